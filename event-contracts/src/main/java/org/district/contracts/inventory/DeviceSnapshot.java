@@ -1,0 +1,44 @@
+package org.district.contracts.inventory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The full state of a device after a change, published to {@link org.district.contracts.Topics#DEVICES}.
+ *
+ * @param change what changed, for example {@code CREATED}, {@code UPDATED}, {@code ASSIGNED}, {@code RETURNED},
+ *     {@code STATUS_CHANGED}
+ * @param assigneeId the person the device is assigned to (or, for a personal device, its owner); null if none
+ * @param assigneeDistrictId that person's district id, so readers can match it to a token subject
+ */
+public record DeviceSnapshot(
+        UUID id,
+        long version,
+        String change,
+        String assetTag,
+        String serialNumber,
+        DeviceType type,
+        String make,
+        String model,
+        String school,
+        Ownership ownership,
+        DeviceStatus status,
+        boolean sensitiveData,
+        UUID assigneeId,
+        String assigneeDistrictId,
+        Instant assignedAt,
+        String acquisitionType,
+        String vendor,
+        String purchaseOrder,
+        BigDecimal cost,
+        LocalDate acquiredOn,
+        String donor,
+        LocalDate warrantyEnd,
+        BigDecimal costOwed,
+        Instant updatedAt) {
+
+    public static final String TYPE = "DeviceSnapshot";
+    public static final int SCHEMA_VERSION = 1;
+}

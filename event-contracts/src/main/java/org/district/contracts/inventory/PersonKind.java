@@ -1,0 +1,7 @@
+package org.district.contracts.inventory;
+
+/** Whether a person is an employee or a student. */
+public enum PersonKind {
+    EMPLOYEE,
+    STUDENT
+}

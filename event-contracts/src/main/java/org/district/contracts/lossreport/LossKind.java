@@ -1,0 +1,7 @@
+package org.district.contracts.lossreport;
+
+/** What happened to the device. */
+public enum LossKind {
+    LOST,
+    STOLEN
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Runs a real single-node KRaft Kafka broker from the Apache Kafka jars (no Docker needed).
+#   scripts/kafka.sh start|stop|status|reset [local|test]
+# Instance "local" (the local stack) listens on 127.0.0.1:9092, "test" (the test suite) on 127.0.0.1:9192.
+# Data lives under .local/kafka/<instance>/ (git-ignored). "reset" wipes it and starts a fresh broker.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ACTION="${1:-status}"
+INSTANCE="${2:-local}"
+case "$INSTANCE" in
+  local) PORT="${KAFKA_PORT:-9092}" ;;
+  test) PORT="${KAFKA_TEST_PORT:-9192}" ;;
+  *) die "unknown instance '$INSTANCE' (local or test)" ;;
+esac
+CONTROLLER_PORT=$((PORT + 1))
+HOME_DIR="$LOCAL_DIR/kafka"
+LIB_DIR="$HOME_DIR/libs"
+INSTANCE_DIR="$HOME_DIR/$INSTANCE"
+DATA_DIR="$INSTANCE_DIR/data"
+PID_FILE="$INSTANCE_DIR/broker.pid"
+LOG_FILE="$LOG_DIR/kafka-$INSTANCE.log"
+KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$ROOT/infra/kafka/pom.xml" | head -1)"
+
+ensure_libs() {
+  if [ -f "$LIB_DIR/.complete-$KAFKA_VERSION" ]; then return; fi
+  info "Resolving Apache Kafka $KAFKA_VERSION broker jars with Maven"
+  rm -rf "$LIB_DIR"
+  mvn -B -q -f "$ROOT/infra/kafka/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$LIB_DIR" -DincludeScope=runtime >/dev/null \
+    || die "Could not resolve the Kafka broker jars"
+  touch "$LIB_DIR/.complete-$KAFKA_VERSION"
+}
+
+write_config() {
+  mkdir -p "$INSTANCE_DIR"
+  cat >"$INSTANCE_DIR/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
+log.dirs=$DATA_DIR
+# Topics are created by the services with their partitions and cleanup policy.
+auto.create.topics.enable=false
+num.partitions=3
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=5
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+log.retention.hours=168
+log.cleaner.enable=true
+PROPS
+  cat >"$INSTANCE_DIR/log4j2.yaml" <<'YAML'
+Configuration:
+  Appenders:
+    Console:
+      name: STDOUT
+      PatternLayout:
+        pattern: "[%d] %p %m (%c)%n"
+  Loggers:
+    Root:
+      level: WARN
+      AppenderRef:
+        - ref: STDOUT
+    Logger:
+      - name: kafka.server.KafkaRaftServer
+        level: INFO
+      - name: kafka.server.BrokerServer
+        level: INFO
+YAML
+}
+
+# Runs a Kafka tool class with the broker's class path.
+kafka_java() {
+  java -Xms64m -Xmx"${KAFKA_HEAP:-512m}" -XX:+UseG1GC \
+    -Dlog4j2.configurationFile="$INSTANCE_DIR/log4j2.yaml" \
+    -cp "$LIB_DIR/*" "$@"
+}
+
+running_pid() {
+  local pid
+  pid="$(cat "$PID_FILE" 2>/dev/null || true)"
+  if pid_alive "$pid"; then echo "$pid"; fi
+}
+
+start() {
+  if [ -n "$(running_pid)" ] && port_open 127.0.0.1 "$PORT"; then
+    info "Kafka ($INSTANCE) already running on 127.0.0.1:$PORT"
+    return
+  fi
+  if port_open 127.0.0.1 "$PORT"; then
+    die "Port $PORT is in use by another process; stop it or set KAFKA_PORT/KAFKA_TEST_PORT"
+  fi
+  ensure_libs
+  write_config
+  if [ ! -f "$DATA_DIR/meta.properties" ]; then
+    local cluster_id
+    cluster_id="$(kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+    kafka_java kafka.tools.StorageTool format --standalone -t "$cluster_id" \
+      -c "$INSTANCE_DIR/server.properties" >>"$LOG_FILE" 2>&1 || die "Could not format Kafka storage; see $LOG_FILE"
+  fi
+  info "Starting Kafka ($INSTANCE) on 127.0.0.1:$PORT"
+  touch "$LOG_FILE"
+  LOG_OFFSET="$(stat -c %s "$LOG_FILE")"
+  nohup java -Xms128m -Xmx"${KAFKA_HEAP:-512m}" -XX:+UseG1GC \
+    -Dlog4j2.configurationFile="$INSTANCE_DIR/log4j2.yaml" \
+    -cp "$LIB_DIR/*" kafka.Kafka "$INSTANCE_DIR/server.properties" >>"$LOG_FILE" 2>&1 &
+  echo $! >"$PID_FILE"
+  # The port opens a moment before the broker has registered with its controller: wait for both.
+  wait_for 90 "Kafka" started || die "Kafka ($INSTANCE) did not start; see $LOG_FILE"
+}
+
+started() {
+  pid_alive "$(cat "$PID_FILE" 2>/dev/null)" || return 1
+  port_open 127.0.0.1 "$PORT" || return 1
+  tail -c +"$((LOG_OFFSET + 1))" "$LOG_FILE" | grep -q "Kafka Server started"
+}
+
+stop() {
+  local pid
+  pid="$(running_pid)"
+  if [ -z "$pid" ]; then
+    rm -f "$PID_FILE"
+    return
+  fi
+  info "Stopping Kafka ($INSTANCE)"
+  kill "$pid" 2>/dev/null || true
+  local i
+  for ((i = 0; i < 60; i++)); do
+    pid_alive "$pid" || break
+    sleep 0.5
+  done
+  if pid_alive "$pid"; then
+    warn "Kafka ($INSTANCE) did not stop in time; killing it"
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$PID_FILE"
+}
+
+case "$ACTION" in
+  start) start ;;
+  stop) stop ;;
+  restart) stop; start ;;
+  reset) stop; rm -rf "$DATA_DIR"; start ;;
+  status)
+    if [ -n "$(running_pid)" ] && port_open 127.0.0.1 "$PORT"; then
+      echo "Kafka ($INSTANCE): up on 127.0.0.1:$PORT"
+    else
+      echo "Kafka ($INSTANCE): down"; exit 1
+    fi
+    ;;
+  *) die "usage: $0 start|stop|restart|reset|status [local|test]" ;;
+esac

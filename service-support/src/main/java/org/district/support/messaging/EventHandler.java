@@ -1,0 +1,13 @@
+package org.district.support.messaging;
+
+import java.util.List;
+
+/**
+ * Applies a batch of events. It runs inside the transaction that also records the events as processed, so its effects
+ * and the deduplication commit together. Throwing rolls both back and the batch is retried (one event at a time, to
+ * isolate an event that can never succeed).
+ */
+@FunctionalInterface
+public interface EventHandler {
+    void handle(List<ConsumedEvent> events) throws Exception;
+}

@@ -1,0 +1,318 @@
+package org.district.support.outbox;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.district.support.kafka.KafkaClients;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox events to Kafka, oldest first, and marks them published.
+ *
+ * <p>Every replica runs a relay; a transaction-scoped advisory lock lets one publish at a time, so events leave in
+ * sequence order and one aggregate's events stay in order. A batch is marked published only after the broker has
+ * acknowledged it ({@code acks=all}); after a crash between the two, the batch is sent again and consumers drop the
+ * duplicates by event id. While the broker is down, events wait in the table and the relay backs off.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** Advisory lock key shared by every replica of a service (each service has its own database). */
+    static final long RELAY_LOCK = 0x6F7574626F78L;
+
+    private static final String SELECT_BATCH = "select seq, event_id, topic, record_key, payload::text, headers::text"
+            + " from outbox_event where published_at is null order by seq limit ? for update skip locked";
+    private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where seq = any(?)";
+    private static final String BACKLOG =
+            "select count(*), min(created_at) from outbox_event where published_at is null";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    KafkaClients kafka;
+
+    @Inject
+    OutboxSettings settings;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestCreatedAtMillis = new AtomicLong();
+    private volatile boolean running;
+    private volatile Thread thread;
+    private KafkaProducer<String, String> producer;
+    private Counter published;
+    private Counter failures;
+    private long lastBacklogCheck;
+
+    void onStart(@Observes @Priority(100) StartupEvent event) {
+        published = Counter.builder("district.outbox.published")
+                .description("Events the outbox relay published")
+                .register(registry);
+        failures = Counter.builder("district.outbox.publish.failures")
+                .description("Relay batches that failed and will be retried")
+                .register(registry);
+        Gauge.builder("district.outbox.backlog", backlog, AtomicLong::get)
+                .description("Committed events not yet published")
+                .register(registry);
+        Gauge.builder("district.outbox.oldest.unpublished.age.seconds", this, OutboxRelay::oldestAgeSeconds)
+                .description("Age of the oldest committed event not yet published")
+                .register(registry);
+        if (!settings.relayEnabled()) {
+            return;
+        }
+        producer = kafka.reliableProducer("outbox-relay");
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops after the batch in flight; events not yet published stay in the table for the next start. */
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Asks the relay to look for events now (called after a transaction with events commits). */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                int count = publishBatch();
+                backoffMillis = 0;
+                refreshBacklog(false);
+                if (count >= settings.batchSize()) {
+                    continue;
+                }
+                waitForWork(settings.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                failures.increment();
+                backoffMillis = backoffMillis == 0 ? 200 : Math.min(backoffMillis * 2, 10_000);
+                LOG.warnf("Outbox relay could not publish (%s); retrying in %d ms", describe(e), backoffMillis);
+                refreshBacklog(true);
+                try {
+                    waitForWork(backoffMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void waitForWork(long millis) throws InterruptedException {
+        if (wakeUps.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+            wakeUps.drainPermits();
+        }
+    }
+
+    /**
+     * Publishes one batch. Returns the number of events published; 0 when there was nothing to do or another replica
+     * holds the relay lock.
+     */
+    int publishBatch() throws SQLException, InterruptedException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!tryRelayLock(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
+                List<Row> rows = selectBatch(connection);
+                if (rows.isEmpty()) {
+                    connection.commit();
+                    return 0;
+                }
+                List<Long> sent = send(rows);
+                markPublished(connection, sent);
+                connection.commit();
+                published.increment(sent.size());
+                if (sent.size() < rows.size()) {
+                    throw new IllegalStateException(
+                            "published " + sent.size() + " of " + rows.size() + " events; the rest will be retried");
+                }
+                return sent.size();
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                safeRollback(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private boolean tryRelayLock(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            ps.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Row> selectBatch(Connection connection) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(SELECT_BATCH)) {
+            ps.setInt(1, settings.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Sends the rows in order and returns the sequence numbers of the acknowledged prefix. */
+    private List<Long> send(List<Row> rows) throws InterruptedException {
+        List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
+        RuntimeException sendFailure = null;
+        for (Row row : rows) {
+            try {
+                futures.add(producer.send(toRecord(row)));
+            } catch (RuntimeException e) {
+                sendFailure = e;
+                break;
+            }
+        }
+        producer.flush();
+        List<Long> acknowledged = new ArrayList<>(futures.size());
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                futures.get(i).get();
+                acknowledged.add(rows.get(i).seq());
+            } catch (ExecutionException e) {
+                LOG.warnf(
+                        "Event %s to %s not acknowledged: %s",
+                        rows.get(i).eventId(), rows.get(i).topic(), describe(e.getCause()));
+                break;
+            }
+        }
+        if (acknowledged.isEmpty() && sendFailure != null) {
+            throw sendFailure;
+        }
+        return acknowledged;
+    }
+
+    private ProducerRecord<String, String> toRecord(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        try {
+            Map<String, String> headers = mapper.readValue(row.headers(), new TypeReference<Map<String, String>>() {});
+            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Unreadable headers of outbox event " + row.eventId(), e);
+        }
+        return record;
+    }
+
+    private void markPublished(Connection connection, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(MARK_PUBLISHED)) {
+            Array array = connection.createArrayOf("bigint", seqs.toArray());
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+    }
+
+    private void refreshBacklog(boolean force) {
+        long now = System.currentTimeMillis();
+        if (!force && now - lastBacklogCheck < 1000) {
+            return;
+        }
+        lastBacklogCheck = now;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement ps = connection.prepareStatement(BACKLOG);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            backlog.set(rs.getLong(1));
+            Timestamp oldest = rs.getTimestamp(2);
+            oldestCreatedAtMillis.set(oldest == null ? 0 : oldest.getTime());
+        } catch (SQLException e) {
+            LOG.debugf("Could not read the outbox backlog: %s", e.getMessage());
+        }
+    }
+
+    private double oldestAgeSeconds() {
+        long oldest = oldestCreatedAtMillis.get();
+        return oldest == 0 ? 0 : Math.max(0, (Instant.now().toEpochMilli() - oldest) / 1000.0);
+    }
+
+    private static void safeRollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debugf("Rollback failed: %s", e.getMessage());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e == null ? "unknown" : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private record Row(long seq, String eventId, String topic, String key, String payload, String headers) {}
+}

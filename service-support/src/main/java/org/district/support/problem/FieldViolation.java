@@ -1,0 +1,7 @@
+package org.district.support.problem;
+
+/**
+ * One thing wrong with a request, named by the field (JSON property path, query or path parameter, or CSV column)
+ * that carries it.
+ */
+public record FieldViolation(String field, String message) {}

@@ -1,0 +1,95 @@
+package org.district.support.problem;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Parses query and path parameters, answering 400 (or 404 for ids in the path) that names the parameter instead of
+ * the JAX-RS default of an anonymous 404.
+ */
+public final class Params {
+
+    private Params() {}
+
+    /** An optional enum value; blank means absent. */
+    public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw ProblemException.invalidField(name, "must be one of " + allowed + ".");
+        }
+    }
+
+    /** An optional integer in [min, max]; blank gives the default. */
+    public static int intInRange(String name, String raw, int min, int max, int defaultValue) {
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw ProblemException.invalidField(name, "must be between " + min + " and " + max + ".");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(name, "must be a whole number between " + min + " and " + max + ".");
+        }
+    }
+
+    /** An optional UUID; blank means absent. */
+    public static UUID uuid(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(name, "must be a UUID.");
+        }
+    }
+
+    /** An optional date (YYYY-MM-DD); blank means absent. */
+    public static LocalDate date(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(name, "must be a date in the form YYYY-MM-DD.");
+        }
+    }
+
+    /** An optional free-text filter, trimmed, at most {@code max} characters. */
+    public static String text(String name, String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.trim();
+        if (value.length() > max) {
+            throw ProblemException.invalidField(name, "must be at most " + max + " characters.");
+        }
+        return value;
+    }
+
+    /**
+     * The id of a resource named in the path. A malformed id cannot name anything, so it is answered like an unknown
+     * one: 404.
+     */
+    public static UUID pathId(String what, String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            String shown = raw == null ? "" : raw.length() > 64 ? raw.substring(0, 64) + "..." : raw;
+            throw ProblemException.notFound(what, shown);
+        }
+    }
+}

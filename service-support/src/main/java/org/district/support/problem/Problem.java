@@ -1,0 +1,32 @@
+package org.district.support.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem details body, served as {@code application/problem+json}.
+ *
+ * @param type a URN naming the kind of problem, stable for clients to switch on
+ * @param title a short summary of the kind of problem
+ * @param status the HTTP status code
+ * @param detail what went wrong with this request, written for the person who sent it
+ * @param instance the request path
+ * @param errors the fields that are wrong, when there are any
+ * @param correlationId the id to quote when asking IT about this request
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldViolation> errors,
+        String correlationId) {
+
+    /** The media type of problem details. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** Prefix of every problem type URN. */
+    public static final String TYPE_PREFIX = "urn:district:problem:";
+}

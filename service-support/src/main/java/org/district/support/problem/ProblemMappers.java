@@ -1,0 +1,413 @@
+package org.district.support.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.district.support.web.Correlation;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where every failure becomes an {@code application/problem+json} answer. Client mistakes name the field
+ * and the reason; database outages become 503 with Retry-After; anything unexpected is logged with its correlation id
+ * and answered with a 500 that reveals nothing of the implementation.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern KEY_DETAIL = Pattern.compile("Key \\(([^)]+)\\)=");
+
+    @ServerExceptionMapper(priority = 1)
+    public Response problem(ProblemException e, UriInfo uri) {
+        return build(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response beanValidation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldViolation> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            if (isReturnValue(violation.getPropertyPath())) {
+                return unexpected(e, uri);
+            }
+            errors.add(new FieldViolation(fieldName(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
+        return build(ProblemException.invalid(errors), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(MismatchedInputException e, UriInfo uri) {
+        return build(jsonProblem(e), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return build(jsonProblem(e), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return build(ProblemException.forbidden("Your role does not allow this request."), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Request failed"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail =
+                switch (status) {
+                    case 404 -> "There is nothing at this address.";
+                    case 405 -> "This address does not accept the HTTP method used.";
+                    case 406 -> "The requested response type is not available here.";
+                    case 415 -> "The request body's content type is not accepted here; send application/json.";
+                    default -> title + ".";
+                };
+        String slug = title.toLowerCase().replace(' ', '-');
+        return build(new ProblemException(status, slug, title, detail, null, null), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return build(concurrentChange(), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response optimisticLock(StaleStateException e, UriInfo uri) {
+        return build(concurrentChange(), uri);
+    }
+
+    @ServerExceptionMapper(priority = 10)
+    public Response anythingElse(Exception e, UriInfo uri) {
+        ProblemException known = classify(e);
+        if (known != null) {
+            if (known.status() >= 500) {
+                LOG.warnf("Answering %d for %s: %s", known.status(), path(uri), rootMessage(e));
+            }
+            return build(known, uri);
+        }
+        return unexpected(e, uri);
+    }
+
+    /**
+     * Finds a problem the caller can act on inside an exception's cause chain (domain problems wrapped by
+     * interceptors, constraint violations raised by the database at flush or commit, database outages).
+     */
+    public static ProblemException classify(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return concurrentChange();
+            }
+            if (t instanceof SQLException sql) {
+                ProblemException fromSql = fromSqlState(sql);
+                if (fromSql != null) {
+                    return fromSql;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    static ProblemException fromSqlState(SQLException e) {
+        String state = e.getSQLState();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (state == null) {
+            if (message.contains("acquisition timeout") || message.contains("Connection refused")) {
+                return DatabaseUnavailable.problem();
+            }
+            return null;
+        }
+        if (state.equals("23505")) {
+            List<String> fields = keyFields(message);
+            String field = fields.isEmpty() ? "" : String.join(",", fields);
+            String detail = fields.isEmpty()
+                    ? "A record with the same unique value already exists."
+                    : "Another record already has this " + String.join(" and ", fields) + ".";
+            return new ProblemException(
+                    409,
+                    "duplicate",
+                    "Conflict with the current state",
+                    detail,
+                    fields.isEmpty() ? null : List.of(new FieldViolation(field, "must be unique")),
+                    null);
+        }
+        if (state.equals("23503")) {
+            return ProblemException.conflict(
+                    "reference-missing-or-in-use", "The request refers to a record that does not exist or is in use.");
+        }
+        if (state.startsWith("22") || state.equals("23514") || state.equals("23502")) {
+            return new ProblemException(
+                    400,
+                    "validation-failed",
+                    "The request is not valid",
+                    "A value is out of the accepted range or too long.",
+                    null,
+                    null);
+        }
+        if (state.equals("40001") || state.equals("40P01") || state.equals("55P03")) {
+            return DatabaseUnavailable.retryShortly();
+        }
+        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || state.startsWith("53")) {
+            return DatabaseUnavailable.problem();
+        }
+        return null;
+    }
+
+    private static List<String> keyFields(String message) {
+        Matcher m = KEY_DETAIL.matcher(message);
+        if (!m.find()) {
+            return List.of();
+        }
+        return Arrays.stream(m.group(1).split(","))
+                .map(String::trim)
+                .map(ProblemMappers::camelCase)
+                .collect(Collectors.toList());
+    }
+
+    static String camelCase(String column) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else if (Character.isLetterOrDigit(c)) {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private static ProblemException concurrentChange() {
+        return ProblemException.conflict(
+                "concurrent-change", "Someone else changed this record at the same time. Reload it and try again.");
+    }
+
+    static ProblemException jsonProblem(JsonProcessingException e) {
+        if (e instanceof JsonParseException) {
+            long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+            String where = line > 0 ? " at line " + line + ", column " + column : "";
+            return ProblemException.invalidField("body", "is not well-formed JSON" + where + ".");
+        }
+        if (e instanceof JsonMappingException mapping) {
+            String field = jsonPath(mapping.getPath());
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                String name = field.isEmpty() ? unknown.getPropertyName() : field;
+                return ProblemException.invalidField(name, "is not a known field.");
+            }
+            if (e instanceof InvalidFormatException format) {
+                Class<?> target = format.getTargetType();
+                if (target != null && target.isEnum()) {
+                    String allowed = Arrays.stream(target.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+                    return ProblemException.invalidField(
+                            orBody(field), "must be one of " + allowed + " (was '" + format.getValue() + "').");
+                }
+                return ProblemException.invalidField(
+                        orBody(field),
+                        "has the wrong format for " + describe(target) + " (was '" + format.getValue() + "').");
+            }
+            if (e instanceof ValueInstantiationException instantiation) {
+                Throwable cause = instantiation.getCause();
+                if (cause instanceof ProblemException problem) {
+                    return problem;
+                }
+                String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : "is not valid.";
+                return ProblemException.invalidField(orBody(field), reason);
+            }
+            if (e instanceof MismatchedInputException mismatch) {
+                if (field.isEmpty() && mismatch.getTargetType() != null) {
+                    return ProblemException.invalidField(
+                            "body", "must be a JSON " + describe(mismatch.getTargetType()) + ".");
+                }
+                return ProblemException.invalidField(
+                        orBody(field), "has the wrong type; expected " + describe(mismatch.getTargetType()) + ".");
+            }
+            return ProblemException.invalidField(orBody(field), "could not be read.");
+        }
+        return ProblemException.invalidField("body", "could not be read as JSON.");
+    }
+
+    private static String orBody(String field) {
+        return field.isEmpty() ? "body" : field;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a different value";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.getName().startsWith("java.time.LocalDate")) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type.getName().startsWith("java.time.")) {
+            return "a date-time (ISO-8601, for example 2026-09-01T08:30:00Z)";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isReturnValue(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops the method and parameter names Bean Validation puts in front of the property path. */
+    static String fieldName(Path path) {
+        List<String> parts = new ArrayList<>();
+        String parameterName = null;
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> parts.clear();
+                case PARAMETER -> {
+                    parts.clear();
+                    parameterName = node.getName();
+                }
+                default -> {
+                    String name = node.getName();
+                    if (node.getIndex() != null) {
+                        String prefix = parts.isEmpty() ? "" : parts.remove(parts.size() - 1);
+                        parts.add(prefix + "[" + node.getIndex() + "]" + (name == null ? "" : "." + name));
+                    } else if (name != null) {
+                        parts.add(name);
+                    }
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            return parameterName == null ? "body" : parameterName;
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        ProblemException e = new ProblemException(
+                401,
+                "unauthenticated",
+                "Sign-in required",
+                "Send a valid bearer token in the Authorization header.",
+                null,
+                Map.of("WWW-Authenticate", "Bearer"));
+        return build(e, uri);
+    }
+
+    private Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure answering %s", path(uri));
+        return build(
+                new ProblemException(
+                        500,
+                        "internal-error",
+                        "Unexpected error",
+                        "Something went wrong on our side. Nothing was changed. Quote the correlation id to IT.",
+                        null,
+                        null),
+                uri);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** Builds the problem response for any {@link ProblemException}. */
+    public static Response build(ProblemException e, UriInfo uri) {
+        Problem body = new Problem(
+                Problem.TYPE_PREFIX + e.slug(),
+                e.title(),
+                e.status(),
+                e.getMessage(),
+                path(uri),
+                e.errors(),
+                Correlation.current());
+        Response.ResponseBuilder builder =
+                Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(body);
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+}

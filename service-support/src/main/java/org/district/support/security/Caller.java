@@ -1,0 +1,53 @@
+package org.district.support.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, in the district's terms: the token's {@code sub} is a person's district id (or, for the DEVICE role,
+ * a device id). Object-level checks ("a staff member sees only what is theirs") start here.
+ */
+@RequestScoped
+public class Caller {
+
+    private static final List<String> ROLES_BY_REACH =
+            List.of(Roles.IT_ADMIN, Roles.HR, Roles.AUDITOR, Roles.SUPERVISOR, Roles.STAFF, Roles.DEVICE);
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    /** The token subject: a district id for people, a device id for device agents; null when anonymous. */
+    public String subject() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        String sub = token.getSubject();
+        return sub != null ? sub : identity.getPrincipal().getName();
+    }
+
+    public boolean is(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** IT staff and auditors see every record. */
+    public boolean seesEverything() {
+        return is(Roles.IT_ADMIN) || is(Roles.AUDITOR);
+    }
+
+    /** The role with the widest reach the caller holds, or null. */
+    public String primaryRole() {
+        return ROLES_BY_REACH.stream().filter(this::is).findFirst().orElse(null);
+    }
+
+    /** A short description for history and audit records, for example {@code IT_ADMIN:E1001}. */
+    public String actor() {
+        String role = primaryRole();
+        return (role == null ? "ANONYMOUS" : role) + ":" + subject();
+    }
+}

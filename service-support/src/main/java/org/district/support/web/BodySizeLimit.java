@@ -1,0 +1,43 @@
+package org.district.support.web;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Optional;
+import org.district.support.problem.ProblemException;
+import org.district.support.problem.ProblemMappers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses oversized request bodies with a 413 problem before they are read. JSON and form bodies are small by nature;
+ * CSV uploads (imports) are streamed and may be larger, up to {@code quarkus.http.limits.max-body-size}.
+ */
+public class BodySizeLimit {
+
+    /** Largest JSON or form body accepted, in bytes. */
+    @ConfigProperty(name = "district.http.max-json-body-bytes", defaultValue = "1048576")
+    long maxJsonBytes;
+
+    @ServerRequestFilter(preMatching = true, priority = 100)
+    public Optional<jakarta.ws.rs.core.Response> limit(ContainerRequestContext request) {
+        int length = request.getLength();
+        if (length <= maxJsonBytes) {
+            return Optional.empty();
+        }
+        MediaType type = request.getMediaType();
+        boolean streamed = type != null
+                && (type.getSubtype().equalsIgnoreCase("csv") || type.getType().equalsIgnoreCase("text"));
+        if (streamed) {
+            return Optional.empty();
+        }
+        ProblemException problem = new ProblemException(
+                413,
+                "payload-too-large",
+                "Request body too large",
+                "The request body is " + length + " bytes; at most " + maxJsonBytes + " bytes are accepted here.",
+                null,
+                Map.of());
+        return Optional.of(ProblemMappers.build(problem, request.getUriInfo()));
+    }
+}
