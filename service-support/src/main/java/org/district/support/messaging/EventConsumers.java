@@ -34,6 +34,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.district.contracts.EventHeaders;
 import org.district.support.kafka.KafkaClients;
+import org.district.support.kafka.TopicInitializer;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
 import org.jboss.logging.Logger;
@@ -67,6 +68,9 @@ public class EventConsumers {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    TopicInitializer topics;
 
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final String instance = Long.toString(ProcessHandle.current().pid()) + "-"
@@ -156,6 +160,8 @@ public class EventConsumers {
                     KafkaClientMetrics metrics = new KafkaClientMetrics(c)) {
                 consumer = c;
                 metrics.bindTo(registry);
+                // Subscribing before the topics exist only produces warnings; wait (bounded) for their creation.
+                topics.awaitTopics(Duration.ofSeconds(30));
                 c.subscribe(spec.topics(), this);
                 while (running) {
                     try {
@@ -180,6 +186,8 @@ public class EventConsumers {
                 }
             } catch (WakeupException e) {
                 LOG.debugf("Consumer %s stopped", clientId);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Consumer %s stopped unexpectedly", clientId);
             } finally {

@@ -88,6 +88,14 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return build(jsonProblem(json), uri);
+            }
+            if (cause instanceof ProblemException problem) {
+                return build(problem, uri);
+            }
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -251,8 +259,7 @@ public class ProblemMappers {
                             orBody(field), "must be one of " + allowed + " (was '" + format.getValue() + "').");
                 }
                 return ProblemException.invalidField(
-                        orBody(field),
-                        "has the wrong format for " + describe(target) + " (was '" + format.getValue() + "').");
+                        orBody(field), "must be " + describe(target) + " (was '" + format.getValue() + "').");
             }
             if (e instanceof ValueInstantiationException instantiation) {
                 Throwable cause = instantiation.getCause();
@@ -264,11 +271,10 @@ public class ProblemMappers {
             }
             if (e instanceof MismatchedInputException mismatch) {
                 if (field.isEmpty() && mismatch.getTargetType() != null) {
-                    return ProblemException.invalidField(
-                            "body", "must be a JSON " + describe(mismatch.getTargetType()) + ".");
+                    return ProblemException.invalidField("body", "must be " + describe(mismatch.getTargetType()) + ".");
                 }
                 return ProblemException.invalidField(
-                        orBody(field), "has the wrong type; expected " + describe(mismatch.getTargetType()) + ".");
+                        orBody(field), "must be " + describe(mismatch.getTargetType()) + ".");
             }
             return ProblemException.invalidField(orBody(field), "could not be read.");
         }
@@ -302,9 +308,9 @@ public class ProblemMappers {
             return "a UUID";
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "array";
+            return "a JSON array";
         }
-        return "object";
+        return "a JSON object";
     }
 
     static String jsonPath(List<JsonMappingException.Reference> path) {
@@ -332,7 +338,7 @@ public class ProblemMappers {
     }
 
     /** Drops the method and parameter names Bean Validation puts in front of the property path. */
-    static String fieldName(Path path) {
+    public static String fieldName(Path path) {
         List<String> parts = new ArrayList<>();
         String parameterName = null;
         for (Path.Node node : path) {

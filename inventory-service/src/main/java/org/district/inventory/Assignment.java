@@ -1,0 +1,43 @@
+package org.district.inventory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One period during which a device was assigned to a person; open while {@code endedAt} is null. */
+@Entity
+@Table(name = "assignment")
+public class Assignment {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "device_id")
+    public Device device;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "person_id")
+    public Person person;
+
+    @Column(name = "assigned_at", nullable = false)
+    public Instant assignedAt;
+
+    @Column(name = "assigned_by", nullable = false)
+    public String assignedBy;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Column(name = "ended_by")
+    public String endedBy;
+
+    @Column(name = "end_reason")
+    public String endReason;
+}

@@ -1,0 +1,26 @@
+package org.district.inventory.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.ZoneId;
+
+/** District rules the registry enforces. */
+@ConfigMapping(prefix = "district.inventory")
+public interface InventorySettings {
+
+    /** The district's time zone: "today" (AUP validity, acquisition dates) is judged in it. */
+    @WithDefault("UTC")
+    ZoneId timeZone();
+
+    /** How long an Acceptable Use Policy acknowledgement stays valid for device assignment, in days. */
+    @WithDefault("365")
+    int aupValidDays();
+
+    /** Rows written per transaction during a CSV import or bulk sync. */
+    @WithDefault("500")
+    int importChunkSize();
+
+    /** Largest number of rejected rows listed in an import report (all are counted). */
+    @WithDefault("1000")
+    int importMaxReportedErrors();
+}

@@ -1,0 +1,63 @@
+package org.district.inventory.messaging;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.district.contracts.Topics;
+import org.district.contracts.checkin.DeviceReturned;
+import org.district.contracts.lossreport.LossReportRecovered;
+import org.district.contracts.lossreport.LossReportUpdated;
+import org.district.contracts.lossreport.LossReportWrittenOff;
+import org.district.contracts.lossreport.LossReported;
+import org.district.inventory.service.EventDrivenChanges;
+import org.district.support.messaging.ConsumedEvent;
+import org.district.support.messaging.ConsumerSpec;
+import org.district.support.messaging.EventConsumers;
+import org.district.support.messaging.EventProcessor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Consumes loss-report and return-task events (consumer group {@value #GROUP}) and applies the device status changes
+ * they drive. Other event types on these topics are not this service's business and are skipped.
+ */
+@ApplicationScoped
+public class LifecycleEventConsumer {
+
+    static final String GROUP = "inventory-lifecycle";
+
+    @Inject
+    EventConsumers consumers;
+
+    @Inject
+    EventDrivenChanges changes;
+
+    @ConfigProperty(name = "district.inventory.consumers.enabled", defaultValue = "true")
+    boolean enabled;
+
+    void start(@Observes StartupEvent event) {
+        if (enabled) {
+            consumers.start(
+                    ConsumerSpec.of(GROUP, Topics.LOSS_REPORTS, Topics.RETURN_TASKS),
+                    EventProcessor.eachOf(this::apply));
+        }
+    }
+
+    void apply(ConsumedEvent event) {
+        if (event.eventType() == null) {
+            return;
+        }
+        switch (event.eventType()) {
+            case LossReported.TYPE -> changes.lossReported(event.data(LossReported.class), event.eventId());
+            case LossReportUpdated.TYPE -> changes.lossReportUpdated(
+                    event.data(LossReportUpdated.class), event.eventId());
+            case LossReportRecovered.TYPE -> changes.recovered(event.data(LossReportRecovered.class), event.eventId());
+            case LossReportWrittenOff.TYPE -> changes.writtenOff(
+                    event.data(LossReportWrittenOff.class), event.eventId());
+            case DeviceReturned.TYPE -> changes.returned(event.data(DeviceReturned.class), event.eventId());
+            default -> {
+                // ReturnTaskOpened, ReturnTaskOverdue and future types do not change a device here.
+            }
+        }
+    }
+}

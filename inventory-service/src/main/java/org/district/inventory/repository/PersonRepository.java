@@ -1,0 +1,64 @@
+package org.district.inventory.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.district.contracts.inventory.PersonKind;
+import org.district.inventory.Person;
+
+/** People: lookups by id and district id, and the filtered, keyset-paginated list. */
+@ApplicationScoped
+public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
+
+    public Optional<Person> findByDistrictId(String districtId) {
+        return find("districtId", districtId).firstResultOptional();
+    }
+
+    public List<Person> findByDistrictIds(Collection<String> districtIds) {
+        if (districtIds.isEmpty()) {
+            return List.of();
+        }
+        return list("districtId in ?1", districtIds);
+    }
+
+    /** One page of people ordered by district id, reading one row more than the limit. */
+    @SuppressWarnings("unchecked")
+    public List<Person> search(
+            String school, PersonKind kind, Boolean active, String text, String afterDistrictId, int limit) {
+        StringBuilder sql = new StringBuilder("select p.* from person p where true");
+        List<Object> params = new ArrayList<>();
+        if (school != null) {
+            sql.append(" and p.school = ?");
+            params.add(school);
+        }
+        if (kind != null) {
+            sql.append(" and p.kind = ?");
+            params.add(kind.name());
+        }
+        if (active != null) {
+            sql.append(" and p.active = ?");
+            params.add(active);
+        }
+        if (text != null) {
+            sql.append(" and (p.district_id || ' ' || p.given_name || ' ' || p.family_name || ' ' ||"
+                    + " coalesce(p.email, '')) ilike ?");
+            params.add("%" + DeviceRepository.escapeLike(text) + "%");
+        }
+        if (afterDistrictId != null) {
+            sql.append(" and p.district_id > ?");
+            params.add(afterDistrictId);
+        }
+        sql.append(" order by p.district_id limit ?");
+        params.add(limit + 1);
+        Query query = getEntityManager().createNativeQuery(sql.toString(), Person.class);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return query.getResultList();
+    }
+}

@@ -1,0 +1,402 @@
+package org.district.inventory.rest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.contracts.inventory.DeviceType;
+import org.district.contracts.inventory.Ownership;
+import org.district.inventory.Device;
+import org.district.inventory.Person;
+import org.district.inventory.repository.DeviceFilter;
+import org.district.inventory.repository.HistoryRepository;
+import org.district.inventory.service.AssignmentRequest;
+import org.district.inventory.service.DeviceInput;
+import org.district.inventory.service.DeviceService;
+import org.district.inventory.service.PersonService;
+import org.district.inventory.service.ReturnRequest;
+import org.district.inventory.service.Sanitization;
+import org.district.inventory.service.StatusChange;
+import org.district.inventory.service.imports.DeviceImport;
+import org.district.inventory.service.imports.ImportReport;
+import org.district.support.csv.CsvWriter;
+import org.district.support.problem.Params;
+import org.district.support.problem.ProblemException;
+import org.district.support.security.Caller;
+import org.district.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/**
+ * The device registry over HTTP. IT staff register, change, assign and take back devices; IT and auditors read
+ * everything; anyone else sees only the devices they hold (other devices answer 404, as if they did not exist).
+ */
+@Path("/api/v1/devices")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Devices")
+public class DeviceResource {
+
+    private static final Logger LOG = Logger.getLogger(DeviceResource.class);
+    static final int MAX_LIMIT = 200;
+    private static final int EXPORT_CHUNK = 1000;
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    HistoryRepository historyRepository;
+
+    @Inject
+    DeviceImport deviceImport;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
+    @Operation(
+            summary = "Search devices",
+            description = "Filters combine with AND. Ordered by asset tag. IT staff and"
+                    + " auditors search every device; anyone else sees only the devices assigned to them.")
+    public PageView<DeviceView> search(
+            @QueryParam("status") String status,
+            @QueryParam("type") String type,
+            @QueryParam("school") String school,
+            @QueryParam("ownership") String ownership,
+            @QueryParam("assignee") String assignee,
+            @QueryParam("q") String text,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Params.intInRange("limit", limit, 1, MAX_LIMIT, 50);
+        Optional<DeviceFilter> filter = filter(status, type, school, ownership, assignee, text);
+        if (filter.isEmpty()) {
+            return new PageView<>(List.of(), size, null);
+        }
+        List<Device> rows = devices.search(filter.get(), Cursors.decode(cursor), size);
+        boolean more = rows.size() > size;
+        List<Device> page = more ? rows.subList(0, size) : rows;
+        List<DeviceView> items = page.stream().map(this::view).collect(Collectors.toList());
+        return new PageView<>(items, size, more ? Cursors.encode(page.get(page.size() - 1).assetTag) : null);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    @Operation(
+            summary = "Export devices as CSV",
+            description = "Every device matching the filters (as for search),"
+                    + " in asset-tag order, in the import's column layout plus read-only status columns.")
+    public Response export(
+            @QueryParam("status") String status,
+            @QueryParam("type") String type,
+            @QueryParam("school") String school,
+            @QueryParam("ownership") String ownership,
+            @QueryParam("assignee") String assignee,
+            @QueryParam("q") String text) {
+        Optional<DeviceFilter> filter = filter(status, type, school, ownership, assignee, text);
+        StreamingOutput body = output -> {
+            CsvWriter csv = new CsvWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            List<String> header = new ArrayList<>(DeviceImport.COLUMNS);
+            header.addAll(DeviceImport.EXPORT_ONLY_COLUMNS);
+            csv.row(header);
+            String after = null;
+            while (filter.isPresent()) {
+                String from = after;
+                List<List<Object>> rows = QuarkusTransaction.requiringNew()
+                        .call(() -> devices.search(filter.get(), from, EXPORT_CHUNK).stream()
+                                .limit(EXPORT_CHUNK)
+                                .map(DeviceResource::csvRow)
+                                .collect(Collectors.toList()));
+                for (List<Object> row : rows) {
+                    csv.row(row);
+                }
+                csv.flush();
+                if (rows.size() < EXPORT_CHUNK) {
+                    break;
+                }
+                after = (String) rows.get(rows.size() - 1).get(0);
+            }
+            csv.flush();
+        };
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"devices.csv\"")
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(
+            summary = "Register a device",
+            description =
+                    "District devices start IN_STOCK; a personal device is" + " registered to its owner (ASSIGNED).")
+    public Response register(@Valid @NotNull DeviceInput input) {
+        Device d = devices.register(input, caller.actor());
+        return Response.created(URI.create("/api/v1/devices/" + d.id))
+                .tag(Requests.etag(d.version))
+                .entity(DeviceView.full(d))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
+    @Operation(summary = "Read a device")
+    public Response get(@PathParam("id") String id) {
+        Device d = visible(Params.pathId("device", id));
+        return Response.ok(view(d)).tag(Requests.etag(d.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(
+            summary = "Update a device's details",
+            description = "Replaces the editable fields. Status and holder"
+                    + " change only through assignment, return, status and sanitization. Send If-Match with the ETag you"
+                    + " read to refuse the update if someone changed the device in between.")
+    public Response update(
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeviceInput input) {
+        Device d = devices.update(Params.pathId("device", id), input, Requests.ifMatchVersion(ifMatch), caller.actor());
+        return Response.ok(DeviceView.full(d)).tag(Requests.etag(d.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    @Operation(
+            summary = "A device's history",
+            description = "Every change, newest first: who, when, what, from and to.")
+    public PageView<HistoryEntryView> history(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        UUID deviceId = Params.pathId("device", id);
+        devices.get(deviceId);
+        int size = Params.intInRange("limit", limit, 1, MAX_LIMIT, 50);
+        Long before = null;
+        String decoded = Cursors.decode(cursor);
+        if (decoded != null) {
+            try {
+                before = Long.parseLong(decoded);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidField("cursor", "is not a cursor this service issued.");
+            }
+        }
+        var rows = historyRepository.forDevice(deviceId, before, size);
+        boolean more = rows.size() > size;
+        var page = more ? rows.subList(0, size) : rows;
+        return new PageView<>(
+                page.stream().map(HistoryEntryView::of).collect(Collectors.toList()),
+                size,
+                more ? Cursors.encode(Long.toString(page.get(page.size() - 1).id)) : null);
+    }
+
+    @GET
+    @Path("/{id}/assignments")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Who held a device, and when")
+    public List<AssignmentView> assignments(@PathParam("id") String id) {
+        return devices.assignmentsOf(Params.pathId("device", id)).stream()
+                .map(AssignmentView::of)
+                .collect(Collectors.toList());
+    }
+
+    @POST
+    @Path("/{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(
+            summary = "Assign a device to a person",
+            description =
+                    "Only IN_STOCK district devices; the person must"
+                            + " be active and have acknowledged the Acceptable Use Policy within the last 365 days (409 otherwise).")
+    public DeviceView assign(@PathParam("id") String id, @Valid @NotNull AssignmentRequest request) {
+        return DeviceView.full(devices.assign(Params.pathId("device", id), request, caller.actor()));
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(
+            summary = "Take a device back from its holder",
+            description = "It goes to IN_STOCK, or to QUARANTINED" + " when it holds sensitive data.")
+    public DeviceView takeBack(@PathParam("id") String id, @Valid ReturnRequest request) {
+        return DeviceView.full(devices.takeBack(Params.pathId("device", id), request, caller.actor()));
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(
+            summary = "Move a device to another status",
+            description = "Repair, retirement, or a manual loss,"
+                    + " recovery or write-off record. Illegal moves answer 409 naming the allowed ones.")
+    public DeviceView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChange change) {
+        return DeviceView.full(devices.changeStatus(Params.pathId("device", id), change, caller.actor()));
+    }
+
+    @POST
+    @Path("/{id}/sanitization")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(summary = "Record that a quarantined device was sanitized", description = "QUARANTINED to IN_STOCK.")
+    public DeviceView sanitize(@PathParam("id") String id, @Valid @NotNull Sanitization sanitization) {
+        return DeviceView.full(devices.sanitize(Params.pathId("device", id), sanitization, caller.actor()));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(
+            summary = "Import devices from CSV",
+            description = "Header row required (see the export for the"
+                    + " columns). New asset tags are registered, known ones updated. Each valid row is saved and each invalid"
+                    + " row reported with its line number; atomic=true saves nothing unless every row is valid; dryRun=true"
+                    + " only checks. UTF-8 unless the Content-Type names another charset.")
+    public ImportReport importCsv(
+            InputStream body,
+            @Context HttpHeaders headers,
+            @QueryParam("atomic") String atomic,
+            @QueryParam("dryRun") String dryRun)
+            throws IOException {
+        var mode = Requests.importMode(atomic, dryRun);
+        try (Reader reader = Requests.text(body, headers.getMediaType())) {
+            return deviceImport.run(reader, mode, caller.actor());
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private DeviceView view(Device d) {
+        return caller.seesEverything() ? DeviceView.full(d) : DeviceView.forHolder(d);
+    }
+
+    /** The device, if the caller may see it; 404 otherwise (a holder must not learn what else exists). */
+    private Device visible(UUID id) {
+        Device d = devices.find(id).orElseThrow(() -> ProblemException.notFound("device", id.toString()));
+        if (caller.seesEverything()) {
+            return d;
+        }
+        if (d.assignee == null || !d.assignee.districtId.equals(caller.subject())) {
+            LOG.infof("Refused %s reading device %s: not theirs", caller.actor(), id);
+            throw ProblemException.notFound("device", id.toString());
+        }
+        return d;
+    }
+
+    /** The search filter, narrowed to the caller's own devices unless they see everything; empty if nothing matches. */
+    private Optional<DeviceFilter> filter(
+            String status, String type, String school, String ownership, String assignee, String text) {
+        Set<DeviceStatus> statuses = statuses(status);
+        DeviceType deviceType = Params.enumValue("type", type, DeviceType.class);
+        Ownership owned = Params.enumValue("ownership", ownership, Ownership.class);
+        String schoolCode = Params.text("school", school, 40);
+        String q = Params.text("q", text, 100);
+        if (q != null && q.length() < 3) {
+            throw ProblemException.invalidField("q", "must be at least 3 characters.");
+        }
+        UUID assigneeId = null;
+        String assigneeText = Params.text("assignee", assignee, 40);
+        if (assigneeText != null) {
+            Optional<UUID> resolved = resolvePerson(assigneeText);
+            if (resolved.isEmpty()) {
+                return Optional.empty();
+            }
+            assigneeId = resolved.get();
+        }
+        DeviceFilter filter = new DeviceFilter(statuses, deviceType, schoolCode, owned, assigneeId, q);
+        if (caller.seesEverything()) {
+            return Optional.of(filter);
+        }
+        Optional<Person> me = people.findByDistrictId(caller.subject());
+        if (me.isEmpty() || (assigneeId != null && !assigneeId.equals(me.get().id))) {
+            return Optional.empty();
+        }
+        return Optional.of(filter.onlyAssignedTo(me.get().id));
+    }
+
+    private Optional<UUID> resolvePerson(String idOrDistrictId) {
+        try {
+            return Optional.of(UUID.fromString(idOrDistrictId));
+        } catch (IllegalArgumentException e) {
+            return people.findByDistrictId(idOrDistrictId).map(p -> p.id);
+        }
+    }
+
+    private static Set<DeviceStatus> statuses(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        Set<DeviceStatus> set = EnumSet.noneOf(DeviceStatus.class);
+        for (String part : raw.split(",")) {
+            if (!part.isBlank()) {
+                set.add(Params.enumValue("status", part, DeviceStatus.class));
+            }
+        }
+        return set.isEmpty() ? null : set;
+    }
+
+    private static List<Object> csvRow(Device d) {
+        return Arrays.asList(
+                d.assetTag,
+                d.serialNumber,
+                d.type,
+                d.make,
+                d.model,
+                d.school,
+                d.ownership,
+                d.sensitiveData,
+                d.acquisitionType,
+                d.vendor,
+                d.purchaseOrder,
+                d.cost,
+                d.acquiredOn,
+                d.donor,
+                d.warrantyEnd,
+                d.ownership == Ownership.PERSONAL && d.assignee != null ? d.assignee.districtId : null,
+                d.notes,
+                d.status,
+                d.assignee == null ? null : d.assignee.districtId,
+                d.assignedAt,
+                d.costOwed,
+                d.id);
+    }
+}

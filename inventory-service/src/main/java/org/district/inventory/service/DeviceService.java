@@ -1,0 +1,456 @@
+package org.district.inventory.service;
+
+import static org.district.contracts.inventory.DeviceStatus.ASSIGNED;
+import static org.district.contracts.inventory.DeviceStatus.IN_STOCK;
+import static org.district.contracts.inventory.DeviceStatus.LOST;
+import static org.district.contracts.inventory.DeviceStatus.QUARANTINED;
+import static org.district.contracts.inventory.DeviceStatus.RECOVERED;
+import static org.district.contracts.inventory.DeviceStatus.STOLEN;
+import static org.district.contracts.inventory.DeviceStatus.WRITTEN_OFF;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.contracts.inventory.Ownership;
+import org.district.inventory.Assignment;
+import org.district.inventory.Device;
+import org.district.inventory.Person;
+import org.district.inventory.config.DistrictClock;
+import org.district.inventory.config.InventorySettings;
+import org.district.inventory.domain.DeviceLifecycle;
+import org.district.inventory.domain.FieldChange;
+import org.district.inventory.repository.AssignmentRepository;
+import org.district.inventory.repository.DeviceFilter;
+import org.district.inventory.repository.DeviceRepository;
+import org.district.inventory.repository.PersonRepository;
+import org.district.support.problem.FieldViolation;
+import org.district.support.problem.ProblemException;
+
+/**
+ * The device registry's business rules: registration, updates, assignment and return, and every lifecycle move. Each
+ * change is validated, recorded in the device's history and published as a snapshot in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class DeviceService {
+
+    @Inject
+    DeviceRepository devices;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    AssignmentRepository assignments;
+
+    @Inject
+    History history;
+
+    @Inject
+    InventoryEvents events;
+
+    @Inject
+    DistrictClock clock;
+
+    @Inject
+    InventorySettings settings;
+
+    // ---------------------------------------------------------------- reads
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Device get(UUID id) {
+        return devices.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("device", id.toString()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Device> find(UUID id) {
+        return devices.findByIdOptional(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Device> search(DeviceFilter filter, String afterAssetTag, int limit) {
+        return devices.search(filter, afterAssetTag, limit);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Assignment> assignmentsOf(UUID deviceId) {
+        get(deviceId);
+        return assignments.forDevice(deviceId);
+    }
+
+    // ---------------------------------------------------------------- registration and updates
+
+    /** Everything that would stop {@link #register} or {@link #update} from accepting this input, without throwing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FieldViolation> problemsWith(DeviceInput input, Device existing) {
+        Ownership ownership = existing != null ? existing.ownership : input.ownershipOrDefault();
+        List<FieldViolation> errors = new ArrayList<>(DeviceRules.check(input, ownership, clock.today()));
+        if (existing != null && input.ownership() != null && input.ownership() != existing.ownership) {
+            errors.add(new FieldViolation(
+                    "ownership", "cannot change after registration (it is " + existing.ownership + ")."));
+        }
+        String tag = DeviceRules.code(input.assetTag());
+        String serial = DeviceRules.code(input.serialNumber());
+        devices.findByAssetTag(tag)
+                .filter(other -> existing == null || !other.id.equals(existing.id))
+                .ifPresent(other -> errors.add(new FieldViolation("assetTag", "is already used by another device.")));
+        devices.findBySerialNumber(serial)
+                .filter(other -> existing == null || !other.id.equals(existing.id))
+                .ifPresent(
+                        other -> errors.add(new FieldViolation("serialNumber", "is already used by another device.")));
+        if (ownership == Ownership.PERSONAL
+                && input.ownerDistrictId() != null
+                && !input.ownerDistrictId().isBlank()) {
+            Optional<Person> owner = people.findByDistrictId(DeviceRules.code(input.ownerDistrictId()));
+            if (owner.isEmpty()) {
+                errors.add(new FieldViolation("ownerDistrictId", "names no known person."));
+            } else if (existing != null && existing.assignee != null && !existing.assignee.id.equals(owner.get().id)) {
+                errors.add(new FieldViolation("ownerDistrictId", "cannot change: a personal device keeps its owner."));
+            } else if (existing == null && !owner.get().active) {
+                errors.add(new FieldViolation("ownerDistrictId", "names a person who has departed."));
+            }
+        }
+        return errors;
+    }
+
+    public Device register(DeviceInput input, String actor) {
+        List<FieldViolation> errors = problemsWith(input, null);
+        if (!errors.isEmpty()) {
+            throw conflictOrInvalid(errors);
+        }
+        Instant now = clock.now();
+        Device d = new Device();
+        d.id = UUID.randomUUID();
+        d.ownership = input.ownershipOrDefault();
+        apply(d, input);
+        d.createdAt = now;
+        d.updatedAt = now;
+        if (d.ownership == Ownership.PERSONAL) {
+            Person owner = people.findByDistrictId(DeviceRules.code(input.ownerDistrictId()))
+                    .orElseThrow();
+            d.assignee = owner;
+            d.assignedAt = now;
+            d.status = ASSIGNED;
+        } else {
+            d.status = IN_STOCK;
+        }
+        devices.persist(d);
+        if (d.assignee != null) {
+            openAssignment(d, d.assignee, actor, now);
+        }
+        history.device(
+                d, actor, "REGISTERED", null, d.status, FieldChange.between(Map.of(), History.fieldsOf(d)), null, null);
+        events.deviceChanged(d, "CREATED");
+        return d;
+    }
+
+    public Device update(UUID id, DeviceInput input, Long expectedVersion, String actor) {
+        Device d = lock(id);
+        if (expectedVersion != null && expectedVersion != d.version) {
+            throw ProblemException.preconditionFailed("The device changed since you read it (version " + d.version
+                    + ", you sent " + expectedVersion + "). Reload it and try again.");
+        }
+        List<FieldViolation> errors = problemsWith(input, d);
+        if (!errors.isEmpty()) {
+            throw conflictOrInvalid(errors);
+        }
+        Map<String, Object> before = History.fieldsOf(d);
+        apply(d, input);
+        List<FieldChange> changes = FieldChange.between(before, History.fieldsOf(d));
+        if (changes.isEmpty()) {
+            return d;
+        }
+        d.updatedAt = clock.now();
+        history.device(d, actor, "UPDATED", d.status, d.status, changes, null, null);
+        events.deviceChanged(d, "UPDATED");
+        return d;
+    }
+
+    private void apply(Device d, DeviceInput in) {
+        d.assetTag = DeviceRules.code(in.assetTag());
+        d.serialNumber = DeviceRules.code(in.serialNumber());
+        d.type = in.type();
+        d.make = DeviceRules.text(in.make());
+        d.model = DeviceRules.text(in.model());
+        d.school = DeviceRules.text(in.school());
+        d.sensitiveData = Boolean.TRUE.equals(in.sensitiveData());
+        d.warrantyEnd = in.warrantyEnd();
+        d.notes = DeviceRules.text(in.notes());
+        AcquisitionInput acq = in.acquisition();
+        d.acquisitionType = acq == null ? null : acq.type();
+        d.vendor = acq == null ? null : DeviceRules.text(acq.vendor());
+        d.purchaseOrder = acq == null ? null : DeviceRules.text(acq.purchaseOrder());
+        d.cost = acq == null || acq.cost() == null ? null : acq.cost().setScale(2, java.math.RoundingMode.HALF_UP);
+        d.acquiredOn = acq == null ? null : acq.acquiredOn();
+        d.donor = acq == null ? null : DeviceRules.text(acq.donor());
+    }
+
+    // ---------------------------------------------------------------- assignment
+
+    public Device assign(UUID id, AssignmentRequest request, String actor) {
+        Device d = lock(id);
+        if (d.ownership == Ownership.PERSONAL) {
+            throw ProblemException.conflict(
+                    "personal-device", "A personal device stays with its owner and cannot be assigned.");
+        }
+        Person person = resolvePerson(request);
+        if (d.status != IN_STOCK) {
+            String hint = d.status == QUARANTINED ? " It must be sanitized first." : "";
+            throw ProblemException.conflict(
+                    "not-assignable", "Only IN_STOCK devices can be assigned; this device is " + d.status + "." + hint);
+        }
+        if (!person.active) {
+            throw ProblemException.conflict(
+                    "person-departed",
+                    person.displayName() + " (" + person.districtId + ") has departed and cannot be assigned devices.");
+        }
+        LocalDate today = clock.today();
+        LocalDate ack = person.aupAcknowledgedOn;
+        if (ack == null || ack.isBefore(today.minusDays(settings.aupValidDays()))) {
+            throw ProblemException.conflict(
+                    "aup-not-acknowledged",
+                    person.displayName() + " (" + person.districtId + ") has not acknowledged the Acceptable Use"
+                            + " Policy in the last " + settings.aupValidDays() + " days (last acknowledged: "
+                            + (ack == null ? "never" : ack) + "). Record a current acknowledgement first.");
+        }
+        Map<String, Object> before = History.fieldsOf(d);
+        Instant now = clock.now();
+        d.assignee = person;
+        d.assignedAt = now;
+        d.status = ASSIGNED;
+        d.updatedAt = now;
+        openAssignment(d, person, actor, now);
+        history.device(
+                d,
+                actor,
+                "ASSIGNED",
+                IN_STOCK,
+                ASSIGNED,
+                FieldChange.between(before, History.fieldsOf(d)),
+                DeviceRules.text(request.note()),
+                null);
+        events.deviceChanged(d, "ASSIGNED");
+        return d;
+    }
+
+    /** IT takes a device back from its holder: to stock, or to quarantine when it holds sensitive data. */
+    public Device takeBack(UUID id, ReturnRequest request, String actor) {
+        Device d = lock(id);
+        if (d.ownership == Ownership.PERSONAL) {
+            throw ProblemException.conflict(
+                    "personal-device", "A personal device belongs to its owner; retire it to deregister it.");
+        }
+        if (d.status != ASSIGNED) {
+            throw ProblemException.conflict(
+                    "not-assigned", "The device is " + d.status + ", not ASSIGNED, so there is nothing to take back.");
+        }
+        comeBack(d, actor, "RETURNED", request == null ? null : DeviceRules.text(request.note()), null);
+        return d;
+    }
+
+    /** Ends the assignment and moves the device to stock or quarantine. */
+    void comeBack(Device d, String actor, String action, String reason, UUID sourceEventId) {
+        Map<String, Object> before = History.fieldsOf(d);
+        DeviceStatus from = d.status;
+        DeviceStatus to = DeviceLifecycle.afterComingBack(d.sensitiveData);
+        endAssignment(d, actor, action.toLowerCase());
+        d.status = to;
+        d.updatedAt = clock.now();
+        String why =
+                to == QUARANTINED ? join(reason, "Holds sensitive data: quarantined until IT sanitizes it.") : reason;
+        history.device(
+                d, actor, action, from, to, FieldChange.between(before, History.fieldsOf(d)), why, sourceEventId);
+        events.deviceChanged(d, "RETURNED");
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    public Device changeStatus(UUID id, StatusChange change, String actor) {
+        Device d = lock(id);
+        DeviceStatus to = change.status();
+        if (d.ownership == Ownership.DISTRICT) {
+            if (to == ASSIGNED) {
+                throw ProblemException.conflict(
+                        "use-assignment", "Assign a device with POST /api/v1/devices/{id}/assignment.");
+            }
+            if (d.status == ASSIGNED && (to == IN_STOCK || to == QUARANTINED)) {
+                throw ProblemException.conflict(
+                        "use-return", "Take a device back with POST /api/v1/devices/{id}/return.");
+            }
+            if (d.status == QUARANTINED && to == IN_STOCK) {
+                throw ProblemException.conflict(
+                        "sanitize-first",
+                        "A quarantined device returns to stock only after sanitization:"
+                                + " POST /api/v1/devices/{id}/sanitization.");
+            }
+            if (d.status == RECOVERED && to == IN_STOCK && d.sensitiveData) {
+                throw ProblemException.conflict(
+                        "sanitize-first",
+                        "This device holds sensitive data: it goes to QUARANTINED, then sanitization.");
+            }
+        }
+        if (change.costOwed() != null && to != WRITTEN_OFF) {
+            throw ProblemException.invalidField("costOwed", "is recorded only when writing a device off.");
+        }
+        if (to == RECOVERED) {
+            recover(d, actor, change.reason(), null);
+        } else if (to == WRITTEN_OFF) {
+            writeOff(d, change.costOwed(), actor, change.reason(), null);
+        } else {
+            transition(d, to, actor, "STATUS_CHANGED", change.reason(), null);
+            if (d.ownership == Ownership.DISTRICT && (to == DeviceStatus.RETIRED) && d.assignee != null) {
+                endAssignment(d, actor, "retired");
+            }
+            events.deviceChanged(d, "STATUS_CHANGED");
+        }
+        return d;
+    }
+
+    public Device sanitize(UUID id, Sanitization sanitization, String actor) {
+        Device d = lock(id);
+        if (d.status != QUARANTINED) {
+            throw ProblemException.conflict(
+                    "not-quarantined", "Only QUARANTINED devices are sanitized; this device is " + d.status + ".");
+        }
+        String reason = "Sanitized: " + DeviceRules.text(sanitization.method())
+                + (DeviceRules.text(sanitization.note()) == null ? "" : ". " + DeviceRules.text(sanitization.note()));
+        transition(d, IN_STOCK, actor, "SANITIZED", reason, null);
+        events.deviceChanged(d, "SANITIZED");
+        return d;
+    }
+
+    /** A lost or stolen device was found: it comes back to the district, through quarantine if it holds sensitive data. */
+    void recover(Device d, String actor, String reason, UUID sourceEventId) {
+        transition(d, RECOVERED, actor, "RECOVERED", reason, sourceEventId);
+        if (d.ownership == Ownership.DISTRICT) {
+            if (d.assignee != null) {
+                endAssignment(d, actor, "recovered");
+            }
+            if (d.sensitiveData) {
+                transition(
+                        d,
+                        QUARANTINED,
+                        actor,
+                        "QUARANTINED",
+                        "Holds sensitive data: quarantined until IT sanitizes it.",
+                        sourceEventId);
+            }
+        }
+        events.deviceChanged(d, "STATUS_CHANGED");
+    }
+
+    void writeOff(Device d, BigDecimal costOwed, String actor, String reason, UUID sourceEventId) {
+        Map<String, Object> before = History.fieldsOf(d);
+        DeviceStatus from = d.status;
+        DeviceLifecycle.check(d.ownership, from, WRITTEN_OFF);
+        d.status = WRITTEN_OFF;
+        if (costOwed != null) {
+            d.costOwed = costOwed.setScale(2, java.math.RoundingMode.HALF_UP);
+        }
+        if (d.ownership == Ownership.DISTRICT && d.assignee != null) {
+            endAssignment(d, actor, "written off");
+        }
+        d.updatedAt = clock.now();
+        history.device(
+                d,
+                actor,
+                "WRITTEN_OFF",
+                from,
+                WRITTEN_OFF,
+                FieldChange.between(before, History.fieldsOf(d)),
+                reason,
+                sourceEventId);
+        events.deviceChanged(d, "STATUS_CHANGED");
+    }
+
+    /** Marks the device lost or stolen (from a loss report or by IT). */
+    void markMissing(Device d, DeviceStatus to, String actor, String reason, UUID sourceEventId) {
+        if (to != LOST && to != STOLEN) {
+            throw new IllegalArgumentException(to.toString());
+        }
+        transition(d, to, actor, to.name(), reason, sourceEventId);
+        events.deviceChanged(d, "STATUS_CHANGED");
+    }
+
+    /** Validates and applies one status move and records it (the caller publishes the snapshot). */
+    void transition(Device d, DeviceStatus to, String actor, String action, String reason, UUID sourceEventId) {
+        DeviceStatus from = d.status;
+        DeviceLifecycle.check(d.ownership, from, to);
+        Map<String, Object> before = History.fieldsOf(d);
+        d.status = to;
+        d.updatedAt = clock.now();
+        history.device(
+                d, actor, action, from, to, FieldChange.between(before, History.fieldsOf(d)), reason, sourceEventId);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    Device lock(UUID id) {
+        return devices.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("device", id.toString()));
+    }
+
+    private Person resolvePerson(AssignmentRequest request) {
+        if (request.personId() != null) {
+            return people.findByIdOptional(request.personId())
+                    .orElseThrow(() -> ProblemException.invalidField("personId", "names no known person."));
+        }
+        if (request.personDistrictId() != null && !request.personDistrictId().isBlank()) {
+            return people.findByDistrictId(DeviceRules.code(request.personDistrictId()))
+                    .orElseThrow(() -> ProblemException.invalidField("personDistrictId", "names no known person."));
+        }
+        throw ProblemException.invalidField("personId", "or personDistrictId is required.");
+    }
+
+    private void openAssignment(Device d, Person person, String actor, Instant now) {
+        Assignment a = new Assignment();
+        a.id = UUID.randomUUID();
+        a.device = d;
+        a.person = person;
+        a.assignedAt = now;
+        a.assignedBy = actor;
+        assignments.persist(a);
+    }
+
+    private void endAssignment(Device d, String actor, String why) {
+        assignments.findOpen(d.id).ifPresent(a -> {
+            a.endedAt = clock.now();
+            a.endedBy = actor;
+            a.endReason = why;
+        });
+        d.assignee = null;
+        d.assignedAt = null;
+    }
+
+    private static ProblemException conflictOrInvalid(List<FieldViolation> errors) {
+        boolean onlyDuplicates = errors.stream().allMatch(e -> e.message().startsWith("is already used"));
+        if (onlyDuplicates) {
+            return new ProblemException(
+                    409,
+                    "duplicate",
+                    "Conflict with the current state",
+                    "Another device already has this "
+                            + String.join(
+                                    " and ",
+                                    errors.stream().map(FieldViolation::field).toList()) + ".",
+                    errors,
+                    null);
+        }
+        return ProblemException.invalid(errors);
+    }
+
+    private static String join(String a, String b) {
+        if (a == null || a.isBlank()) {
+            return b;
+        }
+        return a + " " + b;
+    }
+}

@@ -1,0 +1,180 @@
+package org.district.inventory.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.district.contracts.inventory.PersonKind;
+import org.district.inventory.Person;
+import org.district.inventory.config.DistrictClock;
+import org.district.inventory.domain.FieldChange;
+import org.district.inventory.repository.PersonRepository;
+import org.district.support.problem.FieldViolation;
+import org.district.support.problem.ProblemException;
+
+/**
+ * People records: created and updated by IT or HR, kept in sync nightly from HR and the student information system,
+ * and the annual AUP acknowledgement. Every change is recorded and published as a snapshot.
+ */
+@ApplicationScoped
+@Transactional
+public class PersonService {
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    History history;
+
+    @Inject
+    InventoryEvents events;
+
+    @Inject
+    DistrictClock clock;
+
+    /** What happened to one person in a create-or-update. */
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Person get(UUID id) {
+        return people.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id.toString()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Person> find(UUID id) {
+        return people.findByIdOptional(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Person> findByDistrictId(String districtId) {
+        return people.findByDistrictId(DeviceRules.code(districtId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Person> search(String school, PersonKind kind, Boolean active, String text, String after, int limit) {
+        return people.search(school, kind, active, text, after, limit);
+    }
+
+    /** Everything that would stop this input from being saved, without throwing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FieldViolation> problemsWith(PersonInput in, Person existing) {
+        List<FieldViolation> errors = new ArrayList<>();
+        String districtId = DeviceRules.code(in.districtId());
+        if (existing != null && !existing.districtId.equals(districtId)) {
+            errors.add(new FieldViolation("districtId", "cannot change (it is " + existing.districtId + ")."));
+        }
+        String supervisor = DeviceRules.code(in.supervisorDistrictId());
+        if (supervisor != null && !supervisor.isEmpty()) {
+            if (supervisor.equals(districtId)) {
+                errors.add(new FieldViolation("supervisorDistrictId", "cannot be the person themself."));
+            } else if (people.findByDistrictId(supervisor).isEmpty()) {
+                errors.add(new FieldViolation("supervisorDistrictId", "names no known person."));
+            }
+        }
+        LocalDate today = clock.today();
+        if (in.aupAcknowledgedOn() != null && in.aupAcknowledgedOn().isAfter(today)) {
+            errors.add(new FieldViolation("aupAcknowledgedOn", "cannot be in the future."));
+        }
+        if (in.departedOn() != null && in.activeOrDefault()) {
+            errors.add(new FieldViolation("departedOn", "is only for people who are no longer active."));
+        }
+        return errors;
+    }
+
+    public Person create(PersonInput in, String actor) {
+        String districtId = DeviceRules.code(in.districtId());
+        if (people.findByDistrictId(districtId).isPresent()) {
+            throw ProblemException.conflict("duplicate", "districtId", "Another person already has this district id.");
+        }
+        List<FieldViolation> errors = problemsWith(in, null);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return save(new Person(), in, actor).person();
+    }
+
+    public Person update(UUID id, PersonInput in, Long expectedVersion, String actor) {
+        Person p = people.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("person", id.toString()));
+        if (expectedVersion != null && expectedVersion != p.version) {
+            throw ProblemException.preconditionFailed("The person record changed since you read it (version "
+                    + p.version + ", you sent " + expectedVersion + "). Reload it and try again.");
+        }
+        List<FieldViolation> errors = problemsWith(in, p);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return save(p, in, actor).person();
+    }
+
+    /** Creates or updates by district id (the bulk sync); the input must already be valid. */
+    public Saved upsert(PersonInput in, String actor) {
+        Person p = people.findByDistrictId(DeviceRules.code(in.districtId())).orElseGet(Person::new);
+        return save(p, in, actor);
+    }
+
+    /** The result of a save. */
+    public record Saved(Person person, Outcome outcome) {}
+
+    private Saved save(Person p, PersonInput in, String actor) {
+        boolean isNew = p.id == null;
+        Map<String, Object> before = isNew ? Map.of() : History.fieldsOf(p);
+        Instant now = clock.now();
+        p.districtId = DeviceRules.code(in.districtId());
+        p.givenName = DeviceRules.text(in.givenName());
+        p.familyName = DeviceRules.text(in.familyName());
+        p.email = in.email() == null ? null : DeviceRules.text(in.email().toLowerCase());
+        p.kind = in.kind();
+        p.school = DeviceRules.text(in.school());
+        String supervisor = DeviceRules.code(in.supervisorDistrictId());
+        p.supervisor = supervisor == null || supervisor.isEmpty()
+                ? null
+                : people.findByDistrictId(supervisor).orElseThrow();
+        boolean wasActive = isNew || p.active;
+        p.active = in.activeOrDefault();
+        p.departedOn = p.active
+                ? null
+                : (in.departedOn() != null ? in.departedOn() : wasActive ? clock.today() : p.departedOn);
+        p.aupAcknowledgedOn = in.aupAcknowledgedOn();
+        List<FieldChange> changes = FieldChange.between(before, History.fieldsOf(p));
+        if (!isNew && changes.isEmpty()) {
+            return new Saved(p, Outcome.UNCHANGED);
+        }
+        p.updatedAt = now;
+        if (isNew) {
+            p.id = UUID.randomUUID();
+            p.createdAt = now;
+            people.persist(p);
+        }
+        String action = isNew ? "CREATED" : (wasActive && !p.active ? "DEPARTED" : "UPDATED");
+        history.person(p, actor, action, changes);
+        events.personChanged(p, isNew ? "CREATED" : "UPDATED");
+        return new Saved(p, isNew ? Outcome.CREATED : Outcome.UPDATED);
+    }
+
+    /** Records that the person acknowledged the Acceptable Use Policy today. */
+    public Person acknowledgeAup(UUID id, String actor) {
+        Person p = people.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("person", id.toString()));
+        LocalDate today = clock.today();
+        if (today.equals(p.aupAcknowledgedOn)) {
+            return p;
+        }
+        Map<String, Object> before = History.fieldsOf(p);
+        p.aupAcknowledgedOn = today;
+        p.updatedAt = clock.now();
+        history.person(p, actor, "AUP_ACKNOWLEDGED", FieldChange.between(before, History.fieldsOf(p)));
+        events.personChanged(p, "UPDATED");
+        return p;
+    }
+}

@@ -1,0 +1,98 @@
+package org.district.inventory;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.district.testing.TestTokens;
+
+/** Request helpers for the tests: callers with roles, and valid bodies with unique identifiers. */
+final class Api {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String RUN =
+            UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+    private Api() {}
+
+    static RequestSpecification as(String subject, String... roles) {
+        return given().header("Authorization", "Bearer " + TestTokens.token(subject, roles))
+                .contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification it() {
+        return as("IT-" + RUN, "IT_ADMIN");
+    }
+
+    /** A new unique code, for asset tags, serial numbers and district ids. */
+    static String unique(String prefix) {
+        return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    static Map<String, Object> purchasedLaptop(String assetTag, boolean sensitive) {
+        return Map.of(
+                "assetTag", assetTag,
+                "serialNumber", unique("SN"),
+                "type", "LAPTOP",
+                "make", "Dell",
+                "model", "Latitude 5440",
+                "school", "LINCOLN-HS",
+                "sensitiveData", sensitive,
+                "acquisition",
+                        Map.of(
+                                "type", "PURCHASED",
+                                "vendor", "Dell Technologies",
+                                "purchaseOrder", "PO-2025-" + SEQUENCE.incrementAndGet(),
+                                "cost", 1249.00,
+                                "acquiredOn", "2025-08-01"),
+                "warrantyEnd", "2028-08-01");
+    }
+
+    static Map<String, Object> person(String districtId, String supervisorDistrictId, LocalDate aup) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("districtId", districtId);
+        body.put("givenName", "Pat");
+        body.put("familyName", "Teacher");
+        body.put("email", districtId.toLowerCase() + "@district.example");
+        body.put("kind", "EMPLOYEE");
+        body.put("school", "LINCOLN-HS");
+        if (supervisorDistrictId != null) {
+            body.put("supervisorDistrictId", supervisorDistrictId);
+        }
+        if (aup != null) {
+            body.put("aupAcknowledgedOn", aup.toString());
+        }
+        return body;
+    }
+
+    /** Registers a purchased laptop and returns its id. */
+    static String registerLaptop(boolean sensitive) {
+        return it().body(purchasedLaptop(unique("TAG"), sensitive))
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** Creates an employee who acknowledged the AUP recently and returns their district id. */
+    static String employee() {
+        String districtId = unique("E");
+        it().body(person(districtId, null, LocalDate.now().minusDays(30)))
+                .post("/api/v1/people")
+                .then()
+                .statusCode(201);
+        return districtId;
+    }
+
+    static void assign(String deviceId, String districtId) {
+        it().body(Map.of("personDistrictId", districtId))
+                .post("/api/v1/devices/" + deviceId + "/assignment")
+                .then()
+                .statusCode(200);
+    }
+}

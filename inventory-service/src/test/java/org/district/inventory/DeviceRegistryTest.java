@@ -1,0 +1,311 @@
+package org.district.inventory;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DeviceRegistryTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void registersReadsAndUpdatesADeviceWithVersionChecks() {
+        String tag = Api.unique("TAG");
+        Response created = Api.it().body(Api.purchasedLaptop(tag, true)).post("/api/v1/devices");
+        created.then()
+                .statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/devices/" + created.path("id")))
+                .header("ETag", "\"v0\"")
+                .body("assetTag", equalTo(tag))
+                .body("status", equalTo("IN_STOCK"))
+                .body("ownership", equalTo("DISTRICT"))
+                .body("acquisition.type", equalTo("PURCHASED"))
+                .body("acquisition.cost", equalTo(1249.0f));
+        String id = created.path("id");
+
+        Map<String, Object> change = new HashMap<>(Api.purchasedLaptop(tag, true));
+        change.put("model", "Latitude 7450");
+        change.put("serialNumber", created.path("serialNumber"));
+        Api.it()
+                .header("If-Match", "\"v0\"")
+                .body(change)
+                .put("/api/v1/devices/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"v1\"")
+                .body("model", equalTo("Latitude 7450"));
+
+        // A second writer holding the old ETag is refused and changes nothing.
+        change.put("model", "Stale write");
+        Api.it()
+                .header("If-Match", "\"v0\"")
+                .body(change)
+                .put("/api/v1/devices/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        Api.it().get("/api/v1/devices/" + id).then().body("model", equalTo("Latitude 7450"));
+
+        Api.it()
+                .get("/api/v1/devices/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0].action", equalTo("UPDATED"))
+                .body("items[0].changes.field", hasItem("model"))
+                .body("items[0].changes.find { it.field == 'model' }.from", equalTo("Latitude 5440"))
+                .body("items[0].actor", org.hamcrest.Matchers.startsWith("IT_ADMIN:"))
+                .body("items[1].action", equalTo("REGISTERED"));
+    }
+
+    @Test
+    void refusesDuplicateTagsAndSerialsWithoutWritingAnything() {
+        String tag = Api.unique("TAG");
+        Map<String, Object> body = Api.purchasedLaptop(tag, false);
+        Api.it().body(body).post("/api/v1/devices").then().statusCode(201);
+
+        Map<String, Object> sameTag = new HashMap<>(Api.purchasedLaptop(tag.toLowerCase(), false));
+        Api.it()
+                .body(sameTag)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("assetTag"));
+
+        Map<String, Object> sameSerial = new HashMap<>(Api.purchasedLaptop(Api.unique("TAG"), false));
+        sameSerial.put("serialNumber", body.get("serialNumber"));
+        Api.it()
+                .body(sameSerial)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(409)
+                .body("errors.field", hasItem("serialNumber"));
+
+        Long count = (Long) em.createQuery("select count(d) from Device d where d.assetTag = :t")
+                .setParameter("t", tag)
+                .getSingleResult();
+        assertThat(count).isEqualTo(1);
+    }
+
+    @Test
+    void answersBadInputWithProblemDetailsNamingTheField() {
+        Api.it()
+                .body("{\"assetTag\": ")
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+
+        Map<String, Object> wrongEnum = new HashMap<>(Api.purchasedLaptop(Api.unique("TAG"), false));
+        wrongEnum.put("type", "PHABLET");
+        Api.it()
+                .body(wrongEnum)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("type"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("LAPTOP"));
+
+        Map<String, Object> wrongType = new HashMap<>(Api.purchasedLaptop(Api.unique("TAG"), false));
+        wrongType.put("sensitiveData", "maybe");
+        Api.it()
+                .body(wrongType)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sensitiveData"));
+
+        Map<String, Object> unknownField = new HashMap<>(Api.purchasedLaptop(Api.unique("TAG"), false));
+        unknownField.put("colour", "silver");
+        Api.it()
+                .body(unknownField)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("colour"));
+
+        Map<String, Object> noAcquisition = new HashMap<>(Api.purchasedLaptop(Api.unique("TAG"), false));
+        noAcquisition.remove("acquisition");
+        Api.it()
+                .body(noAcquisition)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("acquisition"));
+
+        Map<String, Object> futurePurchase = new HashMap<>(Api.purchasedLaptop(Api.unique("TAG"), false));
+        futurePurchase.put(
+                "acquisition",
+                Map.of(
+                        "type",
+                        "PURCHASED",
+                        "vendor",
+                        "Dell",
+                        "purchaseOrder",
+                        "PO-9",
+                        "cost",
+                        -5,
+                        "acquiredOn",
+                        "2099-01-01"));
+        Api.it()
+                .body(futurePurchase)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("acquisition.cost"));
+
+        Api.it()
+                .body(Map.of())
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("assetTag"))
+                .body("errors.field", hasItem("sensitiveData"));
+
+        Api.it()
+                .body("x".repeat(2_000_000))
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
+
+        Api.it()
+                .contentType("application/xml")
+                .body("<device/>")
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+
+        Api.it().get("/api/v1/devices/" + UUID.randomUUID()).then().statusCode(404);
+        Api.it().get("/api/v1/devices/not-an-id").then().statusCode(404).contentType("application/problem+json");
+        Api.it()
+                .queryParam("status", "MISSING")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        Api.it()
+                .queryParam("limit", "100000")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void donatedAndPersonalDevicesRecordTheirOrigin() {
+        Map<String, Object> donated = new HashMap<>(Api.purchasedLaptop(Api.unique("TAG"), false));
+        donated.put("type", "TABLET");
+        donated.put("acquisition", Map.of("type", "DONATED", "donor", "Rotary Club", "acquiredOn", "2026-01-15"));
+        Api.it()
+                .body(donated)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(201)
+                .body("acquisition.type", equalTo("DONATED"))
+                .body("acquisition.donor", equalTo("Rotary Club"))
+                .body("acquisition.vendor", nullValue());
+
+        String owner = Api.employee();
+        Map<String, Object> personal = new HashMap<>(Api.purchasedLaptop(Api.unique("TAG"), false));
+        personal.remove("acquisition");
+        personal.put("type", "SMARTPHONE");
+        personal.put("ownership", "PERSONAL");
+        personal.put("ownerDistrictId", owner);
+        String id = Api.it()
+                .body(personal)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("ASSIGNED"))
+                .body("assignee.districtId", equalTo(owner))
+                .extract()
+                .path("id");
+
+        Api.it()
+                .body(Map.of("personDistrictId", owner))
+                .post("/api/v1/devices/" + id + "/assignment")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:district:problem:personal-device"));
+    }
+
+    @Test
+    void searchesWithFiltersAndStablePagination() {
+        String school = "SEARCH-" + Api.unique("S");
+        List<String> tags = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> body = new HashMap<>(Api.purchasedLaptop(Api.unique("PAGE"), false));
+            body.put("school", school);
+            tags.add(Api.it()
+                    .body(body)
+                    .post("/api/v1/devices")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("assetTag"));
+        }
+        tags.sort(String::compareTo);
+
+        Response first =
+                Api.it().queryParam("school", school).queryParam("limit", 2).get("/api/v1/devices");
+        first.then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue());
+        Response second = Api.it()
+                .queryParam("school", school)
+                .queryParam("limit", 2)
+                .queryParam("cursor", first.path("nextCursor").toString())
+                .get("/api/v1/devices");
+        Response third = Api.it()
+                .queryParam("school", school)
+                .queryParam("limit", 2)
+                .queryParam("cursor", second.path("nextCursor").toString())
+                .get("/api/v1/devices");
+        third.then().body("items", hasSize(1)).body("nextCursor", nullValue());
+
+        List<String> seen = new java.util.ArrayList<>();
+        seen.addAll(first.path("items.assetTag"));
+        seen.addAll(second.path("items.assetTag"));
+        seen.addAll(third.path("items.assetTag"));
+        assertThat(seen).containsExactlyElementsOf(tags);
+
+        Api.it()
+                .queryParam("q", tags.get(2).substring(tags.get(2).length() - 8))
+                .queryParam("school", school)
+                .get("/api/v1/devices")
+                .then()
+                .body("items.assetTag", hasItem(tags.get(2)));
+
+        String csv = Api.it()
+                .queryParam("school", school)
+                .get("/api/v1/devices/export")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .extract()
+                .asString();
+        assertThat(csv.lines()).hasSize(6);
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("assetTag,serialNumber,type");
+        tags.forEach(t -> assertThat(csv).contains(t));
+
+        given().get("/api/v1/devices").then().statusCode(401).contentType("application/problem+json");
+    }
+}
