@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs a real single-node KRaft Kafka broker from the Apache Kafka jars (no Docker needed).
 #   scripts/kafka.sh start|stop|status|reset [local|test]
-# Instance "local" (the local stack) listens on 127.0.0.1:9092, "test" (the test suite) on 127.0.0.1:9192.
+# Instance "local" (the local stack) listens on 127.0.0.1:9092, "test" (the test suite) on 127.0.0.1:9192, and
+# "outage" on 127.0.0.1:9292 is stopped and started by the tests of what happens while the broker is down (so no other
+# test loses its broker).
 # Data lives under .local/kafka/<instance>/ (git-ignored). "reset" wipes it and starts a fresh broker.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -10,7 +12,8 @@ INSTANCE="${2:-local}"
 case "$INSTANCE" in
   local) PORT="${KAFKA_PORT:-9092}" ;;
   test) PORT="${KAFKA_TEST_PORT:-9192}" ;;
-  *) die "unknown instance '$INSTANCE' (local or test)" ;;
+  outage) PORT="${KAFKA_OUTAGE_PORT:-9292}" ;;
+  *) die "unknown instance '$INSTANCE' (local, test or outage)" ;;
 esac
 CONTROLLER_PORT=$((PORT + 1))
 HOME_DIR="$LOCAL_DIR/kafka"
@@ -155,5 +158,5 @@ case "$ACTION" in
       echo "Kafka ($INSTANCE): down"; exit 1
     fi
     ;;
-  *) die "usage: $0 start|stop|restart|reset|status [local|test]" ;;
+  *) die "usage: $0 start|stop|restart|reset|status [local|test|outage]" ;;
 esac

@@ -7,26 +7,30 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops and starts the real test Kafka broker through the project's own script, for tests of what happens while the
- * broker is down.
+ * Stops and starts the real "outage" Kafka broker (127.0.0.1:9292) through the project's own script, for tests of what
+ * happens while the broker is down. Only tests running against that broker (through {@link #BOOTSTRAP} in a test
+ * profile) use it, so stopping it disturbs no other test.
  */
 public final class TestBroker {
 
+    /** Bootstrap address of the outage broker. */
+    public static final String BOOTSTRAP = "127.0.0.1:9292";
+
     private TestBroker() {}
 
-    /** Stops the test broker and waits until it is gone. */
+    /** Stops the outage broker and waits until it is gone. */
     public static void stop() {
         run("stop");
     }
 
-    /** Starts the test broker (keeping its data) and waits until it accepts connections. */
+    /** Starts the outage broker (keeping its data; a no-op if it runs) and waits until it accepts connections. */
     public static void start() {
         run("start");
     }
 
     private static void run(String action) {
         Path script = projectRoot().resolve("scripts/kafka.sh");
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), action, "test")
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), action, "outage")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(projectRoot()
                         .resolve(".local/logs/test-broker-control.log")
@@ -35,7 +39,7 @@ public final class TestBroker {
             Files.createDirectories(projectRoot().resolve(".local/logs"));
             Process process = builder.start();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("scripts/kafka.sh " + action + " test failed; see .local/logs");
+                throw new IllegalStateException("scripts/kafka.sh " + action + " outage failed; see .local/logs");
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Checks the machine has what the project needs (a JDK 17+ and Maven) and installs the operating-system packages the
+# tests and the local stack use when they are missing and we are root (or have password-less sudo).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+command -v java >/dev/null 2>&1 || die "A JDK 17 or newer is required (java not found)."
+command -v mvn >/dev/null 2>&1 || die "Maven 3.8.6 or newer is required (mvn not found)."
+java_major="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')"
+[ "${java_major%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is required (found $java_major)."
+
+# Debian/Ubuntu packages: psql/pg_isready for the database scripts, curl for health checks.
+missing=()
+command -v pg_isready >/dev/null 2>&1 || missing+=(postgresql-client)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ "${#missing[@]}" -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && as_root true 2>/dev/null; then
+    info "Installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    warn "Missing ${missing[*]}; install them with your package manager."
+  fi
+fi
