@@ -17,6 +17,8 @@ export DB_PASSWORD="${DB_PASSWORD:-district-dev-only}"
 # The services in start order: name, port, database.
 SERVICES=(
   "inventory-service:8081:inventory"
+  "loss-report-service:8082:lossreport"
+  "checkin-service:8083:checkin"
 )
 
 info() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }

@@ -1,0 +1,226 @@
+package org.district.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.district.contracts.checkin.DeviceReturned;
+import org.district.contracts.checkin.DeviceSeenAfterDeparture;
+import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.ReturnTaskOpened;
+import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.contracts.hr.OffboardingRequested;
+import org.district.contracts.inventory.DeviceSnapshot;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.contracts.inventory.DeviceType;
+import org.district.contracts.inventory.Ownership;
+import org.district.contracts.inventory.PersonKind;
+import org.district.contracts.inventory.PersonSnapshot;
+import org.district.contracts.lossreport.LossKind;
+import org.district.contracts.lossreport.LossReportRecovered;
+import org.district.contracts.lossreport.LossReportUpdated;
+import org.district.contracts.lossreport.LossReportWrittenOff;
+import org.district.contracts.lossreport.LossReported;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every contract record survives a JSON round trip the way the services write and read it (ISO-8601 dates, enum
+ * names), and the envelope carries the field names documented in docs/events.md.
+ */
+class ContractRoundTripTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final Instant AT = Instant.parse("2026-09-01T08:30:00.123456Z");
+    private static final LocalDate DAY = LocalDate.of(2026, 9, 1);
+
+    static Stream<Object> records() {
+        UUID device = UUID.randomUUID();
+        UUID person = UUID.randomUUID();
+        UUID report = UUID.randomUUID();
+        UUID task = UUID.randomUUID();
+        return Stream.of(
+                new DeviceSnapshot(
+                        device,
+                        3,
+                        "ASSIGNED",
+                        "LHS-0001",
+                        "SN-ABC",
+                        DeviceType.CHROMEBOOK,
+                        "Acer",
+                        "C741",
+                        "LINCOLN-HS",
+                        Ownership.DISTRICT,
+                        DeviceStatus.ASSIGNED,
+                        true,
+                        person,
+                        "E1001",
+                        AT,
+                        "PURCHASED",
+                        "Acer Inc",
+                        "PO-1",
+                        new BigDecimal("329.99"),
+                        DAY,
+                        null,
+                        DAY.plusYears(3),
+                        null,
+                        AT),
+                new PersonSnapshot(
+                        person,
+                        1,
+                        "CREATED",
+                        "E1001",
+                        "Pat",
+                        "Teacher",
+                        "pat@district.example",
+                        PersonKind.EMPLOYEE,
+                        "LINCOLN-HS",
+                        UUID.randomUUID(),
+                        true,
+                        null,
+                        DAY,
+                        AT),
+                new LossReported(
+                        report,
+                        "LR-2026-000042",
+                        device,
+                        "LHS-0001",
+                        LossKind.STOLEN,
+                        "E1001",
+                        person,
+                        "LINCOLN-HS",
+                        AT,
+                        "Bus 12",
+                        "Left on the bus",
+                        true,
+                        "City PD",
+                        "2026-555",
+                        false,
+                        AT),
+                new LossReportUpdated(
+                        report, device, LossKind.LOST, false, null, null, true, "reclassified", "IT-1", AT),
+                new LossReportRecovered(report, device, AT, "IT-1", "found in the gym"),
+                new LossReportWrittenOff(report, device, new BigDecimal("350.00"), AT, "IT-1", "never found"),
+                new ReturnTaskOpened(task, device, person, DAY, true, AT),
+                new DeviceReturned(task, device, person, AT, "IT-1", "boxed"),
+                new ReturnTaskOverdue(task, device, person, DAY, AT),
+                new LostDeviceSeen(device, AT, "LINCOLN-HS", "10.1.2.3", 45.5, -122.6, 12.0),
+                new DeviceSeenAfterDeparture(device, person, DAY, AT, "LINCOLN-HS", "10.1.2.3"),
+                new OffboardingRequested(person, "E1001", DAY, "HR-7", AT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("records")
+    void eachRecordSurvivesAJsonRoundTrip(Object record) throws Exception {
+        String json = MAPPER.writeValueAsString(record);
+        Object back = MAPPER.readValue(json, record.getClass());
+        assertThat(back).isEqualTo(record);
+        // Dates travel as ISO-8601 text, never as numbers, so any reader (or a person) can read them.
+        assertThat(json).doesNotContain("\"1.7").contains("2026-09-01");
+    }
+
+    @ParameterizedTest
+    @MethodSource("records")
+    void eachRecordSurvivesTheEnvelope(Object record) throws Exception {
+        EventEnvelope<Object> envelope = new EventEnvelope<>(
+                UUID.randomUUID(), "Type", 1, AT, "Aggregate", "agg-1", 7L, "corr-1", record);
+        String json = MAPPER.writeValueAsString(envelope);
+        JsonNode tree = MAPPER.readTree(json);
+        Object data = MAPPER.treeToValue(tree.get("data"), record.getClass());
+        assertThat(data).isEqualTo(record);
+    }
+
+    @Test
+    void envelopeCarriesTheDocumentedFieldNames() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        LossReportRecovered payload = new LossReportRecovered(UUID.randomUUID(), UUID.randomUUID(), AT, "IT-1", null);
+        EventEnvelope<LossReportRecovered> envelope = new EventEnvelope<>(
+                eventId,
+                LossReportRecovered.TYPE,
+                LossReportRecovered.SCHEMA_VERSION,
+                AT,
+                "LossReport",
+                payload.reportId().toString(),
+                4L,
+                "corr-9",
+                payload);
+        JsonNode tree = MAPPER.readTree(MAPPER.writeValueAsString(envelope));
+        Set<String> names = new java.util.HashSet<>();
+        tree.fieldNames().forEachRemaining(names::add);
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "eventId",
+                        "eventType",
+                        "schemaVersion",
+                        "occurredAt",
+                        "aggregateType",
+                        "aggregateId",
+                        "aggregateVersion",
+                        "correlationId",
+                        "data");
+        assertThat(tree.get("eventId").asText()).isEqualTo(eventId.toString());
+        assertThat(tree.get("eventType").asText()).isEqualTo("LossReportRecovered");
+        assertThat(tree.get("occurredAt").asText()).isEqualTo("2026-09-01T08:30:00.123456Z");
+
+        EventEnvelope<LossReportRecovered> back =
+                MAPPER.readValue(MAPPER.writeValueAsString(envelope), new TypeReference<>() {});
+        assertThat(back).isEqualTo(envelope);
+    }
+
+    @Test
+    void enumsTravelByName() throws Exception {
+        assertThat(MAPPER.writeValueAsString(DeviceStatus.WRITTEN_OFF)).isEqualTo("\"WRITTEN_OFF\"");
+        assertThat(MAPPER.readValue("\"MESSAGING_DEVICE\"", DeviceType.class)).isEqualTo(DeviceType.MESSAGING_DEVICE);
+        assertThat(MAPPER.readValue("\"STOLEN\"", LossKind.class)).isEqualTo(LossKind.STOLEN);
+    }
+
+    @Test
+    void typeConstantsNameTheirRecordsAndEveryTopicIsDeclaredOnce() {
+        assertThat(DeviceSnapshot.TYPE).isEqualTo(DeviceSnapshot.class.getSimpleName());
+        assertThat(PersonSnapshot.TYPE).isEqualTo(PersonSnapshot.class.getSimpleName());
+        assertThat(LossReported.TYPE).isEqualTo(LossReported.class.getSimpleName());
+        assertThat(LossReportUpdated.TYPE).isEqualTo(LossReportUpdated.class.getSimpleName());
+        assertThat(LossReportRecovered.TYPE).isEqualTo(LossReportRecovered.class.getSimpleName());
+        assertThat(LossReportWrittenOff.TYPE).isEqualTo(LossReportWrittenOff.class.getSimpleName());
+        assertThat(ReturnTaskOpened.TYPE).isEqualTo(ReturnTaskOpened.class.getSimpleName());
+        assertThat(DeviceReturned.TYPE).isEqualTo(DeviceReturned.class.getSimpleName());
+        assertThat(ReturnTaskOverdue.TYPE).isEqualTo(ReturnTaskOverdue.class.getSimpleName());
+        assertThat(LostDeviceSeen.TYPE).isEqualTo(LostDeviceSeen.class.getSimpleName());
+        assertThat(DeviceSeenAfterDeparture.TYPE).isEqualTo(DeviceSeenAfterDeparture.class.getSimpleName());
+        assertThat(OffboardingRequested.TYPE).isEqualTo(OffboardingRequested.class.getSimpleName());
+
+        List<String> names = Topics.ALL.stream().map(Topics.TopicSpec::name).toList();
+        assertThat(names)
+                .doesNotHaveDuplicates()
+                .contains(
+                        Topics.DEVICES,
+                        Topics.PEOPLE,
+                        Topics.LOSS_REPORTS,
+                        Topics.NOTIFICATIONS_DEAD_LETTER,
+                        Topics.RETURN_TASKS,
+                        Topics.DEVICE_ALERTS,
+                        Topics.OFFBOARDINGS);
+        // Snapshot topics are compacted so a new reader can rebuild its read model; event topics are not.
+        assertThat(Topics.ALL)
+                .filteredOn(Topics.TopicSpec::compacted)
+                .extracting(Topics.TopicSpec::name)
+                .containsExactlyInAnyOrder(Topics.DEVICES, Topics.PEOPLE);
+        assertThat(names).allMatch(n -> n.matches("[a-z]+\\.[a-z-]+\\.v\\d+"));
+    }
+}
