@@ -1,0 +1,315 @@
+package org.district.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.district.contracts.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * docker-compose.yml parses and is complete: pinned images, health checks, start order on health, named volumes, one
+ * database and role per service from the init script, the topics of the event contracts, and for each service only
+ * environment variables it really reads, with passwords taken from the operator's .env.
+ */
+class ComposeFileTest {
+
+    /** ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?error}, ${NAME?error}. */
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
+
+    private static final Map<String, Object> COMPOSE = YamlFiles.single(RepositoryFiles.path("docker-compose.yml"));
+
+    @Test
+    void definesTheWholeSystem() {
+        assertThat(services().keySet())
+                .containsExactlyInAnyOrder(
+                        "postgres",
+                        "kafka",
+                        "kafka-init",
+                        "mailpit",
+                        "inventory-service",
+                        "loss-report-service",
+                        "checkin-service");
+    }
+
+    @Test
+    void everyImageIsPinned() {
+        services().forEach((name, service) -> {
+            String image = Tree.stringAt(service, "image");
+            assertThat(image).as("image of %s", name).isNotNull();
+            assertThat(WorkloadPolicyTest.isPinned(image))
+                    .as("%s image %s is pinned", name, image)
+                    .isTrue();
+        });
+    }
+
+    @Test
+    void everyLongRunningContainerHasAHealthCheck() {
+        services().forEach((name, service) -> {
+            if (name.equals("kafka-init")) {
+                assertThat(service.get("restart")).as("kafka-init runs once").isEqualTo("no");
+                return;
+            }
+            assertThat(Tree.listAt(service, "healthcheck", "test"))
+                    .as("health check of %s", name)
+                    .isNotEmpty();
+            assertThat(service.get("restart")).as("restart policy of %s", name).isEqualTo("unless-stopped");
+        });
+    }
+
+    @Test
+    void servicesStartOnlyWhenWhatTheyNeedIsHealthy() {
+        assertThat(dependsOn("kafka-init")).containsExactlyEntriesOf(Map.of("kafka", "service_healthy"));
+        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            Map<String, String> expected = new TreeMap<>();
+            expected.put("postgres", "service_healthy");
+            expected.put("kafka-init", "service_completed_successfully");
+            if (service == ServiceProperties.Service.LOSS_REPORT) {
+                expected.put("mailpit", "service_healthy");
+            }
+            assertThat(new TreeMap<>(dependsOn(service.module)))
+                    .as(service.module)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void dataLivesInNamedVolumes() {
+        Set<String> declared = Tree.mapAt(COMPOSE, "volumes").keySet();
+        Map<String, String> dataPaths = Map.of(
+                "postgres", "/var/lib/postgresql/data",
+                "kafka", "/var/lib/kafka/data",
+                "mailpit", "/data");
+        dataPaths.forEach((name, path) -> {
+            String mount = volumes(name).stream()
+                    .filter(v -> v.split(":")[1].equals(path))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " keeps " + path + " in no volume"));
+            assertThat(declared).as("%s data volume is named", name).contains(mount.split(":")[0]);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void serviceIsBuiltFromItsDockerfile(ServiceProperties.Service service) {
+        Map<String, Object> definition = services().get(service.module);
+
+        assertThat(Tree.stringAt(definition, "build", "context")).isEqualTo("./" + service.module);
+        assertThat(Tree.stringAt(definition, "build", "dockerfile")).isEqualTo("src/main/docker/Dockerfile");
+        assertThat(RepositoryFiles.path(service.module + "/src/main/docker/Dockerfile"))
+                .isRegularFile();
+        assertThat(Tree.stringAt(definition, "image")).startsWith("district/" + service.module + ":");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void environmentNamesOnlyWhatTheServiceReads(ServiceProperties.Service service) {
+        ServiceProperties properties = service.properties();
+        Map<String, String> environment = environment(service.module);
+
+        assertThat(environment.keySet()).allSatisfy(name -> assertThat(properties.reads(name))
+                .as("%s is read by %s", name, properties.origin())
+                .isTrue());
+        assertThat(environment.keySet()).containsAll(properties.requiredInProduction());
+        assertThat(environment)
+                .containsEntry("KAFKA_CREATE_TOPICS", "false")
+                .containsEntry("DB_HOST", "postgres")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        assertThat(Tree.stringAt(services().get(service.module), "environment", "QUARKUS_PROFILE"))
+                .as("the production profile, unless the operator's override says otherwise")
+                .isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void secretsComeFromTheOperatorsEnvFile(ServiceProperties.Service service) {
+        Map<String, String> environment = environment(service.module);
+        environment.forEach((name, value) -> {
+            if (WorkloadPolicyTest.looksSecret(name) && !name.equals("DB_USER")) {
+                Matcher m = INTERPOLATION.matcher(value);
+                assertThat(m.matches())
+                        .as("%s is taken from .env, not written here: %s", name, value)
+                        .isTrue();
+                assertThat(m.group(3) == null
+                                || m.group(2).endsWith("?")
+                                || m.group(3).isEmpty())
+                        .as("%s has no default value", name)
+                        .isTrue();
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void portsHealthAndShutdownMatchTheService(ServiceProperties.Service service) {
+        Map<String, Object> definition = services().get(service.module);
+        Map<String, String> environment = environment(service.module);
+        int port = service.properties().defaultHttpPort();
+
+        assertThat(environment).containsEntry("HTTP_PORT", Integer.toString(port));
+        assertThat(Tree.listAt(definition, "ports")).containsExactly(port + ":" + port);
+        assertThat(String.join(" ", strings(Tree.listAt(definition, "healthcheck", "test"))))
+                .contains("http://127.0.0.1:" + port + "/q/health/");
+        long grace = ServiceProperties.parseDuration(Tree.stringAt(definition, "stop_grace_period"))
+                .toSeconds();
+        assertThat(grace)
+                .as("stop_grace_period covers quarkus.shutdown.timeout")
+                .isGreaterThanOrEqualTo(service.properties().shutdownTimeout().toSeconds() + 10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void tokenKeyIsMountedWhereTheServiceLooks(ServiceProperties.Service service) {
+        Map<String, Object> definition = services().get(service.module);
+        String location = environment(service.module).get("JWT_PUBLIC_KEY_LOCATION");
+
+        assertThat(Tree.listAt(definition, "configs"))
+                .anySatisfy(c -> assertThat(Tree.stringAt(c, "target")).isEqualTo(location));
+        assertThat(Tree.mapAt(COMPOSE, "configs")).containsKey("jwt-public-key");
+    }
+
+    @Test
+    void initScriptCreatesEachServicesDatabaseAndRole() {
+        String script = RepositoryFiles.read("deploy/postgres/init-databases.sh");
+        Matcher m = Pattern.compile("(?m)^create_service_database (\\S+) (\\S+) \"\\$\\{(\\w+):-}\"$")
+                .matcher(script);
+        Map<String, String[]> created = new LinkedHashMap<>();
+        while (m.find()) {
+            created.put(m.group(2), new String[] {m.group(1), m.group(3)});
+        }
+        Map<String, String> postgresEnvironment = environment("postgres");
+
+        assertThat(created.keySet())
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(ServiceProperties.Service.values())
+                        .map(s -> s.database)
+                        .toList());
+        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            Map<String, String> environment = environment(service.module);
+            String[] roleAndPassword = created.get(environment.get("DB_NAME"));
+            assertThat(roleAndPassword)
+                    .as("database %s is created", environment.get("DB_NAME"))
+                    .isNotNull();
+            assertThat(environment.get("DB_USER")).isEqualTo(roleAndPassword[0]);
+            assertThat(variable(environment.get("DB_PASSWORD")))
+                    .as("%s uses the password its role was created with", service.module)
+                    .isEqualTo(roleAndPassword[1])
+                    .isEqualTo(variable(postgresEnvironment.get(roleAndPassword[1])));
+        }
+        assertThat(volumes("postgres"))
+                .contains("./deploy/postgres/init-databases.sh:/docker-entrypoint-initdb.d/10-init-databases.sh:ro");
+        assertThat(RepositoryFiles.path("deploy/postgres/init-databases.sh")).isExecutable();
+    }
+
+    @Test
+    void kafkaInitCreatesTheEventContractsTopics() {
+        Map<String, String> expected = new TreeMap<>();
+        Topics.ALL.forEach(t -> expected.put(t.name(), t.partitions() + " " + (t.compacted() ? "compact" : "delete")));
+        Map<String, String> listed = new TreeMap<>();
+        for (String line : RepositoryFiles.read("deploy/kafka/topics.txt").split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.trim().split("\\s+");
+            assertThat(fields).as(line).hasSize(3);
+            listed.put(fields[0], fields[1] + " " + fields[2]);
+        }
+
+        assertThat(listed).isEqualTo(expected);
+        Map<String, String> environment = environment("kafka-init");
+        assertThat(volumes("kafka-init")).contains("./deploy/kafka:/deploy/kafka:ro");
+        assertThat(environment).containsEntry("TOPICS_FILE", "/deploy/kafka/topics.txt");
+        assertThat(strings(Tree.listAt(services().get("kafka-init"), "entrypoint")))
+                .containsExactly("/bin/bash", "/deploy/kafka/create-topics.sh");
+        assertThat(RepositoryFiles.read("deploy/kafka/create-topics.sh"))
+                .contains("TOPICS_FILE", "cleanup.policy=$policy", "--partitions \"$partitions\"");
+        assertThat(environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    }
+
+    @Test
+    void everyRequiredValueIsInTheEnvExample() {
+        Set<String> required = new TreeSet<>();
+        Matcher m = INTERPOLATION.matcher(RepositoryFiles.read("docker-compose.yml"));
+        while (m.find()) {
+            if (m.group(2) != null && m.group(2).endsWith("?")) {
+                required.add(m.group(1));
+            }
+        }
+        Set<String> example = new TreeSet<>();
+        for (String line : RepositoryFiles.read("deploy/compose.env.example").split("\\R")) {
+            if (line.matches("[A-Z_][A-Z0-9_]*=.*")) {
+                example.add(line.substring(0, line.indexOf('=')));
+            }
+        }
+
+        assertThat(required).isNotEmpty();
+        assertThat(example).containsAll(required);
+    }
+
+    @Test
+    void localDemoOverrideOnlySetsWhatTheServicesRead() {
+        Map<String, Object> override =
+                YamlFiles.single(RepositoryFiles.path("deploy/docker-compose.override.yml.example"));
+        String devKey = Tree.stringAt(override, "configs", "jwt-public-key", "file");
+
+        assertThat(RepositoryFiles.path(devKey)).isRegularFile();
+        Tree.mapAt(override, "services").forEach((name, definition) -> {
+            ServiceProperties properties =
+                    ServiceProperties.Service.byModule(name).properties();
+            Map<String, Object> environment = Tree.mapAt(definition, "environment");
+            assertThat(environment).containsEntry("QUARKUS_PROFILE", "local");
+            assertThat(environment.keySet())
+                    .allSatisfy(n -> assertThat(properties.reads(n)).as(n).isTrue());
+        });
+        assertThat(Files.exists(RepositoryFiles.path("docker-compose.override.yml")))
+                .as("the development-key override is never committed in place")
+                .isFalse();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<String, Map<String, Object>> services() {
+        Map<String, Map<String, Object>> services = new LinkedHashMap<>();
+        Tree.mapAt(COMPOSE, "services").forEach((k, v) -> services.put(k, Tree.map(v, k)));
+        return services;
+    }
+
+    private static Map<String, String> environment(String service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        Tree.mapAt(services().get(service), "environment")
+                .forEach((k, v) -> environment.put(k, v == null ? "" : v.toString()));
+        return environment;
+    }
+
+    private static Map<String, String> dependsOn(String service) {
+        Map<String, String> conditions = new LinkedHashMap<>();
+        Tree.mapAt(services().get(service), "depends_on")
+                .forEach((k, v) -> conditions.put(k, Tree.stringAt(v, "condition")));
+        return conditions;
+    }
+
+    private static List<String> volumes(String service) {
+        return strings(Tree.listAt(services().get(service), "volumes"));
+    }
+
+    private static List<String> strings(List<Object> values) {
+        List<String> strings = new ArrayList<>();
+        values.forEach(v -> strings.add(v.toString()));
+        return strings;
+    }
+
+    private static String variable(String interpolation) {
+        Matcher m = INTERPOLATION.matcher(interpolation);
+        assertThat(m.matches()).as("%s is an interpolation", interpolation).isTrue();
+        return m.group(1);
+    }
+}

@@ -1,0 +1,144 @@
+package org.district.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Each service's Dockerfile: a pinned Java 17 runtime image, the Quarkus fast-jar layout, a non-root user, the
+ * service's port, a health check on liveness, container-aware memory settings and an entrypoint that lets the JVM
+ * receive SIGTERM (graceful shutdown).
+ */
+class DockerfileTest {
+
+    /** One instruction: keyword and arguments, continuation lines joined, comments dropped. */
+    record Instruction(String keyword, String arguments) {}
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void baseImageIsAPinnedJava17Runtime(ServiceProperties.Service service) {
+        List<Instruction> from = instructions(service, "FROM");
+
+        assertThat(from).as("single stage").hasSize(1);
+        String image = from.get(0).arguments();
+        assertThat(WorkloadPolicyTest.isPinned(image)).as("%s is pinned", image).isTrue();
+        assertThat(image.substring(image.lastIndexOf(':') + 1))
+                .as("a full Java 17 version and a JRE")
+                .matches("17\\.\\d+\\.\\d+.*")
+                .contains("jre");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void copiesTheFastJarLayout(ServiceProperties.Service service) {
+        List<String> copies = instructions(service, "COPY").stream()
+                .map(Instruction::arguments)
+                .toList();
+
+        assertThat(copies)
+                .containsExactly(
+                        "target/quarkus-app/lib/ /deployments/lib/",
+                        "target/quarkus-app/*.jar /deployments/",
+                        "target/quarkus-app/app/ /deployments/app/",
+                        "target/quarkus-app/quarkus/ /deployments/quarkus/");
+        assertThat(instructions(service, "ADD"))
+                .as("no ADD (it fetches URLs and unpacks archives)")
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void runsAsANonRootUser(ServiceProperties.Service service) {
+        List<Instruction> all = instructions(service, null);
+        int lastUser = -1;
+        int lastBuildStep = -1;
+        for (int i = 0; i < all.size(); i++) {
+            switch (all.get(i).keyword()) {
+                case "USER" -> lastUser = i;
+                case "RUN", "COPY" -> lastBuildStep = i;
+                default -> {}
+            }
+        }
+
+        assertThat(lastUser).as("a USER instruction after the last RUN/COPY").isGreaterThan(lastBuildStep);
+        String user = all.get(lastUser).arguments();
+        assertThat(user).as("numeric, so Kubernetes can verify runAsNonRoot").matches("\\d+(:\\d+)?");
+        assertThat(Integer.parseInt(user.split(":")[0])).isPositive();
+        assertThat(instructions(service, "RUN"))
+                .anySatisfy(
+                        run -> assertThat(run.arguments()).contains("useradd").contains("--uid " + user));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void exposesTheServicePortWithAHealthCheck(ServiceProperties.Service service) {
+        int port = service.properties().defaultHttpPort();
+
+        assertThat(instructions(service, "EXPOSE"))
+                .extracting(Instruction::arguments)
+                .containsExactly("" + port);
+        assertThat(env(service)).contains("HTTP_PORT=" + port);
+        assertThat(instructions(service, "HEALTHCHECK")).singleElement().satisfies(h -> assertThat(h.arguments())
+                .contains("CMD")
+                .contains("/q/health/live")
+                .contains("${HTTP_PORT}")
+                .contains("--start-period="));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void jvmFitsTheContainerAndShutsDownGracefully(ServiceProperties.Service service) {
+        String env = env(service);
+
+        assertThat(env)
+                .contains("-XX:MaxRAMPercentage=")
+                .contains("-Dquarkus.http.host=0.0.0.0")
+                .contains("-XX:+ExitOnOutOfMemoryError");
+        List<Instruction> entrypoint = instructions(service, "ENTRYPOINT");
+        assertThat(entrypoint).singleElement().satisfies(e -> assertThat(e.arguments())
+                .as("exec form, and exec java so that the JVM is PID 1 and receives SIGTERM")
+                .startsWith("[")
+                .contains("exec java $JAVA_OPTS $JAVA_OPTS_APPEND -jar /deployments/quarkus-run.jar"));
+        assertThat(instructions(service, "STOPSIGNAL"))
+                .extracting(Instruction::arguments)
+                .containsExactly("SIGTERM");
+    }
+
+    private static String env(ServiceProperties.Service service) {
+        return String.join(
+                " ",
+                instructions(service, "ENV").stream()
+                        .map(Instruction::arguments)
+                        .toList());
+    }
+
+    static List<Instruction> instructions(ServiceProperties.Service service, String keyword) {
+        String text = RepositoryFiles.read(service.module + "/src/main/docker/Dockerfile");
+        List<Instruction> instructions = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("#") || (trimmed.isEmpty() && current.isEmpty())) {
+                continue;
+            }
+            if (trimmed.endsWith("\\")) {
+                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+                continue;
+            }
+            current.append(trimmed);
+            String joined = current.toString().replaceAll("\\s+", " ").strip();
+            current.setLength(0);
+            if (joined.isEmpty()) {
+                continue;
+            }
+            int space = joined.indexOf(' ');
+            instructions.add(new Instruction(joined.substring(0, space).toUpperCase(), joined.substring(space + 1)));
+        }
+        return keyword == null
+                ? instructions
+                : instructions.stream().filter(i -> i.keyword().equals(keyword)).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package org.district.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Ingress publishes the web pages and APIs of every service, each on its own host, never the /q endpoints
+ * (health, metrics, OpenAPI stay inside the cluster), and with TLS in production.
+ */
+class IngressTest {
+
+    static List<String> overlays() {
+        return Manifests.OVERLAYS;
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyBackendIsAServicePort(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        List<Service> services = manifests.typed("Service", Service.class);
+        for (HTTPIngressPath path : paths(ingress(manifests))) {
+            IngressServiceBackend backend = path.getBackend().getService();
+            Service service = services.stream()
+                    .filter(s -> s.getMetadata().getName().equals(backend.getName()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("Ingress backend " + backend.getName() + " is no Service"));
+            assertThat(service.getSpec().getPorts())
+                    .as("port %s of %s", backend.getPort().getName(), backend.getName())
+                    .anyMatch(p -> backend.getPort().getName() != null
+                            ? backend.getPort().getName().equals(p.getName())
+                            : backend.getPort().getNumber().equals(p.getPort()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void servicesArePublishedWithoutTheirQuarkusEndpoints(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        Ingress ingress = ingress(manifests);
+        Set<String> hosts = new HashSet<>();
+        for (IngressRule rule : ingress.getSpec().getRules()) {
+            assertThat(hosts.add(rule.getHost()))
+                    .as("host %s appears once", rule.getHost())
+                    .isTrue();
+        }
+        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            List<HTTPIngressPath> published = paths(ingress).stream()
+                    .filter(p -> p.getBackend().getService().getName().equals(service.module))
+                    .toList();
+            assertThat(published).as("%s API is published", service.module).anySatisfy(p -> {
+                assertThat(p.getPath()).isEqualTo("/api");
+                assertThat(p.getPathType()).isEqualTo("Prefix");
+            });
+            for (HTTPIngressPath path : published) {
+                assertThat(path.getPath()).as("%s path", service.module).doesNotStartWith("/q");
+                assertThat(path.getPathType().equals("Prefix") && path.getPath().equals("/"))
+                        .as("%s: a catch-all prefix would publish /q/metrics", service.module)
+                        .isFalse();
+                assertThat(path.getPathType()).isIn("Prefix", "Exact");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void linksInNotificationsPointAtThePublishedReportPages(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        Ingress ingress = ingress(manifests);
+        String base = manifests
+                .environment(Manifests.mainContainer(manifests.deployment(ServiceProperties.Service.LOSS_REPORT)))
+                .get("REPORT_BASE_URL");
+        URI uri = URI.create(base.replace("{id}", "id"));
+
+        IngressRule rule = ingress.getSpec().getRules().stream()
+                .filter(r -> r.getHost().equals(uri.getHost()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("REPORT_BASE_URL host " + uri.getHost() + " is not published"));
+        assertThat(rule.getHttp().getPaths()).anySatisfy(p -> {
+            assertThat(uri.getPath()).startsWith(p.getPath());
+            assertThat(p.getBackend().getService().getName()).isEqualTo("loss-report-service");
+        });
+        boolean tls = !ingress.getSpec().getTls().isEmpty();
+        assertThat(uri.getScheme()).isEqualTo(tls ? "https" : "http");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void productionServesEveryHostOverTls(String overlay) {
+        Ingress ingress = ingress(Manifests.of(overlay));
+        if (!overlay.equals("production")) {
+            assertThat(ingress.getSpec().getIngressClassName()).isNotBlank();
+            return;
+        }
+        Set<String> covered = new HashSet<>();
+        ingress.getSpec().getTls().forEach(tls -> {
+            assertThat(tls.getSecretName()).isNotBlank();
+            covered.addAll(tls.getHosts());
+        });
+        assertThat(covered)
+                .containsAll(ingress.getSpec().getRules().stream()
+                        .map(IngressRule::getHost)
+                        .toList());
+        assertThat(ingress.getMetadata().getAnnotations())
+                .containsEntry("nginx.ingress.kubernetes.io/force-ssl-redirect", "true");
+    }
+
+    private static Ingress ingress(Manifests manifests) {
+        List<Ingress> ingresses = manifests.typed("Ingress", Ingress.class);
+        assertThat(ingresses).hasSize(1);
+        return ingresses.get(0);
+    }
+
+    private static List<HTTPIngressPath> paths(Ingress ingress) {
+        return ingress.getSpec().getRules().stream()
+                .flatMap(r -> r.getHttp().getPaths().stream())
+                .toList();
+    }
+}

@@ -1,0 +1,216 @@
+package org.district.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Everything is denied unless allowed, and each service may reach only what it needs: its database, the Kafka
+ * brokers, DNS, and (loss-report-service only) mail and the IT webhook; only the Ingress controller and Prometheus
+ * may reach a service, on its HTTP port.
+ */
+class NetworkPolicyTest {
+
+    private static final Set<Integer> MAIL_AND_WEBHOOK_PORTS = Set.of(25, 465, 587, 1025, 443);
+
+    static List<String> overlays() {
+        return Manifests.OVERLAYS;
+    }
+
+    static Stream<Arguments> serviceInOverlay() {
+        return Manifests.overlayNames()
+                .flatMap(o -> Stream.of(ServiceProperties.Service.values()).map(s -> Arguments.of(o, s)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everythingIsDeniedByDefault(String overlay) {
+        List<NetworkPolicy> policies = Manifests.of(overlay).typed("NetworkPolicy", NetworkPolicy.class);
+
+        assertThat(policies)
+                .as("a policy that selects every pod and allows nothing")
+                .anySatisfy(p -> {
+                    assertThat(isEmpty(p.getSpec().getPodSelector())).isTrue();
+                    assertThat(p.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+                    assertThat(p.getSpec().getIngress()).isNullOrEmpty();
+                    assertThat(p.getSpec().getEgress()).isNullOrEmpty();
+                });
+        assertThat(policies)
+                .as("DNS for every pod, and nothing else in that policy")
+                .anySatisfy(p -> {
+                    assertThat(isEmpty(p.getSpec().getPodSelector())).isTrue();
+                    assertThat(p.getSpec().getIngress()).isNullOrEmpty();
+                    assertThat(p.getSpec().getEgress()).singleElement().satisfies(rule -> assertThat(
+                                    ports(rule.getPorts()))
+                            .containsExactly(53));
+                });
+    }
+
+    @ParameterizedTest
+    @MethodSource("serviceInOverlay")
+    void serviceReachesOnlyItsDatabaseKafkaAndWhatItNotifies(String overlay, ServiceProperties.Service service) {
+        Manifests manifests = Manifests.of(overlay);
+        Map<String, String> podLabels = manifests
+                .deployment(service)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
+        String postgresCluster = Tree.name(manifests.ofKind("Cluster").get(0));
+        String kafkaCluster = Tree.name(manifests.ofKind("Kafka").get(0));
+
+        Set<Integer> egressPorts = new TreeSet<>();
+        for (NetworkPolicy policy : selecting(manifests, podLabels)) {
+            if (isEmpty(policy.getSpec().getPodSelector())) {
+                continue; // the namespace-wide default deny and DNS policies, checked above
+            }
+            for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
+                assertThat(rule.getTo())
+                        .as("%s: egress always names its destination", service.module)
+                        .isNotEmpty();
+                assertThat(rule.getPorts())
+                        .as("%s: egress always names its ports", service.module)
+                        .isNotEmpty();
+                Set<Integer> rulePorts = ports(rule.getPorts());
+                egressPorts.addAll(rulePorts);
+                if (rulePorts.contains(5432)) {
+                    assertThat(rule.getTo()).allSatisfy(peer -> assertThat(labels(peer.getPodSelector()))
+                            .containsEntry("cnpg.io/cluster", postgresCluster));
+                }
+                if (rulePorts.contains(9092)) {
+                    assertThat(rule.getTo()).allSatisfy(peer -> assertThat(labels(peer.getPodSelector()))
+                            .containsEntry("strimzi.io/cluster", kafkaCluster));
+                }
+            }
+        }
+
+        assertThat(egressPorts).as("%s egress in %s", service.module, overlay).contains(5432, 9092);
+        Set<Integer> beyondDatabaseAndKafka = new TreeSet<>(egressPorts);
+        beyondDatabaseAndKafka.removeAll(Set.of(5432, 9092));
+        if (service == ServiceProperties.Service.LOSS_REPORT) {
+            assertThat(MAIL_AND_WEBHOOK_PORTS).containsAll(beyondDatabaseAndKafka);
+            assertThat(beyondDatabaseAndKafka).as("mail").isNotEmpty();
+        } else {
+            assertThat(beyondDatabaseAndKafka)
+                    .as("%s needs nothing else", service.module)
+                    .isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("serviceInOverlay")
+    void onlyTheIngressControllerAndPrometheusReachAService(String overlay, ServiceProperties.Service service) {
+        Manifests manifests = Manifests.of(overlay);
+        Map<String, String> podLabels = manifests
+                .deployment(service)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
+        int rules = 0;
+        for (NetworkPolicy policy : selecting(manifests, podLabels)) {
+            for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+                rules++;
+                assertThat(ports(rule.getPorts())).containsExactly(service.port);
+                assertThat(rule.getFrom()).isNotEmpty().allSatisfy(peer -> {
+                    assertThat(peer.getPodSelector())
+                            .as("peers are whole namespaces")
+                            .isNull();
+                    assertThat(labels(peer.getNamespaceSelector()))
+                            .containsKey("kubernetes.io/metadata.name")
+                            .extractingByKey("kubernetes.io/metadata.name")
+                            .isIn("ingress-nginx", "monitoring");
+                });
+            }
+        }
+        assertThat(rules).as("%s is reachable at all", service.module).isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource("serviceInOverlay")
+    void databaseAndKafkaLetTheServiceIn(String overlay, ServiceProperties.Service service) {
+        Manifests manifests = Manifests.of(overlay);
+        Map<String, String> podLabels = manifests
+                .deployment(service)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
+        String postgresCluster = Tree.name(manifests.ofKind("Cluster").get(0));
+
+        List<NetworkPolicy> postgresPolicies = selecting(manifests, Map.of("cnpg.io/cluster", postgresCluster)).stream()
+                .filter(p -> !isEmpty(p.getSpec().getPodSelector()))
+                .toList();
+        assertThat(postgresPolicies)
+                .as("a policy lets %s reach PostgreSQL on 5432", service.module)
+                .anySatisfy(p -> assertThat(p.getSpec().getIngress()).anySatisfy(rule -> {
+                    assertThat(ports(rule.getPorts())).contains(5432);
+                    assertThat(rule.getFrom()).anySatisfy(peer -> assertThat(podLabels)
+                            .containsAllEntriesOf(labels(peer.getPodSelector())));
+                }));
+
+        // Strimzi writes the brokers' ingress policy from the listener's networkPolicyPeers.
+        List<Object> peers = Tree.listAt(manifests.ofKind("Kafka").get(0), "spec", "kafka", "listeners").stream()
+                .map(l -> Tree.map(l, "listener"))
+                .filter(l -> Integer.valueOf(9092).equals(l.get("port")))
+                .flatMap(l -> Tree.listAt(l, "networkPolicyPeers").stream())
+                .toList();
+        assertThat(peers).as("Kafka listener 9092 admits %s", service.module).anySatisfy(peer -> assertThat(podLabels)
+                .containsAllEntriesOf(stringMap(Tree.mapAt(peer, "podSelector", "matchLabels"))));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static List<NetworkPolicy> selecting(Manifests manifests, Map<String, String> podLabels) {
+        return manifests.typed("NetworkPolicy", NetworkPolicy.class).stream()
+                .filter(p -> podLabels
+                        .entrySet()
+                        .containsAll(labels(p.getSpec().getPodSelector()).entrySet()))
+                .toList();
+    }
+
+    private static boolean isEmpty(LabelSelector selector) {
+        return selector == null
+                || ((selector.getMatchLabels() == null
+                                || selector.getMatchLabels().isEmpty())
+                        && (selector.getMatchExpressions() == null
+                                || selector.getMatchExpressions().isEmpty()));
+    }
+
+    private static Map<String, String> labels(LabelSelector selector) {
+        if (selector == null || selector.getMatchLabels() == null) {
+            return Map.of();
+        }
+        assertThat(selector.getMatchExpressions())
+                .as("selectors use matchLabels")
+                .isNullOrEmpty();
+        return selector.getMatchLabels();
+    }
+
+    private static Map<String, String> stringMap(Map<String, Object> map) {
+        Map<String, String> strings = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> strings.put(k, String.valueOf(v)));
+        return strings;
+    }
+
+    private static Set<Integer> ports(List<NetworkPolicyPort> ports) {
+        Set<Integer> numbers = new TreeSet<>();
+        for (NetworkPolicyPort port : ports) {
+            assertThat(port.getPort().getIntVal()).as("numeric ports").isNotNull();
+            numbers.add(port.getPort().getIntVal());
+        }
+        return numbers;
+    }
+}

@@ -1,0 +1,187 @@
+package org.district.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/operations.md stays true: its configuration reference lists every variable the services read with its
+ * defaults (and nothing they do not read), every Secret the manifests reference has a creation command, and every
+ * metric it names is one the code registers.
+ */
+class OperationsGuideTest {
+
+    private static final String GUIDE = RepositoryFiles.read("docs/operations.md");
+
+    @Test
+    void configurationReferenceListsEveryVariableWithItsDefaults() {
+        Map<String, String> rows = referenceRows();
+        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            for (ServiceProperties.EnvReference reference : service.properties().references()) {
+                if (reference.profile().equals("test")) {
+                    continue;
+                }
+                String row = rows.get(reference.name());
+                assertThat(row)
+                        .as("%s (read by %s) is in the configuration reference", reference.name(), service.module)
+                        .isNotNull();
+                String shown = reference.defaultValue() == null
+                        ? "**required**"
+                        : reference.defaultValue().isEmpty()
+                                ? "(empty)"
+                                : "`" + reference.defaultValue().replace("|", "\\|") + "`";
+                assertThat(row)
+                        .as("%s shows its %s default", reference.name(), reference.profile())
+                        .contains(shown);
+            }
+        }
+    }
+
+    @Test
+    void configurationReferenceListsNothingTheServicesDoNotRead() {
+        Set<String> read = new TreeSet<>();
+        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            read.addAll(service.properties().environmentNames());
+        }
+
+        assertThat(referenceRows().keySet()).isSubsetOf(read);
+    }
+
+    @Test
+    void everyReferencedSecretHasACreationCommand() {
+        Set<String> secrets = new TreeSet<>();
+        for (String overlay : Manifests.OVERLAYS) {
+            Manifests manifests = Manifests.of(overlay);
+            for (Deployment deployment : manifests.typed("Deployment", Deployment.class)) {
+                for (Container container :
+                        deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                    for (EnvVar env : container.getEnv()) {
+                        if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                            secrets.add(env.getValueFrom().getSecretKeyRef().getName());
+                        }
+                    }
+                }
+                for (Volume volume :
+                        deployment.getSpec().getTemplate().getSpec().getVolumes()) {
+                    if (volume.getSecret() != null) {
+                        secrets.add(volume.getSecret().getSecretName());
+                    }
+                }
+            }
+            for (Ingress ingress : manifests.typed("Ingress", Ingress.class)) {
+                ingress.getSpec().getTls().forEach(tls -> secrets.add(tls.getSecretName()));
+            }
+            for (Map<String, Object> cluster : manifests.ofKind("Cluster")) {
+                Tree.listAt(cluster, "spec", "managed", "roles")
+                        .forEach(role -> secrets.add(Tree.stringAt(role, "passwordSecret", "name")));
+            }
+        }
+
+        assertThat(secrets).isNotEmpty();
+        for (String secret : secrets) {
+            assertThat(GUIDE)
+                    .as("docs/operations.md shows how to create the Secret %s", secret)
+                    .containsPattern("create secret (generic|tls) " + Pattern.quote(secret) + " ");
+        }
+    }
+
+    @Test
+    void everyDocumentedMetricIsRegisteredByTheCode() {
+        Set<String> meters = registeredMeters();
+        Matcher m = Pattern.compile("`(district_[a-z_]+)").matcher(GUIDE);
+        List<String> documented = new ArrayList<>();
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+
+        assertThat(documented).hasSizeGreaterThan(5);
+        for (String name : documented) {
+            assertThat(meters.stream().anyMatch(meter -> prometheusNames(meter).contains(name)))
+                    .as("%s is registered by some service (meters: %s)", name, meters)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void guideCoversComposeAndKubernetes() {
+        assertThat(GUIDE)
+                .contains("docker compose up -d --build")
+                .contains("cp deploy/compose.env.example .env")
+                .contains("cp deploy/docker-compose.override.yml.example docker-compose.override.yml")
+                .contains("kubectl apply -k k8s/overlays/production")
+                .contains("kubectl kustomize k8s/overlays/production")
+                .contains("```mermaid");
+    }
+
+    /** First cell (`NAME`) to the whole row, for the rows between the reference markers. */
+    private static Map<String, String> referenceRows() {
+        int start = GUIDE.indexOf("<!-- configuration-reference:start -->");
+        int end = GUIDE.indexOf("<!-- configuration-reference:end -->");
+        assertThat(start).as("reference start marker").isNotNegative();
+        assertThat(end).as("reference end marker").isGreaterThan(start);
+        Map<String, String> rows = new HashMap<>();
+        Pattern row = Pattern.compile("^\\| `([A-Z][A-Z0-9_]*)` \\|.*$", Pattern.MULTILINE);
+        Matcher m = row.matcher(GUIDE.substring(start, end));
+        while (m.find()) {
+            assertThat(rows.put(m.group(1), m.group()))
+                    .as("%s listed once", m.group(1))
+                    .isNull();
+        }
+        return rows;
+    }
+
+    private static Set<String> registeredMeters() {
+        Set<String> meters = new TreeSet<>();
+        Pattern builder =
+                Pattern.compile("(?:Counter|Gauge|Timer|DistributionSummary)\\.builder\\(\\s*\"([a-z0-9.]+)\"");
+        for (String module :
+                List.of("service-support", "inventory-service", "loss-report-service", "checkin-service")) {
+            Path sources = RepositoryFiles.path(module + "/src/main/java");
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = builder.matcher(RepositoryFiles.read(file));
+                    while (m.find()) {
+                        meters.add(m.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return meters;
+    }
+
+    /** The names Micrometer's Prometheus registry gives a meter and its series. */
+    private static Set<String> prometheusNames(String meter) {
+        String base = meter.replace('.', '_');
+        Set<String> names = new TreeSet<>();
+        for (String suffix : List.of("", "_total", "_seconds")) {
+            for (String series : List.of("", "_count", "_sum", "_max")) {
+                names.add(base + suffix + series);
+            }
+        }
+        return names;
+    }
+}
