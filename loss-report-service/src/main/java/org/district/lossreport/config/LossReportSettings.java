@@ -1,0 +1,43 @@
+package org.district.lossreport.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** Rules for loss reports and the web form. */
+@ConfigMapping(prefix = "district.lossreport")
+public interface LossReportSettings {
+
+    /** The district's time zone: report numbers carry the year in it, and the form reads local times in it. */
+    @WithDefault("UTC")
+    ZoneId timeZone();
+
+    /** How far back "last seen" may lie; older dates are almost always typing mistakes. */
+    @WithDefault("P730D")
+    Duration maxLastSeenAge();
+
+    /** Clock difference tolerated when "last seen" lies slightly in the future. */
+    @WithDefault("PT5M")
+    Duration clockTolerance();
+
+    /** How often a reporter is reminded that a stolen device's police case number is still owed. */
+    @WithDefault("P1D")
+    Duration policeReminderEvery();
+
+    /** How often the reminder schedule looks for reminders that are due. */
+    @WithDefault("1m")
+    String policeReminderCheck();
+
+    /** Mark the sign-in and form cookies Secure (sent over HTTPS only). On in production. */
+    @WithDefault("false")
+    boolean cookieSecure();
+
+    /** Run the Kafka consumers (read model and notifiers) in this process. */
+    @WithDefault("true")
+    boolean consumersEnabled();
+
+    /** How long an Idempotency-Key is remembered. */
+    @WithDefault("P7D")
+    Duration idempotencyRetention();
+}

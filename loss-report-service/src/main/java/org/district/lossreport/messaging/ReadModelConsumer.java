@@ -1,0 +1,61 @@
+package org.district.lossreport.messaging;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.district.contracts.Topics;
+import org.district.contracts.inventory.DeviceSnapshot;
+import org.district.contracts.inventory.PersonSnapshot;
+import org.district.lossreport.config.LossReportSettings;
+import org.district.lossreport.repository.KnownDeviceRepository;
+import org.district.lossreport.repository.KnownPersonRepository;
+import org.district.support.messaging.ConsumedEvent;
+import org.district.support.messaging.ConsumerSpec;
+import org.district.support.messaging.EventConsumers;
+import org.district.support.messaging.EventProcessor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps the device and person read models up to date from inventory-service's snapshot topics (consumer group
+ * {@value #DEFAULT_GROUP}). Snapshots may arrive twice or out of order: each upsert keeps the highest version, so no
+ * inbox is needed. To rebuild the read models from the compacted topics, start with a new group name.
+ */
+@ApplicationScoped
+public class ReadModelConsumer {
+
+    static final String DEFAULT_GROUP = "lossreport-read-model";
+
+    @Inject
+    EventConsumers consumers;
+
+    @Inject
+    KnownDeviceRepository devices;
+
+    @Inject
+    KnownPersonRepository people;
+
+    @Inject
+    LossReportSettings settings;
+
+    @ConfigProperty(name = "district.lossreport.read-model-group", defaultValue = DEFAULT_GROUP)
+    String group;
+
+    void start(@Observes StartupEvent event) {
+        if (settings.consumersEnabled()) {
+            consumers.start(
+                    ConsumerSpec.of(group, Topics.DEVICES, Topics.PEOPLE)
+                            .withoutDeduplication()
+                            .withMaxPollRecords(500),
+                    EventProcessor.eachOf(this::apply));
+        }
+    }
+
+    void apply(ConsumedEvent event) {
+        if (DeviceSnapshot.TYPE.equals(event.eventType())) {
+            devices.upsert(event.data(DeviceSnapshot.class));
+        } else if (PersonSnapshot.TYPE.equals(event.eventType())) {
+            people.upsert(event.data(PersonSnapshot.class));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.district.lossreport.notify;
+
+/** How a message reaches its recipient. */
+public enum Channel {
+    /** An email through the district's SMTP server. */
+    EMAIL,
+    /** A JSON POST to a chat channel's incoming webhook. */
+    WEBHOOK
+}

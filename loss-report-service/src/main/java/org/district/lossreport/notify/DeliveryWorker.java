@@ -1,0 +1,386 @@
+package org.district.lossreport.notify;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.district.contracts.Topics;
+import org.district.lossreport.config.NotifySettings;
+import org.district.support.outbox.Outbox;
+import org.district.support.outbox.OutgoingEvent;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends recorded notifications. Every replica runs one: a dispatcher claims due rows with {@code FOR UPDATE SKIP
+ * LOCKED} (so replicas never take the same row) and hands each to a bounded pool, so one slow or failing recipient holds
+ * one slot and never delays the others. A claim is a lease: the row's {@code next_attempt_at} moves past the lease
+ * time, so the rows of a worker that crashed mid-delivery become due again and another worker sends them. A failed
+ * attempt is retried with exponential backoff; after the last one the row is FAILED and a dead-letter record goes out
+ * through the outbox, in the same transaction.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private static final String CLAIM = "update notification n set attempts = n.attempts + 1, claim_token = ?1,"
+            + " next_attempt_at = now() + make_interval(secs => ?2), updated_at = now()"
+            + " from (select id from notification where status in ('PENDING', 'RETRYING') and next_attempt_at <= now()"
+            + " order by next_attempt_at limit ?3 for update skip locked) due"
+            + " where n.id = due.id"
+            + " returning n.id, n.event_id, n.event_type, n.report_id, n.device_id, n.recipient, n.channel,"
+            + " n.subject, n.body, n.link, n.attempts";
+    private static final String MARK_SENT = "update notification set status = 'SENT', sent_at = now(),"
+            + " updated_at = now(), last_error = null, claim_token = null where id = ?1 and claim_token = ?2"
+            + " returning created_at";
+    private static final String MARK_RETRY = "update notification set status = 'RETRYING', last_error = ?3,"
+            + " next_attempt_at = now() + make_interval(secs => ?4), updated_at = now(), claim_token = null"
+            + " where id = ?1 and claim_token = ?2";
+    private static final String MARK_FAILED = "update notification set status = 'FAILED', last_error = ?3,"
+            + " failed_at = now(), updated_at = now(), claim_token = null where id = ?1 and claim_token = ?2"
+            + " returning failed_at";
+    private static final String NEXT_DUE =
+            "select min(next_attempt_at) from notification" + " where status in ('PENDING', 'RETRYING')";
+
+    @Inject
+    NotifySettings settings;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    EmailSender email;
+
+    @Inject
+    WebhookSender webhook;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean running;
+    private Semaphore slots;
+    private ExecutorService pool;
+    private Thread dispatcher;
+    private Counter sent;
+    private Counter retried;
+    private Counter failed;
+    private Timer latency;
+    private Timer delay;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!settings.deliveryEnabled()) {
+            return;
+        }
+        Duration longestAttempt = settings.smtpTimeout().compareTo(settings.webhookTimeout()) > 0
+                ? settings.smtpTimeout()
+                : settings.webhookTimeout();
+        if (settings.lease().compareTo(longestAttempt.plusSeconds(5)) < 0) {
+            // A lease shorter than an attempt would let a second worker send a message still being sent.
+            throw new IllegalStateException("district.notify.lease (" + settings.lease()
+                    + ") must exceed the SMTP and webhook timeouts by at least 5 seconds");
+        }
+        sent = counter("sent");
+        retried = counter("retry");
+        failed = counter("failed");
+        latency = Timer.builder("district.notifications.attempt")
+                .description("Time to hand one notification to SMTP or a webhook")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        delay = Timer.builder("district.notifications.delay")
+                .description("From recording a notification to its first, successful attempt")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        slots = new Semaphore(settings.concurrency());
+        AtomicInteger threadNumber = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+            Thread t = new Thread(r, "notification-delivery-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+        dispatcher = new Thread(this::run, "notification-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+        if (dispatcher != null) {
+            try {
+                dispatcher.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (pool != null) {
+            // Deliveries in flight finish or time out; whatever is not recorded is sent again after its lease.
+            pool.shutdown();
+            try {
+                pool.awaitTermination(settings.smtpTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Asks the dispatcher to look for due notifications now (called after a transaction that added some commits). */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    /** Deliveries being sent by this replica right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    private Counter counter(String outcome) {
+        return Counter.builder("district.notifications.attempts")
+                .description("Notification delivery attempts, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    private void run() {
+        long backoff = 0;
+        while (running) {
+            try {
+                int free = slots.availablePermits();
+                int wanted = Math.min(free, 50);
+                List<Delivery> claimed = wanted == 0 ? List.of() : claim(wanted);
+                backoff = 0;
+                for (Delivery d : claimed) {
+                    slots.acquire();
+                    inFlight.incrementAndGet();
+                    pool.execute(() -> {
+                        try {
+                            deliver(d);
+                        } finally {
+                            inFlight.decrementAndGet();
+                            slots.release();
+                            wakeUp();
+                        }
+                    });
+                }
+                if (!claimed.isEmpty() && claimed.size() == wanted) {
+                    continue;
+                }
+                waitForWork(untilNextDue());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoff = backoff == 0 ? 200 : Math.min(backoff * 2, 10_000);
+                LOG.warnf("Notification dispatcher failed (%s); retrying in %d ms", rootMessage(e), backoff);
+                try {
+                    waitForWork(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void waitForWork(long millis) throws InterruptedException {
+        if (millis > 0 && wakeUps.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+            wakeUps.drainPermits();
+        }
+    }
+
+    /** Milliseconds until the earliest scheduled attempt, at most the poll interval. */
+    private long untilNextDue() {
+        long poll = settings.pollInterval().toMillis();
+        Object next = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(NEXT_DUE).getSingleResult());
+        Instant due = toInstant(next);
+        if (due == null) {
+            return poll;
+        }
+        long millis = Duration.between(Instant.now(), due).toMillis();
+        return Math.max(1, Math.min(poll, millis));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Delivery> claim(int limit) {
+        UUID token = UUID.randomUUID();
+        double leaseSeconds = settings.lease().toMillis() / 1000.0;
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(CLAIM)
+                .setParameter(1, token)
+                .setParameter(2, leaseSeconds)
+                .setParameter(3, limit)
+                .getResultList());
+        List<Delivery> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new Delivery(
+                    uuid(r[0]),
+                    uuid(r[1]),
+                    (String) r[2],
+                    uuid(r[3]),
+                    uuid(r[4]),
+                    (String) r[5],
+                    Channel.valueOf((String) r[6]),
+                    (String) r[7],
+                    (String) r[8],
+                    (String) r[9],
+                    ((Number) r[10]).intValue(),
+                    token));
+        }
+        return out;
+    }
+
+    void deliver(Delivery d) {
+        long start = System.nanoTime();
+        String error = null;
+        try {
+            switch (d.channel()) {
+                case EMAIL -> email.send(d);
+                case WEBHOOK -> webhook.send(d);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted while sending";
+        } catch (Exception e) {
+            error = rootMessage(e);
+        }
+        latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        String outcome = error;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> record(d, outcome));
+        } catch (RuntimeException e) {
+            // The lease runs out and the message is sent again, with the same Message-ID.
+            LOG.warnf("Could not record the delivery of notification %s: %s", d.id(), rootMessage(e));
+        }
+    }
+
+    private void record(Delivery d, String error) {
+        if (error == null) {
+            @SuppressWarnings("unchecked")
+            List<Object> createdAt = em.createNativeQuery(MARK_SENT)
+                    .setParameter(1, d.id())
+                    .setParameter(2, d.claimToken())
+                    .getResultList();
+            sent.increment();
+            if (createdAt.isEmpty()) {
+                LOG.infof("Notification %s was sent after its claim expired; another worker may send it again", d.id());
+            } else if (d.attempt() == 1) {
+                delay.record(Duration.between(toInstant(createdAt.get(0)), Instant.now()));
+            }
+            return;
+        }
+        String shortError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        if (d.attempt() < settings.maxAttempts()) {
+            double waitSeconds = backoffSeconds(d.attempt());
+            em.createNativeQuery(MARK_RETRY)
+                    .setParameter(1, d.id())
+                    .setParameter(2, d.claimToken())
+                    .setParameter(3, shortError)
+                    .setParameter(4, waitSeconds)
+                    .executeUpdate();
+            retried.increment();
+            LOG.infof(
+                    "Notification %s to %s (%s) failed attempt %d of %d: %s; retrying in %.1f s",
+                    d.id(), d.recipient(), d.channel(), d.attempt(), settings.maxAttempts(), shortError, waitSeconds);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> failedAt = em.createNativeQuery(MARK_FAILED)
+                .setParameter(1, d.id())
+                .setParameter(2, d.claimToken())
+                .setParameter(3, shortError)
+                .getResultList();
+        if (failedAt.isEmpty()) {
+            return;
+        }
+        failed.increment();
+        LOG.warnf(
+                "Notification %s to %s (%s) failed after %d attempts: %s; dead-lettered",
+                d.id(), d.recipient(), d.channel(), d.attempt(), shortError);
+        UUID key = d.reportId() != null ? d.reportId() : d.eventId();
+        outbox.publish(new OutgoingEvent(
+                Topics.NOTIFICATIONS_DEAD_LETTER,
+                key.toString(),
+                "Notification",
+                d.id().toString(),
+                d.attempt(),
+                NotificationDeadLettered.TYPE,
+                NotificationDeadLettered.SCHEMA_VERSION,
+                new NotificationDeadLettered(
+                        d.id(),
+                        d.eventId(),
+                        d.eventType(),
+                        d.reportId(),
+                        d.deviceId(),
+                        d.recipient(),
+                        d.channel(),
+                        d.subject(),
+                        d.attempt(),
+                        shortError,
+                        toInstant(failedAt.get(0)))));
+    }
+
+    /** Exponential backoff from the initial wait, capped, with up to 20% jitter so retries do not march in step. */
+    double backoffSeconds(int attempt) {
+        double base = settings.initialBackoff().toMillis() * Math.pow(2, Math.max(0, attempt - 1));
+        double capped = Math.min(base, settings.maxBackoff().toMillis());
+        double jitter = capped * 0.2 * ThreadLocalRandom.current().nextDouble();
+        return (capped + jitter) / 1000.0;
+    }
+
+    private static UUID uuid(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof UUID u ? u : UUID.fromString(value.toString());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

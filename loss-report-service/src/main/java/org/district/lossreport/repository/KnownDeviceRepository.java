@@ -1,0 +1,71 @@
+package org.district.lossreport.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.district.contracts.inventory.DeviceSnapshot;
+import org.district.lossreport.KnownDevice;
+
+/** The device read model: lookups for reports and the form, and version-checked upserts from snapshots. */
+@ApplicationScoped
+public class KnownDeviceRepository implements PanacheRepositoryBase<KnownDevice, UUID> {
+
+    private static final String UPSERT = "insert into device_view (id, version, asset_tag, serial_number, type, make,"
+            + " model, school, ownership, status, sensitive_data, assignee_id, assignee_district_id, updated_at)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+            + " on conflict (id) do update set version = excluded.version, asset_tag = excluded.asset_tag,"
+            + " serial_number = excluded.serial_number, type = excluded.type, make = excluded.make,"
+            + " model = excluded.model, school = excluded.school, ownership = excluded.ownership,"
+            + " status = excluded.status, sensitive_data = excluded.sensitive_data,"
+            + " assignee_id = excluded.assignee_id, assignee_district_id = excluded.assignee_district_id,"
+            + " updated_at = excluded.updated_at"
+            + " where device_view.version < excluded.version";
+
+    /** The device with this asset tag (case-insensitive); the newest if the read model briefly holds two. */
+    public Optional<KnownDevice> findByAssetTag(String assetTag) {
+        return find("upper(assetTag) = upper(?1) order by updatedAt desc nulls last", assetTag.trim())
+                .firstResultOptional();
+    }
+
+    /** The device with this serial number (case-insensitive). */
+    public Optional<KnownDevice> findBySerialNumber(String serialNumber) {
+        return find("upper(serialNumber) = upper(?1) order by updatedAt desc nulls last", serialNumber.trim())
+                .firstResultOptional();
+    }
+
+    /** The devices a person holds, by asset tag. */
+    public List<KnownDevice> heldBy(String districtId, int limit) {
+        return find("assigneeDistrictId = ?1 order by assetTag", districtId)
+                .page(0, limit)
+                .list();
+    }
+
+    /** Applies a snapshot unless a newer one is already stored; true if it changed the row. */
+    public boolean upsert(DeviceSnapshot s) {
+        return getEntityManager()
+                        .createNativeQuery(UPSERT)
+                        .setParameter(1, s.id())
+                        .setParameter(2, s.version())
+                        .setParameter(3, s.assetTag())
+                        .setParameter(4, s.serialNumber())
+                        .setParameter(5, s.type() == null ? null : s.type().name())
+                        .setParameter(6, s.make())
+                        .setParameter(7, s.model())
+                        .setParameter(8, s.school())
+                        .setParameter(
+                                9,
+                                s.ownership() == null
+                                        ? "DISTRICT"
+                                        : s.ownership().name())
+                        .setParameter(
+                                10, s.status() == null ? "IN_STOCK" : s.status().name())
+                        .setParameter(11, s.sensitiveData())
+                        .setParameter(12, s.assigneeId())
+                        .setParameter(13, s.assigneeDistrictId())
+                        .setParameter(14, s.updatedAt())
+                        .executeUpdate()
+                > 0;
+    }
+}

@@ -1,0 +1,202 @@
+package org.district.lossreport.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.district.contracts.lossreport.LossKind;
+import org.district.contracts.lossreport.LossReportStatus;
+import org.district.lossreport.LossReport;
+import org.district.lossreport.LossReportEntry;
+import org.district.lossreport.config.DistrictClock;
+import org.district.lossreport.repository.LossReportRepository;
+import org.district.lossreport.repository.ReportFilter;
+import org.district.lossreport.service.Idempotency;
+import org.district.lossreport.service.LossReportService;
+import org.district.lossreport.service.PoliceReport;
+import org.district.lossreport.service.Recovery;
+import org.district.lossreport.service.ReportAccess;
+import org.district.lossreport.service.ReportRequest;
+import org.district.lossreport.service.ReportUpdate;
+import org.district.lossreport.service.Submission;
+import org.district.lossreport.service.WriteOff;
+import org.district.support.problem.Params;
+import org.district.support.problem.ProblemException;
+import org.district.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Loss and theft reports over HTTP. Staff report the devices they hold, supervisors also those of their people, IT any
+ * device; each reads the reports they are entitled to (others answer 404, as if they did not exist). IT moves reports
+ * through their lifecycle.
+ */
+@Path("/api/v1/loss-reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Loss reports")
+public class LossReportResource {
+
+    static final int MAX_LIMIT = 200;
+
+    @Inject
+    LossReportService reports;
+
+    @Inject
+    ReportAccess access;
+
+    @Inject
+    DistrictClock clock;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.SUPERVISOR, Roles.IT_ADMIN})
+    @Operation(
+            summary = "Report a device lost or stolen",
+            description = "Name the device by asset tag or serial number. A theft must say whether the police were"
+                    + " notified; without a case number the report owes one and the reporter is reminded. Send an"
+                    + " Idempotency-Key to make retries safe: the same key and body return the first answer, the same"
+                    + " key with another body is refused (422). 404 for a device that is not yours to report; 409"
+                    + " naming the open report when the device already has one.")
+    public Response report(
+            @Parameter(description = "Any unique value per report, for example a UUID") @HeaderParam(Idempotency.HEADER)
+                    String idempotencyKey,
+            ReportRequest request) {
+        Submission submission = reports.report(request, idempotencyKey, r -> json(view(r, null)));
+        Response.ResponseBuilder answer = Response.created(URI.create("/api/v1/loss-reports/" + submission.reportId()))
+                .type(MediaType.APPLICATION_JSON)
+                .entity(submission.body());
+        if (submission.replayed()) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.SUPERVISOR, Roles.IT_ADMIN, Roles.AUDITOR})
+    @Operation(
+            summary = "List reports",
+            description = "Newest first. IT and auditors see every report; staff see the reports they filed or whose"
+                    + " device they hold; supervisors also those of the people they supervise. Dates are in the"
+                    + " district's time zone and inclusive.")
+    public PageView<LossReportView> list(
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("school") String school,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Params.intInRange("limit", limit, 1, MAX_LIMIT, 50);
+        LocalDate fromDate = Params.date("from", from);
+        LocalDate toDate = Params.date("to", to);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            throw ProblemException.invalidField("to", "must not be before from.");
+        }
+        ZoneId zone = clock.zone();
+        ReportFilter filter = new ReportFilter(
+                Params.enumValue("status", status, LossReportStatus.class),
+                Params.enumValue("kind", kind, LossKind.class),
+                Params.text("school", school, 40),
+                fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant(),
+                null,
+                null);
+        Cursors.Position position = Cursors.decode(cursor);
+        LossReportRepository.After after =
+                position == null ? null : new LossReportRepository.After(position.at(), position.id());
+        List<LossReport> rows = reports.search(filter, after, size);
+        boolean more = rows.size() > size;
+        List<LossReport> page = more ? rows.subList(0, size) : rows;
+        LossReport last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new PageView<>(
+                page.stream().map(r -> view(r, null)).toList(),
+                size,
+                more ? Cursors.encode(last.reportedAt, last.id) : null);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.SUPERVISOR, Roles.IT_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Read a report", description = "IT and auditors also see its history.")
+    public LossReportView get(@PathParam("id") String id) {
+        LossReport r = reports.get(Params.pathId("loss report", id));
+        return view(r, access.seesEverything() ? reports.entries(r.id) : null);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(
+            summary = "Change an open report",
+            description = "Reclassify it (kind), add police details or a note; absent fields stay as they are. Each"
+                    + " change publishes LossReportUpdated.")
+    public LossReportView update(@PathParam("id") String id, ReportUpdate update) {
+        return view(reports.update(Params.pathId("loss report", id), update), null);
+    }
+
+    @POST
+    @Path("/{id}/police-report")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.SUPERVISOR, Roles.IT_ADMIN})
+    @Operation(
+            summary = "Record the police report",
+            description = "The reporter or IT records the police agency and case number; reminders stop.")
+    public LossReportView policeReport(@PathParam("id") String id, PoliceReport report) {
+        return view(reports.recordPoliceReport(Params.pathId("loss report", id), report), null);
+    }
+
+    @POST
+    @Path("/{id}/recovery")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(
+            summary = "Close a report: the device was found",
+            description = "Publishes LossReportRecovered; inventory moves the device to RECOVERED (then QUARANTINED"
+                    + " when it holds sensitive data).")
+    public LossReportView recover(@PathParam("id") String id, Recovery recovery) {
+        return view(reports.recover(Params.pathId("loss report", id), recovery), null);
+    }
+
+    @POST
+    @Path("/{id}/write-off")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(
+            summary = "Close a report: the device is written off",
+            description = "Records the cost owed for damage or replacement and publishes LossReportWrittenOff.")
+    public LossReportView writeOff(@PathParam("id") String id, WriteOff writeOff) {
+        return view(reports.writeOff(Params.pathId("loss report", id), writeOff), null);
+    }
+
+    private LossReportView view(LossReport r, List<LossReportEntry> history) {
+        return LossReportView.of(r, access.seesContactPhone(r), history);
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the report as JSON", e);
+        }
+    }
+}

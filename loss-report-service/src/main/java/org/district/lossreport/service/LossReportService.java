@@ -1,0 +1,455 @@
+package org.district.lossreport.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.contracts.lossreport.LossKind;
+import org.district.contracts.lossreport.LossReportStatus;
+import org.district.lossreport.KnownDevice;
+import org.district.lossreport.KnownPerson;
+import org.district.lossreport.LossReport;
+import org.district.lossreport.LossReportEntry;
+import org.district.lossreport.config.DistrictClock;
+import org.district.lossreport.config.LossReportSettings;
+import org.district.lossreport.repository.KnownDeviceRepository;
+import org.district.lossreport.repository.KnownPersonRepository;
+import org.district.lossreport.repository.LossReportRepository;
+import org.district.lossreport.repository.ReportFilter;
+import org.district.support.problem.FieldViolation;
+import org.district.support.problem.ProblemException;
+import org.district.support.problem.ProblemMappers;
+import org.jboss.logging.Logger;
+
+/**
+ * The rules of loss reports, shared by the REST API and the web form: who may report which device, what a report must
+ * say, one open report per device, the lifecycle (OPEN, then RECOVERED or WRITTEN_OFF), and the event each change
+ * publishes in its own transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class LossReportService {
+
+    private static final Logger LOG = Logger.getLogger(LossReportService.class);
+
+    /** Devices in these states can be reported; the others are in IT's hands or gone for good. */
+    private static final Set<DeviceStatus> REPORTABLE =
+            EnumSet.of(DeviceStatus.IN_STOCK, DeviceStatus.ASSIGNED, DeviceStatus.LOST, DeviceStatus.STOLEN);
+
+    @Inject
+    LossReportRepository reports;
+
+    @Inject
+    KnownDeviceRepository devices;
+
+    @Inject
+    KnownPersonRepository people;
+
+    @Inject
+    ReportAccess access;
+
+    @Inject
+    LossReportEvents events;
+
+    @Inject
+    PoliceReminders reminders;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    DistrictClock clock;
+
+    @Inject
+    LossReportSettings settings;
+
+    @Inject
+    Validator validator;
+
+    // ---------------------------------------------------------------- filing a report
+
+    /** Everything wrong with a report as submitted, without looking at devices; empty when it may be filed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FieldViolation> problemsWith(ReportRequest request) {
+        List<FieldViolation> errors = new ArrayList<>(violations(request));
+        errors.addAll(ReportRules.check(request, clock.now(), settings.clockTolerance(), settings.maxLastSeenAge()));
+        errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
+        return errors;
+    }
+
+    /**
+     * Files a report for the caller. With an Idempotency-Key, a retry of the same request returns the first answer and
+     * a different request with the same key is refused.
+     *
+     * @param render turns the new report into the JSON body of the answer (stored with the key)
+     */
+    public Submission report(ReportRequest submitted, String idempotencyKey, Function<LossReport, String> render) {
+        if (submitted == null) {
+            throw ProblemException.invalidField("body", "is required.");
+        }
+        ReportRequest request = submitted.normalized();
+        String subject = access.subject();
+        String key = Idempotency.checkKey(idempotencyKey);
+        String hash = null;
+        if (key != null) {
+            hash = idempotency.hash(request);
+            Optional<Idempotency.Stored> prior = idempotency.lockAndFind(subject, key);
+            if (prior.isPresent()) {
+                if (!prior.get().requestHash().equals(hash)) {
+                    throw Idempotency.reused();
+                }
+                LossReport first = reports.findById(prior.get().reportId());
+                return new Submission(first.id, first.reportNumber, prior.get().body(), true);
+            }
+        }
+        List<FieldViolation> errors = problemsWith(request);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        KnownDevice device = resolveDevice(request);
+        if (!access.mayReport(device)) {
+            LOG.infof("Refused %s reporting device %s: not theirs", access.actor(), device.id);
+            throw deviceNotFound(request);
+        }
+        reports.lockDevice(device.id);
+        Optional<LossReport> open = reports.openForDevice(device.id);
+        if (open.isPresent()) {
+            throw ProblemException.conflict(
+                    "report-already-open",
+                    "Device " + device.assetTag + " already has an open report, " + open.get().reportNumber
+                            + ". Add to that report instead of filing another.");
+        }
+        if (device.status != null && !REPORTABLE.contains(device.status)) {
+            throw ProblemException.conflict(
+                    "device-not-reportable",
+                    "Device " + device.assetTag + " is " + device.status
+                            + " and cannot be reported lost or stolen; contact IT.");
+        }
+        Instant now = clock.now();
+        LossReport r = new LossReport();
+        r.id = UUID.randomUUID();
+        r.reportNumber = String.format("LR-%d-%06d", clock.year(), reports.nextNumber());
+        r.deviceId = device.id;
+        r.assetTag = device.assetTag;
+        r.serialNumber = device.serialNumber;
+        r.deviceDescription = device.description();
+        r.school = device.school;
+        r.holderId = device.assigneeId;
+        r.holderDistrictId = device.assigneeDistrictId;
+        r.kind = request.kind();
+        r.status = LossReportStatus.OPEN;
+        r.reportedBy = subject;
+        r.reporterId = people.findByDistrictId(subject).map(p -> p.id).orElse(null);
+        r.reportedAt = now;
+        r.lastSeenAt = request.lastSeenAt();
+        r.lastSeenLocation = request.lastSeenLocation();
+        r.circumstances = request.circumstances();
+        r.contactPhone = request.contactPhone();
+        r.policeNotified = Boolean.TRUE.equals(request.policeNotified());
+        r.policeAgency = request.policeAgency();
+        r.policeCaseNumber = request.policeCaseNumber();
+        r.policeReportOwed = owesPoliceReport(r);
+        r.updatedAt = now;
+        if (r.policeReportOwed) {
+            reminders.remind(r);
+        }
+        reports.persist(r);
+        entry(r, access.actor(), "REPORTED", null);
+        events.reported(r);
+        String body = render.apply(r);
+        if (key != null) {
+            idempotency.store(subject, key, hash, r.id, 201, body);
+        }
+        LOG.infof("%s filed %s: device %s %s", access.actor(), r.reportNumber, r.assetTag, r.kind);
+        return new Submission(r.id, r.reportNumber, body, false);
+    }
+
+    // ---------------------------------------------------------------- changes by IT and the reporter
+
+    /** IT reclassifies a report, adds police details or a note. */
+    public LossReport update(UUID id, ReportUpdate u) {
+        if (u == null) {
+            throw ProblemException.invalidField("body", "is required.");
+        }
+        throwIfInvalid(violations(u));
+        if (u.kind() == null
+                && u.policeNotified() == null
+                && blank(u.policeAgency())
+                && blank(u.policeCaseNumber())
+                && blank(u.note())) {
+            throw ProblemException.invalidField(
+                    "body", "give at least one of kind, policeNotified, policeAgency, policeCaseNumber or note.");
+        }
+        LossReport r = lockOpen(id);
+        String actor = access.actor();
+        if (u.kind() != null && u.kind() != r.kind) {
+            entry(r, actor, "RECLASSIFIED", r.kind + " to " + u.kind());
+            r.kind = u.kind();
+        }
+        if (u.policeNotified() != null) {
+            r.policeNotified = u.policeNotified();
+        }
+        if (!blank(u.policeAgency())) {
+            r.policeAgency = u.policeAgency().strip();
+        }
+        if (!blank(u.policeCaseNumber())) {
+            r.policeCaseNumber = u.policeCaseNumber().strip();
+            r.policeNotified = true;
+        }
+        List<FieldViolation> errors = new ArrayList<>();
+        if (!r.policeNotified && r.policeCaseNumber != null) {
+            errors.add(new FieldViolation("policeNotified", "cannot be false: the report has a police case number."));
+        }
+        if (r.policeNotified && r.policeAgency == null) {
+            errors.add(new FieldViolation("policeAgency", "is required when the police were notified."));
+        }
+        throwIfInvalid(errors);
+        if (!blank(u.policeAgency()) || !blank(u.policeCaseNumber()) || u.policeNotified() != null) {
+            entry(r, actor, "POLICE_REPORT", policeSummary(r));
+        }
+        String note = blank(u.note()) ? null : u.note().strip();
+        if (note != null) {
+            entry(r, actor, "NOTE", note);
+        }
+        rescheduleReminders(r);
+        r.updatedAt = clock.now();
+        events.updated(r, note, actor);
+        return r;
+    }
+
+    /** The reporter or IT records the police agency and case number. */
+    public LossReport recordPoliceReport(UUID id, PoliceReport p) {
+        if (p == null) {
+            throw ProblemException.invalidField("body", "is required.");
+        }
+        throwIfInvalid(violations(p));
+        LossReport r = lockVisible(id);
+        if (!access.mayRecordPoliceReport(r)) {
+            throw ProblemException.forbidden(
+                    "Only the reporter or IT can record the police report of " + r.reportNumber + ".");
+        }
+        requireOpen(r);
+        r.policeNotified = true;
+        r.policeAgency = p.policeAgency().strip();
+        r.policeCaseNumber = p.policeCaseNumber().strip();
+        rescheduleReminders(r);
+        r.updatedAt = clock.now();
+        entry(r, access.actor(), "POLICE_REPORT", policeSummary(r));
+        events.updated(r, null, access.actor());
+        return r;
+    }
+
+    /** IT closes a report: the device was found. */
+    public LossReport recover(UUID id, Recovery recovery) {
+        Recovery input = recovery == null ? new Recovery(null, null) : recovery;
+        throwIfInvalid(violations(input));
+        Instant now = clock.now();
+        Instant at = input.recoveredAt() == null ? now : input.recoveredAt();
+        if (at.isAfter(now.plus(settings.clockTolerance()))) {
+            throw ProblemException.invalidField("recoveredAt", "must not be in the future.");
+        }
+        LossReport r = lockOpen(id);
+        if (at.isBefore(r.lastSeenAt)) {
+            throw ProblemException.invalidField("recoveredAt", "must not be before the device was last seen.");
+        }
+        String note = blank(input.note()) ? null : input.note().strip();
+        close(r, LossReportStatus.RECOVERED, now);
+        entry(r, access.actor(), "RECOVERED", note);
+        events.recovered(r, at, access.actor(), note);
+        return r;
+    }
+
+    /** IT closes a report: the device is given up on, and the cost owed is recorded. */
+    public LossReport writeOff(UUID id, WriteOff writeOff) {
+        if (writeOff == null) {
+            throw ProblemException.invalidField("body", "is required.");
+        }
+        throwIfInvalid(violations(writeOff));
+        LossReport r = lockOpen(id);
+        String note = blank(writeOff.note()) ? null : writeOff.note().strip();
+        r.costOwed = writeOff.costOwed();
+        close(r, LossReportStatus.WRITTEN_OFF, clock.now());
+        entry(
+                r,
+                access.actor(),
+                "WRITTEN_OFF",
+                "Cost owed " + writeOff.costOwed().toPlainString() + (note == null ? "" : ". " + note));
+        events.writtenOff(r, access.actor(), note);
+        return r;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** A report the caller may read; 404 otherwise, as if it did not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LossReport get(UUID id) {
+        LossReport r = reports.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        if (!access.mayRead(r)) {
+            LOG.infof("Refused %s reading report %s: not theirs", access.actor(), id);
+            throw notFound(id);
+        }
+        return r;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LossReport> search(ReportFilter filter, LossReportRepository.After after, int limit) {
+        ReportFilter effective = access.seesEverything()
+                ? filter
+                : filter.narrowedTo(
+                        access.subject(), access.supervisorPersonId().orElse(null));
+        return reports.search(effective, after, limit);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LossReportEntry> entries(UUID reportId) {
+        return reports.entries(reportId);
+    }
+
+    /** The devices the caller holds, for the form to offer. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<KnownDevice> devicesOfCaller() {
+        String me = access.subject();
+        return me == null ? List.of() : devices.heldBy(me, 50);
+    }
+
+    /** The open report of a device, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<LossReport> openReportOf(UUID deviceId) {
+        return reports.openForDevice(deviceId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<KnownPerson> caller() {
+        return people.findByDistrictId(access.subject());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private KnownDevice resolveDevice(ReportRequest request) {
+        Optional<KnownDevice> byTag =
+                request.assetTag() == null ? Optional.empty() : devices.findByAssetTag(request.assetTag());
+        Optional<KnownDevice> bySerial =
+                request.serialNumber() == null ? Optional.empty() : devices.findBySerialNumber(request.serialNumber());
+        if (request.assetTag() != null && request.serialNumber() != null) {
+            if (byTag.isEmpty() || bySerial.isEmpty()) {
+                throw deviceNotFound(request);
+            }
+            if (!byTag.get().id.equals(bySerial.get().id)) {
+                throw ProblemException.invalidField(
+                        "serialNumber", "belongs to a different device than the asset tag; give one of them.");
+            }
+        }
+        return byTag.or(() -> bySerial).orElseThrow(() -> deviceNotFound(request));
+    }
+
+    private static ProblemException deviceNotFound(ReportRequest request) {
+        String detail = request.assetTag() != null
+                ? "No device with asset tag '" + request.assetTag() + "' was found among your devices."
+                : "No device with serial number '" + request.serialNumber() + "' was found among your devices.";
+        String field = request.assetTag() != null ? "assetTag" : "serialNumber";
+        return new ProblemException(
+                404,
+                "not-found",
+                "Not found",
+                detail,
+                List.of(new FieldViolation(field, "names no device of yours.")),
+                null);
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("loss report", id.toString());
+    }
+
+    private LossReport lockVisible(UUID id) {
+        LossReport r = reports.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (!access.mayRead(r)) {
+            LOG.infof("Refused %s changing report %s: not theirs", access.actor(), id);
+            throw notFound(id);
+        }
+        return r;
+    }
+
+    private LossReport lockOpen(UUID id) {
+        LossReport r = lockVisible(id);
+        requireOpen(r);
+        return r;
+    }
+
+    private static void requireOpen(LossReport r) {
+        if (r.status != LossReportStatus.OPEN) {
+            throw ProblemException.conflict(
+                    "report-closed", "Report " + r.reportNumber + " is " + r.status + " and can no longer change.");
+        }
+    }
+
+    private void close(LossReport r, LossReportStatus status, Instant now) {
+        r.status = status;
+        r.closedAt = now;
+        r.closedBy = access.actor();
+        r.policeReportOwed = false;
+        r.nextPoliceReminderAt = null;
+        r.updatedAt = now;
+    }
+
+    private void rescheduleReminders(LossReport r) {
+        boolean owed = owesPoliceReport(r);
+        if (owed && !r.policeReportOwed) {
+            r.nextPoliceReminderAt = clock.now();
+        } else if (!owed) {
+            r.nextPoliceReminderAt = null;
+        }
+        r.policeReportOwed = owed;
+    }
+
+    private static boolean owesPoliceReport(LossReport r) {
+        return r.kind == LossKind.STOLEN && r.policeCaseNumber == null;
+    }
+
+    private void entry(LossReport r, String actor, String action, String note) {
+        LossReportEntry e = new LossReportEntry();
+        e.reportId = r.id;
+        e.occurredAt = clock.now();
+        e.actor = actor;
+        e.action = action;
+        e.note = note;
+        reports.addEntry(e);
+    }
+
+    private static String policeSummary(LossReport r) {
+        if (!r.policeNotified) {
+            return "Police not notified.";
+        }
+        return "Police notified: " + r.policeAgency
+                + (r.policeCaseNumber == null ? ", case number owed." : ", case " + r.policeCaseNumber + ".");
+    }
+
+    private <T> List<FieldViolation> violations(T bean) {
+        List<FieldViolation> errors = new ArrayList<>();
+        for (ConstraintViolation<T> v : validator.validate(bean)) {
+            errors.add(new FieldViolation(ProblemMappers.fieldName(v.getPropertyPath()), v.getMessage()));
+        }
+        return errors;
+    }
+
+    private static void throwIfInvalid(List<FieldViolation> errors) {
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

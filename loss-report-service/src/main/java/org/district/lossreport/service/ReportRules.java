@@ -1,0 +1,47 @@
+package org.district.lossreport.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.district.contracts.lossreport.LossKind;
+import org.district.support.problem.FieldViolation;
+
+/** The rules a report must meet beyond each field's own shape. */
+final class ReportRules {
+
+    private ReportRules() {}
+
+    static List<FieldViolation> check(ReportRequest r, Instant now, Duration tolerance, Duration maxAge) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (r.assetTag() == null && r.serialNumber() == null) {
+            errors.add(new FieldViolation("assetTag", "give the device's asset tag or its serial number."));
+        }
+        if (r.lastSeenAt() != null) {
+            if (r.lastSeenAt().isAfter(now.plus(tolerance))) {
+                errors.add(new FieldViolation("lastSeenAt", "must not be in the future."));
+            } else if (r.lastSeenAt().isBefore(now.minus(maxAge))) {
+                errors.add(new FieldViolation(
+                        "lastSeenAt", "must be within the last " + maxAge.toDays() + " days; check the year."));
+            }
+        }
+        if (r.contactPhone() != null
+                && r.contactPhone().chars().filter(Character::isDigit).count() < 6) {
+            errors.add(new FieldViolation("contactPhone", "must have at least 6 digits."));
+        }
+        boolean policeDetails = r.policeAgency() != null || r.policeCaseNumber() != null;
+        if (r.kind() == LossKind.STOLEN && r.policeNotified() == null) {
+            errors.add(new FieldViolation(
+                    "policeNotified",
+                    "is required for a theft: say whether the police were notified (true or false)."));
+        }
+        if (Boolean.FALSE.equals(r.policeNotified()) && policeDetails) {
+            errors.add(
+                    new FieldViolation("policeNotified", "must be true when a police agency or case number is given."));
+        }
+        if (Boolean.TRUE.equals(r.policeNotified()) && r.policeAgency() == null) {
+            errors.add(new FieldViolation("policeAgency", "is required when the police were notified."));
+        }
+        return errors;
+    }
+}
