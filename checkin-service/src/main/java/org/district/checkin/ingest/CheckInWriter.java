@@ -1,0 +1,220 @@
+package org.district.checkin.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.district.checkin.config.CheckinSettings;
+import org.district.support.problem.DatabaseUnavailable;
+import org.district.support.problem.ProblemException;
+import org.district.support.problem.ProblemMappers;
+import org.jboss.logging.Logger;
+
+/**
+ * Group commit for check-ins. Request threads hand validated check-ins to a bounded queue and wait asynchronously; one
+ * writer thread per replica drains the queue into batches (up to {@code batch-size}, waiting at most {@code linger}
+ * for more), writes each batch in one transaction, and completes the waiting requests only after the commit, so every
+ * 2xx answer is durable. A full queue is answered at once with 503 and Retry-After.
+ */
+@ApplicationScoped
+public class CheckInWriter {
+
+    private static final Logger LOG = Logger.getLogger(CheckInWriter.class);
+    private static final int ATTEMPTS = 3;
+
+    @Inject
+    CheckInBatch batch;
+
+    @Inject
+    CheckinSettings settings;
+
+    @Inject
+    MeterRegistry registry;
+
+    private ArrayBlockingQueue<PendingCheckIn> queue;
+    private volatile boolean accepting;
+    private volatile boolean running;
+    private Thread thread;
+    private Counter rejected;
+    private Counter written;
+    private DistributionSummary batchSizes;
+    private Timer batchTimer;
+
+    /** Starts after the history partitions exist (see HistoryPartitions, priority 150). */
+    void onStart(@Observes @Priority(200) StartupEvent event) {
+        CheckinSettings.Ingest ingest = settings.ingest();
+        queue = new ArrayBlockingQueue<>(ingest.queueCapacity());
+        rejected = Counter.builder("district.checkin.rejected.busy")
+                .description("Check-ins refused because the write queue was full")
+                .register(registry);
+        written = Counter.builder("district.checkin.written")
+                .description("Check-ins durably written")
+                .register(registry);
+        batchSizes = DistributionSummary.builder("district.checkin.batch.size")
+                .description("Check-ins per write transaction")
+                .register(registry);
+        batchTimer = Timer.builder("district.checkin.batch.duration")
+                .description("Time to write and commit one batch")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        Gauge.builder("district.checkin.queue.depth", queue, ArrayBlockingQueue::size)
+                .description("Check-ins waiting for the writer")
+                .register(registry);
+        running = true;
+        accepting = true;
+        thread = new Thread(this::run, "checkin-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops taking check-ins, writes those already queued, then stops. */
+    void onStop(@Observes ShutdownEvent event) {
+        accepting = false;
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        PendingCheckIn left;
+        while (queue != null && (left = queue.poll()) != null) {
+            left.reply().completeExceptionally(busy());
+        }
+    }
+
+    /** Queues a validated check-in; the future completes once it is committed (or refused). */
+    public CompletableFuture<CheckInReply> submit(UUID deviceId, CheckInRequest body, Instant receivedAt) {
+        if (!accepting) {
+            throw busy();
+        }
+        PendingCheckIn pending = new PendingCheckIn(deviceId, body, receivedAt, new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            rejected.increment();
+            throw busy();
+        }
+        return pending.reply();
+    }
+
+    private void run() {
+        CheckinSettings.Ingest ingest = settings.ingest();
+        int max = ingest.batchSize();
+        long lingerNanos = ingest.linger().toNanos();
+        List<PendingCheckIn> items = new ArrayList<>(max);
+        while (running || !queue.isEmpty()) {
+            try {
+                PendingCheckIn first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                items.add(first);
+                queue.drainTo(items, max - 1);
+                long deadline = System.nanoTime() + lingerNanos;
+                while (items.size() < max) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    PendingCheckIn next = queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    items.add(next);
+                    queue.drainTo(items, max - items.size());
+                }
+                write(items);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Check-in writer failed a batch of %d", items.size());
+                items.forEach(p -> p.reply().completeExceptionally(DatabaseUnavailable.problem()));
+            } finally {
+                items.clear();
+            }
+        }
+    }
+
+    private void write(List<PendingCheckIn> items) throws InterruptedException {
+        long start = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<CheckInBatch.Outcome> outcomes =
+                        QuarkusTransaction.requiringNew().call(() -> batch.write(items));
+                batchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                batchSizes.record(items.size());
+                deliver(items, outcomes);
+                return;
+            } catch (RuntimeException e) {
+                ProblemException problem = ProblemMappers.classify(e);
+                boolean retryable = problem != null && "retry".equals(problem.slug());
+                if (retryable && attempt < ATTEMPTS) {
+                    continue;
+                }
+                if (problem != null && problem.status() == 503) {
+                    // The database is unreachable (or kept refusing): nothing was written, the devices retry later.
+                    LOG.warnf("Check-in batch of %d not written: %s", items.size(), problem.getMessage());
+                    items.forEach(p -> p.reply().completeExceptionally(problem));
+                    return;
+                }
+                if (items.size() > 1) {
+                    // One check-in the database refuses must not fail the others: write them one by one.
+                    LOG.warnf("Check-in batch of %d failed (%s); writing its check-ins one by one", items.size(), e);
+                    for (PendingCheckIn p : items) {
+                        write(List.of(p));
+                    }
+                    return;
+                }
+                LOG.errorf(
+                        e,
+                        "Check-in of device %s could not be written",
+                        items.get(0).deviceId());
+                items.get(0).reply().completeExceptionally(problem != null ? problem : DatabaseUnavailable.problem());
+                return;
+            }
+        }
+    }
+
+    private void deliver(List<PendingCheckIn> items, List<CheckInBatch.Outcome> outcomes) {
+        int ok = 0;
+        for (int i = 0; i < items.size(); i++) {
+            CheckInBatch.Outcome outcome = outcomes.get(i);
+            if (outcome.problem() != null) {
+                items.get(i).reply().completeExceptionally(outcome.problem());
+            } else {
+                ok++;
+                items.get(i).reply().complete(outcome.reply());
+            }
+        }
+        written.increment(ok);
+    }
+
+    static ProblemException busy() {
+        return new ProblemException(
+                503,
+                "busy",
+                "Temporarily unavailable",
+                "The service is receiving more check-ins than it can write right now. Nothing was saved; check in"
+                        + " again shortly.",
+                null,
+                Map.of("Retry-After", "1"));
+    }
+}

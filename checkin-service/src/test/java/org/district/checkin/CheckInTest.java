@@ -1,0 +1,403 @@
+package org.district.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.contracts.inventory.DeviceType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CheckInTest {
+
+    @Inject
+    Db db;
+
+    @Test
+    void storesTheLatestStateAndHistoryAndAnswersWithPolicy() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+
+        Api.device(laptop.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("deviceId", equalTo(laptop.id().toString()))
+                .body("commands", hasSize(0))
+                .body("nextCheckInSeconds", equalTo(3600))
+                .body("powerPolicy.displaySleepMinutes", equalTo(10))
+                .body("powerPolicy.wakeOnLanWindow", equalTo("02:00-04:00"))
+                .body("compliant", equalTo(true));
+        Map<String, Object> second = Api.checkIn();
+        second.put("network", Map.of("site", "WASHINGTON-MS", "ipAddress", "2001:db8::17"));
+        Api.device(laptop.id()).body(second).post("/api/v1/checkins").then().statusCode(200);
+
+        // The 2xx came after the commit: both check-ins are there, the latest state is the second.
+        assertThat(db.count("select count(*) from checkin_history where device_id = ?", laptop.id()))
+                .isEqualTo(2);
+        assertThat(db.text("select site from device where id = ?", laptop.id())).isEqualTo("WASHINGTON-MS");
+        assertThat(db.text("select ip_address from device where id = ?", laptop.id()))
+                .isEqualTo("2001:db8::17");
+        assertThat(db.text("select due_on::text from device where id = ?", laptop.id()))
+                .isEqualTo(LocalDate.now().plusDays(14).toString());
+
+        Api.it()
+                .get("/api/v1/devices/" + laptop.id() + "/checkins")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0].site", equalTo("WASHINGTON-MS"));
+        Api.as("E1", "STAFF")
+                .get("/api/v1/devices/" + laptop.id() + "/checkins")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void aDeviceCannotCheckInAsAnother() {
+        Feed.Device mine = db.known(Feed.laptop("LINCOLN-HS"));
+        Feed.Device other = db.known(Feed.laptop("LINCOLN-HS"));
+
+        Map<String, Object> body = Api.checkIn();
+        body.put("deviceId", other.id().toString());
+        Api.device(mine.id())
+                .body(body)
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("only as itself"));
+
+        // People cannot check in, whatever they put in the body; nor can an anonymous caller.
+        Map<String, Object> asPerson = Api.checkIn();
+        asPerson.put("deviceId", other.id().toString());
+        Api.as(other.id().toString(), "IT_ADMIN")
+                .body(asPerson)
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(403);
+        RestAssured.given()
+                .contentType("application/json")
+                .body(asPerson)
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        // A device token whose subject is not a device id.
+        Api.as("E1001", "DEVICE")
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(403);
+
+        assertThat(db.count("select count(*) from checkin_history where device_id in (?, ?)", mine.id(), other.id()))
+                .isZero();
+        assertThat(db.text("select last_seen_at::text from device where id = ?", other.id()))
+                .isNull();
+    }
+
+    @Test
+    void refusesUnknownAndRetiredDevicesClearly() {
+        UUID stranger = UUID.randomUUID();
+        Api.device(stranger)
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:district:problem:unknown-device"));
+
+        Feed.Device retired = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.RETIRED));
+        Api.device(retired.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("no longer in service"));
+        Feed.Device writtenOff = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.WRITTEN_OFF));
+        Api.device(writtenOff.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(409);
+
+        assertThat(db.count(
+                        "select count(*) from checkin_history where device_id in (?, ?, ?)",
+                        stranger,
+                        retired.id(),
+                        writtenOff.id()))
+                .isZero();
+    }
+
+    @Test
+    void answersBadInputWithProblemDetailsNamingTheFieldAndWritesNothing() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
+        cases.put(
+                "location.latitude",
+                with(Api.withLocation(Api.checkIn()), "location", Map.of("latitude", 95.0, "longitude", 10.0)));
+        cases.put("location.longitude", with(Api.checkIn(), "location", Map.of("latitude", 45.0, "longitude", -181)));
+        cases.put(
+                "location.accuracyMeters",
+                with(Api.checkIn(), "location", Map.of("latitude", 45.0, "longitude", 10.0, "accuracyMeters", -1)));
+        cases.put(
+                "network.ipAddress",
+                with(Api.checkIn(), "network", Map.of("site", "LINCOLN-HS", "ipAddress", "999.1.1.1")));
+        cases.put(
+                "lastPatchDate",
+                with(
+                        Api.checkIn(),
+                        "lastPatchDate",
+                        LocalDate.now().plusDays(30).toString()));
+        cases.put(
+                "antivirus.definitionsDate",
+                with(Api.checkIn(), "antivirus", Map.of("product", "Defender", "definitionsDate", "2999-01-01")));
+        cases.put("os", without(Api.checkIn(), "os"));
+        cases.put("os.name", with(Api.checkIn(), "os", Map.of("name", "x".repeat(61), "version", "1")));
+        cases.put("diskEncryption", with(Api.checkIn(), "diskEncryption", "sometimes"));
+        cases.put("passwordProtection", without(Api.checkIn(), "passwordProtection"));
+        cases.put("colour", with(Api.checkIn(), "colour", "red"));
+        cases.put("completedCommands[0]", with(Api.checkIn(), "completedCommands", List.of("not-a-uuid")));
+        for (Map.Entry<String, Map<String, Object>> c : cases.entrySet()) {
+            Api.device(laptop.id())
+                    .body(c.getValue())
+                    .post("/api/v1/checkins")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem(c.getKey()))
+                    // A rejected location is never echoed back.
+                    .body("detail", not(containsString("95")));
+        }
+        Api.device(laptop.id())
+                .body("{\"os\": ")
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"));
+        Api.device(laptop.id())
+                .body("x".repeat(2_000_000))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(413);
+        assertThat(db.count("select count(*) from checkin_history where device_id = ?", laptop.id()))
+                .isZero();
+    }
+
+    @Test
+    void evaluatesComplianceAndListsNonCompliantDevicesWithReasons() {
+        String school = Feed.unique("SCHOOL");
+        Feed.Device laptop = db.known(Feed.laptop(school).sensitive());
+        Feed.Device tablet = db.known(Feed.device(DeviceType.TABLET, school));
+        Feed.Device good = db.known(Feed.laptop(school));
+
+        Map<String, Object> bad = Api.checkIn();
+        bad.put("os", Map.of("name", "Windows 10 Pro", "version", "10.0.19041", "build", "19041.1"));
+        bad.put("lastPatchDate", LocalDate.now().minusDays(120).toString());
+        bad.put(
+                "antivirus",
+                Map.of(
+                        "product",
+                        "Defender",
+                        "definitionsDate",
+                        LocalDate.now().minusDays(30).toString()));
+        bad.put("diskEncryption", false);
+        bad.put("passwordProtection", false);
+        Response answer = Api.device(laptop.id()).body(bad).post("/api/v1/checkins");
+        answer.then().statusCode(200).body("compliant", equalTo(false));
+        assertThat(answer.<List<String>>path("complianceIssues.code"))
+                .containsExactlyInAnyOrder(
+                        "OS_VERSION_TOO_OLD",
+                        "PATCHES_TOO_OLD",
+                        "ANTIVIRUS_DEFINITIONS_TOO_OLD",
+                        "PASSWORD_PROTECTION_OFF",
+                        "DISK_ENCRYPTION_OFF");
+
+        // A tablet without sensitive data needs no encryption; an iPad without antivirus is fine.
+        Map<String, Object> ipad = Api.checkIn();
+        ipad.put("os", Map.of("name", "iPadOS", "version", "17.5"));
+        ipad.remove("antivirus");
+        ipad.put("diskEncryption", false);
+        Api.device(tablet.id())
+                .body(ipad)
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("compliant", equalTo(true));
+        // Windows without antivirus is not.
+        Map<String, Object> noAv = Api.checkIn();
+        noAv.remove("antivirus");
+        Api.device(good.id())
+                .body(noAv)
+                .post("/api/v1/checkins")
+                .then()
+                .body("complianceIssues.code", equalTo(List.of("ANTIVIRUS_MISSING")));
+        Api.device(good.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .body("compliant", equalTo(true));
+
+        Api.auditor()
+                .queryParam("school", school)
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].deviceId", equalTo(laptop.id().toString()))
+                .body("items[0].issues.code", hasItem("DISK_ENCRYPTION_OFF"))
+                .body("items[0].issues[0].description", not(equalTo(null)))
+                .body("items[0].osVersion", equalTo("10.0.19041"));
+        Api.it()
+                .queryParam("school", school)
+                .queryParam("type", "TABLET")
+                .get("/api/v1/compliance")
+                .then()
+                .body("items", hasSize(0));
+        Api.it()
+                .queryParam("type", "PHABLET")
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("type"));
+        Api.as("E1", "STAFF").get("/api/v1/compliance").then().statusCode(403);
+        Api.device(laptop.id()).get("/api/v1/compliance").then().statusCode(403);
+    }
+
+    @Test
+    void commandsAreDeliveredThenDoneAndItCanCancelPendingOnes() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        String locate = Api.it()
+                .body(Map.of("type", "LOCATE", "reason", "Not seen at school"))
+                .post("/api/v1/devices/" + laptop.id() + "/commands")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("PENDING"))
+                .extract()
+                .path("id");
+        Api.it()
+                .body(Map.of("type", "LOCATE"))
+                .post("/api/v1/devices/" + laptop.id() + "/commands")
+                .then()
+                .statusCode(409)
+                .body("errors[0].field", equalTo("type"));
+
+        Api.device(laptop.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands.id", equalTo(List.of(locate)))
+                .body("commands[0].type", equalTo("LOCATE"));
+        assertThat(db.text("select status from device_command where id = ?", UUID.fromString(locate)))
+                .isEqualTo("DELIVERED");
+        // Not confirmed yet: sent again.
+        Api.device(laptop.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .body("commands.id", hasItem(locate));
+        Api.device(laptop.id())
+                .body(Api.completing(Api.checkIn(), locate))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands", hasSize(0));
+        assertThat(db.text("select status from device_command where id = ?", UUID.fromString(locate)))
+                .isEqualTo("DONE");
+        Api.it()
+                .post("/api/v1/devices/" + laptop.id() + "/commands/" + locate + "/cancel")
+                .then()
+                .statusCode(409);
+
+        String lock = Api.it()
+                .body(Map.of("type", "LOCK"))
+                .post("/api/v1/devices/" + laptop.id() + "/commands")
+                .then()
+                .statusCode(201)
+                .body("message", containsString("district"))
+                .extract()
+                .path("id");
+        Api.it()
+                .post("/api/v1/devices/" + laptop.id() + "/commands/" + lock + "/cancel")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        Api.device(laptop.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .body("commands", hasSize(0));
+        Api.auditor()
+                .get("/api/v1/devices/" + laptop.id() + "/commands")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo(List.of("CANCELLED", "DONE")));
+    }
+
+    @Test
+    void onlyItIssuesCommandsAndWipeIsForDistrictDevicesOnly() {
+        Feed.Device personal = db.known(Feed.laptop("LINCOLN-HS").personal());
+        Api.auditor()
+                .body(Map.of("type", "LOCK"))
+                .post("/api/v1/devices/" + personal.id() + "/commands")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        Api.as("E1", "STAFF")
+                .body(Map.of("type", "LOCK"))
+                .post("/api/v1/devices/" + personal.id() + "/commands")
+                .then()
+                .statusCode(403);
+        Api.device(personal.id())
+                .body(Map.of("type", "WIPE"))
+                .post("/api/v1/devices/" + personal.id() + "/commands")
+                .then()
+                .statusCode(403);
+        Api.it()
+                .body(Map.of("type", "WIPE"))
+                .post("/api/v1/devices/" + personal.id() + "/commands")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:district:problem:wipe-not-allowed"));
+        Api.it()
+                .body(Map.of("type", "ERASE"))
+                .post("/api/v1/devices/" + personal.id() + "/commands")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("type"));
+        Api.it()
+                .body(Map.of("type", "LOCK"))
+                .post("/api/v1/devices/" + UUID.randomUUID() + "/commands")
+                .then()
+                .statusCode(404);
+        assertThat(db.count("select count(*) from device_command where device_id = ?", personal.id()))
+                .isZero();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put(field, value);
+        return copy;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> body, String field) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.remove(field);
+        return copy;
+    }
+}

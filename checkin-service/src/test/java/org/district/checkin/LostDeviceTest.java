@@ -1,0 +1,183 @@
+package org.district.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.district.contracts.EventHeaders;
+import org.district.contracts.Topics;
+import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.contracts.lossreport.LossKind;
+import org.district.testing.KafkaProbe;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LostDeviceTest {
+
+    @Inject
+    Db db;
+
+    @Test
+    void aLocationFromADeviceThatIsNotLostIsNeverStored() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        Api.device(laptop.id())
+                .body(Api.withLocation(Api.checkIn()))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+
+        assertThat(db.count("select count(*) from device_location where device_id = ?", laptop.id()))
+                .isZero();
+        assertThat(db.count("select count(*) from checkin_history where device_id = ?", laptop.id()))
+                .isEqualTo(1);
+        // No other table has anywhere to put a position, and no event carried it.
+        assertThat(db.count("select count(*) from information_schema.columns where table_schema = 'public'"
+                        + " and column_name in ('latitude', 'longitude') and table_name <> 'device_location'"))
+                .isZero();
+        assertThat(db.count(
+                        "select count(*) from outbox_event where record_key = ? and payload::text like '%40.7128%'",
+                        laptop.id().toString()))
+                .isZero();
+    }
+
+    @Test
+    void aLostDevicesCheckInReturnsLockAndRaisesLostDeviceSeen() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        try (KafkaProbe alerts = KafkaProbe.fromNow(Feed.BOOTSTRAP, Topics.DEVICE_ALERTS)) {
+            Feed.Device lost = db.known(laptop.withStatus(DeviceStatus.STOLEN));
+            Feed.lossReported(lost, LossKind.STOLEN);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> db.count("select count(*) from device_command where device_id = ?", lost.id()) == 2);
+            // The loss report is redelivered: still one LOCK and one LOCATE.
+            Feed.lossReported(lost, LossKind.STOLEN);
+
+            Response answer =
+                    Api.device(lost.id()).body(Api.withLocation(Api.checkIn())).post("/api/v1/checkins");
+            answer.then()
+                    .statusCode(200)
+                    .body("commands.type", hasItem("LOCK"))
+                    .body("commands.type", hasItem("LOCATE"))
+                    .body("commands.find { it.type == 'LOCK' }.message", containsString("district"));
+
+            ConsumerRecord<String, String> record = alerts.awaitRecord(
+                    r -> lost.id().toString().equals(r.key())
+                            && LostDeviceSeen.TYPE.equals(KafkaProbe.header(r, EventHeaders.EVENT_TYPE)),
+                    Duration.ofSeconds(30));
+            LostDeviceSeen seen = Feed.read(record.value(), LostDeviceSeen.class);
+            assertThat(seen.deviceId()).isEqualTo(lost.id());
+            assertThat(seen.site()).isEqualTo("LINCOLN-HS");
+            assertThat(seen.ipAddress()).isEqualTo("10.20.30.40");
+            assertThat(seen.latitude()).isEqualTo(40.7128);
+            assertThat(seen.seenAt()).isNotNull();
+        }
+        assertThat(db.count("select count(*) from device_location where device_id = ?", laptop.id()))
+                .isEqualTo(1);
+        assertThat(db.count("select count(*) from device_command where device_id = ?", laptop.id()))
+                .isEqualTo(2);
+
+        // Seen again a moment later: stored, but IT is not alerted twice within the alert interval.
+        Api.device(laptop.id())
+                .body(Api.withLocation(Api.checkIn()))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        assertThat(db.count("select count(*) from device_location where device_id = ?", laptop.id()))
+                .isEqualTo(2);
+        assertThat(db.count(
+                        "select count(*) from outbox_event where record_key = ? and event_type = ?",
+                        laptop.id().toString(),
+                        LostDeviceSeen.TYPE))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void onlyItReadsLocationsAndEveryReadIsRecorded() {
+        Feed.Device lost = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.LOST));
+        Api.device(lost.id())
+                .body(Api.withLocation(Api.checkIn()))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+
+        for (var caller :
+                List.of(Api.auditor(), Api.as("E1", "STAFF"), Api.as("S1", "SUPERVISOR"), Api.device(lost.id()))) {
+            caller.get("/api/v1/devices/" + lost.id() + "/locations").then().statusCode(403);
+        }
+        assertThat(db.count("select count(*) from location_read where device_id = ?", lost.id()))
+                .isZero();
+
+        Api.it()
+                .get("/api/v1/devices/" + lost.id() + "/locations")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("LOST"))
+                .body("locations", hasSize(1))
+                .body("locations[0].latitude", equalTo(40.7128f));
+        Api.auditor()
+                .queryParam("device", lost.id().toString())
+                .get("/api/v1/location-reads")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].readBy", equalTo("IT_ADMIN:IT-" + Feed.RUN))
+                .body("items[0].locationsReturned", equalTo(1))
+                .body("items[0].readAt", org.hamcrest.Matchers.notNullValue());
+        Api.as("E1", "STAFF").get("/api/v1/location-reads").then().statusCode(403);
+    }
+
+    @Test
+    void recoveryPurgesLocationsAndCancelsCommands() {
+        Feed.Device lost = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.LOST));
+        Feed.lossReported(lost, LossKind.LOST);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from device_command where device_id = ?", lost.id()) == 2);
+        Api.device(lost.id())
+                .body(Api.withLocation(Api.checkIn()))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        assertThat(db.count("select count(*) from device_location where device_id = ?", lost.id()))
+                .isEqualTo(1);
+
+        Feed.recovered(lost);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from device_location where device_id = ?", lost.id()) == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.count(
+                                "select count(*) from device_command where device_id = ? and status = 'CANCELLED'",
+                                lost.id())
+                        == 2);
+        Api.it().get("/api/v1/devices/" + lost.id() + "/locations").then().body("locations", hasSize(0));
+
+        // Inventory's snapshot moving the device out of LOST purges too, even without the recovery event.
+        Feed.Device other = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
+        Api.device(other.id())
+                .body(Api.withLocation(Api.checkIn()))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        assertThat(db.count("select count(*) from device_location where device_id = ?", other.id()))
+                .isEqualTo(1);
+        db.known(other.withStatus(DeviceStatus.RECOVERED));
+        assertThat(db.count("select count(*) from device_location where device_id = ?", other.id()))
+                .isZero();
+        // Now found: a location is dropped again.
+        Api.device(other.id())
+                .body(Api.withLocation(Api.checkIn()))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        assertThat(db.count("select count(*) from device_location where device_id = ?", other.id()))
+                .isZero();
+    }
+}

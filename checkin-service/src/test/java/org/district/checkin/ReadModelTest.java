@@ -1,0 +1,102 @@
+package org.district.checkin;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.district.checkin.service.ReadModelUpdates;
+import org.district.contracts.inventory.DeviceStatus;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReadModelTest {
+
+    @Inject
+    Db db;
+
+    @Inject
+    ReadModelUpdates updates;
+
+    @Test
+    void keepsTheHighestSnapshotVersionWhateverTheOrderOfArrival() {
+        Feed.Device v0 = Feed.laptop("LINCOLN-HS");
+        Feed.Device v1 = v0.withStatus(DeviceStatus.ASSIGNED);
+        Feed.Device v2 = v1.withStatus(DeviceStatus.LOST);
+        db.known(v2);
+
+        // Redelivered or reordered snapshots (the same batch statement the consumer runs) change nothing.
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                updates.devices(List.of(Feed.snapshot(v1), Feed.snapshot(v0)));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(db.status(v0.id())).isEqualTo("LOST");
+        assertThat(db.count("select version from device where id = ?", v0.id())).isEqualTo(2);
+
+        // Within one batch the highest version wins too.
+        Feed.Device v3 = v2.withStatus(DeviceStatus.RECOVERED);
+        Feed.Device v4 = v3.withStatus(DeviceStatus.QUARANTINED);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                updates.devices(List.of(Feed.snapshot(v4), Feed.snapshot(v3)));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(db.status(v0.id())).isEqualTo("QUARANTINED");
+    }
+
+    @Test
+    void aReturnTaskClosesWhenInventoryTakesTheDeviceBackDirectly() {
+        String school = Feed.unique("SCHOOL");
+        Feed.Person leaving = db.known(Feed.person(school));
+        Feed.Device laptop = db.known(Feed.laptop(school).assignedTo(leaving, Instant.now()));
+        Api.as("H1", "HR")
+                .body(Map.of(
+                        "personId",
+                        leaving.id().toString(),
+                        "lastWorkingDay",
+                        LocalDate.now().plusDays(3).toString()))
+                .post("/api/v1/offboardings")
+                .then()
+                .statusCode(201);
+        assertThat(db.text("select status from return_task where device_id = ?", laptop.id()))
+                .isEqualTo("OPEN");
+
+        // IT took it back through inventory instead of the task: the device is in stock with no holder.
+        Feed.Device back = new Feed.Device(
+                laptop.id(),
+                laptop.version() + 1,
+                laptop.assetTag(),
+                laptop.type(),
+                laptop.school(),
+                laptop.ownership(),
+                DeviceStatus.IN_STOCK,
+                false,
+                null,
+                null,
+                null,
+                Instant.now());
+        db.known(back);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED"
+                .equals(db.text("select status from return_task where device_id = ?", laptop.id())));
+    }
+
+    @Test
+    void healthMetricsAndTheApiDescriptionStayOpen() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("district_checkin_written_total"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/checkins"));
+    }
+}
