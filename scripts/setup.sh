@@ -8,10 +8,13 @@ command -v mvn >/dev/null 2>&1 || die "Maven 3.8.6 or newer is required (mvn not
 java_major="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')"
 [ "${java_major%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is required (found $java_major)."
 
-# Debian/Ubuntu packages: psql/pg_isready for the database scripts, curl for health checks.
+# Debian/Ubuntu packages: psql/pg_isready for the database scripts, curl for health checks, and a real headless
+# browser with its WebDriver for the end-to-end tests (tools that download their own browser do not work offline).
 missing=()
 command -v pg_isready >/dev/null 2>&1 || missing+=(postgresql-client)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && as_root true 2>/dev/null; then
     info "Installing ${missing[*]}"
