@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.district.contracts.Topics;
+import org.district.contracts.lossreport.NotificationDeadLettered;
 import org.district.lossreport.config.NotifySettings;
 import org.district.support.outbox.Outbox;
 import org.district.support.outbox.OutgoingEvent;
@@ -337,7 +338,7 @@ public class DeliveryWorker {
                         d.reportId(),
                         d.deviceId(),
                         d.recipient(),
-                        d.channel(),
+                        d.channel().name(),
                         d.subject(),
                         d.attempt(),
                         shortError,

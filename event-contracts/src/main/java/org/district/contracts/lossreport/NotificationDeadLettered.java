@@ -1,4 +1,4 @@
-package org.district.lossreport.notify;
+package org.district.contracts.lossreport;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,6 +7,8 @@ import java.util.UUID;
  * A notification that could not be delivered after its last attempt. Published to
  * {@link org.district.contracts.Topics#NOTIFICATIONS_DEAD_LETTER}, key = report id (or the event id when the message is
  * not about a report), so IT can alert on it and replay it.
+ *
+ * @param channel {@code EMAIL} or {@code WEBHOOK}
  */
 public record NotificationDeadLettered(
         UUID notificationId,
@@ -15,7 +17,7 @@ public record NotificationDeadLettered(
         UUID reportId,
         UUID deviceId,
         String recipient,
-        Channel channel,
+        String channel,
         String subject,
         int attempts,
         String lastError,

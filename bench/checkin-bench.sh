@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Benchmark of checkin-service ingestion at 1,000,000 registered devices (not a test).
+# 1. Seeds checkin-service's device read model and the baseline tables in a dedicated database (once).
+# 2. Measures the baseline: pgbench, 8 clients, one heartbeat per transaction (latest-state upsert + history insert).
+# 3. Steps the check-in rate up from that baseline with the constant-rate load generator until p99 > 100 ms, and
+#    measures the overdue list's first page while ingestion runs at half the highest rate held.
+#   bench/checkin-bench.sh
+#   DEVICES=200000 STEP_SECONDS=15 bench/checkin-bench.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/lib.sh"
+cd "$ROOT"
+
+DEVICES="${DEVICES:-1000000}"
+PORT="${BENCH_PORT:-8093}"
+DB=checkin_bench
+export PGPASSWORD="$DB_PASSWORD"
+PSQL=(psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" -X -q)
+
+bash scripts/postgres.sh ensure
+bash scripts/kafka.sh start local
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl bench,checkin-service -am >"$LOG_DIR/bench-build.log" 2>&1 \
+    || { tail -30 "$LOG_DIR/bench-build.log"; die "build failed"; }
+fi
+
+PIDFILE="$RUN_DIR/checkin-bench.pid"
+cleanup() { pid="$(cat "$PIDFILE" 2>/dev/null || true)"; [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -f "$PIDFILE"; }
+trap cleanup EXIT
+info "Starting checkin-service on :$PORT against database $DB"
+# The read model is seeded directly; the service must not also rebuild it from the local broker's snapshot topics.
+HTTP_PORT="$PORT" DB_NAME="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
+  nohup java -Xms512m -Xmx1g -Dquarkus.profile=local -Ddistrict.checkin.consumers.enabled=false \
+  -jar checkin-service/target/quarkus-app/quarkus-run.jar >"$LOG_DIR/checkin-bench.log" 2>&1 &
+echo $! >"$PIDFILE"
+wait_for 120 "checkin" curl -fsS "http://127.0.0.1:$PORT/q/health/ready" || die "service did not start; see $LOG_DIR/checkin-bench.log"
+
+info "Seeding $DEVICES devices and the baseline tables (once)"
+"${PSQL[@]}" -v devices="$DEVICES" -f bench/sql/seed-checkin.sql
+"${PSQL[@]}" -c "vacuum analyze device" -c "vacuum analyze hb_state"
+
+info "Baseline: pgbench, 8 clients, single-row heartbeat transactions, ${BASELINE_SECONDS:-30} s"
+pgbench -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -n -c 8 -j 2 -T "${BASELINE_SECONDS:-30}" -D devices="$DEVICES" \
+  -f bench/sql/heartbeat.pgbench "$DB" | tee "$LOG_DIR/checkin-baseline.txt"
+TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$LOG_DIR/checkin-baseline.txt" | head -1)"
+[ -n "$TPS" ] || die "could not read the baseline rate"
+info "Baseline: $TPS heartbeat transactions/s"
+
+java -Xmx768m -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.district.bench.CheckinBench \
+  --base "http://127.0.0.1:$PORT" --devices "$DEVICES" --baseline-tps "$TPS" \
+  --tokens "${TOKENS:-50000}" --warmup "${WARMUP:-10}" --step-seconds "${STEP_SECONDS:-20}" \
+  --multipliers "${MULTIPLIERS:-1,1.5,2,2.5,3,3.5,4,5,6}" | tee "$LOG_DIR/checkin-bench-result.txt"
