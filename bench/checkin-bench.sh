@@ -18,7 +18,7 @@ export PGPASSWORD="$DB_PASSWORD"
 PSQL=(psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" -X -q)
 
 bash scripts/postgres.sh ensure
-bash scripts/kafka.sh start local
+bash scripts/kafka.sh start bench
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl bench,checkin-service -am >"$LOG_DIR/bench-build.log" 2>&1 \
     || { tail -30 "$LOG_DIR/bench-build.log"; die "build failed"; }
@@ -29,7 +29,7 @@ cleanup() { pid="$(cat "$PIDFILE" 2>/dev/null || true)"; [ -n "$pid" ] && kill "
 trap cleanup EXIT
 info "Starting checkin-service on :$PORT against database $DB"
 # The read model is seeded directly; the service must not also rebuild it from the local broker's snapshot topics.
-HTTP_PORT="$PORT" DB_NAME="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
+HTTP_PORT="$PORT" DB_NAME="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9392 \
   nohup java -Xms512m -Xmx1g -Dquarkus.profile=local -Ddistrict.checkin.consumers.enabled=false \
   -jar checkin-service/target/quarkus-app/quarkus-run.jar >"$LOG_DIR/checkin-bench.log" 2>&1 &
 echo $! >"$PIDFILE"

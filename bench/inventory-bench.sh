@@ -15,7 +15,7 @@ PORT="${BENCH_PORT:-8091}"
 DB=inventory_bench
 
 bash scripts/postgres.sh ensure
-bash scripts/kafka.sh start local
+bash scripts/kafka.sh start bench
 mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl bench,inventory-service -am >"$LOG_DIR/bench-build.log" 2>&1 \
   || { tail -30 "$LOG_DIR/bench-build.log"; die "build failed"; }
 
@@ -23,7 +23,7 @@ PIDFILE="$RUN_DIR/inventory-bench.pid"
 cleanup() { pid="$(cat "$PIDFILE" 2>/dev/null || true)"; [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -f "$PIDFILE"; }
 trap cleanup EXIT
 info "Starting inventory-service on :$PORT against database $DB"
-HTTP_PORT="$PORT" DB_NAME="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
+HTTP_PORT="$PORT" DB_NAME="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9392 \
   nohup java -Xms256m -Xmx1g -Dquarkus.profile=local -jar inventory-service/target/quarkus-app/quarkus-run.jar \
   >"$LOG_DIR/inventory-bench.log" 2>&1 &
 echo $! >"$PIDFILE"

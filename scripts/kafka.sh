@@ -3,7 +3,8 @@
 #   scripts/kafka.sh start|stop|status|reset [local|test]
 # Instance "local" (the local stack) listens on 127.0.0.1:9092, "test" (the test suite) on 127.0.0.1:9192, and
 # "outage" on 127.0.0.1:9292 is stopped and started by the tests of what happens while the broker is down (so no other
-# test loses its broker).
+# test loses its broker). "bench" on 127.0.0.1:9392 serves the benchmarks and reliability drills, so they never share
+# consumer groups with a running local stack.
 # Data lives under .local/kafka/<instance>/ (git-ignored). "reset" wipes it and starts a fresh broker.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -13,7 +14,8 @@ case "$INSTANCE" in
   local) PORT="${KAFKA_PORT:-9092}" ;;
   test) PORT="${KAFKA_TEST_PORT:-9192}" ;;
   outage) PORT="${KAFKA_OUTAGE_PORT:-9292}" ;;
-  *) die "unknown instance '$INSTANCE' (local, test or outage)" ;;
+  bench) PORT="${KAFKA_BENCH_PORT:-9392}" ;;
+  *) die "unknown instance '$INSTANCE' (local, test, outage or bench)" ;;
 esac
 CONTROLLER_PORT=$((PORT + 1))
 HOME_DIR="$LOCAL_DIR/kafka"
@@ -158,5 +160,5 @@ case "$ACTION" in
       echo "Kafka ($INSTANCE): down"; exit 1
     fi
     ;;
-  *) die "usage: $0 start|stop|restart|reset|status [local|test|outage]" ;;
+  *) die "usage: $0 start|stop|restart|reset|status [local|test|outage|bench]" ;;
 esac

@@ -76,16 +76,43 @@ public final class ConstantRateLoad {
             LongFunction<HttpRequest> requests,
             int expectedStatus)
             throws InterruptedException {
-        runPhase(rate, warmup, requests, expectedStatus, null);
+        return run(name, rate, warmup, duration, requests, expectedStatus, null);
+    }
+
+    /** Sees each response of the measured phase (not the warm-up) with the moment it completed. */
+    @FunctionalInterface
+    public interface ResponseListener {
+        void onResponse(long index, int status, String body, long completedNanos);
+    }
+
+    /** As the plain {@code run}, handing each measured response to the listener. */
+    public Result run(
+            String name,
+            double rate,
+            Duration warmup,
+            Duration duration,
+            LongFunction<HttpRequest> requests,
+            int expectedStatus,
+            ResponseListener listener)
+            throws InterruptedException {
+        runPhase(rate, warmup, requests, expectedStatus, null, null, 0);
         Recorder recorder = new Recorder(3);
-        long[] counts = runPhase(rate, duration, requests, expectedStatus, recorder);
+        long offset = (long) (warmup.toNanos() / (1e9 / rate));
+        long[] counts = runPhase(rate, duration, requests, expectedStatus, recorder, listener, offset);
         Histogram histogram = recorder.getIntervalHistogram();
         double seconds = duration.toNanos() / 1e9;
         return new Result(name, rate, counts[0] / seconds, counts[0], counts[1], counts[2], histogram);
     }
 
+    /** One phase; request indexes start at {@code firstIndex} so the measured phase never reuses warm-up indexes. */
     private long[] runPhase(
-            double rate, Duration duration, LongFunction<HttpRequest> requests, int expectedStatus, Recorder recorder)
+            double rate,
+            Duration duration,
+            LongFunction<HttpRequest> requests,
+            int expectedStatus,
+            Recorder recorder,
+            ResponseListener listener,
+            long firstIndex)
             throws InterruptedException {
         long intervalNanos = (long) (1e9 / rate);
         long total = (long) (duration.toNanos() / intervalNanos);
@@ -103,10 +130,15 @@ public final class ConstantRateLoad {
             // Blocking here (too many requests in flight) delays the send, and the delay is counted: latency is
             // measured from `due`.
             inFlight.acquire();
-            HttpRequest request = requests.apply(i);
-            CompletableFuture<HttpResponse<Void>> f = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            long index = firstIndex + i;
+            HttpRequest request = requests.apply(index);
+            CompletableFuture<HttpResponse<String>> f = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
             CompletableFuture<?> tracked = f.handle((response, failure) -> {
-                long latency = (System.nanoTime() - due) / 1000;
+                long now = System.nanoTime();
+                long latency = (now - due) / 1000;
+                if (listener != null && response != null) {
+                    listener.onResponse(index, response.statusCode(), response.body(), now);
+                }
                 inFlight.release();
                 boolean ok = failure == null
                         && (expectedStatus > 0
