@@ -17,6 +17,9 @@ final class Api {
     private static final String RUN =
             UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
+    /** The subject of the IT staff member the tests act as. */
+    static final String IT_SUBJECT = "IT-" + RUN;
+
     private Api() {}
 
     static RequestSpecification as(String subject, String... roles) {
@@ -25,7 +28,7 @@ final class Api {
     }
 
     static RequestSpecification it() {
-        return as("IT-" + RUN, "IT_ADMIN");
+        return as(IT_SUBJECT, "IT_ADMIN");
     }
 
     /** A new unique code, for asset tags, serial numbers and district ids. */
@@ -94,5 +97,76 @@ final class Api {
                 .post("/api/v1/devices/" + deviceId + "/assignment")
                 .then()
                 .statusCode(200);
+    }
+
+    /** "Today" as the registry judges it (the test profile keeps the district time zone at UTC). */
+    static LocalDate today() {
+        return LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
+    static RequestSpecification auditor() {
+        return as("AUD-" + RUN, "AUDITOR");
+    }
+
+    /** Creates a person (AUP acknowledged on the given day, or never) and returns their id. */
+    static String createPerson(String districtId, LocalDate aup) {
+        return it().body(person(districtId, null, aup))
+                .post("/api/v1/people")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The id of the person with this district id. */
+    static String personId(String districtId) {
+        return it().queryParam("q", districtId)
+                .get("/api/v1/people")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items.find { it.districtId == '" + districtId + "' }.id");
+    }
+
+    /** Registers a personal smartphone owned by the person and returns its id. */
+    static String registerPersonal(String ownerDistrictId) {
+        Map<String, Object> body = new java.util.HashMap<>(purchasedLaptop(unique("TAG"), false));
+        body.remove("acquisition");
+        body.put("type", "SMARTPHONE");
+        body.put("ownership", "PERSONAL");
+        body.put("ownerDistrictId", ownerDistrictId);
+        return it().body(body)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** Moves a device with POST /status and returns the response. */
+    static io.restassured.response.Response status(String deviceId, String status) {
+        return it().body(Map.of("status", status, "reason", "test: " + status))
+                .post("/api/v1/devices/" + deviceId + "/status");
+    }
+
+    /** A device's status as IT sees it. */
+    static String statusOf(String deviceId) {
+        return it().get("/api/v1/devices/" + deviceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
+    }
+
+    /** A device's history, newest first, as a list of entries. */
+    static java.util.List<Map<String, Object>> history(String deviceId) {
+        return it().queryParam("limit", 200)
+                .get("/api/v1/devices/" + deviceId + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
     }
 }

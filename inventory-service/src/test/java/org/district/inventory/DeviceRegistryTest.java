@@ -308,4 +308,57 @@ class DeviceRegistryTest {
 
         given().get("/api/v1/devices").then().statusCode(401).contentType("application/problem+json");
     }
+
+    @Test
+    void searchTreatsWildcardsAsPlainText() {
+        String school = "WILD-" + Api.unique("S");
+        Map<String, Object> body = new HashMap<>(Api.purchasedLaptop(Api.unique("W"), false));
+        body.put("school", school);
+        body.put("model", "Latitude 100% recycled_case");
+        String id = Api.it()
+                .body(body)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Api.it().body(Map.of("personDistrictId", Api.employee())).post("/api/v1/devices/" + id + "/assignment");
+        Map<String, Object> other = new HashMap<>(Api.purchasedLaptop(Api.unique("W"), false));
+        other.put("school", school);
+        other.put("model", "Latitude 1000 recycledXcase");
+        Api.it().body(other).post("/api/v1/devices").then().statusCode(201);
+
+        for (String q : List.of("100%", "d_case", "0% r")) {
+            List<String> found = Api.it()
+                    .queryParam("school", school)
+                    .queryParam("q", q)
+                    .get("/api/v1/devices")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.id");
+            assertThat(found).as("q=%s", q).containsExactly(id);
+        }
+        Api.it()
+                .queryParam("school", school)
+                .queryParam("q", "%%%")
+                .get("/api/v1/devices")
+                .then()
+                .body("items", hasSize(0));
+        // Filters combine with AND.
+        Api.it()
+                .queryParam("school", school)
+                .queryParam("status", "ASSIGNED,LOST")
+                .queryParam("type", "LAPTOP")
+                .get("/api/v1/devices")
+                .then()
+                .body("items.id", org.hamcrest.Matchers.contains(id));
+        Api.it()
+                .queryParam("school", school)
+                .queryParam("status", "IN_STOCK")
+                .queryParam("ownership", "PERSONAL")
+                .get("/api/v1/devices")
+                .then()
+                .body("items", hasSize(0));
+    }
 }

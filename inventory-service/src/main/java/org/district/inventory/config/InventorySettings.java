@@ -23,4 +23,23 @@ public interface InventorySettings {
     /** Largest number of rejected rows listed in an import report (all are counted). */
     @WithDefault("1000")
     int importMaxReportedErrors();
+
+    /** The consumer of loss-report and return-task events. */
+    Consumers consumers();
+
+    /** The consumer of loss-report and return-task events. */
+    interface Consumers {
+
+        /** Run it in this process. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Its Kafka consumer group. Every replica of one deployment shares it; two deployments reading the same broker
+         * (a test run next to another copy of the service) need different groups, or each takes the other's
+         * partitions.
+         */
+        @WithDefault("inventory-lifecycle")
+        String group();
+    }
 }

@@ -10,21 +10,20 @@ import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportUpdated;
 import org.district.contracts.lossreport.LossReportWrittenOff;
 import org.district.contracts.lossreport.LossReported;
+import org.district.inventory.config.InventorySettings;
 import org.district.inventory.service.EventDrivenChanges;
 import org.district.support.messaging.ConsumedEvent;
 import org.district.support.messaging.ConsumerSpec;
 import org.district.support.messaging.EventConsumers;
 import org.district.support.messaging.EventProcessor;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Consumes loss-report and return-task events (consumer group {@value #GROUP}) and applies the device status changes
- * they drive. Other event types on these topics are not this service's business and are skipped.
+ * Consumes loss-report and return-task events (consumer group {@code inventory-lifecycle} unless
+ * {@code district.inventory.consumers.group} says otherwise) and applies the device status changes they drive. Other
+ * event types on these topics are not this service's business and are skipped.
  */
 @ApplicationScoped
 public class LifecycleEventConsumer {
-
-    static final String GROUP = "inventory-lifecycle";
 
     @Inject
     EventConsumers consumers;
@@ -32,13 +31,13 @@ public class LifecycleEventConsumer {
     @Inject
     EventDrivenChanges changes;
 
-    @ConfigProperty(name = "district.inventory.consumers.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    InventorySettings settings;
 
     void start(@Observes StartupEvent event) {
-        if (enabled) {
+        if (settings.consumers().enabled()) {
             consumers.start(
-                    ConsumerSpec.of(GROUP, Topics.LOSS_REPORTS, Topics.RETURN_TASKS),
+                    ConsumerSpec.of(settings.consumers().group(), Topics.LOSS_REPORTS, Topics.RETURN_TASKS),
                     EventProcessor.eachOf(this::apply));
         }
     }

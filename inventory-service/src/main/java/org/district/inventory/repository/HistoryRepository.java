@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.district.contracts.inventory.DeviceStatus;
 import org.district.inventory.DeviceHistoryEntry;
 import org.district.inventory.PersonHistoryEntry;
 
@@ -21,6 +23,19 @@ public class HistoryRepository {
 
     public void add(PersonHistoryEntry entry) {
         em.persist(entry);
+    }
+
+    /** The status a device left when it last moved into {@code status}; empty if it never did. */
+    public Optional<DeviceStatus> statusBeforeLastEntering(UUID deviceId, DeviceStatus status) {
+        return em.createQuery(
+                        "select h.fromStatus from DeviceHistoryEntry h where h.deviceId = :device"
+                                + " and h.toStatus = :status and h.fromStatus <> :status order by h.id desc",
+                        DeviceStatus.class)
+                .setParameter("device", deviceId)
+                .setParameter("status", status)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     public List<DeviceHistoryEntry> forDevice(UUID deviceId, Long beforeId, int limit) {

@@ -315,7 +315,8 @@ public class DeviceResource {
         if (caller.seesEverything()) {
             return d;
         }
-        if (d.assignee == null || !d.assignee.districtId.equals(caller.subject())) {
+        // District ids are stored upper case; the token's subject is matched the way people.findByDistrictId does.
+        if (d.assignee == null || !d.assignee.districtId.equalsIgnoreCase(caller.subject())) {
             LOG.infof("Refused %s reading device %s: not theirs", caller.actor(), id);
             throw ProblemException.notFound("device", id.toString());
         }

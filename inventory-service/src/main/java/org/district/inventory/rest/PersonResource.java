@@ -248,7 +248,7 @@ public class PersonResource {
         UUID personId = Params.pathId("person", id);
         if (!caller.is(Roles.IT_ADMIN) && !caller.is(Roles.HR)) {
             Person target = people.find(personId).orElse(null);
-            if (target == null || !target.districtId.equals(caller.subject())) {
+            if (target == null || !target.districtId.equalsIgnoreCase(caller.subject())) {
                 LOG.infof("Refused %s acknowledging the AUP for person %s", caller.actor(), personId);
                 throw ProblemException.notFound("person", personId.toString());
             }

@@ -3,14 +3,13 @@ package org.district.inventory.rest;
 import jakarta.ws.rs.core.MediaType;
 import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import org.district.inventory.service.imports.ImportMode;
+import org.district.inventory.service.imports.StrictTextReader;
 import org.district.support.problem.ProblemException;
 
 /** Small parsing helpers shared by the resources: If-Match versions, import flags, uploaded text. */
@@ -69,12 +68,6 @@ final class Requests {
                 throw ProblemException.invalidField("Content-Type", "names an unknown charset '" + declared + "'.");
             }
         }
-        return new BufferedReader(
-                new InputStreamReader(
-                        body,
-                        charset.newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
-                64 * 1024);
+        return new BufferedReader(new StrictTextReader(body, charset), 64 * 1024);
     }
 }

@@ -1,6 +1,7 @@
 package org.district.inventory.service;
 
 import static org.district.contracts.inventory.DeviceStatus.ASSIGNED;
+import static org.district.contracts.inventory.DeviceStatus.IN_REPAIR;
 import static org.district.contracts.inventory.DeviceStatus.IN_STOCK;
 import static org.district.contracts.inventory.DeviceStatus.LOST;
 import static org.district.contracts.inventory.DeviceStatus.QUARANTINED;
@@ -31,6 +32,7 @@ import org.district.inventory.domain.FieldChange;
 import org.district.inventory.repository.AssignmentRepository;
 import org.district.inventory.repository.DeviceFilter;
 import org.district.inventory.repository.DeviceRepository;
+import org.district.inventory.repository.HistoryRepository;
 import org.district.inventory.repository.PersonRepository;
 import org.district.support.problem.FieldViolation;
 import org.district.support.problem.ProblemException;
@@ -54,6 +56,9 @@ public class DeviceService {
 
     @Inject
     History history;
+
+    @Inject
+    HistoryRepository historyEntries;
 
     @Inject
     InventoryEvents events;
@@ -291,6 +296,15 @@ public class DeviceService {
                         "sanitize-first",
                         "A quarantined device returns to stock only after sanitization:"
                                 + " POST /api/v1/devices/{id}/sanitization.");
+            }
+            if (d.status == IN_REPAIR
+                    && to == IN_STOCK
+                    && historyEntries.statusBeforeLastEntering(d.id, IN_REPAIR).orElse(null) == QUARANTINED) {
+                // Repair is not sanitization: a device sent there from quarantine still holds unsanitized data.
+                throw ProblemException.conflict(
+                        "sanitize-first",
+                        "This device went to repair from quarantine and has not been sanitized: move it back to"
+                                + " QUARANTINED, then POST /api/v1/devices/{id}/sanitization.");
             }
             if (d.status == RECOVERED && to == IN_STOCK && d.sensitiveData) {
                 throw ProblemException.conflict(

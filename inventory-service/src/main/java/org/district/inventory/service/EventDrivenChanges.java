@@ -107,6 +107,16 @@ public class EventDrivenChanges {
                 ignored(d, actor, "A return on departure was recorded but the device is " + d.status + ".", eventId);
                 return;
             }
+            if (event.personId() != null && !event.personId().equals(d.assignee.id)) {
+                // The task's holder gave the device back earlier and it has been reassigned since: the return is stale.
+                ignored(
+                        d,
+                        actor,
+                        "A return on departure was recorded for a person who no longer holds the device (it is now"
+                                + " assigned to " + d.assignee.districtId + ").",
+                        eventId);
+                return;
+            }
             devices.comeBack(d, actor, "RETURNED", note("Returned on departure.", event.note()), eventId);
         });
     }

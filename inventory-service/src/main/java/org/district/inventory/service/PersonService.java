@@ -130,16 +130,18 @@ public class PersonService {
         boolean isNew = p.id == null;
         Map<String, Object> before = isNew ? Map.of() : History.fieldsOf(p);
         Instant now = clock.now();
+        // Looked up before the entity changes: the query's automatic flush would otherwise write it twice.
+        String supervisor = DeviceRules.code(in.supervisorDistrictId());
+        Person supervisorRecord = supervisor == null || supervisor.isEmpty()
+                ? null
+                : people.findByDistrictId(supervisor).orElseThrow();
         p.districtId = DeviceRules.code(in.districtId());
         p.givenName = DeviceRules.text(in.givenName());
         p.familyName = DeviceRules.text(in.familyName());
         p.email = in.email() == null ? null : DeviceRules.text(in.email().toLowerCase());
         p.kind = in.kind();
         p.school = DeviceRules.text(in.school());
-        String supervisor = DeviceRules.code(in.supervisorDistrictId());
-        p.supervisor = supervisor == null || supervisor.isEmpty()
-                ? null
-                : people.findByDistrictId(supervisor).orElseThrow();
+        p.supervisor = supervisorRecord;
         boolean wasActive = isNew || p.active;
         p.active = in.activeOrDefault();
         p.departedOn = p.active

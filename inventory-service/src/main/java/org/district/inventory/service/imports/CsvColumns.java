@@ -1,5 +1,6 @@
 package org.district.inventory.service.imports;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,6 +30,17 @@ final class CsvColumns {
         for (int i = 0; i < header.size(); i++) {
             positions.put(header.get(i).trim(), i);
         }
+    }
+
+    /** Reads and checks the header line; a file whose first line cannot be read at all is answered with 400. */
+    static CsvColumns read(CsvReader csv, Set<String> known, Set<String> required) throws IOException {
+        CsvReader.Row header;
+        try {
+            header = csv.next();
+        } catch (CsvReader.MalformedCsvException e) {
+            throw ProblemException.invalidField("file", "cannot be read: " + e.getMessage() + ".");
+        }
+        return of(header, known, required);
     }
 
     /** Checks the header: every column known, none twice, the required ones present. Answers 400 otherwise. */
@@ -78,7 +90,7 @@ final class CsvColumns {
             if (i == null || i >= fields.size()) {
                 return null;
             }
-            String value = fields.get(i).trim();
+            String value = unescapeFormula(fields.get(i).trim());
             return value.isEmpty() ? null : value;
         }
 
@@ -145,6 +157,18 @@ final class CsvColumns {
                 return null;
             }
         }
+    }
+
+    /**
+     * Undoes the apostrophe the export puts before a cell a spreadsheet would run as a formula (see CsvWriter), so an
+     * exported file imports unchanged. (A value that itself starts with an apostrophe and a formula character loses
+     * the apostrophe.)
+     */
+    static String unescapeFormula(String value) {
+        if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0) {
+            return value.substring(1);
+        }
+        return value;
     }
 
     Cells cells(CsvReader.Row row) {

@@ -78,7 +78,7 @@ public class DeviceImport {
         CsvReader csv = new CsvReader(reader, 4000, 64);
         Set<String> known = new LinkedHashSet<>(COLUMNS);
         known.addAll(EXPORT_ONLY_COLUMNS);
-        CsvColumns columns = CsvColumns.of(csv.next(), known, REQUIRED);
+        CsvColumns columns = CsvColumns.read(csv, known, REQUIRED);
         Map<String, Long> tagsSeen = new HashMap<>();
         Map<String, Long> serialsSeen = new HashMap<>();
         RowImporter.Source<DeviceInput> source = () -> {

@@ -56,12 +56,21 @@ public class PersonImport {
 
     public ImportReport fromCsv(Reader reader, ImportMode mode, String actor) throws IOException {
         CsvReader csv = new CsvReader(reader, 4000, 32);
-        CsvColumns columns = CsvColumns.of(csv.next(), new LinkedHashSet<>(COLUMNS), REQUIRED);
+        CsvColumns columns = CsvColumns.read(csv, new LinkedHashSet<>(COLUMNS), REQUIRED);
         Map<String, Long> seen = new HashMap<>();
         Set<String> inFile = new HashSet<>();
+        // While the file is still being read, a supervisor not known yet may be on a later line.
+        boolean[] readToEnd = {false};
         RowImporter.Source<PersonInput> source = () -> {
-            CsvReader.Row row = csv.next();
+            CsvReader.Row row;
+            try {
+                row = csv.next();
+            } catch (IOException e) {
+                readToEnd[0] = true;
+                throw e;
+            }
             if (row == null) {
+                readToEnd[0] = true;
                 return null;
             }
             CsvColumns.Cells c = columns.cells(row);
@@ -89,7 +98,7 @@ public class PersonImport {
             }
             return new RowImporter.Parsed<>(row.line(), null, key, input, errors);
         };
-        return importer().run(source, input -> save(input, inFile, actor), mode);
+        return importer().run(source, input -> save(input, readToEnd[0] ? inFile : null, actor), mode);
     }
 
     public ImportReport fromList(List<PersonInput> inputs, ImportMode mode, String actor) {
@@ -133,6 +142,10 @@ public class PersonImport {
         return new RowImporter<>(settings.importChunkSize(), settings.importMaxReportedErrors());
     }
 
+    /**
+     * Saves one person, or defers them while their supervisor may still be saved: {@code keysInSource} holds every
+     * district id of the source, or is null while the source has not been read to its end.
+     */
     private RowImporter.Result save(PersonInput input, Set<String> keysInSource, String actor) {
         Person existing = people.findByDistrictId(input.districtId()).orElse(null);
         List<FieldViolation> problems = people.problemsWith(input, existing);
@@ -141,7 +154,9 @@ public class PersonImport {
             boolean onlyMissingSupervisor = problems.size() == 1
                     && problems.get(0).field().equals("supervisorDistrictId")
                     && problems.get(0).message().equals("names no known person.");
-            if (onlyMissingSupervisor && supervisor != null && keysInSource.contains(supervisor)) {
+            if (onlyMissingSupervisor
+                    && supervisor != null
+                    && (keysInSource == null || keysInSource.contains(supervisor))) {
                 return new RowImporter.Result(RowImporter.Outcome.DEFERRED, List.of());
             }
             return RowImporter.Result.rejected(problems);
