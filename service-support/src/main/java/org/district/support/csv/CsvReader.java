@@ -67,7 +67,7 @@ public final class CsvReader implements AutoCloseable {
                     if (!sawAnything) {
                         return null;
                     }
-                    fields.add(field.toString());
+                    addField(fields, field, start);
                     return new Row(start, fields);
                 }
                 sawAnything = true;

@@ -24,14 +24,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.district.support.kafka.KafkaClients;
 import org.jboss.logging.Logger;
 
@@ -39,9 +42,12 @@ import org.jboss.logging.Logger;
  * Publishes committed outbox events to Kafka, oldest first, and marks them published.
  *
  * <p>Every replica runs a relay; a transaction-scoped advisory lock lets one publish at a time, so events leave in
- * sequence order and one aggregate's events stay in order. A batch is marked published only after the broker has
- * acknowledged it ({@code acks=all}); after a crash between the two, the batch is sent again and consumers drop the
- * duplicates by event id. While the broker is down, events wait in the table and the relay backs off.
+ * sequence order and one aggregate's events stay in order. Each batch is one Kafka transaction ({@code acks=all}): it
+ * becomes visible to {@code read_committed} consumers whole or not at all, so a batch that fails half-way (say the
+ * broker comes back while it is being sent) is aborted and sent again in order, and no consumer sees a later event of a
+ * device before an earlier one. The rows are marked published only after the Kafka transaction committed; after a
+ * crash between the two, the batch is sent again and consumers drop the duplicates by event id. While the broker is
+ * down, events wait in the table and the relay backs off.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -78,6 +84,10 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile Thread thread;
     private KafkaProducer<String, String> producer;
+    private boolean transactionsInitialised;
+    /** Unique per process: replicas never fence each other; a restarted producer in this process fences its own. */
+    private final String transactionalId = "outbox-relay-" + java.util.UUID.randomUUID();
+
     private Counter published;
     private Counter failures;
     private long lastBacklogCheck;
@@ -98,7 +108,6 @@ public class OutboxRelay {
         if (!settings.relayEnabled()) {
             return;
         }
-        producer = kafka.reliableProducer("outbox-relay");
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -117,9 +126,12 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        closeProducer(Duration.ofSeconds(5));
+    }
+
+    /** Committed events not yet published, as last counted (at most a second old while the relay runs). */
+    public long backlog() {
+        return backlog.get();
     }
 
     /** Asks the relay to look for events now (called after a transaction with events commits). */
@@ -166,7 +178,7 @@ public class OutboxRelay {
      * Publishes one batch. Returns the number of events published; 0 when there was nothing to do or another replica
      * holds the relay lock.
      */
-    int publishBatch() throws SQLException, InterruptedException {
+    int publishBatch() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -183,12 +195,8 @@ public class OutboxRelay {
                 markPublished(connection, sent);
                 connection.commit();
                 published.increment(sent.size());
-                if (sent.size() < rows.size()) {
-                    throw new IllegalStateException(
-                            "published " + sent.size() + " of " + rows.size() + " events; the rest will be retried");
-                }
                 return sent.size();
-            } catch (SQLException | RuntimeException | InterruptedException e) {
+            } catch (SQLException | RuntimeException e) {
                 safeRollback(connection);
                 throw e;
             } finally {
@@ -226,35 +234,65 @@ public class OutboxRelay {
         return rows;
     }
 
-    /** Sends the rows in order and returns the sequence numbers of the acknowledged prefix. */
-    private List<Long> send(List<Row> rows) throws InterruptedException {
-        List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
-        RuntimeException sendFailure = null;
-        for (Row row : rows) {
+    /**
+     * Sends the rows in order, in one Kafka transaction, and returns their sequence numbers once it committed. Any
+     * failure aborts the whole transaction, so nothing of the batch becomes visible and it is retried as a whole.
+     */
+    private List<Long> send(List<Row> rows) {
+        KafkaProducer<String, String> p = producer();
+        try {
+            p.beginTransaction();
+            for (Row row : rows) {
+                p.send(toRecord(row));
+            }
+            p.commitTransaction();
+        } catch (ProducerFencedException
+                | OutOfOrderSequenceException
+                | InvalidProducerEpochException
+                | AuthorizationException
+                | UnsupportedVersionException e) {
+            // Fatal for this producer instance: start over with a fresh one (same transactional id, which fences and
+            // aborts whatever it left open).
+            closeProducer(Duration.ZERO);
+            throw e;
+        } catch (KafkaException e) {
             try {
-                futures.add(producer.send(toRecord(row)));
+                p.abortTransaction();
+            } catch (RuntimeException abortFailure) {
+                closeProducer(Duration.ZERO);
+            }
+            throw e;
+        }
+        List<Long> seqs = new ArrayList<>(rows.size());
+        rows.forEach(row -> seqs.add(row.seq()));
+        return seqs;
+    }
+
+    /** The transactional producer, created and initialised on first use (and again after a fatal error). */
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = kafka.transactionalProducer("outbox-relay", transactionalId);
+            transactionsInitialised = false;
+        }
+        if (!transactionsInitialised) {
+            // Blocks up to max.block.ms while the broker is unreachable; a timeout is retried on the next attempt.
+            producer.initTransactions();
+            transactionsInitialised = true;
+        }
+        return producer;
+    }
+
+    private void closeProducer(Duration timeout) {
+        KafkaProducer<String, String> p = producer;
+        producer = null;
+        transactionsInitialised = false;
+        if (p != null) {
+            try {
+                p.close(timeout);
             } catch (RuntimeException e) {
-                sendFailure = e;
-                break;
+                LOG.debugf("Closing the relay producer: %s", e.getMessage());
             }
         }
-        producer.flush();
-        List<Long> acknowledged = new ArrayList<>(futures.size());
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                futures.get(i).get();
-                acknowledged.add(rows.get(i).seq());
-            } catch (ExecutionException e) {
-                LOG.warnf(
-                        "Event %s to %s not acknowledged: %s",
-                        rows.get(i).eventId(), rows.get(i).topic(), describe(e.getCause()));
-                break;
-            }
-        }
-        if (acknowledged.isEmpty() && sendFailure != null) {
-            throw sendFailure;
-        }
-        return acknowledged;
     }
 
     private ProducerRecord<String, String> toRecord(Row row) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The strict, bounded JSON reading every service's request bodies go through. */
@@ -69,9 +68,6 @@ class JsonLimitsTest {
     }
 
     @Test
-    @Disabled("waits for fix: JsonLimits leaves Jackson's scalar coercion on, so a JSON boolean or number is accepted"
-            + " for a text field ({\"method\": true} reads as \"true\") and a string for a boolean or number field;"
-            + " refuse them with coercionConfigDefaults()/coercionConfigFor(...) set to CoercionAction.Fail")
     void refusesScalarsOfTheWrongType() {
         assertThatThrownBy(() -> MAPPER.readValue("{\"name\": true}", Body.class))
                 .isInstanceOf(MismatchedInputException.class);
