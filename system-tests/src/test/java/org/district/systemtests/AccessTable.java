@@ -1,0 +1,62 @@
+package org.district.systemtests;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** The declared access table ({@code access-table.yaml}): who may call each operation of each service. */
+final class AccessTable {
+
+    static final String PUBLIC = "PUBLIC";
+    static final List<String> ROLES = List.of("STAFF", "SUPERVISOR", "IT_ADMIN", "HR", "AUDITOR", "DEVICE");
+
+    /** One line of the table. */
+    record Entry(String service, String kind, String method, String path, List<String> roles, String object) {
+
+        String key() {
+            return service + " " + method + " " + path;
+        }
+
+        boolean isPublic() {
+            return roles.contains(PUBLIC);
+        }
+
+        boolean isPage() {
+            return "page".equals(kind);
+        }
+
+        boolean allows(String role) {
+            return isPublic() || roles.contains(role);
+        }
+    }
+
+    private AccessTable() {}
+
+    static List<Entry> load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (InputStream in = AccessTable.class.getClassLoader().getResourceAsStream("access-table.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("access-table.yaml is not on the class path");
+            }
+            List<Entry> entries = Arrays.asList(yaml.readValue(in, Entry[].class));
+            for (Entry e : entries) {
+                if (!Set.of("api", "page").contains(e.kind())) {
+                    throw new IllegalStateException(e.key() + ": kind must be api or page");
+                }
+                for (String role : e.roles()) {
+                    if (!role.equals(PUBLIC) && !ROLES.contains(role)) {
+                        throw new IllegalStateException(e.key() + ": unknown role " + role);
+                    }
+                }
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

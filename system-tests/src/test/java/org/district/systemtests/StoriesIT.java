@@ -1,0 +1,574 @@
+package org.district.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.district.systemtests.District.Device;
+import org.district.systemtests.District.Person;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The issue's six stories, end to end, through the public APIs and pages only, each building on the one before: IT
+ * registers and assigns; a staff member reports a theft in a real browser; the laptop checks in and is locked; IT
+ * records the recovery and sanitizes it; HR offboards an employee; IT reads the dashboard in a real browser.
+ */
+@ExtendWith(SystemExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StoriesIT {
+
+    private static final Duration MAIL = Duration.ofSeconds(60);
+    private static final String LATITUDE = "40.712776";
+    private static final String LONGITUDE = "-74.005974";
+
+    private DistrictSystem system;
+    private District district;
+    private Mailbox mailbox;
+
+    // People and devices of the stories, registered in story 1.
+    private String supervisorId;
+    private String staffId;
+    private String departingId;
+    private String colleagueId;
+    private Device laptop;
+    private Device departingLaptop;
+    private Device departingTablet;
+    private Device departingPhone;
+    private Device desktop;
+    private Device chromebook;
+
+    private String reportId;
+    private String reportNumber;
+
+    @BeforeAll
+    void start() {
+        system = DistrictSystem.current();
+        district = new District(system);
+        mailbox = new Mailbox(system.mail);
+        supervisorId = system.id("SUP");
+        staffId = system.id("STF");
+        departingId = system.id("DEP");
+        colleagueId = system.id("COL");
+    }
+
+    @Test
+    @Order(1)
+    void story1_itRegistersDevicesAndPeopleByCsvAndAssignsALaptop() {
+        story(1, "IT imports people and devices from CSV files and assigns a laptop to a staff member");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        // The staff member's row comes before their supervisor's: the import saves the supervisor first.
+        String people = "districtId,givenName,familyName,email,kind,school,supervisorDistrictId,active,departedOn,"
+                + "aupAcknowledgedOn\n"
+                + row(
+                        staffId,
+                        "Pat",
+                        "Teacher",
+                        email(staffId),
+                        "EMPLOYEE",
+                        system.school(),
+                        supervisorId,
+                        "true",
+                        "",
+                        today)
+                + row(
+                        departingId,
+                        "Dana",
+                        "Leaving",
+                        email(departingId),
+                        "EMPLOYEE",
+                        system.school(),
+                        supervisorId,
+                        "true",
+                        "",
+                        today)
+                + row(
+                        colleagueId,
+                        "Chris",
+                        "Colleague",
+                        email(colleagueId),
+                        "EMPLOYEE",
+                        system.school(),
+                        supervisorId,
+                        "true",
+                        "",
+                        today)
+                + row(
+                        supervisorId,
+                        "Sam",
+                        "Principal",
+                        email(supervisorId),
+                        "EMPLOYEE",
+                        system.school(),
+                        "",
+                        "true",
+                        "",
+                        today);
+        JsonNode peopleReport = importCsv("/api/v1/people/import", people);
+        assertThat(peopleReport.get("created").asInt())
+                .as(peopleReport.toString())
+                .isEqualTo(4);
+        assertThat(peopleReport.get("rejected").asInt()).isZero();
+
+        String header = "assetTag,serialNumber,type,make,model,school,ownership,sensitiveData,acquisitionType,vendor,"
+                + "purchaseOrder,cost,acquiredOn,donor,warrantyEnd,ownerDistrictId,notes\n";
+        laptop = newDevice("LT");
+        departingLaptop = newDevice("LT");
+        departingTablet = newDevice("TB");
+        departingPhone = newDevice("PH");
+        desktop = newDevice("DT");
+        chromebook = newDevice("CB");
+        String devices = header
+                + deviceRow(laptop, "LAPTOP", "DISTRICT", true, "")
+                + deviceRow(departingLaptop, "LAPTOP", "DISTRICT", false, "")
+                + deviceRow(departingTablet, "TABLET", "DISTRICT", true, "")
+                + deviceRow(departingPhone, "SMARTPHONE", "PERSONAL", false, departingId)
+                + deviceRow(desktop, "DESKTOP", "DISTRICT", false, "")
+                + deviceRow(chromebook, "CHROMEBOOK", "DISTRICT", false, "");
+        JsonNode deviceReport = importCsv("/api/v1/devices/import", devices);
+        assertThat(deviceReport.get("created").asInt())
+                .as(deviceReport.toString())
+                .isEqualTo(6);
+        assertThat(deviceReport.get("rejected").asInt()).isZero();
+
+        // The import names devices by asset tag; find their ids the way IT would, by searching.
+        laptop = lookUp(laptop);
+        departingLaptop = lookUp(departingLaptop);
+        departingTablet = lookUp(departingTablet);
+        departingPhone = lookUp(departingPhone);
+        desktop = lookUp(desktop);
+        chromebook = lookUp(chromebook);
+
+        Person staff = person(staffId);
+        Person departing = person(departingId);
+        Person colleague = person(colleagueId);
+        JsonNode assigned = district.assign(laptop, staff);
+        assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(assigned.at("/assignee/districtId").asText()).isEqualTo(staffId);
+        district.assign(departingLaptop, departing);
+        district.assign(departingTablet, departing);
+        district.assign(chromebook, colleague);
+        assertThat(district.inventoryStatus(departingPhone))
+                .as("a personal device is registered to its owner")
+                .isEqualTo("ASSIGNED");
+
+        district.awaitReadModels(laptop, "ASSIGNED", staff);
+        district.awaitReadModels(departingLaptop, "ASSIGNED", departing);
+        district.awaitReadModels(departingTablet, "ASSIGNED", departing);
+        district.awaitReadModels(chromebook, "ASSIGNED", colleague);
+        district.awaitReadModels(desktop, "IN_STOCK", null);
+        step("laptop " + laptop.assetTag() + " assigned to " + staffId + "; loss-report and checkin know it");
+    }
+
+    @Test
+    @Order(2)
+    void story2_staffReportsTheLaptopStolenThroughTheWebForm() {
+        story(2, "The staff member signs in and reports the laptop stolen through the web form in Chromium");
+        try (Browser browser = new Browser(system, "staff")) {
+            browser.signIn(system.lossReport.baseUrl(), district(staffId).staffToken());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> browser.currentUrl().contains("/report-loss"));
+            WebElement choice = browser.find(By.cssSelector("input[name=device][value='" + laptop.assetTag() + "']"));
+            assertThat(choice.isSelected())
+                    .as("the staff member's own laptop is offered and chosen")
+                    .isTrue();
+            browser.find(By.cssSelector("input[name=kind][value=STOLEN]")).click();
+            String lastSeen = LocalDateTime.now(ZoneOffset.UTC)
+                    .minusHours(2)
+                    .truncatedTo(ChronoUnit.MINUTES)
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+            WebElement when = browser.find(By.id("lastSeenAt"));
+            browser.driver();
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("arguments[0].value = arguments[1];", when, lastSeen);
+            browser.find(By.id("lastSeenLocation")).sendKeys("Bus stop on Main Street");
+            browser.find(By.id("circumstances")).sendKeys("My bag was taken while I waited for the bus.");
+            browser.find(By.id("contactPhone")).sendKeys("+1 555 0100");
+            browser.find(By.cssSelector("input[name=policeNotified][value=yes]"))
+                    .click();
+            browser.find(By.id("policeAgency")).sendKeys("Metro Police");
+            browser.find(By.id("policeCaseNumber")).sendKeys("MP-" + system.run);
+            browser.screenshot("story2-report-loss-form");
+            browser.find(By.cssSelector("button.primary[type=submit]")).click();
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> browser.currentUrl().contains("filed=true"));
+            String page = browser.pageText();
+            assertThat(page).contains("received").contains(laptop.assetTag()).contains("STOLEN");
+            reportId = browser.currentUrl().replaceAll(".*/reports/([0-9a-f-]{36}).*", "$1");
+            browser.screenshot("story2-report-confirmation");
+        }
+        JsonNode report = Http.get(system.lossReport("/api/v1/loss-reports/" + reportId), district.itToken)
+                .json();
+        reportNumber = report.get("reportNumber").asText();
+        assertThat(report.get("kind").asText()).isEqualTo("STOLEN");
+        assertThat(report.at("/police/caseNumber").asText()).isEqualTo("MP-" + system.run);
+        step("report " + reportNumber + " filed; waiting for the emails and inventory");
+
+        // IT and the supervisor each receive exactly one email about it.
+        await().atMost(MAIL)
+                .until(() -> !mailbox.to(system.itEmail, reportNumber).isEmpty()
+                        && !mailbox.to(email(supervisorId), reportNumber).isEmpty());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(mailbox.to(system.itEmail, reportNumber)).hasSize(1);
+            assertThat(mailbox.to(email(supervisorId), reportNumber)).hasSize(1);
+        });
+        Mailbox.Mail toIt = mailbox.to(system.itEmail, reportNumber).get(0);
+        assertThat(toIt.body()).contains(laptop.assetTag()).contains("stolen");
+        district.awaitInventoryStatus(laptop, "STOLEN");
+        step("IT and the supervisor got one email each; inventory shows " + laptop.assetTag() + " STOLEN");
+    }
+
+    @Test
+    @Order(3)
+    void story3_theLaptopChecksInIsLockedAndItsLocationIsForItOnly() {
+        story(3, "The stolen laptop checks in: it is told to LOCK, IT is alerted, its location is kept for IT");
+        ObjectNode checkIn = checkInBody(LocalDate.now(ZoneOffset.UTC).minusDays(3));
+        checkIn.putObject("location")
+                .put("latitude", Double.parseDouble(LATITUDE))
+                .put("longitude", Double.parseDouble(LONGITUDE))
+                .put("accuracyMeters", 25);
+        JsonNode[] reply = new JsonNode[1];
+        // The LOCK is queued when checkin-service consumes the loss report; the device checks in until it is told.
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Http.Reply answer = Http.post(system.checkin("/api/v1/checkins"), laptop.deviceToken(), checkIn);
+                    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                    reply[0] = answer.json();
+                    assertThat(commandTypes(reply[0])).contains("LOCK");
+                });
+        JsonNode lock = commandOf(reply[0], "LOCK");
+        assertThat(lock.get("message").asText()).contains("district");
+        step("the laptop was told " + commandTypes(reply[0]));
+
+        await().atMost(MAIL)
+                .until(() -> !mailbox.to(system.itEmail, "Lost device seen on the network: " + laptop.assetTag())
+                        .isEmpty());
+        Mailbox.Mail alert = mailbox.to(system.itEmail, "Lost device seen on the network: " + laptop.assetTag())
+                .get(0);
+        assertThat(alert.body())
+                .as("the alert names the site, never the coordinates")
+                .contains("LINCOLN-HS")
+                .doesNotContain(LATITUDE.substring(0, 6))
+                .doesNotContain(LONGITUDE.substring(0, 7));
+
+        Http.Reply forIt = Http.get(system.checkin("/api/v1/devices/" + laptop.id() + "/locations"), district.itToken);
+        assertThat(forIt.status()).as(forIt.toString()).isEqualTo(200);
+        JsonNode locations = forIt.json().get("locations");
+        assertThat(locations).isNotEmpty();
+        assertThat(locations.get(0).get("latitude").asDouble()).isEqualTo(Double.parseDouble(LATITUDE));
+        for (String token : List.of(
+                district.auditorToken,
+                district.hrToken,
+                district(staffId).staffToken(),
+                district(supervisorId).supervisorToken(),
+                laptop.deviceToken())) {
+            Http.Reply refused = Http.get(system.checkin("/api/v1/devices/" + laptop.id() + "/locations"), token);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.text()).doesNotContain(LATITUDE.substring(0, 6));
+        }
+        Http.Reply reads =
+                Http.get(system.checkin("/api/v1/location-reads?device=" + laptop.id()), district.auditorToken);
+        assertThat(reads.json().get("items")).hasSize(1);
+        assertThat(reads.json().at("/items/0/readBy").asText()).isEqualTo("IT_ADMIN:" + district.itId);
+        step(
+                "IT read the location (recorded for auditors); auditors, HR, staff, supervisors and the device were refused");
+    }
+
+    @Test
+    @Order(4)
+    void story4_itRecordsTheRecoveryQuarantinesSanitizesAndReassigns() {
+        story(4, "IT records the recovery: quarantine, locations purged, sanitized, in stock and assignable again");
+        Http.Reply recovered = Http.post(
+                system.lossReport("/api/v1/loss-reports/" + reportId + "/recovery"),
+                district.itToken,
+                Map.of("note", "Handed in at the bus depot."));
+        assertThat(recovered.status()).as(recovered.toString()).isEqualTo(200);
+        assertThat(recovered.json().get("status").asText()).isEqualTo("RECOVERED");
+
+        district.awaitInventoryStatus(laptop, "QUARANTINED");
+        await().atMost(District.PROPAGATION).untilAsserted(() -> assertThat(
+                        system.checkinDb.count("select count(*) from device_location where device_id = ?", laptop.id()))
+                .isZero());
+        Http.Reply noLocations =
+                Http.get(system.checkin("/api/v1/devices/" + laptop.id() + "/locations"), district.itToken);
+        assertThat(noLocations.json().get("locations")).isEmpty();
+        step("the laptop is QUARANTINED and its locations are purged");
+
+        Http.Reply assignQuarantined = Http.post(
+                system.inventory("/api/v1/devices/" + laptop.id() + "/assignment"),
+                district.itToken,
+                Map.of("personDistrictId", colleagueId));
+        assertThat(assignQuarantined.status())
+                .as("a quarantined device cannot be assigned")
+                .isEqualTo(409);
+
+        Http.Reply sanitized = Http.post(
+                system.inventory("/api/v1/devices/" + laptop.id() + "/sanitization"),
+                district.itToken,
+                Map.of("method", "NIST 800-88 purge", "note", "Full disk wipe"));
+        assertThat(sanitized.status()).as(sanitized.toString()).isEqualTo(200);
+        assertThat(sanitized.json().get("status").asText()).isEqualTo("IN_STOCK");
+
+        JsonNode reassigned = district.assign(laptop, district(colleagueId));
+        assertThat(reassigned.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(reassigned.at("/assignee/districtId").asText()).isEqualTo(colleagueId);
+        step("sanitized to IN_STOCK and assigned to " + colleagueId);
+    }
+
+    @Test
+    @Order(5)
+    void story5_hrOffboardsAnEmployeeAndTheReturnsAreFollowed() {
+        story(5, "HR offboards an employee: return tasks for exactly their devices, one returned, one overdue");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Http.Reply offboarded = Http.post(
+                system.checkin("/api/v1/offboardings"),
+                district.hrToken,
+                Map.of("districtId", departingId, "lastWorkingDay", today.toString()));
+        assertThat(offboarded.status()).as(offboarded.toString()).isEqualTo(201);
+        JsonNode result = offboarded.json();
+        assertThat(result.get("tasksOpened").asInt()).isEqualTo(2);
+        Map<String, String> taskByDevice = new java.util.HashMap<>();
+        for (JsonNode task : result.get("openTasks")) {
+            taskByDevice.put(task.get("deviceId").asText(), task.get("id").asText());
+        }
+        assertThat(taskByDevice.keySet())
+                .as("district devices assigned to the person, not their personal phone or anyone else's")
+                .containsExactlyInAnyOrder(
+                        departingLaptop.id().toString(), departingTablet.id().toString());
+        step("return tasks opened for " + departingLaptop.assetTag() + " and " + departingTablet.assetTag());
+
+        await().atMost(MAIL).untilAsserted(() -> {
+            for (Device d : List.of(departingLaptop, departingTablet)) {
+                assertThat(mailbox.to(email(departingId), d.assetTag()))
+                        .as("employee told about " + d.assetTag())
+                        .isNotEmpty();
+                assertThat(mailbox.to(email(supervisorId), d.assetTag()))
+                        .as("supervisor told about " + d.assetTag())
+                        .isNotEmpty();
+            }
+        });
+        assertThat(mailbox.mentioning(departingPhone.assetTag()))
+                .as("no return is asked of a personal device")
+                .isEmpty();
+
+        String laptopTask = taskByDevice.get(departingLaptop.id().toString());
+        String tabletTask = taskByDevice.get(departingTablet.id().toString());
+        Http.Reply received = Http.post(
+                system.checkin("/api/v1/return-tasks/" + laptopTask + "/returned"),
+                district.itToken,
+                Map.of("note", "Received at the IT desk"));
+        assertThat(received.status()).as(received.toString()).isEqualTo(200);
+        assertThat(received.json().get("status").asText()).isEqualTo("RETURNED");
+        district.awaitInventoryStatus(departingLaptop, "IN_STOCK");
+        step("IT received " + departingLaptop.assetTag() + "; inventory has it IN_STOCK");
+
+        // HR learns the employee's last day was yesterday: the tablet's return is now past due and escalates.
+        Http.Reply corrected = Http.post(
+                system.checkin("/api/v1/offboardings"),
+                district.hrToken,
+                Map.of(
+                        "districtId",
+                        departingId,
+                        "lastWorkingDay",
+                        today.minusDays(1).toString()));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
+        assertThat(corrected.json().get("tasksOpened").asInt()).isZero();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonNode task = Http.get(system.checkin("/api/v1/return-tasks/" + tabletTask), district.hrToken)
+                    .json();
+            assertThat(task.get("status").asText()).isEqualTo("OVERDUE");
+            assertThat(task.has("escalatedAt")).isTrue();
+        });
+        JsonNode laptopTaskNow = Http.get(system.checkin("/api/v1/return-tasks/" + laptopTask), district.hrToken)
+                .json();
+        assertThat(laptopTaskNow.get("status").asText()).isEqualTo("RETURNED");
+        await().atMost(MAIL).untilAsserted(() -> assertThat(
+                        mailbox.to(email(supervisorId), "Overdue device return: " + departingTablet.assetTag()))
+                .hasSize(1));
+        step(departingTablet.assetTag() + " is OVERDUE and the supervisor was told once");
+    }
+
+    @Test
+    @Order(6)
+    void story6_itSeesOverdueAndNonCompliantDevicesOnTheDashboard() {
+        story(6, "IT opens the dashboard in Chromium and sees the overdue and the non-compliant device");
+        ObjectNode outdated = checkInBody(LocalDate.now(ZoneOffset.UTC).minusDays(200));
+        Http.Reply checkedIn = Http.post(system.checkin("/api/v1/checkins"), chromebook.deviceToken(), outdated);
+        assertThat(checkedIn.status()).as(checkedIn.toString()).isEqualTo(200);
+        assertThat(checkedIn.json().get("compliant").asBoolean()).isFalse();
+        assertThat(checkedIn.json().toString()).contains("PATCHES_TOO_OLD");
+
+        try (Browser browser = new Browser(system, "it")) {
+            browser.signIn(system.checkin.baseUrl(), district.itToken);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> browser.currentUrl().endsWith("/dashboard"));
+            browser.screenshot("story6-dashboard-all-schools");
+            browser.find(By.id("school")).sendKeys(system.school());
+            browser.find(By.cssSelector("form[action='/dashboard'] button[type=submit]"))
+                    .click();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> browser.currentUrl().contains("school="));
+
+            String overdue = browser.find(By.id("overdue")).getText();
+            String nonCompliant = browser.find(By.id("noncompliant")).getText();
+            String tasks = browser.find(By.id("return-tasks")).getText();
+            assertThat(overdue).as("overdue for check-in").contains(desktop.assetTag());
+            assertThat(nonCompliant)
+                    .as("non-compliant")
+                    .contains(chromebook.assetTag())
+                    .contains("patch is older");
+            assertThat(tasks)
+                    .as("overdue return task")
+                    .contains(departingTablet.assetTag())
+                    .contains("OVERDUE");
+            assertThat(browser.pageSource())
+                    .as("the dashboard never shows a location")
+                    .doesNotContain(LATITUDE.substring(0, 6));
+            browser.screenshot("story6-dashboard");
+        }
+        step("the dashboard lists " + desktop.assetTag() + " as overdue and " + chromebook.assetTag()
+                + " as non-compliant");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private JsonNode importCsv(String path, String csv) {
+        Http.Reply reply = Http.call("POST", system.inventory(path))
+                .token(district.itToken)
+                .body("text/csv", csv.getBytes(StandardCharsets.UTF_8))
+                .send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private Device newDevice(String kind) {
+        String tag = system.id(kind);
+        return new Device(null, tag, "SN" + tag);
+    }
+
+    private Device lookUp(Device d) {
+        JsonNode page = Http.get(system.inventory("/api/v1/devices?q=" + d.assetTag()), district.itToken)
+                .json();
+        for (JsonNode item : page.get("items")) {
+            if (item.get("assetTag").asText().equals(d.assetTag())) {
+                return new Device(UUID.fromString(item.get("id").asText()), d.assetTag(), d.serialNumber());
+            }
+        }
+        throw new AssertionError("Device " + d.assetTag() + " was not imported: " + page);
+    }
+
+    private Person person(String districtId) {
+        JsonNode page = Http.get(system.inventory("/api/v1/people?q=" + districtId), district.itToken)
+                .json();
+        for (JsonNode item : page.get("items")) {
+            if (item.get("districtId").asText().equals(districtId)) {
+                return new Person(
+                        UUID.fromString(item.get("id").asText()),
+                        districtId,
+                        item.get("email").asText());
+            }
+        }
+        throw new AssertionError("Person " + districtId + " was not imported: " + page);
+    }
+
+    private Person district(String districtId) {
+        return new Person(null, districtId, email(districtId));
+    }
+
+    private ObjectNode checkInBody(LocalDate lastPatch) {
+        ObjectNode body = Http.JSON.createObjectNode();
+        body.putObject("os")
+                .put("name", "ChromeOS")
+                .put("version", "126.0.6478")
+                .put("build", "15886.44.0");
+        body.put("lastPatchDate", lastPatch.toString());
+        body.put("diskEncryption", true);
+        body.put("passwordProtection", true);
+        body.putObject("network").put("site", "LINCOLN-HS").put("ipAddress", "10.20.30.40");
+        return body;
+    }
+
+    private static List<String> commandTypes(JsonNode reply) {
+        List<String> types = new ArrayList<>();
+        reply.get("commands").forEach(c -> types.add(c.get("type").asText()));
+        return types;
+    }
+
+    private static JsonNode commandOf(JsonNode reply, String type) {
+        for (JsonNode c : reply.get("commands")) {
+            if (c.get("type").asText().equals(type)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no " + type + " in " + reply);
+    }
+
+    private static String email(String districtId) {
+        return districtId.toLowerCase() + "@district.example";
+    }
+
+    private static String row(String... cells) {
+        return String.join(",", cells) + "\n";
+    }
+
+    private String deviceRow(Device d, String type, String ownership, boolean sensitive, String owner) {
+        boolean district = ownership.equals("DISTRICT");
+        return row(
+                d.assetTag(),
+                d.serialNumber(),
+                type,
+                "Dell",
+                "Model " + type.toLowerCase(),
+                system.school(),
+                ownership,
+                Boolean.toString(sensitive),
+                district ? "PURCHASED" : "",
+                district ? "Dell" : "",
+                district ? "PO-" + d.assetTag() : "",
+                district ? "899.00" : "",
+                district ? "2025-08-01" : "",
+                "",
+                "",
+                owner,
+                "");
+    }
+
+    private static void story(int number, String what) {
+        DistrictSystem.log("Story " + number + ": " + what);
+    }
+
+    private static void step(String what) {
+        DistrictSystem.log("  - " + what);
+    }
+
+    @SuppressWarnings("unused")
+    private static Set<String> keys(JsonNode node) {
+        Set<String> keys = new HashSet<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+}
