@@ -172,6 +172,7 @@ class ImportExportTest {
                 .body("dryRun", equalTo(true))
                 .body("committed", equalTo(false))
                 .body("rows", equalTo(2))
+                .body("created", equalTo(1))
                 .body("rejected", equalTo(1))
                 .body("errors[0].line", equalTo(3))
                 .body("errors[0].errors.field", hasItem("type"));

@@ -21,7 +21,6 @@ import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
 import org.district.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -156,8 +155,6 @@ class ObjectLevelIT {
     }
 
     @Test
-    @Disabled("bug: refusals answered 403 are not logged (service-support ProblemMappers.forbidden and checkin's"
-            + " device check log nothing), unlike the 404 refusals; the issue asks that refusals be logged")
     void refusalsAnswered403AreLoggedToo() {
         Http.post(system.checkin("/api/v1/checkins"), staffDevice.deviceToken(), checkIn(otherDevice.id()));
         Http.get(system.checkin("/api/v1/devices/" + staffDevice.id() + "/locations"), district.auditorToken);

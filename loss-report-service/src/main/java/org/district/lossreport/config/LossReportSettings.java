@@ -37,6 +37,13 @@ public interface LossReportSettings {
     @WithDefault("true")
     boolean consumersEnabled();
 
+    /**
+     * Consumer group of the device and person read models. Start with a new name to rebuild them from the beginning
+     * of inventory-service's compacted snapshot topics.
+     */
+    @WithDefault("lossreport-read-model")
+    String readModelGroup();
+
     /** How long an Idempotency-Key is remembered. */
     @WithDefault("P7D")
     Duration idempotencyRetention();

@@ -14,7 +14,6 @@ import org.district.support.messaging.ConsumedEvent;
 import org.district.support.messaging.ConsumerSpec;
 import org.district.support.messaging.EventConsumers;
 import org.district.support.messaging.EventProcessor;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the device and person read models up to date from inventory-service's snapshot topics (consumer group
@@ -38,13 +37,10 @@ public class ReadModelConsumer {
     @Inject
     LossReportSettings settings;
 
-    @ConfigProperty(name = "district.lossreport.read-model-group", defaultValue = DEFAULT_GROUP)
-    String group;
-
     void start(@Observes StartupEvent event) {
         if (settings.consumersEnabled()) {
             consumers.start(
-                    ConsumerSpec.of(group, Topics.DEVICES, Topics.PEOPLE)
+                    ConsumerSpec.of(settings.readModelGroup(), Topics.DEVICES, Topics.PEOPLE)
                             .withoutDeduplication()
                             .withMaxPollRecords(500),
                     EventProcessor.eachOf(this::apply));

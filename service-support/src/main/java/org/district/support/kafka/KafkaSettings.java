@@ -18,6 +18,12 @@ public interface KafkaSettings {
     @WithDefault("1")
     short replicationFactor();
 
+    /**
+     * Prefix of every Kafka consumer group id this process joins (the inbox keeps the plain group name). Lets a second
+     * deployment share a cluster without taking the first one's partitions.
+     */
+    java.util.Optional<String> groupPrefix();
+
     /** {@code min.insync.replicas} for topics this service creates. */
     @WithDefault("1")
     int minInsyncReplicas();

@@ -34,6 +34,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.district.contracts.EventHeaders;
 import org.district.support.kafka.KafkaClients;
+import org.district.support.kafka.KafkaSettings;
 import org.district.support.kafka.TopicInitializer;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
@@ -71,6 +72,9 @@ public class EventConsumers {
 
     @Inject
     TopicInitializer topics;
+
+    @Inject
+    KafkaSettings kafkaSettings;
 
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final String instance = Long.toString(ProcessHandle.current().pid()) + "-"
@@ -155,8 +159,8 @@ public class EventConsumers {
         @Override
         public void run() {
             long backoff = 0;
-            try (KafkaConsumer<String, String> c =
-                            kafka.manualCommitConsumer(spec.group(), clientId, spec.maxPollRecords());
+            try (KafkaConsumer<String, String> c = kafka.manualCommitConsumer(
+                            kafkaSettings.groupPrefix().orElse("") + spec.group(), clientId, spec.maxPollRecords());
                     KafkaClientMetrics metrics = new KafkaClientMetrics(c)) {
                 consumer = c;
                 metrics.bindTo(registry);

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -40,10 +44,17 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
     private static final Pattern KEY_DETAIL = Pattern.compile("Key \\(([^)]+)\\)=");
 
     @ServerExceptionMapper(priority = 1)
-    public Response problem(ProblemException e, UriInfo uri) {
+    public Response problem(ProblemException e, UriInfo uri, HttpServerRequest request) {
+        if (e.status() == 403) {
+            logRefusal(request, e.getMessage());
+        }
         return build(e, uri);
     }
 
@@ -81,8 +92,22 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpServerRequest request) {
+        logRefusal(request, "role not allowed");
         return build(ProblemException.forbidden("Your role does not allow this request."), uri);
+    }
+
+    /** Every refusal is logged with who asked for what, so IT can see attempts to reach what is not theirs. */
+    private void logRefusal(HttpServerRequest request, String reason) {
+        String who = "anonymous";
+        SecurityIdentity identity = identities.getIdentity();
+        if (identity != null && !identity.isAnonymous()) {
+            who = String.join("+", new java.util.TreeSet<>(identity.getRoles())) + ":"
+                    + identity.getPrincipal().getName();
+        }
+        LOG.infof(
+                "Refused %s %s %s: %s",
+                who, request == null ? "" : request.method(), request == null ? "" : request.path(), reason);
     }
 
     @ServerExceptionMapper(priority = 1)

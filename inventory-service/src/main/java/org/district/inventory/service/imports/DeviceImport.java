@@ -74,6 +74,14 @@ public class DeviceImport {
     @Inject
     InventorySettings settings;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    private void clearSession() {
+        em.flush();
+        em.clear();
+    }
+
     public ImportReport run(Reader reader, ImportMode mode, String actor) throws IOException {
         CsvReader csv = new CsvReader(reader, 4000, 64);
         Set<String> known = new LinkedHashSet<>(COLUMNS);
@@ -109,7 +117,7 @@ public class DeviceImport {
             return new RowImporter.Parsed<>(row.line(), null, tag, input, errors);
         };
         RowImporter<DeviceInput> importer =
-                new RowImporter<>(settings.importChunkSize(), settings.importMaxReportedErrors());
+                new RowImporter<>(settings.importChunkSize(), settings.importMaxReportedErrors(), this::clearSession);
         return importer.run(source, input -> save(input, actor), mode);
     }
 

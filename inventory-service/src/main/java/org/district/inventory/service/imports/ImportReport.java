@@ -8,6 +8,8 @@ import java.util.List;
  * line (CSV) or index (JSON) and the reasons, and the rest carry on. With {@code atomic=true} nothing is saved unless
  * every row is valid; with {@code dryRun=true} nothing is saved at all.
  *
+ * @param created for a dry run: how many rows would be created (likewise updated and unchanged); for a refused atomic
+ *     import: 0
  * @param committed whether the accepted rows are saved (false for a dry run or a refused atomic import)
  * @param stoppedEarly set when the file could not be read to its end (for example it is not valid UTF-8 from some
  *     line on); rows before that point are reported as usual

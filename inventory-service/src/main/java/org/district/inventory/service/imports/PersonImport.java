@@ -54,6 +54,14 @@ public class PersonImport {
     @Inject
     InventorySettings settings;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    private void clearSession() {
+        em.flush();
+        em.clear();
+    }
+
     public ImportReport fromCsv(Reader reader, ImportMode mode, String actor) throws IOException {
         CsvReader csv = new CsvReader(reader, 4000, 32);
         CsvColumns columns = CsvColumns.read(csv, new LinkedHashSet<>(COLUMNS), REQUIRED);
@@ -139,7 +147,7 @@ public class PersonImport {
     }
 
     private RowImporter<PersonInput> importer() {
-        return new RowImporter<>(settings.importChunkSize(), settings.importMaxReportedErrors());
+        return new RowImporter<>(settings.importChunkSize(), settings.importMaxReportedErrors(), this::clearSession);
     }
 
     /**

@@ -60,6 +60,7 @@ public final class RowImporter<T> {
     }
 
     private final int chunkSize;
+    private final Runnable endOfChunk;
     private final int maxErrors;
     private long rows;
     private long created;
@@ -69,9 +70,14 @@ public final class RowImporter<T> {
     private final List<RowError> errors = new ArrayList<>();
     private String stoppedEarly;
 
-    public RowImporter(int chunkSize, int maxErrors) {
+    /**
+     * @param endOfChunk run after every {@code chunkSize} rows of a single-transaction import (flush and clear the
+     *     persistence context)
+     */
+    public RowImporter(int chunkSize, int maxErrors, Runnable endOfChunk) {
         this.chunkSize = chunkSize;
         this.maxErrors = maxErrors;
+        this.endOfChunk = endOfChunk;
     }
 
     public ImportReport run(Source<T> source, Saver<T> saver, ImportMode mode) {
@@ -114,6 +120,7 @@ public final class RowImporter<T> {
 
     private ImportReport runInOneTransaction(Source<T> source, Saver<T> saver, ImportMode mode) {
         boolean[] committed = {false};
+        boolean[] rollbackRequested = {false};
         try {
             QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
                 List<Parsed<T>> deferred = new ArrayList<>();
@@ -125,6 +132,11 @@ public final class RowImporter<T> {
                             reject(row, row.errors());
                         } else {
                             count(row, saver.save(row.value()), deferred);
+                        }
+                        if (rows % chunkSize == 0) {
+                            // Keeps the persistence context small: without this every query re-checks every row
+                            // saved so far, and a long file slows down quadratically.
+                            endOfChunk.run();
                         }
                     }
                 } catch (IOException e) {
@@ -143,12 +155,17 @@ public final class RowImporter<T> {
                     pending = next;
                 }
                 if (mode.dryRun() || rejected > 0 || stoppedEarly != null) {
+                    rollbackRequested[0] = true;
                     QuarkusTransaction.setRollbackOnly();
                 } else {
                     committed[0] = true;
                 }
             });
         } catch (RuntimeException e) {
+            if (rollbackRequested[0]) {
+                // The rollback this import asked for (a dry run, or an atomic import with rejected rows).
+                return report(false, mode.dryRun());
+            }
             ProblemException problem = ProblemMappers.classify(e);
             if (problem != null && problem.status() == 503) {
                 throw problem;
@@ -229,12 +246,14 @@ public final class RowImporter<T> {
         }
     }
 
+    /** A dry run reports what the import would do; a refused atomic import reports nothing saved. */
     private ImportReport report(boolean committed, boolean dryRun) {
+        boolean counts = committed || dryRun;
         return new ImportReport(
                 rows,
-                committed ? created : 0,
-                committed ? updated : 0,
-                committed ? unchanged : 0,
+                counts ? created : 0,
+                counts ? updated : 0,
+                counts ? unchanged : 0,
                 rejected,
                 committed,
                 dryRun,
