@@ -7,8 +7,7 @@
 #   bench/checkin-bench.sh
 #   DEVICES=200000 STEP_SECONDS=15 bench/checkin-bench.sh
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$ROOT/scripts/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 DEVICES="${DEVICES:-1000000}"
@@ -19,21 +18,11 @@ PSQL=(psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" -X -q)
 
 bash scripts/postgres.sh ensure
 bash scripts/kafka.sh start bench
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl bench,checkin-service -am >"$LOG_DIR/bench-build.log" 2>&1 \
-    || { tail -30 "$LOG_DIR/bench-build.log"; die "build failed"; }
-fi
-
-PIDFILE="$RUN_DIR/checkin-bench.pid"
-cleanup() { pid="$(cat "$PIDFILE" 2>/dev/null || true)"; [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -f "$PIDFILE"; }
-trap cleanup EXIT
-info "Starting checkin-service on :$PORT against database $DB"
-# The read model is seeded directly; the service must not also rebuild it from the local broker's snapshot topics.
-HTTP_PORT="$PORT" DB_NAME="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9392 \
-  nohup java -Xms512m -Xmx1g -Dquarkus.profile=local -Ddistrict.checkin.consumers.enabled=false \
-  -jar checkin-service/target/quarkus-app/quarkus-run.jar >"$LOG_DIR/checkin-bench.log" 2>&1 &
-echo $! >"$PIDFILE"
-wait_for 120 "checkin" curl -fsS "http://127.0.0.1:$PORT/q/health/ready" || die "service did not start; see $LOG_DIR/checkin-bench.log"
+build_bench checkin-service
+trap 'stop_sampling checkin-bench; stop_service checkin-bench' EXIT
+# The read model is seeded directly; the service must not also rebuild it from the bench broker's snapshot topics.
+start_service checkin-bench checkin-service/target/quarkus-app/quarkus-run.jar "$PORT" 1g \
+  DB_NAME="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9392 DISTRICT_CHECKIN_CONSUMERS_ENABLED=false
 
 info "Seeding $DEVICES devices and the baseline tables (once)"
 "${PSQL[@]}" -v devices="$DEVICES" -f bench/sql/seed-checkin.sql
@@ -41,12 +30,15 @@ info "Seeding $DEVICES devices and the baseline tables (once)"
 
 info "Baseline: pgbench, 8 clients, single-row heartbeat transactions, ${BASELINE_SECONDS:-30} s"
 pgbench -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -n -c 8 -j 2 -T "${BASELINE_SECONDS:-30}" -D devices="$DEVICES" \
-  -f bench/sql/heartbeat.pgbench "$DB" | tee "$LOG_DIR/checkin-baseline.txt"
-TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$LOG_DIR/checkin-baseline.txt" | head -1)"
+  -f bench/sql/heartbeat.pgbench "$DB" | tee "$BENCH_OUT/checkin-baseline.txt"
+TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$BENCH_OUT/checkin-baseline.txt" | head -1)"
 [ -n "$TPS" ] || die "could not read the baseline rate"
 info "Baseline: $TPS heartbeat transactions/s"
 
-java -Xmx768m -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.district.bench.CheckinBench \
+record_idle_rss checkin-bench
+sample_rss checkin-bench
+bench_java org.district.bench.CheckinBench \
   --base "http://127.0.0.1:$PORT" --devices "$DEVICES" --baseline-tps "$TPS" \
   --tokens "${TOKENS:-50000}" --warmup "${WARMUP:-10}" --step-seconds "${STEP_SECONDS:-20}" \
-  --multipliers "${MULTIPLIERS:-1,1.5,2,2.5,3,3.5,4,5,6}" | tee "$LOG_DIR/checkin-bench-result.txt"
+  --multipliers "${MULTIPLIERS:-1,1.5,2,2.5,3,3.5,4,5,6}" | tee "$BENCH_OUT/checkin.txt"
+stop_sampling checkin-bench

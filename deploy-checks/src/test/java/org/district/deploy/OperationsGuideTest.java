@@ -32,6 +32,19 @@ class OperationsGuideTest {
     private static final String GUIDE = RepositoryFiles.read("docs/operations.md");
 
     @Test
+    void theReadmeCarriesTheSameConfigurationReference() {
+        String start = "<!-- configuration-reference:start -->";
+        String end = "<!-- configuration-reference:end -->";
+        String readme = RepositoryFiles.read("README.md");
+        assertThat(readme).contains(start).contains(end);
+        String inGuide = GUIDE.substring(GUIDE.indexOf(start), GUIDE.indexOf(end));
+        String inReadme = readme.substring(readme.indexOf(start), readme.indexOf(end));
+        assertThat(inReadme)
+                .as("README.md's configuration reference equals docs/operations.md's (copy the table over)")
+                .isEqualTo(inGuide);
+    }
+
+    @Test
     void configurationReferenceListsEveryVariableWithItsDefaults() {
         Map<String, String> rows = referenceRows();
         for (ServiceProperties.Service service : ServiceProperties.Service.values()) {

@@ -1,0 +1,58 @@
+# Helpers shared by the benchmark scripts. Sourced, not run.
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+
+BENCH_OUT="$LOG_DIR/bench"
+mkdir -p "$BENCH_OUT"
+
+# start_service <name> <jar> <port> <heap> [VAR=value ...]: starts the jar with the local profile, waits for readiness,
+# and records its start time (launch to ready, ms) in $BENCH_OUT/<name>.start_ms and its pid in $RUN_DIR/<name>.pid.
+start_service() {
+  local name="$1" jar="$2" port="$3" heap="$4"; shift 4
+  local t0 t1
+  t0=$(date +%s%N)
+  env "$@" HTTP_PORT="$port" nohup java -Xms128m -Xmx"$heap" -Dquarkus.profile=local -jar "$jar" \
+    >"$LOG_DIR/$name.log" 2>&1 &
+  echo $! >"$RUN_DIR/$name.pid"
+  wait_for 180 "$name" curl -fsS "http://127.0.0.1:$port/q/health/ready" \
+    || die "$name did not become ready; see $LOG_DIR/$name.log"
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 )) >"$BENCH_OUT/$name.start_ms"
+  info "$name ready in $(cat "$BENCH_OUT/$name.start_ms") ms (pid $(cat "$RUN_DIR/$name.pid"))"
+}
+
+stop_service() {
+  local pid
+  pid="$(cat "$RUN_DIR/$1.pid" 2>/dev/null || true)"
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  rm -f "$RUN_DIR/$1.pid"
+}
+
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# record_idle_rss <name>: the service's resident memory after it has idled for a few seconds.
+record_idle_rss() {
+  local pid
+  pid="$(cat "$RUN_DIR/$1.pid")"
+  sleep "${IDLE_SECONDS:-10}"
+  rss_kb "$pid" >"$BENCH_OUT/$1.rss_idle_kb"
+}
+
+# sample_rss <name>: in the background, the highest resident memory while the load runs; stop with stop_sampling.
+sample_rss() {
+  local pid="$(cat "$RUN_DIR/$1.pid")" out="$BENCH_OUT/$1.rss_load_kb"
+  ( max=0; while kill -0 "$pid" 2>/dev/null; do v=$(rss_kb "$pid"); [ "${v:-0}" -gt "$max" ] && max=$v && echo "$max" >"$out"; sleep 0.5; done ) &
+  echo $! >"$RUN_DIR/$1.sampler.pid"
+}
+
+stop_sampling() { kill "$(cat "$RUN_DIR/$1.sampler.pid" 2>/dev/null)" 2>/dev/null || true; }
+
+bench_java() {
+  java -Xmx768m -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" "$@"
+}
+
+build_bench() {
+  if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl bench,"$1" -am >"$LOG_DIR/bench-build.log" 2>&1 \
+      || { tail -30 "$LOG_DIR/bench-build.log"; die "build failed"; }
+  fi
+}
