@@ -66,7 +66,7 @@ create index if not exists hb_history_device_idx on hb_history (device_id, recei
 create table if not exists hb_history_default partition of hb_history default;
 select format('create table if not exists hb_history_%s partition of hb_history for values from (%L) to (%L)',
               to_char(d, 'YYYYMMDD'), d, d + 1)
-from generate_series(current_date - 1, current_date + 2, interval '1 day') d \gexec
+from (select current_date + i as d from generate_series(-1, 2) i) days \gexec
 select count(*) >= :devices as hb_seeded from hb_state \gset
 \if :hb_seeded
   \echo 'baseline tables already seeded'
