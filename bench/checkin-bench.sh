@@ -39,6 +39,6 @@ record_idle_rss checkin-bench
 sample_rss checkin-bench
 bench_java org.district.bench.CheckinBench \
   --base "http://127.0.0.1:$PORT" --devices "$DEVICES" --baseline-tps "$TPS" \
-  --tokens "${TOKENS:-50000}" --warmup "${WARMUP:-10}" --step-seconds "${STEP_SECONDS:-20}" \
-  --multipliers "${MULTIPLIERS:-1,1.5,2,2.5,3,3.5,4,5,6}" | tee "$BENCH_OUT/checkin.txt"
+  --tokens "${TOKENS:-50000}" --warmup "${WARMUP:-20}" --step-seconds "${STEP_SECONDS:-20}" \
+  --multipliers "${MULTIPLIERS:-0.5,0.75,1,1.1,1.2,1.3,1.4,1.5,1.75,2,2.5,3}" | tee "$BENCH_OUT/checkin.txt"
 stop_sampling checkin-bench

@@ -24,5 +24,5 @@ record_idle_rss lossreport-bench
 sample_rss lossreport-bench
 bench_java org.district.bench.LossReportBench \
   --base "http://127.0.0.1:$PORT" --jdbc "jdbc:postgresql://$DB_HOST:$DB_PORT/$DB" --smtp-port "$SMTP" \
-  --rate "${RATE:-50}" --warmup "${WARMUP:-10}" --duration "${DURATION:-60}" | tee "$BENCH_OUT/lossreport.txt"
+  --rate "${RATE:-50}" --warmup "${WARMUP:-30}" --duration "${DURATION:-60}" | tee "$BENCH_OUT/lossreport.txt"
 stop_sampling lossreport-bench
