@@ -42,3 +42,6 @@ bench_java org.district.bench.CheckinBench \
   --tokens "${TOKENS:-50000}" --warmup "${WARMUP:-20}" --step-seconds "${STEP_SECONDS:-20}" \
   --multipliers "${MULTIPLIERS:-0.5,0.75,1,1.1,1.2,1.3,1.4,1.5,1.75,2,2.5,3}" | tee "$BENCH_OUT/checkin.txt"
 stop_sampling checkin-bench
+# The run inserted hundreds of thousands of history rows: vacuum now, so the next scenario does not pay for it.
+"${PSQL[@]}" -c "vacuum analyze checkin_history" -c "vacuum analyze device" -c "vacuum analyze hb_state" \
+  -c "vacuum analyze hb_history"

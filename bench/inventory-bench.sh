@@ -30,6 +30,7 @@ PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB
 PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" -X -q \
   -c "vacuum (freeze, analyze) person" -c "vacuum (freeze, analyze) device"
 info "Seed step took $(( $(date +%s) - start )) s"
+settle
 record_idle_rss inventory-bench
 
 sample_rss inventory-bench

@@ -56,3 +56,16 @@ build_bench() {
       || { tail -30 "$LOG_DIR/bench-build.log"; die "build failed"; }
   fi
 }
+
+# settle [seconds]: before a scenario, waits (at most that long, default 180 s) until no autovacuum worker is running
+# on the server, so the vacuum owed by the previous scenario's writes is not measured as this scenario's latency.
+settle() {
+  local limit="${1:-180}"
+  local sql="select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'"
+  if wait_for "$limit" "autovacuum to finish" bash -c \
+      "[ \"\$(PGPASSWORD='$DB_PASSWORD' psql -h '$DB_HOST' -p '$DB_PORT' -U '$DB_USER' -d postgres -X -At -c \"$sql\")\" = 0 ]"; then
+    info "Database server quiet (no autovacuum running)"
+  else
+    warn "autovacuum still running after ${limit} s; measuring anyway"
+  fi
+}

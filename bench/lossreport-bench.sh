@@ -15,6 +15,7 @@ DB=lossreport_bench
 bash scripts/postgres.sh ensure
 bash scripts/kafka.sh start bench
 build_bench loss-report-service
+settle
 trap 'stop_sampling lossreport-bench; stop_service lossreport-bench' EXIT
 start_service lossreport-bench loss-report-service/target/quarkus-app/quarkus-run.jar "$PORT" 768m \
   DB_NAME="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9392 SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP" SMTP_START_TLS=DISABLED \
