@@ -59,7 +59,7 @@ The district device system is running:
   loss-report-service  http://localhost:8082   (report a loss: http://localhost:8082/report-loss)
   checkin-service      http://localhost:8083   (IT dashboard: http://localhost:8083/dashboard)
   Kafka                127.0.0.1:9092
-  Mail (SMTP catcher)  smtp 127.0.0.1:3025, read mail at http://localhost:8025/
+  Mail (SMTP catcher)  smtp 127.0.0.1:3025, read mail: curl http://localhost:8025/api/user/<address>/messages/
   Logs                 .local/logs/
 
 Get a development token (local stack only):
