@@ -31,13 +31,7 @@ public final class ConstantRateLoad {
 
     /** What one run measured. */
     public record Result(
-            String name,
-            double targetRate,
-            double achievedRate,
-            long requests,
-            long errors,
-            long maxInFlightSkipped,
-            Histogram latencyMicros) {
+            String name, double targetRate, double achievedRate, long requests, long errors, Histogram latencyMicros) {
 
         public double p(double percentile) {
             return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
@@ -120,7 +114,7 @@ public final class ConstantRateLoad {
         long[] counts = runPhase(rate, duration, requests, expectedStatus, recorder, listener, offset);
         Histogram histogram = recorder.getIntervalHistogram();
         double seconds = duration.toNanos() / 1e9;
-        return new Result(name, rate, counts[0] / seconds, counts[0], counts[1], counts[2], histogram);
+        return new Result(name, rate, counts[0] / seconds, counts[0], counts[1], histogram);
     }
 
     /** One phase; request indexes start at {@code firstIndex} so the measured phase never reuses warm-up indexes. */
@@ -180,7 +174,7 @@ public final class ConstantRateLoad {
         } else {
             errors.addAndGet(total - done.get());
         }
-        return new long[] {done.get(), errors.get(), 0};
+        return new long[] {done.get(), errors.get()};
     }
 
     private record Response(int status, String body) {}

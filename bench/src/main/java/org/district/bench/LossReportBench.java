@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,12 +37,18 @@ public final class LossReportBench {
 
         int reports = (int) (rate * (warmup.toSeconds() + duration.toSeconds()) * 1.1) + 10;
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        List<String> holders = seed(jdbc, run, reports);
+        List<LossReportReadModel.Holder> holders;
+        try (Connection c = DriverManager.getConnection(
+                jdbc,
+                System.getenv().getOrDefault("DB_USER", "district"),
+                System.getenv().getOrDefault("DB_PASSWORD", "district-dev-only"))) {
+            holders = LossReportReadModel.seed(c, "B", run, reports);
+        }
         String[] auth = new String[holders.size()];
         List<String> tags = new ArrayList<>();
-        for (int i = 0; i < holders.size(); i++) {
-            auth[i] = "Bearer " + TestTokens.token(holders.get(i), "STAFF");
-            tags.add("BR-" + run + "-" + i);
+        for (LossReportReadModel.Holder h : holders) {
+            auth[tags.size()] = "Bearer " + TestTokens.token(h.districtId(), "STAFF");
+            tags.add(h.assetTag());
         }
         ObjectMapper json = new ObjectMapper();
         try (SmtpSink sink = new SmtpSink(smtpPort)) {
@@ -174,7 +179,6 @@ public final class LossReportBench {
                 h.getTotalCount() / (duration.toNanos() / 1e9),
                 h.getTotalCount(),
                 errors.get(),
-                0,
                 h);
     }
 
@@ -189,55 +193,5 @@ public final class LossReportBench {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-    }
-
-    /** Seeds the read models: one supervisor per 50 staff, one device per staff member. Returns holders' ids. */
-    static List<String> seed(String jdbc, String run, int count) throws Exception {
-        List<String> holders = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(
-                jdbc,
-                System.getenv().getOrDefault("DB_USER", "district"),
-                System.getenv().getOrDefault("DB_PASSWORD", "district-dev-only"))) {
-            c.setAutoCommit(false);
-            try (PreparedStatement person = c.prepareStatement("insert into person_view (id, version, district_id,"
-                            + " given_name, family_name, email, kind, school, supervisor_id, active, updated_at)"
-                            + " values (?, 1, ?, 'Bench', ?, ?, 'EMPLOYEE', 'SCH-01', ?, true, now())");
-                    PreparedStatement device = c.prepareStatement("insert into device_view (id, version, asset_tag,"
-                            + " serial_number, type, make, model, school, ownership, status, sensitive_data,"
-                            + " assignee_id, assignee_district_id, updated_at) values (?, 1, ?, ?, 'LAPTOP', 'Dell',"
-                            + " 'Latitude 5440', 'SCH-01', 'DISTRICT', 'ASSIGNED', false, ?, ?, now())")) {
-                UUID supervisor = null;
-                for (int i = 0; i < count; i++) {
-                    if (i % 50 == 0) {
-                        supervisor = UUID.randomUUID();
-                        person.setObject(1, supervisor);
-                        person.setString(2, "BS-" + run + "-" + i);
-                        person.setString(3, "Supervisor" + i);
-                        person.setString(4, "sup-" + run.toLowerCase() + "-" + i + "@district.example");
-                        person.setObject(5, null);
-                        person.addBatch();
-                    }
-                    UUID staff = UUID.randomUUID();
-                    String districtId = "BP-" + run + "-" + i;
-                    person.setObject(1, staff);
-                    person.setString(2, districtId);
-                    person.setString(3, "Staff" + i);
-                    person.setString(4, "staff-" + run.toLowerCase() + "-" + i + "@district.example");
-                    person.setObject(5, supervisor);
-                    person.addBatch();
-                    device.setObject(1, UUID.randomUUID());
-                    device.setString(2, "BR-" + run + "-" + i);
-                    device.setString(3, "BRS-" + run + "-" + i);
-                    device.setObject(4, staff);
-                    device.setString(5, districtId);
-                    device.addBatch();
-                    holders.add(districtId);
-                }
-                person.executeBatch();
-                device.executeBatch();
-            }
-            c.commit();
-        }
-        return holders;
     }
 }

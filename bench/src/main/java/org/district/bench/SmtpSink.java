@@ -11,25 +11,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A minimal SMTP server that accepts every message and records, for each, the moment its DATA was accepted (the
- * moment the sending service's delivery is done), its recipients and its {@code X-District-Report-Id} header. Just
- * enough SMTP for a mail client: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
+ * A minimal SMTP server for the benchmarks and the drills: accepts every message and records, for each, the moment its
+ * DATA was accepted (the moment the sending service's delivery is done), its recipients (lower case) and the headers
+ * that say which notification it is: {@code Message-ID} (to tell a resent message from a second one),
+ * {@code X-District-Event-Id} (alerts carry no report) and {@code X-District-Report-Id}. Just enough SMTP for a mail
+ * client: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
  */
 public final class SmtpSink implements AutoCloseable {
 
     /** One accepted message. */
-    public record Accepted(long acceptedNanos, String reportId, List<String> recipients) {}
+    public record Accepted(
+            long acceptedNanos, String messageId, String eventId, String reportId, List<String> recipients) {}
 
     private final ServerSocket server;
-    private final ExecutorService connections = Executors.newCachedThreadPool();
+    private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "smtp-sink-connection");
+        t.setDaemon(true);
+        return t;
+    });
     private final ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
-    private final ConcurrentHashMap<String, Boolean> unused = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     public SmtpSink(int port) throws IOException {
@@ -41,6 +46,15 @@ public final class SmtpSink implements AutoCloseable {
 
     public ConcurrentLinkedQueue<Accepted> accepted() {
         return accepted;
+    }
+
+    /** A copy of the messages accepted so far. */
+    public List<Accepted> mails() {
+        return new ArrayList<>(accepted);
+    }
+
+    public int count() {
+        return accepted.size();
     }
 
     private void acceptLoop() {
@@ -100,22 +114,31 @@ public final class SmtpSink implements AutoCloseable {
                     recipients.add(line.substring(line.indexOf(':') + 1)
                             .replace("<", "")
                             .replace(">", "")
-                            .trim());
+                            .trim()
+                            .toLowerCase(Locale.ROOT));
                     reply(out, "250 OK");
                 } else if (upper.equals("DATA")) {
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                    String messageId = null;
+                    String eventId = null;
                     String reportId = null;
                     boolean headers = true;
                     while ((line = in.readLine()) != null && !line.equals(".")) {
-                        if (headers) {
-                            if (line.isEmpty()) {
-                                headers = false;
-                            } else if (line.regionMatches(true, 0, "X-District-Report-Id:", 0, 21)) {
-                                reportId = line.substring(21).trim();
-                            }
+                        if (!headers) {
+                            continue;
+                        }
+                        if (line.isEmpty()) {
+                            headers = false;
+                        } else if (starts(line, "Message-ID:")) {
+                            messageId = line.substring(11).trim();
+                        } else if (starts(line, "X-District-Event-Id:")) {
+                            eventId = line.substring(20).trim();
+                        } else if (starts(line, "X-District-Report-Id:")) {
+                            reportId = line.substring(21).trim();
                         }
                     }
-                    accepted.add(new Accepted(System.nanoTime(), reportId, List.copyOf(recipients)));
+                    accepted.add(
+                            new Accepted(System.nanoTime(), messageId, eventId, reportId, List.copyOf(recipients)));
                     reply(out, "250 OK queued");
                 } else if (upper.startsWith("QUIT")) {
                     reply(out, "221 Bye");
@@ -128,8 +151,12 @@ public final class SmtpSink implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            unused.put(e.getClass().getSimpleName(), true);
+            // The sending service went away mid-conversation (a drill kills it): nothing was accepted.
         }
+    }
+
+    private static boolean starts(String line, String header) {
+        return line.regionMatches(true, 0, header, 0, header.length());
     }
 
     private static void reply(OutputStream out, String text) throws IOException {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.district.bench.LossReportReadModel;
+import org.district.bench.SmtpSink;
 import org.district.contracts.Topics;
 
 /**
@@ -51,7 +53,7 @@ public final class BrokerOutageDrill extends Drill {
         Database checkinDb = new Database(Service.Kind.CHECKIN.database);
         reportsDb.reset();
         checkinDb.reset();
-        MailSink mail = closeAtEnd(new MailSink(smtp));
+        SmtpSink mail = closeAtEnd(new SmtpSink(smtp));
         Service lossReport = Fixtures.lossReportSettings(
                 service(Service.Kind.LOSS_REPORT, "drill2-lossreport", options.integer("lossreport-port", 8192)), smtp);
         Service checkin = service(Service.Kind.CHECKIN, "drill2-checkin", options.integer("checkin-port", 8193))
@@ -62,9 +64,12 @@ public final class BrokerOutageDrill extends Drill {
         checkin.start(STARTUP);
 
         String run = Fixtures.runTag();
-        List<Fixtures.Holder> holders = Fixtures.seedLossReportReadModel(reportsDb, run, reportDevices);
+        List<LossReportReadModel.Holder> holders = Fixtures.seedLossReportReadModel(reportsDb, run, reportDevices);
         Fixtures.seedCheckinDevices(
-                checkinDb, holders.stream().map(Fixtures.Holder::deviceId).toList(), "ASSIGNED", run + "R");
+                checkinDb,
+                holders.stream().map(LossReportReadModel.Holder::deviceId).toList(),
+                "ASSIGNED",
+                run + "R");
         List<UUID> regular = Fixtures.ids(regularDevices);
         List<UUID> lost = Fixtures.ids(lostDevices);
         Fixtures.seedCheckinDevices(checkinDb, regular, "ASSIGNED", run);
@@ -165,7 +170,7 @@ public final class BrokerOutageDrill extends Drill {
         Map<String, Set<String>> reportRecipients = new HashMap<>();
         Set<String> reportedDevices = new HashSet<>();
         storedReports.forEach((id, n) -> {
-            Fixtures.Holder h = holders.get((int) (long) n);
+            LossReportReadModel.Holder h = holders.get((int) (long) n);
             reportRecipients.put(id, Set.of(Fixtures.IT_EMAIL, h.supervisorEmail()));
             reportedDevices.add(h.deviceId().toString());
         });
@@ -175,9 +180,9 @@ public final class BrokerOutageDrill extends Drill {
             alertRecipients.put((String) row.get("id"), Set.of(Fixtures.IT_EMAIL));
         }
         boolean settled = waitFor(Duration.ofSeconds(240), () -> {
-            List<MailSink.Mail> mails = mail.mails();
-            return MailCount.of(reportRecipients, mails, MailSink.Mail::reportId).missing == 0
-                    && MailCount.of(alertRecipients, mails, MailSink.Mail::eventId).missing == 0
+            List<SmtpSink.Accepted> mails = mail.mails();
+            return MailCount.of(reportRecipients, mails, SmtpSink.Accepted::reportId).missing == 0
+                    && MailCount.of(alertRecipients, mails, SmtpSink.Accepted::eventId).missing == 0
                     && commandsMissing(checkinDb, reportedDevices) == 0
                     && reportsDb.number("select count(*) from notification where status in ('PENDING', 'RETRYING')")
                             == 0;
@@ -204,9 +209,9 @@ public final class BrokerOutageDrill extends Drill {
         long checkinsTwice = checkinHistory.values().stream().filter(n -> n > 1).count();
         EventCount reportEvents = EventCount.of(reportsDb, "LossReported", Topics.LOSS_REPORTS);
         EventCount alertEvents = EventCount.of(checkinDb, "LostDeviceSeen", Topics.DEVICE_ALERTS);
-        List<MailSink.Mail> mails = mail.mails();
-        MailCount reportMails = MailCount.of(reportRecipients, mails, MailSink.Mail::reportId);
-        MailCount alertMails = MailCount.of(alertRecipients, mails, MailSink.Mail::eventId);
+        List<SmtpSink.Accepted> mails = mail.mails();
+        MailCount reportMails = MailCount.of(reportRecipients, mails, SmtpSink.Accepted::reportId);
+        MailCount alertMails = MailCount.of(alertRecipients, mails, SmtpSink.Accepted::eventId);
         Map<String, Long> commandCounts = checkinDb.counts(
                 "select device_id::text || ' ' || type, count(*)" + " from device_command group by device_id, type");
         long commandsExact = 0;

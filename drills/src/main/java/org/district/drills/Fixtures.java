@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.district.bench.LossReportReadModel;
+import org.district.bench.LossReportReadModel.Holder;
 import org.district.testing.TestTokens;
 
 /**
@@ -37,8 +39,6 @@ final class Fixtures {
     private Fixtures() {}
 
     /** A staff member who holds one device, and their supervisor's email. */
-    record Holder(UUID personId, String districtId, UUID deviceId, String assetTag, String supervisorEmail) {}
-
     /** A short random tag that keeps one run's identifiers apart from another's. */
     static String runTag() {
         return UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
@@ -57,58 +57,11 @@ final class Fixtures {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /**
-     * loss-report-service's read models: {@code count} staff members, one supervisor (with an email) per 50 of them,
-     * and one assigned laptop per staff member.
-     */
+    /** loss-report-service's read models, seeded with the drills' identifier prefix. */
     static List<Holder> seedLossReportReadModel(Database db, String run, int count) throws SQLException {
-        List<Holder> holders = new ArrayList<>();
         try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement person = c.prepareStatement("insert into person_view (id, version, district_id,"
-                            + " given_name, family_name, email, kind, school, supervisor_id, active, updated_at)"
-                            + " values (?, 1, ?, 'Drill', ?, ?, 'EMPLOYEE', 'SCH-01', ?, true, now())");
-                    PreparedStatement device = c.prepareStatement("insert into device_view (id, version, asset_tag,"
-                            + " serial_number, type, make, model, school, ownership, status, sensitive_data,"
-                            + " assignee_id, assignee_district_id, updated_at) values (?, 1, ?, ?, 'LAPTOP', 'Dell',"
-                            + " 'Latitude 5440', 'SCH-01', 'DISTRICT', 'ASSIGNED', false, ?, ?, now())")) {
-                UUID supervisor = null;
-                String supervisorEmail = null;
-                for (int i = 0; i < count; i++) {
-                    if (i % 50 == 0) {
-                        supervisor = UUID.randomUUID();
-                        supervisorEmail = "sup-" + run.toLowerCase(Locale.ROOT) + "-" + i + "@district.example";
-                        person.setObject(1, supervisor);
-                        person.setString(2, "DS-" + run + "-" + i);
-                        person.setString(3, "Supervisor" + i);
-                        person.setString(4, supervisorEmail);
-                        person.setObject(5, null);
-                        person.addBatch();
-                    }
-                    UUID staff = UUID.randomUUID();
-                    UUID deviceId = UUID.randomUUID();
-                    String districtId = "DP-" + run + "-" + i;
-                    String tag = "DR-" + run + "-" + i;
-                    person.setObject(1, staff);
-                    person.setString(2, districtId);
-                    person.setString(3, "Staff" + i);
-                    person.setString(4, "staff-" + run.toLowerCase(Locale.ROOT) + "-" + i + "@district.example");
-                    person.setObject(5, supervisor);
-                    person.addBatch();
-                    device.setObject(1, deviceId);
-                    device.setString(2, tag);
-                    device.setString(3, "DRS-" + run + "-" + i);
-                    device.setObject(4, staff);
-                    device.setString(5, districtId);
-                    device.addBatch();
-                    holders.add(new Holder(staff, districtId, deviceId, tag, supervisorEmail));
-                }
-                person.executeBatch();
-                device.executeBatch();
-            }
-            c.commit();
+            return LossReportReadModel.seed(c, "D", run, count);
         }
-        return holders;
     }
 
     /** checkin-service's device read model: the given devices, all laptops of school SCH-01, in one status. */

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.district.bench.LossReportReadModel;
+import org.district.bench.SmtpSink;
 import org.district.contracts.Topics;
 
 /**
@@ -43,13 +45,13 @@ public final class LossReportKillDrill extends Drill {
         stack.resetBroker();
         Database db = new Database(Service.Kind.LOSS_REPORT.database);
         db.reset();
-        MailSink mail = closeAtEnd(new MailSink(smtp));
+        SmtpSink mail = closeAtEnd(new SmtpSink(smtp));
         Service service =
                 Fixtures.lossReportSettings(service(Service.Kind.LOSS_REPORT, "drill1-lossreport", port), smtp);
         service.start(STARTUP);
 
         String run = Fixtures.runTag();
-        List<Fixtures.Holder> holders = Fixtures.seedLossReportReadModel(db, run, total);
+        List<LossReportReadModel.Holder> holders = Fixtures.seedLossReportReadModel(db, run, total);
         String[] bearer = holders.stream()
                 .parallel()
                 .map(h -> "Bearer " + org.district.testing.TestTokens.token(h.districtId(), "STAFF"))
@@ -127,11 +129,11 @@ public final class LossReportKillDrill extends Drill {
             long open = db.number("select count(*) from notification where status in ('PENDING', 'RETRYING')");
             return leasePassed
                     && open == 0
-                    && MailCount.of(expected, mail.mails(), MailSink.Mail::reportId).missing == 0;
+                    && MailCount.of(expected, mail.mails(), SmtpSink.Accepted::reportId).missing == 0;
         });
         // A last look a little later, for any message sent twice after the wait ended.
         Pause.seconds(5);
-        MailCount emails = MailCount.of(expected, mail.mails(), MailSink.Mail::reportId);
+        MailCount emails = MailCount.of(expected, mail.mails(), SmtpSink.Accepted::reportId);
 
         long ackMissing = acknowledged.values().stream()
                 .filter(id -> !stored.containsKey(id))

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.district.bench.SmtpSink;
 
 /**
  * Exactly-once accounting of emails: for each key (a report id or an event id) the recipients that must get exactly
@@ -25,11 +26,11 @@ final class MailCount {
 
     static MailCount of(
             Map<String, Set<String>> expectedRecipients,
-            List<MailSink.Mail> mails,
-            Function<MailSink.Mail, String> key) {
+            List<SmtpSink.Accepted> mails,
+            Function<SmtpSink.Accepted, String> key) {
         MailCount c = new MailCount();
         Map<String, List<String>> got = new HashMap<>();
-        for (MailSink.Mail m : mails) {
+        for (SmtpSink.Accepted m : mails) {
             String k = key.apply(m);
             if (k == null || !expectedRecipients.containsKey(k)) {
                 continue;

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.district.bench.LossReportReadModel;
+import org.district.bench.SmtpSink;
 import org.district.contracts.EventHeaders;
 import org.district.contracts.Topics;
 
@@ -48,11 +50,11 @@ public final class NotifierRebalanceDrill extends Drill {
         stack.resetBroker();
         Database db = new Database(Service.Kind.LOSS_REPORT.database);
         db.reset();
-        MailSink mail = closeAtEnd(new MailSink(smtp));
+        SmtpSink mail = closeAtEnd(new SmtpSink(smtp));
         Service a = replica("drill5-lossreport-a", options.integer("port-a", 8192), smtp, true);
         a.start(STARTUP);
         String run = Fixtures.runTag();
-        List<Fixtures.Holder> holders = Fixtures.seedLossReportReadModel(db, run, total);
+        List<LossReportReadModel.Holder> holders = Fixtures.seedLossReportReadModel(db, run, total);
         String[] bearer = holders.stream()
                 .parallel()
                 .map(h -> "Bearer " + org.district.testing.TestTokens.token(h.districtId(), "STAFF"))
@@ -111,11 +113,11 @@ public final class NotifierRebalanceDrill extends Drill {
                 return lags.getOrDefault("it-notifier", 1L) == 0
                         && lags.getOrDefault("supervisor-notifier", 1L) == 0
                         && db.number("select count(*) from notification where status in ('PENDING', 'RETRYING')") == 0
-                        && MailCount.of(expected, mail.mails(), MailSink.Mail::reportId).missing == 0;
+                        && MailCount.of(expected, mail.mails(), SmtpSink.Accepted::reportId).missing == 0;
             });
         }
         Pause.seconds(5);
-        MailCount emails = MailCount.of(expected, mail.mails(), MailSink.Mail::reportId);
+        MailCount emails = MailCount.of(expected, mail.mails(), SmtpSink.Accepted::reportId);
         long events = db.number("select count(*) from outbox_event where event_type = 'LossReported'");
         Map<String, Long> processedPerGroup = db.counts("select consumer, count(*) from processed_event"
                 + " where consumer in ('it-notifier', 'supervisor-notifier') group by consumer order by consumer");

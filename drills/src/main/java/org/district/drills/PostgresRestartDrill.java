@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.district.bench.LossReportReadModel;
+import org.district.bench.SmtpSink;
 
 /**
  * Drill 3: PostgreSQL restarted under check-in load (and a trickle of loss reports). The services must ride it out
@@ -51,7 +53,7 @@ public final class PostgresRestartDrill extends Drill {
         Database reportsDb = new Database(Service.Kind.LOSS_REPORT.database);
         checkinDb.reset();
         reportsDb.reset();
-        closeAtEnd(new MailSink(smtp));
+        closeAtEnd(new SmtpSink(smtp));
         Service checkin = service(Service.Kind.CHECKIN, "drill3-checkin", options.integer("checkin-port", 8193));
         Service lossReport = Fixtures.lossReportSettings(
                 service(Service.Kind.LOSS_REPORT, "drill3-lossreport", options.integer("lossreport-port", 8192)), smtp);
@@ -65,7 +67,7 @@ public final class PostgresRestartDrill extends Drill {
         Fixtures.seedCheckinDevices(checkinDb, ids, "ASSIGNED", run);
         String[] deviceTokens = Fixtures.deviceTokens(ids);
         int reportCapacity = (int) (reportRate * (before + down + after + 600));
-        List<Fixtures.Holder> holders = Fixtures.seedLossReportReadModel(reportsDb, run, reportCapacity);
+        List<LossReportReadModel.Holder> holders = Fixtures.seedLossReportReadModel(reportsDb, run, reportCapacity);
         String[] staff = holders.stream()
                 .parallel()
                 .map(h -> "Bearer " + org.district.testing.TestTokens.token(h.districtId(), "STAFF"))

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.district.bench.SmtpSink;
 import org.district.contracts.EventHeaders;
 import org.district.contracts.Topics;
 import org.district.testing.KafkaProbe;
@@ -85,7 +86,7 @@ public final class ReplayDrill extends Drill {
             db.reset(kind == Service.Kind.INVENTORY ? new String[] {"pg_trgm"} : new String[0]);
             dbs.put(kind, db);
         }
-        MailSink mail = closeAtEnd(new MailSink(smtp));
+        SmtpSink mail = closeAtEnd(new SmtpSink(smtp));
         services.put(
                 Service.Kind.INVENTORY,
                 service(Service.Kind.INVENTORY, "drill6-inventory", options.integer("inventory-port", 8194)));
@@ -184,7 +185,7 @@ public final class ReplayDrill extends Drill {
      * Waits until all is quiet: every outbox published, every group caught up, no email waiting, and the digest of
      * every table and the mailbox unchanged for ten seconds.
      */
-    private Map<String, Long> quiesce(MailSink mail) throws Exception {
+    private Map<String, Long> quiesce(SmtpSink mail) throws Exception {
         Map<String, Long> lags = new TreeMap<>();
         try (Broker broker = new Broker()) {
             String[] last = {""};
@@ -222,7 +223,7 @@ public final class ReplayDrill extends Drill {
     }
 
     /** Row count and a digest of every row of every compared table, plus the number of emails. */
-    private Map<String, String> snapshot(MailSink mail) throws Exception {
+    private Map<String, String> snapshot(SmtpSink mail) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<Service.Kind, List<String>> e :
                 TABLES.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {

@@ -36,27 +36,10 @@ public class KafkaClients {
         return config;
     }
 
-    /** A producer for the outbox relay: idempotent, acks=all, ordered per partition. */
-    public KafkaProducer<String, String> reliableProducer(String clientId) {
-        Map<String, Object> config = common();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
-        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(config);
-    }
-
     /**
-     * A transactional producer for the outbox relay: a batch becomes visible to {@code read_committed} consumers all at
-     * once or not at all, so a partly failed batch can be retried without publishing later events of a key before
-     * earlier ones.
+     * A transactional producer for the outbox relay: idempotent, {@code acks=all}, ordered per partition, and a batch
+     * becomes visible to {@code read_committed} consumers all at once or not at all, so a partly failed batch can be
+     * retried without publishing later events of a key before earlier ones.
      */
     public KafkaProducer<String, String> transactionalProducer(String clientId, String transactionalId) {
         Map<String, Object> config = common();
