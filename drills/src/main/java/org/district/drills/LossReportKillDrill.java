@@ -19,7 +19,10 @@ import org.district.contracts.Topics;
  * as the phone would. Every report that got a 201 must be stored, once, with the submitted content; no 201 may name a
  * report that is not stored (a retry of a report that was committed just before the kill must return that report,
  * not file a second one); every stored report must produce exactly one email to IT and one to the holder's
- * supervisor.
+ * supervisor. "One email" is one message as mail systems count them, by Message-ID: a message whose acceptance by the
+ * mail server the kill cut off from the service's record of it is sent again after the lease with the same Message-ID,
+ * and that copy is counted and shown, bounded by the deliveries in flight; any other repeat fails the drill (see
+ * {@link MailCount}).
  */
 public final class LossReportKillDrill extends Drill {
 
@@ -38,6 +41,8 @@ public final class LossReportKillDrill extends Drill {
         double killAt = options.decimal("kill-at", 0.4);
         int port = options.integer("port", 8192);
         int smtp = options.integer("smtp-port", 2626);
+        // Deliveries one replica has in flight at most: the most messages a single kill can cut off from their record.
+        int deliveryConcurrency = 16;
         ObjectMapper json = new ObjectMapper();
 
         Stack.say("Preparing: PostgreSQL, a fresh bench broker, an empty drills schema, the SMTP sink");
@@ -46,8 +51,9 @@ public final class LossReportKillDrill extends Drill {
         Database db = new Database(Service.Kind.LOSS_REPORT.database);
         db.reset();
         SmtpSink mail = closeAtEnd(new SmtpSink(smtp));
-        Service service =
-                Fixtures.lossReportSettings(service(Service.Kind.LOSS_REPORT, "drill1-lossreport", port), smtp);
+        Service service = Fixtures.lossReportSettings(
+                        service(Service.Kind.LOSS_REPORT, "drill1-lossreport", port), smtp)
+                .property("district.notify.concurrency", Integer.toString(deliveryConcurrency));
         service.start(STARTUP);
 
         String run = Fixtures.runTag();
@@ -71,6 +77,7 @@ public final class LossReportKillDrill extends Drill {
         first.awaitSent(killIndex);
         long pid = service.pid();
         service.kill();
+        long killNanos = System.nanoTime();
         double killedAt = first.elapsedSeconds();
         Stack.say("Killed loss-report-service (pid %d) with SIGKILL after %d of %d requests", pid, killIndex, total);
         service.start(STARTUP);
@@ -133,7 +140,7 @@ public final class LossReportKillDrill extends Drill {
         });
         // A last look a little later, for any message sent twice after the wait ended.
         Pause.seconds(5);
-        MailCount emails = MailCount.of(expected, mail.mails(), SmtpSink.Accepted::reportId);
+        MailCount emails = MailCount.of(expected, mail.mails(), SmtpSink.Accepted::reportId, List.of(killNanos));
 
         long ackMissing = acknowledged.values().stream()
                 .filter(id -> !stored.containsKey(id))
@@ -170,6 +177,9 @@ public final class LossReportKillDrill extends Drill {
         verdict.count("emails accepted by SMTP", mail.count());
         verdict.count("emails per stored report and recipient", emails.toString());
         verdict.count("doubled emails that repeat one Message-ID", emails.resentSameMessageId());
+        verdict.count(
+                "  of which resent across the kill (accepted before it, recorded never, sent again after the lease)",
+                emails.resentAcrossKill + " (at most " + deliveryConcurrency + ", the deliveries in flight)");
         verdict.count("first-attempt latency (acknowledged)", Traffic.latency(firstOutcomes));
 
         verdict.check(
@@ -190,12 +200,14 @@ public final class LossReportKillDrill extends Drill {
                 firstAcknowledged.size() + " acknowledged on the first attempt, " + neverAcknowledged
                         + " never acknowledged");
         verdict.check(
-                "every stored report: exactly one email to IT and one to the supervisor",
-                emails.exact() && settled,
+                "every stored report: exactly one email (one Message-ID) to IT and one to the supervisor; a copy"
+                        + " only for a message the kill cut off from its sent record",
+                emails.exactPerMessage(deliveryConcurrency) && settled,
                 emails + (emails.examples.isEmpty() ? "" : "; e.g. " + emails.examples));
         verdict.headline(String.format(
                 "201 on first attempt %d of %d, after retries %d; stored %d, twice %d; 201 not stored %d;"
-                        + " emails %d/%d exactly once, %d missing, %d doubled",
+                        + " emails %d/%d exactly once, %d missing, %d doubled (%d of them the same message resent"
+                        + " across the kill)",
                 firstAcknowledged.size(),
                 total,
                 acknowledged.size(),
@@ -205,7 +217,8 @@ public final class LossReportKillDrill extends Drill {
                 emails.exactlyOnce,
                 emails.expected,
                 emails.missing,
-                emails.doubled));
+                emails.doubled,
+                emails.resentAcrossKill));
     }
 
     /**
