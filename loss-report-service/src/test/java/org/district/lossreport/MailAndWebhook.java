@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * A real SMTP server (GreenMail) and a real HTTP webhook endpoint inside the test JVM, started before the service so
- * the service delivers to them over the network. The webhook answers 500 to messages mentioning {@link #FAIL} and
+ * the service delivers to them over the network. The webhook answers 500 to messages mentioning {@link #FAIL}, 410 to
+ * those mentioning {@link #GONE}, and
  * holds messages mentioning {@link #HANG} until {@link #releaseHanging()} (or its own time-out), to test retries and
  * that one stuck recipient does not hold up the others.
  */
@@ -33,6 +34,9 @@ public class MailAndWebhook implements QuarkusTestResourceLifecycleManager {
 
     /** Put this in a report's text to make the IT webhook answer 500 for it. */
     public static final String FAIL = "WEBHOOK-FAIL";
+
+    /** Put this in a report's text to make the IT webhook answer 410 Gone for it (a permanent refusal). */
+    public static final String GONE = "WEBHOOK-GONE";
 
     /** Put this in a report's text to make the IT webhook hang for it. */
     public static final String HANG = "WEBHOOK-HANG";
@@ -64,6 +68,8 @@ public class MailAndWebhook implements QuarkusTestResourceLifecycleManager {
             int status = 204;
             if (body.contains(FAIL)) {
                 status = 500;
+            } else if (body.contains(GONE)) {
+                status = 410;
             } else if (body.contains(HANG)) {
                 try {
                     hanging.await(30, TimeUnit.SECONDS);

@@ -340,6 +340,43 @@ class NotificationTest {
     }
 
     @Test
+    void aWebhookThatRefusesForGoodIsMarkedFailedAfterOneAttempt() throws Exception {
+        Person pat = inventory.employee(null);
+        Device laptop = inventory.laptop(pat, false);
+        inventory.awaitKnown(pat);
+        inventory.awaitKnown(laptop);
+        Map<String, Object> body = Api.lost(laptop);
+        body.put("circumstances", "The chat channel was removed: " + MailAndWebhook.GONE);
+
+        try (KafkaProbe deadLetters = KafkaProbe.fromNow(bootstrap, Topics.NOTIFICATIONS_DEAD_LETTER)) {
+            var created = Api.staff(pat)
+                    .body(body)
+                    .post(REPORTS)
+                    .then()
+                    .statusCode(201)
+                    .extract();
+            String id = created.path("id");
+            String number = created.path("reportNumber");
+
+            ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> id.equals(r.key()), WAIT);
+            JsonNode data = mapper.readTree(dead.value()).path("data");
+            assertThat(data.path("attempts").asInt())
+                    .as("no retry after a permanent refusal")
+                    .isEqualTo(1);
+            assertThat(data.path("lastError").asText()).contains("410");
+            assertThat(MailAndWebhook.webhookRequestsContaining(number)).hasSize(1);
+            Api.it()
+                    .queryParam("reportId", id)
+                    .queryParam("status", "FAILED")
+                    .get("/api/v1/notifications")
+                    .then()
+                    .statusCode(200)
+                    .body("items.size()", equalTo(1))
+                    .body("items[0].attempts", equalTo(1));
+        }
+    }
+
+    @Test
     void aWebhookThatHangsDoesNotHoldUpTheEmailsOfTheSameReport() {
         Person pat = inventory.employee(null);
         Device laptop = inventory.laptop(pat, false);

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -36,7 +37,9 @@ import org.jboss.logging.Logger;
  * one slot and never delays the others. A claim is a lease: the row's {@code next_attempt_at} moves past the lease
  * time, so the rows of a worker that crashed mid-delivery become due again and another worker sends them. A failed
  * attempt is retried with exponential backoff; after the last one the row is FAILED and a dead-letter record goes out
- * through the outbox, in the same transaction.
+ * through the outbox, in the same transaction. A failure that no retry can fix (the mail server refuses the message or
+ * recipient with a 5xx reply, the webhook answers a 4xx other than 408 or 429) fails the row at once, so IT sees it
+ * minutes or hours sooner than after the whole backoff.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -258,6 +261,7 @@ public class DeliveryWorker {
     void deliver(Delivery d) {
         long start = System.nanoTime();
         String error = null;
+        boolean permanent = false;
         try {
             switch (d.channel()) {
                 case EMAIL -> email.send(d);
@@ -268,18 +272,37 @@ public class DeliveryWorker {
             error = "interrupted while sending";
         } catch (Exception e) {
             error = rootMessage(e);
+            permanent = isPermanent(e);
         }
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         String outcome = error;
+        boolean hopeless = permanent;
         try {
-            QuarkusTransaction.requiringNew().run(() -> record(d, outcome));
+            QuarkusTransaction.requiringNew().run(() -> record(d, outcome, hopeless));
         } catch (RuntimeException e) {
             // The lease runs out and the message is sent again, with the same Message-ID.
             LOG.warnf("Could not record the delivery of notification %s: %s", d.id(), rootMessage(e));
         }
     }
 
-    private void record(Delivery d, String error) {
+    /**
+     * Whether the failure is one that sending again cannot fix: the mail server's permanent (5xx) refusal of the
+     * message or a recipient, or a webhook's refusal marked permanent by {@link WebhookSender}. Timeouts, refused
+     * connections and transient (4xx) SMTP replies are not.
+     */
+    static boolean isPermanent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SMTPException smtp) {
+                return smtp.isPermanent();
+            }
+            if (t instanceof PermanentDeliveryFailure) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void record(Delivery d, String error, boolean permanent) {
         if (error == null) {
             @SuppressWarnings("unchecked")
             List<Object> createdAt = em.createNativeQuery(MARK_SENT)
@@ -295,7 +318,7 @@ public class DeliveryWorker {
             return;
         }
         String shortError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-        if (d.attempt() < settings.maxAttempts()) {
+        if (d.attempt() < settings.maxAttempts() && !permanent) {
             double waitSeconds = backoffSeconds(d.attempt());
             em.createNativeQuery(MARK_RETRY)
                     .setParameter(1, d.id())
@@ -320,8 +343,8 @@ public class DeliveryWorker {
         }
         failed.increment();
         LOG.warnf(
-                "Notification %s to %s (%s) failed after %d attempts: %s; dead-lettered",
-                d.id(), d.recipient(), d.channel(), d.attempt(), shortError);
+                "Notification %s to %s (%s) failed %s after %d attempts: %s; dead-lettered",
+                d.id(), d.recipient(), d.channel(), permanent ? "permanently" : "every time", d.attempt(), shortError);
         UUID key = d.reportId() != null ? d.reportId() : d.eventId();
         outbox.publish(new OutgoingEvent(
                 Topics.NOTIFICATIONS_DEAD_LETTER,

@@ -45,10 +45,17 @@ public class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(payload)))
                 .build();
         HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
+        int status = response.statusCode();
+        if (status / 100 != 2) {
             String body = response.body() == null ? "" : response.body();
-            throw new IOException("webhook answered HTTP " + response.statusCode()
-                    + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(200, body.length()))));
+            String message = "webhook answered HTTP " + status
+                    + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(200, body.length())));
+            // A 4xx says the request itself is refused (gone, forbidden, malformed): sending it again cannot help,
+            // except after 408 (timeout) and 429 (slow down). 5xx and everything else may pass on a later attempt.
+            if (status / 100 == 4 && status != 408 && status != 429) {
+                throw new PermanentDeliveryFailure(message);
+            }
+            throw new IOException(message);
         }
     }
 
