@@ -2,10 +2,16 @@
 # Benchmark of checkin-service ingestion at 1,000,000 registered devices (not a test).
 # 1. Seeds checkin-service's device read model and the baseline tables in a dedicated database (once).
 # 2. Measures the baseline: pgbench, 8 clients, one heartbeat per transaction (latest-state upsert + history insert).
-# 3. Steps the check-in rate up from that baseline with the constant-rate load generator until p99 > 100 ms, and
-#    measures the overdue list's first page while ingestion runs at half the highest rate held.
+# 3. Pre-warms the service (check-ins at a third of the baseline rate, 90 s, not recorded), then steps the check-in
+#    rate up from that baseline with the constant-rate load generator until p99 > 100 ms.
+# 4. Steps the same generator up against the same process's /q/health/live: the most requests/s this machine serves
+#    through HTTP at all, measured the same way (the "HTTP floor").
+# 5. Measures the overdue list's first page while ingestion runs at half the highest rate held.
+# Each step also reports the CPU time one request cost (whole machine, service, generator, PostgreSQL; from /proc),
+# and the baseline the CPU time of one heartbeat transaction.
 #   bench/checkin-bench.sh
-#   DEVICES=200000 STEP_SECONDS=15 bench/checkin-bench.sh
+#   DEVICES=200000 STEP_SECONDS=15 PREWARM=30 bench/checkin-bench.sh
+#   MULTIPLIERS=0.5,1,1.5 bench/checkin-bench.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -29,17 +35,24 @@ info "Seeding $DEVICES devices and the baseline tables (once)"
 "${PSQL[@]}" -c "vacuum analyze device" -c "vacuum analyze hb_state"
 
 info "Baseline: pgbench, 8 clients, single-row heartbeat transactions, ${BASELINE_SECONDS:-30} s"
+BUSY_BEFORE="$(cpu_busy_us)"
 pgbench -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -n -c 8 -j 2 -T "${BASELINE_SECONDS:-30}" -D devices="$DEVICES" \
   -f bench/sql/heartbeat.pgbench "$DB" | tee "$BENCH_OUT/checkin-baseline.txt"
 TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$BENCH_OUT/checkin-baseline.txt" | head -1)"
 [ -n "$TPS" ] || die "could not read the baseline rate"
-info "Baseline: $TPS heartbeat transactions/s"
+BUSY_AFTER="$(cpu_busy_us)"
+TX="$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$BENCH_OUT/checkin-baseline.txt" | head -1)"
+# What one heartbeat transaction costs the whole machine in CPU (pgbench and PostgreSQL together).
+BASELINE_CPU_US=$(( (BUSY_AFTER - BUSY_BEFORE) / ${TX:-1} ))
+info "Baseline: $TPS heartbeat transactions/s, $BASELINE_CPU_US us of CPU per transaction (machine)"
 
 record_idle_rss checkin-bench
 sample_rss checkin-bench
 bench_java org.district.bench.CheckinBench \
   --base "http://127.0.0.1:$PORT" --devices "$DEVICES" --baseline-tps "$TPS" \
-  --tokens "${TOKENS:-50000}" --warmup "${WARMUP:-20}" --step-seconds "${STEP_SECONDS:-20}" \
+  --baseline-cpu-us "$BASELINE_CPU_US" --service-pid "$(cat "$RUN_DIR/checkin-bench.pid")" \
+  --tokens "${TOKENS:-50000}" --prewarm-seconds "${PREWARM:-90}" --warmup "${WARMUP:-20}" \
+  --step-seconds "${STEP_SECONDS:-20}" \
   --multipliers "${MULTIPLIERS:-0.5,0.75,1,1.1,1.2,1.3,1.4,1.5,1.75,2,2.5,3}" | tee "$BENCH_OUT/checkin.txt"
 stop_sampling checkin-bench
 # The run inserted hundreds of thousands of history rows: vacuum now, so the next scenario does not pay for it.

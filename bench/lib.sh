@@ -10,7 +10,10 @@ start_service() {
   local name="$1" jar="$2" port="$3" heap="$4"; shift 4
   local t0 t1
   t0=$(date +%s%N)
-  env "$@" HTTP_PORT="$port" nohup java -Xms128m -Xmx"$heap" -Dquarkus.profile=local -jar "$jar" \
+  # BENCH_JVM_OPTS adds JVM options to every service started, for example a flight recording to profile one scenario:
+  #   BENCH_JVM_OPTS='-XX:StartFlightRecording=filename=.local/checkin.jfr,settings=profile' bench/checkin-bench.sh
+  # shellcheck disable=SC2086
+  env "$@" HTTP_PORT="$port" nohup java ${BENCH_JVM_OPTS:-} -Xms128m -Xmx"$heap" -Dquarkus.profile=local -jar "$jar" \
     >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
   wait_for 180 "$name" curl -fsS "http://127.0.0.1:$port/q/health/ready" \
@@ -45,6 +48,12 @@ sample_rss() {
 }
 
 stop_sampling() { kill "$(cat "$RUN_DIR/$1.sampler.pid" 2>/dev/null)" 2>/dev/null || true; }
+
+# cpu_busy_us: busy CPU time of the whole machine so far, in microseconds (user, nice, system, irq and softirq of
+# /proc/stat's first line; not idle, iowait or steal). The difference of two readings is what ran in between.
+cpu_busy_us() {
+  awk 'NR == 1 { printf "%.0f\n", ($2 + $3 + $4 + $7 + $8) * 10000 }' /proc/stat
+}
 
 bench_java() {
   java -Xmx768m -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" "$@"

@@ -30,9 +30,11 @@ JVM_START=$(cat "$BENCH_OUT/jvm.start_ms"); JVM_RSS=$(cat "$BENCH_OUT/jvm.rss_kb
 {
   echo "## Summary ($(date -u +%F), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(psql --version | head -1))"
   echo
-  echo "| scenario | rate (req/s) | p50 ms | p99 ms | p99.9 ms | errors | baseline | ratio | target | met |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+  echo "| scenario | rate (req/s) | p50 ms | p99 ms | p99.9 ms | errors | baseline | ratio | target | met | CPU us/request: machine (service / generator / PostgreSQL) |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |"
   grep -h '^| \(inventory\|checkin\|lossreport\) ' "$BENCH_OUT/inventory.txt" "$BENCH_OUT/checkin.txt" "$BENCH_OUT/lossreport.txt" || true
+  echo
+  grep -h '^\(HTTP floor of\|CPU per request\|With every core busy\)' "$BENCH_OUT/checkin.txt" || true
   echo
   echo "| service | start to ready (ms) | bare JVM (ms) | ratio | RSS idle (MiB) | RSS under load (MiB) | bare JVM RSS (MiB) | idle ratio |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

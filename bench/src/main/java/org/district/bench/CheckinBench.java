@@ -1,6 +1,8 @@
 package org.district.bench;
 
-import java.net.URI;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,9 +10,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongFunction;
 import java.util.stream.IntStream;
 import org.district.testing.TestTokens;
 
@@ -31,8 +35,13 @@ public final class CheckinBench {
         double targetP99 = Double.parseDouble(opts.getOrDefault("target-p99-ms", "100"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "10")));
         Duration step = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("step-seconds", "20")));
+        Duration prewarm = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("prewarm-seconds", "90")));
         double overdueRate = Double.parseDouble(opts.getOrDefault("overdue-rate", "20"));
         String multipliers = opts.getOrDefault("multipliers", "1,1.5,2,2.5,3,3.5,4,5,6");
+        String floorMultipliers = opts.getOrDefault("floor-multipliers", "1,1.25,1.5,1.75,2,2.5,3");
+        long baselineCpu = Long.parseLong(opts.getOrDefault("baseline-cpu-us", "0"));
+        CpuMeter meter = new CpuMeter(Long.parseLong(opts.getOrDefault("service-pid", "0")));
+        Map<ConstantRateLoad.Result, CpuMeter.Sample> cpu = new IdentityHashMap<>();
 
         // Devices that are in service in the seed (i % 10 < 9): assigned or in stock, never lost or retired.
         int stride = Math.max(1, devices / tokens);
@@ -43,33 +52,51 @@ public final class CheckinBench {
             }
         }
         System.out.printf("Minting %d DEVICE tokens...%n", numbers.size());
-        String[] auth = new String[numbers.size()];
+        // Requests in wire form, built once: per request the generator only picks a device's headers.
+        MultiMap[] headers = new MultiMap[numbers.size()];
         IntStream.range(0, numbers.size())
                 .parallel()
-                .forEach(k -> auth[k] = "Bearer " + TestTokens.token(deviceId(numbers.get(k)), "DEVICE"));
+                .forEach(k -> headers[k] = MultiMap.caseInsensitiveMultiMap()
+                        .add("Authorization", "Bearer " + TestTokens.token(deviceId(numbers.get(k)), "DEVICE"))
+                        .add("Content-Type", "application/json"));
         String patch = LocalDate.now().minusDays(5).toString();
-        String body = "{\"os\":{\"name\":\"ChromeOS\",\"version\":\"124.0.6367\",\"build\":\"15886\"},"
+        Buffer body = Buffer.buffer("{\"os\":{\"name\":\"ChromeOS\",\"version\":\"124.0.6367\",\"build\":\"15886\"},"
                 + "\"lastPatchDate\":\"" + patch + "\",\"diskEncryption\":true,\"passwordProtection\":true,"
-                + "\"network\":{\"site\":\"SCH-07\",\"ipAddress\":\"10.7.1.20\"}}";
+                + "\"network\":{\"site\":\"SCH-07\",\"ipAddress\":\"10.7.1.20\"}}");
+        String checkins = base + "/api/v1/checkins";
+        LongFunction<ConstantRateLoad.Call> checkIn = i -> new ConstantRateLoad.Call(
+                HttpMethod.POST, checkins, headers[(int) (InventoryBench.mix(i) % headers.length)], body);
         ConstantRateLoad load = new ConstantRateLoad(1024);
-        List<ConstantRateLoad.Result> steps = new ArrayList<>();
-        ConstantRateLoad.Result best = null;
-        for (String m : multipliers.split(",")) {
-            double rate = baseline * Double.parseDouble(m.trim());
-            ConstantRateLoad.Result r = load.run(
-                    String.format("check-ins at %.1fx baseline", Double.parseDouble(m.trim())),
-                    rate,
-                    warmup,
-                    step,
-                    i -> checkIn(base, auth[(int) (InventoryBench.mix(i) % auth.length)], body),
-                    200);
-            System.out.println(r.summary());
-            steps.add(r);
-            if (r.p(99) > targetP99 || r.errors() > 0 || r.achievedRate() < rate * 0.97) {
-                break;
-            }
-            best = r;
+        // Before any step: check-ins at a third of the baseline rate, not recorded, so the JIT compiler has finished
+        // its work on the check-in path before the first measured step (it takes about a core for a minute).
+        if (!prewarm.isZero()) {
+            System.out.printf(
+                    "Pre-warming: check-ins at %.0f/s for %d s (not recorded)%n", baseline / 3, prewarm.toSeconds());
+            load.runCalls("pre-warm", baseline / 3, prewarm, Duration.ofSeconds(1), checkIn, 0, null);
         }
+        List<ConstantRateLoad.Result> steps = new ArrayList<>();
+        ConstantRateLoad.Result best = stepUp(
+                load, "check-ins", multipliers, baseline, targetP99, warmup, step, checkIn, 200, steps, meter, cpu);
+
+        // The ceiling of this machine for any HTTP service measured this way: the same generator against the same
+        // process's liveness endpoint (no token, no body, no database), stepped up the same way.
+        MultiMap none = MultiMap.caseInsensitiveMultiMap();
+        String live = base + "/q/health/live";
+        List<ConstantRateLoad.Result> floorSteps = new ArrayList<>();
+        ConstantRateLoad.Result floor = stepUp(
+                load,
+                "HTTP floor (/q/health/live)",
+                floorMultipliers,
+                baseline,
+                targetP99,
+                Duration.ofSeconds(5),
+                step,
+                i -> new ConstantRateLoad.Call(HttpMethod.GET, live, none, null),
+                200,
+                floorSteps,
+                meter,
+                cpu);
+
         ConstantRateLoad.Result overdue = null;
         ConstantRateLoad.Result background = null;
         if (best != null) {
@@ -78,13 +105,14 @@ public final class CheckinBench {
             ConstantRateLoad ingest = new ConstantRateLoad(1024);
             CompletableFuture<ConstantRateLoad.Result> bg = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return ingest.run(
+                    return ingest.runCalls(
                             "check-ins at half the highest rate",
                             half,
                             warmup,
                             step.plusSeconds(10),
-                            i -> checkIn(base, auth[(int) (InventoryBench.mix(i + 7) % auth.length)], body),
-                            200);
+                            i -> checkIn.apply(i + 7),
+                            200,
+                            null);
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
@@ -102,26 +130,16 @@ public final class CheckinBench {
 
         System.out.println();
         System.out.println(
-                "| scenario | rate (req/s) | p50 ms | p99 ms | p99.9 ms | errors | baseline | ratio | target | met |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+                "| scenario | rate (req/s) | p50 ms | p99 ms | p99.9 ms | errors | baseline | ratio | target | met"
+                        + " | CPU us/request: machine (service / generator / PostgreSQL) |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |");
         for (ConstantRateLoad.Result r : steps) {
-            System.out.printf(
-                    "| checkin %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f tx/s | %.2fx | p99 <= %.0f ms | %s |%n",
-                    r.name(),
-                    r.achievedRate(),
-                    r.p(50),
-                    r.p(99),
-                    r.p(99.9),
-                    r.errors(),
-                    baseline,
-                    r.achievedRate() / baseline,
-                    targetP99,
-                    r.p(99) <= targetP99 && r.errors() == 0 ? "yes" : "NO");
+            stepRow(r, baseline, targetP99, cpu.get(r));
         }
         if (best != null) {
             System.out.printf(
                     "| checkin highest rate held with p99 <= %.0f ms | %.0f | %.2f | %.2f | %.2f | %d | %.0f tx/s |"
-                            + " %.2fx | >= 2.5x | %s |%n",
+                            + " %.2fx | >= 2.5x | %s | |%n",
                     targetP99,
                     best.achievedRate(),
                     best.p(50),
@@ -132,7 +150,7 @@ public final class CheckinBench {
                     best.achievedRate() / baseline,
                     best.achievedRate() / baseline >= 2.5 ? "yes" : "NO");
             System.out.printf(
-                    "| checkin %s | %.0f | %.2f | %.2f | %.2f | %d | | | | |%n",
+                    "| checkin %s | %.0f | %.2f | %.2f | %.2f | %d | | | | | |%n",
                     background.name(),
                     background.achievedRate(),
                     background.p(50),
@@ -140,7 +158,7 @@ public final class CheckinBench {
                     background.p(99.9),
                     background.errors());
             System.out.printf(
-                    "| checkin %s, during ingestion | %.0f | %.2f | %.2f | %.2f | %d | | | p99 <= 100 ms | %s |%n",
+                    "| checkin %s, during ingestion | %.0f | %.2f | %.2f | %.2f | %d | | | p99 <= 100 ms | %s | |%n",
                     overdue.name(),
                     overdue.achievedRate(),
                     overdue.p(50),
@@ -149,9 +167,132 @@ public final class CheckinBench {
                     overdue.errors(),
                     overdue.p(99) <= 100 && overdue.errors() == 0 ? "yes" : "NO");
         } else {
-            System.out.println("| checkin: no step held the target | | | | | | | | | NO |");
+            System.out.println("| checkin: no step held the target | | | | | | | | | NO | |");
+        }
+        for (ConstantRateLoad.Result r : floorSteps) {
+            stepRow(r, baseline, targetP99, cpu.get(r));
+        }
+        if (floor != null) {
+            System.out.printf(
+                    "%nHTTP floor of this machine with this generator: %.0f requests/s held (%.2fx the baseline);"
+                            + " check-ins held: %s%n",
+                    floor.achievedRate(),
+                    floor.achievedRate() / baseline,
+                    best == null
+                            ? "none"
+                            : String.format(
+                                    "%.0f/s (%.2fx the baseline, %.0f%% of the floor)",
+                                    best.achievedRate(),
+                                    best.achievedRate() / baseline,
+                                    100 * best.achievedRate() / floor.achievedRate()));
+        }
+        if (baselineCpu > 0 && best != null && floor != null) {
+            // On a machine whose cores are all busy, the rate is the cores divided by what one request costs, so the
+            // ratio of CPU costs predicts the ratio of rates, whatever the noise in one step's percentiles.
+            CpuMeter.Sample c = cpu.get(best);
+            CpuMeter.Sample f = cpu.get(floor);
+            System.out.printf(
+                    "CPU per request, whole machine: heartbeat transaction (pgbench and PostgreSQL) %d us; check-in %d us"
+                            + " (service %d, generator %d, PostgreSQL %d); liveness request %d us (service %d,"
+                            + " generator %d).%n",
+                    baselineCpu,
+                    c.machine(),
+                    c.service(),
+                    c.generator(),
+                    c.postgres(),
+                    f.machine(),
+                    f.service(),
+                    f.generator());
+            System.out.printf(
+                    "With every core busy, check-ins reach %.2fx the baseline's rate (its CPU per transaction over a"
+                            + " check-in's); 2.5x needs a check-in to cost at most %.0f us of the whole machine, and a"
+                            + " liveness request alone costs %d us (%.2fx).%n",
+                    baselineCpu / (double) c.machine(),
+                    baselineCpu / 2.5,
+                    f.machine(),
+                    baselineCpu / (double) f.machine());
         }
         System.exit(0);
+    }
+
+    /**
+     * Runs the multipliers of the baseline rate in order until a step misses the p99 target, fails requests or cannot
+     * be sent at its rate; returns the last step held (null if none), adding every step run to {@code steps}.
+     */
+    static ConstantRateLoad.Result stepUp(
+            ConstantRateLoad load,
+            String what,
+            String multipliers,
+            double baseline,
+            double targetP99,
+            Duration warmup,
+            Duration step,
+            LongFunction<ConstantRateLoad.Call> calls,
+            int expectedStatus,
+            List<ConstantRateLoad.Result> steps,
+            CpuMeter meter,
+            Map<ConstantRateLoad.Result, CpuMeter.Sample> cpu)
+            throws InterruptedException {
+        ConstantRateLoad.Result best = null;
+        for (String m : multipliers.split(",")) {
+            double multiplier = Double.parseDouble(m.trim());
+            double rate = baseline * multiplier;
+            ConstantRateLoad.Result[] result = new ConstantRateLoad.Result[1];
+            CpuMeter.Sample used = meter.during(() -> {
+                try {
+                    result[0] = load.runCalls(
+                            String.format("%s at %.2fx baseline", what, multiplier),
+                            rate,
+                            warmup,
+                            step,
+                            calls,
+                            expectedStatus,
+                            null);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ConstantRateLoad.Result r = result[0];
+            // The sample spans the warm-up too, which ran at the same rate: divide by both phases' requests.
+            long requests = Math.round(r.requests() * (1 + warmup.toNanos() / (double) step.toNanos()));
+            CpuMeter.Sample perRequest = used.per(requests);
+            cpu.put(r, perRequest);
+            System.out.println(r.summary() + " " + perRequest.describe());
+            steps.add(r);
+            if (!held(r, targetP99)) {
+                break;
+            }
+            best = r;
+        }
+        return best;
+    }
+
+    private static void stepRow(
+            ConstantRateLoad.Result r, double baseline, double targetP99, CpuMeter.Sample perRequest) {
+        System.out.printf(
+                "| checkin %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f tx/s | %.2fx | p99 <= %.0f ms | %s | %s |%n",
+                r.name(),
+                r.achievedRate(),
+                r.p(50),
+                r.p(99),
+                r.p(99.9),
+                r.errors(),
+                baseline,
+                r.achievedRate() / baseline,
+                targetP99,
+                held(r, targetP99) ? "yes" : "NO",
+                perRequest == null
+                        ? ""
+                        : String.format(
+                                "%d (%d / %d / %d)",
+                                perRequest.machine(),
+                                perRequest.service(),
+                                perRequest.generator(),
+                                perRequest.postgres()));
+    }
+
+    static boolean held(ConstantRateLoad.Result r, double targetP99) {
+        return r.p(99) <= targetP99 && r.errors() == 0 && r.achievedRate() >= r.targetRate() * 0.97;
     }
 
     /** The device ids the seed uses: md5("device-" + n) read as a UUID, as PostgreSQL's md5(text)::uuid does. */
@@ -165,15 +306,6 @@ public final class CheckinBench {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static HttpRequest checkIn(String base, String auth, String body) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/checkins"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
     }
 
     static HttpRequest get(String url, String auth) {

@@ -14,9 +14,10 @@ import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
@@ -78,6 +79,24 @@ public final class ConstantRateLoad {
     }
 
     /**
+     * One request, ready for the wire: what the generator sends without converting anything per request. Bodies and
+     * header maps may be shared between calls.
+     */
+    public record Call(HttpMethod method, String uri, MultiMap headers, Buffer body) {
+
+        /** The same request from a JDK {@link HttpRequest} (converted per request: for low rates). */
+        public static Call of(HttpRequest request) {
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+            request.headers().map().forEach(headers::add);
+            Buffer body = request.bodyPublisher().map(ConstantRateLoad::bytes).orElse(null);
+            if (body != null && !headers.contains("Content-Type")) {
+                headers.add("Content-Type", "application/json");
+            }
+            return new Call(HttpMethod.valueOf(request.method()), request.uri().toString(), headers, body);
+        }
+    }
+
+    /**
      * Sends {@code rate} requests per second for {@code duration} after a warm-up at the same rate (not recorded).
      * A request counts as an error unless its status is in [200, 300) (or equals {@code expectedStatus} when > 0).
      */
@@ -108,49 +127,64 @@ public final class ConstantRateLoad {
             int expectedStatus,
             ResponseListener listener)
             throws InterruptedException {
-        runPhase(rate, warmup, requests, expectedStatus, null, null, 0);
+        return runCalls(name, rate, warmup, duration, i -> Call.of(requests.apply(i)), expectedStatus, listener);
+    }
+
+    /** As {@code run}, with requests already in wire form (for the highest rates, where conversion costs show). */
+    public Result runCalls(
+            String name,
+            double rate,
+            Duration warmup,
+            Duration duration,
+            LongFunction<Call> calls,
+            int expectedStatus,
+            ResponseListener listener)
+            throws InterruptedException {
+        runPhase(rate, warmup, calls, expectedStatus, null, null, 0);
         Recorder recorder = new Recorder(3);
         long offset = (long) (warmup.toNanos() / (1e9 / rate));
-        long[] counts = runPhase(rate, duration, requests, expectedStatus, recorder, listener, offset);
+        long[] counts = runPhase(rate, duration, calls, expectedStatus, recorder, listener, offset);
         Histogram histogram = recorder.getIntervalHistogram();
         double seconds = duration.toNanos() / 1e9;
         return new Result(name, rate, counts[0] / seconds, counts[0], counts[1], histogram);
     }
 
-    /** One phase; request indexes start at {@code firstIndex} so the measured phase never reuses warm-up indexes. */
+    /**
+     * One phase; request indexes start at {@code firstIndex} so the measured phase never reuses warm-up indexes. The
+     * schedule runs on the event loop itself: a timer ticks every millisecond and sends every request whose due time
+     * has come (so no thread sleeps or wakes the event loop once per request; a request sent up to a tick late has
+     * that delay in its latency, which is measured from its due time). With {@code maxInFlight} requests out, due
+     * requests wait for a free slot, and that wait is counted too.
+     */
     private long[] runPhase(
             double rate,
             Duration duration,
-            LongFunction<HttpRequest> requests,
+            LongFunction<Call> calls,
             int expectedStatus,
             Recorder recorder,
             ResponseListener listener,
             long firstIndex)
             throws InterruptedException {
         long intervalNanos = (long) (1e9 / rate);
-        long total = (long) (duration.toNanos() / intervalNanos);
-        Semaphore inFlight = new Semaphore(maxInFlight);
+        long total = duration.toNanos() / intervalNanos;
         AtomicLong done = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicInteger inFlight = new AtomicInteger();
+        CountDownLatch finished = new CountDownLatch(1);
+        long[] next = {0};
         long start = System.nanoTime();
-        for (long i = 0; i < total; i++) {
-            long due = start + i * intervalNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            // Blocking here (too many requests in flight) delays the send, and the delay is counted: latency is
-            // measured from `due`.
-            inFlight.acquire();
-            long index = firstIndex + i;
-            HttpRequest request = requests.apply(index);
-            send(request).onComplete(outcome -> {
-                try {
-                    long now = System.nanoTime();
-                    long latency = (now - due) / 1000;
+        VERTX.setPeriodic(1, 1, timer -> {
+            long now = System.nanoTime();
+            while (next[0] < total && start + next[0] * intervalNanos - now <= 0 && inFlight.get() < maxInFlight) {
+                long i = next[0]++;
+                long due = start + i * intervalNanos;
+                long index = firstIndex + i;
+                inFlight.incrementAndGet();
+                send(calls.apply(index), listener != null).onComplete(outcome -> {
+                    long completed = System.nanoTime();
                     Response response = outcome.succeeded() ? outcome.result() : null;
                     if (listener != null && response != null) {
-                        listener.onResponse(index, response.status(), response.body(), now);
+                        listener.onResponse(index, response.status(), response.body(), completed);
                     }
                     boolean ok = response != null
                             && (expectedStatus > 0
@@ -160,18 +194,24 @@ public final class ConstantRateLoad {
                         errors.incrementAndGet();
                     }
                     if (recorder != null) {
-                        recorder.recordValue(Math.max(1, latency));
+                        recorder.recordValue(Math.max(1, (completed - due) / 1000));
                     }
                     done.incrementAndGet();
-                } finally {
-                    inFlight.release();
-                }
-            });
+                    inFlight.decrementAndGet();
+                });
+            }
+            if (next[0] == total) {
+                VERTX.cancelTimer(timer);
+                finished.countDown();
+            }
+        });
+        finished.await();
+        // Every request is back once nothing is in flight; one still out after a minute counts as an error.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
+            TimeUnit.MILLISECONDS.sleep(5);
         }
-        // Every request is back once all permits are free again; one still out after a minute counts as an error.
-        if (inFlight.tryAcquire(maxInFlight, 60, TimeUnit.SECONDS)) {
-            inFlight.release(maxInFlight);
-        } else {
+        if (inFlight.get() > 0) {
             errors.addAndGet(total - done.get());
         }
         return new long[] {done.get(), errors.get()};
@@ -179,22 +219,16 @@ public final class ConstantRateLoad {
 
     private record Response(int status, String body) {}
 
-    /** Sends the request (method, URI, headers and body as the caller built them) on the shared event loop. */
-    private io.vertx.core.Future<Response> send(HttpRequest request) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        request.headers().map().forEach(headers::add);
-        Buffer body = request.bodyPublisher().map(ConstantRateLoad::bytes).orElse(null);
-        if (body != null && !headers.contains("Content-Type")) {
-            headers.add("Content-Type", "application/json");
-        }
+    /** Sends the call on the shared event loop; the response body is read as text only when someone looks at it. */
+    private io.vertx.core.Future<Response> send(Call call, boolean keepBody) {
         RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.valueOf(request.method()))
-                .setAbsoluteURI(request.uri().toString())
-                .setHeaders(headers)
+                .setMethod(call.method())
+                .setAbsoluteURI(call.uri())
+                .setHeaders(call.headers())
                 .setTimeout(60_000);
         return client.request(options)
-                .compose(r -> body == null ? r.send() : r.send(body))
-                .compose(r -> r.body().map(b -> new Response(r.statusCode(), b.toString())));
+                .compose(r -> call.body() == null ? r.send() : r.send(call.body()))
+                .compose(r -> r.body().map(b -> new Response(r.statusCode(), keepBody ? b.toString() : null)));
     }
 
     /** The bytes of a body built with {@code BodyPublishers.ofString} (or any other publisher), read synchronously. */
