@@ -24,6 +24,54 @@ class DeviceRegistryTest {
     @Inject
     EntityManager em;
 
+    /**
+     * A text search answers the same pages whichever plan it takes: the trigram index and a sort when the fragment
+     * matches few devices, the walk in asset-tag order when it matches more than the cap (5 in tests).
+     */
+    @Test
+    void textSearchPagesInAssetTagOrderWhetherTheFragmentIsRareOrCommon() {
+        String school = "SRCH-" + UUID.randomUUID().toString().substring(0, 6);
+        String common = "Qx" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> tags = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Map<String, Object> body = new HashMap<>(Api.purchasedLaptop(Api.unique("TXT"), false));
+            body.put("school", school);
+            body.put("model", "Latitude " + common + (i < 2 ? " rare" + common : ""));
+            tags.add(Api.it()
+                    .body(body)
+                    .post("/api/v1/devices")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("assetTag"));
+        }
+        List<String> sorted = tags.stream().sorted().toList();
+        List<String> rare = tags.subList(0, 2).stream().sorted().toList();
+
+        // 8 matches: more than the cap. 2 matches: within it. Paged 3 at a time, and in one page.
+        assertThat(allPages(common, 3)).containsExactlyElementsOf(sorted);
+        assertThat(allPages(common, 50)).containsExactlyElementsOf(sorted);
+        assertThat(allPages("rare" + common, 1)).containsExactlyElementsOf(rare);
+        assertThat(allPages("rare" + common, 50)).containsExactlyElementsOf(rare);
+        assertThat(allPages("none" + common, 50)).isEmpty();
+    }
+
+    private static List<String> allPages(String q, int limit) {
+        List<String> tags = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = Api.it().queryParam("q", q).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get("/api/v1/devices");
+            page.then().statusCode(200);
+            tags.addAll(page.path("items.assetTag"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null && tags.size() < 100);
+        return tags;
+    }
+
     @Test
     void registersReadsAndUpdatesADeviceWithVersionChecks() {
         String tag = Api.unique("TAG");

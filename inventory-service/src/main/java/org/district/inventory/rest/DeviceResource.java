@@ -3,6 +3,7 @@ package org.district.inventory.rest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -88,6 +89,8 @@ public class DeviceResource {
 
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
+    // One read transaction for the search and the views built from its devices (see DeviceRepository.search).
+    @Transactional
     @Operation(
             summary = "Search devices",
             description = "Filters combine with AND. Ordered by asset tag. IT staff and"

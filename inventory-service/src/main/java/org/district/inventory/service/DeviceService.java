@@ -81,7 +81,7 @@ public class DeviceService {
         return devices.findByIdOptional(id);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<Device> search(DeviceFilter filter, String afterAssetTag, int limit) {
         return devices.search(filter, afterAssetTag, limit);
     }
