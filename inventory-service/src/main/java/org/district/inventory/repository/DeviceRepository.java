@@ -42,10 +42,10 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
      * many devices contain a fragment from statistics, and a rare five-digit fragment estimated at 1 % of a million
      * devices made it walk the asset-tag index through the whole table (1.5 s) instead of asking the trigram index
      * (milliseconds). So the search counts first, through the trigram index only and never past
-     * {@code district.search.text-match-cap} (2,000): up to that many matches are fetched by that index and sorted (bounded work, whatever the
-     * estimate); more matches than that are dense enough for the walk in asset-tag order to fill a page at once. The
-     * plan settings are transaction-local, so the caller's transaction (mandatory) must also cover reading the
-     * devices' lazy associations.
+     * {@code district.search.text-match-cap} (2,000): up to that many matches are fetched by that index and sorted
+     * (bounded work, whatever the estimate); more matches than that are dense enough for the walk in asset-tag order
+     * to fill a page at once. The plan settings are transaction-local, so the caller's transaction (mandatory) must
+     * also cover reading the devices' lazy associations.
      */
     @SuppressWarnings("unchecked")
     @Transactional(Transactional.TxType.MANDATORY)
