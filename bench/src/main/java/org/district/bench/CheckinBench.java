@@ -138,34 +138,16 @@ public final class CheckinBench {
         }
         if (best != null) {
             System.out.printf(
-                    "| checkin highest rate held with p99 <= %.0f ms | %.0f | %.2f | %.2f | %.2f | %d | %.0f tx/s |"
-                            + " %.2fx | >= 2.5x | %s | |%n",
+                    "| checkin highest rate held with p99 <= %.0f ms | %s | %.0f tx/s | %.2fx | >= 2.5x | %s | |%n",
                     targetP99,
-                    best.achievedRate(),
-                    best.p(50),
-                    best.p(99),
-                    best.p(99.9),
-                    best.errors(),
+                    best.cells(),
                     baseline,
                     best.achievedRate() / baseline,
                     best.achievedRate() / baseline >= 2.5 ? "yes" : "NO");
+            System.out.printf("| checkin %s | %s | | | | | |%n", background.name(), background.cells());
             System.out.printf(
-                    "| checkin %s | %.0f | %.2f | %.2f | %.2f | %d | | | | | |%n",
-                    background.name(),
-                    background.achievedRate(),
-                    background.p(50),
-                    background.p(99),
-                    background.p(99.9),
-                    background.errors());
-            System.out.printf(
-                    "| checkin %s, during ingestion | %.0f | %.2f | %.2f | %.2f | %d | | | p99 <= 100 ms | %s | |%n",
-                    overdue.name(),
-                    overdue.achievedRate(),
-                    overdue.p(50),
-                    overdue.p(99),
-                    overdue.p(99.9),
-                    overdue.errors(),
-                    overdue.p(99) <= 100 && overdue.errors() == 0 ? "yes" : "NO");
+                    "| checkin %s, during ingestion | %s | | | p99 <= 100 ms | %s | |%n",
+                    overdue.name(), overdue.cells(), overdue.p(99) <= 100 && overdue.errors() == 0 ? "yes" : "NO");
         } else {
             System.out.println("| checkin: no step held the target | | | | | | | | | NO | |");
         }
@@ -270,25 +252,14 @@ public final class CheckinBench {
     private static void stepRow(
             ConstantRateLoad.Result r, double baseline, double targetP99, CpuMeter.Sample perRequest) {
         System.out.printf(
-                "| checkin %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f tx/s | %.2fx | p99 <= %.0f ms | %s | %s |%n",
+                "| checkin %s | %s | %.0f tx/s | %.2fx | p99 <= %.0f ms | %s | %s |%n",
                 r.name(),
-                r.achievedRate(),
-                r.p(50),
-                r.p(99),
-                r.p(99.9),
-                r.errors(),
+                r.cells(),
                 baseline,
                 r.achievedRate() / baseline,
                 targetP99,
                 held(r, targetP99) ? "yes" : "NO",
-                perRequest == null
-                        ? ""
-                        : String.format(
-                                "%d (%d / %d / %d)",
-                                perRequest.machine(),
-                                perRequest.service(),
-                                perRequest.generator(),
-                                perRequest.postgres()));
+                perRequest == null ? "" : perRequest.cell());
     }
 
     static boolean held(ConstantRateLoad.Result r, double targetP99) {

@@ -38,6 +38,11 @@ public final class ConstantRateLoad {
             return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
         }
 
+        /** Rate, p50, p99, p99.9 and errors as Markdown table cells ("a | b | ..."), as every report prints them. */
+        public String cells() {
+            return String.format("%.0f | %.2f | %.2f | %.2f | %d", achievedRate, p(50), p(99), p(99.9), errors);
+        }
+
         public String summary() {
             return String.format(
                     "%-34s rate %7.1f/s (target %6.0f) n=%d errors=%d p50=%.2fms p90=%.2fms p99=%.2fms p99.9=%.2fms"

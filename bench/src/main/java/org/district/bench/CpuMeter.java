@@ -29,6 +29,11 @@ public final class CpuMeter {
             return new Sample(machine / n, service / n, generator / n, postgres / n);
         }
 
+        /** For a per-request sample: a table cell, machine first and its parts in brackets. */
+        public String cell() {
+            return String.format("%d (%d / %d / %d)", machine, service, generator, postgres);
+        }
+
         /** For a per-request sample: its figures as one line. */
         public String describe() {
             return String.format(

@@ -31,14 +31,10 @@ final class Report {
                     .orElseThrow();
             Double target = targetP99Millis.get(r.name());
             System.out.printf(
-                    "| %s %s | %.0f | %.2f | %.2f | %.2f | %d | %.2f | %.1fx | %s | %s |%n",
+                    "| %s %s | %s | %.2f | %.1fx | %s | %s |%n",
                     group,
                     r.name(),
-                    r.achievedRate(),
-                    r.p(50),
-                    r.p(99),
-                    r.p(99.9),
-                    r.errors(),
+                    r.cells(),
                     baseline.p(99),
                     r.p(99) / Math.max(0.001, baseline.p(99)),
                     target == null ? "" : "<= " + target.intValue() + " ms",

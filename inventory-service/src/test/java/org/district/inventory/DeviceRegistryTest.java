@@ -34,16 +34,7 @@ class DeviceRegistryTest {
         String common = "Qx" + UUID.randomUUID().toString().substring(0, 6);
         List<String> tags = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Map<String, Object> body = new HashMap<>(Api.purchasedLaptop(Api.unique("TXT"), false));
-            body.put("school", school);
-            body.put("model", "Latitude " + common + (i < 2 ? " rare" + common : ""));
-            tags.add(Api.it()
-                    .body(body)
-                    .post("/api/v1/devices")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("assetTag"));
+            tags.add(registerIn(school, "TXT", "Latitude " + common + (i < 2 ? " rare" + common : "")));
         }
         List<String> sorted = tags.stream().sorted().toList();
         List<String> rare = tags.subList(0, 2).stream().sorted().toList();
@@ -54,6 +45,22 @@ class DeviceRegistryTest {
         assertThat(allPages("rare" + common, 1)).containsExactlyElementsOf(rare);
         assertThat(allPages("rare" + common, 50)).containsExactlyElementsOf(rare);
         assertThat(allPages("none" + common, 50)).isEmpty();
+    }
+
+    /** Registers a laptop at the school (with this model, when given) and returns its asset tag. */
+    private static String registerIn(String school, String tagPrefix, String model) {
+        Map<String, Object> body = new HashMap<>(Api.purchasedLaptop(Api.unique(tagPrefix), false));
+        body.put("school", school);
+        if (model != null) {
+            body.put("model", model);
+        }
+        return Api.it()
+                .body(body)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("assetTag");
     }
 
     private static List<String> allPages(String q, int limit) {
@@ -302,15 +309,7 @@ class DeviceRegistryTest {
         String school = "SEARCH-" + Api.unique("S");
         List<String> tags = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Map<String, Object> body = new HashMap<>(Api.purchasedLaptop(Api.unique("PAGE"), false));
-            body.put("school", school);
-            tags.add(Api.it()
-                    .body(body)
-                    .post("/api/v1/devices")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("assetTag"));
+            tags.add(registerIn(school, "PAGE", null));
         }
         tags.sort(String::compareTo);
 

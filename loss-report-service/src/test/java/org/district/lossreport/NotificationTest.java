@@ -285,22 +285,10 @@ class NotificationTest {
 
     @Test
     void aFailingWebhookIsRetriedWithBackoffThenMarkedFailedAndDeadLettered() throws Exception {
-        Person pat = inventory.employee(null);
-        Device laptop = inventory.laptop(pat, false);
-        inventory.awaitKnown(pat);
-        inventory.awaitKnown(laptop);
-        Map<String, Object> body = Api.lost(laptop);
-        body.put("circumstances", "The chat channel is broken for this one: " + MailAndWebhook.FAIL);
-
         try (KafkaProbe deadLetters = KafkaProbe.fromNow(bootstrap, Topics.NOTIFICATIONS_DEAD_LETTER)) {
-            var created = Api.staff(pat)
-                    .body(body)
-                    .post(REPORTS)
-                    .then()
-                    .statusCode(201)
-                    .extract();
-            String id = created.path("id");
-            String number = created.path("reportNumber");
+            Filed filed = fileLoss("The chat channel is broken for this one: " + MailAndWebhook.FAIL);
+            String id = filed.id();
+            String number = filed.number();
 
             ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> id.equals(r.key()), WAIT);
             JsonNode data = mapper.readTree(dead.value()).path("data");
@@ -341,22 +329,10 @@ class NotificationTest {
 
     @Test
     void aWebhookThatRefusesForGoodIsMarkedFailedAfterOneAttempt() throws Exception {
-        Person pat = inventory.employee(null);
-        Device laptop = inventory.laptop(pat, false);
-        inventory.awaitKnown(pat);
-        inventory.awaitKnown(laptop);
-        Map<String, Object> body = Api.lost(laptop);
-        body.put("circumstances", "The chat channel was removed: " + MailAndWebhook.GONE);
-
         try (KafkaProbe deadLetters = KafkaProbe.fromNow(bootstrap, Topics.NOTIFICATIONS_DEAD_LETTER)) {
-            var created = Api.staff(pat)
-                    .body(body)
-                    .post(REPORTS)
-                    .then()
-                    .statusCode(201)
-                    .extract();
-            String id = created.path("id");
-            String number = created.path("reportNumber");
+            Filed filed = fileLoss("The chat channel was removed: " + MailAndWebhook.GONE);
+            String id = filed.id();
+            String number = filed.number();
 
             ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> id.equals(r.key()), WAIT);
             JsonNode data = mapper.readTree(dead.value()).path("data");
@@ -538,6 +514,22 @@ class NotificationTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A filed report: its id and its number. */
+    private record Filed(String id, String number) {}
+
+    /** A new staff member reports their new laptop lost with these circumstances (which steer the test webhook). */
+    private Filed fileLoss(String circumstances) {
+        Person pat = inventory.employee(null);
+        Device laptop = inventory.laptop(pat, false);
+        inventory.awaitKnown(pat);
+        inventory.awaitKnown(laptop);
+        Map<String, Object> body = Api.lost(laptop);
+        body.put("circumstances", circumstances);
+        var created =
+                Api.staff(pat).body(body).post(REPORTS).then().statusCode(201).extract();
+        return new Filed(created.path("id"), created.path("reportNumber"));
+    }
 
     private String statusOf(String subject) {
         return QuarkusTransaction.requiringNew()

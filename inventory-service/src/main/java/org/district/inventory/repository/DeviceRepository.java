@@ -87,8 +87,7 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(limit + 1);
         if (filter.text() == null) {
-            return bind(getEntityManager().createNativeQuery(page, Device.class), pageParams)
-                    .getResultList();
+            return devices(page, pageParams);
         }
         // Index-only plans for this transaction's next statements: bitmap scans (the trigram index) stay allowed.
         Object[] previous = (Object[]) getEntityManager()
@@ -106,8 +105,7 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                             .getSingleResult())
                     .longValue();
             if (matches <= textMatchCap) {
-                return bind(getEntityManager().createNativeQuery(page, Device.class), pageParams)
-                        .getResultList();
+                return devices(page, pageParams);
             }
         } finally {
             getEntityManager()
@@ -117,7 +115,12 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                     .setParameter(2, previous[1])
                     .getSingleResult();
         }
-        return bind(getEntityManager().createNativeQuery(page, Device.class), pageParams)
+        return devices(page, pageParams);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Device> devices(String sql, List<Object> params) {
+        return bind(getEntityManager().createNativeQuery(sql, Device.class), params)
                 .getResultList();
     }
 
