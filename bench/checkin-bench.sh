@@ -3,7 +3,8 @@
 # 1. Seeds checkin-service's device read model and the baseline tables in a dedicated database (once).
 # 2. Measures the baseline: pgbench, 8 clients, one heartbeat per transaction (latest-state upsert + history insert).
 # 3. Pre-warms the service (check-ins at a third of the baseline rate, 90 s, not recorded), then steps the check-in
-#    rate up from that baseline with the constant-rate load generator until p99 > 100 ms.
+#    rate up from that baseline with the constant-rate load generator until p99 > 100 ms: once with devices
+#    authenticating by their enrolment credential, once by DEVICE bearer tokens (AUTH=credential,token).
 # 4. Steps the same generator up against the same process's /q/health/live: the most requests/s this machine serves
 #    through HTTP at all, measured the same way (the "HTTP floor").
 # 5. Measures the overdue list's first page while ingestion runs at half the highest rate held.
@@ -12,6 +13,7 @@
 #   bench/checkin-bench.sh
 #   DEVICES=200000 STEP_SECONDS=15 PREWARM=30 bench/checkin-bench.sh
 #   MULTIPLIERS=0.5,1,1.5 bench/checkin-bench.sh
+#   AUTH=credential bench/checkin-bench.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -32,6 +34,10 @@ start_service checkin-bench checkin-service/target/quarkus-app/quarkus-run.jar "
 
 info "Seeding $DEVICES devices and the baseline tables (once)"
 "${PSQL[@]}" -v devices="$DEVICES" -f bench/sql/seed-checkin.sql
+# Every device enrolled with a benchmark credential whose secret the generator derives (md5 of "bench-secret-" and
+# the id); only the SHA-256 of the secret is stored, as enrolment does. Benchmark data only.
+"${PSQL[@]}" -c "update device set credential_sha256 = sha256(convert_to(md5('bench-secret-' || id::text), 'UTF8')),
+  credential_issued_at = now(), credential_issued_by = 'bench' where credential_sha256 is null"
 "${PSQL[@]}" -c "vacuum analyze device" -c "vacuum analyze hb_state"
 
 info "Baseline: pgbench, 8 clients, single-row heartbeat transactions, ${BASELINE_SECONDS:-30} s"
@@ -51,7 +57,7 @@ sample_rss checkin-bench
 bench_java org.district.bench.CheckinBench \
   --base "http://127.0.0.1:$PORT" --devices "$DEVICES" --baseline-tps "$TPS" \
   --baseline-cpu-us "$BASELINE_CPU_US" --service-pid "$(cat "$RUN_DIR/checkin-bench.pid")" \
-  --tokens "${TOKENS:-50000}" --prewarm-seconds "${PREWARM:-90}" --warmup "${WARMUP:-20}" \
+  --tokens "${TOKENS:-50000}" --auth "${AUTH:-credential,token}" --prewarm-seconds "${PREWARM:-90}" --warmup "${WARMUP:-20}" \
   --step-seconds "${STEP_SECONDS:-20}" \
   --multipliers "${MULTIPLIERS:-0.5,0.75,1,1.1,1.2,1.3,1.4,1.5,1.75,2,2.5,3}" | tee "$BENCH_OUT/checkin.txt"
 stop_sampling checkin-bench

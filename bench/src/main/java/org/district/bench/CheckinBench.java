@@ -51,32 +51,69 @@ public final class CheckinBench {
                 numbers.add(i);
             }
         }
-        System.out.printf("Minting %d DEVICE tokens...%n", numbers.size());
-        // Requests in wire form, built once: per request the generator only picks a device's headers.
-        MultiMap[] headers = new MultiMap[numbers.size()];
-        IntStream.range(0, numbers.size())
-                .parallel()
-                .forEach(k -> headers[k] = MultiMap.caseInsensitiveMultiMap()
-                        .add("Authorization", "Bearer " + TestTokens.token(deviceId(numbers.get(k)), "DEVICE"))
-                        .add("Content-Type", "application/json"));
+        // Each way a device authenticates gets its own ladder, in the order given; the first is the headline.
+        List<String> modes =
+                List.of(opts.getOrDefault("auth", "credential,token").split(","));
+        Map<String, MultiMap[]> headersByMode = new java.util.LinkedHashMap<>();
+        for (String mode : modes) {
+            System.out.printf("Preparing %d devices' %s headers...%n", numbers.size(), mode);
+            // Requests in wire form, built once: per request the generator only picks a device's headers.
+            MultiMap[] headers = new MultiMap[numbers.size()];
+            IntStream.range(0, numbers.size())
+                    .parallel()
+                    .forEach(k -> headers[k] = MultiMap.caseInsensitiveMultiMap()
+                            .add("Authorization", authorization(mode, deviceId(numbers.get(k))))
+                            .add("Content-Type", "application/json"));
+            headersByMode.put(mode, headers);
+        }
         String patch = LocalDate.now().minusDays(5).toString();
         Buffer body = Buffer.buffer("{\"os\":{\"name\":\"ChromeOS\",\"version\":\"124.0.6367\",\"build\":\"15886\"},"
                 + "\"lastPatchDate\":\"" + patch + "\",\"diskEncryption\":true,\"passwordProtection\":true,"
                 + "\"network\":{\"site\":\"SCH-07\",\"ipAddress\":\"10.7.1.20\"}}");
         String checkins = base + "/api/v1/checkins";
-        LongFunction<ConstantRateLoad.Call> checkIn = i -> new ConstantRateLoad.Call(
-                HttpMethod.POST, checkins, headers[(int) (InventoryBench.mix(i) % headers.length)], body);
+        Map<String, LongFunction<ConstantRateLoad.Call>> checkInByMode = new java.util.LinkedHashMap<>();
+        headersByMode.forEach((mode, headers) -> checkInByMode.put(
+                mode,
+                i -> new ConstantRateLoad.Call(
+                        HttpMethod.POST, checkins, headers[(int) (InventoryBench.mix(i) % headers.length)], body)));
+        List<LongFunction<ConstantRateLoad.Call>> all = List.copyOf(checkInByMode.values());
+        LongFunction<ConstantRateLoad.Call> checkIn = all.get(0);
         ConstantRateLoad load = new ConstantRateLoad(1024);
-        // Before any step: check-ins at a third of the baseline rate, not recorded, so the JIT compiler has finished
-        // its work on the check-in path before the first measured step (it takes about a core for a minute).
+        // Before any step: check-ins at a third of the baseline rate, every way of authenticating in turn, not
+        // recorded, so the JIT compiler has finished its work on the check-in path before the first measured step (it
+        // takes about a core for a minute).
         if (!prewarm.isZero()) {
             System.out.printf(
                     "Pre-warming: check-ins at %.0f/s for %d s (not recorded)%n", baseline / 3, prewarm.toSeconds());
-            load.runCalls("pre-warm", baseline / 3, prewarm, Duration.ofSeconds(1), checkIn, 0, null);
+            load.runCalls(
+                    "pre-warm",
+                    baseline / 3,
+                    prewarm,
+                    Duration.ofSeconds(1),
+                    i -> all.get((int) (i % all.size())).apply(i),
+                    0,
+                    null);
         }
         List<ConstantRateLoad.Result> steps = new ArrayList<>();
-        ConstantRateLoad.Result best = stepUp(
-                load, "check-ins", multipliers, baseline, targetP99, warmup, step, checkIn, 200, steps, meter, cpu);
+        Map<String, ConstantRateLoad.Result> bestByMode = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, LongFunction<ConstantRateLoad.Call>> e : checkInByMode.entrySet()) {
+            bestByMode.put(
+                    e.getKey(),
+                    stepUp(
+                            load,
+                            "check-ins (" + describe(e.getKey()) + ")",
+                            multipliers,
+                            baseline,
+                            targetP99,
+                            warmup,
+                            step,
+                            e.getValue(),
+                            200,
+                            steps,
+                            meter,
+                            cpu));
+        }
+        ConstantRateLoad.Result best = bestByMode.get(modes.get(0));
 
         // The ceiling of this machine for any HTTP service measured this way: the same generator against the same
         // process's liveness endpoint (no token, no body, no database), stepped up the same way.
@@ -136,14 +173,20 @@ public final class CheckinBench {
         for (ConstantRateLoad.Result r : steps) {
             stepRow(r, baseline, targetP99, cpu.get(r));
         }
+        bestByMode.forEach((mode, held) -> {
+            if (held != null) {
+                System.out.printf(
+                        "| checkin highest rate held with p99 <= %.0f ms (%s) | %s | %.0f tx/s | %.2fx | >= 2.5x | %s |"
+                                + " |%n",
+                        targetP99,
+                        describe(mode),
+                        held.cells(),
+                        baseline,
+                        held.achievedRate() / baseline,
+                        held.achievedRate() / baseline >= 2.5 ? "yes" : "NO");
+            }
+        });
         if (best != null) {
-            System.out.printf(
-                    "| checkin highest rate held with p99 <= %.0f ms | %s | %.0f tx/s | %.2fx | >= 2.5x | %s | |%n",
-                    targetP99,
-                    best.cells(),
-                    baseline,
-                    best.achievedRate() / baseline,
-                    best.achievedRate() / baseline >= 2.5 ? "yes" : "NO");
             System.out.printf("| checkin %s | %s | | | | | |%n", background.name(), background.cells());
             System.out.printf(
                     "| checkin %s, during ingestion | %s | | | p99 <= 100 ms | %s | |%n",
@@ -168,31 +211,30 @@ public final class CheckinBench {
                                     best.achievedRate() / baseline,
                                     100 * best.achievedRate() / floor.achievedRate()));
         }
-        if (baselineCpu > 0 && best != null && floor != null) {
+        if (baselineCpu > 0 && floor != null) {
             // On a machine whose cores are all busy, the rate is the cores divided by what one request costs, so the
             // ratio of CPU costs predicts the ratio of rates, whatever the noise in one step's percentiles.
-            CpuMeter.Sample c = cpu.get(best);
             CpuMeter.Sample f = cpu.get(floor);
             System.out.printf(
-                    "CPU per request, whole machine: heartbeat transaction (pgbench and PostgreSQL) %d us; check-in %d us"
-                            + " (service %d, generator %d, PostgreSQL %d); liveness request %d us (service %d,"
-                            + " generator %d).%n",
-                    baselineCpu,
-                    c.machine(),
-                    c.service(),
-                    c.generator(),
-                    c.postgres(),
-                    f.machine(),
-                    f.service(),
-                    f.generator());
+                    "CPU per request, whole machine: heartbeat transaction (pgbench and PostgreSQL) %d us; liveness"
+                            + " request %d us (service %d, generator %d), %.2fx.%n",
+                    baselineCpu, f.machine(), f.service(), f.generator(), baselineCpu / (double) f.machine());
+            bestByMode.forEach((mode, held) -> {
+                if (held != null) {
+                    CpuMeter.Sample c = cpu.get(held);
+                    System.out.printf(
+                            "Check-in (%s) %d us (service %d, generator %d, PostgreSQL %d): with every core busy,"
+                                    + " %.2fx the baseline's rate (its CPU per transaction over a check-in's).%n",
+                            describe(mode),
+                            c.machine(),
+                            c.service(),
+                            c.generator(),
+                            c.postgres(),
+                            baselineCpu / (double) c.machine());
+                }
+            });
             System.out.printf(
-                    "With every core busy, check-ins reach %.2fx the baseline's rate (its CPU per transaction over a"
-                            + " check-in's); 2.5x needs a check-in to cost at most %.0f us of the whole machine, and a"
-                            + " liveness request alone costs %d us (%.2fx).%n",
-                    baselineCpu / (double) c.machine(),
-                    baselineCpu / 2.5,
-                    f.machine(),
-                    baselineCpu / (double) f.machine());
+                    "2.5x needs a check-in to cost at most %.0f us of the whole machine.%n", baselineCpu / 2.5);
         }
         System.exit(0);
     }
@@ -274,6 +316,33 @@ public final class CheckinBench {
                             MessageDigest.getInstance("MD5").digest(("device-" + n).getBytes(StandardCharsets.UTF_8)));
             return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
                     + hex.substring(16, 20) + "-" + hex.substring(20);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Authorization header of one device: its enrolment credential, or a DEVICE bearer token. */
+    static String authorization(String mode, String deviceId) {
+        return switch (mode) {
+            case "credential" -> "Device dc1." + deviceId + "." + benchSecret(deviceId);
+            case "token" -> "Bearer " + TestTokens.token(deviceId, "DEVICE");
+            default -> throw new IllegalArgumentException("--auth takes credential and token, not " + mode);
+        };
+    }
+
+    static String describe(String mode) {
+        return mode.equals("credential") ? "device credential" : "DEVICE token";
+    }
+
+    /**
+     * The benchmark's credential secret of a device: md5("bench-secret-" + id) in hex, as bench/checkin-bench.sh
+     * stores its SHA-256 for every seeded device. Benchmark data only; real secrets are 256 random bits.
+     */
+    static String benchSecret(String deviceId) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5")
+                            .digest(("bench-secret-" + deviceId).getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -26,6 +26,7 @@ import org.district.checkin.compliance.ComplianceIssue;
 import org.district.checkin.config.CheckinSettings;
 import org.district.checkin.config.DistrictClock;
 import org.district.checkin.config.OverdueSettings;
+import org.district.checkin.credential.DeviceCredentials;
 import org.district.checkin.service.CheckinEvents;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
@@ -41,7 +42,7 @@ public class CheckInBatch {
 
     /** Locks the batch's devices in id order, so concurrent writers (other replicas) never deadlock. */
     private static final String LOCK_DEVICES = "select d.id, d.status, d.type, d.sensitive_data, d.lost_alerted_at,"
-            + " d.departure_alerted_at, t.person_id, t.due_on"
+            + " d.departure_alerted_at, t.person_id, t.due_on, d.credential_sha256"
             + " from device d left join lateral (select r.person_id, r.due_on from return_task r"
             + " where r.device_id = d.id and r.status in ('OPEN', 'OVERDUE') order by r.due_on limit 1) t on true"
             + " where d.id = any(?) order by d.id for update of d";
@@ -115,7 +116,8 @@ public class CheckInBatch {
             Instant lostAlertedAt,
             Instant departureAlertedAt,
             UUID departingPersonId,
-            LocalDate lastWorkingDay) {
+            LocalDate lastWorkingDay,
+            byte[] credentialSha256) {
 
         boolean missing() {
             return status == DeviceStatus.LOST || status == DeviceStatus.STOLEN;
@@ -143,6 +145,12 @@ public class CheckInBatch {
             for (int i = 0; i < batch.size(); i++) {
                 PendingCheckIn p = batch.get(i);
                 DeviceRow d = devices.get(p.deviceId());
+                if (p.credentialSha256() != null
+                        && (d == null || !DeviceCredentials.matches(p.credentialSha256(), d.credentialSha256()))) {
+                    // Wrong, replaced or revoked credential (or a device that does not exist): one answer for all.
+                    outcomes[i] = new Outcome(null, badCredential());
+                    continue;
+                }
                 if (d == null) {
                     outcomes[i] = new Outcome(null, unknownDevice(p.deviceId()));
                     continue;
@@ -270,7 +278,8 @@ public class CheckInBatch {
                                     instant(rs.getTimestamp(5)),
                                     instant(rs.getTimestamp(6)),
                                     rs.getObject(7, UUID.class),
-                                    rs.getObject(8, LocalDate.class)));
+                                    rs.getObject(8, LocalDate.class),
+                                    rs.getBytes(9)));
                 }
             }
         }
@@ -494,6 +503,17 @@ public class CheckInBatch {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    static ProblemException badCredential() {
+        return new ProblemException(
+                401,
+                "invalid-device-credential",
+                "Device credential not accepted",
+                "The device credential is not valid: it is wrong, or it was replaced or revoked. Ask IT to enrol the"
+                        + " device again.",
+                null,
+                Map.of("WWW-Authenticate", DeviceCredentials.SCHEME));
     }
 
     static ProblemException unknownDevice(UUID id) {

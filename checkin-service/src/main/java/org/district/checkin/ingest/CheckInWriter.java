@@ -101,12 +101,17 @@ public class CheckInWriter {
         }
     }
 
-    /** Queues a validated check-in; the future completes once it is committed (or refused). */
-    public CompletableFuture<CheckInReply> submit(UUID deviceId, CheckInRequest body, Instant receivedAt) {
+    /**
+     * Queues a validated check-in; the future completes once it is committed (or refused). {@code credentialSha256}
+     * is the hash of the presented device credential, to be checked in the write, or null for a DEVICE token.
+     */
+    public CompletableFuture<CheckInReply> submit(
+            UUID deviceId, byte[] credentialSha256, CheckInRequest body, Instant receivedAt) {
         if (!accepting) {
             throw busy();
         }
-        PendingCheckIn pending = new PendingCheckIn(deviceId, body, receivedAt, new CompletableFuture<>());
+        PendingCheckIn pending =
+                new PendingCheckIn(deviceId, credentialSha256, body, receivedAt, new CompletableFuture<>());
         if (!queue.offer(pending)) {
             rejected.increment();
             throw busy();

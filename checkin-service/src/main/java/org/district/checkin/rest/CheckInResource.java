@@ -1,5 +1,6 @@
 package org.district.checkin.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.district.checkin.config.CheckinSettings;
 import org.district.checkin.config.DistrictClock;
+import org.district.checkin.credential.DeviceCredentials;
 import org.district.checkin.ingest.CheckInReply;
 import org.district.checkin.ingest.CheckInRequest;
 import org.district.checkin.ingest.CheckInRules;
@@ -42,6 +44,9 @@ public class CheckInResource {
     Caller caller;
 
     @Inject
+    SecurityIdentity identity;
+
+    @Inject
     DistrictClock clock;
 
     @Inject
@@ -49,16 +54,18 @@ public class CheckInResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.DEVICE)
+    @RolesAllowed({Roles.DEVICE, DeviceCredentials.ROLE})
     @Operation(
             summary = "Check in (device agents)",
-            description = "Authenticated as the device itself (DEVICE token whose subject is the device id); a device"
-                    + " checks in only as itself. The answer lists pending commands (LOCK with the district's return"
+            description = "Authenticated as the device itself: a DEVICE bearer token whose subject is the device id,"
+                    + " or the device's credential from enrolment (Authorization: Device dc1.<device id>.<secret>;"
+                    + " 401 when it is wrong, replaced or revoked). A device checks in only as itself. The answer lists pending commands (LOCK with the district's return"
                     + " message, WIPE, LOCATE), the next check-in interval and the district power policy. A location"
                     + " is stored only while the device is LOST or STOLEN; otherwise it is dropped unread. Unknown"
                     + " devices get 404, retired or written-off devices 409.")
     public Uni<CheckInReply> checkIn(@Valid @NotNull CheckInRequest body) {
         UUID device = tokenDevice();
+        byte[] credential = identity.getAttribute(DeviceCredentials.HASH_ATTRIBUTE);
         if (body.deviceId() != null && !body.deviceId().equals(device)) {
             throw ProblemException.forbidden("A device may check in only as itself; deviceId names another device.");
         }
@@ -66,7 +73,7 @@ public class CheckInResource {
         Context context = Vertx.currentContext();
         Executor onRequestContext = context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
         return Uni.createFrom()
-                .completionStage(writer.submit(device, body, clock.now()))
+                .completionStage(writer.submit(device, credential, body, clock.now()))
                 .ifNoItem()
                 .after(settings.ingest().replyTimeout())
                 .failWith(() -> new ProblemException(

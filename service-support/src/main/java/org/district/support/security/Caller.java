@@ -19,15 +19,15 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
-    @Inject
-    JsonWebToken token;
-
-    /** The token subject: a district id for people, a device id for device agents; null when anonymous. */
+    /**
+     * The token subject: a district id for people, a device id for device agents (also when a device authenticates
+     * with its enrolment credential instead of a token); null when anonymous.
+     */
     public String subject() {
         if (identity.isAnonymous()) {
             return null;
         }
-        String sub = token.getSubject();
+        String sub = identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;
         return sub != null ? sub : identity.getPrincipal().getName();
     }
 
