@@ -13,7 +13,7 @@
 #   bench/checkin-bench.sh
 #   DEVICES=200000 STEP_SECONDS=15 PREWARM=30 bench/checkin-bench.sh
 #   MULTIPLIERS=0.5,1,1.5 bench/checkin-bench.sh
-#   AUTH=credential bench/checkin-bench.sh
+#   AUTH=credential FLOOR_MULTIPLIERS=none bench/checkin-bench.sh   (one ladder, no HTTP floor)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -39,6 +39,7 @@ info "Seeding $DEVICES devices and the baseline tables (once)"
 "${PSQL[@]}" -c "update device set credential_sha256 = sha256(convert_to(md5('bench-secret-' || id::text), 'UTF8')),
   credential_issued_at = now(), credential_issued_by = 'bench' where credential_sha256 is null"
 "${PSQL[@]}" -c "vacuum analyze device" -c "vacuum analyze hb_state"
+settle
 
 info "Baseline: pgbench, 8 clients, single-row heartbeat transactions, ${BASELINE_SECONDS:-30} s"
 BUSY_BEFORE="$(cpu_busy_us)"
@@ -57,7 +58,8 @@ sample_rss checkin-bench
 bench_java org.district.bench.CheckinBench \
   --base "http://127.0.0.1:$PORT" --devices "$DEVICES" --baseline-tps "$TPS" \
   --baseline-cpu-us "$BASELINE_CPU_US" --service-pid "$(cat "$RUN_DIR/checkin-bench.pid")" \
-  --tokens "${TOKENS:-50000}" --auth "${AUTH:-credential,token}" --prewarm-seconds "${PREWARM:-90}" --warmup "${WARMUP:-20}" \
+  --tokens "${TOKENS:-50000}" --auth "${AUTH:-credential,token}" \
+  --floor-multipliers "${FLOOR_MULTIPLIERS:-1,1.25,1.5,1.75,2,2.5,3}" --prewarm-seconds "${PREWARM:-90}" --warmup "${WARMUP:-20}" \
   --step-seconds "${STEP_SECONDS:-20}" \
   --multipliers "${MULTIPLIERS:-0.5,0.75,1,1.1,1.2,1.3,1.4,1.5,1.75,2,2.5,3}" | tee "$BENCH_OUT/checkin.txt"
 stop_sampling checkin-bench

@@ -120,19 +120,21 @@ public final class CheckinBench {
         MultiMap none = MultiMap.caseInsensitiveMultiMap();
         String live = base + "/q/health/live";
         List<ConstantRateLoad.Result> floorSteps = new ArrayList<>();
-        ConstantRateLoad.Result floor = stepUp(
-                load,
-                "HTTP floor (/q/health/live)",
-                floorMultipliers,
-                baseline,
-                targetP99,
-                Duration.ofSeconds(5),
-                step,
-                i -> new ConstantRateLoad.Call(HttpMethod.GET, live, none, null),
-                200,
-                floorSteps,
-                meter,
-                cpu);
+        ConstantRateLoad.Result floor = floorMultipliers.equals("none")
+                ? null
+                : stepUp(
+                        load,
+                        "HTTP floor (/q/health/live)",
+                        floorMultipliers,
+                        baseline,
+                        targetP99,
+                        Duration.ofSeconds(5),
+                        step,
+                        i -> new ConstantRateLoad.Call(HttpMethod.GET, live, none, null),
+                        200,
+                        floorSteps,
+                        meter,
+                        cpu);
 
         ConstantRateLoad.Result overdue = null;
         ConstantRateLoad.Result background = null;

@@ -85,6 +85,7 @@ public class DeliveryWorker {
     MeterRegistry registry;
 
     private final Semaphore wakeUps = new Semaphore(0);
+    private final java.util.concurrent.atomic.AtomicBoolean starved = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private Semaphore slots;
@@ -175,8 +176,17 @@ public class DeliveryWorker {
         while (running) {
             try {
                 int free = slots.availablePermits();
+                if (free == 0) {
+                    // Every slot busy: the next delivery to finish wakes the dispatcher (its permit is kept even if
+                    // it comes before the wait). Deliveries finishing while slots are free never wake it.
+                    starved.set(true);
+                    if (slots.availablePermits() == 0) {
+                        waitForWork(untilNextDue());
+                    }
+                    continue;
+                }
                 int wanted = Math.min(free, 50);
-                List<Delivery> claimed = wanted == 0 ? List.of() : claim(wanted);
+                List<Delivery> claimed = claim(wanted);
                 backoff = 0;
                 for (Delivery d : claimed) {
                     slots.acquire();
@@ -187,7 +197,9 @@ public class DeliveryWorker {
                         } finally {
                             inFlight.decrementAndGet();
                             slots.release();
-                            wakeUp();
+                            if (starved.compareAndSet(true, false)) {
+                                wakeUp();
+                            }
                         }
                     });
                 }

@@ -298,7 +298,7 @@ public class EventConsumers {
                 duplicates.increment(events.size() - fresh.size());
                 if (!fresh.isEmpty()) {
                     try {
-                        handler.handle(fresh);
+                        handler.handle(fresh, this::releaseEntities);
                     } catch (RuntimeException e) {
                         throw e;
                     } catch (Exception e) {
@@ -307,6 +307,17 @@ public class EventConsumers {
                 }
                 processed.increment(fresh.size());
             });
+        }
+
+        /**
+         * Between two events of a batch: writes what the last event changed and empties the persistence context. In a
+         * batch of hundreds of events (a consumer catching up) the context would otherwise hold every entity loaded so
+         * far, and each query's automatic flush would check them all again: the batch's cost would grow with the
+         * square of its size.
+         */
+        private void releaseEntities() {
+            em.flush();
+            em.clear();
         }
 
         /** Keeps the group membership alive (polling with all partitions paused) while waiting. */

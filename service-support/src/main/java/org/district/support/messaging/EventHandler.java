@@ -10,4 +10,13 @@ import java.util.List;
 @FunctionalInterface
 public interface EventHandler {
     void handle(List<ConsumedEvent> events) throws Exception;
+
+    /**
+     * Applies the batch; a handler that applies its events one at a time runs {@code betweenEvents} after each (the
+     * consumer passes one that writes what the event changed and empties the persistence context, so the cost of an
+     * event does not grow with the events before it in the same transaction).
+     */
+    default void handle(List<ConsumedEvent> events, Runnable betweenEvents) throws Exception {
+        handle(events);
+    }
 }
