@@ -64,6 +64,15 @@ public interface CheckinSettings {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * Writer threads per replica, each writing its own batches concurrently (batches lock their devices in id
+         * order, so concurrent writers never deadlock). One is best where the database is short of CPU: more writers
+         * split the same check-ins into more, smaller transactions, each with its own fixed cost. More help where
+         * commits are slow and the database has CPU to spare.
+         */
+        @WithDefault("1")
+        int writers();
+
         /** Longest time the writer waits for more check-ins to fill a batch after the first one arrived. */
         @WithDefault("2ms")
         Duration linger();

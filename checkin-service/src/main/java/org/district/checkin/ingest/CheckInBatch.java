@@ -42,7 +42,8 @@ public class CheckInBatch {
 
     /** Locks the batch's devices in id order, so concurrent writers (other replicas) never deadlock. */
     private static final String LOCK_DEVICES = "select d.id, d.status, d.type, d.sensitive_data, d.lost_alerted_at,"
-            + " d.departure_alerted_at, t.person_id, t.due_on, d.credential_sha256"
+            + " d.departure_alerted_at, t.person_id, t.due_on, d.credential_sha256, exists(select 1 from device_command c"
+            + " where c.device_id = d.id and c.status in ('PENDING', 'DELIVERED')) as open_commands"
             + " from device d left join lateral (select r.person_id, r.due_on from return_task r"
             + " where r.device_id = d.id and r.status in ('OPEN', 'OVERDUE') order by r.due_on limit 1) t on true"
             + " where d.id = any(?) order by d.id for update of d";
@@ -117,7 +118,8 @@ public class CheckInBatch {
             Instant departureAlertedAt,
             UUID departingPersonId,
             LocalDate lastWorkingDay,
-            byte[] credentialSha256) {
+            byte[] credentialSha256,
+            boolean openCommands) {
 
         boolean missing() {
             return status == DeviceStatus.LOST || status == DeviceStatus.STOLEN;
@@ -189,7 +191,13 @@ public class CheckInBatch {
             insertHistory(c, accepted);
             insertLocations(c, accepted);
             completeCommands(c, accepted, now);
-            Map<UUID, List<CheckInReply.Command>> commands = deliverCommands(c, latest.keySet(), now);
+            // Most devices have no open command: the batch reads and marks commands only for those that do.
+            Set<UUID> withCommands = new TreeSet<>();
+            latest.values().stream()
+                    .filter(a -> a.device().openCommands())
+                    .forEach(a -> withCommands.add(a.device().id()));
+            Map<UUID, List<CheckInReply.Command>> commands =
+                    withCommands.isEmpty() ? Map.of() : deliverCommands(c, withCommands, now);
 
             for (Accepted a : latest.values()) {
                 UUID id = a.device().id();
@@ -279,7 +287,8 @@ public class CheckInBatch {
                                     instant(rs.getTimestamp(6)),
                                     rs.getObject(7, UUID.class),
                                     rs.getObject(8, LocalDate.class),
-                                    rs.getBytes(9)));
+                                    rs.getBytes(9),
+                                    rs.getBoolean(10)));
                 }
             }
         }

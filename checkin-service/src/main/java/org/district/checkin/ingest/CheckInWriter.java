@@ -27,10 +27,11 @@ import org.district.support.problem.ProblemMappers;
 import org.jboss.logging.Logger;
 
 /**
- * Group commit for check-ins. Request threads hand validated check-ins to a bounded queue and wait asynchronously; one
- * writer thread per replica drains the queue into batches (up to {@code batch-size}, waiting at most {@code linger}
- * for more), writes each batch in one transaction, and completes the waiting requests only after the commit, so every
- * 2xx answer is durable. A full queue is answered at once with 503 and Retry-After.
+ * Group commit for check-ins. Request threads hand validated check-ins to a bounded queue and wait asynchronously;
+ * writer threads ({@code writers} per replica) drain the queue into batches (up to {@code batch-size}, waiting at most
+ * {@code linger} for more), write each batch in one transaction, and complete the waiting requests only after the
+ * commit, so every 2xx answer is durable. While one writer waits for its commit to reach the disk, another writes the
+ * next batch. A full queue is answered at once with 503 and Retry-After.
  */
 @ApplicationScoped
 public class CheckInWriter {
@@ -50,7 +51,7 @@ public class CheckInWriter {
     private ArrayBlockingQueue<PendingCheckIn> queue;
     private volatile boolean accepting;
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private Counter rejected;
     private Counter written;
     private DistributionSummary batchSizes;
@@ -78,21 +79,25 @@ public class CheckInWriter {
                 .register(registry);
         running = true;
         accepting = true;
-        thread = new Thread(this::run, "checkin-writer");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 1; i <= Math.max(1, ingest.writers()); i++) {
+            Thread thread = new Thread(this::run, "checkin-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
     /** Stops taking check-ins, writes those already queued, then stops. */
     void onStop(@Observes ShutdownEvent event) {
         accepting = false;
         running = false;
-        Thread t = thread;
-        if (t != null) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (Thread t : threads) {
             try {
-                t.join(TimeUnit.SECONDS.toMillis(15));
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
         }
         PendingCheckIn left;
