@@ -40,7 +40,7 @@ import org.district.support.problem.ProblemException;
 @ApplicationScoped
 public class CheckInBatch {
 
-    /** Locks the batch's devices in id order, so concurrent writers (other replicas) never deadlock. */
+    /** Locks the batch's devices in id order, so concurrent writers (threads or replicas) never deadlock. */
     private static final String LOCK_DEVICES = "select d.id, d.status, d.type, d.sensitive_data, d.lost_alerted_at,"
             + " d.departure_alerted_at, t.person_id, t.due_on, d.credential_sha256, exists(select 1 from device_command c"
             + " where c.device_id = d.id and c.status in ('PENDING', 'DELIVERED')) as open_commands"
