@@ -19,7 +19,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.district.checkin.config.CheckinSettings;
 import org.district.support.problem.DatabaseUnavailable;
 import org.district.support.problem.ProblemException;
@@ -27,11 +32,11 @@ import org.district.support.problem.ProblemMappers;
 import org.jboss.logging.Logger;
 
 /**
- * Group commit for check-ins. Request threads hand validated check-ins to a bounded queue and wait asynchronously;
- * writer threads ({@code writers} per replica) drain the queue into batches (up to {@code batch-size}, waiting at most
- * {@code linger} for more), write each batch in one transaction, and complete the waiting requests only after the
- * commit, so every 2xx answer is durable. While one writer waits for its commit to reach the disk, another writes the
- * next batch. A full queue is answered at once with 503 and Retry-After.
+ * Group commit for check-ins. Request threads hand validated check-ins to a bounded queue and wait asynchronously; a
+ * batcher thread drains the queue into batches (up to {@code batch-size}, waiting at most {@code linger} for more)
+ * and hands each to one of {@code writers} writer threads, which writes it in one transaction and completes the
+ * waiting requests only after the commit, so every 2xx answer is durable. A full queue is answered at once with 503
+ * and Retry-After.
  */
 @ApplicationScoped
 public class CheckInWriter {
@@ -51,7 +56,9 @@ public class CheckInWriter {
     private ArrayBlockingQueue<PendingCheckIn> queue;
     private volatile boolean accepting;
     private volatile boolean running;
-    private final List<Thread> threads = new ArrayList<>();
+    private Thread batcher;
+    private ExecutorService writers;
+    private Semaphore freeWriters;
     private Counter rejected;
     private Counter written;
     private DistributionSummary batchSizes;
@@ -79,26 +86,35 @@ public class CheckInWriter {
                 .register(registry);
         running = true;
         accepting = true;
-        for (int i = 1; i <= Math.max(1, ingest.writers()); i++) {
-            Thread thread = new Thread(this::run, "checkin-writer-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
+        int count = Math.max(1, ingest.writers());
+        freeWriters = new Semaphore(count);
+        AtomicInteger numbers = new AtomicInteger();
+        writers = Executors.newFixedThreadPool(count, task -> {
+            Thread t = new Thread(task, "checkin-writer-" + numbers.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        batcher = new Thread(this::run, "checkin-batcher");
+        batcher.setDaemon(true);
+        batcher.start();
     }
 
     /** Stops taking check-ins, writes those already queued, then stops. */
     void onStop(@Observes ShutdownEvent event) {
         accepting = false;
         running = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        for (Thread t : threads) {
-            try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try {
+            Thread b = batcher;
+            if (b != null) {
+                b.join(TimeUnit.SECONDS.toMillis(15));
             }
+            ExecutorService w = writers;
+            if (w != null) {
+                w.shutdown();
+                w.awaitTermination(15, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         PendingCheckIn left;
         while (queue != null && (left = queue.poll()) != null) {
@@ -124,12 +140,17 @@ public class CheckInWriter {
         return pending.reply();
     }
 
+    /**
+     * The batcher: takes the first waiting check-in, gathers more for at most {@code linger} (up to {@code batch-size}),
+     * then waits for a free writer and hands it the batch, with whatever arrived while it waited. So batches are small
+     * when writers are idle and grow as the load does, and one batch is written while the next is being gathered.
+     */
     private void run() {
         CheckinSettings.Ingest ingest = settings.ingest();
         int max = ingest.batchSize();
         long lingerNanos = ingest.linger().toNanos();
-        List<PendingCheckIn> items = new ArrayList<>(max);
         while (running || !queue.isEmpty()) {
+            List<PendingCheckIn> items = new ArrayList<>(max);
             try {
                 PendingCheckIn first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -150,16 +171,37 @@ public class CheckInWriter {
                     items.add(next);
                     queue.drainTo(items, max - items.size());
                 }
-                write(items);
+                freeWriters.acquire();
+                queue.drainTo(items, max - items.size());
+                submit(items);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                items.forEach(p -> p.reply().completeExceptionally(busy()));
                 return;
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Check-in writer failed a batch of %d", items.size());
-                items.forEach(p -> p.reply().completeExceptionally(DatabaseUnavailable.problem()));
-            } finally {
-                items.clear();
             }
+        }
+    }
+
+    /** Hands a batch to the writer whose place the caller took in {@code freeWriters}. */
+    private void submit(List<PendingCheckIn> items) {
+        try {
+            writers.execute(() -> {
+                try {
+                    write(items);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    items.forEach(p -> p.reply().completeExceptionally(busy()));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Check-in writer failed a batch of %d", items.size());
+                    items.forEach(p -> p.reply().completeExceptionally(DatabaseUnavailable.problem()));
+                } finally {
+                    freeWriters.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Shutting down: nothing was written, the devices check in again later.
+            freeWriters.release();
+            items.forEach(p -> p.reply().completeExceptionally(busy()));
         }
     }
 
