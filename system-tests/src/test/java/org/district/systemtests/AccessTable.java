@@ -14,9 +14,25 @@ final class AccessTable {
 
     static final String PUBLIC = "PUBLIC";
     static final List<String> ROLES = List.of("STAFF", "SUPERVISOR", "IT_ADMIN", "HR", "AUDITOR", "DEVICE");
+    /** Credentials other than bearer tokens that an operation may admit, named by the role their identity carries. */
+    static final List<String> CREDENTIALS = List.of("DEVICE_CREDENTIAL");
 
-    /** One line of the table. */
-    record Entry(String service, String kind, String method, String path, List<String> roles, String object) {
+    /**
+     * One line of the table. {@code credentials} lists the non-token credentials the operation also admits (none
+     * when absent); the token matrix does not exercise them, their own tests do.
+     */
+    record Entry(
+            String service,
+            String kind,
+            String method,
+            String path,
+            List<String> roles,
+            List<String> credentials,
+            String object) {
+
+        Entry {
+            credentials = credentials == null ? List.of() : List.copyOf(credentials);
+        }
 
         String key() {
             return service + " " + method + " " + path;
@@ -51,6 +67,11 @@ final class AccessTable {
                 for (String role : e.roles()) {
                     if (!role.equals(PUBLIC) && !ROLES.contains(role)) {
                         throw new IllegalStateException(e.key() + ": unknown role " + role);
+                    }
+                }
+                for (String credential : e.credentials()) {
+                    if (!CREDENTIALS.contains(credential)) {
+                        throw new IllegalStateException(e.key() + ": unknown credential " + credential);
                     }
                 }
             }

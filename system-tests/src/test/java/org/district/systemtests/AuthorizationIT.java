@@ -79,6 +79,7 @@ class AuthorizationIT {
                 continue;
             }
             Set<String> expected = new TreeSet<>(entry.roles());
+            expected.addAll(entry.credentials());
             if (!expected.equals(op.declaredRoles())) {
                 differences.add(op.key() + ": document says " + op.declaredRoles() + ", table says " + expected);
             }
