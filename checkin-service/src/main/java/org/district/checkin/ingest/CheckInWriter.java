@@ -103,6 +103,8 @@ public class CheckInWriter {
     void onStop(@Observes ShutdownEvent event) {
         accepting = false;
         running = false;
+        // One 15 s budget for both, inside the service's shutdown timeout.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         try {
             Thread b = batcher;
             if (b != null) {
@@ -111,7 +113,7 @@ public class CheckInWriter {
             ExecutorService w = writers;
             if (w != null) {
                 w.shutdown();
-                w.awaitTermination(15, TimeUnit.SECONDS);
+                w.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
