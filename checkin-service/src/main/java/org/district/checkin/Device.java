@@ -103,6 +103,13 @@ public class Device {
     @Column(name = "lost_seen_at")
     public Instant lostSeenAt;
 
+    /** When and by whom the device's enrolment credential was issued; written only by DeviceCredentials. */
+    @Column(name = "credential_issued_at", insertable = false, updatable = false)
+    public Instant credentialIssuedAt;
+
+    @Column(name = "credential_issued_by", insertable = false, updatable = false)
+    public String credentialIssuedBy;
+
     /** Whether the device is out of service for good: it may no longer check in or receive commands. */
     public boolean outOfService() {
         return status == DeviceStatus.RETIRED || status == DeviceStatus.WRITTEN_OFF;

@@ -11,12 +11,12 @@ import java.util.UUID;
 
 /** Direct reads of the tables, for assertions about what was (and was not) stored. */
 @ApplicationScoped
-class Db {
+public class Db {
 
     @Inject
     AgroalDataSource dataSource;
 
-    long count(String sql, Object... params) {
+    public long count(String sql, Object... params) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -31,7 +31,7 @@ class Db {
         }
     }
 
-    String text(String sql, Object... params) {
+    public String text(String sql, Object... params) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -45,7 +45,7 @@ class Db {
         }
     }
 
-    void execute(String sql, Object... params) {
+    public void execute(String sql, Object... params) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -9,9 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.checkin.Device;
@@ -106,15 +104,10 @@ public class DeviceCredentials {
 
     @Transactional
     public Status status(UUID deviceId) {
-        devices.findByIdOptional(deviceId).orElseThrow(() -> ProblemException.notFound("device", deviceId.toString()));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select credential_issued_at, credential_issued_by from device where id = ?1")
-                .setParameter(1, deviceId)
-                .getResultList();
-        Object[] row = rows.get(0);
-        Instant issuedAt = row[0] == null ? null : toInstant(row[0]);
-        return new Status(deviceId, issuedAt != null, issuedAt, (String) row[1]);
+        Device device = devices.findByIdOptional(deviceId)
+                .orElseThrow(() -> ProblemException.notFound("device", deviceId.toString()));
+        return new Status(
+                deviceId, device.credentialIssuedAt != null, device.credentialIssuedAt, device.credentialIssuedBy);
     }
 
     private Device inService(UUID deviceId) {
@@ -126,19 +119,6 @@ public class DeviceCredentials {
                     "The device is " + device.status + " and no longer checks in; it gets no credential.");
         }
         return device;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 
     /**

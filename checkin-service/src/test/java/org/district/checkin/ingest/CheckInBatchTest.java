@@ -2,20 +2,16 @@ package org.district.checkin.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.district.checkin.Db;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +25,12 @@ class CheckInBatchTest {
     CheckInBatch batch;
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     @Test
-    void anOlderCheckInWrittenLaterNeverReplacesTheNewerLatestState() throws Exception {
+    void anOlderCheckInWrittenLaterNeverReplacesTheNewerLatestState() {
         UUID device = UUID.randomUUID();
-        execute(
+        db.execute(
                 "insert into device (id, version, asset_tag, type, school, ownership, status, sensitive_data,"
                         + " registered_at, updated_at, due_on) values (?, 1, ?, 'LAPTOP', 'LINCOLN-HS', 'DISTRICT',"
                         + " 'IN_STOCK', false, now(), now(), current_date + 14)",
@@ -46,11 +42,11 @@ class CheckInBatchTest {
         write(device, "NEWER-SITE", newer);
         write(device, "OLDER-SITE", older);
 
-        assertThat(text("select site from device where id = ?", device)).isEqualTo("NEWER-SITE");
-        assertThat(text("select last_seen_at = ? from device where id = ?", java.sql.Timestamp.from(newer), device))
+        assertThat(db.text("select site from device where id = ?", device)).isEqualTo("NEWER-SITE");
+        assertThat(db.text("select last_seen_at = ? from device where id = ?", java.sql.Timestamp.from(newer), device))
                 .isEqualTo("t");
-        assertThat(text("select count(*) from checkin_history where device_id = ?", device))
-                .isEqualTo("2");
+        assertThat(db.count("select count(*) from checkin_history where device_id = ?", device))
+                .isEqualTo(2);
     }
 
     private void write(UUID device, String site, Instant receivedAt) {
@@ -69,27 +65,5 @@ class CheckInBatchTest {
                         List.of(new PendingCheckIn(device, null, body, receivedAt, new CompletableFuture<>()))));
         assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.problem())
                 .isNull());
-    }
-
-    private void execute(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.execute();
-        }
-    }
-
-    private String text(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
     }
 }
