@@ -144,6 +144,55 @@ class CheckInTest {
     }
 
     @Test
+    void theCheckInAddressAnswersLikeEveryEndpoint() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        // The caller's correlation id comes back, on success and on refusal alike.
+        Api.device(laptop.id())
+                .header("X-Correlation-Id", "agent-run-42")
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .header("X-Correlation-Id", "agent-run-42");
+        Api.device(laptop.id())
+                .header("X-Correlation-Id", "agent-run-43")
+                .contentType("text/plain")
+                .body("os=Windows")
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .header("X-Correlation-Id", "agent-run-43")
+                .body("correlationId", equalTo("agent-run-43"))
+                .body("instance", equalTo("/api/v1/checkins"));
+        Api.device(laptop.id())
+                .body("")
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        Api.device(laptop.id())
+                .get("/api/v1/checkins")
+                .then()
+                .statusCode(405)
+                .header("Allow", "POST")
+                .contentType("application/problem+json");
+        // An unauthenticated caller learns nothing about its body: 401 before 415.
+        RestAssured.given()
+                .contentType("text/plain")
+                .body("x")
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .contentType("application/problem+json");
+        assertThat(db.count("select count(*) from checkin_history where device_id = ?", laptop.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void answersBadInputWithProblemDetailsNamingTheFieldAndWritesNothing() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
         Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();

@@ -29,4 +29,10 @@ public record Problem(
 
     /** Prefix of every problem type URN. */
     public static final String TYPE_PREFIX = "urn:district:problem:";
+
+    /** The body answering {@code e}, for the request at {@code instance}. */
+    public static Problem of(ProblemException e, String instance, String correlationId) {
+        return new Problem(
+                TYPE_PREFIX + e.slug(), e.title(), e.status(), e.getMessage(), instance, e.errors(), correlationId);
+    }
 }

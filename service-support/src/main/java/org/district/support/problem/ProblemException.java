@@ -60,6 +60,17 @@ public class ProblemException extends RuntimeException {
                 409, slug, "Conflict with the current state", detail, List.of(new FieldViolation(field, detail)), null);
     }
 
+    /** 401: no valid sign-in came with the request. */
+    public static ProblemException unauthenticated() {
+        return new ProblemException(
+                401,
+                "unauthenticated",
+                "Sign-in required",
+                "Send a valid bearer token in the Authorization header.",
+                null,
+                Map.of("WWW-Authenticate", "Bearer"));
+    }
+
     /** 403: the caller is known but may not do this. */
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail, null, null);

@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -261,7 +260,8 @@ public class ProblemMappers {
                 "concurrent-change", "Someone else changed this record at the same time. Reload it and try again.");
     }
 
-    static ProblemException jsonProblem(JsonProcessingException e) {
+    /** The 400 naming the field (or the body) that JSON reading stumbled on. */
+    public static ProblemException jsonProblem(JsonProcessingException e) {
         if (e instanceof JsonParseException) {
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
@@ -374,7 +374,8 @@ public class ProblemMappers {
                     parameterName = node.getName();
                 }
                 default -> {
-                    String name = node.getName();
+                    // Container elements are named like "<list element>": the index alone names them.
+                    String name = node.getName() != null && node.getName().startsWith("<") ? null : node.getName();
                     if (node.getIndex() != null) {
                         String prefix = parts.isEmpty() ? "" : parts.remove(parts.size() - 1);
                         parts.add(prefix + "[" + node.getIndex() + "]" + (name == null ? "" : "." + name));
@@ -391,14 +392,7 @@ public class ProblemMappers {
     }
 
     private Response unauthenticated(UriInfo uri) {
-        ProblemException e = new ProblemException(
-                401,
-                "unauthenticated",
-                "Sign-in required",
-                "Send a valid bearer token in the Authorization header.",
-                null,
-                Map.of("WWW-Authenticate", "Bearer"));
-        return build(e, uri);
+        return build(ProblemException.unauthenticated(), uri);
     }
 
     private Response unexpected(Exception e, UriInfo uri) {
@@ -428,14 +422,7 @@ public class ProblemMappers {
 
     /** Builds the problem response for any {@link ProblemException}. */
     public static Response build(ProblemException e, UriInfo uri) {
-        Problem body = new Problem(
-                Problem.TYPE_PREFIX + e.slug(),
-                e.title(),
-                e.status(),
-                e.getMessage(),
-                path(uri),
-                e.errors(),
-                Correlation.current());
+        Problem body = Problem.of(e, path(uri), Correlation.current());
         Response.ResponseBuilder builder =
                 Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(body);
         e.headers().forEach(builder::header);

@@ -24,7 +24,12 @@ public class Caller {
      * with its enrolment credential instead of a token); null when anonymous.
      */
     public String subject() {
-        if (identity.isAnonymous()) {
+        return subjectOf(identity);
+    }
+
+    /** {@link #subject()} of any identity, for code that holds one outside a request scope. */
+    public static String subjectOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
             return null;
         }
         String sub = identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;

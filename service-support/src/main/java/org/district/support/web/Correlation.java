@@ -1,6 +1,7 @@
 package org.district.support.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
@@ -35,11 +36,17 @@ public final class Correlation {
         }
     }
 
-    /** Keeps a caller's id if it is safe to log and echo, otherwise makes a new one. */
+    /**
+     * Keeps a caller's id if it is safe to log and echo, otherwise makes a new one: a random UUID (version 4) from a
+     * fast generator, since a correlation id must be unique but need not be unguessable (it grants nothing).
+     */
     public static String acceptOrCreate(String candidate) {
         if (candidate != null && ACCEPTABLE.matcher(candidate).matches()) {
             return candidate;
         }
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

@@ -199,6 +199,8 @@ class ProblemMappersTest {
 
     record Input(@NotBlank String assetTag, @Valid Acquisition acquisition, List<@Valid Acquisition> history) {}
 
+    record Tags(List<@NotBlank String> tags) {}
+
     static class Resource {
         public void register(@Valid @NotNull Input input) {}
 
@@ -261,5 +263,12 @@ class ProblemMappersTest {
     void fieldNameOfAPlainBeanIsItsPropertyPath() {
         Input bad = new Input(null, new Acquisition(null), List.of());
         assertThat(fieldNames(validator.validate(bad))).containsExactlyInAnyOrder("assetTag", "acquisition.acquiredOn");
+    }
+
+    @Test
+    void aListElementIsNamedByItsIndexAlone() {
+        assertThat(fieldNames(validator.validate(new Tags(List.of("a", " ")))))
+                .as("not tags[1].<list element>")
+                .containsExactly("tags[1]");
     }
 }

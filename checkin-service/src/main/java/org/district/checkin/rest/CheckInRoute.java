@@ -1,0 +1,367 @@
+package org.district.checkin.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.vertx.web.Route;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.district.checkin.config.CheckinSettings;
+import org.district.checkin.config.DistrictClock;
+import org.district.checkin.credential.DeviceCredentials;
+import org.district.checkin.ingest.CheckInReply;
+import org.district.checkin.ingest.CheckInRequest;
+import org.district.checkin.ingest.CheckInRules;
+import org.district.checkin.ingest.CheckInWriter;
+import org.district.support.problem.Problem;
+import org.district.support.problem.ProblemException;
+import org.district.support.problem.ProblemMappers;
+import org.district.support.security.Caller;
+import org.district.support.security.Roles;
+import org.district.support.web.Correlation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/**
+ * Where device agents check in: the one request every device sends every interval, so it is served by a plain HTTP
+ * route on the event loop instead of the REST layer, and does only what it must. It authenticates the caller through
+ * the service's security (device credential or DEVICE token), refuses anything but the device itself, reads and
+ * checks the body ({@link CheckInRules}), hands the check-in to the group-commit writer and answers once that commits,
+ * without holding a thread while it waits. Every refusal is the same {@code application/problem+json} the REST layer
+ * gives, with the same correlation id header.
+ */
+@Singleton
+public class CheckInRoute {
+
+    static final String PATH = "/api/v1/checkins";
+    private static final Logger LOG = Logger.getLogger(CheckInRoute.class);
+    private static final CharSequence JSON = "application/json";
+    private static final CharSequence PROBLEM_JSON = Problem.MEDIA_TYPE;
+
+    @Inject
+    CheckInWriter writer;
+
+    @Inject
+    DistrictClock clock;
+
+    @Inject
+    CheckinSettings settings;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Largest check-in body accepted, in bytes (the REST layer's limit for JSON bodies). */
+    @ConfigProperty(name = "district.http.max-json-body-bytes", defaultValue = "1048576")
+    long maxBodyBytes;
+
+    /** Other methods on the check-in address are answered 405 (not the REST layer's 404), as for every endpoint. */
+    void otherMethods(@Observes Router router) {
+        io.vertx.ext.web.Route other = router.route(PATH);
+        for (HttpMethod method : List.of(
+                HttpMethod.GET,
+                HttpMethod.HEAD,
+                HttpMethod.PUT,
+                HttpMethod.PATCH,
+                HttpMethod.DELETE,
+                HttpMethod.OPTIONS)) {
+            other.method(method);
+        }
+        other.handler(rc -> {
+            String correlation = Correlation.acceptOrCreate(rc.request().getHeader(Correlation.HEADER));
+            rc.response().putHeader(HttpHeaderNames.ALLOW, "POST");
+            fail(
+                    rc,
+                    correlation,
+                    new ProblemException(
+                            405,
+                            "method-not-allowed",
+                            "Method Not Allowed",
+                            "This address does not accept the HTTP method used.",
+                            null,
+                            null));
+        });
+    }
+
+    @Route(path = PATH, methods = Route.HttpMethod.POST)
+    @Tag(name = "Check-ins")
+    @Operation(
+            summary = "Check in (device agents)",
+            description = "Authenticated as the device itself: a DEVICE bearer token whose subject is the device id,"
+                    + " or the device's credential from enrolment (Authorization: Device dc1.<device id>.<secret>;"
+                    + " 401 when it is wrong, replaced or revoked). A device checks in only as itself. The answer"
+                    + " lists pending commands (LOCK with the district's return message, WIPE, LOCATE), the next"
+                    + " check-in interval and the district power policy. A location is stored only while the device is"
+                    + " LOST or STOLEN; otherwise it is dropped unread. Unknown devices get 404, retired or"
+                    + " written-off devices 409.")
+    @SecurityRequirement(
+            name = "bearer",
+            scopes = {Roles.DEVICE, DeviceCredentials.ROLE})
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckInRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored; what the device must do next",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckInReply.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is not valid",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "401", description = "No valid device credential or token")
+    @APIResponse(responseCode = "403", description = "Not a device, or another device's id")
+    @APIResponse(responseCode = "404", description = "Unknown device")
+    @APIResponse(responseCode = "409", description = "Retired or written-off device")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
+    @APIResponse(responseCode = "503", description = "Busy or database unavailable; check in again after Retry-After")
+    void checkIn(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String correlation = Correlation.acceptOrCreate(request.getHeader(Correlation.HEADER));
+        QuarkusHttpUser.getSecurityIdentity(rc, null)
+                .subscribe()
+                .with(identity -> guarded(rc, correlation, () -> authenticated(rc, correlation, identity)), failure -> {
+                    if (failure instanceof AuthenticationFailedException) {
+                        fail(rc, correlation, ProblemException.unauthenticated());
+                    } else {
+                        unexpected(rc, correlation, failure);
+                    }
+                });
+    }
+
+    private void authenticated(RoutingContext rc, String correlation, SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            fail(rc, correlation, ProblemException.unauthenticated());
+            return;
+        }
+        boolean token = identity.hasRole(Roles.DEVICE);
+        byte[] credential = identity.getAttribute(DeviceCredentials.HASH_ATTRIBUTE);
+        if (!token && !(identity.hasRole(DeviceCredentials.ROLE) && credential != null)) {
+            refuse(
+                    rc,
+                    correlation,
+                    identity,
+                    "role not allowed",
+                    ProblemException.forbidden("Your role does not allow this request."));
+            return;
+        }
+        UUID device;
+        try {
+            device = UUID.fromString(Caller.subjectOf(identity));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            refuse(
+                    rc,
+                    correlation,
+                    identity,
+                    "not a device",
+                    ProblemException.forbidden("The token does not name a device: its subject must be the device id."));
+            return;
+        }
+        // Only the device itself learns what is wrong with what it sent.
+        if (!isJson(rc.request().getHeader(HttpHeaderNames.CONTENT_TYPE))) {
+            fail(rc, correlation, unsupportedType());
+            return;
+        }
+        // The body was read by the body handler Quarkus puts in front of every route, up to its own (larger) limit.
+        Buffer body = rc.body() == null ? null : rc.body().buffer();
+        if (body != null && body.length() > maxBodyBytes) {
+            fail(rc, correlation, tooLarge(Integer.toString(body.length())));
+            return;
+        }
+        checkIn(rc, correlation, identity, device, token ? null : credential, body);
+    }
+
+    private void checkIn(
+            RoutingContext rc,
+            String correlation,
+            SecurityIdentity identity,
+            UUID device,
+            byte[] credential,
+            Buffer bytes) {
+        CheckInRequest body;
+        try {
+            body = bytes == null || bytes.length() == 0
+                    ? null
+                    : mapper.readValue(bytes.getBytes(), CheckInRequest.class);
+        } catch (JsonProcessingException e) {
+            fail(rc, correlation, ProblemMappers.jsonProblem(e));
+            return;
+        } catch (java.io.IOException e) {
+            fail(rc, correlation, ProblemException.invalidField("body", "could not be read as JSON."));
+            return;
+        }
+        if (body == null) {
+            fail(rc, correlation, ProblemException.invalidField("body", "must not be null"));
+            return;
+        }
+        if (body.deviceId() != null && !body.deviceId().equals(device)) {
+            refuse(
+                    rc,
+                    correlation,
+                    identity,
+                    "deviceId names another device",
+                    ProblemException.forbidden("A device may check in only as itself; deviceId names another device."));
+            return;
+        }
+        CompletableFuture<CheckInReply> reply;
+        try {
+            CheckInRules.validate(body, clock.today());
+            reply = writer.submit(device, credential, body, clock.now());
+        } catch (ProblemException e) {
+            fail(rc, correlation, e);
+            return;
+        }
+        // The writer completes the future on its own thread; the answer is written on this request's event loop.
+        Context context = Vertx.currentContext();
+        long timeoutMs = settings.ingest().replyTimeout().toMillis();
+        long timer = context.owner().setTimer(timeoutMs, id -> reply.completeExceptionally(notConfirmed()));
+        reply.whenComplete((answer, failure) -> context.runOnContext(v -> guarded(rc, correlation, () -> {
+            context.owner().cancelTimer(timer);
+            if (failure == null) {
+                respond(rc, correlation, answer);
+            } else if (failure instanceof ProblemException problem) {
+                fail(rc, correlation, problem);
+            } else {
+                unexpected(rc, correlation, failure);
+            }
+        })));
+    }
+
+    /** Runs a step of the request so that whatever it throws is still answered (a 500 that reveals nothing). */
+    private void guarded(RoutingContext rc, String correlation, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            unexpected(rc, correlation, e);
+        }
+    }
+
+    private void respond(RoutingContext rc, String correlation, CheckInReply reply) {
+        HttpServerResponse response = rc.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(reply);
+        } catch (JsonProcessingException e) {
+            unexpected(rc, correlation, e);
+            return;
+        }
+        response.setStatusCode(200)
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, JSON)
+                .putHeader(Correlation.HEADER, correlation)
+                .end(Buffer.buffer(json));
+    }
+
+    private void refuse(
+            RoutingContext rc, String correlation, SecurityIdentity identity, String reason, ProblemException e) {
+        LOG.infof(
+                "Refused %s:%s POST %s: %s",
+                String.join("+", new java.util.TreeSet<>(identity.getRoles())),
+                identity.getPrincipal().getName(),
+                PATH,
+                reason);
+        fail(rc, correlation, e);
+    }
+
+    private void fail(RoutingContext rc, String correlation, ProblemException e) {
+        HttpServerResponse response = rc.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(Problem.of(e, rc.request().path(), correlation));
+        } catch (JsonProcessingException impossible) {
+            json = ("{\"status\":" + e.status() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        response.setStatusCode(e.status());
+        e.headers().forEach(response::putHeader);
+        response.putHeader(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON)
+                .putHeader(Correlation.HEADER, correlation)
+                .end(Buffer.buffer(json));
+    }
+
+    private void unexpected(RoutingContext rc, String correlation, Throwable failure) {
+        ProblemException known = ProblemMappers.classify(failure);
+        if (known != null) {
+            fail(rc, correlation, known);
+            return;
+        }
+        LOG.errorf(failure, "Unexpected failure answering a check-in (correlation id %s)", correlation);
+        fail(
+                rc,
+                correlation,
+                new ProblemException(
+                        500,
+                        "internal-error",
+                        "Unexpected error",
+                        "Something went wrong on our side. Nothing was changed. Quote the correlation id to IT.",
+                        null,
+                        null));
+    }
+
+    /** JSON, with or without parameters; a body sent without a content type is read as JSON too. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        int end = contentType.indexOf(';');
+        String type = (end < 0 ? contentType : contentType.substring(0, end)).trim();
+        return type.equalsIgnoreCase("application/json");
+    }
+
+    private ProblemException tooLarge(String length) {
+        return new ProblemException(
+                413,
+                "payload-too-large",
+                "Request body too large",
+                "The request body is " + length + " bytes; at most " + maxBodyBytes + " bytes are accepted here.",
+                null,
+                Map.of());
+    }
+
+    private static ProblemException unsupportedType() {
+        return new ProblemException(
+                415,
+                "unsupported-media-type",
+                "Unsupported Media Type",
+                "The request body's content type is not accepted here; send application/json.",
+                null,
+                null);
+    }
+
+    private static ProblemException notConfirmed() {
+        return new ProblemException(
+                503,
+                "busy",
+                "Temporarily unavailable",
+                "The check-in could not be confirmed in time; check in again.",
+                null,
+                Map.of("Retry-After", "5"));
+    }
+}
