@@ -24,7 +24,7 @@ DB=checkin_bench
 export PGPASSWORD="$DB_PASSWORD"
 PSQL=(psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" -X -q)
 
-bash scripts/postgres.sh ensure
+bash scripts/postgres.sh tune
 bash scripts/kafka.sh start bench
 build_bench checkin-service
 trap 'stop_sampling checkin-bench; stop_service checkin-bench' EXIT

@@ -14,7 +14,7 @@ PEOPLE="${PEOPLE:-100000}"
 PORT="${BENCH_PORT:-8091}"
 DB=inventory_bench
 
-bash scripts/postgres.sh ensure
+bash scripts/postgres.sh tune
 bash scripts/kafka.sh start bench
 build_bench inventory-service
 trap 'stop_sampling inventory-bench; stop_service inventory-bench' EXIT

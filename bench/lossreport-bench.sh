@@ -12,7 +12,7 @@ PORT="${BENCH_PORT:-8092}"
 SMTP="${BENCH_SMTP_PORT:-2525}"
 DB=lossreport_bench
 
-bash scripts/postgres.sh ensure
+bash scripts/postgres.sh tune
 bash scripts/kafka.sh start bench
 build_bench loss-report-service
 settle

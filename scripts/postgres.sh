@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL runs on $DB_HOST:$DB_PORT and holds the project's role and databases.
 #   scripts/postgres.sh ensure     start (or install, when root on Debian/Ubuntu) and create role + databases
+#   scripts/postgres.sh tune       ensure, then give the server the benchmarks' memory settings (see below), restarting it
 #   scripts/postgres.sh status
 # Works whether local connections use trust or password (scram) authentication: the role gets a password.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -73,20 +74,66 @@ SQL
     || die "The role $DB_USER cannot log in to $DB_HOST:$DB_PORT; check pg_hba.conf"
 }
 
+ensure() {
+  if is_local_host; then
+    ready || start_server
+  else
+    ready || die "PostgreSQL at $DB_HOST:$DB_PORT is not reachable"
+  fi
+  create_role_and_databases
+  info "PostgreSQL ready on $DB_HOST:$DB_PORT (role $DB_USER; databases ${DATABASES[*]})"
+}
+
+setting() {
+  PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -X -At \
+    -c "select pg_size_bytes(current_setting('$1'))"
+}
+
+# The benchmarks run at 1,000,000 devices. As docs/operations.md asks of production, checkin-service's device table and
+# its indexes (about 730 MB there) must fit in shared_buffers, and max_wal_size must leave checkpoints to the timer
+# rather than to every gigabyte of check-ins. The baselines run on the same server with the same settings.
+# Raised (never lowered) with ALTER SYSTEM on a local server, which is then restarted; PG_SHARED_BUFFERS and
+# PG_MAX_WAL_SIZE choose other values, PG_TUNE=0 leaves the server as it is.
+tune() {
+  local buffers="${PG_SHARED_BUFFERS:-1GB}" wal="${PG_MAX_WAL_SIZE:-4GB}" want_buffers want_wal
+  if [ "${PG_TUNE:-1}" = 0 ]; then
+    info "PG_TUNE=0: PostgreSQL settings left as they are"
+  else
+    want_buffers="$(PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -X -At \
+      -c "select pg_size_bytes('$buffers')")"
+    want_wal="$(PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -X -At \
+      -c "select pg_size_bytes('$wal')")"
+    if [ "$(setting shared_buffers)" -lt "$want_buffers" ] || [ "$(setting max_wal_size)" -lt "$want_wal" ]; then
+      if is_local_host && command -v pg_lsclusters >/dev/null 2>&1 && as_root true 2>/dev/null; then
+        info "Setting PostgreSQL shared_buffers = $buffers and max_wal_size = $wal, then restarting it"
+        admin_psql -d postgres -c "alter system set shared_buffers = '$buffers'" \
+          -c "alter system set max_wal_size = '$wal'"
+        pg_lsclusters -h | while read -r version name _; do
+          as_root pg_ctlcluster --skip-systemctl-redirect "$version" "$name" restart \
+            || die "Could not restart PostgreSQL $version/$name"
+        done
+        wait_for 60 "PostgreSQL" ready || die "PostgreSQL did not come back after the restart"
+      else
+        warn "Cannot change this server's settings; give it shared_buffers >= $buffers and max_wal_size >= $wal"
+      fi
+    fi
+  fi
+  info "PostgreSQL settings: shared_buffers $(PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" \
+    -d postgres -X -At -c "select current_setting('shared_buffers') || ', max_wal_size ' || current_setting('max_wal_size')")"
+}
+
 case "${1:-ensure}" in
   ensure)
-    if is_local_host; then
-      ready || start_server
-    else
-      ready || die "PostgreSQL at $DB_HOST:$DB_PORT is not reachable"
-    fi
-    create_role_and_databases
-    info "PostgreSQL ready on $DB_HOST:$DB_PORT (role $DB_USER; databases ${DATABASES[*]})"
+    ensure
+    ;;
+  tune)
+    ensure
+    tune
     ;;
   status)
     if ready; then echo "PostgreSQL: up on $DB_HOST:$DB_PORT"; else echo "PostgreSQL: down"; exit 1; fi
     ;;
   *)
-    die "usage: $0 ensure|status"
+    die "usage: $0 ensure|tune|status"
     ;;
 esac
