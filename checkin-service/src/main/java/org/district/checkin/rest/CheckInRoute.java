@@ -11,7 +11,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -139,20 +138,24 @@ public class CheckInRoute {
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     @APIResponse(responseCode = "503", description = "Busy or database unavailable; check in again after Retry-After")
     void checkIn(RoutingContext rc) {
-        HttpServerRequest request = rc.request();
-        String correlation = Correlation.acceptOrCreate(request.getHeader(Correlation.HEADER));
+        String correlation = Correlation.acceptOrCreate(rc.request().getHeader(Correlation.HEADER));
+        // This request's event loop: where its answer is written, whichever thread authentication or the writer
+        // finishes on.
+        Context context = Vertx.currentContext();
         QuarkusHttpUser.getSecurityIdentity(rc, null)
                 .subscribe()
-                .with(identity -> guarded(rc, correlation, () -> authenticated(rc, correlation, identity)), failure -> {
-                    if (failure instanceof AuthenticationFailedException) {
-                        fail(rc, correlation, ProblemException.unauthenticated());
-                    } else {
-                        unexpected(rc, correlation, failure);
-                    }
-                });
+                .with(
+                        identity -> guarded(rc, correlation, () -> authenticated(rc, context, correlation, identity)),
+                        failure -> {
+                            if (failure instanceof AuthenticationFailedException) {
+                                fail(rc, correlation, ProblemException.unauthenticated());
+                            } else {
+                                unexpected(rc, correlation, failure);
+                            }
+                        });
     }
 
-    private void authenticated(RoutingContext rc, String correlation, SecurityIdentity identity) {
+    private void authenticated(RoutingContext rc, Context context, String correlation, SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             fail(rc, correlation, ProblemException.unauthenticated());
             return;
@@ -191,11 +194,12 @@ public class CheckInRoute {
             fail(rc, correlation, tooLarge(Integer.toString(body.length())));
             return;
         }
-        checkIn(rc, correlation, identity, device, token ? null : credential, body);
+        checkIn(rc, context, correlation, identity, device, token ? null : credential, body);
     }
 
     private void checkIn(
             RoutingContext rc,
+            Context context,
             String correlation,
             SecurityIdentity identity,
             UUID device,
@@ -235,7 +239,6 @@ public class CheckInRoute {
             return;
         }
         // The writer completes the future on its own thread; the answer is written on this request's event loop.
-        Context context = Vertx.currentContext();
         long timeoutMs = settings.ingest().replyTimeout().toMillis();
         long timer = context.owner().setTimer(timeoutMs, id -> reply.completeExceptionally(notConfirmed()));
         reply.whenComplete((answer, failure) -> context.runOnContext(v -> guarded(rc, correlation, () -> {
