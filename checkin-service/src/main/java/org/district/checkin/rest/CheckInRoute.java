@@ -92,16 +92,7 @@ public class CheckInRoute {
         other.handler(rc -> {
             String correlation = Correlation.acceptOrCreate(rc.request().getHeader(Correlation.HEADER));
             rc.response().putHeader(HttpHeaderNames.ALLOW, "POST");
-            fail(
-                    rc,
-                    correlation,
-                    new ProblemException(
-                            405,
-                            "method-not-allowed",
-                            "Method Not Allowed",
-                            "This address does not accept the HTTP method used.",
-                            null,
-                            null));
+            fail(rc, correlation, ProblemMappers.forStatus(405));
         });
     }
 
@@ -185,13 +176,13 @@ public class CheckInRoute {
         }
         // Only the device itself learns what is wrong with what it sent.
         if (!isJson(rc.request().getHeader(HttpHeaderNames.CONTENT_TYPE))) {
-            fail(rc, correlation, unsupportedType());
+            fail(rc, correlation, ProblemMappers.forStatus(415));
             return;
         }
         // The body was read by the body handler Quarkus puts in front of every route, up to its own (larger) limit.
         Buffer body = rc.body() == null ? null : rc.body().buffer();
         if (body != null && body.length() > maxBodyBytes) {
-            fail(rc, correlation, tooLarge(Integer.toString(body.length())));
+            fail(rc, correlation, ProblemException.payloadTooLarge(Integer.toString(body.length()), maxBodyBytes));
             return;
         }
         checkIn(rc, context, correlation, identity, device, token ? null : credential, body);
@@ -263,10 +254,6 @@ public class CheckInRoute {
     }
 
     private void respond(RoutingContext rc, String correlation, CheckInReply reply) {
-        HttpServerResponse response = rc.response();
-        if (response.ended() || response.closed()) {
-            return;
-        }
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(reply);
@@ -274,39 +261,42 @@ public class CheckInRoute {
             unexpected(rc, correlation, e);
             return;
         }
-        response.setStatusCode(200)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, JSON)
-                .putHeader(Correlation.HEADER, correlation)
-                .end(Buffer.buffer(json));
+        send(rc, 200, JSON, Map.of(), correlation, json);
     }
 
     private void refuse(
             RoutingContext rc, String correlation, SecurityIdentity identity, String reason, ProblemException e) {
-        LOG.infof(
-                "Refused %s:%s POST %s: %s",
-                String.join("+", new java.util.TreeSet<>(identity.getRoles())),
-                identity.getPrincipal().getName(),
-                PATH,
-                reason);
+        ProblemMappers.logRefusal(identity, "POST", PATH, reason);
         fail(rc, correlation, e);
     }
 
     private void fail(RoutingContext rc, String correlation, ProblemException e) {
-        HttpServerResponse response = rc.response();
-        if (response.ended() || response.closed()) {
-            return;
-        }
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(Problem.of(e, rc.request().path(), correlation));
         } catch (JsonProcessingException impossible) {
             json = ("{\"status\":" + e.status() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        response.setStatusCode(e.status());
-        e.headers().forEach(response::putHeader);
-        response.putHeader(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON)
+        send(rc, e.status(), PROBLEM_JSON, e.headers(), correlation, json);
+    }
+
+    /** Ends the response, unless it already ended (a timed-out check-in answered before its writer finished). */
+    private static void send(
+            RoutingContext rc,
+            int status,
+            CharSequence type,
+            Map<String, String> headers,
+            String correlation,
+            byte[] body) {
+        HttpServerResponse response = rc.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        headers.forEach(response::putHeader);
+        response.setStatusCode(status)
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, type)
                 .putHeader(Correlation.HEADER, correlation)
-                .end(Buffer.buffer(json));
+                .end(Buffer.buffer(body));
     }
 
     private void unexpected(RoutingContext rc, String correlation, Throwable failure) {
@@ -316,16 +306,7 @@ public class CheckInRoute {
             return;
         }
         LOG.errorf(failure, "Unexpected failure answering a check-in (correlation id %s)", correlation);
-        fail(
-                rc,
-                correlation,
-                new ProblemException(
-                        500,
-                        "internal-error",
-                        "Unexpected error",
-                        "Something went wrong on our side. Nothing was changed. Quote the correlation id to IT.",
-                        null,
-                        null));
+        fail(rc, correlation, ProblemException.internalError());
     }
 
     /** JSON, with or without parameters; a body sent without a content type is read as JSON too. */
@@ -336,26 +317,6 @@ public class CheckInRoute {
         int end = contentType.indexOf(';');
         String type = (end < 0 ? contentType : contentType.substring(0, end)).trim();
         return type.equalsIgnoreCase("application/json");
-    }
-
-    private ProblemException tooLarge(String length) {
-        return new ProblemException(
-                413,
-                "payload-too-large",
-                "Request body too large",
-                "The request body is " + length + " bytes; at most " + maxBodyBytes + " bytes are accepted here.",
-                null,
-                Map.of());
-    }
-
-    private static ProblemException unsupportedType() {
-        return new ProblemException(
-                415,
-                "unsupported-media-type",
-                "Unsupported Media Type",
-                "The request body's content type is not accepted here; send application/json.",
-                null,
-                null);
     }
 
     private static ProblemException notConfirmed() {

@@ -71,6 +71,28 @@ public class ProblemException extends RuntimeException {
                 Map.of("WWW-Authenticate", "Bearer"));
     }
 
+    /** 413: the body is larger than this address accepts. */
+    public static ProblemException payloadTooLarge(String length, long maxBytes) {
+        return new ProblemException(
+                413,
+                "payload-too-large",
+                "Request body too large",
+                "The request body is " + length + " bytes; at most " + maxBytes + " bytes are accepted here.",
+                null,
+                Map.of());
+    }
+
+    /** 500: something unexpected; the answer reveals nothing of it. */
+    public static ProblemException internalError() {
+        return new ProblemException(
+                500,
+                "internal-error",
+                "Unexpected error",
+                "Something went wrong on our side. Nothing was changed. Quote the correlation id to IT.",
+                null,
+                null);
+    }
+
     /** 403: the caller is known but may not do this. */
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail, null, null);

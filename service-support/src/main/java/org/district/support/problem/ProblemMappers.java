@@ -96,17 +96,22 @@ public class ProblemMappers {
         return build(ProblemException.forbidden("Your role does not allow this request."), uri);
     }
 
-    /** Every refusal is logged with who asked for what, so IT can see attempts to reach what is not theirs. */
     private void logRefusal(HttpServerRequest request, String reason) {
+        logRefusal(
+                identities.getIdentity(),
+                request == null ? "" : request.method().name(),
+                request == null ? "" : request.path(),
+                reason);
+    }
+
+    /** Every refusal is logged with who asked for what, so IT can see attempts to reach what is not theirs. */
+    public static void logRefusal(SecurityIdentity identity, String method, String path, String reason) {
         String who = "anonymous";
-        SecurityIdentity identity = identities.getIdentity();
         if (identity != null && !identity.isAnonymous()) {
             who = String.join("+", new java.util.TreeSet<>(identity.getRoles())) + ":"
                     + identity.getPrincipal().getName();
         }
-        LOG.infof(
-                "Refused %s %s %s: %s",
-                who, request == null ? "" : request.method(), request == null ? "" : request.path(), reason);
+        LOG.infof("Refused %s %s %s: %s", who, method, path, reason);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -123,6 +128,11 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        return build(forStatus(status), uri);
+    }
+
+    /** The problem for an HTTP-level refusal (404, 405, 406, 415, ...) that carries nothing more than its status. */
+    public static ProblemException forStatus(int status) {
         String title = Response.Status.fromStatusCode(status) == null
                 ? "Request failed"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
@@ -135,7 +145,7 @@ public class ProblemMappers {
                     default -> title + ".";
                 };
         String slug = title.toLowerCase().replace(' ', '-');
-        return build(new ProblemException(status, slug, title, detail, null, null), uri);
+        return new ProblemException(status, slug, title, detail, null, null);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -397,15 +407,7 @@ public class ProblemMappers {
 
     private Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "Unexpected failure answering %s", path(uri));
-        return build(
-                new ProblemException(
-                        500,
-                        "internal-error",
-                        "Unexpected error",
-                        "Something went wrong on our side. Nothing was changed. Quote the correlation id to IT.",
-                        null,
-                        null),
-                uri);
+        return build(ProblemException.internalError(), uri);
     }
 
     private static String rootMessage(Throwable e) {

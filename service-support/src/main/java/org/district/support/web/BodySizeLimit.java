@@ -2,7 +2,6 @@ package org.district.support.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import java.util.Optional;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
@@ -31,13 +30,7 @@ public class BodySizeLimit {
         if (streamed) {
             return Optional.empty();
         }
-        ProblemException problem = new ProblemException(
-                413,
-                "payload-too-large",
-                "Request body too large",
-                "The request body is " + length + " bytes; at most " + maxJsonBytes + " bytes are accepted here.",
-                null,
-                Map.of());
+        ProblemException problem = ProblemException.payloadTooLarge(Integer.toString(length), maxJsonBytes);
         return Optional.of(ProblemMappers.build(problem, request.getUriInfo()));
     }
 }
