@@ -145,7 +145,24 @@ public final class ConstantRateLoad {
             int expectedStatus,
             ResponseListener listener)
             throws InterruptedException {
+        return runCalls(name, rate, warmup, duration, calls, expectedStatus, listener, null);
+    }
+
+    /** As {@code runCalls}, running {@code beforeMeasuring} (if not null) between the warm-up and the measurement. */
+    public Result runCalls(
+            String name,
+            double rate,
+            Duration warmup,
+            Duration duration,
+            LongFunction<Call> calls,
+            int expectedStatus,
+            ResponseListener listener,
+            Runnable beforeMeasuring)
+            throws InterruptedException {
         runPhase(rate, warmup, calls, expectedStatus, null, null, 0);
+        if (beforeMeasuring != null) {
+            beforeMeasuring.run();
+        }
         Recorder recorder = new Recorder(3);
         long offset = (long) (warmup.toNanos() / (1e9 / rate));
         long[] counts = runPhase(rate, duration, calls, expectedStatus, recorder, listener, offset);
