@@ -105,7 +105,17 @@ class DeviceCredentialTest {
             "dc1." + mine.id() + ".has spaces and ! marks in it ok",
             "Bearer-looking"
         }) {
-            checkIn(malformed, Api.checkIn()).statusCode(401).contentType("application/problem+json");
+            var refused = checkIn(malformed, Api.checkIn())
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .extract();
+            // Every refusal carries the id to quote to IT, in the header and the body alike.
+            assertThat(refused.header("X-Correlation-Id")).isNotBlank().isEqualTo(refused.path("correlationId"));
+            if (!malformed.isEmpty()) {
+                // Refused as a device credential (the answer a wrong secret gets), not asked for a bearer token.
+                assertThat(refused.<String>path("type")).isEqualTo("urn:district:problem:invalid-device-credential");
+                assertThat(refused.header("WWW-Authenticate")).isEqualTo("Device");
+            }
         }
         assertThat(db.count(
                         "select count(*) from checkin_history where device_id in (?, ?, ?)",

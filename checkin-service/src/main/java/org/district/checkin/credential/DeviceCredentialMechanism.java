@@ -1,7 +1,6 @@
 package org.district.checkin.credential;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -15,7 +14,7 @@ import java.util.Set;
 
 /**
  * Reads {@code Authorization: Device <credential>}. A request without that header is left to the other mechanisms
- * (bearer tokens); a malformed credential is refused with 401. The secret itself is checked against the stored hash
+ * (bearer tokens); a malformed credential is refused with the 401 a wrong one gets. The secret itself is checked against the stored hash
  * by the check-in writer (see {@link DeviceCredentials#ROLE}).
  */
 @ApplicationScoped
@@ -33,8 +32,8 @@ public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
         }
         return DeviceCredentials.parse(header.substring(PREFIX.length()).trim())
                 .map(p -> identities.authenticate(new DeviceCredentialRequest(p.deviceId(), p.secretSha256())))
-                .orElseGet(() -> Uni.createFrom()
-                        .failure(new AuthenticationFailedException("The device credential is malformed")));
+                // The same answer as a wrong secret gets, not the bearer-token challenge a generic failure would.
+                .orElseGet(() -> Uni.createFrom().failure(DeviceCredentials.notAccepted()));
     }
 
     @Override

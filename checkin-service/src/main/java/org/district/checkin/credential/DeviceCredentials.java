@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.checkin.Device;
@@ -144,6 +145,21 @@ public class DeviceCredentials {
             return Optional.empty();
         }
         return Optional.of(new Presented(deviceId, sha256(secret)));
+    }
+
+    /**
+     * The refusal of a device credential that is malformed, wrong, replaced or revoked: one answer for all, so it tells
+     * a caller nothing about which.
+     */
+    public static ProblemException notAccepted() {
+        return new ProblemException(
+                401,
+                "invalid-device-credential",
+                "Device credential not accepted",
+                "The device credential is not valid: it is wrong, or it was replaced or revoked. Ask IT to enrol the"
+                        + " device again.",
+                null,
+                Map.of("WWW-Authenticate", SCHEME));
     }
 
     /** Whether the presented hash matches the stored one, in time independent of where they differ. */

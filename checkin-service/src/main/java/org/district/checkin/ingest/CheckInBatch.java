@@ -150,7 +150,7 @@ public class CheckInBatch {
                 if (p.credentialSha256() != null
                         && (d == null || !DeviceCredentials.matches(p.credentialSha256(), d.credentialSha256()))) {
                     // Wrong, replaced or revoked credential (or a device that does not exist): one answer for all.
-                    outcomes[i] = new Outcome(null, badCredential());
+                    outcomes[i] = new Outcome(null, DeviceCredentials.notAccepted());
                     continue;
                 }
                 if (d == null) {
@@ -512,17 +512,6 @@ public class CheckInBatch {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    static ProblemException badCredential() {
-        return new ProblemException(
-                401,
-                "invalid-device-credential",
-                "Device credential not accepted",
-                "The device credential is not valid: it is wrong, or it was replaced or revoked. Ask IT to enrol the"
-                        + " device again.",
-                null,
-                Map.of("WWW-Authenticate", DeviceCredentials.SCHEME));
     }
 
     static ProblemException unknownDevice(UUID id) {

@@ -130,6 +130,10 @@ public class CheckInRoute {
     @APIResponse(responseCode = "503", description = "Busy or database unavailable; check in again after Retry-After")
     void checkIn(RoutingContext rc) {
         String correlation = Correlation.acceptOrCreate(rc.request().getHeader(Correlation.HEADER));
+        // For every answer and log line of this request, including those written by the security layer's own
+        // failure handling (a refused credential), which reads the id from the request's logging context.
+        Correlation.set(correlation);
+        rc.response().putHeader(Correlation.HEADER, correlation);
         // This request's event loop: where its answer is written, whichever thread authentication or the writer
         // finishes on.
         Context context = Vertx.currentContext();
