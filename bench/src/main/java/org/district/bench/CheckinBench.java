@@ -142,35 +142,52 @@ public final class CheckinBench {
                                 measures)
                         .held();
 
-        ConstantRateLoad.Result overdue = null;
-        ConstantRateLoad.Result background = null;
+        // The overdue list while check-ins run at half the highest rate held; a miss is run once more, like a step.
+        List<ConstantRateLoad.Result[]> overdueAttempts = new ArrayList<>();
         if (best != null) {
             double half = best.targetRate() / 2;
             String itAuth = "Bearer " + TestTokens.token("BENCH-IT", "IT_ADMIN");
-            ConstantRateLoad ingest = new ConstantRateLoad(1024);
-            CompletableFuture<ConstantRateLoad.Result> bg = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return ingest.runCalls(
-                            "check-ins at half the highest rate",
-                            half,
-                            warmup,
-                            step.plusSeconds(10),
-                            i -> checkIn.apply(i + 7),
-                            200,
-                            null);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
+            for (int attempt = 1; attempt <= 1 + measures.retries(); attempt++) {
+                String suffix = attempt > 1 ? " (attempt " + attempt + ")" : "";
+                ConstantRateLoad ingest = new ConstantRateLoad(1024);
+                long offset = attempt * 1_000_000L;
+                CompletableFuture<ConstantRateLoad.Result> bg = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return ingest.runCalls(
+                                "check-ins at half the highest rate" + suffix,
+                                half,
+                                warmup,
+                                step.plusSeconds(10),
+                                i -> checkIn.apply(i + 7 + offset),
+                                200,
+                                null);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                ConstantRateLoad reads = new ConstantRateLoad(64);
+                ConstantRateLoad.Result[] pair = new ConstantRateLoad.Result[2];
+                pair[1] = reads.runCalls(
+                        "overdue list, first page (50)" + suffix,
+                        overdueRate,
+                        warmup,
+                        step,
+                        i -> ConstantRateLoad.Call.of(get(base + "/api/v1/devices/overdue?limit=50", itAuth)),
+                        200,
+                        null,
+                        measures.stallMeter()::reset);
+                measures.stalls().put(pair[1], measures.stallMeter().window());
+                pair[0] = bg.join();
+                System.out.println(pair[1].summary() + "; "
+                        + measures.stalls().get(pair[1]).describe());
+                overdueAttempts.add(pair);
+                if (overdueHeld(pair[1])) {
+                    break;
                 }
-            });
-            ConstantRateLoad reads = new ConstantRateLoad(64);
-            overdue = reads.run(
-                    "overdue list, first page (50)",
-                    overdueRate,
-                    warmup,
-                    step,
-                    i -> get(base + "/api/v1/devices/overdue?limit=50", itAuth),
-                    200);
-            background = bg.join();
+                if (attempt <= measures.retries()) {
+                    System.out.println("  missed; running the overdue list once more");
+                }
+            }
         }
 
         System.out.println();
@@ -197,19 +214,25 @@ public final class CheckinBench {
             if (first != held) {
                 System.out.printf(
                         "| checkin highest rate held before any step needed a second attempt (%s) | %s | %.0f tx/s |"
-                                + " %.2fx | >= 2.5x | %s | |%n",
+                                + " %s | >= 2.5x | %s | |%n",
                         describe(mode),
-                        first == null ? "| | | |" : first.cells(),
+                        first == null ? "none | | | |" : first.cells(),
                         baseline,
-                        first == null ? 0 : first.achievedRate() / baseline,
+                        first == null ? "none" : String.format("%.2fx", first.achievedRate() / baseline),
                         first != null && first.achievedRate() / baseline >= 2.5 ? "yes" : "NO");
             }
         });
         if (best != null) {
-            System.out.printf("| checkin %s | %s | | | | | |%n", background.name(), background.cells());
-            System.out.printf(
-                    "| checkin %s, during ingestion | %s | | | p99 <= 100 ms | %s | |%n",
-                    overdue.name(), overdue.cells(), overdue.p(99) <= 100 && overdue.errors() == 0 ? "yes" : "NO");
+            for (ConstantRateLoad.Result[] pair : overdueAttempts) {
+                StallMeter.Window w = measures.stalls().get(pair[1]);
+                System.out.printf("| checkin %s | %s | | | | | | |%n", pair[0].name(), pair[0].cells());
+                System.out.printf(
+                        "| checkin %s, during ingestion | %s | | | p99 <= 100 ms | %s | | %s |%n",
+                        pair[1].name(),
+                        pair[1].cells(),
+                        overdueHeld(pair[1]) ? "yes" : "NO",
+                        w == null ? "" : w.cell());
+            }
         } else {
             System.out.println("| checkin: no step held the target | | | | | | | | | NO | |");
         }
@@ -371,6 +394,10 @@ public final class CheckinBench {
                 held(r, targetP99) ? "yes" : "NO",
                 perRequest == null ? "" : perRequest.cell(),
                 stalls == null ? "" : stalls.cell());
+    }
+
+    static boolean overdueHeld(ConstantRateLoad.Result r) {
+        return r.p(99) <= 100 && r.errors() == 0;
     }
 
     static boolean held(ConstantRateLoad.Result r, double targetP99) {
