@@ -193,7 +193,8 @@ public final class CheckinBench {
         System.out.println();
         System.out.println(
                 "| scenario | rate (req/s) | p50 ms | p99 ms | p99.9 ms | errors | baseline | ratio | target | met"
-                        + " | CPU us/request: machine (service / generator / PostgreSQL) | longest stall / steal, ms |");
+                        + " | CPU us/request: machine (service / generator / PostgreSQL)"
+                        + " | longest stall / steal, ms |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |");
         for (ConstantRateLoad.Result r : steps) {
             stepRow(r, baseline, targetP99, cpu.get(r), measures.stalls().get(r));

@@ -7,11 +7,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * How long the machine stopped running this process during a measurement. A thread asks to wake every millisecond and
- * records by how much it woke late; a late wake-up of tens or hundreds of milliseconds means nothing in this process ran
- * (the scheduler, the hypervisor or a pause of this JVM held it), and a server on the same machine was most likely held
- * too. With it, the machine's steal time (what the hypervisor gave to other machines, from /proc/stat) over the same
- * window. A step that misses its latency target with a long stall here missed because of the machine, not the service.
+ * How long the machine stopped running this process during a measurement. A thread asks to wake every millisecond
+ * and records by how much it woke late; a late wake-up of tens or hundreds of milliseconds means nothing in this
+ * process ran (the scheduler, the hypervisor or a pause of this JVM held it), and a server on the same machine was most
+ * likely held too. With it, the machine's steal time (what the hypervisor gave to other machines, from /proc/stat) over
+ * the same window. A step that misses its latency target with a long stall here missed because of the machine; one
+ * that misses without a stall missed in the service, the database or the network stack.
  */
 final class StallMeter {
 

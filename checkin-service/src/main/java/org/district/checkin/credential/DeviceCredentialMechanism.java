@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Reads {@code Authorization: Device <credential>}. A request without that header is left to the other mechanisms
- * (bearer tokens); a malformed credential is refused with the 401 a wrong one gets. The secret itself is checked against the stored hash
- * by the check-in writer (see {@link DeviceCredentials#ROLE}).
+ * (bearer tokens); a malformed credential is refused with the 401 a wrong one gets. The secret itself is checked
+ * against the stored hash by the check-in writer (see {@link DeviceCredentials#ROLE}).
  */
 @ApplicationScoped
 public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
