@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.district.support.kafka.KafkaClients;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Probes the Kafka cluster in the background so health checks answer at once from the last result instead of waiting
@@ -29,13 +28,8 @@ public class KafkaBrokerMonitor {
     @Inject
     KafkaClients clients;
 
-    /** How often the broker is probed. */
-    @ConfigProperty(name = "district.health.kafka-probe-interval", defaultValue = "5s")
-    Duration interval;
-
-    /** How long one probe may wait for the cluster to answer. */
-    @ConfigProperty(name = "district.health.kafka-probe-timeout", defaultValue = "3s")
-    Duration timeout;
+    @Inject
+    HealthSettings settings;
 
     private ScheduledExecutorService executor;
     private Admin admin;
@@ -49,7 +43,8 @@ public class KafkaBrokerMonitor {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::probe, 0, settings.kafkaProbeInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -71,9 +66,10 @@ public class KafkaBrokerMonitor {
             if (admin == null) {
                 admin = clients.admin();
             }
-            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+            int brokers = admin.describeCluster(new DescribeClusterOptions()
+                            .timeoutMs((int) settings.kafkaProbeTimeout().toMillis()))
                     .nodes()
-                    .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
+                    .get(settings.kafkaProbeTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)
                     .size();
             state = new State(true, brokers, null, null, now);
         } catch (InterruptedException e) {

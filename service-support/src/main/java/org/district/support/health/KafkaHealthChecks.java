@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import org.district.support.outbox.OutboxRelay;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -75,8 +74,8 @@ public final class KafkaHealthChecks {
         OutboxRelay relay;
 
         /** How long the service stays ready while the broker is unreachable (its outbox holds the events). */
-        @ConfigProperty(name = "district.health.kafka-readiness-grace", defaultValue = "PT2M")
-        Duration grace;
+        @Inject
+        HealthSettings settings;
 
         @Override
         public HealthCheckResponse call() {
@@ -85,11 +84,11 @@ public final class KafkaHealthChecks {
             HealthCheckResponseBuilder response = HealthCheckResponse.named(READINESS)
                     .withData("reachable", state != null && state.reachable())
                     .withData("outboxBacklog", relay.backlog())
-                    .withData("graceSeconds", grace.toSeconds());
+                    .withData("graceSeconds", settings.kafkaReadinessGrace().toSeconds());
             if (since != null) {
                 response.withData("unreachableSince", since.toString());
             }
-            return withinGrace(since, Instant.now(), grace)
+            return withinGrace(since, Instant.now(), settings.kafkaReadinessGrace())
                     ? response.up().build()
                     : response.down().build();
         }

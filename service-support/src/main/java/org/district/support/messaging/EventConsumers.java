@@ -33,11 +33,10 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.district.contracts.EventHeaders;
+import org.district.support.domain.Failures;
 import org.district.support.kafka.KafkaClients;
 import org.district.support.kafka.KafkaSettings;
 import org.district.support.kafka.TopicInitializer;
-import org.district.support.problem.ProblemException;
-import org.district.support.problem.ProblemMappers;
 import org.jboss.logging.Logger;
 
 /**
@@ -478,21 +477,7 @@ public class EventConsumers {
     }
 
     static boolean isTransient(Throwable e) {
-        ProblemException problem = ProblemMappers.classify(e);
-        if (problem != null && problem.status() == 503) {
-            return true;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof jakarta.persistence.PessimisticLockException
-                    || t instanceof jakarta.persistence.LockTimeoutException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return Failures.isTransient(e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.district.contracts.EventEnvelope;
 import org.district.contracts.EventHeaders;
+import org.district.support.tx.AfterCommit;
 import org.district.support.web.Correlation;
 
 /**
@@ -36,7 +34,7 @@ public class Outbox {
     ObjectMapper mapper;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -82,26 +80,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event " + event.eventType() + " cannot be written as JSON", e);
         }
-        wakeRelayAfterCommit();
+        afterCommit.once(Outbox.class, relay::wakeUp);
         return eventId;
-    }
-
-    private void wakeRelayAfterCommit() {
-        Object key = Outbox.class;
-        if (transactions.getResource(key) != null) {
-            return;
-        }
-        transactions.putResource(key, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
     }
 }

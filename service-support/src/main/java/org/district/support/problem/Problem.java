@@ -2,6 +2,7 @@ package org.district.support.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.district.support.domain.FieldViolation;
 
 /**
  * An RFC 9457 problem details body, served as {@code application/problem+json}.

@@ -2,10 +2,12 @@ package org.district.support.problem;
 
 import java.util.List;
 import java.util.Map;
+import org.district.support.domain.FieldViolation;
 
 /**
- * A failure the caller can act on, carrying everything its problem details response needs. Domain code throws it
- * (through the factory methods) and {@link ProblemMappers} turns it into the response.
+ * An answer of the HTTP layer itself (sign-in missing, body too large, method not allowed, an unexpected error),
+ * carrying everything its problem details response needs. Domain code never throws it: it throws a
+ * {@link org.district.support.domain.DomainException}, which {@link ProblemMappers#problemFor} turns into one of these.
  */
 public class ProblemException extends RuntimeException {
 
@@ -28,36 +30,6 @@ public class ProblemException extends RuntimeException {
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
         this.headers = headers == null ? Map.of() : Map.copyOf(headers);
-    }
-
-    /** 400: one field is wrong. */
-    public static ProblemException invalidField(String field, String message) {
-        return invalid(List.of(new FieldViolation(field, message)));
-    }
-
-    /** 400: some fields are wrong. */
-    public static ProblemException invalid(List<FieldViolation> errors) {
-        String detail = errors.size() == 1
-                ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are not valid; see errors.";
-        return new ProblemException(400, "validation-failed", "The request is not valid", detail, errors, null);
-    }
-
-    /** 404: the thing the request names does not exist (or the caller may not know that it does). */
-    public static ProblemException notFound(String what, String id) {
-        return new ProblemException(
-                404, "not-found", "Not found", "No " + what + " with id '" + id + "' was found.", null, null);
-    }
-
-    /** 409: the request conflicts with the current state of the thing it changes. */
-    public static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(409, slug, "Conflict with the current state", detail, null, null);
-    }
-
-    /** 409 naming the field that conflicts, for example a duplicate asset tag. */
-    public static ProblemException conflict(String slug, String field, String detail) {
-        return new ProblemException(
-                409, slug, "Conflict with the current state", detail, List.of(new FieldViolation(field, detail)), null);
     }
 
     /** 401: no valid sign-in came with the request. */
@@ -91,16 +63,6 @@ public class ProblemException extends RuntimeException {
                 "Something went wrong on our side. Nothing was changed. Quote the correlation id to IT.",
                 null,
                 null);
-    }
-
-    /** 403: the caller is known but may not do this. */
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", "Forbidden", detail, null, null);
-    }
-
-    /** 412: an If-Match precondition failed because someone else changed the thing first. */
-    public static ProblemException preconditionFailed(String detail) {
-        return new ProblemException(412, "precondition-failed", "Precondition failed", detail, null, null);
     }
 
     public int status() {

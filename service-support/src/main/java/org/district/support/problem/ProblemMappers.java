@@ -22,14 +22,21 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.district.support.domain.ConflictException;
+import org.district.support.domain.DomainException;
+import org.district.support.domain.Failures;
+import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.domain.NotPermittedException;
+import org.district.support.domain.StaleVersionException;
+import org.district.support.domain.UnavailableException;
 import org.district.support.web.Correlation;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -47,14 +54,62 @@ public class ProblemMappers {
     @Inject
     CurrentIdentityAssociation identities;
 
-    private static final Pattern KEY_DETAIL = Pattern.compile("Key \\(([^)]+)\\)=");
-
     @ServerExceptionMapper(priority = 1)
     public Response problem(ProblemException e, UriInfo uri, HttpServerRequest request) {
         if (e.status() == 403) {
             logRefusal(request, e.getMessage());
         }
         return build(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response domain(DomainException e, UriInfo uri, HttpServerRequest request) {
+        if (e instanceof NotPermittedException) {
+            logRefusal(request, e.getMessage());
+        }
+        return build(problemFor(e), uri);
+    }
+
+    /**
+     * The answer to a refusal of the domain: its status, type, fields and headers. Every domain exception is answered
+     * through here and nowhere else.
+     */
+    public static ProblemException problemFor(DomainException e) {
+        if (e instanceof NotFoundException) {
+            return new ProblemException(404, e.code(), "Not found", e.getMessage(), null, null);
+        }
+        if (e instanceof ConflictException conflict) {
+            return new ProblemException(
+                    409,
+                    e.code(),
+                    "Conflict with the current state",
+                    e.getMessage(),
+                    conflict.violation() == null ? null : List.of(conflict.violation()),
+                    null);
+        }
+        if (e instanceof InvalidException invalid) {
+            return new ProblemException(
+                    400, e.code(), "The request is not valid", e.getMessage(), invalid.violations(), null);
+        }
+        if (e instanceof StaleVersionException) {
+            return new ProblemException(412, e.code(), "Precondition failed", e.getMessage(), null, null);
+        }
+        if (e instanceof NotPermittedException) {
+            return forbidden(e.getMessage());
+        }
+        UnavailableException unavailable = (UnavailableException) e;
+        return new ProblemException(
+                503,
+                e.code(),
+                "Temporarily unavailable",
+                e.getMessage(),
+                null,
+                Map.of("Retry-After", Integer.toString(unavailable.retryAfterSeconds())));
+    }
+
+    /** 403: the caller is known but may not do this. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, null, null);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -67,7 +122,7 @@ public class ProblemMappers {
             errors.add(new FieldViolation(fieldName(violation.getPropertyPath()), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
-        return build(ProblemException.invalid(errors), uri);
+        return build(problemFor(new InvalidException(errors)), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -93,7 +148,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpServerRequest request) {
         logRefusal(request, "role not allowed");
-        return build(ProblemException.forbidden("Your role does not allow this request."), uri);
+        return build(forbidden("Your role does not allow this request."), uri);
     }
 
     private void logRefusal(HttpServerRequest request, String reason) {
@@ -124,6 +179,9 @@ public class ProblemMappers {
             if (cause instanceof ProblemException problem) {
                 return build(problem, uri);
             }
+            if (cause instanceof DomainException domain) {
+                return build(problemFor(domain), uri);
+            }
         }
         if (status >= 500) {
             return unexpected(e, uri);
@@ -150,12 +208,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
-        return build(concurrentChange(), uri);
+        return build(problemFor(ConflictException.concurrentChange()), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response optimisticLock(StaleStateException e, UriInfo uri) {
-        return build(concurrentChange(), uri);
+        return build(problemFor(ConflictException.concurrentChange()), uri);
     }
 
     @ServerExceptionMapper(priority = 10)
@@ -171,103 +229,18 @@ public class ProblemMappers {
     }
 
     /**
-     * Finds a problem the caller can act on inside an exception's cause chain (domain problems wrapped by
-     * interceptors, constraint violations raised by the database at flush or commit, database outages).
+     * The answer for a failure the caller can act on: an HTTP-level problem, or a domain refusal anywhere in the cause
+     * chain (wrapped by interceptors, raised by the database at flush or commit, a database outage), as
+     * {@link Failures} names it; null for anything else.
      */
     public static ProblemException classify(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof ProblemException problem) {
                 return problem;
             }
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return concurrentChange();
-            }
-            if (t instanceof SQLException sql) {
-                ProblemException fromSql = fromSqlState(sql);
-                if (fromSql != null) {
-                    return fromSql;
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
         }
-        return null;
-    }
-
-    static ProblemException fromSqlState(SQLException e) {
-        String state = e.getSQLState();
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        if (state == null) {
-            if (message.contains("acquisition timeout") || message.contains("Connection refused")) {
-                return DatabaseUnavailable.problem();
-            }
-            return null;
-        }
-        if (state.equals("23505")) {
-            List<String> fields = keyFields(message);
-            String field = fields.isEmpty() ? "" : String.join(",", fields);
-            String detail = fields.isEmpty()
-                    ? "A record with the same unique value already exists."
-                    : "Another record already has this " + String.join(" and ", fields) + ".";
-            return new ProblemException(
-                    409,
-                    "duplicate",
-                    "Conflict with the current state",
-                    detail,
-                    fields.isEmpty() ? null : List.of(new FieldViolation(field, "must be unique")),
-                    null);
-        }
-        if (state.equals("23503")) {
-            return ProblemException.conflict(
-                    "reference-missing-or-in-use", "The request refers to a record that does not exist or is in use.");
-        }
-        if (state.startsWith("22") || state.equals("23514") || state.equals("23502")) {
-            return new ProblemException(
-                    400,
-                    "validation-failed",
-                    "The request is not valid",
-                    "A value is out of the accepted range or too long.",
-                    null,
-                    null);
-        }
-        if (state.equals("40001") || state.equals("40P01") || state.equals("55P03")) {
-            return DatabaseUnavailable.retryShortly();
-        }
-        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || state.startsWith("53")) {
-            return DatabaseUnavailable.problem();
-        }
-        return null;
-    }
-
-    private static List<String> keyFields(String message) {
-        Matcher m = KEY_DETAIL.matcher(message);
-        if (!m.find()) {
-            return List.of();
-        }
-        return Arrays.stream(m.group(1).split(","))
-                .map(String::trim)
-                .map(ProblemMappers::camelCase)
-                .collect(Collectors.toList());
-    }
-
-    static String camelCase(String column) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : column.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else if (Character.isLetterOrDigit(c)) {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
-
-    private static ProblemException concurrentChange() {
-        return ProblemException.conflict(
-                "concurrent-change", "Someone else changed this record at the same time. Reload it and try again.");
+        DomainException domain = Failures.classify(e);
+        return domain == null ? null : problemFor(domain);
     }
 
     /** The 400 naming the field (or the body) that JSON reading stumbled on. */
@@ -276,13 +249,13 @@ public class ProblemMappers {
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
             String where = line > 0 ? " at line " + line + ", column " + column : "";
-            return ProblemException.invalidField("body", "is not well-formed JSON" + where + ".");
+            return invalidField("body", "is not well-formed JSON" + where + ".");
         }
         if (e instanceof JsonMappingException mapping) {
             String field = jsonPath(mapping.getPath());
             if (e instanceof UnrecognizedPropertyException unknown) {
                 String name = field.isEmpty() ? unknown.getPropertyName() : field;
-                return ProblemException.invalidField(name, "is not a known field.");
+                return invalidField(name, "is not a known field.");
             }
             if (e instanceof InvalidFormatException format) {
                 Class<?> target = format.getTargetType();
@@ -290,10 +263,10 @@ public class ProblemMappers {
                     String allowed = Arrays.stream(target.getEnumConstants())
                             .map(Object::toString)
                             .collect(Collectors.joining(", "));
-                    return ProblemException.invalidField(
+                    return invalidField(
                             orBody(field), "must be one of " + allowed + " (was '" + format.getValue() + "').");
                 }
-                return ProblemException.invalidField(
+                return invalidField(
                         orBody(field), "must be " + describe(target) + " (was '" + format.getValue() + "').");
             }
             if (e instanceof ValueInstantiationException instantiation) {
@@ -301,19 +274,25 @@ public class ProblemMappers {
                 if (cause instanceof ProblemException problem) {
                     return problem;
                 }
+                if (cause instanceof DomainException domain) {
+                    return problemFor(domain);
+                }
                 String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : "is not valid.";
-                return ProblemException.invalidField(orBody(field), reason);
+                return invalidField(orBody(field), reason);
             }
             if (e instanceof MismatchedInputException mismatch) {
                 if (field.isEmpty() && mismatch.getTargetType() != null) {
-                    return ProblemException.invalidField("body", "must be " + describe(mismatch.getTargetType()) + ".");
+                    return invalidField("body", "must be " + describe(mismatch.getTargetType()) + ".");
                 }
-                return ProblemException.invalidField(
-                        orBody(field), "must be " + describe(mismatch.getTargetType()) + ".");
+                return invalidField(orBody(field), "must be " + describe(mismatch.getTargetType()) + ".");
             }
-            return ProblemException.invalidField(orBody(field), "could not be read.");
+            return invalidField(orBody(field), "could not be read.");
         }
-        return ProblemException.invalidField("body", "could not be read as JSON.");
+        return invalidField("body", "could not be read as JSON.");
+    }
+
+    private static ProblemException invalidField(String field, String message) {
+        return problemFor(InvalidException.of(field, message));
     }
 
     private static String orBody(String field) {

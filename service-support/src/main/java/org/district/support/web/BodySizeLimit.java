@@ -1,11 +1,11 @@
 package org.district.support.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -14,14 +14,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class BodySizeLimit {
 
-    /** Largest JSON or form body accepted, in bytes. */
-    @ConfigProperty(name = "district.http.max-json-body-bytes", defaultValue = "1048576")
-    long maxJsonBytes;
+    @Inject
+    HttpSettings settings;
 
     @ServerRequestFilter(preMatching = true, priority = 100)
     public Optional<jakarta.ws.rs.core.Response> limit(ContainerRequestContext request) {
         int length = request.getLength();
-        if (length <= maxJsonBytes) {
+        if (length <= settings.maxJsonBodyBytes()) {
             return Optional.empty();
         }
         MediaType type = request.getMediaType();
@@ -30,7 +29,8 @@ public class BodySizeLimit {
         if (streamed) {
             return Optional.empty();
         }
-        ProblemException problem = ProblemException.payloadTooLarge(Integer.toString(length), maxJsonBytes);
+        ProblemException problem =
+                ProblemException.payloadTooLarge(Integer.toString(length), settings.maxJsonBodyBytes());
         return Optional.of(ProblemMappers.build(problem, request.getUriInfo()));
     }
 }

@@ -22,6 +22,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.district.support.domain.ConflictException;
+import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.domain.NotPermittedException;
+import org.district.support.domain.StaleVersionException;
+import org.district.support.domain.UnavailableException;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,24 +38,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ProblemMappersTest {
 
-    // ---------------------------------------------------------------- SQLState mapping
+    // ---------------------------------------------------------------- SQLState mapping, as answered over HTTP
+
+    /** The problem answering a database refusal, as {@link Failures} names it. */
+    private static ProblemException answerTo(SQLException e) {
+        return ProblemMappers.classify(new PersistenceException(e));
+    }
 
     @Test
     void aUniqueViolationIsAConflictNamingTheColumnsInCamelCase() {
-        ProblemException p = ProblemMappers.fromSqlState(new SQLException(
+        ProblemException p = answerTo(new SQLException(
                 "ERROR: duplicate key value violates unique constraint \"device_serial_number_key\"\n"
                         + "  Detail: Key (serial_number)=(SN-1) already exists.",
                 "23505"));
         assertThat(p.status()).isEqualTo(409);
         assertThat(p.slug()).isEqualTo("duplicate");
         assertThat(p.errors()).extracting(FieldViolation::field).containsExactly("serialNumber");
+        assertThat(p.errors()).extracting(FieldViolation::message).containsExactly("must be unique");
         assertThat(p.getMessage()).contains("serialNumber").doesNotContain("SN-1");
 
-        ProblemException composite = ProblemMappers.fromSqlState(
-                new SQLException("Detail: Key (consumer, event_id)=(a, b) already exists.", "23505"));
+        ProblemException composite =
+                answerTo(new SQLException("Detail: Key (consumer, event_id)=(a, b) already exists.", "23505"));
         assertThat(composite.errors()).extracting(FieldViolation::field).containsExactly("consumer,eventId");
 
-        ProblemException anonymous = ProblemMappers.fromSqlState(new SQLException("duplicate", "23505"));
+        ProblemException anonymous = answerTo(new SQLException("duplicate", "23505"));
         assertThat(anonymous.status()).isEqualTo(409);
         assertThat(anonymous.errors()).isEmpty();
     }
@@ -70,7 +83,7 @@ class ProblemMappersTest {
         "53100, 503, service-unavailable",
     })
     void mapsSqlStates(String state, int status, String slug) {
-        ProblemException p = ProblemMappers.fromSqlState(new SQLException("boom", state));
+        ProblemException p = answerTo(new SQLException("boom", state));
         assertThat(p).isNotNull();
         assertThat(p.status()).isEqualTo(status);
         assertThat(p.slug()).isEqualTo(slug);
@@ -81,20 +94,52 @@ class ProblemMappersTest {
     }
 
     @Test
-    void unknownStatesAreNotTheCallersProblem() {
-        assertThat(ProblemMappers.fromSqlState(new SQLException("syntax", "42601")))
-                .isNull();
-        assertThat(ProblemMappers.fromSqlState(new SQLException("odd"))).isNull();
+    void aPoolTimeoutWithoutStateIsAnOutageWithRetryAfter() {
+        ProblemException p = answerTo(new SQLException("Sorry, acquisition timeout!"));
+        assertThat(p.status()).isEqualTo(503);
+        assertThat(p.headers())
+                .containsEntry("Retry-After", Integer.toString(UnavailableException.UNREACHABLE_RETRY_AFTER_SECONDS));
     }
 
+    // ---------------------------------------------------------------- domain refusals
+
     @Test
-    void aPoolTimeoutWithoutStateIsAnOutage() {
-        ProblemException p = ProblemMappers.fromSqlState(new SQLException("Sorry, acquisition timeout!"));
-        assertThat(p.status()).isEqualTo(503);
-        assertThat(p.headers()).containsEntry("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-        assertThat(ProblemMappers.fromSqlState(new SQLException("Connection refused"))
+    void everyDomainRefusalHasItsStatusTypeAndFields() {
+        ProblemException notFound = ProblemMappers.problemFor(new NotFoundException("device", "x"));
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.slug()).isEqualTo("not-found");
+        assertThat(notFound.getMessage()).isEqualTo("No device with id 'x' was found.");
+
+        ProblemException conflict = ProblemMappers.problemFor(
+                ConflictException.illegalMove("illegal-transition", "LOST cannot go to IN_STOCK.", List.of("FOUND")));
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.slug()).isEqualTo("illegal-transition");
+        assertThat(conflict.errors()).isEmpty();
+
+        ProblemException onField = ProblemMappers.problemFor(
+                ConflictException.onField("duplicate-asset-tag", "assetTag", "is already used by another device."));
+        assertThat(onField.errors())
+                .containsExactly(new FieldViolation("assetTag", "is already used by another device."));
+
+        ProblemException invalid = ProblemMappers.problemFor(new InvalidException(List.of(
+                new FieldViolation("type", "must be one of LAPTOP."),
+                new FieldViolation("make", "must not be blank"))));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.slug()).isEqualTo("validation-failed");
+        assertThat(invalid.errors()).extracting(FieldViolation::field).containsExactly("type", "make");
+        assertThat(invalid.getMessage()).isEqualTo("2 fields are not valid; see errors.");
+
+        assertThat(ProblemMappers.problemFor(StaleVersionException.of("device", 3, 2))
                         .status())
-                .isEqualTo(503);
+                .isEqualTo(412);
+        assertThat(ProblemMappers.problemFor(new NotPermittedException("not yours"))
+                        .status())
+                .isEqualTo(403);
+
+        ProblemException busy = ProblemMappers.problemFor(UnavailableException.busy("Too many."));
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.slug()).isEqualTo("busy");
+        assertThat(busy.headers()).containsEntry("Retry-After", "1");
     }
 
     @Test
@@ -106,19 +151,15 @@ class ProblemMappersTest {
         assertThat(p.status()).isEqualTo(409);
         assertThat(p.errors()).extracting(FieldViolation::field).containsExactly("assetTag");
 
-        ProblemException domain = ProblemException.notFound("device", "x");
-        assertThat(ProblemMappers.classify(new RuntimeException(domain))).isSameAs(domain);
+        ProblemException http = ProblemException.internalError();
+        assertThat(ProblemMappers.classify(new RuntimeException(http))).isSameAs(http);
+        assertThat(ProblemMappers.classify(new RuntimeException(new NotFoundException("device", "x")))
+                        .status())
+                .isEqualTo(404);
         assertThat(ProblemMappers.classify(new jakarta.persistence.OptimisticLockException())
                         .status())
                 .isEqualTo(409);
         assertThat(ProblemMappers.classify(new IllegalArgumentException("bug"))).isNull();
-    }
-
-    @Test
-    void camelCaseTurnsColumnsIntoFieldNames() {
-        assertThat(ProblemMappers.camelCase("asset_tag")).isEqualTo("assetTag");
-        assertThat(ProblemMappers.camelCase("district_id")).isEqualTo("districtId");
-        assertThat(ProblemMappers.camelCase("lower(email)")).isEqualTo("loweremail");
     }
 
     // ---------------------------------------------------------------- JSON paths

@@ -1,10 +1,12 @@
-package org.district.support.problem;
+package org.district.support.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.NotFoundException;
 
 /**
  * Parses query and path parameters, answering 400 (or 404 for ids in the path) that names the parameter instead of
@@ -24,7 +26,7 @@ public final class Params {
         } catch (IllegalArgumentException e) {
             String allowed =
                     Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.invalidField(name, "must be one of " + allowed + ".");
+            throw InvalidException.of(name, "must be one of " + allowed + ".");
         }
     }
 
@@ -36,11 +38,11 @@ public final class Params {
         try {
             int value = Integer.parseInt(raw.trim());
             if (value < min || value > max) {
-                throw ProblemException.invalidField(name, "must be between " + min + " and " + max + ".");
+                throw InvalidException.of(name, "must be between " + min + " and " + max + ".");
             }
             return value;
         } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(name, "must be a whole number between " + min + " and " + max + ".");
+            throw InvalidException.of(name, "must be a whole number between " + min + " and " + max + ".");
         }
     }
 
@@ -52,7 +54,7 @@ public final class Params {
         try {
             return UUID.fromString(raw.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(name, "must be a UUID.");
+            throw InvalidException.of(name, "must be a UUID.");
         }
     }
 
@@ -64,7 +66,7 @@ public final class Params {
         try {
             return LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(name, "must be a date in the form YYYY-MM-DD.");
+            throw InvalidException.of(name, "must be a date in the form YYYY-MM-DD.");
         }
     }
 
@@ -75,7 +77,7 @@ public final class Params {
         }
         String value = raw.trim();
         if (value.length() > max) {
-            throw ProblemException.invalidField(name, "must be at most " + max + " characters.");
+            throw InvalidException.of(name, "must be at most " + max + " characters.");
         }
         return value;
     }
@@ -89,7 +91,7 @@ public final class Params {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException | NullPointerException e) {
             String shown = raw == null ? "" : raw.length() > 64 ? raw.substring(0, 64) + "..." : raw;
-            throw ProblemException.notFound(what, shown);
+            throw new NotFoundException(what, shown);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.district.support.problem;
+package org.district.support.domain;
 
 /**
  * One thing wrong with a request, named by the field (JSON property path, query or path parameter, or CSV column)
