@@ -101,13 +101,14 @@ class ComposeFileTest {
 
     @ParameterizedTest
     @EnumSource(ServiceProperties.Service.class)
-    void serviceIsBuiltFromItsDockerfile(ServiceProperties.Service service) {
+    void serviceIsBuiltFromTheServiceDockerfileWithItsPort(ServiceProperties.Service service) {
         Map<String, Object> definition = services().get(service.module);
 
         assertThat(Tree.stringAt(definition, "build", "context")).isEqualTo("./" + service.module);
-        assertThat(Tree.stringAt(definition, "build", "dockerfile")).isEqualTo("src/main/docker/Dockerfile");
-        assertThat(RepositoryFiles.path(service.module + "/src/main/docker/Dockerfile"))
-                .isRegularFile();
+        assertThat(Tree.stringAt(definition, "build", "dockerfile")).isEqualTo("../" + DockerfileTest.DOCKERFILE);
+        assertThat(RepositoryFiles.path(DockerfileTest.DOCKERFILE)).isRegularFile();
+        assertThat(Tree.stringAt(definition, "build", "args", "HTTP_PORT"))
+                .isEqualTo(Integer.toString(service.properties().defaultHttpPort()));
         assertThat(Tree.stringAt(definition, "image")).startsWith("district/" + service.module + ":");
     }
 

@@ -4,23 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
- * Each service's Dockerfile: a pinned Java 17 runtime image, the Quarkus fast-jar layout, a non-root user, the
- * service's port, a health check on liveness, container-aware memory settings and an entrypoint that lets the JVM
- * receive SIGTERM (graceful shutdown).
+ * The services' one Dockerfile: a pinned Java 17 runtime image, the Quarkus fast-jar layout, a non-root user, the
+ * service's port (a build argument), a health check on liveness, container-aware memory settings and an entrypoint
+ * that lets the JVM receive SIGTERM (graceful shutdown).
  */
 class DockerfileTest {
+
+    /** The Dockerfile every service's image is built from, its module folder being the build context. */
+    static final String DOCKERFILE = "deploy/docker/service.Dockerfile";
 
     /** One instruction: keyword and arguments, continuation lines joined, comments dropped. */
     record Instruction(String keyword, String arguments) {}
 
-    @ParameterizedTest
-    @EnumSource(ServiceProperties.Service.class)
-    void baseImageIsAPinnedJava17Runtime(ServiceProperties.Service service) {
-        List<Instruction> from = instructions(service, "FROM");
+    @Test
+    void baseImageIsAPinnedJava17Runtime() {
+        List<Instruction> from = instructions("FROM");
 
         assertThat(from).as("single stage").hasSize(1);
         String image = from.get(0).arguments();
@@ -31,12 +32,10 @@ class DockerfileTest {
                 .contains("jre");
     }
 
-    @ParameterizedTest
-    @EnumSource(ServiceProperties.Service.class)
-    void copiesTheFastJarLayout(ServiceProperties.Service service) {
-        List<String> copies = instructions(service, "COPY").stream()
-                .map(Instruction::arguments)
-                .toList();
+    @Test
+    void copiesTheFastJarLayout() {
+        List<String> copies =
+                instructions("COPY").stream().map(Instruction::arguments).toList();
 
         assertThat(copies)
                 .containsExactly(
@@ -44,15 +43,14 @@ class DockerfileTest {
                         "target/quarkus-app/*.jar /deployments/",
                         "target/quarkus-app/app/ /deployments/app/",
                         "target/quarkus-app/quarkus/ /deployments/quarkus/");
-        assertThat(instructions(service, "ADD"))
+        assertThat(instructions("ADD"))
                 .as("no ADD (it fetches URLs and unpacks archives)")
                 .isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(ServiceProperties.Service.class)
-    void runsAsANonRootUser(ServiceProperties.Service service) {
-        List<Instruction> all = instructions(service, null);
+    @Test
+    void runsAsANonRootUser() {
+        List<Instruction> all = instructions(null);
         int lastUser = -1;
         int lastBuildStep = -1;
         for (int i = 0; i < all.size(); i++) {
@@ -67,56 +65,48 @@ class DockerfileTest {
         String user = all.get(lastUser).arguments();
         assertThat(user).as("numeric, so Kubernetes can verify runAsNonRoot").matches("\\d+(:\\d+)?");
         assertThat(Integer.parseInt(user.split(":")[0])).isPositive();
-        assertThat(instructions(service, "RUN"))
+        assertThat(instructions("RUN"))
                 .anySatisfy(
                         run -> assertThat(run.arguments()).contains("useradd").contains("--uid " + user));
     }
 
-    @ParameterizedTest
-    @EnumSource(ServiceProperties.Service.class)
-    void exposesTheServicePortWithAHealthCheck(ServiceProperties.Service service) {
-        int port = service.properties().defaultHttpPort();
-
-        assertThat(instructions(service, "EXPOSE"))
-                .extracting(Instruction::arguments)
-                .containsExactly("" + port);
-        assertThat(env(service)).contains("HTTP_PORT=" + port);
-        assertThat(instructions(service, "HEALTHCHECK")).singleElement().satisfies(h -> assertThat(h.arguments())
+    @Test
+    void exposesTheServicePortGivenAtBuildWithAHealthCheck() {
+        assertThat(instructions("ARG")).extracting(Instruction::arguments).containsExactly("HTTP_PORT");
+        assertThat(instructions("EXPOSE")).extracting(Instruction::arguments).containsExactly("${HTTP_PORT}");
+        assertThat(env()).contains("HTTP_PORT=${HTTP_PORT}");
+        assertThat(instructions("HEALTHCHECK")).singleElement().satisfies(h -> assertThat(h.arguments())
                 .contains("CMD")
                 .contains("/q/health/live")
                 .contains("${HTTP_PORT}")
                 .contains("--start-period="));
     }
 
-    @ParameterizedTest
-    @EnumSource(ServiceProperties.Service.class)
-    void jvmFitsTheContainerAndShutsDownGracefully(ServiceProperties.Service service) {
-        String env = env(service);
+    @Test
+    void jvmFitsTheContainerAndShutsDownGracefully() {
+        String env = env();
 
         assertThat(env)
                 .contains("-XX:MaxRAMPercentage=")
                 .contains("-Dquarkus.http.host=0.0.0.0")
                 .contains("-XX:+ExitOnOutOfMemoryError");
-        List<Instruction> entrypoint = instructions(service, "ENTRYPOINT");
+        List<Instruction> entrypoint = instructions("ENTRYPOINT");
         assertThat(entrypoint).singleElement().satisfies(e -> assertThat(e.arguments())
                 .as("exec form, and exec java so that the JVM is PID 1 and receives SIGTERM")
                 .startsWith("[")
                 .contains("exec java $JAVA_OPTS $JAVA_OPTS_APPEND -jar /deployments/quarkus-run.jar"));
-        assertThat(instructions(service, "STOPSIGNAL"))
+        assertThat(instructions("STOPSIGNAL"))
                 .extracting(Instruction::arguments)
                 .containsExactly("SIGTERM");
     }
 
-    private static String env(ServiceProperties.Service service) {
+    private static String env() {
         return String.join(
-                " ",
-                instructions(service, "ENV").stream()
-                        .map(Instruction::arguments)
-                        .toList());
+                " ", instructions("ENV").stream().map(Instruction::arguments).toList());
     }
 
-    static List<Instruction> instructions(ServiceProperties.Service service, String keyword) {
-        String text = RepositoryFiles.read(service.module + "/src/main/docker/Dockerfile");
+    static List<Instruction> instructions(String keyword) {
+        String text = RepositoryFiles.read(DOCKERFILE);
         List<Instruction> instructions = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : text.split("\\R")) {

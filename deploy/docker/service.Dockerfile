@@ -1,10 +1,13 @@
-# Container image of loss-report-service: the Quarkus fast-jar on a Java 17 runtime, run as a non-root user.
-#
-# Build the application first, then the image (the build context is the module folder):
-#   mvn -B package -DskipTests -pl loss-report-service -am
-#   docker build -f loss-report-service/src/main/docker/Dockerfile -t district/loss-report-service:1.0.0 loss-report-service
-# docker compose builds the image itself after the mvn step (docker-compose.yml, "build").
+# Container image of any of the three services: the Quarkus fast-jar on a Java 17 runtime, run as a non-root user.
+# The build context is the service's module folder; HTTP_PORT is the service's port (8081 inventory, 8082 loss-report,
+# 8083 check-in). Build the application first, then the image:
+#   mvn -B package -DskipTests -pl inventory-service -am
+#   docker build -f deploy/docker/service.Dockerfile --build-arg HTTP_PORT=8081 \
+#     -t district/inventory-service:1.0.0 inventory-service
+# docker compose builds the images itself after the mvn step (docker-compose.yml, "build").
 FROM eclipse-temurin:17.0.15_6-jre-jammy
+
+ARG HTTP_PORT
 
 # The application runs as uid 185; it owns nothing in the image, so it cannot change its own code. Kubernetes runs it
 # with a read-only root file system and an emptyDir on /tmp.
@@ -12,7 +15,7 @@ RUN groupadd --system --gid 185 quarkus \
     && useradd --system --uid 185 --gid 185 --home-dir /deployments --no-create-home --shell /usr/sbin/nologin quarkus
 
 ENV LANG=C.UTF-8 \
-    HTTP_PORT=8082 \
+    HTTP_PORT=${HTTP_PORT} \
     JAVA_OPTS="-XX:MaxRAMPercentage=70.0 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     JAVA_OPTS_APPEND=""
 
@@ -24,7 +27,7 @@ COPY target/quarkus-app/quarkus/ /deployments/quarkus/
 
 WORKDIR /deployments
 USER 185
-EXPOSE 8082
+EXPOSE ${HTTP_PORT}
 
 # Liveness only: the database or Kafka being down must not mark the container unhealthy (readiness covers them).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
