@@ -1,16 +1,13 @@
 package org.district.systemtests;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.district.testing.TestDb;
 
 /**
  * Read access to a service's own database (the tests never write state through it), plus the wipe that gives every
@@ -18,29 +15,25 @@ import java.util.TreeMap;
  */
 final class Db {
 
-    static final String HOST = env("DB_HOST", "127.0.0.1");
-    static final String PORT = env("DB_PORT", "5432");
-    static final String USER = env("DB_USER", "district");
-    static final String PASSWORD = env("DB_PASSWORD", "district-dev-only");
-
     final String name;
+    private final TestDb db;
     private Connection counting;
 
     Db(String name) {
         this.name = name;
+        this.db = TestDb.named(name);
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, USER, PASSWORD);
+        return db.connect();
     }
 
     /** Drops everything of the previous run: the services migrate an empty schema when they start. */
     void wipe() {
-        try (Connection c = connect();
-                Statement s = c.createStatement()) {
-            s.execute("drop schema if exists public cascade");
-            s.execute("create schema public");
-        } catch (SQLException e) {
+        try {
+            db.execute("drop schema if exists public cascade");
+            db.execute("create schema public");
+        } catch (IllegalStateException e) {
             throw new IllegalStateException(
                     "Cannot reset database " + name + " (run scripts/postgres.sh ensure): " + e.getMessage(), e);
         }
@@ -80,44 +73,14 @@ final class Db {
     }
 
     long count(String sql, Object... params) {
-        List<Map<String, Object>> rows = rows(sql, params);
-        return ((Number) rows.get(0).values().iterator().next()).longValue();
+        return db.count(sql, params);
     }
 
     List<String> column(String sql, Object... params) {
-        List<String> values = new ArrayList<>();
-        for (Map<String, Object> row : rows(sql, params)) {
-            Object v = row.values().iterator().next();
-            values.add(v == null ? null : v.toString());
-        }
-        return values;
+        return db.column(sql, params);
     }
 
     List<Map<String, Object>> rows(String sql, Object... params) {
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query on " + name + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        return db.rows(sql, params);
     }
 }

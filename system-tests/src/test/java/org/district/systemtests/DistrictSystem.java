@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.district.testing.TestDb;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -82,10 +83,10 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
 
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
-        common.put("DB_HOST", Db.HOST);
-        common.put("DB_PORT", Db.PORT);
-        common.put("DB_USER", Db.USER);
-        common.put("DB_PASSWORD", Db.PASSWORD);
+        common.put("DB_HOST", TestDb.HOST);
+        common.put("DB_PORT", TestDb.PORT);
+        common.put("DB_USER", TestDb.USER);
+        common.put("DB_PASSWORD", TestDb.PASSWORD);
         common.put("OUTBOX_POLL_INTERVAL", "50ms");
         common.put("DISTRICT_TIME_ZONE", "UTC");
 

@@ -23,6 +23,13 @@ public final class TestDb {
         Connection connect() throws SQLException;
     }
 
+    /** Where the test PostgreSQL is and how to sign in to it (DB_HOST, DB_PORT, DB_USER, DB_PASSWORD). */
+    public static final String HOST = env("DB_HOST", "127.0.0.1");
+
+    public static final String PORT = env("DB_PORT", "5432");
+    public static final String USER = env("DB_USER", "district");
+    public static final String PASSWORD = env("DB_PASSWORD", "district-dev-only");
+
     private final String name;
     private final Connector connector;
 
@@ -38,10 +45,8 @@ public final class TestDb {
 
     /** A database by name on the test PostgreSQL (DB_HOST, DB_PORT, DB_USER and DB_PASSWORD, else the defaults). */
     public static TestDb named(String database) {
-        String url = "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5432") + "/" + database;
-        String user = env("DB_USER", "district");
-        String password = env("DB_PASSWORD", "district-dev-only");
-        return new TestDb(database, () -> DriverManager.getConnection(url, user, password));
+        String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+        return new TestDb(database, () -> DriverManager.getConnection(url, USER, PASSWORD));
     }
 
     /** A new connection, for tests that need one of their own (closing it is theirs). */
