@@ -8,12 +8,12 @@ import java.util.List;
  */
 public final class ConflictException extends DomainException {
 
-    private final FieldViolation violation;
+    private final List<FieldViolation> violations;
     private final List<String> allowed;
 
-    private ConflictException(String code, String detail, FieldViolation violation, List<String> allowed) {
+    private ConflictException(String code, String detail, List<FieldViolation> violations, List<String> allowed) {
         super(code, detail);
-        this.violation = violation;
+        this.violations = violations == null ? List.of() : List.copyOf(violations);
         this.allowed = allowed == null ? List.of() : List.copyOf(allowed);
     }
 
@@ -24,12 +24,17 @@ public final class ConflictException extends DomainException {
 
     /** A conflict caused by one field's value, for example an asset tag another device already has. */
     public static ConflictException onField(String code, String field, String detail) {
-        return new ConflictException(code, detail, new FieldViolation(field, detail), null);
+        return new ConflictException(code, detail, List.of(new FieldViolation(field, detail)), null);
     }
 
     /** Another record already holds the value of these fields (comma-separated when several). */
     public static ConflictException duplicate(String fields, String detail) {
-        return new ConflictException("duplicate", detail, new FieldViolation(fields, "must be unique"), null);
+        return new ConflictException("duplicate", detail, List.of(new FieldViolation(fields, "must be unique")), null);
+    }
+
+    /** Other records already hold the values of several fields; each violation names one field and why. */
+    public static ConflictException duplicate(List<FieldViolation> violations, String detail) {
+        return new ConflictException("duplicate", detail, violations, null);
     }
 
     /** A move that the current state does not allow; {@code allowed} names the moves it does allow. */
@@ -42,9 +47,9 @@ public final class ConflictException extends DomainException {
         return of("concurrent-change", "Someone else changed this record at the same time. Reload it and try again.");
     }
 
-    /** The field whose value conflicts and why, or null. */
-    public FieldViolation violation() {
-        return violation;
+    /** The fields whose values conflict, each with why; empty when the conflict is not about a field. */
+    public List<FieldViolation> violations() {
+        return violations;
     }
 
     /** The moves allowed from the current state, when the conflict is an illegal move; empty otherwise. */

@@ -11,7 +11,8 @@ public abstract sealed class DomainException extends RuntimeException
                 InvalidException,
                 StaleVersionException,
                 NotPermittedException,
-                UnavailableException {
+                UnavailableException,
+                UnprocessableException {
 
     private final String code;
 

@@ -23,6 +23,11 @@ public record PageView<T>(List<T> items, int limit, String nextCursor) {
         return new PageView<>(items, limit, more ? positionOf.apply(page.get(page.size() - 1)) : null);
     }
 
+    /** The same page with each item turned into its view. */
+    public <V> PageView<V> map(Function<? super T, ? extends V> view) {
+        return new PageView<>(items.stream().<V>map(view).toList(), limit, nextCursor);
+    }
+
     /** An empty page (nothing the caller may see matches). */
     public static <T> PageView<T> empty(int limit) {
         return new PageView<>(List.of(), limit, null);

@@ -22,9 +22,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,6 +35,8 @@ import org.district.support.domain.NotFoundException;
 import org.district.support.domain.NotPermittedException;
 import org.district.support.domain.StaleVersionException;
 import org.district.support.domain.UnavailableException;
+import org.district.support.domain.UnprocessableException;
+import org.district.support.domain.Violations;
 import org.district.support.web.Correlation;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -75,17 +75,17 @@ public class ProblemMappers {
      * through here and nowhere else.
      */
     public static ProblemException problemFor(DomainException e) {
-        if (e instanceof NotFoundException) {
-            return new ProblemException(404, e.code(), "Not found", e.getMessage(), null, null);
+        if (e instanceof NotFoundException notFound) {
+            return new ProblemException(
+                    404, e.code(), notFound.title(), e.getMessage(), listOf(notFound.violation()), null);
         }
         if (e instanceof ConflictException conflict) {
             return new ProblemException(
-                    409,
-                    e.code(),
-                    "Conflict with the current state",
-                    e.getMessage(),
-                    conflict.violation() == null ? null : List.of(conflict.violation()),
-                    null);
+                    409, e.code(), "Conflict with the current state", e.getMessage(), conflict.violations(), null);
+        }
+        if (e instanceof UnprocessableException unprocessable) {
+            return new ProblemException(
+                    422, e.code(), unprocessable.title(), e.getMessage(), listOf(unprocessable.violation()), null);
         }
         if (e instanceof InvalidException invalid) {
             return new ProblemException(
@@ -107,6 +107,10 @@ public class ProblemMappers {
                 Map.of("Retry-After", Integer.toString(unavailable.retryAfterSeconds())));
     }
 
+    private static List<FieldViolation> listOf(FieldViolation violation) {
+        return violation == null ? null : List.of(violation);
+    }
+
     /** 403: the caller is known but may not do this. */
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail, null, null);
@@ -114,15 +118,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response beanValidation(ConstraintViolationException e, UriInfo uri) {
-        List<FieldViolation> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             if (isReturnValue(violation.getPropertyPath())) {
                 return unexpected(e, uri);
             }
-            errors.add(new FieldViolation(fieldName(violation.getPropertyPath()), violation.getMessage()));
         }
-        errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
-        return build(problemFor(new InvalidException(errors)), uri);
+        return build(problemFor(new InvalidException(Violations.of(e.getConstraintViolations()))), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -349,35 +350,6 @@ public class ProblemMappers {
             }
         }
         return false;
-    }
-
-    /** Drops the method and parameter names Bean Validation puts in front of the property path. */
-    public static String fieldName(Path path) {
-        List<String> parts = new ArrayList<>();
-        String parameterName = null;
-        for (Path.Node node : path) {
-            switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR -> parts.clear();
-                case PARAMETER -> {
-                    parts.clear();
-                    parameterName = node.getName();
-                }
-                default -> {
-                    // Container elements are named like "<list element>": the index alone names them.
-                    String name = node.getName() != null && node.getName().startsWith("<") ? null : node.getName();
-                    if (node.getIndex() != null) {
-                        String prefix = parts.isEmpty() ? "" : parts.remove(parts.size() - 1);
-                        parts.add(prefix + "[" + node.getIndex() + "]" + (name == null ? "" : "." + name));
-                    } else if (name != null) {
-                        parts.add(name);
-                    }
-                }
-            }
-        }
-        if (parts.isEmpty()) {
-            return parameterName == null ? "body" : parameterName;
-        }
-        return String.join(".", parts).replace(".[", "[");
     }
 
     private Response unauthenticated(UriInfo uri) {

@@ -1,9 +1,14 @@
 package org.district.support.web;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Limits on what the services accept over HTTP. */
+/**
+ * Limits on what the services accept over HTTP. Read while the application starts (the body-size filter is created
+ * then), so it must be safe to read before the runtime configuration exists.
+ */
+@StaticInitSafe
 @ConfigMapping(prefix = "district.http")
 public interface HttpSettings {
 

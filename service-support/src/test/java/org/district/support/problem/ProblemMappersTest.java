@@ -29,6 +29,7 @@ import org.district.support.domain.NotFoundException;
 import org.district.support.domain.NotPermittedException;
 import org.district.support.domain.StaleVersionException;
 import org.district.support.domain.UnavailableException;
+import org.district.support.domain.Violations;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -267,7 +268,7 @@ class ProblemMappersTest {
 
     private static Set<String> fieldNames(Set<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
-                .map(v -> ProblemMappers.fieldName(v.getPropertyPath()))
+                .map(v -> Violations.fieldName(v.getPropertyPath()))
                 .collect(java.util.stream.Collectors.toSet());
     }
 

@@ -1,0 +1,47 @@
+package org.district.support.paging;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+
+/**
+ * The page a list is asked for, as a resource method's {@code @BeanParam}: {@code limit}, from 1 to 200 (50 when absent), and the {@code cursor} that the page
+ * before gave as {@code nextCursor} (none for the first page).
+ */
+public class PageParams {
+
+    @QueryParam("limit")
+    String limit;
+
+    @QueryParam("cursor")
+    String cursor;
+
+    /** The page size; refused (400) when out of range. */
+    public int size() {
+        return Cursors.limit(limit);
+    }
+
+    /** The cursor as sent (null for the first page), for a service that reads the position itself. */
+    public String cursor() {
+        return cursor;
+    }
+
+    /** The position after which the page starts, in {@code parts} parts; null for the first page. */
+    public Cursors.Position after(int parts) {
+        return Cursors.decode(cursor, parts);
+    }
+
+    /** The position of a list ordered by id; null for the first page. */
+    public UUID afterId() {
+        return Cursors.id(cursor);
+    }
+
+    /** The position of a list ordered by one text key (an asset tag, a district id); null for the first page. */
+    public String afterText() {
+        return Cursors.text(cursor);
+    }
+
+    /** The position of a list ordered by one number; null for the first page. */
+    public Long afterNumber() {
+        return Cursors.number(cursor);
+    }
+}
