@@ -1,14 +1,11 @@
 package org.district.inventory;
 
-import static io.restassured.RestAssured.given;
-
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.district.testing.TestTokens;
+import org.district.testing.TestApi;
 
 /** Request helpers for the tests: callers with roles, and valid bodies with unique identifiers. */
 final class Api {
@@ -22,13 +19,8 @@ final class Api {
 
     private Api() {}
 
-    static RequestSpecification as(String subject, String... roles) {
-        return given().header("Authorization", "Bearer " + TestTokens.token(subject, roles))
-                .contentType(ContentType.JSON);
-    }
-
     static RequestSpecification it() {
-        return as(IT_SUBJECT, "IT_ADMIN");
+        return TestApi.as(IT_SUBJECT, "IT_ADMIN");
     }
 
     /** A new unique code, for asset tags, serial numbers and district ids. */
@@ -105,7 +97,7 @@ final class Api {
     }
 
     static RequestSpecification auditor() {
-        return as("AUD-" + RUN, "AUDITOR");
+        return TestApi.as("AUD-" + RUN, "AUDITOR");
     }
 
     /** Creates a person (AUP acknowledged on the given day, or never) and returns their id. */

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.district.testing.TestApi;
 import org.district.testing.TestTokens;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -122,7 +123,7 @@ class AuthorizationTest {
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
             for (String role : ROLES) {
-                Response response = endpoint.call().apply(Api.as("AUTHZ-" + role, role));
+                Response response = endpoint.call().apply(TestApi.as("AUTHZ-" + role, role));
                 int status = response.statusCode();
                 if (endpoint.allowed().contains(role)) {
                     if (status == 401 || status == 403 || status >= 500) {
@@ -141,12 +142,12 @@ class AuthorizationTest {
     void refusedWritesChangeNothing() {
         String tag = Api.unique("REFUSED");
         for (String role : List.of("AUDITOR", "STAFF", "SUPERVISOR", "HR", "DEVICE")) {
-            Api.as("AUTHZ-" + role, role)
+            TestApi.as("AUTHZ-" + role, role)
                     .body(Api.purchasedLaptop(tag, false))
                     .post("/api/v1/devices")
                     .then()
                     .statusCode(403);
-            Api.as("AUTHZ-" + role, role)
+            TestApi.as("AUTHZ-" + role, role)
                     .body(Map.of("status", "RETIRED", "reason", "not mine to retire"))
                     .post("/api/v1/devices/" + deviceId + "/status")
                     .then()
@@ -167,7 +168,7 @@ class AuthorizationTest {
         Api.assign(bobsDevice, bob);
 
         // Her own device, without what only IT needs to know.
-        Api.as(alice, "STAFF")
+        TestApi.as(alice, "STAFF")
                 .get("/api/v1/devices/" + alicesDevice)
                 .then()
                 .statusCode(200)
@@ -179,9 +180,9 @@ class AuthorizationTest {
                 .body("$", not(hasKey("sensitiveData")));
 
         // Someone else's device and a device in stock look exactly like a device that does not exist.
-        Response missing = Api.as(alice, "STAFF").get("/api/v1/devices/" + UUID.randomUUID());
+        Response missing = TestApi.as(alice, "STAFF").get("/api/v1/devices/" + UUID.randomUUID());
         for (String other : List.of(bobsDevice, inStock)) {
-            Response refused = Api.as(alice, "STAFF").get("/api/v1/devices/" + other);
+            Response refused = TestApi.as(alice, "STAFF").get("/api/v1/devices/" + other);
             refused.then().statusCode(404).contentType("application/problem+json");
             assertThat(refused.jsonPath().getString("title"))
                     .isEqualTo(missing.jsonPath().getString("title"));
@@ -189,12 +190,15 @@ class AuthorizationTest {
                     .isEqualTo(missing.jsonPath().getString("type"));
         }
         for (String role : List.of("SUPERVISOR", "HR")) {
-            Api.as(alice, role).get("/api/v1/devices/" + bobsDevice).then().statusCode(404);
-            Api.as(alice, role).get("/api/v1/devices/" + alicesDevice).then().statusCode(200);
+            TestApi.as(alice, role).get("/api/v1/devices/" + bobsDevice).then().statusCode(404);
+            TestApi.as(alice, role)
+                    .get("/api/v1/devices/" + alicesDevice)
+                    .then()
+                    .statusCode(200);
         }
 
         // Listing shows only her own, whatever she filters by.
-        List<String> listed = Api.as(alice, "STAFF")
+        List<String> listed = TestApi.as(alice, "STAFF")
                 .queryParam("limit", 200)
                 .get("/api/v1/devices")
                 .then()
@@ -202,19 +206,19 @@ class AuthorizationTest {
                 .extract()
                 .path("items.id");
         assertThat(listed).containsExactly(alicesDevice);
-        Api.as(alice, "STAFF")
+        TestApi.as(alice, "STAFF")
                 .queryParam("assignee", bob)
                 .get("/api/v1/devices")
                 .then()
                 .statusCode(200)
                 .body("items", empty());
-        Api.as(alice, "STAFF")
+        TestApi.as(alice, "STAFF")
                 .queryParam("assignee", Api.personId(bob))
                 .get("/api/v1/devices")
                 .then()
                 .statusCode(200)
                 .body("items", empty());
-        Api.as(alice, "STAFF")
+        TestApi.as(alice, "STAFF")
                 .queryParam("assignee", alice)
                 .get("/api/v1/devices")
                 .then()
@@ -240,7 +244,7 @@ class AuthorizationTest {
                 .post("/api/v1/devices/" + alicesDevice + "/return")
                 .then()
                 .statusCode(200);
-        Api.as(alice, "STAFF").get("/api/v1/devices/" + alicesDevice).then().statusCode(404);
+        TestApi.as(alice, "STAFF").get("/api/v1/devices/" + alicesDevice).then().statusCode(404);
     }
 
     @Test
@@ -249,10 +253,17 @@ class AuthorizationTest {
         String device = Api.registerLaptop(false);
         Api.assign(device, carol);
         String lower = carol.toLowerCase();
-        Api.as(lower, "STAFF").get("/api/v1/devices").then().body("items.id", org.hamcrest.Matchers.contains(device));
-        Api.as(lower, "STAFF").get("/api/v1/devices/" + device).then().statusCode(200);
-        Api.as(lower, "STAFF").get("/api/v1/people/me").then().statusCode(200).body("districtId", equalTo(carol));
-        Api.as(lower, "STAFF")
+        TestApi.as(lower, "STAFF")
+                .get("/api/v1/devices")
+                .then()
+                .body("items.id", org.hamcrest.Matchers.contains(device));
+        TestApi.as(lower, "STAFF").get("/api/v1/devices/" + device).then().statusCode(200);
+        TestApi.as(lower, "STAFF")
+                .get("/api/v1/people/me")
+                .then()
+                .statusCode(200)
+                .body("districtId", equalTo(carol));
+        TestApi.as(lower, "STAFF")
                 .post("/api/v1/people/" + Api.personId(carol) + "/aup-acknowledgement")
                 .then()
                 .statusCode(200);
@@ -262,13 +273,13 @@ class AuthorizationTest {
     void anyoneReadsTheirOwnRecordAndAcknowledgesTheAupOnlyForThemselves() {
         String dave = Api.unique("E");
         String daveId = Api.createPerson(dave, null);
-        Api.as(dave, "STAFF")
+        TestApi.as(dave, "STAFF")
                 .get("/api/v1/people/me")
                 .then()
                 .statusCode(200)
                 .body("districtId", equalTo(dave))
                 .body("aupCurrent", equalTo(false));
-        Api.as(dave, "STAFF")
+        TestApi.as(dave, "STAFF")
                 .post("/api/v1/people/" + daveId + "/aup-acknowledgement")
                 .then()
                 .statusCode(200)
@@ -279,7 +290,7 @@ class AuthorizationTest {
         String eve = Api.unique("E");
         String eveId = Api.createPerson(eve, null);
         for (String role : List.of("STAFF", "SUPERVISOR", "AUDITOR")) {
-            Api.as(dave, role)
+            TestApi.as(dave, role)
                     .post("/api/v1/people/" + eveId + "/aup-acknowledgement")
                     .then()
                     .statusCode(404)
@@ -287,14 +298,17 @@ class AuthorizationTest {
         }
         Api.it().get("/api/v1/people/" + eveId).then().body("aupAcknowledgedOn", org.hamcrest.Matchers.nullValue());
         // HR records it for anyone.
-        Api.as("HR-1", "HR")
+        TestApi.as("HR-1", "HR")
                 .post("/api/v1/people/" + eveId + "/aup-acknowledgement")
                 .then()
                 .statusCode(200)
                 .body("aupCurrent", equalTo(true));
 
-        Api.as(Api.unique("NOBODY"), "STAFF").get("/api/v1/people/me").then().statusCode(404);
-        Api.as(dave, "DEVICE").get("/api/v1/people/me").then().statusCode(403);
+        TestApi.as(Api.unique("NOBODY"), "STAFF")
+                .get("/api/v1/people/me")
+                .then()
+                .statusCode(404);
+        TestApi.as(dave, "DEVICE").get("/api/v1/people/me").then().statusCode(403);
     }
 
     // ---------------------------------------------------------------- tokens

@@ -18,6 +18,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.district.testing.TestApi;
 import org.district.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -423,7 +424,7 @@ class ImportExportTest {
         l.put("departedOn", Api.today().minusDays(1).toString());
         Api.it().body(l).post("/api/v1/people").then().statusCode(201);
 
-        String csv = Api.as("HR-1", "HR")
+        String csv = TestApi.as("HR-1", "HR")
                 .queryParam("school", school)
                 .get("/api/v1/people/export")
                 .then()

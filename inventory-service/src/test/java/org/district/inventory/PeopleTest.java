@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.district.testing.TestApi;
 import org.junit.jupiter.api.Test;
 
 /** People records: create, read, update with version checks, the nightly bulk sync, departures and the AUP. */
@@ -36,7 +37,7 @@ class PeopleTest {
         Map<String, Object> body =
                 Api.person(districtId, supervisor, Api.today().minusDays(20));
         body.put("email", "Pat.Teacher@District.Example");
-        Response created = Api.as("HR-1", "HR").body(body).post(PEOPLE);
+        Response created = TestApi.as("HR-1", "HR").body(body).post(PEOPLE);
         created.then()
                 .statusCode(201)
                 .header("ETag", "\"v0\"")
@@ -188,13 +189,13 @@ class PeopleTest {
         String districtId = Api.unique("E");
         String id = Api.createPerson(districtId, Api.today().minusDays(400));
         Api.it().get(PEOPLE + "/" + id).then().body("aupCurrent", equalTo(false));
-        Api.as(districtId, "STAFF")
+        TestApi.as(districtId, "STAFF")
                 .post(PEOPLE + "/" + id + "/aup-acknowledgement")
                 .then()
                 .statusCode(200)
                 .body("aupAcknowledgedOn", equalTo(Api.today().toString()))
                 .body("aupCurrent", equalTo(true));
-        Api.as(districtId, "STAFF")
+        TestApi.as(districtId, "STAFF")
                 .post(PEOPLE + "/" + id + "/aup-acknowledgement")
                 .then()
                 .statusCode(200);
@@ -279,7 +280,7 @@ class PeopleTest {
         batch.add(null); // 4
         batch.add(changedExisting); // 5
         batch.add(Api.person(boss, null, null)); // 6
-        JsonPath report = Api.as("SIS-SYNC", "HR")
+        JsonPath report = TestApi.as("SIS-SYNC", "HR")
                 .body(batch)
                 .post(PEOPLE + "/bulk")
                 .then()
@@ -307,7 +308,7 @@ class PeopleTest {
         batch.remove(3);
         batch.remove(2);
         batch.remove(1);
-        Api.as("SIS-SYNC", "HR")
+        TestApi.as("SIS-SYNC", "HR")
                 .body(batch)
                 .post(PEOPLE + "/bulk")
                 .then()
@@ -335,7 +336,7 @@ class PeopleTest {
 
         // Exactly 5000 is accepted (here all invalid, so each is reported and nothing is written).
         List<Map<String, Object>> full = new ArrayList<>(tooMany.subList(0, 5000));
-        Api.as("SIS-SYNC", "HR")
+        TestApi.as("SIS-SYNC", "HR")
                 .body(full)
                 .post(PEOPLE + "/bulk")
                 .then()

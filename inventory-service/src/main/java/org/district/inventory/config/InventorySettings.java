@@ -2,15 +2,10 @@ package org.district.inventory.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.ZoneId;
 
 /** District rules the registry enforces. */
 @ConfigMapping(prefix = "district.inventory")
 public interface InventorySettings {
-
-    /** The district's time zone: "today" (AUP validity, acquisition dates) is judged in it. */
-    @WithDefault("UTC")
-    ZoneId timeZone();
 
     /** How long an Acceptable Use Policy acknowledgement stays valid for device assignment, in days. */
     @WithDefault("365")
@@ -24,8 +19,23 @@ public interface InventorySettings {
     @WithDefault("1000")
     int importMaxReportedErrors();
 
+    /** The device search. */
+    Search search();
+
     /** The consumer of loss-report and return-task events. */
     Consumers consumers();
+
+    /** The device search. */
+    interface Search {
+
+        /**
+         * Text searches with at most this many matches are answered from the trigram index alone, fetched and sorted;
+         * more matches than this are dense enough to walk the asset-tag order (see DeviceRepository.search). The
+         * property's earlier name, {@code district.search.text-match-cap}, still sets it.
+         */
+        @WithDefault("${district.search.text-match-cap:2000}")
+        int textMatchCap();
+    }
 
     /** The consumer of loss-report and return-task events. */
     interface Consumers {

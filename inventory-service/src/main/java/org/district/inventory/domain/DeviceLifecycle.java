@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.Ownership;
-import org.district.support.problem.ProblemException;
+import org.district.support.domain.ConflictException;
 
 /**
  * The device lifecycle: which status may follow which. Every status change goes through {@link #check}; an illegal
- * one is refused with 409 and a sentence saying why.
+ * one is refused as a conflict naming the moves that are allowed, with a sentence saying why.
  *
  * <p>District devices: assignment and return have their own operations (they change who holds the device), and so does
  * sanitization (the only way out of QUARANTINED into stock). A device that holds sensitive data and comes back from a
@@ -66,19 +66,24 @@ public final class DeviceLifecycle {
         return next.isEmpty() ? EnumSet.noneOf(DeviceStatus.class) : EnumSet.copyOf(next);
     }
 
-    /** Refuses a move the lifecycle does not allow, with 409. */
+    /** Refuses a move the lifecycle does not allow, naming the statuses the device may move to instead. */
     public static void check(Ownership ownership, DeviceStatus from, DeviceStatus to) {
+        Set<DeviceStatus> next = next(ownership, from);
         if (from == to) {
-            throw ProblemException.conflict("illegal-transition", "The device is already " + to + ".");
+            throw illegalMove("The device is already " + to + ".", next);
         }
-        if (!allows(ownership, from, to)) {
-            Set<DeviceStatus> next = next(ownership, from);
+        if (!next.contains(to)) {
             String options = next.isEmpty() ? "nothing: it is final" : next.toString();
-            throw ProblemException.conflict(
-                    "illegal-transition",
+            throw illegalMove(
                     (ownership == Ownership.PERSONAL ? "A personal device" : "A device") + " that is " + from
-                            + " cannot become " + to + ". From " + from + " it can become " + options + ".");
+                            + " cannot become " + to + ". From " + from + " it can become " + options + ".",
+                    next);
         }
+    }
+
+    private static ConflictException illegalMove(String detail, Set<DeviceStatus> allowed) {
+        return ConflictException.illegalMove(
+                "illegal-transition", detail, allowed.stream().map(Enum::name).toList());
     }
 
     /** Where a device goes when it comes back from a person: sensitive data must be sanitized first. */

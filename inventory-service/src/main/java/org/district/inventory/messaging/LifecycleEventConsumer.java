@@ -11,7 +11,7 @@ import org.district.contracts.lossreport.LossReportUpdated;
 import org.district.contracts.lossreport.LossReportWrittenOff;
 import org.district.contracts.lossreport.LossReported;
 import org.district.inventory.config.InventorySettings;
-import org.district.inventory.service.EventDrivenChanges;
+import org.district.inventory.service.LifecycleEventService;
 import org.district.support.messaging.ConsumedEvent;
 import org.district.support.messaging.ConsumerSpec;
 import org.district.support.messaging.EventConsumers;
@@ -19,8 +19,9 @@ import org.district.support.messaging.EventProcessor;
 
 /**
  * Consumes loss-report and return-task events (consumer group {@code inventory-lifecycle} unless
- * {@code district.inventory.consumers.group} says otherwise) and applies the device status changes they drive. Other
- * event types on these topics are not this service's business and are skipped.
+ * {@code district.inventory.consumers.group} says otherwise) and hands each to {@link LifecycleEventService}, which
+ * applies the device status change it drives. Other event types on these topics are not this service's business and
+ * are skipped.
  */
 @ApplicationScoped
 public class LifecycleEventConsumer {
@@ -29,7 +30,7 @@ public class LifecycleEventConsumer {
     EventConsumers consumers;
 
     @Inject
-    EventDrivenChanges changes;
+    LifecycleEventService lifecycle;
 
     @Inject
     InventorySettings settings;
@@ -47,13 +48,14 @@ public class LifecycleEventConsumer {
             return;
         }
         switch (event.eventType()) {
-            case LossReported.TYPE -> changes.lossReported(event.data(LossReported.class), event.eventId());
-            case LossReportUpdated.TYPE -> changes.lossReportUpdated(
+            case LossReported.TYPE -> lifecycle.lossReported(event.data(LossReported.class), event.eventId());
+            case LossReportUpdated.TYPE -> lifecycle.lossReportUpdated(
                     event.data(LossReportUpdated.class), event.eventId());
-            case LossReportRecovered.TYPE -> changes.recovered(event.data(LossReportRecovered.class), event.eventId());
-            case LossReportWrittenOff.TYPE -> changes.writtenOff(
+            case LossReportRecovered.TYPE -> lifecycle.recovered(
+                    event.data(LossReportRecovered.class), event.eventId());
+            case LossReportWrittenOff.TYPE -> lifecycle.writtenOff(
                     event.data(LossReportWrittenOff.class), event.eventId());
-            case DeviceReturned.TYPE -> changes.returned(event.data(DeviceReturned.class), event.eventId());
+            case DeviceReturned.TYPE -> lifecycle.returned(event.data(DeviceReturned.class), event.eventId());
             default -> {
                 // ReturnTaskOpened, ReturnTaskOverdue and future types do not change a device here.
             }

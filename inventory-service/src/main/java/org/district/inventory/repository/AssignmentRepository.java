@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.district.inventory.Assignment;
+import org.district.inventory.entity.Assignment;
 
 /** Assignment periods of devices. */
 @ApplicationScoped

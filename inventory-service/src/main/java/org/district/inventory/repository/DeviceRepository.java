@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.district.inventory.Device;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.district.inventory.domain.DeviceFilter;
+import org.district.inventory.entity.Device;
+import org.hibernate.query.NativeQuery;
 
 /** Devices: lookups by id, tag and serial number, and the filtered, keyset-paginated search. */
 @ApplicationScoped
@@ -25,31 +26,34 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
         return find("serialNumber", serialNumber).firstResultOptional();
     }
 
+    /** The device with its holder, read in one statement (what a view of it shows). */
+    public Optional<Device> findWithAssignee(UUID id) {
+        return find("from Device d left join fetch d.assignee where d.id = ?1", id)
+                .firstResultOptional();
+    }
+
     /** The device, locked for update until the transaction ends, so concurrent status changes serialize. */
     public Optional<Device> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Text searches with at most this many matches are answered from the trigram index alone (see search). */
-    @ConfigProperty(name = "district.search.text-match-cap", defaultValue = "2000")
-    int textMatchCap;
-
     /**
-     * One page of devices matching the filter, ordered by asset tag, starting after {@code afterAssetTag}. Reads one
-     * row more than the limit so the caller knows whether there is a next page.
+     * One page of devices matching the filter, ordered by asset tag, starting after {@code afterAssetTag}, each with its
+     * holder. Reads one row more than the limit so the caller knows whether there is a next page.
      *
      * <p>A text search has two good plans, and the planner cannot tell which one a fragment needs: it estimates how
      * many devices contain a fragment from statistics, and a rare five-digit fragment estimated at 1 % of a million
      * devices made it walk the asset-tag index through the whole table (1.5 s) instead of asking the trigram index
      * (milliseconds). So the search counts first, through the trigram index only and never past
-     * {@code district.search.text-match-cap} (2,000): up to that many matches are fetched by that index and sorted
+     * {@code textMatchCap} (2,000 unless configured): up to that many matches are fetched by that index and sorted
      * (bounded work, whatever the estimate); more matches than that are dense enough for the walk in asset-tag order
-     * to fill a page at once. The plan settings are transaction-local, so the caller's transaction (mandatory) must
-     * also cover reading the devices' lazy associations.
+     * to fill a page at once. The plan settings are transaction-local, so the caller's transaction is mandatory.
+     *
+     * <p>The holders come in the page's own statement, joined to the page after its limit, so the plan that picks the
+     * devices is the one above and the join touches only the page's rows.
      */
-    @SuppressWarnings("unchecked")
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Device> search(DeviceFilter filter, String afterAssetTag, int limit) {
+    public List<Device> search(DeviceFilter filter, String afterAssetTag, int limit, int textMatchCap) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
@@ -83,7 +87,8 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             where.append(" and d.asset_tag > ?");
             params.add(afterAssetTag);
         }
-        String page = "select d.* from device d" + where + " order by d.asset_tag limit ?";
+        String page = "select {d.*}, {p.*} from (select d.* from device d" + where + " order by d.asset_tag limit ?) d"
+                + " left join person p on p.id = d.assignee_id order by d.asset_tag";
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(limit + 1);
         if (filter.text() == null) {
@@ -118,10 +123,15 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
         return devices(page, pageParams);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The devices a page statement reads, each with its holder ({@code p}, joined to {@code d.assignee}). */
     private List<Device> devices(String sql, List<Object> params) {
-        return bind(getEntityManager().createNativeQuery(sql, Device.class), params)
-                .getResultList();
+        NativeQuery<Device> query = getSession()
+                .createNativeQuery(sql, Object[].class)
+                .addEntity("d", Device.class)
+                .addJoin("p", "d.assignee")
+                .setTupleTransformer((tuple, aliases) -> (Device) tuple[0]);
+        bind(query, params);
+        return query.getResultList();
     }
 
     private static Query bind(Query query, List<Object> params) {

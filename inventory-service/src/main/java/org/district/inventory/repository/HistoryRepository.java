@@ -3,12 +3,14 @@ package org.district.inventory.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.contracts.inventory.DeviceStatus;
-import org.district.inventory.DeviceHistoryEntry;
-import org.district.inventory.PersonHistoryEntry;
+import org.district.inventory.entity.DeviceHistoryEntry;
+import org.district.inventory.entity.HistoryEntry;
+import org.district.inventory.entity.PersonHistoryEntry;
 
 /** The change histories of devices and people, newest first, keyset-paginated by entry id. */
 @ApplicationScoped
@@ -17,18 +19,14 @@ public class HistoryRepository {
     @Inject
     EntityManager em;
 
-    public void add(DeviceHistoryEntry entry) {
-        em.persist(entry);
-    }
-
-    public void add(PersonHistoryEntry entry) {
+    public void add(HistoryEntry entry) {
         em.persist(entry);
     }
 
     /** The status a device left when it last moved into {@code status}; empty if it never did. */
     public Optional<DeviceStatus> statusBeforeLastEntering(UUID deviceId, DeviceStatus status) {
         return em.createQuery(
-                        "select h.fromStatus from DeviceHistoryEntry h where h.deviceId = :device"
+                        "select h.fromStatus from DeviceHistoryEntry h where h.recordId = :device"
                                 + " and h.toStatus = :status and h.fromStatus <> :status order by h.id desc",
                         DeviceStatus.class)
                 .setParameter("device", deviceId)
@@ -38,24 +36,22 @@ public class HistoryRepository {
                 .findFirst();
     }
 
+    /** Up to {@code limit + 1} entries of the device's history older than {@code beforeId} (all when null). */
     public List<DeviceHistoryEntry> forDevice(UUID deviceId, Long beforeId, int limit) {
-        var query = em.createQuery(
-                "from DeviceHistoryEntry h where h.deviceId = :device" + (beforeId == null ? "" : " and h.id < :before")
-                        + " order by h.id desc",
-                DeviceHistoryEntry.class);
-        query.setParameter("device", deviceId);
-        if (beforeId != null) {
-            query.setParameter("before", beforeId);
-        }
-        return query.setMaxResults(limit + 1).getResultList();
+        return page(DeviceHistoryEntry.class, deviceId, beforeId, limit);
     }
 
+    /** Up to {@code limit + 1} entries of the person's history older than {@code beforeId} (all when null). */
     public List<PersonHistoryEntry> forPerson(UUID personId, Long beforeId, int limit) {
-        var query = em.createQuery(
-                "from PersonHistoryEntry h where h.personId = :person" + (beforeId == null ? "" : " and h.id < :before")
-                        + " order by h.id desc",
-                PersonHistoryEntry.class);
-        query.setParameter("person", personId);
+        return page(PersonHistoryEntry.class, personId, beforeId, limit);
+    }
+
+    private <E extends HistoryEntry> List<E> page(Class<E> type, UUID recordId, Long beforeId, int limit) {
+        TypedQuery<E> query = em.createQuery(
+                "from " + type.getSimpleName() + " h where h.recordId = :record"
+                        + (beforeId == null ? "" : " and h.id < :before") + " order by h.id desc",
+                type);
+        query.setParameter("record", recordId);
         if (beforeId != null) {
             query.setParameter("before", beforeId);
         }

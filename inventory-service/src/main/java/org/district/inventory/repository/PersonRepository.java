@@ -2,14 +2,14 @@ package org.district.inventory.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.contracts.inventory.PersonKind;
-import org.district.inventory.Person;
+import org.district.inventory.entity.Person;
 
 /** People: lookups by id and district id, and the filtered, keyset-paginated list. */
 @ApplicationScoped
@@ -19,11 +19,9 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         return find("districtId", districtId).firstResultOptional();
     }
 
-    public List<Person> findByDistrictIds(Collection<String> districtIds) {
-        if (districtIds.isEmpty()) {
-            return List.of();
-        }
-        return list("districtId in ?1", districtIds);
+    /** The person, locked for update until the transaction ends. */
+    public Optional<Person> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** One page of people ordered by district id, reading one row more than the limit. */

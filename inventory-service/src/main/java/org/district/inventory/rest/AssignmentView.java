@@ -3,13 +3,13 @@ package org.district.inventory.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
-import org.district.inventory.Assignment;
+import org.district.inventory.entity.Assignment;
 
 /** One assignment period of a device. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssignmentView(
         UUID id,
-        PersonRef person,
+        PersonRefView person,
         Instant assignedAt,
         String assignedBy,
         Instant endedAt,
@@ -18,6 +18,6 @@ public record AssignmentView(
 
     static AssignmentView of(Assignment a) {
         return new AssignmentView(
-                a.id, PersonRef.of(a.person), a.assignedAt, a.assignedBy, a.endedAt, a.endedBy, a.endReason);
+                a.id, PersonRefView.of(a.person), a.assignedAt, a.assignedBy, a.endedAt, a.endedBy, a.endReason);
     }
 }

@@ -1,11 +1,10 @@
 package org.district.inventory.rest;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,46 +14,41 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
-import org.district.inventory.Device;
-import org.district.inventory.Person;
-import org.district.inventory.repository.DeviceFilter;
-import org.district.inventory.repository.HistoryRepository;
+import org.district.inventory.domain.DeviceFilter;
+import org.district.inventory.entity.Device;
+import org.district.inventory.entity.Person;
 import org.district.inventory.service.AssignmentRequest;
-import org.district.inventory.service.DeviceInput;
+import org.district.inventory.service.DeviceRequest;
 import org.district.inventory.service.DeviceService;
 import org.district.inventory.service.PersonService;
 import org.district.inventory.service.ReturnRequest;
-import org.district.inventory.service.Sanitization;
-import org.district.inventory.service.StatusChange;
+import org.district.inventory.service.SanitizationRequest;
+import org.district.inventory.service.StatusChangeRequest;
+import org.district.inventory.service.imports.DeviceColumns;
 import org.district.inventory.service.imports.DeviceImport;
 import org.district.inventory.service.imports.ImportReport;
-import org.district.support.csv.CsvWriter;
-import org.district.support.problem.Params;
-import org.district.support.problem.ProblemException;
+import org.district.support.csv.CsvDownload;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.paging.Cursors;
+import org.district.support.paging.PageParams;
+import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -69,17 +63,12 @@ import org.jboss.logging.Logger;
 public class DeviceResource {
 
     private static final Logger LOG = Logger.getLogger(DeviceResource.class);
-    static final int MAX_LIMIT = 200;
-    private static final int EXPORT_CHUNK = 1000;
 
     @Inject
     DeviceService devices;
 
     @Inject
     PersonService people;
-
-    @Inject
-    HistoryRepository historyRepository;
 
     @Inject
     DeviceImport deviceImport;
@@ -89,8 +78,6 @@ public class DeviceResource {
 
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
-    // One read transaction for the search and the views built from its devices (see DeviceRepository.search).
-    @Transactional
     @Operation(
             summary = "Search devices",
             description = "Filters combine with AND. Ordered by asset tag. IT staff and"
@@ -102,18 +89,17 @@ public class DeviceResource {
             @QueryParam("ownership") String ownership,
             @QueryParam("assignee") String assignee,
             @QueryParam("q") String text,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        int size = Params.intInRange("limit", limit, 1, MAX_LIMIT, 50);
+            @BeanParam PageParams page) {
+        int size = page.size();
         Optional<DeviceFilter> filter = filter(status, type, school, ownership, assignee, text);
         if (filter.isEmpty()) {
-            return new PageView<>(List.of(), size, null);
+            return PageView.empty(size);
         }
-        List<Device> rows = devices.search(filter.get(), Cursors.decode(cursor), size);
-        boolean more = rows.size() > size;
-        List<Device> page = more ? rows.subList(0, size) : rows;
-        List<DeviceView> items = page.stream().map(this::view).collect(Collectors.toList());
-        return new PageView<>(items, size, more ? Cursors.encode(page.get(page.size() - 1).assetTag) : null);
+        return PageView.of(
+                devices.search(filter.get(), page.afterText(), size),
+                size,
+                this::view,
+                d -> Cursors.encode(d.assetTag));
     }
 
     @GET
@@ -132,33 +118,10 @@ public class DeviceResource {
             @QueryParam("assignee") String assignee,
             @QueryParam("q") String text) {
         Optional<DeviceFilter> filter = filter(status, type, school, ownership, assignee, text);
-        StreamingOutput body = output -> {
-            CsvWriter csv = new CsvWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            List<String> header = new ArrayList<>(DeviceImport.COLUMNS);
-            header.addAll(DeviceImport.EXPORT_ONLY_COLUMNS);
-            csv.row(header);
-            String after = null;
-            while (filter.isPresent()) {
-                String from = after;
-                List<List<Object>> rows = QuarkusTransaction.requiringNew()
-                        .call(() -> devices.search(filter.get(), from, EXPORT_CHUNK).stream()
-                                .limit(EXPORT_CHUNK)
-                                .map(DeviceResource::csvRow)
-                                .collect(Collectors.toList()));
-                for (List<Object> row : rows) {
-                    csv.row(row);
-                }
-                csv.flush();
-                if (rows.size() < EXPORT_CHUNK) {
-                    break;
-                }
-                after = (String) rows.get(rows.size() - 1).get(0);
-            }
-            csv.flush();
-        };
-        return Response.ok(body)
-                .header("Content-Disposition", "attachment; filename=\"devices.csv\"")
-                .build();
+        return CsvDownload.byFirstCell(
+                "devices.csv",
+                DeviceColumns.HEADER,
+                (after, size) -> filter.isEmpty() ? List.of() : devices.exportRows(filter.get(), after, size));
     }
 
     @POST
@@ -168,7 +131,7 @@ public class DeviceResource {
             summary = "Register a device",
             description =
                     "District devices start IN_STOCK; a personal device is" + " registered to its owner (ASSIGNED).")
-    public Response register(@Valid @NotNull DeviceInput input) {
+    public Response register(@Valid @NotNull DeviceRequest input) {
         Device d = devices.register(input, caller.actor());
         return Response.created(URI.create("/api/v1/devices/" + d.id))
                 .tag(Requests.etag(d.version))
@@ -195,7 +158,7 @@ public class DeviceResource {
                     + " change only through assignment, return, status and sanitization. Send If-Match with the ETag you"
                     + " read to refuse the update if someone changed the device in between.")
     public Response update(
-            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeviceInput input) {
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeviceRequest input) {
         Device d = devices.update(Params.pathId("device", id), input, Requests.ifMatchVersion(ifMatch), caller.actor());
         return Response.ok(DeviceView.full(d)).tag(Requests.etag(d.version)).build();
     }
@@ -206,27 +169,15 @@ public class DeviceResource {
     @Operation(
             summary = "A device's history",
             description = "Every change, newest first: who, when, what, from and to.")
-    public PageView<HistoryEntryView> history(
-            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public PageView<HistoryEntryView> history(@PathParam("id") String id, @BeanParam PageParams page) {
         UUID deviceId = Params.pathId("device", id);
         devices.get(deviceId);
-        int size = Params.intInRange("limit", limit, 1, MAX_LIMIT, 50);
-        Long before = null;
-        String decoded = Cursors.decode(cursor);
-        if (decoded != null) {
-            try {
-                before = Long.parseLong(decoded);
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor this service issued.");
-            }
-        }
-        var rows = historyRepository.forDevice(deviceId, before, size);
-        boolean more = rows.size() > size;
-        var page = more ? rows.subList(0, size) : rows;
-        return new PageView<>(
-                page.stream().map(HistoryEntryView::of).collect(Collectors.toList()),
+        int size = page.size();
+        return PageView.of(
+                devices.history(deviceId, page.afterNumber(), size),
                 size,
-                more ? Cursors.encode(Long.toString(page.get(page.size() - 1).id)) : null);
+                HistoryEntryView::of,
+                h -> Cursors.encode(h.id));
     }
 
     @GET
@@ -236,7 +187,7 @@ public class DeviceResource {
     public List<AssignmentView> assignments(@PathParam("id") String id) {
         return devices.assignmentsOf(Params.pathId("device", id)).stream()
                 .map(AssignmentView::of)
-                .collect(Collectors.toList());
+                .toList();
     }
 
     @POST
@@ -271,7 +222,7 @@ public class DeviceResource {
             summary = "Move a device to another status",
             description = "Repair, retirement, or a manual loss,"
                     + " recovery or write-off record. Illegal moves answer 409 naming the allowed ones.")
-    public DeviceView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChange change) {
+    public DeviceView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest change) {
         return DeviceView.full(devices.changeStatus(Params.pathId("device", id), change, caller.actor()));
     }
 
@@ -280,7 +231,7 @@ public class DeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(summary = "Record that a quarantined device was sanitized", description = "QUARANTINED to IN_STOCK.")
-    public DeviceView sanitize(@PathParam("id") String id, @Valid @NotNull Sanitization sanitization) {
+    public DeviceView sanitize(@PathParam("id") String id, @Valid @NotNull SanitizationRequest sanitization) {
         return DeviceView.full(devices.sanitize(Params.pathId("device", id), sanitization, caller.actor()));
     }
 
@@ -294,34 +245,24 @@ public class DeviceResource {
                     + " columns). New asset tags are registered, known ones updated. Each valid row is saved and each invalid"
                     + " row reported with its line number; atomic=true saves nothing unless every row is valid; dryRun=true"
                     + " only checks. UTF-8 unless the Content-Type names another charset.")
-    public ImportReport importCsv(
-            InputStream body,
-            @Context HttpHeaders headers,
-            @QueryParam("atomic") String atomic,
-            @QueryParam("dryRun") String dryRun)
-            throws IOException {
-        var mode = Requests.importMode(atomic, dryRun);
-        try (Reader reader = Requests.text(body, headers.getMediaType())) {
-            return deviceImport.run(reader, mode, caller.actor());
-        }
+    public ImportReport importCsv(InputStream body, @BeanParam ImportParams params) throws IOException {
+        return params.importCsv(body, (file, mode) -> deviceImport.run(file, mode, caller.actor()));
     }
 
-    // ---------------------------------------------------------------- helpers
-
     private DeviceView view(Device d) {
-        return caller.seesEverything() ? DeviceView.full(d) : DeviceView.forHolder(d);
+        return DeviceView.of(d, caller.seesEverything());
     }
 
     /** The device, if the caller may see it; 404 otherwise (a holder must not learn what else exists). */
     private Device visible(UUID id) {
-        Device d = devices.find(id).orElseThrow(() -> ProblemException.notFound("device", id.toString()));
+        Device d = devices.find(id).orElseThrow(() -> new NotFoundException("device", id.toString()));
         if (caller.seesEverything()) {
             return d;
         }
         // District ids are stored upper case; the token's subject is matched the way people.findByDistrictId does.
         if (d.assignee == null || !d.assignee.districtId.equalsIgnoreCase(caller.subject())) {
             LOG.infof("Refused %s reading device %s: not theirs", caller.actor(), id);
-            throw ProblemException.notFound("device", id.toString());
+            throw new NotFoundException("device", id.toString());
         }
         return d;
     }
@@ -335,7 +276,7 @@ public class DeviceResource {
         String schoolCode = Params.text("school", school, 40);
         String q = Params.text("q", text, 100);
         if (q != null && q.length() < 3) {
-            throw ProblemException.invalidField("q", "must be at least 3 characters.");
+            throw InvalidException.of("q", "must be at least 3 characters.");
         }
         UUID assigneeId = null;
         String assigneeText = Params.text("assignee", assignee, 40);
@@ -376,31 +317,5 @@ public class DeviceResource {
             }
         }
         return set.isEmpty() ? null : set;
-    }
-
-    private static List<Object> csvRow(Device d) {
-        return Arrays.asList(
-                d.assetTag,
-                d.serialNumber,
-                d.type,
-                d.make,
-                d.model,
-                d.school,
-                d.ownership,
-                d.sensitiveData,
-                d.acquisitionType,
-                d.vendor,
-                d.purchaseOrder,
-                d.cost,
-                d.acquiredOn,
-                d.donor,
-                d.warrantyEnd,
-                d.ownership == Ownership.PERSONAL && d.assignee != null ? d.assignee.districtId : null,
-                d.notes,
-                d.status,
-                d.assignee == null ? null : d.assignee.districtId,
-                d.assignedAt,
-                d.costOwed,
-                d.id);
     }
 }

@@ -8,8 +8,7 @@ import java.util.UUID;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
-import org.district.inventory.Device;
-import org.district.inventory.domain.AcquisitionType;
+import org.district.inventory.entity.Device;
 
 /**
  * A device as the API shows it. IT staff and auditors see every field; the device's holder sees what identifies the
@@ -27,9 +26,9 @@ public record DeviceView(
         Ownership ownership,
         DeviceStatus status,
         Boolean sensitiveData,
-        PersonRef assignee,
+        PersonRefView assignee,
         Instant assignedAt,
-        Acquisition acquisition,
+        AcquisitionView acquisition,
         LocalDate warrantyEnd,
         BigDecimal costOwed,
         String notes,
@@ -37,43 +36,18 @@ public record DeviceView(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** How the district acquired the device. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Acquisition(
-            AcquisitionType type,
-            String vendor,
-            String purchaseOrder,
-            BigDecimal cost,
-            LocalDate acquiredOn,
-            String donor) {}
-
+    /** Everything about the device, as IT staff and auditors see it. */
     static DeviceView full(Device d) {
-        return new DeviceView(
-                d.id,
-                d.assetTag,
-                d.serialNumber,
-                d.type,
-                d.make,
-                d.model,
-                d.school,
-                d.ownership,
-                d.status,
-                d.sensitiveData,
-                PersonRef.of(d.assignee),
-                d.assignedAt,
-                d.acquisitionType == null
-                        ? null
-                        : new Acquisition(d.acquisitionType, d.vendor, d.purchaseOrder, d.cost, d.acquiredOn, d.donor),
-                d.warrantyEnd,
-                d.costOwed,
-                d.notes,
-                d.version,
-                d.createdAt,
-                d.updatedAt);
+        return of(d, true);
     }
 
     /** What the holder of a device sees of it. */
     static DeviceView forHolder(Device d) {
+        return of(d, false);
+    }
+
+    /** The device as IT and auditors see it ({@code everything}), or as its holder does. */
+    static DeviceView of(Device d, boolean everything) {
         return new DeviceView(
                 d.id,
                 d.assetTag,
@@ -84,15 +58,15 @@ public record DeviceView(
                 d.school,
                 d.ownership,
                 d.status,
-                null,
-                null,
+                everything ? d.sensitiveData : null,
+                everything ? PersonRefView.of(d.assignee) : null,
                 d.assignedAt,
-                null,
+                everything ? AcquisitionView.of(d) : null,
                 d.warrantyEnd,
                 d.costOwed,
-                null,
-                null,
-                null,
-                null);
+                everything ? d.notes : null,
+                everything ? d.version : null,
+                everything ? d.createdAt : null,
+                everything ? d.updatedAt : null);
     }
 }

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.district.contracts.inventory.DeviceStatus;
-import org.district.inventory.DeviceHistoryEntry;
-import org.district.inventory.PersonHistoryEntry;
 import org.district.inventory.domain.FieldChange;
+import org.district.inventory.entity.DeviceHistoryEntry;
+import org.district.inventory.entity.PersonHistoryEntry;
 
 /** One change in a device's or person's history. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

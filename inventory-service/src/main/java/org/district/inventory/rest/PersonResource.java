@@ -1,11 +1,11 @@
 package org.district.inventory.rest;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,35 +15,29 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.district.contracts.inventory.PersonKind;
-import org.district.inventory.Person;
-import org.district.inventory.config.DistrictClock;
-import org.district.inventory.config.InventorySettings;
-import org.district.inventory.repository.HistoryRepository;
-import org.district.inventory.service.PersonInput;
+import org.district.inventory.entity.Person;
+import org.district.inventory.service.PersonRequest;
 import org.district.inventory.service.PersonService;
 import org.district.inventory.service.imports.ImportReport;
+import org.district.inventory.service.imports.PersonColumns;
 import org.district.inventory.service.imports.PersonImport;
-import org.district.support.csv.CsvWriter;
-import org.district.support.problem.Params;
-import org.district.support.problem.ProblemException;
+import org.district.support.csv.CsvDownload;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.paging.Cursors;
+import org.district.support.paging.PageParams;
+import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -58,7 +52,6 @@ import org.jboss.logging.Logger;
 public class PersonResource {
 
     private static final Logger LOG = Logger.getLogger(PersonResource.class);
-    private static final int EXPORT_CHUNK = 1000;
     static final int MAX_BULK = 5000;
 
     @Inject
@@ -66,15 +59,6 @@ public class PersonResource {
 
     @Inject
     PersonImport personImport;
-
-    @Inject
-    HistoryRepository historyRepository;
-
-    @Inject
-    DistrictClock clock;
-
-    @Inject
-    InventorySettings settings;
 
     @Inject
     Caller caller;
@@ -87,26 +71,20 @@ public class PersonResource {
             @QueryParam("kind") String kind,
             @QueryParam("active") String active,
             @QueryParam("q") String text,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        int size = Params.intInRange("limit", limit, 1, DeviceResource.MAX_LIMIT, 50);
+            @BeanParam PageParams page) {
+        int size = page.size();
         String q = Params.text("q", text, 100);
         if (q != null && q.length() < 3) {
-            throw ProblemException.invalidField("q", "must be at least 3 characters.");
+            throw InvalidException.of("q", "must be at least 3 characters.");
         }
         List<Person> rows = people.search(
                 Params.text("school", school, 40),
                 Params.enumValue("kind", kind, PersonKind.class),
-                active == null || active.isBlank() ? null : Requests.flag("active", active),
+                activeFilter(active),
                 q,
-                Cursors.decode(cursor),
+                page.afterText(),
                 size);
-        boolean more = rows.size() > size;
-        List<Person> page = more ? rows.subList(0, size) : rows;
-        return new PageView<>(
-                page.stream().map(this::view).collect(Collectors.toList()),
-                size,
-                more ? Cursors.encode(page.get(page.size() - 1).districtId) : null);
+        return PageView.of(rows, size, this::view, p -> Cursors.encode(p.districtId));
     }
 
     @GET
@@ -116,7 +94,7 @@ public class PersonResource {
     public PersonView me() {
         return people.findByDistrictId(caller.subject())
                 .map(this::view)
-                .orElseThrow(() -> ProblemException.notFound("person", String.valueOf(caller.subject())));
+                .orElseThrow(() -> new NotFoundException("person", String.valueOf(caller.subject())));
     }
 
     @GET
@@ -128,38 +106,18 @@ public class PersonResource {
             @QueryParam("school") String school, @QueryParam("kind") String kind, @QueryParam("active") String active) {
         String schoolCode = Params.text("school", school, 40);
         PersonKind personKind = Params.enumValue("kind", kind, PersonKind.class);
-        Boolean activeOnly = active == null || active.isBlank() ? null : Requests.flag("active", active);
-        StreamingOutput body = output -> {
-            CsvWriter csv = new CsvWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            csv.row(PersonImport.COLUMNS);
-            String after = null;
-            while (true) {
-                String from = after;
-                List<List<Object>> rows = QuarkusTransaction.requiringNew()
-                        .call(() -> people.search(schoolCode, personKind, activeOnly, null, from, EXPORT_CHUNK).stream()
-                                .limit(EXPORT_CHUNK)
-                                .map(PersonResource::csvRow)
-                                .collect(Collectors.toList()));
-                for (List<Object> row : rows) {
-                    csv.row(row);
-                }
-                csv.flush();
-                if (rows.size() < EXPORT_CHUNK) {
-                    break;
-                }
-                after = (String) rows.get(rows.size() - 1).get(0);
-            }
-        };
-        return Response.ok(body)
-                .header("Content-Disposition", "attachment; filename=\"people.csv\"")
-                .build();
+        Boolean activeOnly = activeFilter(active);
+        return CsvDownload.byFirstCell(
+                "people.csv",
+                PersonColumns.HEADER,
+                (after, size) -> people.exportRows(schoolCode, personKind, activeOnly, after, size));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
     @Operation(summary = "Create a person")
-    public Response create(@Valid @NotNull PersonInput input) {
+    public Response create(@Valid @NotNull PersonRequest input) {
         Person p = people.create(input, caller.actor());
         return Response.created(URI.create("/api/v1/people/" + p.id))
                 .tag(Requests.etag(p.version))
@@ -177,10 +135,8 @@ public class PersonResource {
                     + " 5000 per request. Each valid entry is saved and each invalid one reported with its index; atomic=true"
                     + " saves nothing unless every entry is valid; dryRun=true only checks.")
     public ImportReport bulk(
-            @NotNull @Size(max = MAX_BULK) List<PersonInput> inputs,
-            @QueryParam("atomic") String atomic,
-            @QueryParam("dryRun") String dryRun) {
-        return personImport.fromList(inputs, Requests.importMode(atomic, dryRun), caller.actor());
+            @NotNull @Size(max = MAX_BULK) List<PersonRequest> inputs, @BeanParam ImportParams params) {
+        return personImport.fromList(inputs, params.mode(), caller.actor());
     }
 
     @POST
@@ -191,16 +147,8 @@ public class PersonResource {
             summary = "Import people from CSV",
             description = "Header row required (columns as in the export);"
                     + " rows are keyed by district id. Same semantics as the bulk sync, with line numbers.")
-    public ImportReport importCsv(
-            InputStream body,
-            @Context HttpHeaders headers,
-            @QueryParam("atomic") String atomic,
-            @QueryParam("dryRun") String dryRun)
-            throws IOException {
-        var mode = Requests.importMode(atomic, dryRun);
-        try (Reader reader = Requests.text(body, headers.getMediaType())) {
-            return personImport.fromCsv(reader, mode, caller.actor());
-        }
+    public ImportReport importCsv(InputStream body, @BeanParam ImportParams params) throws IOException {
+        return params.importCsv(body, (file, mode) -> personImport.fromCsv(file, mode, caller.actor()));
     }
 
     @GET
@@ -221,7 +169,7 @@ public class PersonResource {
             description = "The district id cannot change. Send If-Match to refuse"
                     + " the update if the record changed since you read it.")
     public Response update(
-            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PersonInput input) {
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PersonRequest input) {
         Person p = people.update(Params.pathId("person", id), input, Requests.ifMatchVersion(ifMatch), caller.actor());
         return Response.ok(view(p)).tag(Requests.etag(p.version)).build();
     }
@@ -231,11 +179,9 @@ public class PersonResource {
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
     @Operation(summary = "A person record's history, newest first")
     public List<HistoryEntryView> history(@PathParam("id") String id) {
-        UUID personId = Params.pathId("person", id);
-        people.get(personId);
-        return historyRepository.forPerson(personId, null, 500).stream()
+        return people.history(Params.pathId("person", id)).stream()
                 .map(HistoryEntryView::of)
-                .collect(Collectors.toList());
+                .toList();
     }
 
     @POST
@@ -250,27 +196,18 @@ public class PersonResource {
             Person target = people.find(personId).orElse(null);
             if (target == null || !target.districtId.equalsIgnoreCase(caller.subject())) {
                 LOG.infof("Refused %s acknowledging the AUP for person %s", caller.actor(), personId);
-                throw ProblemException.notFound("person", personId.toString());
+                throw new NotFoundException("person", personId.toString());
             }
         }
         return view(people.acknowledgeAup(personId, caller.actor()));
     }
 
     private PersonView view(Person p) {
-        return PersonView.of(p, clock.today(), settings.aupValidDays());
+        return PersonView.of(p, people.aupCurrent(p));
     }
 
-    private static List<Object> csvRow(Person p) {
-        return Arrays.asList(
-                p.districtId,
-                p.givenName,
-                p.familyName,
-                p.email,
-                p.kind,
-                p.school,
-                p.supervisor == null ? null : p.supervisor.districtId,
-                p.active,
-                p.departedOn,
-                p.aupAcknowledgedOn);
+    /** The {@code active} filter: absent means everyone. */
+    private static Boolean activeFilter(String raw) {
+        return raw == null || raw.isBlank() ? null : Requests.flag("active", raw);
     }
 }

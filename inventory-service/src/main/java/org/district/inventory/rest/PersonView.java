@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.district.contracts.inventory.PersonKind;
-import org.district.inventory.Person;
+import org.district.inventory.entity.Person;
 
 /**
  * A person record as IT and HR see it.
@@ -19,7 +19,7 @@ public record PersonView(
         String email,
         PersonKind kind,
         String school,
-        PersonRef supervisor,
+        PersonRefView supervisor,
         boolean active,
         LocalDate departedOn,
         LocalDate aupAcknowledgedOn,
@@ -28,8 +28,7 @@ public record PersonView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static PersonView of(Person p, LocalDate today, int aupValidDays) {
-        boolean current = p.aupAcknowledgedOn != null && !p.aupAcknowledgedOn.isBefore(today.minusDays(aupValidDays));
+    static PersonView of(Person p, boolean aupCurrent) {
         return new PersonView(
                 p.id,
                 p.districtId,
@@ -38,11 +37,11 @@ public record PersonView(
                 p.email,
                 p.kind,
                 p.school,
-                PersonRef.of(p.supervisor),
+                PersonRefView.of(p.supervisor),
                 p.active,
                 p.departedOn,
                 p.aupAcknowledgedOn,
-                current,
+                aupCurrent,
                 p.version,
                 p.createdAt,
                 p.updatedAt);

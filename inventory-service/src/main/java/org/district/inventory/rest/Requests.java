@@ -1,18 +1,8 @@
 package org.district.inventory.rest;
 
-import jakarta.ws.rs.core.MediaType;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
-import org.district.inventory.service.imports.ImportMode;
-import org.district.inventory.service.imports.StrictTextReader;
-import org.district.support.problem.ProblemException;
+import org.district.support.domain.InvalidException;
 
-/** Small parsing helpers shared by the resources: If-Match versions, import flags, uploaded text. */
+/** What the resources read from a request the same way: If-Match versions and true/false flags. */
 final class Requests {
 
     private Requests() {}
@@ -33,7 +23,7 @@ final class Requests {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("If-Match", "must be an ETag this service issued, such as \"v3\".");
+            throw InvalidException.of("If-Match", "must be an ETag this service issued, such as \"v3\".");
         }
     }
 
@@ -49,25 +39,7 @@ final class Requests {
         return switch (raw.trim().toLowerCase()) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw ProblemException.invalidField(name, "must be true or false.");
+            default -> throw InvalidException.of(name, "must be true or false.");
         };
-    }
-
-    static ImportMode importMode(String atomic, String dryRun) {
-        return new ImportMode(flag("atomic", atomic), flag("dryRun", dryRun));
-    }
-
-    /** A strict reader of an uploaded text body in its declared charset (UTF-8 by default). */
-    static Reader text(InputStream body, MediaType type) {
-        Charset charset = StandardCharsets.UTF_8;
-        String declared = type == null ? null : type.getParameters().get("charset");
-        if (declared != null) {
-            try {
-                charset = Charset.forName(declared);
-            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                throw ProblemException.invalidField("Content-Type", "names an unknown charset '" + declared + "'.");
-            }
-        }
-        return new BufferedReader(new StrictTextReader(body, charset), 64 * 1024);
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.district.contracts.inventory.Ownership;
 import org.district.inventory.domain.AcquisitionType;
-import org.district.support.problem.FieldViolation;
+import org.district.support.domain.FieldViolation;
 
 /**
  * Rules about a device that span fields: district devices record their acquisition (purchase or donation, as the
@@ -17,9 +17,9 @@ final class DeviceRules {
 
     private DeviceRules() {}
 
-    static List<FieldViolation> check(DeviceInput in, Ownership ownership, LocalDate today) {
+    static List<FieldViolation> check(DeviceRequest in, Ownership ownership, LocalDate today) {
         List<FieldViolation> errors = new ArrayList<>();
-        AcquisitionInput acq = in.acquisition();
+        AcquisitionRequest acq = in.acquisition();
         if (ownership == Ownership.DISTRICT) {
             if (!blank(in.ownerDistrictId())) {
                 errors.add(new FieldViolation("ownerDistrictId", "is only for PERSONAL devices."));

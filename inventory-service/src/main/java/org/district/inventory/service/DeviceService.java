@@ -22,20 +22,24 @@ import java.util.Optional;
 import java.util.UUID;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.Ownership;
-import org.district.inventory.Assignment;
-import org.district.inventory.Device;
-import org.district.inventory.Person;
-import org.district.inventory.config.DistrictClock;
 import org.district.inventory.config.InventorySettings;
+import org.district.inventory.domain.DeviceFilter;
 import org.district.inventory.domain.DeviceLifecycle;
 import org.district.inventory.domain.FieldChange;
+import org.district.inventory.entity.Assignment;
+import org.district.inventory.entity.Device;
+import org.district.inventory.entity.DeviceHistoryEntry;
+import org.district.inventory.entity.Person;
 import org.district.inventory.repository.AssignmentRepository;
-import org.district.inventory.repository.DeviceFilter;
 import org.district.inventory.repository.DeviceRepository;
-import org.district.inventory.repository.HistoryRepository;
 import org.district.inventory.repository.PersonRepository;
-import org.district.support.problem.FieldViolation;
-import org.district.support.problem.ProblemException;
+import org.district.inventory.service.imports.DeviceColumns;
+import org.district.support.domain.ConflictException;
+import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.domain.StaleVersionException;
+import org.district.support.time.DistrictClock;
 
 /**
  * The device registry's business rules: registration, updates, assignment and return, and every lifecycle move. Each
@@ -44,6 +48,9 @@ import org.district.support.problem.ProblemException;
 @ApplicationScoped
 @Transactional
 public class DeviceService {
+
+    /** The reason a colliding asset tag or serial number is given. */
+    private static final String ALREADY_USED = "is already used by another device.";
 
     @Inject
     DeviceRepository devices;
@@ -58,9 +65,6 @@ public class DeviceService {
     History history;
 
     @Inject
-    HistoryRepository historyEntries;
-
-    @Inject
     InventoryEvents events;
 
     @Inject
@@ -73,17 +77,40 @@ public class DeviceService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Device get(UUID id) {
-        return devices.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("device", id.toString()));
+        return devices.findByIdOptional(id).orElseThrow(() -> new NotFoundException("device", id.toString()));
     }
 
+    /** The device with its holder, as a view of it needs them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Device> find(UUID id) {
-        return devices.findByIdOptional(id);
+        return devices.findWithAssignee(id);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * One page of the search, with one row more than {@code limit} when another page follows; each device comes with
+     * its holder. A transaction of its own even for a read: the search tunes its plan for the transaction it runs in.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<Device> search(DeviceFilter filter, String afterAssetTag, int limit) {
-        return devices.search(filter, afterAssetTag, limit);
+        return devices.search(filter, afterAssetTag, limit, settings.search().textMatchCap());
+    }
+
+    /** One chunk of the CSV export: the rows of the devices that follow {@code afterAssetTag}, in its own transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<List<Object>> exportRows(DeviceFilter filter, String afterAssetTag, int size) {
+        return search(filter, afterAssetTag, size).stream()
+                .limit(size)
+                .map(DeviceColumns::row)
+                .toList();
+    }
+
+    /**
+     * A page of a device's history (see {@link #get} for whether it exists), newest first, older than the entry
+     * {@code beforeId} (from the newest when null), with one entry more than {@code limit} when another page follows.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeviceHistoryEntry> history(UUID deviceId, Long beforeId, int limit) {
+        return history.ofDevice(deviceId, beforeId, limit);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -96,7 +123,7 @@ public class DeviceService {
 
     /** Everything that would stop {@link #register} or {@link #update} from accepting this input, without throwing. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<FieldViolation> problemsWith(DeviceInput input, Device existing) {
+    public List<FieldViolation> problemsWith(DeviceRequest input, Device existing) {
         Ownership ownership = existing != null ? existing.ownership : input.ownershipOrDefault();
         List<FieldViolation> errors = new ArrayList<>(DeviceRules.check(input, ownership, clock.today()));
         if (existing != null && input.ownership() != null && input.ownership() != existing.ownership) {
@@ -107,11 +134,10 @@ public class DeviceService {
         String serial = DeviceRules.code(input.serialNumber());
         devices.findByAssetTag(tag)
                 .filter(other -> existing == null || !other.id.equals(existing.id))
-                .ifPresent(other -> errors.add(new FieldViolation("assetTag", "is already used by another device.")));
+                .ifPresent(other -> errors.add(new FieldViolation("assetTag", ALREADY_USED)));
         devices.findBySerialNumber(serial)
                 .filter(other -> existing == null || !other.id.equals(existing.id))
-                .ifPresent(
-                        other -> errors.add(new FieldViolation("serialNumber", "is already used by another device.")));
+                .ifPresent(other -> errors.add(new FieldViolation("serialNumber", ALREADY_USED)));
         if (ownership == Ownership.PERSONAL
                 && input.ownerDistrictId() != null
                 && !input.ownerDistrictId().isBlank()) {
@@ -127,7 +153,7 @@ public class DeviceService {
         return errors;
     }
 
-    public Device register(DeviceInput input, String actor) {
+    public Device register(DeviceRequest input, String actor) {
         List<FieldViolation> errors = problemsWith(input, null);
         if (!errors.isEmpty()) {
             throw conflictOrInvalid(errors);
@@ -153,24 +179,23 @@ public class DeviceService {
             openAssignment(d, d.assignee, actor, now);
         }
         history.device(
-                d, actor, "REGISTERED", null, d.status, FieldChange.between(Map.of(), History.fieldsOf(d)), null, null);
+                d, actor, "REGISTERED", null, d.status, FieldChange.between(Map.of(), d.trackedFields()), null, null);
         events.deviceChanged(d, "CREATED");
         return d;
     }
 
-    public Device update(UUID id, DeviceInput input, Long expectedVersion, String actor) {
+    public Device update(UUID id, DeviceRequest input, Long expectedVersion, String actor) {
         Device d = lock(id);
         if (expectedVersion != null && expectedVersion != d.version) {
-            throw ProblemException.preconditionFailed("The device changed since you read it (version " + d.version
-                    + ", you sent " + expectedVersion + "). Reload it and try again.");
+            throw StaleVersionException.of("device", d.version, expectedVersion);
         }
         List<FieldViolation> errors = problemsWith(input, d);
         if (!errors.isEmpty()) {
             throw conflictOrInvalid(errors);
         }
-        Map<String, Object> before = History.fieldsOf(d);
+        Map<String, Object> before = d.trackedFields();
         apply(d, input);
-        List<FieldChange> changes = FieldChange.between(before, History.fieldsOf(d));
+        List<FieldChange> changes = FieldChange.between(before, d.trackedFields());
         if (changes.isEmpty()) {
             return d;
         }
@@ -180,7 +205,7 @@ public class DeviceService {
         return d;
     }
 
-    private void apply(Device d, DeviceInput in) {
+    private void apply(Device d, DeviceRequest in) {
         d.assetTag = DeviceRules.code(in.assetTag());
         d.serialNumber = DeviceRules.code(in.serialNumber());
         d.type = in.type();
@@ -190,7 +215,7 @@ public class DeviceService {
         d.sensitiveData = Boolean.TRUE.equals(in.sensitiveData());
         d.warrantyEnd = in.warrantyEnd();
         d.notes = DeviceRules.text(in.notes());
-        AcquisitionInput acq = in.acquisition();
+        AcquisitionRequest acq = in.acquisition();
         d.acquisitionType = acq == null ? null : acq.type();
         d.vendor = acq == null ? null : DeviceRules.text(acq.vendor());
         d.purchaseOrder = acq == null ? null : DeviceRules.text(acq.purchaseOrder());
@@ -204,30 +229,29 @@ public class DeviceService {
     public Device assign(UUID id, AssignmentRequest request, String actor) {
         Device d = lock(id);
         if (d.ownership == Ownership.PERSONAL) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "personal-device", "A personal device stays with its owner and cannot be assigned.");
         }
         Person person = resolvePerson(request);
         if (d.status != IN_STOCK) {
             String hint = d.status == QUARANTINED ? " It must be sanitized first." : "";
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "not-assignable", "Only IN_STOCK devices can be assigned; this device is " + d.status + "." + hint);
         }
         if (!person.active) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "person-departed",
                     person.displayName() + " (" + person.districtId + ") has departed and cannot be assigned devices.");
         }
-        LocalDate today = clock.today();
         LocalDate ack = person.aupAcknowledgedOn;
-        if (ack == null || ack.isBefore(today.minusDays(settings.aupValidDays()))) {
-            throw ProblemException.conflict(
+        if (!person.aupCurrentOn(clock.today(), settings.aupValidDays())) {
+            throw ConflictException.of(
                     "aup-not-acknowledged",
                     person.displayName() + " (" + person.districtId + ") has not acknowledged the Acceptable Use"
                             + " Policy in the last " + settings.aupValidDays() + " days (last acknowledged: "
                             + (ack == null ? "never" : ack) + "). Record a current acknowledgement first.");
         }
-        Map<String, Object> before = History.fieldsOf(d);
+        Map<String, Object> before = d.trackedFields();
         Instant now = clock.now();
         d.assignee = person;
         d.assignedAt = now;
@@ -240,7 +264,7 @@ public class DeviceService {
                 "ASSIGNED",
                 IN_STOCK,
                 ASSIGNED,
-                FieldChange.between(before, History.fieldsOf(d)),
+                FieldChange.between(before, d.trackedFields()),
                 DeviceRules.text(request.note()),
                 null);
         events.deviceChanged(d, "ASSIGNED");
@@ -251,11 +275,11 @@ public class DeviceService {
     public Device takeBack(UUID id, ReturnRequest request, String actor) {
         Device d = lock(id);
         if (d.ownership == Ownership.PERSONAL) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "personal-device", "A personal device belongs to its owner; retire it to deregister it.");
         }
         if (d.status != ASSIGNED) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "not-assigned", "The device is " + d.status + ", not ASSIGNED, so there is nothing to take back.");
         }
         comeBack(d, actor, "RETURNED", request == null ? null : DeviceRules.text(request.note()), null);
@@ -264,7 +288,7 @@ public class DeviceService {
 
     /** Ends the assignment and moves the device to stock or quarantine. */
     void comeBack(Device d, String actor, String action, String reason, UUID sourceEventId) {
-        Map<String, Object> before = History.fieldsOf(d);
+        Map<String, Object> before = d.trackedFields();
         DeviceStatus from = d.status;
         DeviceStatus to = DeviceLifecycle.afterComingBack(d.sensitiveData);
         endAssignment(d, actor, action.toLowerCase());
@@ -272,48 +296,46 @@ public class DeviceService {
         d.updatedAt = clock.now();
         String why =
                 to == QUARANTINED ? join(reason, "Holds sensitive data: quarantined until IT sanitizes it.") : reason;
-        history.device(
-                d, actor, action, from, to, FieldChange.between(before, History.fieldsOf(d)), why, sourceEventId);
+        history.device(d, actor, action, from, to, FieldChange.between(before, d.trackedFields()), why, sourceEventId);
         events.deviceChanged(d, "RETURNED");
     }
 
     // ---------------------------------------------------------------- lifecycle
 
-    public Device changeStatus(UUID id, StatusChange change, String actor) {
+    public Device changeStatus(UUID id, StatusChangeRequest change, String actor) {
         Device d = lock(id);
         DeviceStatus to = change.status();
         if (d.ownership == Ownership.DISTRICT) {
             if (to == ASSIGNED) {
-                throw ProblemException.conflict(
+                throw ConflictException.of(
                         "use-assignment", "Assign a device with POST /api/v1/devices/{id}/assignment.");
             }
             if (d.status == ASSIGNED && (to == IN_STOCK || to == QUARANTINED)) {
-                throw ProblemException.conflict(
-                        "use-return", "Take a device back with POST /api/v1/devices/{id}/return.");
+                throw ConflictException.of("use-return", "Take a device back with POST /api/v1/devices/{id}/return.");
             }
             if (d.status == QUARANTINED && to == IN_STOCK) {
-                throw ProblemException.conflict(
+                throw ConflictException.of(
                         "sanitize-first",
                         "A quarantined device returns to stock only after sanitization:"
                                 + " POST /api/v1/devices/{id}/sanitization.");
             }
             if (d.status == IN_REPAIR
                     && to == IN_STOCK
-                    && historyEntries.statusBeforeLastEntering(d.id, IN_REPAIR).orElse(null) == QUARANTINED) {
+                    && history.statusBeforeLastEntering(d.id, IN_REPAIR).orElse(null) == QUARANTINED) {
                 // Repair is not sanitization: a device sent there from quarantine still holds unsanitized data.
-                throw ProblemException.conflict(
+                throw ConflictException.of(
                         "sanitize-first",
                         "This device went to repair from quarantine and has not been sanitized: move it back to"
                                 + " QUARANTINED, then POST /api/v1/devices/{id}/sanitization.");
             }
             if (d.status == RECOVERED && to == IN_STOCK && d.sensitiveData) {
-                throw ProblemException.conflict(
+                throw ConflictException.of(
                         "sanitize-first",
                         "This device holds sensitive data: it goes to QUARANTINED, then sanitization.");
             }
         }
         if (change.costOwed() != null && to != WRITTEN_OFF) {
-            throw ProblemException.invalidField("costOwed", "is recorded only when writing a device off.");
+            throw InvalidException.of("costOwed", "is recorded only when writing a device off.");
         }
         if (to == RECOVERED) {
             recover(d, actor, change.reason(), null);
@@ -329,10 +351,10 @@ public class DeviceService {
         return d;
     }
 
-    public Device sanitize(UUID id, Sanitization sanitization, String actor) {
+    public Device sanitize(UUID id, SanitizationRequest sanitization, String actor) {
         Device d = lock(id);
         if (d.status != QUARANTINED) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "not-quarantined", "Only QUARANTINED devices are sanitized; this device is " + d.status + ".");
         }
         String reason = "Sanitized: " + DeviceRules.text(sanitization.method())
@@ -363,7 +385,7 @@ public class DeviceService {
     }
 
     void writeOff(Device d, BigDecimal costOwed, String actor, String reason, UUID sourceEventId) {
-        Map<String, Object> before = History.fieldsOf(d);
+        Map<String, Object> before = d.trackedFields();
         DeviceStatus from = d.status;
         DeviceLifecycle.check(d.ownership, from, WRITTEN_OFF);
         d.status = WRITTEN_OFF;
@@ -380,7 +402,7 @@ public class DeviceService {
                 "WRITTEN_OFF",
                 from,
                 WRITTEN_OFF,
-                FieldChange.between(before, History.fieldsOf(d)),
+                FieldChange.between(before, d.trackedFields()),
                 reason,
                 sourceEventId);
         events.deviceChanged(d, "STATUS_CHANGED");
@@ -399,29 +421,29 @@ public class DeviceService {
     void transition(Device d, DeviceStatus to, String actor, String action, String reason, UUID sourceEventId) {
         DeviceStatus from = d.status;
         DeviceLifecycle.check(d.ownership, from, to);
-        Map<String, Object> before = History.fieldsOf(d);
+        Map<String, Object> before = d.trackedFields();
         d.status = to;
         d.updatedAt = clock.now();
         history.device(
-                d, actor, action, from, to, FieldChange.between(before, History.fieldsOf(d)), reason, sourceEventId);
+                d, actor, action, from, to, FieldChange.between(before, d.trackedFields()), reason, sourceEventId);
     }
 
     // ---------------------------------------------------------------- helpers
 
     Device lock(UUID id) {
-        return devices.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("device", id.toString()));
+        return devices.findForUpdate(id).orElseThrow(() -> new NotFoundException("device", id.toString()));
     }
 
     private Person resolvePerson(AssignmentRequest request) {
         if (request.personId() != null) {
             return people.findByIdOptional(request.personId())
-                    .orElseThrow(() -> ProblemException.invalidField("personId", "names no known person."));
+                    .orElseThrow(() -> InvalidException.of("personId", "names no known person."));
         }
         if (request.personDistrictId() != null && !request.personDistrictId().isBlank()) {
             return people.findByDistrictId(DeviceRules.code(request.personDistrictId()))
-                    .orElseThrow(() -> ProblemException.invalidField("personDistrictId", "names no known person."));
+                    .orElseThrow(() -> InvalidException.of("personDistrictId", "names no known person."));
         }
-        throw ProblemException.invalidField("personId", "or personDistrictId is required.");
+        throw InvalidException.of("personId", "or personDistrictId is required.");
     }
 
     private void openAssignment(Device d, Person person, String actor, Instant now) {
@@ -444,21 +466,14 @@ public class DeviceService {
         d.assignedAt = null;
     }
 
-    private static ProblemException conflictOrInvalid(List<FieldViolation> errors) {
-        boolean onlyDuplicates = errors.stream().allMatch(e -> e.message().startsWith("is already used"));
-        if (onlyDuplicates) {
-            return new ProblemException(
-                    409,
-                    "duplicate",
-                    "Conflict with the current state",
-                    "Another device already has this "
-                            + String.join(
-                                    " and ",
-                                    errors.stream().map(FieldViolation::field).toList()) + ".",
-                    errors,
-                    null);
+    private static RuntimeException conflictOrInvalid(List<FieldViolation> errors) {
+        boolean onlyDuplicates = errors.stream().allMatch(e -> e.message().startsWith(ALREADY_USED));
+        if (!onlyDuplicates) {
+            return new InvalidException(errors);
         }
-        return ProblemException.invalid(errors);
+        String fields =
+                String.join(" and ", errors.stream().map(FieldViolation::field).toList());
+        return ConflictException.duplicate(errors, "Another device already has this " + fields + ".");
     }
 
     private static String join(String a, String b) {

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.function.Supplier;
 import org.district.contracts.Topics;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.PersonSnapshot;
-import org.district.inventory.Device;
-import org.district.inventory.Person;
+import org.district.inventory.entity.Device;
+import org.district.inventory.entity.Person;
+import org.district.inventory.entity.RegistryRecord;
 import org.district.support.outbox.Outbox;
 import org.district.support.outbox.OutgoingEvent;
 
@@ -27,69 +29,75 @@ public class InventoryEvents {
     Outbox outbox;
 
     public void deviceChanged(Device d, String change) {
-        // Flushing first makes the entity's version the one this snapshot describes.
-        em.flush();
-        DeviceSnapshot snapshot = new DeviceSnapshot(
-                d.id,
-                d.version,
-                change,
-                d.assetTag,
-                d.serialNumber,
-                d.type,
-                d.make,
-                d.model,
-                d.school,
-                d.ownership,
-                d.status,
-                d.sensitiveData,
-                d.assignee == null ? null : d.assignee.id,
-                d.assignee == null ? null : d.assignee.districtId,
-                d.assignedAt,
-                d.acquisitionType == null ? null : d.acquisitionType.name(),
-                d.vendor,
-                d.purchaseOrder,
-                d.cost,
-                d.acquiredOn,
-                d.donor,
-                d.warrantyEnd,
-                d.costOwed,
-                d.updatedAt);
-        outbox.publish(new OutgoingEvent(
+        publish(
                 Topics.DEVICES,
-                d.id.toString(),
                 "Device",
-                d.id.toString(),
-                d.version,
                 DeviceSnapshot.TYPE,
                 DeviceSnapshot.SCHEMA_VERSION,
-                snapshot));
+                d,
+                () -> new DeviceSnapshot(
+                        d.id,
+                        d.version,
+                        change,
+                        d.assetTag,
+                        d.serialNumber,
+                        d.type,
+                        d.make,
+                        d.model,
+                        d.school,
+                        d.ownership,
+                        d.status,
+                        d.sensitiveData,
+                        d.assignee == null ? null : d.assignee.id,
+                        d.assigneeDistrictId(),
+                        d.assignedAt,
+                        d.acquisitionType == null ? null : d.acquisitionType.name(),
+                        d.vendor,
+                        d.purchaseOrder,
+                        d.cost,
+                        d.acquiredOn,
+                        d.donor,
+                        d.warrantyEnd,
+                        d.costOwed,
+                        d.updatedAt));
     }
 
     public void personChanged(Person p, String change) {
-        em.flush();
-        PersonSnapshot snapshot = new PersonSnapshot(
-                p.id,
-                p.version,
-                change,
-                p.districtId,
-                p.givenName,
-                p.familyName,
-                p.email,
-                p.kind,
-                p.school,
-                p.supervisor == null ? null : p.supervisor.id,
-                p.active,
-                p.departedOn,
-                p.aupAcknowledgedOn,
-                p.updatedAt);
-        outbox.publish(new OutgoingEvent(
+        publish(
                 Topics.PEOPLE,
-                p.id.toString(),
                 "Person",
-                p.id.toString(),
-                p.version,
                 PersonSnapshot.TYPE,
                 PersonSnapshot.SCHEMA_VERSION,
-                snapshot));
+                p,
+                () -> new PersonSnapshot(
+                        p.id,
+                        p.version,
+                        change,
+                        p.districtId,
+                        p.givenName,
+                        p.familyName,
+                        p.email,
+                        p.kind,
+                        p.school,
+                        p.supervisor == null ? null : p.supervisor.id,
+                        p.active,
+                        p.departedOn,
+                        p.aupAcknowledgedOn,
+                        p.updatedAt));
+    }
+
+    /** Snapshots are keyed by the record's id, so a compacted topic keeps the latest of each. */
+    private void publish(
+            String topic,
+            String aggregateType,
+            String type,
+            int schemaVersion,
+            RegistryRecord record,
+            Supplier<Object> snapshot) {
+        // Flushing first makes the record's version the one its snapshot describes.
+        em.flush();
+        String id = record.id.toString();
+        outbox.publish(
+                new OutgoingEvent(topic, id, aggregateType, id, record.version, type, schemaVersion, snapshot.get()));
     }
 }

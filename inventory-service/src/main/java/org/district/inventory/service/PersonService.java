@@ -11,12 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.contracts.inventory.PersonKind;
-import org.district.inventory.Person;
-import org.district.inventory.config.DistrictClock;
+import org.district.inventory.config.InventorySettings;
 import org.district.inventory.domain.FieldChange;
+import org.district.inventory.entity.Person;
+import org.district.inventory.entity.PersonHistoryEntry;
 import org.district.inventory.repository.PersonRepository;
-import org.district.support.problem.FieldViolation;
-import org.district.support.problem.ProblemException;
+import org.district.inventory.service.imports.PersonColumns;
+import org.district.support.domain.ConflictException;
+import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.domain.StaleVersionException;
+import org.district.support.time.DistrictClock;
 
 /**
  * People records: created and updated by IT or HR, kept in sync nightly from HR and the student information system,
@@ -25,6 +31,9 @@ import org.district.support.problem.ProblemException;
 @ApplicationScoped
 @Transactional
 public class PersonService {
+
+    /** How many changes a person record's history shows. */
+    static final int HISTORY_SHOWN = 500;
 
     @Inject
     PersonRepository people;
@@ -38,6 +47,9 @@ public class PersonService {
     @Inject
     DistrictClock clock;
 
+    @Inject
+    InventorySettings settings;
+
     /** What happened to one person in a create-or-update. */
     public enum Outcome {
         CREATED,
@@ -47,7 +59,7 @@ public class PersonService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Person get(UUID id) {
-        return people.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id.toString()));
+        return people.findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -60,14 +72,37 @@ public class PersonService {
         return people.findByDistrictId(DeviceRules.code(districtId));
     }
 
+    /** One page of people ordered by district id, with one row more than {@code limit} when another page follows. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Person> search(String school, PersonKind kind, Boolean active, String text, String after, int limit) {
         return people.search(school, kind, active, text, after, limit);
     }
 
+    /** One chunk of the CSV export: the rows of the people that follow {@code after}, in its own transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<List<Object>> exportRows(String school, PersonKind kind, Boolean active, String after, int size) {
+        return people.search(school, kind, active, null, after, size).stream()
+                .limit(size)
+                .map(PersonColumns::row)
+                .toList();
+    }
+
+    /** The person record's history, newest first (at most the latest {@value #HISTORY_SHOWN} changes and one more). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PersonHistoryEntry> history(UUID id) {
+        get(id);
+        return history.ofPerson(id, HISTORY_SHOWN);
+    }
+
+    /** Whether the person's AUP acknowledgement is recent enough today for a device to be assigned to them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean aupCurrent(Person p) {
+        return p.aupCurrentOn(clock.today(), settings.aupValidDays());
+    }
+
     /** Everything that would stop this input from being saved, without throwing. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<FieldViolation> problemsWith(PersonInput in, Person existing) {
+    public List<FieldViolation> problemsWith(PersonRequest in, Person existing) {
         List<FieldViolation> errors = new ArrayList<>();
         String districtId = DeviceRules.code(in.districtId());
         if (existing != null && !existing.districtId.equals(districtId)) {
@@ -91,34 +126,32 @@ public class PersonService {
         return errors;
     }
 
-    public Person create(PersonInput in, String actor) {
+    public Person create(PersonRequest in, String actor) {
         String districtId = DeviceRules.code(in.districtId());
         if (people.findByDistrictId(districtId).isPresent()) {
-            throw ProblemException.conflict("duplicate", "districtId", "Another person already has this district id.");
+            throw ConflictException.onField("duplicate", "districtId", "Another person already has this district id.");
         }
         List<FieldViolation> errors = problemsWith(in, null);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidException(errors);
         }
         return save(new Person(), in, actor).person();
     }
 
-    public Person update(UUID id, PersonInput in, Long expectedVersion, String actor) {
-        Person p = people.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("person", id.toString()));
+    public Person update(UUID id, PersonRequest in, Long expectedVersion, String actor) {
+        Person p = lock(id);
         if (expectedVersion != null && expectedVersion != p.version) {
-            throw ProblemException.preconditionFailed("The person record changed since you read it (version "
-                    + p.version + ", you sent " + expectedVersion + "). Reload it and try again.");
+            throw StaleVersionException.of("person record", p.version, expectedVersion);
         }
         List<FieldViolation> errors = problemsWith(in, p);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidException(errors);
         }
         return save(p, in, actor).person();
     }
 
     /** Creates or updates by district id (the bulk sync); the input must already be valid. */
-    public Saved upsert(PersonInput in, String actor) {
+    public Saved upsert(PersonRequest in, String actor) {
         Person p = people.findByDistrictId(DeviceRules.code(in.districtId())).orElseGet(Person::new);
         return save(p, in, actor);
     }
@@ -126,9 +159,9 @@ public class PersonService {
     /** The result of a save. */
     public record Saved(Person person, Outcome outcome) {}
 
-    private Saved save(Person p, PersonInput in, String actor) {
+    private Saved save(Person p, PersonRequest in, String actor) {
         boolean isNew = p.id == null;
-        Map<String, Object> before = isNew ? Map.of() : History.fieldsOf(p);
+        Map<String, Object> before = isNew ? Map.of() : p.trackedFields();
         Instant now = clock.now();
         // Looked up before the entity changes: the query's automatic flush would otherwise write it twice.
         String supervisor = DeviceRules.code(in.supervisorDistrictId());
@@ -148,7 +181,7 @@ public class PersonService {
                 ? null
                 : (in.departedOn() != null ? in.departedOn() : wasActive ? clock.today() : p.departedOn);
         p.aupAcknowledgedOn = in.aupAcknowledgedOn();
-        List<FieldChange> changes = FieldChange.between(before, History.fieldsOf(p));
+        List<FieldChange> changes = FieldChange.between(before, p.trackedFields());
         if (!isNew && changes.isEmpty()) {
             return new Saved(p, Outcome.UNCHANGED);
         }
@@ -166,17 +199,24 @@ public class PersonService {
 
     /** Records that the person acknowledged the Acceptable Use Policy today. */
     public Person acknowledgeAup(UUID id, String actor) {
-        Person p = people.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("person", id.toString()));
+        Person p = lock(id);
         LocalDate today = clock.today();
         if (today.equals(p.aupAcknowledgedOn)) {
             return p;
         }
-        Map<String, Object> before = History.fieldsOf(p);
+        Map<String, Object> before = p.trackedFields();
         p.aupAcknowledgedOn = today;
         p.updatedAt = clock.now();
-        history.person(p, actor, "AUP_ACKNOWLEDGED", FieldChange.between(before, History.fieldsOf(p)));
+        history.person(p, actor, "AUP_ACKNOWLEDGED", FieldChange.between(before, p.trackedFields()));
         events.personChanged(p, "UPDATED");
         return p;
+    }
+
+    private Person lock(UUID id) {
+        return people.findForUpdate(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("person", id.toString());
     }
 }

@@ -19,7 +19,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.Ownership;
+import org.district.support.domain.ConflictException;
 import org.district.support.problem.ProblemException;
+import org.district.support.problem.ProblemMappers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -99,26 +101,32 @@ class DeviceLifecycleTest {
     @Test
     void checkRefusesAnIllegalMoveWith409NamingTheAllowedOnes() {
         assertThatThrownBy(() -> DeviceLifecycle.check(DISTRICT, RETIRED, IN_STOCK))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                .isInstanceOfSatisfying(ConflictException.class, c -> {
+                    ProblemException e = ProblemMappers.problemFor(c);
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.slug()).isEqualTo("illegal-transition");
                     assertThat(e.getMessage())
                             .contains("RETIRED cannot become IN_STOCK")
                             .contains("final");
+                    assertThat(c.allowed()).isEmpty();
                 });
         assertThatThrownBy(() -> DeviceLifecycle.check(DISTRICT, LOST, IN_STOCK))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage())
-                        .contains("From LOST it can become")
-                        .contains("RECOVERED"));
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.getMessage())
+                            .contains("From LOST it can become")
+                            .contains("RECOVERED");
+                    assertThat(e.allowed()).containsExactlyInAnyOrder("STOLEN", "RECOVERED", "WRITTEN_OFF");
+                });
         assertThatThrownBy(() -> DeviceLifecycle.check(PERSONAL, ASSIGNED, IN_STOCK))
                 .isInstanceOfSatisfying(
-                        ProblemException.class, e -> assertThat(e.getMessage()).startsWith("A personal device"));
+                        ConflictException.class, e -> assertThat(e.getMessage()).startsWith("A personal device"));
     }
 
     @Test
     void checkRefusesAMoveToTheSameStatus() {
         assertThatThrownBy(() -> DeviceLifecycle.check(DISTRICT, LOST, LOST))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                .isInstanceOfSatisfying(ConflictException.class, c -> {
+                    ProblemException e = ProblemMappers.problemFor(c);
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.getMessage()).contains("already LOST");
                 });

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.district.support.csv.CsvReader;
-import org.district.support.problem.FieldViolation;
-import org.district.support.problem.ProblemException;
+import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
 
 /**
  * The header of an imported CSV file and typed access to one row's cells, collecting a violation per unreadable cell
@@ -32,21 +32,21 @@ final class CsvColumns {
         }
     }
 
-    /** Reads and checks the header line; a file whose first line cannot be read at all is answered with 400. */
+    /** Reads and checks the header line; a file whose first line cannot be read at all is refused as invalid. */
     static CsvColumns read(CsvReader csv, Set<String> known, Set<String> required) throws IOException {
         CsvReader.Row header;
         try {
             header = csv.next();
         } catch (CsvReader.MalformedCsvException e) {
-            throw ProblemException.invalidField("file", "cannot be read: " + e.getMessage() + ".");
+            throw InvalidException.of("file", "cannot be read: " + e.getMessage() + ".");
         }
         return of(header, known, required);
     }
 
-    /** Checks the header: every column known, none twice, the required ones present. Answers 400 otherwise. */
+    /** Checks the header: every column known, none twice, the required ones present; refuses the file otherwise. */
     static CsvColumns of(CsvReader.Row header, Set<String> known, Set<String> required) {
         if (header == null) {
-            throw ProblemException.invalidField("file", "is empty; the first line must name the columns.");
+            throw InvalidException.of("file", "is empty; the first line must name the columns.");
         }
         List<FieldViolation> errors = new ArrayList<>();
         List<String> seen = new ArrayList<>();
@@ -68,7 +68,7 @@ final class CsvColumns {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidException(errors);
         }
         return new CsvColumns(header.fields());
     }

@@ -2,30 +2,24 @@ package org.district.inventory.service.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Reader;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
-import org.district.inventory.Device;
-import org.district.inventory.config.InventorySettings;
 import org.district.inventory.domain.AcquisitionType;
+import org.district.inventory.entity.Device;
 import org.district.inventory.repository.DeviceRepository;
-import org.district.inventory.service.AcquisitionInput;
-import org.district.inventory.service.DeviceInput;
+import org.district.inventory.service.AcquisitionRequest;
+import org.district.inventory.service.DeviceRequest;
 import org.district.inventory.service.DeviceService;
-import org.district.support.csv.CsvReader;
-import org.district.support.problem.FieldViolation;
-import org.district.support.problem.ProblemMappers;
+import org.district.support.domain.FieldViolation;
 
 /**
  * Imports devices from CSV, creating new asset tags and updating known ones (status and assignment are never changed
@@ -33,34 +27,7 @@ import org.district.support.problem.ProblemMappers;
  * duplicates within the file.
  */
 @ApplicationScoped
-public class DeviceImport {
-
-    /** The columns, in the order the export writes them. */
-    public static final List<String> COLUMNS = List.of(
-            "assetTag",
-            "serialNumber",
-            "type",
-            "make",
-            "model",
-            "school",
-            "ownership",
-            "sensitiveData",
-            "acquisitionType",
-            "vendor",
-            "purchaseOrder",
-            "cost",
-            "acquiredOn",
-            "donor",
-            "warrantyEnd",
-            "ownerDistrictId",
-            "notes");
-
-    /** Columns the export adds; an import accepts and ignores them, so an export can be edited and re-imported. */
-    public static final List<String> EXPORT_ONLY_COLUMNS =
-            List.of("status", "assigneeDistrictId", "assignedAt", "costOwed", "id");
-
-    static final Set<String> REQUIRED =
-            Set.of("assetTag", "serialNumber", "type", "make", "model", "school", "sensitiveData");
+public class DeviceImport extends RecordImport<DeviceRequest> {
 
     @Inject
     DeviceService devices;
@@ -68,61 +35,24 @@ public class DeviceImport {
     @Inject
     DeviceRepository repository;
 
-    @Inject
-    Validator validator;
-
-    @Inject
-    InventorySettings settings;
-
-    @Inject
-    jakarta.persistence.EntityManager em;
-
-    private void clearSession() {
-        em.flush();
-        em.clear();
-    }
-
     public ImportReport run(Reader reader, ImportMode mode, String actor) throws IOException {
-        CsvReader csv = new CsvReader(reader, 4000, 64);
-        Set<String> known = new LinkedHashSet<>(COLUMNS);
-        known.addAll(EXPORT_ONLY_COLUMNS);
-        CsvColumns columns = CsvColumns.read(csv, known, REQUIRED);
-        Map<String, Long> tagsSeen = new HashMap<>();
-        Map<String, Long> serialsSeen = new HashMap<>();
-        RowImporter.Source<DeviceInput> source = () -> {
-            CsvReader.Row row = csv.next();
-            if (row == null) {
-                return null;
-            }
-            CsvColumns.Cells cells = columns.cells(row);
-            DeviceInput input = toInput(cells);
-            List<FieldViolation> errors = new ArrayList<>(cells.errors);
-            errors.addAll(validate(input));
-            String tag = upper(input.assetTag());
-            String serial = upper(input.serialNumber());
-            if (tag != null) {
-                Long first = tagsSeen.putIfAbsent(tag, row.line());
-                if (first != null) {
-                    errors.add(
-                            new FieldViolation("assetTag", "appears twice in the file (first on line " + first + ")."));
-                }
-            }
-            if (serial != null) {
-                Long first = serialsSeen.putIfAbsent(serial, row.line());
-                if (first != null) {
-                    errors.add(new FieldViolation(
-                            "serialNumber", "appears twice in the file (first on line " + first + ")."));
-                }
-            }
-            return new RowImporter.Parsed<>(row.line(), null, tag, input, errors);
-        };
-        RowImporter<DeviceInput> importer =
-                new RowImporter<>(settings.importChunkSize(), settings.importMaxReportedErrors(), this::clearSession);
-        return importer.run(source, input -> save(input, actor), mode);
+        Set<String> known = new LinkedHashSet<>(CsvColumn.names(DeviceColumns.IMPORTED));
+        known.addAll(CsvColumn.names(DeviceColumns.EXPORT_ONLY));
+        CsvRows<DeviceRequest> rows = CsvRows.of(
+                reader,
+                64,
+                known,
+                DeviceColumns.REQUIRED,
+                this::toRequest,
+                input -> csvNames(validate(input)),
+                List.of(
+                        new CsvRows.Unique<>("assetTag", DeviceRequest::assetTag),
+                        new CsvRows.Unique<>("serialNumber", DeviceRequest::serialNumber)));
+        return importer().run(rows, input -> save(input, actor), mode);
     }
 
-    private RowImporter.Result save(DeviceInput input, String actor) {
-        Optional<Device> existing = repository.findByAssetTag(upper(input.assetTag()));
+    private RowImporter.Result save(DeviceRequest input, String actor) {
+        Optional<Device> existing = repository.findByAssetTag(key(input.assetTag()));
         List<FieldViolation> problems = devices.problemsWith(input, existing.orElse(null));
         if (!problems.isEmpty()) {
             return RowImporter.Result.rejected(csvNames(problems));
@@ -131,19 +61,19 @@ public class DeviceImport {
             devices.register(input, actor);
             return RowImporter.Result.of(RowImporter.Outcome.CREATED);
         }
-        java.time.Instant before = existing.get().updatedAt;
+        Instant before = existing.get().updatedAt;
         Device updated = devices.update(existing.get().id, input, null, actor);
         return RowImporter.Result.of(
-                java.util.Objects.equals(before, updated.updatedAt)
+                Objects.equals(before, updated.updatedAt)
                         ? RowImporter.Outcome.UNCHANGED
                         : RowImporter.Outcome.UPDATED);
     }
 
-    private DeviceInput toInput(CsvColumns.Cells c) {
+    private DeviceRequest toRequest(CsvColumns.Cells c) {
         AcquisitionType acquisitionType = c.enumValue("acquisitionType", AcquisitionType.class);
-        AcquisitionInput acquisition = null;
+        AcquisitionRequest acquisition = null;
         if (acquisitionType != null) {
-            acquisition = new AcquisitionInput(
+            acquisition = new AcquisitionRequest(
                     acquisitionType,
                     c.text("vendor"),
                     c.text("purchaseOrder"),
@@ -157,7 +87,7 @@ public class DeviceImport {
                 || c.text("acquiredOn") != null) {
             c.errors.add(new FieldViolation("acquisitionType", "is required when acquisition details are given."));
         }
-        return new DeviceInput(
+        return new DeviceRequest(
                 c.text("assetTag"),
                 c.text("serialNumber"),
                 c.enumValue("type", DeviceType.class),
@@ -170,15 +100,6 @@ public class DeviceImport {
                 c.date("warrantyEnd"),
                 c.text("notes"),
                 c.text("ownerDistrictId"));
-    }
-
-    private List<FieldViolation> validate(DeviceInput input) {
-        List<FieldViolation> errors = new ArrayList<>();
-        for (ConstraintViolation<DeviceInput> v : validator.validate(input)) {
-            errors.add(new FieldViolation(ProblemMappers.fieldName(v.getPropertyPath()), v.getMessage()));
-        }
-        errors.sort(Comparator.comparing(FieldViolation::field));
-        return csvNames(errors);
     }
 
     /** Names fields as the CSV columns are named (acquisition.vendor is the column vendor). */
@@ -194,9 +115,5 @@ public class DeviceImport {
             renamed.add(new FieldViolation(field, e.message()));
         }
         return renamed;
-    }
-
-    private static String upper(String value) {
-        return value == null ? null : value.trim().toUpperCase();
     }
 }

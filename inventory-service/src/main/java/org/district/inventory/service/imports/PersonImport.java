@@ -2,12 +2,9 @@ package org.district.inventory.service.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -16,115 +13,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.district.contracts.inventory.PersonKind;
-import org.district.inventory.Person;
-import org.district.inventory.config.InventorySettings;
-import org.district.inventory.service.PersonInput;
+import org.district.inventory.entity.Person;
+import org.district.inventory.service.PersonRequest;
 import org.district.inventory.service.PersonService;
-import org.district.support.csv.CsvReader;
-import org.district.support.problem.FieldViolation;
-import org.district.support.problem.ProblemMappers;
+import org.district.support.domain.FieldViolation;
 
 /**
  * The nightly HR / student information system sync: creates or updates people by district id, from CSV or a JSON
  * array. A person whose supervisor appears later in the same file is saved once the supervisor is.
  */
 @ApplicationScoped
-public class PersonImport {
-
-    public static final List<String> COLUMNS = List.of(
-            "districtId",
-            "givenName",
-            "familyName",
-            "email",
-            "kind",
-            "school",
-            "supervisorDistrictId",
-            "active",
-            "departedOn",
-            "aupAcknowledgedOn");
-
-    static final Set<String> REQUIRED = Set.of("districtId", "givenName", "familyName", "kind", "school");
+public class PersonImport extends RecordImport<PersonRequest> {
 
     @Inject
     PersonService people;
 
-    @Inject
-    Validator validator;
-
-    @Inject
-    InventorySettings settings;
-
-    @Inject
-    jakarta.persistence.EntityManager em;
-
-    private void clearSession() {
-        em.flush();
-        em.clear();
-    }
-
     public ImportReport fromCsv(Reader reader, ImportMode mode, String actor) throws IOException {
-        CsvReader csv = new CsvReader(reader, 4000, 32);
-        CsvColumns columns = CsvColumns.read(csv, new LinkedHashSet<>(COLUMNS), REQUIRED);
-        Map<String, Long> seen = new HashMap<>();
-        Set<String> inFile = new HashSet<>();
+        CsvRows<PersonRequest> rows = CsvRows.of(
+                reader,
+                32,
+                new LinkedHashSet<>(CsvColumn.names(PersonColumns.COLUMNS)),
+                PersonColumns.REQUIRED,
+                PersonImport::toRequest,
+                this::validate,
+                List.of(new CsvRows.Unique<>("districtId", PersonRequest::districtId)));
         // While the file is still being read, a supervisor not known yet may be on a later line.
-        boolean[] readToEnd = {false};
-        RowImporter.Source<PersonInput> source = () -> {
-            CsvReader.Row row;
-            try {
-                row = csv.next();
-            } catch (IOException e) {
-                readToEnd[0] = true;
-                throw e;
-            }
-            if (row == null) {
-                readToEnd[0] = true;
-                return null;
-            }
-            CsvColumns.Cells c = columns.cells(row);
-            PersonInput input = new PersonInput(
-                    c.text("districtId"),
-                    c.text("givenName"),
-                    c.text("familyName"),
-                    c.text("email"),
-                    c.enumValue("kind", PersonKind.class),
-                    c.text("school"),
-                    c.text("supervisorDistrictId"),
-                    c.bool("active"),
-                    c.date("departedOn"),
-                    c.date("aupAcknowledgedOn"));
-            List<FieldViolation> errors = new ArrayList<>(c.errors);
-            errors.addAll(validate(input));
-            String key = upper(input.districtId());
-            if (key != null) {
-                Long first = seen.putIfAbsent(key, row.line());
-                if (first != null) {
-                    errors.add(new FieldViolation(
-                            "districtId", "appears twice in the file (first on line " + first + ")."));
-                }
-                inFile.add(key);
-            }
-            return new RowImporter.Parsed<>(row.line(), null, key, input, errors);
-        };
-        return importer().run(source, input -> save(input, readToEnd[0] ? inFile : null, actor), mode);
+        return importer().run(rows, input -> save(input, rows.finished() ? rows.keys() : null, actor), mode);
     }
 
-    public ImportReport fromList(List<PersonInput> inputs, ImportMode mode, String actor) {
+    public ImportReport fromList(List<PersonRequest> inputs, ImportMode mode, String actor) {
         Set<String> inBatch = new HashSet<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (PersonInput input : inputs) {
+        for (PersonRequest input : inputs) {
             if (input != null && input.districtId() != null) {
-                inBatch.add(upper(input.districtId()));
+                inBatch.add(key(input.districtId()));
             }
         }
-        Iterator<PersonInput> it = inputs.iterator();
+        Iterator<PersonRequest> it = inputs.iterator();
         int[] index = {-1};
-        RowImporter.Source<PersonInput> source = () -> {
+        RowImporter.Source<PersonRequest> source = () -> {
             if (!it.hasNext()) {
                 return null;
             }
             index[0]++;
-            PersonInput input = it.next();
+            PersonRequest input = it.next();
             if (input == null) {
                 return new RowImporter.Parsed<>(
                         null,
@@ -134,7 +66,7 @@ public class PersonImport {
                         List.of(new FieldViolation("[" + index[0] + "]", "must be an object.")));
             }
             List<FieldViolation> errors = new ArrayList<>(validate(input));
-            String key = upper(input.districtId());
+            String key = key(input.districtId());
             if (key != null) {
                 Integer first = seen.putIfAbsent(key, index[0]);
                 if (first != null) {
@@ -146,19 +78,29 @@ public class PersonImport {
         return importer().run(source, input -> save(input, inBatch, actor), mode);
     }
 
-    private RowImporter<PersonInput> importer() {
-        return new RowImporter<>(settings.importChunkSize(), settings.importMaxReportedErrors(), this::clearSession);
+    private static PersonRequest toRequest(CsvColumns.Cells c) {
+        return new PersonRequest(
+                c.text("districtId"),
+                c.text("givenName"),
+                c.text("familyName"),
+                c.text("email"),
+                c.enumValue("kind", PersonKind.class),
+                c.text("school"),
+                c.text("supervisorDistrictId"),
+                c.bool("active"),
+                c.date("departedOn"),
+                c.date("aupAcknowledgedOn"));
     }
 
     /**
      * Saves one person, or defers them while their supervisor may still be saved: {@code keysInSource} holds every
      * district id of the source, or is null while the source has not been read to its end.
      */
-    private RowImporter.Result save(PersonInput input, Set<String> keysInSource, String actor) {
+    private RowImporter.Result save(PersonRequest input, Set<String> keysInSource, String actor) {
         Person existing = people.findByDistrictId(input.districtId()).orElse(null);
         List<FieldViolation> problems = people.problemsWith(input, existing);
         if (!problems.isEmpty()) {
-            String supervisor = upper(input.supervisorDistrictId());
+            String supervisor = key(input.supervisorDistrictId());
             boolean onlyMissingSupervisor = problems.size() == 1
                     && problems.get(0).field().equals("supervisorDistrictId")
                     && problems.get(0).message().equals("names no known person.");
@@ -176,18 +118,5 @@ public class PersonImport {
                     case UPDATED -> RowImporter.Outcome.UPDATED;
                     case UNCHANGED -> RowImporter.Outcome.UNCHANGED;
                 });
-    }
-
-    private List<FieldViolation> validate(PersonInput input) {
-        List<FieldViolation> errors = new ArrayList<>();
-        for (ConstraintViolation<PersonInput> v : validator.validate(input)) {
-            errors.add(new FieldViolation(ProblemMappers.fieldName(v.getPropertyPath()), v.getMessage()));
-        }
-        errors.sort(Comparator.comparing(FieldViolation::field));
-        return errors;
-    }
-
-    private static String upper(String value) {
-        return value == null ? null : value.trim().toUpperCase();
     }
 }

@@ -2,7 +2,7 @@ package org.district.inventory.service.imports;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import org.district.support.problem.FieldViolation;
+import org.district.support.domain.FieldViolation;
 
 /**
  * A rejected row.

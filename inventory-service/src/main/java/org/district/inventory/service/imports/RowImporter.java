@@ -4,9 +4,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.district.support.problem.FieldViolation;
-import org.district.support.problem.ProblemException;
-import org.district.support.problem.ProblemMappers;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.district.support.domain.ConflictException;
+import org.district.support.domain.DomainException;
+import org.district.support.domain.Failures;
+import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.UnavailableException;
 import org.jboss.logging.Logger;
 
 /**
@@ -81,40 +86,29 @@ public final class RowImporter<T> {
     }
 
     public ImportReport run(Source<T> source, Saver<T> saver, ImportMode mode) {
-        if (mode.singleTransaction()) {
-            return runInOneTransaction(source, saver, mode);
-        }
+        return mode.singleTransaction() ? runInOneTransaction(source, saver, mode) : runInChunks(source, saver);
+    }
+
+    private ImportReport runInChunks(Source<T> source, Saver<T> saver) {
         List<Parsed<T>> chunk = new ArrayList<>(chunkSize);
         List<Parsed<T>> deferred = new ArrayList<>();
-        try {
-            Parsed<T> row;
-            while ((row = source.next()) != null) {
-                rows++;
-                if (!row.readable()) {
-                    reject(row, row.errors());
-                    continue;
-                }
-                chunk.add(row);
-                if (chunk.size() >= chunkSize) {
-                    saveChunk(chunk, saver, deferred);
-                    chunk.clear();
-                }
+        readAll(source, row -> {
+            if (!row.readable()) {
+                reject(row, row.errors());
+                return;
             }
-        } catch (IOException e) {
-            stoppedEarly = e.getMessage();
-        }
+            chunk.add(row);
+            if (chunk.size() >= chunkSize) {
+                saveChunk(chunk, saver, deferred);
+                chunk.clear();
+            }
+        });
         saveChunk(chunk, saver, deferred);
-        // Rows waiting for another row (a supervisor) are retried while each pass makes progress.
-        List<Parsed<T>> pending = deferred;
-        while (!pending.isEmpty()) {
+        retryDeferred(deferred, pending -> {
             List<Parsed<T>> next = new ArrayList<>();
             saveChunk(pending, saver, next);
-            if (next.size() == pending.size()) {
-                next.forEach(row -> reject(row, List.of(UNSAVED_DEPENDENCY)));
-                break;
-            }
-            pending = next;
-        }
+            return next;
+        });
         return report(true, false);
     }
 
@@ -123,37 +117,26 @@ public final class RowImporter<T> {
         boolean[] rollbackRequested = {false};
         try {
             QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
+                Tally tally = new Tally();
                 List<Parsed<T>> deferred = new ArrayList<>();
-                try {
-                    Parsed<T> row;
-                    while ((row = source.next()) != null) {
-                        rows++;
-                        if (!row.readable()) {
-                            reject(row, row.errors());
-                        } else {
-                            count(row, saver.save(row.value()), deferred);
-                        }
-                        if (rows % chunkSize == 0) {
-                            // Keeps the persistence context small: without this every query re-checks every row
-                            // saved so far, and a long file slows down quadratically.
-                            endOfChunk.run();
-                        }
+                readAll(source, row -> {
+                    tally.add(row, row.readable() ? saver.save(row.value()) : Result.rejected(row.errors()), deferred);
+                    if (rows % chunkSize == 0) {
+                        // Keeps the persistence context small: without this every query re-checks every row
+                        // saved so far, and a long file slows down quadratically.
+                        endOfChunk.run();
+                        tally.mergeInto(this);
                     }
-                } catch (IOException e) {
-                    stoppedEarly = e.getMessage();
-                }
-                List<Parsed<T>> pending = deferred;
-                while (!pending.isEmpty()) {
+                });
+                tally.mergeInto(this);
+                retryDeferred(deferred, pending -> {
                     List<Parsed<T>> next = new ArrayList<>();
                     for (Parsed<T> row : pending) {
-                        count(row, saver.save(row.value()), next);
+                        tally.add(row, saver.save(row.value()), next);
                     }
-                    if (next.size() == pending.size()) {
-                        next.forEach(row -> reject(row, List.of(UNSAVED_DEPENDENCY)));
-                        break;
-                    }
-                    pending = next;
-                }
+                    tally.mergeInto(this);
+                    return next;
+                });
                 if (mode.dryRun() || rejected > 0 || stoppedEarly != null) {
                     rollbackRequested[0] = true;
                     QuarkusTransaction.setRollbackOnly();
@@ -166,77 +149,97 @@ public final class RowImporter<T> {
                 // The rollback this import asked for (a dry run, or an atomic import with rejected rows).
                 return report(false, mode.dryRun());
             }
-            ProblemException problem = ProblemMappers.classify(e);
-            if (problem != null && problem.status() == 503) {
-                throw problem;
-            }
+            DomainException failure = unlessUnavailable(e);
             LOG.warnf("Atomic import rolled back: %s", e.getMessage());
             committed[0] = false;
             if (stoppedEarly == null) {
                 stoppedEarly =
-                        problem != null ? problem.getMessage() : "The import could not be saved; nothing was changed.";
+                        failure != null ? failure.getMessage() : "The import could not be saved; nothing was changed.";
             }
         }
         return report(committed[0], mode.dryRun());
+    }
+
+    /** Reads every row of the source, up to the point it cannot be read past (which the report names). */
+    private void readAll(Source<T> source, Consumer<Parsed<T>> each) {
+        try {
+            Parsed<T> row;
+            while ((row = source.next()) != null) {
+                rows++;
+                each.accept(row);
+            }
+        } catch (IOException e) {
+            stoppedEarly = e.getMessage();
+        }
+    }
+
+    /** Passes over the rows that wait for another row (a supervisor) while each pass saves some; rejects the rest. */
+    private void retryDeferred(List<Parsed<T>> deferred, UnaryOperator<List<Parsed<T>>> pass) {
+        List<Parsed<T>> pending = deferred;
+        while (!pending.isEmpty()) {
+            List<Parsed<T>> next = pass.apply(pending);
+            if (next.size() == pending.size()) {
+                next.forEach(row -> reject(row, List.of(UNSAVED_DEPENDENCY)));
+                break;
+            }
+            pending = next;
+        }
     }
 
     private void saveChunk(List<Parsed<T>> chunk, Saver<T> saver, List<Parsed<T>> deferred) {
         if (chunk.isEmpty()) {
             return;
         }
-        Counts counts = new Counts();
-        List<Parsed<T>> chunkDeferred = new ArrayList<>();
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                counts.clear();
-                chunkDeferred.clear();
-                for (Parsed<T> row : chunk) {
-                    counts.add(row, saver.save(row.value()), chunkDeferred);
-                }
-            });
-            counts.mergeInto(this);
-            deferred.addAll(chunkDeferred);
+            saveInTransaction(chunk, saver, deferred);
         } catch (RuntimeException e) {
-            ProblemException problem = ProblemMappers.classify(e);
-            if (problem != null && problem.status() == 503) {
-                throw problem;
-            }
+            unlessUnavailable(e);
             LOG.infof("Import chunk failed (%s); saving its %d rows one by one", e.getMessage(), chunk.size());
             for (Parsed<T> row : chunk) {
-                Counts single = new Counts();
-                List<Parsed<T>> singleDeferred = new ArrayList<>();
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        single.clear();
-                        singleDeferred.clear();
-                        single.add(row, saver.save(row.value()), singleDeferred);
-                    });
-                    single.mergeInto(this);
-                    deferred.addAll(singleDeferred);
+                    saveInTransaction(List.of(row), saver, deferred);
                 } catch (RuntimeException rowFailure) {
-                    ProblemException rowProblem = ProblemMappers.classify(rowFailure);
-                    if (rowProblem != null && rowProblem.status() == 503) {
-                        throw rowProblem;
-                    }
-                    String message = rowProblem != null ? rowProblem.getMessage() : "could not be saved.";
-                    reject(
-                            row,
-                            rowProblem != null && !rowProblem.errors().isEmpty()
-                                    ? rowProblem.errors()
-                                    : List.of(new FieldViolation("row", message)));
+                    reject(row, reasons(unlessUnavailable(rowFailure)));
                 }
             }
         }
     }
 
-    private void count(Parsed<T> row, Result result, List<Parsed<T>> deferred) {
-        switch (result.outcome()) {
-            case CREATED -> created++;
-            case UPDATED -> updated++;
-            case UNCHANGED -> unchanged++;
-            case REJECTED -> reject(row, result.errors());
-            case DEFERRED -> deferred.add(row);
+    /** Saves the rows in a transaction of their own; what they did counts only once it commits. */
+    private void saveInTransaction(List<Parsed<T>> batch, Saver<T> saver, List<Parsed<T>> deferred) {
+        Tally tally = new Tally();
+        List<Parsed<T>> waiting = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Parsed<T> row : batch) {
+                tally.add(row, saver.save(row.value()), waiting);
+            }
+        });
+        tally.mergeInto(this);
+        deferred.addAll(waiting);
+    }
+
+    /**
+     * What a failed save means; rethrown when the database is unavailable, since every later row would fail the same
+     * way and the caller should retry the whole import.
+     */
+    private static DomainException unlessUnavailable(RuntimeException e) {
+        DomainException failure = Failures.classify(e);
+        if (failure instanceof UnavailableException) {
+            throw failure;
         }
+        return failure;
+    }
+
+    /** Why a row that failed in the database is rejected: the fields the failure names, or its sentence. */
+    private static List<FieldViolation> reasons(DomainException failure) {
+        if (failure instanceof InvalidException invalid && !invalid.violations().isEmpty()) {
+            return invalid.violations();
+        }
+        if (failure instanceof ConflictException conflict
+                && !conflict.violations().isEmpty()) {
+            return conflict.violations();
+        }
+        return List.of(new FieldViolation("row", failure != null ? failure.getMessage() : "could not be saved."));
     }
 
     private void reject(Parsed<T> row, List<FieldViolation> reasons) {
@@ -262,21 +265,13 @@ public final class RowImporter<T> {
                 rejected > errors.size());
     }
 
-    /** Outcomes of one chunk, merged only when its transaction commits. */
-    private final class Counts {
+    /** Outcomes of rows saved in one transaction, counted in the import when merged (once it has committed). */
+    private final class Tally {
         long created;
         long updated;
         long unchanged;
         final List<Parsed<T>> rejectedRows = new ArrayList<>();
         final List<List<FieldViolation>> rejectedReasons = new ArrayList<>();
-
-        void clear() {
-            created = 0;
-            updated = 0;
-            unchanged = 0;
-            rejectedRows.clear();
-            rejectedReasons.clear();
-        }
 
         void add(Parsed<T> row, Result result, List<Parsed<T>> deferred) {
             switch (result.outcome()) {
@@ -298,6 +293,11 @@ public final class RowImporter<T> {
             for (int i = 0; i < rejectedRows.size(); i++) {
                 importer.reject(rejectedRows.get(i), rejectedReasons.get(i));
             }
+            created = 0;
+            updated = 0;
+            unchanged = 0;
+            rejectedRows.clear();
+            rejectedReasons.clear();
         }
     }
 }

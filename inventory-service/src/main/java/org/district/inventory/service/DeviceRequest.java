@@ -17,7 +17,7 @@ import org.district.contracts.inventory.Ownership;
  *     encrypted and goes through quarantine and sanitization whenever it comes back
  * @param ownerDistrictId for a PERSONAL device, the district id of the person who owns it
  */
-public record DeviceInput(
+public record DeviceRequest(
         @NotBlank @Size(max = 40) @Pattern(regexp = Patterns.CODE, message = Patterns.CODE_MESSAGE) String assetTag,
         @NotBlank @Size(max = 64) @Pattern(regexp = Patterns.CODE, message = Patterns.CODE_MESSAGE) String serialNumber,
         @NotNull DeviceType type,
@@ -26,7 +26,7 @@ public record DeviceInput(
         @NotBlank @Size(max = 40) @Pattern(regexp = Patterns.SCHOOL, message = Patterns.SCHOOL_MESSAGE) String school,
         Ownership ownership,
         @NotNull Boolean sensitiveData,
-        @Valid AcquisitionInput acquisition,
+        @Valid AcquisitionRequest acquisition,
         LocalDate warrantyEnd,
         @Size(max = 2000) String notes,
         @Size(max = 40) String ownerDistrictId) {

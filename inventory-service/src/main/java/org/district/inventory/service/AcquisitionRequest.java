@@ -13,7 +13,7 @@ import org.district.inventory.domain.AcquisitionType;
  * How the district acquired a device: PURCHASED (vendor, purchase order, cost, purchase date) or DONATED (donor,
  * acceptance date, optionally its estimated value as cost).
  */
-public record AcquisitionInput(
+public record AcquisitionRequest(
         @NotNull AcquisitionType type,
         @Size(max = 120) String vendor,
         @Size(max = 60) String purchaseOrder,

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.district.contracts.checkin.DeviceReturned;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.Ownership;
@@ -19,22 +20,22 @@ import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportUpdated;
 import org.district.contracts.lossreport.LossReportWrittenOff;
 import org.district.contracts.lossreport.LossReported;
-import org.district.inventory.Device;
 import org.district.inventory.domain.DeviceLifecycle;
+import org.district.inventory.entity.Device;
 import org.district.inventory.repository.DeviceRepository;
 import org.jboss.logging.Logger;
 
 /**
- * Applies the status changes other services drive: loss reports (LOST, STOLEN, RECOVERED, WRITTEN_OFF) and returned
- * devices from offboarding. Runs in the consumer's transaction, which also records the event id, so each event takes
+ * Applies the status changes other services' events drive (see messaging/LifecycleEventConsumer): loss reports (LOST,
+ * STOLEN, RECOVERED, WRITTEN_OFF) and returned devices from offboarding. Runs in the consumer's transaction, which also records the event id, so each event takes
  * effect once. An event that no longer fits the device's state (for example a recovery of a device IT already
  * retired) is recorded in the device's history as ignored rather than failing the stream.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class EventDrivenChanges {
+public class LifecycleEventService {
 
-    private static final Logger LOG = Logger.getLogger(EventDrivenChanges.class);
+    private static final Logger LOG = Logger.getLogger(LifecycleEventService.class);
 
     @Inject
     DeviceService devices;
@@ -121,7 +122,7 @@ public class EventDrivenChanges {
         });
     }
 
-    private void withDevice(UUID deviceId, UUID eventId, java.util.function.Consumer<Device> change) {
+    private void withDevice(UUID deviceId, UUID eventId, Consumer<Device> change) {
         Optional<Device> device = deviceId == null ? Optional.empty() : repository.findForUpdate(deviceId);
         if (device.isEmpty()) {
             LOG.warnf("Event %s names device %s, which is not registered; ignored", eventId, deviceId);

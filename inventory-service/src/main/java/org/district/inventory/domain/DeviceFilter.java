@@ -1,4 +1,4 @@
-package org.district.inventory.repository;
+package org.district.inventory.domain;
 
 import java.util.Set;
 import java.util.UUID;

@@ -15,7 +15,7 @@ import org.district.contracts.inventory.DeviceStatus;
  *
  * @param costOwed for WRITTEN_OFF (or a damaged device), what the holder owes
  */
-public record StatusChange(
+public record StatusChangeRequest(
         @NotNull DeviceStatus status,
         @NotBlank @Size(max = 500) String reason,
         @DecimalMin("0.00") @DecimalMax("1000000.00") @Digits(integer = 7, fraction = 2) BigDecimal costOwed) {}

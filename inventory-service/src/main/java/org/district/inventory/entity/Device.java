@@ -1,19 +1,18 @@
-package org.district.inventory;
+package org.district.inventory.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
@@ -22,15 +21,12 @@ import org.district.inventory.domain.AcquisitionType;
 /** A district-owned or registered personal device: what it is, how it was acquired, who holds it, where it stands. */
 @Entity
 @Table(name = "device")
-public class Device {
+public class Device extends RegistryRecord {
 
-    @Id
-    public UUID id;
-
-    @Column(name = "asset_tag", nullable = false)
+    @Column(nullable = false)
     public String assetTag;
 
-    @Column(name = "serial_number", nullable = false)
+    @Column(nullable = false)
     public String serialNumber;
 
     @Enumerated(EnumType.STRING)
@@ -54,7 +50,7 @@ public class Device {
     @Column(nullable = false)
     public DeviceStatus status;
 
-    @Column(name = "sensitive_data", nullable = false)
+    @Column(nullable = false)
     public boolean sensitiveData;
 
     /** The person holding the device (for a personal device: its owner). */
@@ -62,41 +58,56 @@ public class Device {
     @JoinColumn(name = "assignee_id")
     public Person assignee;
 
-    @Column(name = "assigned_at")
     public Instant assignedAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "acquisition_type")
     public AcquisitionType acquisitionType;
 
     public String vendor;
 
-    @Column(name = "purchase_order")
     public String purchaseOrder;
 
     public BigDecimal cost;
 
     /** Purchase date, or the date a donation was accepted. */
-    @Column(name = "acquired_on")
     public LocalDate acquiredOn;
 
     public String donor;
 
-    @Column(name = "warranty_end")
     public LocalDate warrantyEnd;
 
     /** What the holder owes for damage or replacement, once written off or damaged. */
-    @Column(name = "cost_owed")
     public BigDecimal costOwed;
 
     public String notes;
 
-    @Version
-    public long version;
+    /** The district id of the person holding the device, or null. */
+    public String assigneeDistrictId() {
+        return assignee == null ? null : assignee.districtId;
+    }
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    /** The fields a change to the device is recorded by, by name, in the order its history lists them. */
+    public Map<String, Object> trackedFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("assetTag", assetTag);
+        fields.put("serialNumber", serialNumber);
+        fields.put("type", type);
+        fields.put("make", make);
+        fields.put("model", model);
+        fields.put("school", school);
+        fields.put("ownership", ownership);
+        fields.put("status", status);
+        fields.put("sensitiveData", sensitiveData);
+        fields.put("assignee", assigneeDistrictId());
+        fields.put("acquisitionType", acquisitionType);
+        fields.put("vendor", vendor);
+        fields.put("purchaseOrder", purchaseOrder);
+        fields.put("cost", cost);
+        fields.put("acquiredOn", acquiredOn);
+        fields.put("donor", donor);
+        fields.put("warrantyEnd", warrantyEnd);
+        fields.put("costOwed", costOwed);
+        fields.put("notes", notes);
+        return fields;
+    }
 }

@@ -16,7 +16,7 @@ import org.district.contracts.inventory.PersonKind;
  * @param active false once the person has departed; defaults to true
  * @param aupAcknowledgedOn date of the person's last annual Acceptable Use Policy acknowledgement
  */
-public record PersonInput(
+public record PersonRequest(
         @NotBlank @Size(max = 40) @Pattern(regexp = Patterns.CODE, message = Patterns.CODE_MESSAGE) String districtId,
         @NotBlank @Size(max = 80) String givenName,
         @NotBlank @Size(max = 80) String familyName,

@@ -1,4 +1,4 @@
-package org.district.inventory;
+package org.district.inventory.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,18 +26,15 @@ public class Assignment {
     @JoinColumn(name = "person_id")
     public Person person;
 
-    @Column(name = "assigned_at", nullable = false)
+    @Column(nullable = false)
     public Instant assignedAt;
 
-    @Column(name = "assigned_by", nullable = false)
+    @Column(nullable = false)
     public String assignedBy;
 
-    @Column(name = "ended_at")
     public Instant endedAt;
 
-    @Column(name = "ended_by")
     public String endedBy;
 
-    @Column(name = "end_reason")
     public String endReason;
 }
