@@ -1,37 +1,29 @@
 package org.district.lossreport;
 
-import static io.restassured.RestAssured.given;
-
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import org.district.testing.TestTokens;
+import org.district.testing.TestApi;
 
-/** Request helpers for the tests: callers with roles, and report bodies. */
+/** Request helpers for the tests: the callers this service's tests use, and report bodies. */
 final class Api {
 
     static final String IT = "IT-" + Inventory.RUN;
 
     private Api() {}
 
-    static RequestSpecification as(String subject, String... roles) {
-        return given().header("Authorization", "Bearer " + TestTokens.token(subject, roles))
-                .contentType(ContentType.JSON);
-    }
-
     static RequestSpecification staff(Inventory.Person p) {
-        return as(p.districtId(), "STAFF");
+        return TestApi.as(p.districtId(), "STAFF");
     }
 
     static RequestSpecification supervisor(Inventory.Person p) {
-        return as(p.districtId(), "SUPERVISOR");
+        return TestApi.as(p.districtId(), "SUPERVISOR");
     }
 
     static RequestSpecification it() {
-        return as(IT, "IT_ADMIN");
+        return TestApi.as(IT, "IT_ADMIN");
     }
 
     /** A valid loss report of the device. */

@@ -9,11 +9,9 @@ import static org.hamcrest.Matchers.everyItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +38,8 @@ import org.district.lossreport.messaging.ItNotifier;
 import org.district.lossreport.messaging.SupervisorNotifier;
 import org.district.support.messaging.EventConsumers;
 import org.district.testing.KafkaProbe;
+import org.district.testing.TestApi;
+import org.district.testing.TestDb;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,7 @@ class NotificationTest {
     SupervisorNotifier supervisorNotifier;
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     @Inject
     ObjectMapper mapper;
@@ -142,7 +143,7 @@ class NotificationTest {
                 .body("items.size()", equalTo(5))
                 .body("items.status", everyItem(equalTo("SENT")))
                 .body("items.attempts", everyItem(equalTo(1)));
-        Api.as("AUD-2", "AUDITOR")
+        TestApi.as("AUD-2", "AUDITOR")
                 .queryParam("reportId", id)
                 .get("/api/v1/notifications")
                 .then()
@@ -493,17 +494,16 @@ class NotificationTest {
         String subject = "Lease test " + UUID.randomUUID();
         String recipient = Inventory.unique("lease").toLowerCase() + "@district.example";
         // As a worker leaves it when it dies after claiming: attempt counted, claimed, lease already run out.
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("insert into notification (id, event_id, event_type, consumer,"
-                                + " recipient, channel, subject, body, status, attempts, next_attempt_at, claim_token,"
-                                + " created_at, updated_at) values (?1, ?2, 'LossReported', 'it-notifier', ?3, 'EMAIL',"
-                                + " ?4, 'body', 'PENDING', 1, now() - interval '1 second', ?5, now(), now())")
-                        .setParameter(1, UUID.randomUUID())
-                        .setParameter(2, UUID.randomUUID())
-                        .setParameter(3, recipient)
-                        .setParameter(4, subject)
-                        .setParameter(5, UUID.randomUUID())
-                        .executeUpdate());
+        db().execute(
+                        "insert into notification (id, event_id, event_type, consumer, recipient, channel, subject, body,"
+                                + " status, attempts, next_attempt_at, claim_token, created_at, updated_at) values (?, ?,"
+                                + " 'LossReported', 'it-notifier', ?, 'EMAIL', ?, 'body', 'PENDING', 1,"
+                                + " now() - interval '1 second', ?, now(), now())",
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        recipient,
+                        subject,
+                        UUID.randomUUID());
 
         await().atMost(WAIT)
                 .until(() -> MailAndWebhook.emailsTo(recipient, subject).size() == 1);
@@ -531,11 +531,12 @@ class NotificationTest {
         return new Filed(created.path("id"), created.path("reportNumber"));
     }
 
+    private TestDb db() {
+        return TestDb.of(dataSource);
+    }
+
     private String statusOf(String subject) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> (String) em.createNativeQuery("select status from notification where subject = ?1")
-                        .setParameter(1, subject)
-                        .getSingleResult());
+        return db().text("select status from notification where subject = ?", subject);
     }
 
     private double duplicates(String group) {
@@ -547,37 +548,27 @@ class NotificationTest {
     }
 
     private String eventIdOf(String reportId, String type) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> em.createNativeQuery("select cast(event_id as text) from notification"
-                                + " where report_id = ?1 and event_type = ?2 limit 1")
-                        .setParameter(1, UUID.fromString(reportId))
-                        .setParameter(2, type)
-                        .getSingleResult()
-                        .toString());
+        return db().text(
+                        "select cast(event_id as text) from notification where report_id = ? and event_type = ? limit 1",
+                        UUID.fromString(reportId),
+                        type);
     }
 
     private long notificationsOf(UUID eventId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select count(*) from notification where event_id = ?1")
-                                .setParameter(1, eventId)
-                                .getSingleResult())
-                        .longValue());
+        return db().count("select count(*) from notification where event_id = ?", eventId);
     }
 
     private long processed(UUID eventId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select count(*) from processed_event where event_id = ?1"
-                                        + " and consumer in ('it-notifier', 'supervisor-notifier')")
-                                .setParameter(1, eventId)
-                                .getSingleResult())
-                        .longValue());
+        return db().count(
+                        "select count(*) from processed_event where event_id = ?"
+                                + " and consumer in ('it-notifier', 'supervisor-notifier')",
+                        eventId);
     }
 
     private void makeReminderDue(String reportId) {
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("update loss_report set next_police_reminder_at = now() - interval"
-                                + " '1 minute' where id = ?1 and police_report_owed")
-                        .setParameter(1, UUID.fromString(reportId))
-                        .executeUpdate());
+        db().execute(
+                        "update loss_report set next_police_reminder_at = now() - interval '1 minute'"
+                                + " where id = ? and police_report_owed",
+                        UUID.fromString(reportId));
     }
 }

@@ -3,15 +3,10 @@ package org.district.lossreport.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.time.ZoneId;
 
-/** Rules for loss reports and the web form. */
+/** Rules for loss reports: what a report may say, police reminders, idempotency keys and the read-model consumers. */
 @ConfigMapping(prefix = "district.lossreport")
 public interface LossReportSettings {
-
-    /** The district's time zone: report numbers carry the year in it, and the form reads local times in it. */
-    @WithDefault("UTC")
-    ZoneId timeZone();
 
     /** How far back "last seen" may lie; older dates are almost always typing mistakes. */
     @WithDefault("P730D")
@@ -28,10 +23,6 @@ public interface LossReportSettings {
     /** How often the reminder schedule looks for reminders that are due. */
     @WithDefault("1m")
     String policeReminderCheck();
-
-    /** Mark the sign-in and form cookies Secure (sent over HTTPS only). On in production. */
-    @WithDefault("false")
-    boolean cookieSecure();
 
     /** Run the Kafka consumers (read model and notifiers) in this process. */
     @WithDefault("true")

@@ -8,8 +8,7 @@ import org.district.contracts.Topics;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.PersonSnapshot;
 import org.district.lossreport.config.LossReportSettings;
-import org.district.lossreport.repository.KnownDeviceRepository;
-import org.district.lossreport.repository.KnownPersonRepository;
+import org.district.lossreport.service.ReadModelService;
 import org.district.support.messaging.ConsumedEvent;
 import org.district.support.messaging.ConsumerSpec;
 import org.district.support.messaging.EventConsumers;
@@ -29,10 +28,7 @@ public class ReadModelConsumer {
     EventConsumers consumers;
 
     @Inject
-    KnownDeviceRepository devices;
-
-    @Inject
-    KnownPersonRepository people;
+    ReadModelService readModel;
 
     @Inject
     LossReportSettings settings;
@@ -49,9 +45,9 @@ public class ReadModelConsumer {
 
     void apply(ConsumedEvent event) {
         if (DeviceSnapshot.TYPE.equals(event.eventType())) {
-            devices.upsert(event.data(DeviceSnapshot.class));
+            readModel.apply(event.data(DeviceSnapshot.class));
         } else if (PersonSnapshot.TYPE.equals(event.eventType())) {
-            people.upsert(event.data(PersonSnapshot.class));
+            readModel.apply(event.data(PersonSnapshot.class));
         }
     }
 }

@@ -10,23 +10,23 @@ import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.district.contracts.Topics;
 import org.district.contracts.lossreport.NotificationDeadLettered;
 import org.district.lossreport.config.NotifySettings;
+import org.district.lossreport.repository.Delivery;
+import org.district.lossreport.repository.NotificationRepository;
 import org.district.support.outbox.Outbox;
 import org.district.support.outbox.OutgoingEvent;
 import org.jboss.logging.Logger;
@@ -47,30 +47,11 @@ public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int MAX_ERROR_LENGTH = 1000;
 
-    private static final String CLAIM = "update notification n set attempts = n.attempts + 1, claim_token = ?1,"
-            + " next_attempt_at = now() + make_interval(secs => ?2), updated_at = now()"
-            + " from (select id from notification where status in ('PENDING', 'RETRYING') and next_attempt_at <= now()"
-            + " order by next_attempt_at limit ?3 for update skip locked) due"
-            + " where n.id = due.id"
-            + " returning n.id, n.event_id, n.event_type, n.report_id, n.device_id, n.recipient, n.channel,"
-            + " n.subject, n.body, n.link, n.attempts";
-    private static final String MARK_SENT = "update notification set status = 'SENT', sent_at = now(),"
-            + " updated_at = now(), last_error = null, claim_token = null where id = ?1 and claim_token = ?2"
-            + " returning created_at";
-    private static final String MARK_RETRY = "update notification set status = 'RETRYING', last_error = ?3,"
-            + " next_attempt_at = now() + make_interval(secs => ?4), updated_at = now(), claim_token = null"
-            + " where id = ?1 and claim_token = ?2";
-    private static final String MARK_FAILED = "update notification set status = 'FAILED', last_error = ?3,"
-            + " failed_at = now(), updated_at = now(), claim_token = null where id = ?1 and claim_token = ?2"
-            + " returning failed_at";
-    private static final String NEXT_DUE =
-            "select min(next_attempt_at) from notification" + " where status in ('PENDING', 'RETRYING')";
-
     @Inject
     NotifySettings settings;
 
     @Inject
-    EntityManager em;
+    NotificationRepository notifications;
 
     @Inject
     EmailSender email;
@@ -85,7 +66,7 @@ public class DeliveryWorker {
     MeterRegistry registry;
 
     private final Semaphore wakeUps = new Semaphore(0);
-    private final java.util.concurrent.atomic.AtomicBoolean starved = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean starved = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private Semaphore slots;
@@ -232,9 +213,7 @@ public class DeliveryWorker {
     /** Milliseconds until the earliest scheduled attempt, at most the poll interval. */
     private long untilNextDue() {
         long poll = settings.pollInterval().toMillis();
-        Object next = QuarkusTransaction.requiringNew()
-                .call(() -> em.createNativeQuery(NEXT_DUE).getSingleResult());
-        Instant due = toInstant(next);
+        Instant due = QuarkusTransaction.requiringNew().call(notifications::nextDue);
         if (due == null) {
             return poll;
         }
@@ -242,32 +221,10 @@ public class DeliveryWorker {
         return Math.max(1, Math.min(poll, millis));
     }
 
-    @SuppressWarnings("unchecked")
     List<Delivery> claim(int limit) {
         UUID token = UUID.randomUUID();
         double leaseSeconds = settings.lease().toMillis() / 1000.0;
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(CLAIM)
-                .setParameter(1, token)
-                .setParameter(2, leaseSeconds)
-                .setParameter(3, limit)
-                .getResultList());
-        List<Delivery> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            out.add(new Delivery(
-                    uuid(r[0]),
-                    uuid(r[1]),
-                    (String) r[2],
-                    uuid(r[3]),
-                    uuid(r[4]),
-                    (String) r[5],
-                    Channel.valueOf((String) r[6]),
-                    (String) r[7],
-                    (String) r[8],
-                    (String) r[9],
-                    ((Number) r[10]).intValue(),
-                    token));
-        }
-        return out;
+        return QuarkusTransaction.requiringNew().call(() -> notifications.claim(token, leaseSeconds, limit));
     }
 
     void deliver(Delivery d) {
@@ -316,40 +273,26 @@ public class DeliveryWorker {
 
     private void record(Delivery d, String error, boolean permanent) {
         if (error == null) {
-            @SuppressWarnings("unchecked")
-            List<Object> createdAt = em.createNativeQuery(MARK_SENT)
-                    .setParameter(1, d.id())
-                    .setParameter(2, d.claimToken())
-                    .getResultList();
+            Optional<Instant> createdAt = notifications.markSent(d);
             sent.increment();
             if (createdAt.isEmpty()) {
                 LOG.infof("Notification %s was sent after its claim expired; another worker may send it again", d.id());
             } else if (d.attempt() == 1) {
-                delay.record(Duration.between(toInstant(createdAt.get(0)), Instant.now()));
+                delay.record(Duration.between(createdAt.get(), Instant.now()));
             }
             return;
         }
         String shortError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         if (d.attempt() < settings.maxAttempts() && !permanent) {
             double waitSeconds = backoffSeconds(d.attempt());
-            em.createNativeQuery(MARK_RETRY)
-                    .setParameter(1, d.id())
-                    .setParameter(2, d.claimToken())
-                    .setParameter(3, shortError)
-                    .setParameter(4, waitSeconds)
-                    .executeUpdate();
+            notifications.markRetry(d, shortError, waitSeconds);
             retried.increment();
             LOG.infof(
                     "Notification %s to %s (%s) failed attempt %d of %d: %s; retrying in %.1f s",
                     d.id(), d.recipient(), d.channel(), d.attempt(), settings.maxAttempts(), shortError, waitSeconds);
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object> failedAt = em.createNativeQuery(MARK_FAILED)
-                .setParameter(1, d.id())
-                .setParameter(2, d.claimToken())
-                .setParameter(3, shortError)
-                .getResultList();
+        Optional<Instant> failedAt = notifications.markFailed(d, shortError);
         if (failedAt.isEmpty()) {
             return;
         }
@@ -377,7 +320,7 @@ public class DeliveryWorker {
                         d.subject(),
                         d.attempt(),
                         shortError,
-                        toInstant(failedAt.get(0)))));
+                        failedAt.get())));
     }
 
     /** Exponential backoff from the initial wait, capped, with up to 20% jitter so retries do not march in step. */
@@ -386,29 +329,6 @@ public class DeliveryWorker {
         double capped = Math.min(base, settings.maxBackoff().toMillis());
         double jitter = capped * 0.2 * ThreadLocalRandom.current().nextDouble();
         return (capped + jitter) / 1000.0;
-    }
-
-    private static UUID uuid(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof UUID u ? u : UUID.fromString(value.toString());
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(value.toString());
     }
 
     private static String rootMessage(Throwable e) {

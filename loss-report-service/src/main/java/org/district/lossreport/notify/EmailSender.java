@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.district.lossreport.config.NotifySettings;
+import org.district.lossreport.repository.Delivery;
 
 /** Sends notification emails through the district's SMTP server (Quarkus Mailer), each with a bounded wait. */
 @ApplicationScoped

@@ -1,11 +1,13 @@
 package org.district.lossreport.notify;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
 import org.district.contracts.checkin.ReturnTaskOpened;
@@ -14,22 +16,78 @@ import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportWrittenOff;
 import org.district.contracts.lossreport.LossReported;
-import org.district.lossreport.KnownDevice;
-import org.district.lossreport.KnownPerson;
-import org.district.lossreport.LossReport;
-import org.district.lossreport.config.DistrictClock;
+import org.district.lossreport.entity.KnownDevice;
+import org.district.lossreport.entity.KnownPerson;
+import org.district.lossreport.entity.LossReport;
+import org.district.support.time.DistrictClock;
 
 /**
- * The words of every notification, written for the person who reads them: what happened to which device, who
- * reported it, where and when it was last seen, where the police report stands, and the link to follow.
+ * The words of every notification, written for the person who reads them. The texts are the Qute templates in
+ * {@code templates/Messages/}, one per message: a {@code Subject:} line, a blank line, then the body. This class hands
+ * them what they show, ready to print: times in the district's zone, "unknown" for what is not known here, and the
+ * free text after a label on one line, so a typed line break cannot start a line that looks like another field.
  */
 @ApplicationScoped
 public class Messages {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String SUBJECT = "Subject: ";
 
     @Inject
     DistrictClock clock;
+
+    /** The templates in templates/Messages/, each with the values it shows. */
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance lossReportedToIt(
+                ReportText r, String phone, boolean sensitiveData, boolean told, String supervisor);
+
+        static native TemplateInstance lossReportedToSupervisor(ReportText r, String holder, String who);
+
+        static native TemplateInstance policeReminder(
+                String number, int reminder, String tag, String device, String reportedAt, String agency, String link);
+
+        static native TemplateInstance recovered(
+                String number,
+                String tag,
+                String recoveredAt,
+                String recordedBy,
+                String note,
+                boolean sensitiveData,
+                String link);
+
+        static native TemplateInstance writtenOff(
+                String number, String tag, String costOwed, String recordedBy, String note, String link);
+
+        static native TemplateInstance lostDeviceSeen(
+                String report,
+                String reportStatus,
+                String tag,
+                String device,
+                String seenAt,
+                String site,
+                String siteLine,
+                String ipAddress,
+                boolean located,
+                String link);
+
+        static native TemplateInstance seenAfterDeparture(
+                String tag,
+                String device,
+                String holder,
+                String lastWorkingDay,
+                String seenAt,
+                String site,
+                String ipAddress);
+
+        static native TemplateInstance returnTaskOpened(String tag, String device, String dueOn, boolean sensitiveData);
+
+        static native TemplateInstance returnTaskOpenedToSupervisor(
+                String person, String tag, String device, String dueOn, boolean sensitiveData);
+
+        static native TemplateInstance returnTaskOverdue(
+                String tag, String who, String device, String holder, String dueOn);
+    }
 
     /** The facts a loss report message is built from; anything not known locally is null. */
     public record ReportFacts(
@@ -40,230 +98,150 @@ public class Messages {
             String contactPhone,
             String link) {}
 
-    /** To IT: a device was reported lost or stolen. {@code routeNote} says who else was told, or why nobody was. */
-    public Message lossReportedToIt(ReportFacts f, String routeNote) {
-        LossReported e = f.event();
-        Text t = new Text();
-        t.line("A district device was reported " + kindWord(e.kind()) + ".");
-        t.blank();
-        reportFacts(t, f);
-        if (f.contactPhone() != null) {
-            t.field("Reporter's phone", f.contactPhone());
-        }
-        if (f.device() != null && f.device().sensitiveData) {
-            t.field("Sensitive data", "yes: consider locking or wiping it at its next check-in");
-        }
-        if (routeNote != null) {
-            t.field("Supervisor", routeNote);
-        }
-        t.blank();
-        t.line("Open the report: " + f.link());
-        return new Message(subject(e, f.device()), t.toString());
+    /** To IT: a device was reported lost or stolen; {@code route} says who else was told, or why nobody was. */
+    public Message lossReportedToIt(ReportFacts f, SupervisorRoute route) {
+        return render(Templates.lossReportedToIt(
+                text(f),
+                oneLine(f.contactPhone()),
+                f.device() != null && f.device().sensitiveData,
+                route.found(),
+                oneLine(route.found() ? route.who() : route.missing())));
     }
 
-    /** To the holder's supervisor or school contact. */
+    /** To the holder's supervisor or school contact, {@code who} they are to the holder. */
     public Message lossReportedToSupervisor(ReportFacts f, String who) {
-        LossReported e = f.event();
-        Text t = new Text();
-        String holder = f.holder() == null
-                ? "someone you are responsible for"
-                : f.holder().displayName();
-        t.line("A device held by " + holder + " was reported " + kindWord(e.kind()) + ".");
-        t.line("You receive this as " + who + ". IT has been told and is working to recover the device.");
-        t.blank();
-        reportFacts(t, f);
-        t.blank();
-        t.line("Follow the report: " + f.link());
-        return new Message(subject(e, f.device()), t.toString());
+        return render(Templates.lossReportedToSupervisor(
+                text(f), f.holder() == null ? null : f.holder().displayName(), who));
     }
 
     /** To the reporter of a theft: the police case number is still owed. */
     public Message policeReminder(LossReport r, int reminderNumber, String link) {
-        Text t = new Text();
-        t.line("You reported device " + r.assetTag + " stolen (report " + r.reportNumber + ") without a police case"
-                + " number.");
-        t.line("District policy asks you to notify the local police as well. When you have the case number, add it"
-                + " to the report, or send it to IT quoting " + r.reportNumber + ".");
-        t.blank();
-        t.field("Report", r.reportNumber);
-        t.field("Device", device(r.assetTag, r.deviceDescription));
-        t.field("Reported", time(r.reportedAt));
-        if (r.policeAgency != null) {
-            t.field("Police agency", r.policeAgency);
-        }
-        t.blank();
-        t.line("Add the case number: " + link);
-        String prefix = reminderNumber > 1 ? "Reminder " + reminderNumber + ": " : "Action needed: ";
-        return new Message(
-                "[" + r.reportNumber + "] " + prefix + "police case number for stolen device " + r.assetTag,
-                t.toString());
+        return render(Templates.policeReminder(
+                r.reportNumber,
+                reminderNumber,
+                r.assetTag,
+                oneLine(device(r.assetTag, r.deviceDescription)),
+                time(r.reportedAt),
+                oneLine(r.policeAgency),
+                link));
     }
 
     /** To IT: a report was closed because the device was found. */
     public Message recovered(LossReportRecovered e, LossReport r, KnownDevice device, String link) {
-        String number = r != null ? r.reportNumber : "report " + e.reportId();
-        String tag = tag(r, device, e.deviceId().toString());
-        Text t = new Text();
-        t.line("Device " + tag + " was recovered; " + number + " is closed.");
-        t.field("Recovered", time(e.recoveredAt()));
-        t.field("Recorded by", e.recordedBy());
-        if (e.note() != null && !e.note().isBlank()) {
-            t.field("Note", e.note());
-        }
-        if (device != null && device.sensitiveData) {
-            t.line("It holds sensitive data: it goes to quarantine until IT sanitizes it.");
-        }
-        t.blank();
-        t.line("Open the report: " + link);
-        return new Message("[" + number + "] Recovered: " + tag, t.toString());
+        return render(Templates.recovered(
+                number(r, e.reportId()),
+                tag(r, device, e.deviceId().toString()),
+                time(e.recoveredAt()),
+                oneLine(e.recordedBy()),
+                note(e.note()),
+                device != null && device.sensitiveData,
+                link));
     }
 
     /** To IT: a report was closed by writing the device off. */
     public Message writtenOff(LossReportWrittenOff e, LossReport r, KnownDevice device, String link) {
-        String number = r != null ? r.reportNumber : "report " + e.reportId();
-        String tag = tag(r, device, e.deviceId().toString());
-        Text t = new Text();
-        t.line("Device " + tag + " was written off; " + number + " is closed.");
-        t.field("Cost owed", money(e.costOwed()));
-        t.field("Recorded by", e.recordedBy());
-        if (e.note() != null && !e.note().isBlank()) {
-            t.field("Note", e.note());
-        }
-        t.blank();
-        t.line("Open the report: " + link);
-        return new Message("[" + number + "] Written off: " + tag, t.toString());
+        return render(Templates.writtenOff(
+                number(r, e.reportId()),
+                tag(r, device, e.deviceId().toString()),
+                e.costOwed() == null ? "none" : e.costOwed().toPlainString(),
+                oneLine(e.recordedBy()),
+                note(e.note()),
+                link));
     }
 
     /** To IT: a device reported lost or stolen checked in. Coordinates stay in checkin-service, readable by IT. */
     public Message lostDeviceSeen(LostDeviceSeen e, KnownDevice device, LossReport report, String link) {
         String tag = device != null ? device.assetTag : e.deviceId().toString();
-        Text t = new Text();
-        t.line("A device reported lost or stolen is on the district network.");
-        t.blank();
-        t.field("Device", device == null ? tag : device(tag, device.description()));
-        t.field("Seen", time(e.seenAt()));
-        t.field("Site", orUnknown(e.site()));
-        t.field("IP address", orUnknown(e.ipAddress()));
-        if (e.latitude() != null) {
-            t.field("Location", "recorded; IT can read it in checkin-service");
-        }
-        if (report != null) {
-            t.field("Report", report.reportNumber + " (" + report.status + ")");
-        }
-        t.blank();
-        t.line(link != null ? "Open the report: " + link : "No loss report of this device is known here.");
-        String number = report != null ? "[" + report.reportNumber + "] " : "";
-        return new Message(
-                number + "Lost device seen on the network: " + tag + " at " + orUnknown(e.site()), t.toString());
+        return render(Templates.lostDeviceSeen(
+                report == null ? null : report.reportNumber,
+                report == null ? null : String.valueOf(report.status),
+                tag,
+                deviceLine(tag, device),
+                time(e.seenAt()),
+                orUnknown(e.site()),
+                oneLine(orUnknown(e.site())),
+                oneLine(orUnknown(e.ipAddress())),
+                e.latitude() != null,
+                link));
     }
 
     /** To IT: a device checked in after its holder left without returning it. */
     public Message seenAfterDeparture(DeviceSeenAfterDeparture e, KnownDevice device, KnownPerson person) {
         String tag = device != null ? device.assetTag : e.deviceId().toString();
-        Text t = new Text();
-        t.line("A device was used after its holder's last working day and has not been returned.");
-        t.blank();
-        t.field("Device", device == null ? tag : device(tag, device.description()));
-        t.field("Holder", person == null ? String.valueOf(e.personId()) : person.displayName());
-        t.field("Last working day", String.valueOf(e.lastWorkingDay()));
-        t.field("Seen", time(e.seenAt()));
-        t.field("Site", orUnknown(e.site()));
-        t.field("IP address", orUnknown(e.ipAddress()));
-        return new Message("Device " + tag + " used after its holder left", t.toString());
+        return render(Templates.seenAfterDeparture(
+                tag,
+                deviceLine(tag, device),
+                oneLine(person == null ? String.valueOf(e.personId()) : person.displayName()),
+                String.valueOf(e.lastWorkingDay()),
+                time(e.seenAt()),
+                oneLine(orUnknown(e.site())),
+                oneLine(orUnknown(e.ipAddress()))));
     }
 
     /** To the departing person: which device to return, by when, and how. */
-    public Message returnTaskOpened(ReturnTaskOpened e, KnownDevice device, KnownPerson person) {
+    public Message returnTaskOpened(ReturnTaskOpened e, KnownDevice device) {
         String tag = device != null ? device.assetTag : e.deviceId().toString();
-        Text t = new Text();
-        t.line("Before you leave the district, please return device " + tag + " by " + date(e.dueOn()) + ".");
-        t.blank();
-        t.field("Device", device == null ? tag : device(tag, device.description()));
-        t.field("Return by", date(e.dueOn()));
-        t.field("How", howToReturn(e.sensitiveData()));
-        return new Message("Please return device " + tag + " by " + date(e.dueOn()), t.toString());
+        return render(Templates.returnTaskOpened(tag, deviceLine(tag, device), date(e.dueOn()), e.sensitiveData()));
     }
 
     /** To the departing person's supervisor. */
     public Message returnTaskOpenedToSupervisor(ReturnTaskOpened e, KnownDevice device, KnownPerson person) {
         String tag = device != null ? device.assetTag : e.deviceId().toString();
-        String who = person == null ? "A person you supervise" : person.displayName();
-        Text t = new Text();
-        t.line(who + " is leaving and must return device " + tag + " by " + date(e.dueOn()) + ".");
-        t.blank();
-        t.field("Device", device == null ? tag : device(tag, device.description()));
-        t.field("Return by", date(e.dueOn()));
-        t.field("How", howToReturn(e.sensitiveData()));
-        return new Message("Device return due: " + tag + " by " + date(e.dueOn()), t.toString());
+        return render(Templates.returnTaskOpenedToSupervisor(
+                person == null ? null : person.displayName(),
+                tag,
+                deviceLine(tag, device),
+                date(e.dueOn()),
+                e.sensitiveData()));
     }
 
     /** To IT and the supervisor: a return is overdue. */
     public Message returnTaskOverdue(ReturnTaskOverdue e, KnownDevice device, KnownPerson person) {
         String tag = device != null ? device.assetTag : e.deviceId().toString();
         String who = person == null ? String.valueOf(e.personId()) : person.displayName();
-        Text t = new Text();
-        t.line("Device " + tag + " was due back on " + date(e.dueOn()) + " and has not been returned.");
-        t.blank();
-        t.field("Device", device == null ? tag : device(tag, device.description()));
-        t.field("Holder", who);
-        t.field("Was due", date(e.dueOn()));
-        return new Message("Overdue device return: " + tag + " (" + who + ")", t.toString());
+        return render(Templates.returnTaskOverdue(tag, who, deviceLine(tag, device), oneLine(who), date(e.dueOn())));
     }
 
-    // ---------------------------------------------------------------- helpers
+    // ---------------------------------------------------------------- what the templates show
 
-    private void reportFacts(Text t, ReportFacts f) {
+    private ReportText text(ReportFacts f) {
         LossReported e = f.event();
-        t.field("Report", e.reportNumber());
-        t.field(
-                "Device",
-                device(e.assetTag(), f.device() == null ? null : f.device().description()));
-        if (f.device() != null) {
-            t.field("Serial number", f.device().serialNumber);
-        }
-        if (e.school() != null) {
-            t.field("School", e.school());
-        }
-        if (f.holder() != null) {
-            t.field("Held by", f.holder().displayName());
-        }
-        t.field(
-                "Reported by",
-                (f.reporter() == null ? e.reportedBy() : f.reporter().displayName()) + ", " + time(e.reportedAt()));
-        t.field("Last seen", time(e.lastSeenAt()) + " at " + e.lastSeenLocation());
-        t.field("What happened", e.circumstances());
-        t.field("Police", police(e));
-    }
-
-    private String subject(LossReported e, KnownDevice device) {
-        String what = device != null && device.type != null
-                ? device.type.name().toLowerCase().replace('_', ' ') + " " + e.assetTag()
+        KnownDevice d = f.device();
+        String what = d != null && d.type != null
+                ? d.type.name().toLowerCase().replace('_', ' ') + " " + e.assetTag()
                 : e.assetTag();
-        String where = e.school() == null ? "" : " (" + e.school() + ")";
-        return "[" + e.reportNumber() + "] " + e.kind() + ": " + what + where;
+        String caseNumber =
+                e.policeCaseNumber() == null || e.policeCaseNumber().isBlank() ? null : e.policeCaseNumber();
+        return new ReportText(
+                e.reportNumber(),
+                String.valueOf(e.kind()),
+                e.kind() == LossKind.STOLEN,
+                what,
+                e.school(),
+                oneLine(device(e.assetTag(), d == null ? null : d.description())),
+                d != null,
+                d == null ? null : oneLine(d.serialNumber),
+                f.holder() == null ? null : oneLine(f.holder().displayName()),
+                oneLine(f.reporter() == null ? e.reportedBy() : f.reporter().displayName()),
+                time(e.reportedAt()),
+                time(e.lastSeenAt()),
+                oneLine(e.lastSeenLocation()),
+                oneLine(e.circumstances()),
+                e.policeNotified(),
+                oneLine(orUnknown(e.policeAgency())),
+                oneLine(caseNumber),
+                f.link());
     }
 
-    static String police(LossReported e) {
-        if (e.policeCaseNumber() != null && !e.policeCaseNumber().isBlank()) {
-            return "notified, " + orUnknown(e.policeAgency()) + ", case number " + e.policeCaseNumber();
-        }
-        if (e.policeNotified()) {
-            return "notified (" + orUnknown(e.policeAgency()) + "); case number still owed";
-        }
-        if (e.kind() == LossKind.STOLEN) {
-            return "not notified yet; a police report is owed";
-        }
-        return "not notified (device lost)";
+    /** Splits a rendered template into its subject line and its body. */
+    private static Message render(TemplateInstance template) {
+        String text = template.render();
+        int end = text.indexOf("\n\n");
+        return new Message(text.substring(SUBJECT.length(), end), text.substring(end + 2));
     }
 
-    private static String howToReturn(boolean sensitiveData) {
-        return sensitiveData
-                ? "hand it directly to IT: it holds sensitive data and must be sanitized before anyone else uses it"
-                : "hand it to IT or to your school office";
-    }
-
-    private static String kindWord(LossKind kind) {
-        return kind == LossKind.STOLEN ? "stolen" : "lost";
+    private static String deviceLine(String tag, KnownDevice device) {
+        return oneLine(device == null ? tag : device(tag, device.description()));
     }
 
     private static String device(String tag, String description) {
@@ -274,6 +252,14 @@ public class Messages {
         return r != null ? r.assetTag : d != null ? d.assetTag : fallback;
     }
 
+    private static String number(LossReport r, UUID reportId) {
+        return r != null ? r.reportNumber : "report " + reportId;
+    }
+
+    private static String note(String note) {
+        return note == null || note.isBlank() ? null : oneLine(note);
+    }
+
     private String time(Instant instant) {
         return instant == null ? "unknown" : TIME.format(instant.atZone(clock.zone())) + " (" + clock.zone() + ")";
     }
@@ -282,36 +268,12 @@ public class Messages {
         return date == null ? "unknown" : date.toString();
     }
 
-    private static String money(BigDecimal amount) {
-        return amount == null ? "none" : amount.toPlainString();
-    }
-
     private static String orUnknown(String value) {
         return value == null || value.isBlank() ? "unknown" : value;
     }
 
-    /** A plain-text body of labelled lines. */
-    private static final class Text {
-        private final StringBuilder out = new StringBuilder();
-
-        void line(String text) {
-            out.append(text).append('\n');
-        }
-
-        void blank() {
-            out.append('\n');
-        }
-
-        void field(String label, String value) {
-            out.append(label)
-                    .append(": ")
-                    .append(value == null ? "" : value.replace('\n', ' '))
-                    .append('\n');
-        }
-
-        @Override
-        public String toString() {
-            return out.toString();
-        }
+    /** A labelled value as one line: a line break typed into it would otherwise start a line of its own. */
+    private static String oneLine(String value) {
+        return value == null ? null : value.replace('\n', ' ');
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.district.contracts.inventory.PersonKind;
-import org.district.lossreport.KnownPerson;
 import org.district.lossreport.config.NotifySettings;
+import org.district.lossreport.entity.KnownPerson;
 import org.district.lossreport.repository.KnownPersonRepository;
 
 /** Who is told: IT's addresses and webhook from configuration, supervisors and school contacts from the read model. */

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.district.lossreport.config.NotifySettings;
+import org.district.lossreport.repository.Delivery;
 
 /**
  * Posts notifications to IT's chat channel incoming webhook as JSON ({@code text} is what chat tools display), with

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.contracts.inventory.DeviceSnapshot;
-import org.district.lossreport.KnownDevice;
+import org.district.lossreport.entity.KnownDevice;
 
 /** The device read model: lookups for reports and the form, and version-checked upserts from snapshots. */
 @ApplicationScoped

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.contracts.inventory.PersonSnapshot;
-import org.district.lossreport.KnownPerson;
+import org.district.lossreport.entity.KnownPerson;
 
 /** The person read model: lookups by district id and version-checked upserts from snapshots. */
 @ApplicationScoped

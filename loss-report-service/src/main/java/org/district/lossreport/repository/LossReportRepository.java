@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.district.lossreport.LossReport;
-import org.district.lossreport.LossReportEntry;
+import org.district.lossreport.entity.LossReport;
+import org.district.lossreport.entity.LossReportEntry;
 
-/** Loss reports: lookups, the one open report of a device, filtered keyset pages, report numbers. */
+/** Loss reports: lookups, the one open report of a device, filtered keyset pages, report numbers, reminders due. */
 @ApplicationScoped
 public class LossReportRepository implements PanacheRepositoryBase<LossReport, UUID> {
+
+    private static final long REMINDER_LOCK = 0x706F6C696365L;
 
     /** A position in a list ordered newest first: the last row of the previous page. */
     public record After(Instant reportedAt, UUID id) {}
@@ -108,6 +110,17 @@ public class LossReportRepository implements PanacheRepositoryBase<LossReport, U
                 .setParameter(1, now)
                 .setParameter(2, limit)
                 .getResultList();
+    }
+
+    /**
+     * Whether this transaction may send police reminders: one replica at a time does (the lock is held until the
+     * transaction ends; the others skip their turn).
+     */
+    public boolean tryLockPoliceReminders() {
+        return (Boolean) getEntityManager()
+                .createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, REMINDER_LOCK)
+                .getSingleResult();
     }
 
     public void addEntry(LossReportEntry entry) {

@@ -1,9 +1,8 @@
 package org.district.lossreport.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,27 +16,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportStatus;
-import org.district.lossreport.LossReport;
-import org.district.lossreport.LossReportEntry;
-import org.district.lossreport.config.DistrictClock;
-import org.district.lossreport.repository.LossReportRepository;
-import org.district.lossreport.repository.ReportFilter;
+import org.district.lossreport.entity.LossReport;
+import org.district.lossreport.entity.LossReportEntry;
 import org.district.lossreport.service.Idempotency;
 import org.district.lossreport.service.LossReportService;
-import org.district.lossreport.service.PoliceReport;
-import org.district.lossreport.service.Recovery;
+import org.district.lossreport.service.PoliceReportRequest;
+import org.district.lossreport.service.RecoveryRequest;
 import org.district.lossreport.service.ReportAccess;
+import org.district.lossreport.service.ReportQuery;
 import org.district.lossreport.service.ReportRequest;
-import org.district.lossreport.service.ReportUpdate;
+import org.district.lossreport.service.ReportUpdateRequest;
 import org.district.lossreport.service.Submission;
-import org.district.lossreport.service.WriteOff;
-import org.district.support.problem.Params;
-import org.district.support.problem.ProblemException;
+import org.district.lossreport.service.WriteOffRequest;
+import org.district.support.domain.InvalidException;
+import org.district.support.paging.PageParams;
+import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
+import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,19 +50,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Loss reports")
 public class LossReportResource {
 
-    static final int MAX_LIMIT = 200;
-
     @Inject
     LossReportService reports;
 
     @Inject
     ReportAccess access;
-
-    @Inject
-    DistrictClock clock;
-
-    @Inject
-    ObjectMapper mapper;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -80,10 +70,11 @@ public class LossReportResource {
             @Parameter(description = "Any unique value per report, for example a UUID") @HeaderParam(Idempotency.HEADER)
                     String idempotencyKey,
             ReportRequest request) {
-        Submission submission = reports.report(request, idempotencyKey, r -> json(view(r, null)));
-        Response.ResponseBuilder answer = Response.created(URI.create("/api/v1/loss-reports/" + submission.reportId()))
+        Submission submission = reports.report(request, idempotencyKey);
+        LossReport r = submission.report();
+        Response.ResponseBuilder answer = Response.created(URI.create("/api/v1/loss-reports/" + r.id))
                 .type(MediaType.APPLICATION_JSON)
-                .entity(submission.body());
+                .entity(view(r, null));
         if (submission.replayed()) {
             answer.header("Idempotent-Replayed", "true");
         }
@@ -103,34 +94,20 @@ public class LossReportResource {
             @QueryParam("school") String school,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        int size = Params.intInRange("limit", limit, 1, MAX_LIMIT, 50);
+            @BeanParam PageParams page) {
+        int size = page.size();
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw ProblemException.invalidField("to", "must not be before from.");
+            throw InvalidException.of("to", "must not be before from.");
         }
-        ZoneId zone = clock.zone();
-        ReportFilter filter = new ReportFilter(
+        ReportQuery query = new ReportQuery(
                 Params.enumValue("status", status, LossReportStatus.class),
                 Params.enumValue("kind", kind, LossKind.class),
                 Params.text("school", school, 40),
-                fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
-                toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant(),
-                null,
-                null);
-        Cursors.Position position = Cursors.decode(cursor);
-        LossReportRepository.After after =
-                position == null ? null : new LossReportRepository.After(position.at(), position.id());
-        List<LossReport> rows = reports.search(filter, after, size);
-        boolean more = rows.size() > size;
-        List<LossReport> page = more ? rows.subList(0, size) : rows;
-        LossReport last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new PageView<>(
-                page.stream().map(r -> view(r, null)).toList(),
-                size,
-                more ? Cursors.encode(last.reportedAt, last.id) : null);
+                fromDate,
+                toDate);
+        return reports.search(query, page.cursor(), size).map(r -> view(r, null));
     }
 
     @GET
@@ -150,7 +127,7 @@ public class LossReportResource {
             summary = "Change an open report",
             description = "Reclassify it (kind), add police details or a note; absent fields stay as they are. Each"
                     + " change publishes LossReportUpdated.")
-    public LossReportView update(@PathParam("id") String id, ReportUpdate update) {
+    public LossReportView update(@PathParam("id") String id, ReportUpdateRequest update) {
         return view(reports.update(Params.pathId("loss report", id), update), null);
     }
 
@@ -161,7 +138,7 @@ public class LossReportResource {
     @Operation(
             summary = "Record the police report",
             description = "The reporter or IT records the police agency and case number; reminders stop.")
-    public LossReportView policeReport(@PathParam("id") String id, PoliceReport report) {
+    public LossReportView policeReport(@PathParam("id") String id, PoliceReportRequest report) {
         return view(reports.recordPoliceReport(Params.pathId("loss report", id), report), null);
     }
 
@@ -173,7 +150,7 @@ public class LossReportResource {
             summary = "Close a report: the device was found",
             description = "Publishes LossReportRecovered; inventory moves the device to RECOVERED (then QUARANTINED"
                     + " when it holds sensitive data).")
-    public LossReportView recover(@PathParam("id") String id, Recovery recovery) {
+    public LossReportView recover(@PathParam("id") String id, RecoveryRequest recovery) {
         return view(reports.recover(Params.pathId("loss report", id), recovery), null);
     }
 
@@ -184,19 +161,11 @@ public class LossReportResource {
     @Operation(
             summary = "Close a report: the device is written off",
             description = "Records the cost owed for damage or replacement and publishes LossReportWrittenOff.")
-    public LossReportView writeOff(@PathParam("id") String id, WriteOff writeOff) {
+    public LossReportView writeOff(@PathParam("id") String id, WriteOffRequest writeOff) {
         return view(reports.writeOff(Params.pathId("loss report", id), writeOff), null);
     }
 
     private LossReportView view(LossReport r, List<LossReportEntry> history) {
         return LossReportView.of(r, access.seesContactPhone(r), history);
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the report as JSON", e);
-        }
     }
 }

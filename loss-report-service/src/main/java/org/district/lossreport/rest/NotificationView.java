@@ -3,9 +3,9 @@ package org.district.lossreport.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
-import org.district.lossreport.Notification;
-import org.district.lossreport.notify.Channel;
-import org.district.lossreport.notify.DeliveryStatus;
+import org.district.lossreport.domain.Channel;
+import org.district.lossreport.domain.DeliveryStatus;
+import org.district.lossreport.entity.Notification;
 
 /** One delivery as IT sees it: to whom, how, where it stands, how often it was tried and why it last failed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,26 +1,29 @@
 package org.district.lossreport.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
-import org.district.support.problem.FieldViolation;
-import org.district.support.problem.ProblemException;
+import org.district.lossreport.entity.LossReport;
+import org.district.lossreport.repository.IdempotencyKeyRepository;
+import org.district.lossreport.repository.LossReportRepository;
+import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.UnprocessableException;
 
 /**
  * Idempotency-Key handling for report submissions. Keys belong to the caller (token subject). The key row is written in
- * the transaction that creates the report, and a transaction-scoped lock on (caller, key) makes a concurrent retry wait
- * for the first attempt and then find its answer.
+ * the transaction that creates the report, with the report as filed, so a retry is answered with exactly the first
+ * answer; a transaction-scoped lock on (caller, key) makes a concurrent retry wait for the first attempt and then find
+ * it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -30,12 +33,13 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
-
-    /** The first answer given for a key. */
-    public record Stored(String requestHash, UUID reportId, int status, String body) {}
+    private static final int CREATED = 201;
 
     @Inject
-    EntityManager em;
+    IdempotencyKeyRepository keys;
+
+    @Inject
+    LossReportRepository reports;
 
     @Inject
     ObjectMapper mapper;
@@ -47,53 +51,37 @@ public class Idempotency {
         }
         String key = raw.trim();
         if (!KEY.matcher(key).matches()) {
-            throw ProblemException.invalidField(
-                    HEADER, "must be 1 to 128 visible ASCII characters, for example a UUID.");
+            throw InvalidException.of(HEADER, "must be 1 to 128 visible ASCII characters, for example a UUID.");
         }
         return key;
     }
 
-    /** Waits for any other transaction using the same key, then returns its stored answer if there is one. */
-    @SuppressWarnings("unchecked")
-    public Optional<Stored> lockAndFind(String subject, String key) {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(2, hashtext(?1))) as locked")
-                .setParameter(1, subject + "\n" + key)
-                .getSingleResult();
-        List<Object[]> rows = em.createNativeQuery("select request_hash, report_id, response_status, response_body"
-                        + " from idempotency_key where subject = ?1 and idempotency_key = ?2")
-                .setParameter(1, subject)
-                .setParameter(2, key)
-                .getResultList();
-        if (rows.isEmpty()) {
+    /**
+     * Waits for any other transaction using the same key, then returns the report filed with it, as it was filed;
+     * empty when the key is new. The same key with another request is refused.
+     */
+    public Optional<LossReport> filedBefore(String subject, String key, String requestHash) {
+        Optional<IdempotencyKeyRepository.Stored> prior = keys.lockAndFind(subject, key);
+        if (prior.isEmpty()) {
             return Optional.empty();
         }
-        Object[] r = rows.get(0);
-        UUID reportId = r[1] instanceof UUID u ? u : UUID.fromString(r[1].toString());
-        return Optional.of(new Stored((String) r[0], reportId, ((Number) r[2]).intValue(), (String) r[3]));
+        if (!prior.get().requestHash().equals(requestHash)) {
+            throw new UnprocessableException(
+                    "idempotency-key-reused",
+                    "Idempotency-Key already used",
+                    "This Idempotency-Key was already used for a different report. Send a new key with a new report.",
+                    new FieldViolation(HEADER, "was used before with a different request body."));
+        }
+        return Optional.of(asFiled(prior.get()));
     }
 
-    public void store(String subject, String key, String requestHash, UUID reportId, int status, String body) {
-        em.createNativeQuery("insert into idempotency_key (subject, idempotency_key, request_hash, report_id,"
-                        + " response_status, response_body, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, subject)
-                .setParameter(2, key)
-                .setParameter(3, requestHash)
-                .setParameter(4, reportId)
-                .setParameter(5, status)
-                .setParameter(6, body)
-                .setParameter(7, Instant.now())
-                .executeUpdate();
-    }
-
-    /** The same key with a different body: the client reused a key for a new request. */
-    public static ProblemException reused() {
-        return new ProblemException(
-                422,
-                "idempotency-key-reused",
-                "Idempotency-Key already used",
-                "This Idempotency-Key was already used for a different report. Send a new key with a new report.",
-                List.of(new FieldViolation(HEADER, "was used before with a different request body.")),
-                null);
+    /** Remembers the report filed with the key, for the retries of its request. */
+    public void remember(String subject, String key, String requestHash, LossReport filed) {
+        try {
+            keys.store(subject, key, requestHash, filed.id, CREATED, mapper.writeValueAsString(filed));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the report as JSON", e);
+        }
     }
 
     /** A hash of the request's canonical form (parsed and normalized, so spacing and field order do not matter). */
@@ -109,8 +97,18 @@ public class Idempotency {
 
     /** Forgets keys older than the cutoff. */
     public int forgetBefore(Instant cutoff) {
-        return em.createNativeQuery("delete from idempotency_key where created_at < ?1")
-                .setParameter(1, cutoff)
-                .executeUpdate();
+        return keys.forgetBefore(cutoff);
+    }
+
+    private LossReport asFiled(IdempotencyKeyRepository.Stored stored) {
+        try {
+            return mapper.readerFor(LossReport.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(stored.body());
+        } catch (JsonProcessingException e) {
+            // Keys stored before the report itself was kept hold the answer's JSON instead: answer with the report as
+            // it stands, which is the report as filed unless it changed since.
+            return reports.findById(stored.reportId());
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.district.lossreport.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +10,8 @@ import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportUpdated;
 import org.district.contracts.lossreport.LossReportWrittenOff;
 import org.district.contracts.lossreport.LossReported;
-import org.district.lossreport.LossReport;
+import org.district.lossreport.entity.LossReport;
+import org.district.lossreport.repository.LossReportRepository;
 import org.district.support.outbox.Outbox;
 import org.district.support.outbox.OutgoingEvent;
 
@@ -26,7 +26,7 @@ public class LossReportEvents {
     static final String AGGREGATE = "LossReport";
 
     @Inject
-    EntityManager em;
+    LossReportRepository reports;
 
     @Inject
     Outbox outbox;
@@ -91,7 +91,7 @@ public class LossReportEvents {
 
     private UUID publish(LossReport r, String type, int schemaVersion, Object data) {
         // Flushing first makes the report's version the one this event describes.
-        em.flush();
+        reports.flush();
         return outbox.publish(new OutgoingEvent(
                 Topics.LOSS_REPORTS,
                 r.deviceId.toString(),

@@ -3,9 +3,9 @@ package org.district.lossreport.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -13,23 +13,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportStatus;
-import org.district.lossreport.KnownDevice;
-import org.district.lossreport.KnownPerson;
-import org.district.lossreport.LossReport;
-import org.district.lossreport.LossReportEntry;
-import org.district.lossreport.config.DistrictClock;
 import org.district.lossreport.config.LossReportSettings;
+import org.district.lossreport.entity.KnownDevice;
+import org.district.lossreport.entity.KnownPerson;
+import org.district.lossreport.entity.LossReport;
+import org.district.lossreport.entity.LossReportEntry;
 import org.district.lossreport.repository.KnownDeviceRepository;
 import org.district.lossreport.repository.KnownPersonRepository;
 import org.district.lossreport.repository.LossReportRepository;
 import org.district.lossreport.repository.ReportFilter;
-import org.district.support.problem.FieldViolation;
-import org.district.support.problem.ProblemException;
-import org.district.support.problem.ProblemMappers;
+import org.district.support.domain.ConflictException;
+import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.domain.NotPermittedException;
+import org.district.support.domain.Violations;
+import org.district.support.paging.Cursors;
+import org.district.support.paging.PageView;
+import org.district.support.time.DistrictClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,14 +93,12 @@ public class LossReportService {
     }
 
     /**
-     * Files a report for the caller. With an Idempotency-Key, a retry of the same request returns the first answer and
-     * a different request with the same key is refused.
-     *
-     * @param render turns the new report into the JSON body of the answer (stored with the key)
+     * Files a report for the caller. With an Idempotency-Key, a retry of the same request is answered with the report
+     * as the first attempt filed it, and a different request with the same key is refused.
      */
-    public Submission report(ReportRequest submitted, String idempotencyKey, Function<LossReport, String> render) {
+    public Submission report(ReportRequest submitted, String idempotencyKey) {
         if (submitted == null) {
-            throw ProblemException.invalidField("body", "is required.");
+            throw InvalidException.of("body", "is required.");
         }
         ReportRequest request = submitted.normalized();
         String subject = access.subject();
@@ -104,34 +106,30 @@ public class LossReportService {
         String hash = null;
         if (key != null) {
             hash = idempotency.hash(request);
-            Optional<Idempotency.Stored> prior = idempotency.lockAndFind(subject, key);
-            if (prior.isPresent()) {
-                if (!prior.get().requestHash().equals(hash)) {
-                    throw Idempotency.reused();
-                }
-                LossReport first = reports.findById(prior.get().reportId());
-                return new Submission(first.id, first.reportNumber, prior.get().body(), true);
+            Optional<LossReport> first = idempotency.filedBefore(subject, key, hash);
+            if (first.isPresent()) {
+                return new Submission(first.get(), true);
             }
         }
         List<FieldViolation> errors = problemsWith(request);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidException(errors);
         }
         KnownDevice device = resolveDevice(request);
         if (!access.mayReport(device)) {
             LOG.infof("Refused %s reporting device %s: not theirs", access.actor(), device.id);
-            throw deviceNotFound(request);
+            throw ReportRules.deviceNotFound(request.assetTag(), request.serialNumber());
         }
         reports.lockDevice(device.id);
         Optional<LossReport> open = reports.openForDevice(device.id);
         if (open.isPresent()) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "report-already-open",
                     "Device " + device.assetTag + " already has an open report, " + open.get().reportNumber
                             + ". Add to that report instead of filing another.");
         }
         if (device.status != null && !REPORTABLE.contains(device.status)) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "device-not-reportable",
                     "Device " + device.assetTag + " is " + device.status
                             + " and cannot be reported lost or stolen; contact IT.");
@@ -167,20 +165,19 @@ public class LossReportService {
         reports.persist(r);
         entry(r, access.actor(), "REPORTED", null);
         events.reported(r);
-        String body = render.apply(r);
         if (key != null) {
-            idempotency.store(subject, key, hash, r.id, 201, body);
+            idempotency.remember(subject, key, hash, r);
         }
         LOG.infof("%s filed %s: device %s %s", access.actor(), r.reportNumber, r.assetTag, r.kind);
-        return new Submission(r.id, r.reportNumber, body, false);
+        return new Submission(r, false);
     }
 
     // ---------------------------------------------------------------- changes by IT and the reporter
 
     /** IT reclassifies a report, adds police details or a note. */
-    public LossReport update(UUID id, ReportUpdate u) {
+    public LossReport update(UUID id, ReportUpdateRequest u) {
         if (u == null) {
-            throw ProblemException.invalidField("body", "is required.");
+            throw InvalidException.of("body", "is required.");
         }
         throwIfInvalid(violations(u));
         if (u.kind() == null
@@ -188,7 +185,7 @@ public class LossReportService {
                 && blank(u.policeAgency())
                 && blank(u.policeCaseNumber())
                 && blank(u.note())) {
-            throw ProblemException.invalidField(
+            throw InvalidException.of(
                     "body", "give at least one of kind, policeNotified, policeAgency, policeCaseNumber or note.");
         }
         LossReport r = lockOpen(id);
@@ -229,14 +226,14 @@ public class LossReportService {
     }
 
     /** The reporter or IT records the police agency and case number. */
-    public LossReport recordPoliceReport(UUID id, PoliceReport p) {
+    public LossReport recordPoliceReport(UUID id, PoliceReportRequest p) {
         if (p == null) {
-            throw ProblemException.invalidField("body", "is required.");
+            throw InvalidException.of("body", "is required.");
         }
         throwIfInvalid(violations(p));
         LossReport r = lockVisible(id);
         if (!access.mayRecordPoliceReport(r)) {
-            throw ProblemException.forbidden(
+            throw new NotPermittedException(
                     "Only the reporter or IT can record the police report of " + r.reportNumber + ".");
         }
         requireOpen(r);
@@ -251,17 +248,17 @@ public class LossReportService {
     }
 
     /** IT closes a report: the device was found. */
-    public LossReport recover(UUID id, Recovery recovery) {
-        Recovery input = recovery == null ? new Recovery(null, null) : recovery;
+    public LossReport recover(UUID id, RecoveryRequest recovery) {
+        RecoveryRequest input = recovery == null ? new RecoveryRequest(null, null) : recovery;
         throwIfInvalid(violations(input));
         Instant now = clock.now();
         Instant at = input.recoveredAt() == null ? now : input.recoveredAt();
         if (at.isAfter(now.plus(settings.clockTolerance()))) {
-            throw ProblemException.invalidField("recoveredAt", "must not be in the future.");
+            throw InvalidException.of("recoveredAt", "must not be in the future.");
         }
         LossReport r = lockOpen(id);
         if (at.isBefore(r.lastSeenAt)) {
-            throw ProblemException.invalidField("recoveredAt", "must not be before the device was last seen.");
+            throw InvalidException.of("recoveredAt", "must not be before the device was last seen.");
         }
         String note = blank(input.note()) ? null : input.note().strip();
         close(r, LossReportStatus.RECOVERED, now);
@@ -271,9 +268,9 @@ public class LossReportService {
     }
 
     /** IT closes a report: the device is given up on, and the cost owed is recorded. */
-    public LossReport writeOff(UUID id, WriteOff writeOff) {
+    public LossReport writeOff(UUID id, WriteOffRequest writeOff) {
         if (writeOff == null) {
-            throw ProblemException.invalidField("body", "is required.");
+            throw InvalidException.of("body", "is required.");
         }
         throwIfInvalid(violations(writeOff));
         LossReport r = lockOpen(id);
@@ -302,13 +299,29 @@ public class LossReportService {
         return r;
     }
 
+    /** One page of the reports the caller may read, newest first; {@code cursor} is the previous page's. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<LossReport> search(ReportFilter filter, LossReportRepository.After after, int limit) {
+    public PageView<LossReport> search(ReportQuery query, String cursor, int limit) {
+        ZoneId zone = clock.zone();
+        ReportFilter filter = new ReportFilter(
+                query.status(),
+                query.kind(),
+                query.school(),
+                query.from() == null ? null : query.from().atStartOfDay(zone).toInstant(),
+                query.to() == null
+                        ? null
+                        : query.to().plusDays(1).atStartOfDay(zone).toInstant(),
+                null,
+                null);
         ReportFilter effective = access.seesEverything()
                 ? filter
                 : filter.narrowedTo(
                         access.subject(), access.supervisorPersonId().orElse(null));
-        return reports.search(effective, after, limit);
+        Cursors.Position position = Cursors.decode(cursor, 2);
+        LossReportRepository.After after =
+                position == null ? null : new LossReportRepository.After(position.instant(0), position.id(1));
+        return PageView.of(
+                reports.search(effective, after, limit), limit, r -> r, r -> Cursors.encode(r.reportedAt, r.id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -343,32 +356,19 @@ public class LossReportService {
                 request.serialNumber() == null ? Optional.empty() : devices.findBySerialNumber(request.serialNumber());
         if (request.assetTag() != null && request.serialNumber() != null) {
             if (byTag.isEmpty() || bySerial.isEmpty()) {
-                throw deviceNotFound(request);
+                throw ReportRules.deviceNotFound(request.assetTag(), request.serialNumber());
             }
             if (!byTag.get().id.equals(bySerial.get().id)) {
-                throw ProblemException.invalidField(
+                throw InvalidException.of(
                         "serialNumber", "belongs to a different device than the asset tag; give one of them.");
             }
         }
-        return byTag.or(() -> bySerial).orElseThrow(() -> deviceNotFound(request));
+        return byTag.or(() -> bySerial)
+                .orElseThrow(() -> ReportRules.deviceNotFound(request.assetTag(), request.serialNumber()));
     }
 
-    private static ProblemException deviceNotFound(ReportRequest request) {
-        String detail = request.assetTag() != null
-                ? "No device with asset tag '" + request.assetTag() + "' was found among your devices."
-                : "No device with serial number '" + request.serialNumber() + "' was found among your devices.";
-        String field = request.assetTag() != null ? "assetTag" : "serialNumber";
-        return new ProblemException(
-                404,
-                "not-found",
-                "Not found",
-                detail,
-                List.of(new FieldViolation(field, "names no device of yours.")),
-                null);
-    }
-
-    private static ProblemException notFound(UUID id) {
-        return ProblemException.notFound("loss report", id.toString());
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("loss report", id.toString());
     }
 
     private LossReport lockVisible(UUID id) {
@@ -388,7 +388,7 @@ public class LossReportService {
 
     private static void requireOpen(LossReport r) {
         if (r.status != LossReportStatus.OPEN) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "report-closed", "Report " + r.reportNumber + " is " + r.status + " and can no longer change.");
         }
     }
@@ -435,17 +435,13 @@ public class LossReportService {
     }
 
     private <T> List<FieldViolation> violations(T bean) {
-        List<FieldViolation> errors = new ArrayList<>();
-        for (ConstraintViolation<T> v : validator.validate(bean)) {
-            errors.add(new FieldViolation(ProblemMappers.fieldName(v.getPropertyPath()), v.getMessage()));
-        }
-        return errors;
+        return new ArrayList<>(Violations.of(validator.validate(bean)));
     }
 
     private static void throwIfInvalid(List<FieldViolation> errors) {
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
-            throw ProblemException.invalid(errors);
+            throw new InvalidException(errors);
         }
     }
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.district.contracts.lossreport.LossKind;
-import org.district.support.problem.FieldViolation;
+import org.district.support.domain.FieldViolation;
+import org.district.support.domain.NotFoundException;
 
 /** The rules a report must meet beyond each field's own shape. */
 final class ReportRules {
@@ -43,5 +44,21 @@ final class ReportRules {
             errors.add(new FieldViolation("policeAgency", "is required when the police were notified."));
         }
         return errors;
+    }
+
+    /**
+     * A report names a device that is not among the caller's: unknown, or someone else's (the two are answered alike,
+     * so nobody learns which devices exist). Names the field that named the device: the asset tag or, without one, the
+     * serial number.
+     */
+    static NotFoundException deviceNotFound(String assetTag, String serialNumber) {
+        String field = assetTag != null ? "assetTag" : "serialNumber";
+        String value = assetTag != null ? assetTag : serialNumber;
+        String named = assetTag != null ? "asset tag" : "serial number";
+        return NotFoundException.named(
+                "device",
+                value,
+                "No device with " + named + " '" + value + "' was found among your devices.",
+                new FieldViolation(field, "names no device of yours."));
     }
 }

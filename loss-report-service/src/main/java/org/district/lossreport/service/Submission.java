@@ -1,11 +1,11 @@
 package org.district.lossreport.service;
 
-import java.util.UUID;
+import org.district.lossreport.entity.LossReport;
 
 /**
  * The answer to a report submission.
  *
- * @param body the JSON body of the 201 answer, stored with the Idempotency-Key so a retry gets it byte for byte
- * @param replayed true when this is the stored answer to an earlier submission with the same key
+ * @param report the report filed; for a replay, as the first attempt filed it (a retry gets the first answer again)
+ * @param replayed true when the request repeats an earlier submission with the same Idempotency-Key
  */
-public record Submission(UUID reportId, String reportNumber, String body, boolean replayed) {}
+public record Submission(LossReport report, boolean replayed) {}

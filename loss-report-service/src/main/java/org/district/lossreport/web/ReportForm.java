@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.district.contracts.lossreport.LossKind;
 import org.district.lossreport.service.ReportRequest;
-import org.district.support.problem.FieldViolation;
+import org.district.support.domain.FieldViolation;
 
 /**
  * What a person typed into the loss report form, kept as typed so the form can show it again next to any error.

@@ -1,7 +1,5 @@
 package org.district.lossreport.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
@@ -17,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -34,26 +33,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.district.contracts.lossreport.LossKind;
-import org.district.lossreport.KnownDevice;
-import org.district.lossreport.LossReport;
-import org.district.lossreport.config.DistrictClock;
-import org.district.lossreport.rest.LossReportView;
+import org.district.lossreport.entity.KnownDevice;
+import org.district.lossreport.entity.LossReport;
 import org.district.lossreport.service.LossReportService;
-import org.district.lossreport.service.PoliceReport;
+import org.district.lossreport.service.PoliceReportRequest;
 import org.district.lossreport.service.ReportAccess;
 import org.district.lossreport.service.Submission;
-import org.district.lossreport.web.PageViews.DeviceChoice;
-import org.district.lossreport.web.PageViews.ErrorPage;
-import org.district.lossreport.web.PageViews.FormPage;
-import org.district.lossreport.web.PageViews.Header;
-import org.district.lossreport.web.PageViews.ReportPage;
-import org.district.lossreport.web.PageViews.SignIn;
-import org.district.support.problem.FieldViolation;
-import org.district.support.problem.Params;
+import org.district.support.domain.FieldViolation;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
 import org.district.support.security.Roles;
+import org.district.support.time.DistrictClock;
+import org.district.support.web.BrowserSession;
 import org.district.support.web.Correlation;
+import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -78,7 +71,7 @@ public class WebPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(SignIn v);
+        static native TemplateInstance signIn(SignInPage v);
 
         static native TemplateInstance reportForm(FormPage v);
 
@@ -88,7 +81,7 @@ public class WebPages {
     }
 
     @Inject
-    WebSession session;
+    BrowserSession session;
 
     @Inject
     LossReportService reports;
@@ -101,9 +94,6 @@ public class WebPages {
 
     @Inject
     JWTParser parser;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Context
     HttpHeaders headers;
@@ -120,8 +110,9 @@ public class WebPages {
     @Path("/sign-in")
     @Operation(summary = "The sign-in page", description = "Paste a token to sign in to the web form.")
     public Response signInPage(@QueryParam("next") String next) {
-        String csrf = session.csrfToken(headers);
-        return page(200, Templates.signIn(new SignIn(header(csrf), safeNext(next), null)), session.csrfCookie(csrf));
+        String csrf = csrfToken();
+        return page(
+                200, Templates.signIn(new SignInPage(header(csrf), safeNext(next), null)), session.csrfCookie(csrf));
     }
 
     @POST
@@ -129,10 +120,10 @@ public class WebPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign in with a token", description = "Stores the token in an HttpOnly, SameSite cookie.")
     public Response signIn(MultivaluedMap<String, String> form) {
-        String csrf = session.csrfToken(headers);
+        String csrf = csrfToken();
         String next = safeNext(form.getFirst("next"));
-        if (!session.csrfMatches(headers, form.getFirst(WebSession.CSRF_FIELD))) {
-            return expiredForm(csrf);
+        if (!csrfMatches(form)) {
+            return expiredForm();
         }
         String token =
                 form.getFirst("token") == null ? "" : form.getFirst("token").trim();
@@ -153,7 +144,7 @@ public class WebPages {
             }
         }
         if (error != null) {
-            return page(400, Templates.signIn(new SignIn(header(csrf), next, error)), session.csrfCookie(csrf));
+            return page(400, Templates.signIn(new SignInPage(header(csrf), next, error)), session.csrfCookie(csrf));
         }
         int maxAge = (int)
                 Math.max(60, Math.min(Integer.MAX_VALUE, expires - Instant.now().getEpochSecond()));
@@ -167,9 +158,8 @@ public class WebPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign out", description = "Clears the sign-in cookie.")
     public Response signOut(MultivaluedMap<String, String> form) {
-        String csrf = session.csrfToken(headers);
-        if (!session.csrfMatches(headers, form.getFirst(WebSession.CSRF_FIELD))) {
-            return expiredForm(csrf);
+        if (!csrfMatches(form)) {
+            return expiredForm();
         }
         return Response.seeOther(URI.create("/sign-in"))
                 .cookie(session.clearToken())
@@ -186,7 +176,7 @@ public class WebPages {
         if (refused != null) {
             return refused;
         }
-        String csrf = session.csrfToken(headers);
+        String csrf = csrfToken();
         ReportForm form = new ReportForm();
         form.idempotencyKey = UUID.randomUUID().toString();
         List<DeviceChoice> devices = devices();
@@ -203,9 +193,9 @@ public class WebPages {
         if (refused != null) {
             return refused;
         }
-        String csrf = session.csrfToken(headers);
-        if (!session.csrfMatches(headers, fields.getFirst(WebSession.CSRF_FIELD))) {
-            return expiredForm(csrf);
+        String csrf = csrfToken();
+        if (!csrfMatches(fields)) {
+            return expiredForm();
         }
         ReportForm form = ReportForm.from(fields);
         if (form.idempotencyKey.isBlank()) {
@@ -218,8 +208,8 @@ public class WebPages {
             return page(400, Templates.reportForm(formPage(csrf, form, devices(), byField(errors), null)), null);
         }
         try {
-            Submission s = reports.report(parsed.request(), form.idempotencyKey, this::json);
-            return redirect("/reports/" + s.reportId() + "?filed=true");
+            Submission s = reports.report(parsed.request(), form.idempotencyKey);
+            return redirect("/reports/" + s.report().id + "?filed=true");
         } catch (RuntimeException e) {
             ProblemException problem = ProblemMappers.classify(e);
             if (problem == null || problem.status() >= 500) {
@@ -245,7 +235,7 @@ public class WebPages {
         if (refused != null) {
             return refused;
         }
-        String csrf = session.csrfToken(headers);
+        String csrf = csrfToken();
         LossReport r = reports.get(Params.pathId("loss report", id));
         return page(
                 200,
@@ -262,15 +252,15 @@ public class WebPages {
         if (refused != null) {
             return refused;
         }
-        String csrf = session.csrfToken(headers);
-        if (!session.csrfMatches(headers, fields.getFirst(WebSession.CSRF_FIELD))) {
-            return expiredForm(csrf);
+        String csrf = csrfToken();
+        if (!csrfMatches(fields)) {
+            return expiredForm();
         }
         UUID reportId = Params.pathId("loss report", id);
         String agency = limited(fields.getFirst("policeAgency"));
         String caseNumber = limited(fields.getFirst("policeCaseNumber"));
         try {
-            reports.recordPoliceReport(reportId, new PoliceReport(agency, caseNumber));
+            reports.recordPoliceReport(reportId, new PoliceReportRequest(agency, caseNumber));
             return redirect("/reports/" + reportId);
         } catch (RuntimeException e) {
             ProblemException problem = ProblemMappers.classify(e);
@@ -345,13 +335,14 @@ public class WebPages {
 
     private Response redirectToSignIn(String back) {
         Response.ResponseBuilder answer = Response.seeOther(URI.create("/sign-in?next=" + back));
-        if (session.hasTokenCookie(headers)) {
+        if (headers.getCookies().containsKey(BrowserSession.TOKEN_COOKIE)) {
             answer.cookie(session.clearToken());
         }
         return answer.build();
     }
 
-    private Response expiredForm(String csrf) {
+    private Response expiredForm() {
+        String csrf = csrfToken();
         return page(
                 403,
                 Templates.error(new ErrorPage(
@@ -364,15 +355,31 @@ public class WebPages {
     }
 
     private Response errorPage(int status, String title, String message) {
-        String csrf = session.csrfToken(headers);
+        String csrf = csrfToken();
         return page(
                 status,
                 Templates.error(new ErrorPage(header(csrf), status, title, message, Correlation.current())),
                 session.csrfCookie(csrf));
     }
 
-    private Header header(String csrf) {
-        return new Header(session.subject().orElse(null), csrf);
+    private PageHeader header(String csrf) {
+        return new PageHeader(session.subject().orElse(null), csrf);
+    }
+
+    /** This browser's CSRF token: the one its cookie holds, or a new one to set with the page. */
+    private String csrfToken() {
+        return session.csrfToken(cookie(BrowserSession.CSRF_COOKIE));
+    }
+
+    /** The value of a cookie the browser sent; null when it sent none. */
+    private String cookie(String name) {
+        Cookie cookie = headers.getCookies().get(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** Whether a form repeated this browser's CSRF token. */
+    private boolean csrfMatches(MultivaluedMap<String, String> form) {
+        return session.csrfMatches(cookie(BrowserSession.CSRF_COOKIE), form.getFirst(BrowserSession.CSRF_FIELD));
     }
 
     private FormPage formPage(
@@ -431,15 +438,6 @@ public class WebPages {
                 ? ""
                 : SHOWN.format(instant.truncatedTo(ChronoUnit.MINUTES).atZone(clock.zone())) + " (" + clock.zone()
                         + ")";
-    }
-
-    /** The same JSON the REST API answers, stored with the form's idempotency key. */
-    private String json(LossReport r) {
-        try {
-            return mapper.writeValueAsString(LossReportView.of(r, access.seesContactPhone(r), null));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the report as JSON", e);
-        }
     }
 
     private static Map<String, String> byField(List<FieldViolation> errors) {

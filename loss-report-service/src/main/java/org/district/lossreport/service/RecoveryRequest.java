@@ -8,4 +8,4 @@ import java.time.Instant;
  *
  * @param recoveredAt when; now if absent (not in the future)
  */
-public record Recovery(Instant recoveredAt, @Size(max = 2000) String note) {}
+public record RecoveryRequest(Instant recoveredAt, @Size(max = 2000) String note) {}

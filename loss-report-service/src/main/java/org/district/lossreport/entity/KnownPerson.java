@@ -1,4 +1,4 @@
-package org.district.lossreport;
+package org.district.lossreport.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,13 +25,11 @@ public class KnownPerson {
     @Column(nullable = false)
     public long version;
 
-    @Column(name = "district_id", nullable = false)
+    @Column(nullable = false)
     public String districtId;
 
-    @Column(name = "given_name")
     public String givenName;
 
-    @Column(name = "family_name")
     public String familyName;
 
     public String email;
@@ -41,15 +39,12 @@ public class KnownPerson {
 
     public String school;
 
-    @Column(name = "supervisor_id")
     public UUID supervisorId;
 
     public boolean active;
 
-    @Column(name = "departed_on")
     public LocalDate departedOn;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** "Pat Teacher (E1001)". */

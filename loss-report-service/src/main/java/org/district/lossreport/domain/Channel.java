@@ -1,4 +1,4 @@
-package org.district.lossreport.notify;
+package org.district.lossreport.domain;
 
 /** How a message reaches its recipient. */
 public enum Channel {

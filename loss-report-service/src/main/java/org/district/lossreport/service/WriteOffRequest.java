@@ -12,7 +12,7 @@ import java.math.BigDecimal;
  *
  * @param costOwed what the holder owes for damage or replacement (0 when nothing)
  */
-public record WriteOff(
+public record WriteOffRequest(
         @NotNull(message = Patterns.REQUIRED)
                 @DecimalMin("0.00")
                 @DecimalMax("1000000.00")

@@ -10,7 +10,7 @@ import org.district.contracts.lossreport.LossKind;
  * @param kind reclassify (a lost device turned out to be stolen, or the other way round)
  * @param note a note for the report's history
  */
-public record ReportUpdate(
+public record ReportUpdateRequest(
         LossKind kind,
         Boolean policeNotified,
         @Size(max = 120) String policeAgency,

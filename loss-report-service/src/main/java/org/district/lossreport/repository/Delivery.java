@@ -1,6 +1,7 @@
-package org.district.lossreport.notify;
+package org.district.lossreport.repository;
 
 import java.util.UUID;
+import org.district.lossreport.domain.Channel;
 
 /** A claimed notification on its way out: what to send, to whom, and the claim that lets its worker record the outcome. */
 public record Delivery(

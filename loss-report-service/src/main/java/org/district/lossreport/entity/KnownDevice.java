@@ -1,4 +1,4 @@
-package org.district.lossreport;
+package org.district.lossreport.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,10 +27,10 @@ public class KnownDevice {
     @Column(nullable = false)
     public long version;
 
-    @Column(name = "asset_tag", nullable = false)
+    @Column(nullable = false)
     public String assetTag;
 
-    @Column(name = "serial_number", nullable = false)
+    @Column(nullable = false)
     public String serialNumber;
 
     @Enumerated(EnumType.STRING)
@@ -48,16 +48,12 @@ public class KnownDevice {
     @Enumerated(EnumType.STRING)
     public DeviceStatus status;
 
-    @Column(name = "sensitive_data")
     public boolean sensitiveData;
 
-    @Column(name = "assignee_id")
     public UUID assigneeId;
 
-    @Column(name = "assignee_district_id")
     public String assigneeDistrictId;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** For people: "Dell Latitude 5440 (laptop)". */

@@ -1,4 +1,4 @@
-package org.district.lossreport.notify;
+package org.district.lossreport.domain;
 
 /** Where the delivery of one notification stands. */
 public enum DeliveryStatus {

@@ -1,0 +1,292 @@
+package org.district.lossreport.notify;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.district.contracts.checkin.DeviceSeenAfterDeparture;
+import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.ReturnTaskOpened;
+import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.contracts.lossreport.LossReportRecovered;
+import org.district.contracts.lossreport.LossReportWrittenOff;
+import org.district.contracts.lossreport.LossReported;
+import org.district.lossreport.config.LinkSettings;
+import org.district.lossreport.domain.Channel;
+import org.district.lossreport.entity.KnownDevice;
+import org.district.lossreport.entity.KnownPerson;
+import org.district.lossreport.entity.LossReport;
+import org.district.lossreport.entity.Notification;
+import org.district.lossreport.repository.KnownDeviceRepository;
+import org.district.lossreport.repository.KnownPersonRepository;
+import org.district.lossreport.repository.LossReportRepository;
+import org.district.support.messaging.ConsumedEvent;
+import org.jboss.logging.Logger;
+
+/**
+ * Who is told of which event: the one table of the notifications. Two consumer groups read the events, each for its
+ * own audience, so one never waits for the other: {@value #IT_NOTIFIER} tells IT (every configured address, and the
+ * chat webhook when there is one), {@value #SUPERVISOR_NOTIFIER} the people responsible for the device's holder. The
+ * police reminder schedule tells the reporter of a theft. Each message is recorded in the caller's transaction by
+ * {@link Notifications}, in the words of {@link Messages}, and sent by the {@link DeliveryWorker}.
+ */
+@ApplicationScoped
+public class NotificationRoutes {
+
+    /** The consumer group that tells IT. */
+    public static final String IT_NOTIFIER = "it-notifier";
+
+    /** The consumer group that tells supervisors, school offices and departing people. */
+    public static final String SUPERVISOR_NOTIFIER = "supervisor-notifier";
+
+    /** Name under which police reminders are recorded: the schedule writes them, not a consumer group. */
+    public static final String POLICE_REMINDER = "police-reminder";
+
+    /** The event type of police reminders (caused by the schedule, not by a Kafka event). */
+    public static final String POLICE_REMINDER_TYPE = "PoliceReportReminder";
+
+    private static final Logger LOG = Logger.getLogger(NotificationRoutes.class);
+
+    /**
+     * Per consumer group, the events it tells of. IT hears of every report, recovery and write-off, of lost devices
+     * seen on the network, devices used after their holder left and overdue returns (a LossReportUpdated is IT's own
+     * doing). The supervisor (for a student, the school's contact) hears of a report of their person's device; for
+     * offboarding, the departing person and their supervisor hear which device to return by when, and the supervisor
+     * hears when the return is overdue.
+     */
+    private final Map<String, Map<String, Route>> table = Map.of(
+            IT_NOTIFIER,
+            Map.of(
+                    LossReported.TYPE, this::lossReportedToIt,
+                    LossReportRecovered.TYPE, this::recoveredToIt,
+                    LossReportWrittenOff.TYPE, this::writtenOffToIt,
+                    LostDeviceSeen.TYPE, this::lostDeviceSeenToIt,
+                    DeviceSeenAfterDeparture.TYPE, this::seenAfterDepartureToIt,
+                    ReturnTaskOverdue.TYPE, this::returnOverdueToIt),
+            SUPERVISOR_NOTIFIER,
+            Map.of(
+                    LossReported.TYPE, this::lossReportedToSupervisor,
+                    ReturnTaskOpened.TYPE, this::returnTaskOpenedToPersonAndSupervisor,
+                    ReturnTaskOverdue.TYPE, this::returnOverdueToSupervisor));
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    Recipients recipients;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    KnownDeviceRepository devices;
+
+    @Inject
+    KnownPersonRepository people;
+
+    @Inject
+    LossReportRepository reports;
+
+    @Inject
+    LinkSettings links;
+
+    /** How one group tells of one kind of event. */
+    @FunctionalInterface
+    private interface Route {
+        void tell(Cause cause);
+    }
+
+    /** The event being told of, and the group telling it. */
+    private record Cause(ConsumedEvent event, String group) {
+        <T> T data(Class<T> type) {
+            return event.data(type);
+        }
+    }
+
+    /**
+     * Records what the consumer group tells of the event, in the caller's transaction (the one that records the event
+     * as processed); nothing for the events it does not tell of.
+     */
+    public void tell(String group, ConsumedEvent event) {
+        Route route = event.eventType() == null ? null : table.get(group).get(event.eventType());
+        if (route != null) {
+            route.tell(new Cause(event, group));
+        }
+    }
+
+    /**
+     * Records reminder number {@code number} to the reporter of a theft that the police case number is still owed;
+     * false when the reporter has no email address on record. Each reminder has a deterministic id, so it is recorded
+     * once however often the schedule runs.
+     */
+    public boolean remindOfPoliceReport(LossReport r, int number) {
+        Optional<KnownPerson> reporter = r.reporterId != null ? people.find(r.reporterId) : Optional.empty();
+        if (reporter.isEmpty()) {
+            reporter = people.findByDistrictId(r.reportedBy);
+        }
+        Optional<String> email = reporter.map(p -> p.email).filter(e -> e != null && !e.isBlank());
+        if (email.isEmpty()) {
+            return false;
+        }
+        String link = links.report(r.id);
+        Notification n = notification(
+                r.id, r.deviceId, email.get(), Channel.EMAIL, messages.policeReminder(r, number, link), link);
+        n.eventId = reminderId(r.id, number);
+        n.eventType = POLICE_REMINDER_TYPE;
+        n.consumer = POLICE_REMINDER;
+        notifications.add(n);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- IT
+
+    private void lossReportedToIt(Cause c) {
+        LossReported e = c.data(LossReported.class);
+        Messages.ReportFacts f = facts(e, true);
+        SupervisorRoute route = recipients.routeFor(f.holder(), e.school());
+        toIt(c, e.reportId(), e.deviceId(), messages.lossReportedToIt(f, route), f.link());
+    }
+
+    private void recoveredToIt(Cause c) {
+        LossReportRecovered e = c.data(LossReportRecovered.class);
+        String link = links.report(e.reportId());
+        Message message = messages.recovered(e, report(e.reportId()), device(e.deviceId()), link);
+        toIt(c, e.reportId(), e.deviceId(), message, link);
+    }
+
+    private void writtenOffToIt(Cause c) {
+        LossReportWrittenOff e = c.data(LossReportWrittenOff.class);
+        String link = links.report(e.reportId());
+        Message message = messages.writtenOff(e, report(e.reportId()), device(e.deviceId()), link);
+        toIt(c, e.reportId(), e.deviceId(), message, link);
+    }
+
+    private void lostDeviceSeenToIt(Cause c) {
+        LostDeviceSeen e = c.data(LostDeviceSeen.class);
+        Optional<LossReport> report = e.deviceId() == null
+                ? Optional.empty()
+                : reports.openForDevice(e.deviceId()).or(() -> reports.latestForDevice(e.deviceId()));
+        String link = report.map(r -> links.report(r.id)).orElse(null);
+        Message message = messages.lostDeviceSeen(e, device(e.deviceId()), report.orElse(null), link);
+        toIt(c, report.map(r -> r.id).orElse(null), e.deviceId(), message, link);
+    }
+
+    private void seenAfterDepartureToIt(Cause c) {
+        DeviceSeenAfterDeparture e = c.data(DeviceSeenAfterDeparture.class);
+        KnownPerson holder = people.find(e.personId()).orElse(null);
+        toIt(c, null, e.deviceId(), messages.seenAfterDeparture(e, device(e.deviceId()), holder), null);
+    }
+
+    private void returnOverdueToIt(Cause c) {
+        ReturnTaskOverdue e = c.data(ReturnTaskOverdue.class);
+        KnownPerson holder = people.find(e.personId()).orElse(null);
+        toIt(c, null, e.deviceId(), messages.returnTaskOverdue(e, device(e.deviceId()), holder), null);
+    }
+
+    // ---------------------------------------------------------------- the people responsible
+
+    private void lossReportedToSupervisor(Cause c) {
+        LossReported e = c.data(LossReported.class);
+        Messages.ReportFacts f = facts(e, false);
+        KnownPerson holder = f.holder() != null ? f.holder() : f.reporter();
+        SupervisorRoute route = recipients.routeFor(holder, e.school());
+        if (!route.found()) {
+            // IT's message for this event carries the same finding, so the report is never left unannounced.
+            LOG.infof("Report %s: %s; IT was told instead", e.reportNumber(), route.missing());
+            return;
+        }
+        Message message = messages.lossReportedToSupervisor(f, route.who());
+        email(c, e.reportId(), e.deviceId(), route.email(), message, f.link());
+    }
+
+    private void returnTaskOpenedToPersonAndSupervisor(Cause c) {
+        ReturnTaskOpened e = c.data(ReturnTaskOpened.class);
+        KnownDevice d = device(e.deviceId());
+        Optional<KnownPerson> person = people.find(e.personId());
+        person.filter(p -> p.email != null && !p.email.isBlank())
+                .ifPresent(p -> email(c, null, e.deviceId(), p.email, messages.returnTaskOpened(e, d), null));
+        toSupervisorOf(c, person, e.deviceId(), () -> messages.returnTaskOpenedToSupervisor(e, d, person.orElse(null)));
+    }
+
+    private void returnOverdueToSupervisor(Cause c) {
+        ReturnTaskOverdue e = c.data(ReturnTaskOverdue.class);
+        KnownDevice d = device(e.deviceId());
+        Optional<KnownPerson> person = people.find(e.personId());
+        toSupervisorOf(c, person, e.deviceId(), () -> messages.returnTaskOverdue(e, d, person.orElse(null)));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A LossReported event completed with what this service knows: the device, holder, reporter and report. */
+    private Messages.ReportFacts facts(LossReported e, boolean withContactPhone) {
+        KnownPerson holder = people.find(e.holderId()).orElse(null);
+        KnownPerson reporter = people.findByDistrictId(e.reportedBy()).orElse(null);
+        String phone = withContactPhone && e.reportId() != null
+                ? reports.findByIdOptional(e.reportId())
+                        .map(r -> r.contactPhone)
+                        .orElse(null)
+                : null;
+        return new Messages.ReportFacts(e, device(e.deviceId()), holder, reporter, phone, links.report(e.reportId()));
+    }
+
+    private KnownDevice device(UUID id) {
+        return id == null ? null : devices.findById(id);
+    }
+
+    private LossReport report(UUID id) {
+        return id == null ? null : reports.findById(id);
+    }
+
+    private void toIt(Cause c, UUID reportId, UUID deviceId, Message message, String link) {
+        for (String email : recipients.itEmails()) {
+            record(c, reportId, deviceId, email, Channel.EMAIL, message, link);
+        }
+        if (recipients.itWebhookConfigured()) {
+            record(c, reportId, deviceId, Recipients.IT_WEBHOOK, Channel.WEBHOOK, message, link);
+        }
+    }
+
+    /** To the person's supervisor, when they have one with an email address; the message is written only then. */
+    private void toSupervisorOf(Cause c, Optional<KnownPerson> person, UUID deviceId, Supplier<Message> message) {
+        recipients
+                .supervisorOf(person.orElse(null))
+                .ifPresent(boss -> email(c, null, deviceId, boss.email, message.get(), null));
+    }
+
+    private void email(Cause c, UUID reportId, UUID deviceId, String email, Message message, String link) {
+        record(c, reportId, deviceId, email, Channel.EMAIL, message, link);
+    }
+
+    private void record(
+            Cause c, UUID reportId, UUID deviceId, String recipient, Channel channel, Message message, String link) {
+        Notification n = notification(reportId, deviceId, recipient, channel, message, link);
+        n.eventId = c.event().eventId();
+        n.eventType = c.event().eventType();
+        n.consumer = c.group();
+        notifications.add(n);
+    }
+
+    /**
+     * A message to one recipient through one channel. With the event that causes it, it identifies the message, so
+     * one event never makes two messages to one recipient; {@code link} is the page the message points to, if any.
+     */
+    private static Notification notification(
+            UUID reportId, UUID deviceId, String recipient, Channel channel, Message message, String link) {
+        Notification n = new Notification();
+        n.reportId = reportId;
+        n.deviceId = deviceId;
+        n.recipient = recipient;
+        n.channel = channel;
+        n.subject = message.subject();
+        n.body = message.body();
+        n.link = link;
+        return n;
+    }
+
+    private static UUID reminderId(UUID reportId, int number) {
+        return UUID.nameUUIDFromBytes(("police-reminder:" + reportId + ":" + number).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,193 @@
+package org.district.lossreport.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.contracts.inventory.DeviceType;
+import org.district.contracts.lossreport.LossKind;
+import org.district.contracts.lossreport.LossReportRecovered;
+import org.district.contracts.lossreport.LossReported;
+import org.district.lossreport.MailAndWebhook;
+import org.district.lossreport.entity.KnownDevice;
+import org.district.lossreport.entity.KnownPerson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The words of the notifications, to the letter: the templates must read as the messages people have been getting (the
+ * texts below are those the messages had before they became templates).
+ */
+@QuarkusTest
+@WithTestResource(MailAndWebhook.class)
+class MessagesTest {
+
+    private static final UUID REPORT = UUID.fromString("00000000-0000-0000-0000-000000000042");
+    private static final UUID DEVICE = UUID.fromString("00000000-0000-0000-0000-000000000007");
+
+    @Inject
+    Messages messages;
+
+    @Test
+    void itHearsOfATheftWithEveryFactOnItsOwnLine() {
+        Message m = messages.lossReportedToIt(
+                new Messages.ReportFacts(
+                        theft(), laptop(), pat(), pat(), "+1 555 0100", "http://localhost:8082/reports/1"),
+                SupervisorRoute.to("sam@district.example", "supervisor Sam Head (E1000)"));
+
+        assertThat(m.subject()).isEqualTo("[LR-2026-000042] STOLEN: laptop LHS-LT-0042 (LINCOLN-HS)");
+        assertThat(m.body())
+                .isEqualTo(
+                        """
+                        A district device was reported stolen.
+
+                        Report: LR-2026-000042
+                        Device: LHS-LT-0042, Dell Latitude 5440 (laptop)
+                        Serial number: SN-0042
+                        School: LINCOLN-HS
+                        Held by: Pat Example (E1001)
+                        Reported by: Pat Example (E1001), 2026-03-02 15:00 (UTC)
+                        Last seen: 2026-03-02 14:30 (UTC) at Bus stop
+                        What happened: Taken from bag
+                        Police: notified (Metro Police); case number still owed
+                        Reporter's phone: +1 555 0100
+                        Sensitive data: yes: consider locking or wiping it at its next check-in
+                        Supervisor: told supervisor Sam Head (E1000)
+
+                        Open the report: http://localhost:8082/reports/1
+                        """);
+    }
+
+    @Test
+    void aSupervisorHearsWhatIsKnownWithoutTheReportersPhone() {
+        Message m = messages.lossReportedToSupervisor(
+                new Messages.ReportFacts(theft(), null, null, null, null, "http://localhost:8082/reports/1"),
+                "the school office of LINCOLN-HS");
+
+        assertThat(m.subject()).isEqualTo("[LR-2026-000042] STOLEN: LHS-LT-0042 (LINCOLN-HS)");
+        assertThat(m.body())
+                .isEqualTo(
+                        """
+                        A device held by someone you are responsible for was reported stolen.
+                        You receive this as the school office of LINCOLN-HS. IT has been told and is working to recover the device.
+
+                        Report: LR-2026-000042
+                        Device: LHS-LT-0042
+                        School: LINCOLN-HS
+                        Reported by: E1001, 2026-03-02 15:00 (UTC)
+                        Last seen: 2026-03-02 14:30 (UTC) at Bus stop
+                        What happened: Taken from bag
+                        Police: notified (Metro Police); case number still owed
+
+                        Follow the report: http://localhost:8082/reports/1
+                        """);
+    }
+
+    @Test
+    void whatIsNotKnownHereIsSaidSo() {
+        Message recovered = messages.recovered(
+                new LossReportRecovered(
+                        REPORT,
+                        DEVICE,
+                        Instant.parse("2026-03-05T10:00:00Z"),
+                        "IT_ADMIN:IT1",
+                        "Handed in\nat the office"),
+                null,
+                laptop(),
+                "http://localhost:8082/reports/" + REPORT);
+        assertThat(recovered.subject()).isEqualTo("[report " + REPORT + "] Recovered: LHS-LT-0042");
+        assertThat(recovered.body())
+                .isEqualTo(
+                        """
+                        Device LHS-LT-0042 was recovered; report 00000000-0000-0000-0000-000000000042 is closed.
+                        Recovered: 2026-03-05 10:00 (UTC)
+                        Recorded by: IT_ADMIN:IT1
+                        Note: Handed in at the office
+                        It holds sensitive data: it goes to quarantine until IT sanitizes it.
+
+                        Open the report: http://localhost:8082/reports/00000000-0000-0000-0000-000000000042
+                        """);
+
+        Message seen = messages.lostDeviceSeen(
+                new LostDeviceSeen(
+                        DEVICE, Instant.parse("2026-03-05T10:00:00Z"), null, "10.20.30.40", 45.5, -122.6, 30.0),
+                null,
+                null,
+                null);
+        assertThat(seen.subject()).isEqualTo("Lost device seen on the network: " + DEVICE + " at unknown");
+        assertThat(seen.body())
+                .isEqualTo(
+                        """
+                        A device reported lost or stolen is on the district network.
+
+                        Device: 00000000-0000-0000-0000-000000000007
+                        Seen: 2026-03-05 10:00 (UTC)
+                        Site: unknown
+                        IP address: 10.20.30.40
+                        Location: recorded; IT can read it in checkin-service
+
+                        No loss report of this device is known here.
+                        """);
+
+        Message overdue = messages.returnTaskOverdue(
+                new ReturnTaskOverdue(UUID.randomUUID(), DEVICE, REPORT, LocalDate.of(2026, 4, 1), Instant.now()),
+                laptop(),
+                null);
+        assertThat(overdue.subject()).isEqualTo("Overdue device return: LHS-LT-0042 (" + REPORT + ")");
+        assertThat(overdue.body())
+                .isEqualTo(
+                        """
+                        Device LHS-LT-0042 was due back on 2026-04-01 and has not been returned.
+
+                        Device: LHS-LT-0042, Dell Latitude 5440 (laptop)
+                        Holder: 00000000-0000-0000-0000-000000000042
+                        Was due: 2026-04-01
+                        """);
+    }
+
+    private static LossReported theft() {
+        return new LossReported(
+                REPORT,
+                "LR-2026-000042",
+                DEVICE,
+                "LHS-LT-0042",
+                LossKind.STOLEN,
+                "E1001",
+                UUID.randomUUID(),
+                "LINCOLN-HS",
+                Instant.parse("2026-03-02T14:30:00Z"),
+                "Bus stop",
+                "Taken\nfrom bag",
+                true,
+                "Metro Police",
+                null,
+                true,
+                Instant.parse("2026-03-02T15:00:00Z"));
+    }
+
+    private static KnownDevice laptop() {
+        KnownDevice d = new KnownDevice();
+        d.id = DEVICE;
+        d.assetTag = "LHS-LT-0042";
+        d.serialNumber = "SN-0042";
+        d.type = DeviceType.LAPTOP;
+        d.make = "Dell";
+        d.model = "Latitude 5440";
+        d.sensitiveData = true;
+        return d;
+    }
+
+    private static KnownPerson pat() {
+        KnownPerson p = new KnownPerson();
+        p.id = UUID.randomUUID();
+        p.districtId = "E1001";
+        p.givenName = "Pat";
+        p.familyName = "Example";
+        return p;
+    }
+}
