@@ -1,24 +1,20 @@
 package org.district.checkin;
 
-import static io.restassured.RestAssured.given;
-
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.district.testing.TestTokens;
+import org.district.testing.TestApi;
 
-/** Request helpers: callers with roles and valid check-in bodies. */
+/** Request helpers: the callers these tests use (see {@link TestApi}) and valid check-in bodies. */
 final class Api {
 
     private Api() {}
 
     static RequestSpecification as(String subject, String... roles) {
-        return given().header("Authorization", "Bearer " + TestTokens.token(subject, roles))
-                .contentType(ContentType.JSON);
+        return TestApi.as(subject, roles);
     }
 
     static RequestSpecification it() {

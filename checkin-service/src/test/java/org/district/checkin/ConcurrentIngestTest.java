@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Many check-ins at once, several per device, written by concurrent writers (the tests run three): every one is
  * answered 200 (none refused for contention or deadlock), every one answered is in the history, and each device's
- * latest state is its newest check-in. CheckInBatchTest forces the out-of-order commit this can produce.
+ * latest state is its newest check-in. CheckInServiceTest forces the out-of-order commit this can produce.
  */
 @QuarkusTest
 class ConcurrentIngestTest {

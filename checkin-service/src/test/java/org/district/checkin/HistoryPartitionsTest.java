@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.district.checkin.ingest.HistoryPartitions;
+import org.district.checkin.repository.CheckInHistoryRepository;
+import org.district.checkin.service.HistoryPartitions;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -53,7 +54,7 @@ class HistoryPartitionsTest {
                         today.minusDays(90) + "T00:00:00Z"))
                 .isGreaterThanOrEqualTo(1);
 
-        HistoryPartitions.Round round = partitions.maintain();
+        CheckInHistoryRepository.Round round = partitions.maintain();
 
         assertThat(round.ran()).isTrue();
         assertThat(round.dropped()).contains(name);

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.district.checkin.service.ReadModelUpdates;
+import org.district.checkin.service.ReadModelService;
 import org.district.contracts.inventory.DeviceStatus;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class ReadModelTest {
     Db db;
 
     @Inject
-    ReadModelUpdates updates;
+    ReadModelService updates;
 
     @Test
     void keepsTheHighestSnapshotVersionWhateverTheOrderOfArrival() {

@@ -3,13 +3,9 @@ package org.district.checkin.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The IT dashboard's browser sign-in. */
+/** The IT dashboard's lists. (Its sign-in cookies are service-support's {@code district.web.*}.) */
 @ConfigMapping(prefix = "district.dashboard")
 public interface DashboardSettings {
-
-    /** Mark the sign-in cookie Secure (sent over HTTPS only). On in production. */
-    @WithDefault("true")
-    boolean secureCookie();
 
     /** Rows shown in each dashboard list. */
     @WithDefault("25")

@@ -7,13 +7,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicLong;
-import org.district.checkin.config.DistrictClock;
-import org.district.checkin.config.OverdueSettings;
-import org.district.checkin.repository.DeviceRepository;
-import org.district.checkin.repository.OverdueFilter;
+import org.district.checkin.service.DeviceService;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,13 +25,7 @@ public class OverdueMetrics {
     MeterRegistry registry;
 
     @Inject
-    DeviceRepository devices;
-
-    @Inject
-    OverdueSettings overdue;
-
-    @Inject
-    DistrictClock clock;
+    DeviceService devices;
 
     private final AtomicLong overdueDevices = new AtomicLong(-1);
 
@@ -47,13 +36,9 @@ public class OverdueMetrics {
     }
 
     @Scheduled(every = "${district.overdue.metric-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void refresh() {
         try {
-            OverdueFilter all = new OverdueFilter(null, null, null, null, EnumSet.copyOf(overdue.trackedStatuses()));
-            overdueDevices.set(devices.overdueCounts(all, clock.today()).values().stream()
-                    .mapToLong(Long::longValue)
-                    .sum());
+            overdueDevices.set(devices.overdueTotal());
         } catch (RuntimeException e) {
             LOG.debugf("Could not count overdue devices: %s", e.getMessage());
         }

@@ -4,7 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.district.checkin.config.CheckinSettings;
+import org.district.checkin.config.CheckInSettings;
 import org.district.checkin.service.CommandService;
 import org.district.contracts.Topics;
 import org.district.contracts.lossreport.LossReportRecovered;
@@ -31,7 +31,7 @@ public class LossReportConsumer {
     CommandService commands;
 
     @Inject
-    CheckinSettings settings;
+    CheckInSettings settings;
 
     void start(@Observes StartupEvent event) {
         if (settings.consumersEnabled()) {

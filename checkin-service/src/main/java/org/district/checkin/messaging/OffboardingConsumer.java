@@ -4,7 +4,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.district.checkin.config.CheckinSettings;
+import org.district.checkin.config.CheckInSettings;
+import org.district.checkin.service.OffboardingRequest;
 import org.district.checkin.service.OffboardingService;
 import org.district.contracts.Topics;
 import org.district.contracts.hr.OffboardingRequested;
@@ -30,7 +31,7 @@ public class OffboardingConsumer {
     OffboardingService offboardings;
 
     @Inject
-    CheckinSettings settings;
+    CheckInSettings settings;
 
     void start(@Observes StartupEvent event) {
         if (settings.consumersEnabled()) {
@@ -42,9 +43,7 @@ public class OffboardingConsumer {
         if (OffboardingRequested.TYPE.equals(event.eventType())) {
             OffboardingRequested request = event.data(OffboardingRequested.class);
             offboardings.offboard(
-                    request.personId(),
-                    request.districtId(),
-                    request.lastWorkingDay(),
+                    new OffboardingRequest(request.personId(), request.districtId(), request.lastWorkingDay()),
                     request.requestedBy() == null ? "hr-system" : "hr-system:" + request.requestedBy(),
                     "KAFKA");
         }

@@ -6,8 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.district.checkin.config.CheckinSettings;
-import org.district.checkin.service.ReadModelUpdates;
+import org.district.checkin.config.CheckInSettings;
+import org.district.checkin.service.ReadModelService;
 import org.district.contracts.Topics;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.PersonSnapshot;
@@ -29,10 +29,10 @@ public class ReadModelConsumer {
     EventConsumers consumers;
 
     @Inject
-    ReadModelUpdates updates;
+    ReadModelService updates;
 
     @Inject
-    CheckinSettings settings;
+    CheckInSettings settings;
 
     void start(@Observes StartupEvent event) {
         if (settings.consumersEnabled()) {

@@ -5,17 +5,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.district.checkin.Device;
+import org.district.checkin.domain.OverdueFilter;
+import org.district.checkin.entity.Device;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
 
-/** Devices: the overdue, non-compliant and lost-seen lists, each keyset-paginated on an index. */
+/**
+ * Devices: the overdue, non-compliant and lost-seen lists, each keyset-paginated on an index, and the few changes made
+ * to a device row outside the check-in writer and the read model (its credential, its lost-device marks).
+ */
 @ApplicationScoped
 public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
 
@@ -23,14 +28,14 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
     private static final String IN_SERVICE = "d.status not in ('RETIRED', 'WRITTEN_OFF')";
 
     /**
-     * Devices overdue for check-in (due_on before today), oldest first, after the (dueOn, id) keyset position. Reads
-     * one row more than the limit so the caller knows whether there is a next page.
+     * Devices overdue for check-in (due_on before the filter's day), oldest first, after the (dueOn, id) keyset
+     * position. Reads one row more than the limit so the caller knows whether there is a next page.
      */
     @SuppressWarnings("unchecked")
-    public List<Device> overdue(OverdueFilter filter, LocalDate today, LocalDate afterDueOn, UUID afterId, int limit) {
+    public List<Device> overdue(OverdueFilter filter, LocalDate afterDueOn, UUID afterId, int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select d.* from device d where ");
-        overdueWhere(sql, params, filter, today);
+        overdueWhere(sql, params, filter);
         if (afterDueOn != null) {
             sql.append(" and (d.due_on, d.id) > (?, ?)");
             params.add(afterDueOn);
@@ -44,10 +49,10 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
 
     /** Overdue devices per school (only the filter's school when it names one), in school order. */
     @SuppressWarnings("unchecked")
-    public Map<String, Long> overdueCounts(OverdueFilter filter, LocalDate today) {
+    public Map<String, Long> overdueCounts(OverdueFilter filter) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select d.school, count(*) from device d where ");
-        overdueWhere(sql, params, filter, today);
+        overdueWhere(sql, params, filter);
         sql.append(" group by d.school order by d.school");
         List<Object[]> rows = bind(getEntityManager().createNativeQuery(sql.toString()), params)
                 .getResultList();
@@ -58,9 +63,9 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
         return counts;
     }
 
-    private static void overdueWhere(StringBuilder sql, List<Object> params, OverdueFilter f, LocalDate today) {
+    private static void overdueWhere(StringBuilder sql, List<Object> params, OverdueFilter f) {
         sql.append(IN_SERVICE).append(" and d.due_on < ?");
-        params.add(today);
+        params.add(f.today());
         sql.append(" and d.status in (")
                 .append(f.statuses().stream().map(s -> "?").collect(Collectors.joining(",")))
                 .append(")");
@@ -151,6 +156,36 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                         org.district.contracts.inventory.Ownership.DISTRICT,
                         DeviceStatus.ASSIGNED)
                 .list();
+    }
+
+    /** Stores the hash of a new credential for the device, replacing any earlier one. */
+    public void issueCredential(UUID id, byte[] secretSha256, Instant issuedAt, String issuedBy) {
+        getEntityManager()
+                .createNativeQuery("update device set credential_sha256 = ?1, credential_issued_at = ?2,"
+                        + " credential_issued_by = ?3 where id = ?4")
+                .setParameter(1, secretSha256)
+                .setParameter(2, issuedAt.atOffset(ZoneOffset.UTC))
+                .setParameter(3, issuedBy)
+                .setParameter(4, id)
+                .executeUpdate();
+    }
+
+    /** Removes the device's credential; false when it had none. */
+    public boolean revokeCredential(UUID id) {
+        return getEntityManager()
+                        .createNativeQuery("update device set credential_sha256 = null, credential_issued_at = null,"
+                                + " credential_issued_by = null where id = ?1 and credential_sha256 is not null")
+                        .setParameter(1, id)
+                        .executeUpdate()
+                > 0;
+    }
+
+    /** Forgets when a found device was last seen and alerted about as lost. */
+    public void clearLostMarks(UUID id) {
+        getEntityManager()
+                .createNativeQuery("update device set lost_seen_at = null, lost_alerted_at = null where id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
     }
 
     static Query bind(Query query, List<Object> params) {

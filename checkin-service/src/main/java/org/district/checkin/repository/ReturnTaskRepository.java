@@ -2,13 +2,19 @@ package org.district.checkin.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.district.checkin.ReturnTask;
+import org.district.checkin.domain.ReturnTaskFilter;
+import org.district.checkin.entity.Device;
+import org.district.checkin.entity.ReturnTask;
 
-/** Return tasks: the filtered list (due date order) and the counts of the dashboard. */
+/**
+ * Return tasks: the filtered list (due date order), the counts of the dashboard, opening them once per person and
+ * device, and claiming those past due for escalation.
+ */
 @ApplicationScoped
 public class ReturnTaskRepository implements PanacheRepositoryBase<ReturnTask, UUID> {
 
@@ -63,5 +69,61 @@ public class ReturnTaskRepository implements PanacheRepositoryBase<ReturnTask, U
                         personId,
                         List.of(ReturnTask.Status.OPEN, ReturnTask.Status.OVERDUE))
                 .list();
+    }
+
+    /**
+     * Opens a task for the person to return the device by {@code dueOn}, unless one is already open for the pair; true
+     * when this call opened it.
+     */
+    public boolean open(UUID taskId, UUID offboardingId, UUID personId, Device device, LocalDate dueOn, Instant now) {
+        return !getEntityManager()
+                .createNativeQuery("insert into return_task (id, offboarding_id, person_id,"
+                        + " device_id, asset_tag, device_type, school, sensitive_data, due_on, status, opened_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'OPEN', ?10)"
+                        + " on conflict (person_id, device_id) where status in ('OPEN', 'OVERDUE') do nothing"
+                        + " returning id")
+                .setParameter(1, taskId)
+                .setParameter(2, offboardingId)
+                .setParameter(3, personId)
+                .setParameter(4, device.id)
+                .setParameter(5, device.assetTag)
+                .setParameter(6, device.type.name())
+                .setParameter(7, device.school)
+                .setParameter(8, device.sensitiveData)
+                .setParameter(9, dueOn)
+                .setParameter(10, now)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Moves the due date of the person's OPEN (not yet escalated) task for the device. */
+    public void moveDueDate(UUID personId, UUID deviceId, LocalDate dueOn) {
+        getEntityManager()
+                .createNativeQuery("update return_task set due_on = ?1 where person_id = ?2 and device_id = ?3"
+                        + " and status = 'OPEN' and due_on <> ?1")
+                .setParameter(1, dueOn)
+                .setParameter(2, personId)
+                .setParameter(3, deviceId)
+                .executeUpdate();
+    }
+
+    /**
+     * Marks up to {@code limit} OPEN tasks due before {@code today} OVERDUE and returns their ids. Tasks another
+     * transaction holds are skipped (SKIP LOCKED), so replicas running it at once never claim the same task.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimOverdue(LocalDate today, int limit, Instant now) {
+        List<Object> ids = getEntityManager()
+                .createNativeQuery("with due as (select id from return_task where status = 'OPEN'"
+                        + " and due_on < ?1 order by due_on, id limit ?2 for update skip locked)"
+                        + " update return_task t set status = 'OVERDUE', escalated_at = ?3 from due"
+                        + " where t.id = due.id returning t.id")
+                .setParameter(1, today)
+                .setParameter(2, limit)
+                .setParameter(3, now)
+                .getResultList();
+        return ids.stream()
+                .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()))
+                .toList();
     }
 }

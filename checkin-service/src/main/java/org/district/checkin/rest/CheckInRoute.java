@@ -21,20 +21,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.district.checkin.config.CheckinSettings;
-import org.district.checkin.config.DistrictClock;
-import org.district.checkin.credential.DeviceCredentials;
-import org.district.checkin.ingest.CheckInReply;
-import org.district.checkin.ingest.CheckInRequest;
-import org.district.checkin.ingest.CheckInRules;
-import org.district.checkin.ingest.CheckInWriter;
+import org.district.checkin.config.CheckInSettings;
+import org.district.checkin.security.DeviceCredentialIdentityProvider;
+import org.district.checkin.security.DeviceCredentialMechanism;
+import org.district.checkin.service.CheckInReply;
+import org.district.checkin.service.CheckInRequest;
+import org.district.checkin.service.CheckInRules;
+import org.district.checkin.service.CheckInWriter;
+import org.district.support.domain.DomainException;
+import org.district.support.domain.Failures;
+import org.district.support.domain.InvalidException;
+import org.district.support.domain.NotPermittedException;
+import org.district.support.domain.UnavailableException;
 import org.district.support.problem.Problem;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.time.DistrictClock;
 import org.district.support.web.Correlation;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.district.support.web.HttpSettings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,14 +74,14 @@ public class CheckInRoute {
     DistrictClock clock;
 
     @Inject
-    CheckinSettings settings;
+    CheckInSettings settings;
+
+    /** The largest check-in body accepted: the REST layer's limit for JSON bodies. */
+    @Inject
+    HttpSettings http;
 
     @Inject
     ObjectMapper mapper;
-
-    /** Largest check-in body accepted, in bytes (the REST layer's limit for JSON bodies). */
-    @ConfigProperty(name = "district.http.max-json-body-bytes", defaultValue = "1048576")
-    long maxBodyBytes;
 
     /** Other methods on the check-in address are answered 405 (not the REST layer's 404), as for every endpoint. */
     void otherMethods(@Observes Router router) {
@@ -109,7 +115,7 @@ public class CheckInRoute {
                     + " written-off devices 409.")
     @SecurityRequirement(
             name = "bearer",
-            scopes = {Roles.DEVICE, DeviceCredentials.ROLE})
+            scopes = {Roles.DEVICE, DeviceCredentialIdentityProvider.ROLE})
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckInRequest.class)))
@@ -156,14 +162,14 @@ public class CheckInRoute {
             return;
         }
         boolean token = identity.hasRole(Roles.DEVICE);
-        byte[] credential = identity.getAttribute(DeviceCredentials.HASH_ATTRIBUTE);
-        if (!token && !(identity.hasRole(DeviceCredentials.ROLE) && credential != null)) {
+        byte[] credential = identity.getAttribute(DeviceCredentialIdentityProvider.HASH_ATTRIBUTE);
+        if (!token && !(identity.hasRole(DeviceCredentialIdentityProvider.ROLE) && credential != null)) {
             refuse(
                     rc,
                     correlation,
                     identity,
                     "role not allowed",
-                    ProblemException.forbidden("Your role does not allow this request."));
+                    ProblemMappers.forbidden("Your role does not allow this request."));
             return;
         }
         UUID device;
@@ -175,7 +181,7 @@ public class CheckInRoute {
                     correlation,
                     identity,
                     "not a device",
-                    ProblemException.forbidden("The token does not name a device: its subject must be the device id."));
+                    ProblemMappers.forbidden("The token does not name a device: its subject must be the device id."));
             return;
         }
         // Only the device itself learns what is wrong with what it sent.
@@ -185,6 +191,7 @@ public class CheckInRoute {
         }
         // The body was read by the body handler Quarkus puts in front of every route, up to its own (larger) limit.
         Buffer body = rc.body() == null ? null : rc.body().buffer();
+        long maxBodyBytes = http.maxJsonBodyBytes();
         if (body != null && body.length() > maxBodyBytes) {
             fail(rc, correlation, ProblemException.payloadTooLarge(Integer.toString(body.length()), maxBodyBytes));
             return;
@@ -209,11 +216,11 @@ public class CheckInRoute {
             fail(rc, correlation, ProblemMappers.jsonProblem(e));
             return;
         } catch (java.io.IOException e) {
-            fail(rc, correlation, ProblemException.invalidField("body", "could not be read as JSON."));
+            fail(rc, correlation, ProblemMappers.problemFor(InvalidException.of("body", "could not be read as JSON.")));
             return;
         }
         if (body == null) {
-            fail(rc, correlation, ProblemException.invalidField("body", "must not be null"));
+            fail(rc, correlation, ProblemMappers.problemFor(InvalidException.of("body", "must not be null")));
             return;
         }
         if (body.deviceId() != null && !body.deviceId().equals(device)) {
@@ -222,15 +229,15 @@ public class CheckInRoute {
                     correlation,
                     identity,
                     "deviceId names another device",
-                    ProblemException.forbidden("A device may check in only as itself; deviceId names another device."));
+                    ProblemMappers.forbidden("A device may check in only as itself; deviceId names another device."));
             return;
         }
         CompletableFuture<CheckInReply> reply;
         try {
             CheckInRules.validate(body, clock.today());
             reply = writer.submit(device, credential, body, clock.now());
-        } catch (ProblemException e) {
-            fail(rc, correlation, e);
+        } catch (DomainException e) {
+            fail(rc, correlation, problemFor(e));
             return;
         }
         // The writer completes the future on its own thread; the answer is written on this request's event loop.
@@ -240,8 +247,8 @@ public class CheckInRoute {
             context.owner().cancelTimer(timer);
             if (failure == null) {
                 respond(rc, correlation, answer);
-            } else if (failure instanceof ProblemException problem) {
-                fail(rc, correlation, problem);
+            } else if (failure instanceof DomainException refusal) {
+                fail(rc, correlation, problemFor(refusal));
             } else {
                 unexpected(rc, correlation, failure);
             }
@@ -304,13 +311,26 @@ public class CheckInRoute {
     }
 
     private void unexpected(RoutingContext rc, String correlation, Throwable failure) {
-        ProblemException known = ProblemMappers.classify(failure);
+        DomainException refusal = Failures.classify(failure);
+        ProblemException known = refusal != null ? problemFor(refusal) : ProblemMappers.classify(failure);
         if (known != null) {
             fail(rc, correlation, known);
             return;
         }
         LOG.errorf(failure, "Unexpected failure answering a check-in (correlation id %s)", correlation);
         fail(rc, correlation, ProblemException.internalError());
+    }
+
+    /**
+     * The answer to a refusal of the check-in: a credential the writer did not accept (its only NotPermitted) is an
+     * authentication failure, answered with the security layer's 401 for a bad credential; every other refusal is
+     * answered as everywhere.
+     */
+    private static ProblemException problemFor(DomainException refusal) {
+        if (refusal instanceof NotPermittedException) {
+            return DeviceCredentialMechanism.notAccepted();
+        }
+        return ProblemMappers.problemFor(refusal);
     }
 
     /** JSON, with or without parameters; a body sent without a content type is read as JSON too. */
@@ -323,13 +343,8 @@ public class CheckInRoute {
         return type.equalsIgnoreCase("application/json");
     }
 
-    private static ProblemException notConfirmed() {
-        return new ProblemException(
-                503,
-                "busy",
-                "Temporarily unavailable",
-                "The check-in could not be confirmed in time; check in again.",
-                null,
-                Map.of("Retry-After", "5"));
+    private static UnavailableException notConfirmed() {
+        return new UnavailableException(
+                UnavailableException.Reason.BUSY, "The check-in could not be confirmed in time; check in again.", 5);
     }
 }

@@ -11,10 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.district.checkin.credential.DeviceCredentials;
-import org.district.support.problem.Params;
+import org.district.checkin.service.DeviceCredentialService;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DeviceCredentialResource {
 
     @Inject
-    DeviceCredentials credentials;
+    DeviceCredentialService credentials;
 
     @Inject
     Caller caller;
@@ -39,14 +39,14 @@ public class DeviceCredentialResource {
                     + " device. Issuing again replaces the earlier credential, which stops working at once. 404 for"
                     + " an unknown device, 409 for a retired or written-off one.")
     public Response issue(@PathParam("id") String id) {
-        DeviceCredentials.Issued issued = credentials.issue(Params.pathId("device", id), caller.actor());
+        DeviceCredentialService.Issued issued = credentials.issue(Params.pathId("device", id), caller.actor());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setNoCache(true);
         return Response.status(Response.Status.CREATED)
                 .cacheControl(noStore)
                 .header("Pragma", "no-cache")
-                .entity(issued)
+                .entity(IssuedDeviceCredentialView.of(issued))
                 .build();
     }
 
@@ -55,8 +55,8 @@ public class DeviceCredentialResource {
     @Operation(
             summary = "Whether a device has a credential",
             description = "When and by whom it was issued; never the secret or its hash.")
-    public DeviceCredentials.Status status(@PathParam("id") String id) {
-        return credentials.status(Params.pathId("device", id));
+    public DeviceCredentialView status(@PathParam("id") String id) {
+        return DeviceCredentialView.of(credentials.status(Params.pathId("device", id)));
     }
 
     @DELETE

@@ -2,16 +2,18 @@ package org.district.checkin.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import org.district.checkin.LocationRead;
 import org.district.checkin.service.LocationService;
-import org.district.support.problem.Params;
+import org.district.support.paging.Cursors;
+import org.district.support.paging.PageParams;
+import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
+import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,17 +29,12 @@ public class LocationReadResource {
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(summary = "Location reads", description = "Newest first; filter by device.")
-    public PageView<Views.LocationReadEntry> reads(
-            @QueryParam("device") String device,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        int size = Params.intInRange("limit", limit, 1, DeviceResource.MAX_LIMIT, 50);
-        List<LocationRead> rows = locations.reads(Params.uuid("device", device), Cursors.number(cursor), size);
-        boolean more = rows.size() > size;
-        List<LocationRead> page = more ? rows.subList(0, size) : rows;
-        return new PageView<>(
-                page.stream().map(Views.LocationReadEntry::of).toList(),
+    public PageView<LocationReadView> reads(@QueryParam("device") String device, @BeanParam PageParams page) {
+        int size = page.size();
+        return PageView.of(
+                locations.reads(Params.uuid("device", device), page.afterNumber(), size),
                 size,
-                more ? Cursors.encode(Long.toString(page.get(page.size() - 1).id)) : null);
+                LocationReadView::of,
+                r -> Cursors.encode(r.id));
     }
 }

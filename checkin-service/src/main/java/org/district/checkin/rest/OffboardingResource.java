@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.district.checkin.service.OffboardingRequest;
 import org.district.checkin.service.OffboardingService;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
@@ -37,15 +38,14 @@ public class OffboardingResource {
                     + " device assigned to the person, due on that day; the person and their supervisor are told which"
                     + " devices to return and how. Repeating the request opens nothing twice (a new last working day"
                     + " moves the due date of open tasks).")
-    public Response offboard(@Valid @NotNull Requests.OffboardingRequest request) {
-        OffboardingService.Result result = offboardings.offboard(
-                request.personId(), request.districtId(), request.lastWorkingDay(), caller.actor(), "REST");
-        Views.OffboardingResult body = new Views.OffboardingResult(
+    public Response offboard(@Valid @NotNull OffboardingRequest request) {
+        OffboardingService.Result result = offboardings.offboard(request, caller.actor(), "REST");
+        OffboardingView body = new OffboardingView(
                 result.offboarding().id,
                 result.offboarding().personId,
                 result.offboarding().lastWorkingDay,
                 result.opened(),
-                result.openTasks().stream().map(Views.Task::ofTask).toList());
+                result.openTasks().stream().map(ReturnTaskView::of).toList());
         return Response.status(201).entity(body).build();
     }
 }

@@ -3,6 +3,7 @@ package org.district.checkin.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,15 +14,18 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import org.district.checkin.ReturnTask;
-import org.district.checkin.repository.ReturnTaskFilter;
+import org.district.checkin.domain.ReturnTaskFilter;
+import org.district.checkin.entity.ReturnTask;
 import org.district.checkin.service.ReturnTaskService;
-import org.district.support.problem.Params;
-import org.district.support.problem.ProblemException;
+import org.district.checkin.service.ReturnedRequest;
+import org.district.support.domain.InvalidException;
+import org.district.support.paging.Cursors;
+import org.district.support.paging.PageParams;
+import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,40 +47,35 @@ public class ReturnTaskResource {
             summary = "Return tasks",
             description = "Filters: status (comma-separated OPEN, OVERDUE, RETURNED, CLOSED), school, due date range"
                     + " (dueFrom, dueTo, inclusive), person. Ordered by due date.")
-    public PageView<Views.Task> search(
+    public PageView<ReturnTaskView> search(
             @QueryParam("status") String status,
             @QueryParam("school") String school,
             @QueryParam("dueFrom") String dueFrom,
             @QueryParam("dueTo") String dueTo,
             @QueryParam("person") String person,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        int size = Params.intInRange("limit", limit, 1, DeviceResource.MAX_LIMIT, 50);
+            @BeanParam PageParams page) {
+        int size = page.size();
         LocalDate from = Params.date("dueFrom", dueFrom);
         LocalDate to = Params.date("dueTo", dueTo);
         if (from != null && to != null && to.isBefore(from)) {
-            throw ProblemException.invalidField("dueTo", "must not be before dueFrom.");
+            throw InvalidException.of("dueTo", "must not be before dueFrom.");
         }
         ReturnTaskFilter filter = new ReturnTaskFilter(
                 statuses(status), Params.text("school", school, 40), from, to, Params.uuid("person", person));
-        Cursors.DateAndId after = Cursors.dateAndId(cursor);
-        List<ReturnTask> rows =
-                tasks.search(filter, after == null ? null : after.date(), after == null ? null : after.id(), size);
-        boolean more = rows.size() > size;
-        List<ReturnTask> page = more ? rows.subList(0, size) : rows;
-        ReturnTask last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new PageView<>(
-                page.stream().map(Views.Task::ofTask).toList(),
+        Cursors.Position after = page.after(2);
+        return PageView.of(
+                tasks.search(filter, after == null ? null : after.date(0), after == null ? null : after.id(1), size),
                 size,
-                more ? Cursors.encode(last.dueOn, last.id) : null);
+                ReturnTaskView::of,
+                t -> Cursors.encode(t.dueOn, t.id));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR, Roles.AUDITOR})
     @Operation(summary = "A return task")
-    public Views.Task get(@PathParam("id") String id) {
-        return Views.Task.ofTask(tasks.get(Params.pathId("return task", id)));
+    public ReturnTaskView get(@PathParam("id") String id) {
+        return ReturnTaskView.of(tasks.get(Params.pathId("return task", id)));
     }
 
     @POST
@@ -87,8 +86,8 @@ public class ReturnTaskResource {
             summary = "IT received the device",
             description = "The task becomes RETURNED and inventory moves the device to QUARANTINED (sensitive data) or"
                     + " IN_STOCK. Receiving it again changes nothing.")
-    public Views.Task returned(@PathParam("id") String id, @Valid Requests.ReturnedRequest request) {
-        return Views.Task.ofTask(tasks.markReturned(
+    public ReturnTaskView returned(@PathParam("id") String id, @Valid ReturnedRequest request) {
+        return ReturnTaskView.of(tasks.markReturned(
                 Params.pathId("return task", id), request == null ? null : request.note(), caller.actor()));
     }
 

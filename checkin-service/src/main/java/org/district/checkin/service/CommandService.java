@@ -2,18 +2,21 @@ package org.district.checkin.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.district.checkin.Device;
-import org.district.checkin.DeviceCommand;
-import org.district.checkin.config.CheckinSettings;
-import org.district.checkin.config.DistrictClock;
+import org.district.checkin.config.CheckInSettings;
+import org.district.checkin.entity.Device;
+import org.district.checkin.entity.DeviceCommand;
+import org.district.checkin.repository.DeviceCommandRepository;
+import org.district.checkin.repository.DeviceLocationRepository;
 import org.district.checkin.repository.DeviceRepository;
 import org.district.contracts.inventory.Ownership;
-import org.district.support.problem.ProblemException;
+import org.district.support.domain.ConflictException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.time.DistrictClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,42 +28,42 @@ import org.jboss.logging.Logger;
 public class CommandService {
 
     private static final Logger LOG = Logger.getLogger(CommandService.class);
+    private static final int MAX_LISTED = 200;
 
     @Inject
-    EntityManager em;
+    DeviceCommandRepository commands;
 
     @Inject
     DeviceRepository devices;
 
     @Inject
-    CheckinSettings settings;
+    DeviceLocationRepository locations;
+
+    @Inject
+    CheckInSettings settings;
 
     @Inject
     DistrictClock clock;
 
     /** IT issues a command. WIPE only for district devices; one open command of each type per device. */
-    public DeviceCommand issue(UUID deviceId, DeviceCommand.Type type, String message, String reason, String actor) {
+    public DeviceCommand issue(UUID deviceId, CommandRequest request, String actor) {
+        DeviceCommand.Type type = request.type();
         Device device = devices.findByIdOptional(deviceId)
-                .orElseThrow(() -> ProblemException.notFound("device", deviceId.toString()));
+                .orElseThrow(() -> new NotFoundException("device", deviceId.toString()));
         if (device.outOfService()) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "device-out-of-service",
                     "The device is " + device.status + " and no longer checks in; a command would never be delivered.");
         }
         if (type == DeviceCommand.Type.WIPE && device.ownership != Ownership.DISTRICT) {
-            throw ProblemException.conflict(
+            throw ConflictException.onField(
                     "wipe-not-allowed",
                     "type",
                     "A WIPE may only be sent to a district-owned device; this one is a personal device.");
         }
-        List<DeviceCommand> open = em.createQuery(
-                        "from DeviceCommand where deviceId = ?1 and type = ?2 and status in ?3", DeviceCommand.class)
-                .setParameter(1, deviceId)
-                .setParameter(2, type)
-                .setParameter(3, List.of(DeviceCommand.Status.PENDING, DeviceCommand.Status.DELIVERED))
-                .getResultList();
+        List<DeviceCommand> open = commands.open(deviceId, type);
         if (!open.isEmpty()) {
-            throw ProblemException.conflict(
+            throw ConflictException.onField(
                     "command-already-open",
                     "type",
                     "A " + type + " command (" + open.get(0).id + ") is already waiting for this device.");
@@ -69,37 +72,38 @@ public class CommandService {
         command.id = UUID.randomUUID();
         command.deviceId = deviceId;
         command.type = type;
-        command.message = type == DeviceCommand.Type.LOCK ? (message == null ? settings.lockMessage() : message) : null;
+        command.message = type == DeviceCommand.Type.LOCK
+                ? (request.message() == null ? settings.lockMessage() : request.message())
+                : null;
         command.status = DeviceCommand.Status.PENDING;
         command.issuedBy = actor;
-        command.reason = reason;
+        command.reason = request.reason();
         command.createdAt = clock.now();
-        em.persist(command);
-        em.flush();
+        commands.persistAndFlush(command);
         LOG.infof("%s issued %s command %s for device %s", actor, type, command.id, deviceId);
         return command;
     }
 
+    /** The device's latest commands, newest first; NotFound for a device the read model does not know. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeviceCommand> list(UUID deviceId) {
-        return em.createQuery("from DeviceCommand where deviceId = ?1 order by createdAt desc, id", DeviceCommand.class)
-                .setParameter(1, deviceId)
-                .setMaxResults(200)
-                .getResultList();
+        if (devices.findByIdOptional(deviceId).isEmpty()) {
+            throw new NotFoundException("device", deviceId.toString());
+        }
+        return commands.latest(deviceId, MAX_LISTED);
     }
 
     /** IT cancels a command the device has not received yet. */
     public DeviceCommand cancel(UUID deviceId, UUID commandId, String actor) {
-        DeviceCommand command =
-                em.find(DeviceCommand.class, commandId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        DeviceCommand command = commands.findById(commandId, LockModeType.PESSIMISTIC_WRITE);
         if (command == null || !command.deviceId.equals(deviceId)) {
-            throw ProblemException.notFound("command", commandId.toString());
+            throw new NotFoundException("command", commandId.toString());
         }
         if (command.status == DeviceCommand.Status.CANCELLED) {
             return command;
         }
         if (command.status != DeviceCommand.Status.PENDING) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "command-not-pending",
                     "The command is " + command.status + "; only a PENDING command (not yet sent to the device) can be"
                             + " cancelled.");
@@ -115,17 +119,13 @@ public class CommandService {
     public void lossReported(UUID deviceId, String reportNumber, String reportedBy) {
         Instant now = clock.now();
         for (DeviceCommand.Type type : List.of(DeviceCommand.Type.LOCK, DeviceCommand.Type.LOCATE)) {
-            em.createNativeQuery("insert into device_command (id, device_id, type, message, status, issued_by, reason,"
-                            + " created_at) values (?1, ?2, ?3, ?4, 'PENDING', ?5, ?6, ?7)"
-                            + " on conflict (device_id, type) where status in ('PENDING', 'DELIVERED') do nothing")
-                    .setParameter(1, UUID.randomUUID())
-                    .setParameter(2, deviceId)
-                    .setParameter(3, type.name())
-                    .setParameter(4, type == DeviceCommand.Type.LOCK ? settings.lockMessage() : null)
-                    .setParameter(5, "loss-report:" + reportedBy)
-                    .setParameter(6, "Loss report " + reportNumber)
-                    .setParameter(7, now)
-                    .executeUpdate();
+            commands.queueOnce(
+                    deviceId,
+                    type,
+                    type == DeviceCommand.Type.LOCK ? settings.lockMessage() : null,
+                    "loss-report:" + reportedBy,
+                    "Loss report " + reportNumber,
+                    now);
         }
     }
 
@@ -133,18 +133,9 @@ public class CommandService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recovered(UUID deviceId, String recordedBy) {
         Instant now = clock.now();
-        int cancelled = em.createNativeQuery("update device_command set status = 'CANCELLED', cancelled_at = ?1,"
-                        + " cancelled_by = ?2 where device_id = ?3 and status in ('PENDING', 'DELIVERED')")
-                .setParameter(1, now)
-                .setParameter(2, "recovery:" + recordedBy)
-                .setParameter(3, deviceId)
-                .executeUpdate();
-        int purged = em.createNativeQuery("delete from device_location where device_id = ?1")
-                .setParameter(1, deviceId)
-                .executeUpdate();
-        em.createNativeQuery("update device set lost_seen_at = null, lost_alerted_at = null where id = ?1")
-                .setParameter(1, deviceId)
-                .executeUpdate();
+        int cancelled = commands.cancelOpen(deviceId, "recovery:" + recordedBy, now);
+        int purged = locations.purge(deviceId);
+        devices.clearLostMarks(deviceId);
         LOG.infof("Device %s recovered: %d commands cancelled, %d locations purged", deviceId, cancelled, purged);
     }
 }

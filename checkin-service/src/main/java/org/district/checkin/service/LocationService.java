@@ -2,15 +2,17 @@ package org.district.checkin.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
-import org.district.checkin.DeviceLocation;
-import org.district.checkin.LocationRead;
-import org.district.checkin.config.DistrictClock;
+import org.district.checkin.entity.Device;
+import org.district.checkin.entity.DeviceLocation;
+import org.district.checkin.entity.LocationRead;
+import org.district.checkin.repository.DeviceLocationRepository;
 import org.district.checkin.repository.DeviceRepository;
-import org.district.support.problem.ProblemException;
+import org.district.checkin.repository.LocationReadRepository;
+import org.district.support.domain.NotFoundException;
+import org.district.support.time.DistrictClock;
 import org.district.support.web.Correlation;
 
 /** Reading a missing device's locations, and the record of every such read. */
@@ -21,52 +23,38 @@ public class LocationService {
     static final int MAX_LOCATIONS = 500;
 
     @Inject
-    EntityManager em;
+    DeviceRepository devices;
 
     @Inject
-    DeviceRepository devices;
+    DeviceLocationRepository locations;
+
+    @Inject
+    LocationReadRepository reads;
 
     @Inject
     DistrictClock clock;
 
+    /** A device and its stored locations, newest first. */
+    public record DeviceLocations(Device device, List<DeviceLocation> locations) {}
+
     /** The device's stored locations, newest first; the read is recorded in the same transaction. */
-    public List<DeviceLocation> read(UUID deviceId, String actor) {
-        if (devices.findByIdOptional(deviceId).isEmpty()) {
-            throw ProblemException.notFound("device", deviceId.toString());
-        }
-        List<DeviceLocation> locations = em.createQuery(
-                        "from DeviceLocation where deviceId = ?1 order by seenAt desc, id desc", DeviceLocation.class)
-                .setParameter(1, deviceId)
-                .setMaxResults(MAX_LOCATIONS)
-                .getResultList();
+    public DeviceLocations read(UUID deviceId, String actor) {
+        Device device = devices.findByIdOptional(deviceId)
+                .orElseThrow(() -> new NotFoundException("device", deviceId.toString()));
+        List<DeviceLocation> found = locations.newest(deviceId, MAX_LOCATIONS);
         LocationRead read = new LocationRead();
         read.deviceId = deviceId;
         read.readBy = actor;
         read.readAt = clock.now();
-        read.locationsReturned = locations.size();
+        read.locationsReturned = found.size();
         read.correlationId = Correlation.current();
-        em.persist(read);
-        return locations;
+        reads.persist(read);
+        return new DeviceLocations(device, found);
     }
 
-    /** Recorded location reads, newest first, optionally for one device, before the given id. */
+    /** Recorded location reads, newest first, optionally for one device, before the given id; one more than the limit. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LocationRead> reads(UUID deviceId, Long beforeId, int limit) {
-        StringBuilder jpql = new StringBuilder("from LocationRead where 1 = 1");
-        if (deviceId != null) {
-            jpql.append(" and deviceId = :device");
-        }
-        if (beforeId != null) {
-            jpql.append(" and id < :before");
-        }
-        jpql.append(" order by id desc");
-        var query = em.createQuery(jpql.toString(), LocationRead.class).setMaxResults(limit + 1);
-        if (deviceId != null) {
-            query.setParameter("device", deviceId);
-        }
-        if (beforeId != null) {
-            query.setParameter("before", beforeId);
-        }
-        return query.getResultList();
+        return reads.before(deviceId, beforeId, limit);
     }
 }

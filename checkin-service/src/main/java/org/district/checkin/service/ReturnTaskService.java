@@ -3,21 +3,25 @@ package org.district.checkin.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.district.checkin.ReturnTask;
-import org.district.checkin.config.DistrictClock;
-import org.district.checkin.repository.ReturnTaskFilter;
+import org.district.checkin.domain.ReturnTaskFilter;
+import org.district.checkin.entity.Device;
+import org.district.checkin.entity.ReturnTask;
 import org.district.checkin.repository.ReturnTaskRepository;
-import org.district.support.problem.ProblemException;
+import org.district.support.domain.ConflictException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.time.DistrictClock;
 import org.jboss.logging.Logger;
 
-/** Return tasks after they are opened: listing, IT receiving the device, and escalation when past due. */
+/**
+ * Return tasks: opening them (once per person and device), listing them, IT receiving the device, and escalation when
+ * past due.
+ */
 @ApplicationScoped
 @Transactional
 public class ReturnTaskService {
@@ -26,16 +30,34 @@ public class ReturnTaskService {
     private static final int ESCALATION_CHUNK = 200;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     ReturnTaskRepository tasks;
 
     @Inject
-    CheckinEvents events;
+    CheckInEvents events;
 
     @Inject
     DistrictClock clock;
+
+    /**
+     * Opens a task for the person to return the device by {@code dueOn} and raises ReturnTaskOpened; true when it did.
+     * When one is already open, a changed due date moves it unless the task was escalated.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean open(UUID offboardingId, UUID personId, Device device, LocalDate dueOn, Instant now) {
+        UUID taskId = UUID.randomUUID();
+        if (tasks.open(taskId, offboardingId, personId, device, dueOn, now)) {
+            events.returnTaskOpened(tasks.findById(taskId));
+            return true;
+        }
+        tasks.moveDueDate(personId, device.id, dueOn);
+        return false;
+    }
+
+    /** The person's open tasks, in due-date order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ReturnTask> openFor(UUID personId) {
+        return tasks.openFor(personId);
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReturnTask> search(ReturnTaskFilter filter, LocalDate afterDueOn, UUID afterId, int limit) {
@@ -44,7 +66,7 @@ public class ReturnTaskService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReturnTask get(UUID id) {
-        return tasks.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("return task", id.toString()));
+        return tasks.findByIdOptional(id).orElseThrow(() -> new NotFoundException("return task", id.toString()));
     }
 
     /**
@@ -53,12 +75,12 @@ public class ReturnTaskService {
      */
     public ReturnTask markReturned(UUID id, String note, String actor) {
         ReturnTask task = tasks.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("return task", id.toString()));
+                .orElseThrow(() -> new NotFoundException("return task", id.toString()));
         if (task.status == ReturnTask.Status.RETURNED) {
             return task;
         }
         if (task.status == ReturnTask.Status.CLOSED) {
-            throw ProblemException.conflict(
+            throw ConflictException.of(
                     "task-closed", "The task was closed (" + task.closeReason + "); there is nothing to receive.");
         }
         task.status = ReturnTask.Status.RETURNED;
@@ -86,21 +108,10 @@ public class ReturnTaskService {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private int escalateChunk() {
-        LocalDate today = clock.today();
-        Instant now = clock.now();
-        List<Object> ids = em.createNativeQuery("with due as (select id from return_task where status = 'OPEN'"
-                        + " and due_on < ?1 order by due_on, id limit ?2 for update skip locked)"
-                        + " update return_task t set status = 'OVERDUE', escalated_at = ?3 from due"
-                        + " where t.id = due.id returning t.id")
-                .setParameter(1, today)
-                .setParameter(2, ESCALATION_CHUNK)
-                .setParameter(3, now)
-                .getResultList();
-        for (Object id : ids) {
-            ReturnTask task = tasks.findById(id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()));
-            events.returnTaskOverdue(task);
+        List<UUID> ids = tasks.claimOverdue(clock.today(), ESCALATION_CHUNK, clock.now());
+        for (UUID id : ids) {
+            events.returnTaskOverdue(tasks.findById(id));
         }
         if (!ids.isEmpty()) {
             LOG.infof("%d return tasks are overdue and were escalated", ids.size());

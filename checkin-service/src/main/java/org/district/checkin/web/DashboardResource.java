@@ -21,12 +21,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.district.checkin.config.DashboardSettings;
+import org.district.checkin.service.DashboardService;
 import org.district.checkin.service.ReturnTaskService;
-import org.district.support.problem.Params;
-import org.district.support.problem.ProblemException;
+import org.district.support.domain.InvalidException;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.BrowserSession;
+import org.district.support.web.Params;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -44,7 +45,7 @@ public class DashboardResource {
     }
 
     @Inject
-    DashboardQueries queries;
+    DashboardService dashboards;
 
     @Inject
     ReturnTaskService tasks;
@@ -53,7 +54,7 @@ public class DashboardResource {
     Caller caller;
 
     @Inject
-    DashboardSettings settings;
+    BrowserSession session;
 
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
@@ -62,13 +63,14 @@ public class DashboardResource {
         String schoolCode;
         try {
             schoolCode = Params.text("school", school, 40);
-        } catch (ProblemException e) {
+        } catch (InvalidException e) {
             schoolCode = null;
         }
-        String csrf = csrfCookie == null || csrfCookie.isBlank() ? BrowserSession.newCsrfToken() : csrfCookie;
-        DashboardView view = queries.load(schoolCode, caller.is(Roles.IT_ADMIN), csrf, caller.actor());
+        String csrf = session.csrfToken(csrfCookie);
+        DashboardView view = DashboardView.of(
+                dashboards.load(schoolCode), schoolCode, caller.actor(), caller.is(Roles.IT_ADMIN), csrf);
         return Response.ok(Templates.dashboard(view))
-                .cookie(BrowserSession.csrfCookie(csrf, settings.secureCookie()))
+                .cookie(session.csrfCookie(csrf))
                 .header("Cache-Control", "no-store")
                 .build();
     }
@@ -82,7 +84,7 @@ public class DashboardResource {
             @FormParam(BrowserSession.CSRF_FIELD) String csrf,
             @FormParam("school") String school,
             @CookieParam(BrowserSession.CSRF_COOKIE) String csrfCookie) {
-        if (!BrowserSession.csrfMatches(csrfCookie, csrf)) {
+        if (!session.csrfMatches(csrfCookie, csrf)) {
             return Response.status(403)
                     .type(MediaType.TEXT_PLAIN)
                     .entity("The form expired; reload the dashboard and try again.")

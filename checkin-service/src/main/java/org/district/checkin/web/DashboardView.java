@@ -1,7 +1,10 @@
 package org.district.checkin.web;
 
 import java.util.List;
-import org.district.checkin.rest.Views;
+import org.district.checkin.rest.NonCompliantDeviceView;
+import org.district.checkin.rest.OverdueDeviceView;
+import org.district.checkin.rest.ReturnTaskView;
+import org.district.checkin.service.DashboardService;
 
 /** Everything the dashboard page shows. */
 public record DashboardView(
@@ -14,10 +17,10 @@ public record DashboardView(
         long lostSeenCount,
         long openTaskCount,
         long overdueTaskCount,
-        List<Views.OverdueDevice> overdue,
-        List<Views.NonCompliantDevice> nonCompliant,
+        List<OverdueDeviceView> overdue,
+        List<NonCompliantDeviceView> nonCompliant,
         List<LostSeen> lostSeen,
-        List<Views.Task> tasks) {
+        List<ReturnTaskView> tasks) {
 
     /** A lost or stolen device that checked in. Its location is deliberately not on the page. */
     public record LostSeen(
@@ -29,6 +32,39 @@ public record DashboardView(
             String lastSeenAt,
             String site,
             String ipAddress) {}
+
+    /** The page of {@code dashboard} for the person signed in. */
+    static DashboardView of(
+            DashboardService.Dashboard dashboard, String school, String signedInAs, boolean canAct, String csrf) {
+        return new DashboardView(
+                school,
+                signedInAs,
+                canAct,
+                csrf,
+                dashboard.overdueCount(),
+                dashboard.nonCompliantCount(),
+                dashboard.lostSeenCount(),
+                dashboard.openTaskCount(),
+                dashboard.overdueTaskCount(),
+                dashboard.overdue().stream()
+                        .map(d -> OverdueDeviceView.of(d, dashboard.today()))
+                        .toList(),
+                dashboard.nonCompliant().stream()
+                        .map(NonCompliantDeviceView::of)
+                        .toList(),
+                dashboard.lostSeen().stream()
+                        .map(d -> new LostSeen(
+                                d.id.toString(),
+                                d.assetTag,
+                                d.type.name(),
+                                d.school,
+                                d.status.name(),
+                                d.lostSeenAt == null ? "" : d.lostSeenAt.toString(),
+                                d.site,
+                                d.ipAddress))
+                        .toList(),
+                dashboard.openTasks().stream().map(ReturnTaskView::of).toList());
+    }
 
     public boolean hasSchool() {
         return school != null && !school.isBlank();

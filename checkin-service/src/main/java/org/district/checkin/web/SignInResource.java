@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
-import org.district.checkin.config.DashboardSettings;
 import org.district.support.security.Roles;
+import org.district.support.web.BrowserSession;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -41,15 +41,15 @@ public class SignInResource {
     JWTParser parser;
 
     @Inject
-    DashboardSettings settings;
+    BrowserSession session;
 
     @GET
     @Path("/sign-in")
     @PermitAll
     public Response form(@CookieParam(BrowserSession.CSRF_COOKIE) String csrfCookie) {
-        String csrf = csrfCookie == null || csrfCookie.isBlank() ? BrowserSession.newCsrfToken() : csrfCookie;
+        String csrf = session.csrfToken(csrfCookie);
         return Response.ok(Templates.signIn(csrf, null))
-                .cookie(BrowserSession.csrfCookie(csrf, settings.secureCookie()))
+                .cookie(session.csrfCookie(csrf))
                 .build();
     }
 
@@ -61,7 +61,7 @@ public class SignInResource {
             @FormParam("token") String token,
             @FormParam(BrowserSession.CSRF_FIELD) String csrf,
             @CookieParam(BrowserSession.CSRF_COOKIE) String csrfCookie) {
-        if (!BrowserSession.csrfMatches(csrfCookie, csrf)) {
+        if (!session.csrfMatches(csrfCookie, csrf)) {
             return again(403, "The sign-in form expired. Please try again.");
         }
         String raw = token == null ? "" : token.trim();
@@ -83,7 +83,7 @@ public class SignInResource {
         }
         int maxAge = (int) Math.max(0, jwt.getExpirationTime() - Instant.now().getEpochSecond());
         return Response.seeOther(URI.create("/dashboard"))
-                .cookie(BrowserSession.tokenCookie(raw, maxAge, settings.secureCookie()))
+                .cookie(session.tokenCookie(raw, maxAge))
                 .build();
     }
 
@@ -94,23 +94,23 @@ public class SignInResource {
     public Response signOut(
             @FormParam(BrowserSession.CSRF_FIELD) String csrf,
             @CookieParam(BrowserSession.CSRF_COOKIE) String csrfCookie) {
-        if (!BrowserSession.csrfMatches(csrfCookie, csrf)) {
+        if (!session.csrfMatches(csrfCookie, csrf)) {
             return Response.status(403)
                     .entity("The form expired; reload the page.")
                     .type(MediaType.TEXT_PLAIN)
                     .build();
         }
         return Response.seeOther(URI.create("/sign-in"))
-                .cookie(BrowserSession.expired(BrowserSession.TOKEN_COOKIE, settings.secureCookie()))
+                .cookie(session.clearToken())
                 .build();
     }
 
     private Response again(int status, String error) {
-        String csrf = BrowserSession.newCsrfToken();
+        String csrf = session.csrfToken(null);
         return Response.status(status)
                 .entity(Templates.signIn(csrf, error))
                 .type(MediaType.TEXT_HTML)
-                .cookie(BrowserSession.csrfCookie(csrf, settings.secureCookie()))
+                .cookie(session.csrfCookie(csrf))
                 .build();
     }
 }

@@ -1,0 +1,20 @@
+package org.district.checkin.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One check-in as the history keeps it: what the device reported and how it measured against the baseline. */
+public record StoredCheckIn(
+        Instant receivedAt,
+        String osName,
+        String osVersion,
+        String osBuild,
+        LocalDate lastPatchDate,
+        String antivirusProduct,
+        LocalDate antivirusDefinitionsDate,
+        boolean diskEncrypted,
+        boolean screenLock,
+        String site,
+        String ipAddress,
+        boolean compliant,
+        String complianceIssues) {}

@@ -1,0 +1,101 @@
+package org.district.checkin.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.contracts.inventory.DeviceType;
+import org.district.contracts.inventory.Ownership;
+
+/**
+ * What this service knows about a device: inventory's latest snapshot of it (the read model, written only by the
+ * snapshot consumer) and its latest check-in (written only by the check-in writer, in bulk SQL). Read through this
+ * entity; never written through it.
+ */
+@Entity
+@Table(name = "device")
+public class Device {
+
+    @Id
+    public UUID id;
+
+    public long version;
+
+    public String assetTag;
+
+    @Enumerated(EnumType.STRING)
+    public DeviceType type;
+
+    public String school;
+
+    @Enumerated(EnumType.STRING)
+    public Ownership ownership;
+
+    @Enumerated(EnumType.STRING)
+    public DeviceStatus status;
+
+    public boolean sensitiveData;
+
+    public UUID assigneeId;
+
+    public String assigneeDistrictId;
+
+    public Instant assignedAt;
+
+    public Instant registeredAt;
+
+    public Instant updatedAt;
+
+    /** The last day the device may go without checking in. */
+    public LocalDate dueOn;
+
+    public Instant lastSeenAt;
+
+    public String osName;
+
+    public String osVersion;
+
+    public String osBuild;
+
+    public LocalDate lastPatchDate;
+
+    public String antivirusProduct;
+
+    public LocalDate antivirusDefinitionsDate;
+
+    public Boolean diskEncrypted;
+
+    public Boolean screenLock;
+
+    public String site;
+
+    public String ipAddress;
+
+    public Boolean compliant;
+
+    public String complianceIssues;
+
+    public Instant lostSeenAt;
+
+    /** When and by whom the device's enrolment credential was issued; written only by DeviceCredentialService. */
+    @Column(insertable = false, updatable = false)
+    public Instant credentialIssuedAt;
+
+    @Column(insertable = false, updatable = false)
+    public String credentialIssuedBy;
+
+    /** Whether the device is out of service for good: it may no longer check in or receive commands. */
+    public boolean outOfService() {
+        return status == DeviceStatus.RETIRED || status == DeviceStatus.WRITTEN_OFF;
+    }
+
+    public boolean missing() {
+        return status == DeviceStatus.LOST || status == DeviceStatus.STOLEN;
+    }
+}

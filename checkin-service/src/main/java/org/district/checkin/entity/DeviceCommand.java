@@ -1,0 +1,60 @@
+package org.district.checkin.entity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An instruction for a device's agent (lock, wipe, locate), delivered in its next check-in response. */
+@Entity
+@Table(name = "device_command")
+public class DeviceCommand {
+
+    /** What the agent is told to do. */
+    public enum Type {
+        /** Lock the device and show the district's return message. */
+        LOCK,
+        /** Erase the device (district devices only). */
+        WIPE,
+        /** Report the device's location with each check-in. */
+        LOCATE
+    }
+
+    /** Where the command stands. */
+    public enum Status {
+        PENDING,
+        DELIVERED,
+        DONE,
+        CANCELLED
+    }
+
+    @Id
+    public UUID id;
+
+    public UUID deviceId;
+
+    @Enumerated(EnumType.STRING)
+    public Type type;
+
+    public String message;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    public String issuedBy;
+
+    public String reason;
+
+    public Instant createdAt;
+
+    public Instant deliveredAt;
+
+    public Instant doneAt;
+
+    public Instant cancelledAt;
+
+    public String cancelledBy;
+}

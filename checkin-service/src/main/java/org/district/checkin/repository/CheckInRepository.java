@@ -1,0 +1,321 @@
+package org.district.checkin.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.contracts.inventory.DeviceType;
+
+/**
+ * The check-in writer's statements, set-based so that a batch costs the same round trips whatever its size: one
+ * locking read of the devices, one update of their latest state, one insert of history rows, and (only when the batch
+ * needs them) one insert of locations, one completion and one read-and-mark of commands. Each runs on the connection of
+ * the caller's transaction.
+ */
+@ApplicationScoped
+public class CheckInRepository {
+
+    /** Locks the batch's devices in id order, so concurrent writers (threads or replicas) never deadlock. */
+    private static final String LOCK_DEVICES =
+            """
+            select d.id, d.status, d.type, d.sensitive_data, d.lost_alerted_at, \
+            d.departure_alerted_at, t.person_id, t.due_on, d.credential_sha256, exists(select 1 from device_command c \
+            where c.device_id = d.id and c.status in ('PENDING', 'DELIVERED')) as open_commands \
+            from device d left join lateral (select r.person_id, r.due_on from return_task r \
+            where r.device_id = d.id and r.status in ('OPEN', 'OVERDUE') order by r.due_on limit 1) t on true \
+            where d.id = any(?) order by d.id for update of d""";
+
+    /**
+     * Only unindexed columns change, except due_on (at most once a day) and compliant (when the verdict flips), so the
+     * update stays HOT. An older check-in never overwrites a newer one written by another replica.
+     */
+    private static final String UPDATE_STATE =
+            """
+            update device d set last_seen_at = u.seen_at, os_name = u.os_name, \
+            os_version = u.os_version, os_build = u.os_build, last_patch_date = u.patch_date, \
+            antivirus_product = u.av_product, antivirus_definitions_date = u.av_date, \
+            disk_encrypted = u.encrypted, screen_lock = u.screen_lock, site = u.site, ip_address = u.ip, \
+            compliant = u.compliant, compliance_issues = u.issues, due_on = greatest(d.due_on, u.due_on), \
+            lost_seen_at = case when u.missing then u.seen_at else d.lost_seen_at end, \
+            lost_alerted_at = coalesce(u.lost_alerted_at, d.lost_alerted_at), \
+            departure_alerted_at = coalesce(u.departure_alerted_at, d.departure_alerted_at) \
+            from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[]::date[], \
+            ?::text[], ?::text[]::date[], ?::bool[], ?::bool[], ?::text[], ?::text[], ?::bool[], ?::text[], \
+            ?::text[]::date[], ?::bool[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) \
+            as u(id, seen_at, os_name, os_version, os_build, patch_date, av_product, av_date, encrypted, \
+            screen_lock, site, ip, compliant, issues, due_on, missing, lost_alerted_at, departure_alerted_at) \
+            where d.id = u.id and (d.last_seen_at is null or d.last_seen_at <= u.seen_at)""";
+
+    private static final String INSERT_HISTORY =
+            """
+            insert into checkin_history (device_id, received_at, os_name, \
+            os_version, os_build, last_patch_date, antivirus_product, antivirus_definitions_date, disk_encrypted, \
+            screen_lock, site, ip_address, compliant, compliance_issues) \
+            select * from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[], \
+            ?::text[]::date[], ?::text[], ?::text[]::date[], ?::bool[], ?::bool[], ?::text[], ?::text[], ?::bool[], \
+            ?::text[])""";
+
+    private static final String INSERT_LOCATIONS =
+            """
+            insert into device_location (device_id, seen_at, latitude, \
+            longitude, accuracy_meters, site, ip_address) select * from unnest(?::uuid[], \
+            ?::text[]::timestamptz[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[])""";
+
+    private static final String COMPLETE_COMMANDS =
+            """
+            update device_command c set status = 'DONE', done_at = ? \
+            from unnest(?::uuid[], ?::uuid[]) as u(id, device_id) \
+            where c.id = u.id and c.device_id = u.device_id and c.status in ('PENDING', 'DELIVERED')""";
+
+    /** Open commands of the batch's devices; those not sent before are marked DELIVERED by the same statement. */
+    private static final String DELIVER_COMMANDS =
+            """
+            with sent as (update device_command set status = 'DELIVERED', \
+            delivered_at = ? where device_id = any(?) and status = 'PENDING' returning id) \
+            select id, device_id, type, message from device_command \
+            where device_id = any(?) and status in ('PENDING', 'DELIVERED') order by created_at, id""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** A device of the batch as the locking read found it, with its open return task and credential hash. */
+    public record LockedDevice(
+            UUID id,
+            DeviceStatus status,
+            DeviceType type,
+            boolean sensitiveData,
+            Instant lostAlertedAt,
+            Instant departureAlertedAt,
+            UUID departingPersonId,
+            LocalDate lastWorkingDay,
+            byte[] credentialSha256,
+            boolean openCommands) {
+
+        public boolean missing() {
+            return status == DeviceStatus.LOST || status == DeviceStatus.STOLEN;
+        }
+    }
+
+    /** One accepted check-in, as its rows are written: its history row, and the device's latest state. */
+    public interface Written {
+
+        UUID deviceId();
+
+        Instant receivedAt();
+
+        String osName();
+
+        String osVersion();
+
+        String osBuild();
+
+        LocalDate lastPatchDate();
+
+        String antivirusProduct();
+
+        LocalDate antivirusDefinitionsDate();
+
+        Boolean diskEncrypted();
+
+        Boolean screenLock();
+
+        String site();
+
+        /** The address as reported, trimmed. */
+        String ipAddress();
+
+        boolean compliant();
+
+        /** The compliance issue codes, comma-separated; null for none. */
+        String complianceIssues();
+
+        /** The day the device is next due to check in, counted from this check-in. */
+        LocalDate dueOn();
+
+        /** Whether the device is LOST or STOLEN, so that its sighting is recorded. */
+        boolean missing();
+
+        /** Whether the check-in's location is kept (only while the device is missing). */
+        boolean keepsLocation();
+
+        Double latitude();
+
+        Double longitude();
+
+        Double accuracyMeters();
+
+        /** Ids of the commands the device reports done; null for none. */
+        List<UUID> completedCommands();
+    }
+
+    /** Builds what a device is told of an open command. */
+    @FunctionalInterface
+    public interface CommandReader<C> {
+        C read(UUID id, String type, String message);
+    }
+
+    /** Locks the devices (in id order) and reads them; devices that do not exist are missing from the map. */
+    public Map<UUID, LockedDevice> lockDevices(Set<UUID> ids) throws SQLException {
+        Map<UUID, LockedDevice> rows = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(LOCK_DEVICES)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    rows.put(
+                            id,
+                            new LockedDevice(
+                                    id,
+                                    DeviceStatus.valueOf(rs.getString(2)),
+                                    DeviceType.valueOf(rs.getString(3)),
+                                    rs.getBoolean(4),
+                                    instant(rs.getTimestamp(5)),
+                                    instant(rs.getTimestamp(6)),
+                                    rs.getObject(7, UUID.class),
+                                    rs.getObject(8, LocalDate.class),
+                                    rs.getBytes(9),
+                                    rs.getBoolean(10)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Writes each device's latest state from its newest check-in of the batch, with the alerts raised for it now
+     * (absent from the maps: no alert, the stored time stays).
+     */
+    public void updateState(
+            Collection<? extends Written> latest, Map<UUID, Instant> lostAlerts, Map<UUID, Instant> departureAlerts)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(UPDATE_STATE)) {
+            checkInColumns(new ColumnBinder<Written>(c, ps, latest))
+                    .text(Written::dueOn)
+                    .next("bool", Written::missing)
+                    .text(w -> lostAlerts.get(w.deviceId()))
+                    .text(w -> departureAlerts.get(w.deviceId()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Adds every check-in of the batch to the history. */
+    public void insertHistory(List<? extends Written> accepted) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
+            checkInColumns(new ColumnBinder<Written>(c, ps, accepted));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The columns the history row and the latest state share, in the order both statements take them. */
+    private static ColumnBinder<Written> checkInColumns(ColumnBinder<Written> columns) throws SQLException {
+        return columns.next("uuid", Written::deviceId)
+                .text(Written::receivedAt)
+                .text(Written::osName)
+                .text(Written::osVersion)
+                .text(Written::osBuild)
+                .text(Written::lastPatchDate)
+                .text(Written::antivirusProduct)
+                .text(Written::antivirusDefinitionsDate)
+                .next("bool", Written::diskEncrypted)
+                .next("bool", Written::screenLock)
+                .text(Written::site)
+                .text(Written::ipAddress)
+                .next("bool", Written::compliant)
+                .text(Written::complianceIssues);
+    }
+
+    /** Only check-ins of LOST or STOLEN devices keep their location; every other location was never kept. */
+    public void insertLocations(List<? extends Written> accepted) throws SQLException {
+        List<Written> located = new ArrayList<>();
+        for (Written w : accepted) {
+            if (w.keepsLocation()) {
+                located.add(w);
+            }
+        }
+        if (located.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(INSERT_LOCATIONS)) {
+            new ColumnBinder<Written>(c, ps, located)
+                    .next("uuid", Written::deviceId)
+                    .text(Written::receivedAt)
+                    .next("float8", Written::latitude)
+                    .next("float8", Written::longitude)
+                    .next("float8", Written::accuracyMeters)
+                    .text(Written::site)
+                    .text(Written::ipAddress);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Marks DONE the open commands the check-ins report done (each at most once per check-in). */
+    public void completeCommands(List<? extends Written> accepted, Instant now) throws SQLException {
+        List<Object> commandIds = new ArrayList<>();
+        List<Object> deviceIds = new ArrayList<>();
+        for (Written w : accepted) {
+            List<UUID> done = w.completedCommands();
+            if (done == null) {
+                continue;
+            }
+            for (UUID id : new LinkedHashSet<>(done)) {
+                commandIds.add(id);
+                deviceIds.add(w.deviceId());
+            }
+        }
+        if (commandIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(COMPLETE_COMMANDS)) {
+            ps.setObject(1, now.atOffset(ZoneOffset.UTC));
+            ps.setArray(2, c.createArrayOf("uuid", commandIds.toArray()));
+            ps.setArray(3, c.createArrayOf("uuid", deviceIds.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The open commands of the devices, oldest first, marking DELIVERED those not sent before. */
+    public <C> Map<UUID, List<C>> deliverCommands(Set<UUID> devices, Instant now, CommandReader<C> reader)
+            throws SQLException {
+        Map<UUID, List<C>> commands = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(DELIVER_COMMANDS)) {
+            Array ids = c.createArrayOf("uuid", devices.toArray());
+            ps.setObject(1, now.atOffset(ZoneOffset.UTC));
+            ps.setArray(2, ids);
+            ps.setArray(3, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    commands.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
+                            .add(reader.read(rs.getObject(1, UUID.class), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return commands;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,145 @@
+package org.district.checkin.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.function.Function;
+import org.district.contracts.inventory.DeviceSnapshot;
+import org.district.contracts.inventory.PersonSnapshot;
+
+/**
+ * The device and person read models, written in bulk from inventory's snapshots: one statement per batch, keeping a
+ * snapshot only when its version is higher than the one stored, so redelivery and reordering are harmless. Runs on the
+ * connection of the caller's transaction.
+ */
+@ApplicationScoped
+public class ReadModelRepository {
+
+    /**
+     * A new device is due to check in within the grace period from registration; an assignment restarts that clock
+     * (a device handed out today is not overdue because it sat on a shelf). Nothing else moves due_on here.
+     */
+    private static final String UPSERT_DEVICES =
+            """
+            insert into device (id, version, asset_tag, type, school, ownership, \
+            status, sensitive_data, assignee_id, assignee_district_id, assigned_at, registered_at, updated_at, \
+            due_on) \
+            select * from unnest(?::uuid[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], \
+            ?::bool[], ?::uuid[], ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], \
+            ?::text[]::timestamptz[], ?::text[]::date[]) \
+            on conflict (id) do update set version = excluded.version, asset_tag = excluded.asset_tag, \
+            type = excluded.type, school = excluded.school, ownership = excluded.ownership, \
+            status = excluded.status, sensitive_data = excluded.sensitive_data, \
+            assignee_id = excluded.assignee_id, assignee_district_id = excluded.assignee_district_id, \
+            assigned_at = excluded.assigned_at, updated_at = excluded.updated_at, \
+            due_on = case when excluded.assigned_at is not null \
+            and excluded.assigned_at is distinct from device.assigned_at \
+            then greatest(device.due_on, excluded.due_on) else device.due_on end \
+            where device.version < excluded.version""";
+
+    /** Belt and braces with the recovery event: a device that is no longer missing keeps no location. */
+    private static final String PURGE_FOUND =
+            """
+            delete from device_location l using device d \
+            where l.device_id = d.id and d.id = any(?) and d.status not in ('LOST', 'STOLEN')""";
+
+    private static final String CLEAR_LOST_MARKS =
+            """
+            update device set lost_seen_at = null, lost_alerted_at = null \
+            where id = any(?) and status not in ('LOST', 'STOLEN') \
+            and (lost_seen_at is not null or lost_alerted_at is not null)""";
+
+    /** A device taken back through inventory (or reassigned) no longer needs returning by its former holder. */
+    private static final String CLOSE_STALE_TASKS =
+            """
+            update return_task t set status = 'CLOSED', closed_at = ?, \
+            close_reason = 'The device is no longer assigned to the person.' from device d \
+            where t.device_id = d.id and d.id = any(?) and t.status in ('OPEN', 'OVERDUE') \
+            and d.assignee_id is distinct from t.person_id""";
+
+    private static final String UPSERT_PEOPLE =
+            """
+            insert into person_view (id, version, district_id, kind, school, \
+            supervisor_id, active, departed_on, updated_at) \
+            select * from unnest(?::uuid[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::bool[], \
+            ?::text[]::date[], ?::text[]::timestamptz[]) \
+            on conflict (id) do update set version = excluded.version, district_id = excluded.district_id, \
+            kind = excluded.kind, school = excluded.school, supervisor_id = excluded.supervisor_id, \
+            active = excluded.active, departed_on = excluded.departed_on, updated_at = excluded.updated_at \
+            where person_view.version < excluded.version""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * Upserts the snapshots (one per device, in id order: the order the check-in writer locks devices in, so the two
+     * never deadlock), then purges the locations and lost marks of devices no longer missing and closes the return
+     * tasks of devices no longer with the person. A snapshot without an update time counts as updated {@code now};
+     * {@code dueOn} gives the due date a new or newly assigned device starts from.
+     */
+    public void upsertDevices(
+            Collection<DeviceSnapshot> snapshots, Instant now, Function<DeviceSnapshot, LocalDate> dueOn)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_DEVICES)) {
+                new ColumnBinder<DeviceSnapshot>(c, ps, snapshots)
+                        .next("uuid", DeviceSnapshot::id)
+                        .next("int8", DeviceSnapshot::version)
+                        .text(s -> s.assetTag() == null ? s.id() : s.assetTag())
+                        .text(DeviceSnapshot::type)
+                        .text(s -> s.school() == null ? "" : s.school())
+                        .text(s -> s.ownership() == null ? "DISTRICT" : s.ownership())
+                        .text(DeviceSnapshot::status)
+                        .next("bool", DeviceSnapshot::sensitiveData)
+                        .next("uuid", DeviceSnapshot::assigneeId)
+                        .text(DeviceSnapshot::assigneeDistrictId)
+                        .text(DeviceSnapshot::assignedAt)
+                        .text(s -> s.updatedAt() == null ? now : s.updatedAt())
+                        .text(s -> s.updatedAt() == null ? now : s.updatedAt())
+                        .text(dueOn);
+                ps.executeUpdate();
+            }
+            Array ids = c.createArrayOf(
+                    "uuid", snapshots.stream().map(DeviceSnapshot::id).toArray());
+            try (PreparedStatement ps = c.prepareStatement(PURGE_FOUND)) {
+                ps.setArray(1, ids);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(CLEAR_LOST_MARKS)) {
+                ps.setArray(1, ids);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(CLOSE_STALE_TASKS)) {
+                ps.setObject(1, now.atOffset(ZoneOffset.UTC));
+                ps.setArray(2, ids);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Upserts the snapshots (one per person). Names and email are not kept. */
+    public void upsertPeople(Collection<PersonSnapshot> snapshots) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(UPSERT_PEOPLE)) {
+            new ColumnBinder<PersonSnapshot>(c, ps, snapshots)
+                    .next("uuid", PersonSnapshot::id)
+                    .next("int8", PersonSnapshot::version)
+                    .text(PersonSnapshot::districtId)
+                    .text(PersonSnapshot::kind)
+                    .text(PersonSnapshot::school)
+                    .next("uuid", PersonSnapshot::supervisorId)
+                    .next("bool", PersonSnapshot::active)
+                    .text(PersonSnapshot::departedOn)
+                    .text(PersonSnapshot::updatedAt);
+            ps.executeUpdate();
+        }
+    }
+}

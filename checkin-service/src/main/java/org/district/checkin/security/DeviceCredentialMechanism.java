@@ -1,0 +1,81 @@
+package org.district.checkin.security;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
+import org.district.checkin.domain.DeviceCredential;
+import org.district.support.problem.ProblemException;
+
+/**
+ * Reads {@code Authorization: Device <credential>}. A request without that header is left to the other mechanisms
+ * (bearer tokens); a malformed credential is refused with the 401 a wrong one gets. The secret itself is checked
+ * against the stored hash by the check-in writer (see {@link DeviceCredentialIdentityProvider#ROLE}).
+ */
+@ApplicationScoped
+public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
+
+    /** The authentication scheme of the Authorization header. */
+    public static final String SCHEME = "Device";
+
+    private static final String PREFIX = SCHEME + " ";
+    private static final HttpCredentialTransport TRANSPORT =
+            new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "device");
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        String header = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Uni.createFrom().nullItem();
+        }
+        return DeviceCredential.parse(header.substring(PREFIX.length()).trim())
+                .map(p -> identities.authenticate(new DeviceCredentialAuthentication(p.deviceId(), p.secretSha256())))
+                // The same answer as a wrong secret gets, not the bearer-token challenge a generic failure would.
+                .orElseGet(() -> Uni.createFrom().failure(notAccepted()));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE, SCHEME));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(DeviceCredentialAuthentication.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(TRANSPORT);
+    }
+
+    /** Before the bearer-token mechanism, which leaves a {@code Device} header alone anyway. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 500;
+    }
+
+    /**
+     * The refusal of a device credential that is malformed, wrong, replaced or revoked: one answer for all, so it tells
+     * a caller nothing about which. An answer of the HTTP layer (a 401 with the Device challenge), given here for a
+     * malformed credential and by the check-in route for one the writer did not accept.
+     */
+    public static ProblemException notAccepted() {
+        return new ProblemException(
+                401,
+                "invalid-device-credential",
+                "Device credential not accepted",
+                "The device credential is not valid: it is wrong, or it was replaced or revoked. Ask IT to enrol the"
+                        + " device again.",
+                null,
+                Map.of("WWW-Authenticate", SCHEME));
+    }
+}

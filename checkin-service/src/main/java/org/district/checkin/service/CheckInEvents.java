@@ -1,0 +1,89 @@
+package org.district.checkin.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.district.checkin.entity.ReturnTask;
+import org.district.contracts.Topics;
+import org.district.contracts.checkin.DeviceReturned;
+import org.district.contracts.checkin.DeviceSeenAfterDeparture;
+import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.ReturnTaskOpened;
+import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.support.outbox.Outbox;
+import org.district.support.outbox.OutgoingEvent;
+
+/**
+ * Raises this service's events through the outbox, in the transaction of the change that causes them. Every event is
+ * keyed by device id, so one device's events stay in order. loss-report-service turns them into notifications.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class CheckInEvents {
+
+    @Inject
+    Outbox outbox;
+
+    public void lostDeviceSeen(
+            UUID deviceId,
+            Instant seenAt,
+            String site,
+            String ipAddress,
+            Double latitude,
+            Double longitude,
+            Double accuracy) {
+        LostDeviceSeen event = new LostDeviceSeen(deviceId, seenAt, site, ipAddress, latitude, longitude, accuracy);
+        device(deviceId, LostDeviceSeen.TYPE, LostDeviceSeen.SCHEMA_VERSION, event);
+    }
+
+    public void seenAfterDeparture(
+            UUID deviceId, UUID personId, LocalDate lastWorkingDay, Instant seenAt, String site, String ipAddress) {
+        DeviceSeenAfterDeparture event =
+                new DeviceSeenAfterDeparture(deviceId, personId, lastWorkingDay, seenAt, site, ipAddress);
+        device(deviceId, DeviceSeenAfterDeparture.TYPE, DeviceSeenAfterDeparture.SCHEMA_VERSION, event);
+    }
+
+    public void returnTaskOpened(ReturnTask task) {
+        returnTask(
+                task,
+                ReturnTaskOpened.TYPE,
+                ReturnTaskOpened.SCHEMA_VERSION,
+                new ReturnTaskOpened(
+                        task.id, task.deviceId, task.personId, task.dueOn, task.sensitiveData, task.openedAt));
+    }
+
+    public void returnTaskOverdue(ReturnTask task) {
+        returnTask(
+                task,
+                ReturnTaskOverdue.TYPE,
+                ReturnTaskOverdue.SCHEMA_VERSION,
+                new ReturnTaskOverdue(task.id, task.deviceId, task.personId, task.dueOn, task.escalatedAt));
+    }
+
+    public void deviceReturned(ReturnTask task) {
+        returnTask(
+                task,
+                DeviceReturned.TYPE,
+                DeviceReturned.SCHEMA_VERSION,
+                new DeviceReturned(task.id, task.deviceId, task.personId, task.returnedAt, task.receivedBy, task.note));
+    }
+
+    /** An alert about a device, on the device-alerts topic. */
+    private void device(UUID deviceId, String type, int schema, Object data) {
+        publish(Topics.DEVICE_ALERTS, deviceId, "Device", deviceId, type, schema, data);
+    }
+
+    /** A change of a return task, on the return-tasks topic, keyed by its device. */
+    private void returnTask(ReturnTask task, String type, int schema, Object data) {
+        publish(Topics.RETURN_TASKS, task.deviceId, "ReturnTask", task.id, type, schema, data);
+    }
+
+    private void publish(
+            String topic, UUID key, String aggregateType, UUID aggregateId, String type, int schema, Object data) {
+        outbox.publish(
+                new OutgoingEvent(topic, key.toString(), aggregateType, aggregateId.toString(), 0, type, schema, data));
+    }
+}

@@ -1,0 +1,56 @@
+package org.district.checkin.service;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a device's agent reports at each check-in.
+ *
+ * @param deviceId optional; when present it must be the device the token was issued to
+ * @param lastPatchDate the date the last OS update was installed
+ * @param antivirus the antivirus product, absent when none is installed
+ * @param location optional; kept only while the device is LOST or STOLEN, otherwise dropped unread
+ * @param completedCommands ids of commands the agent carried out since its last check-in
+ */
+public record CheckInRequest(
+        UUID deviceId,
+        @NotNull @Valid Os os,
+        LocalDate lastPatchDate,
+        @Valid Antivirus antivirus,
+        @NotNull Boolean diskEncryption,
+        @NotNull Boolean passwordProtection,
+        @NotNull @Valid Network network,
+        @Valid Location location,
+        @Size(max = 20) List<@NotNull UUID> completedCommands) {
+
+    /** The operating system. */
+    public record Os(
+            @NotBlank @Size(max = 60) String name,
+            @NotBlank @Size(max = 40) String version,
+            @Size(max = 60) String build) {}
+
+    /** The antivirus product and the date of its definitions. */
+    public record Antivirus(@NotBlank @Size(max = 80) String product, LocalDate definitionsDate) {}
+
+    /** Where on the district network the device is. */
+    public record Network(@NotBlank @Size(max = 60) String site, @NotBlank @Size(max = 45) String ipAddress) {}
+
+    /** A position fix. Personal data: never logged, stored only for missing devices. */
+    public record Location(
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
+            @DecimalMin("0") @DecimalMax("100000") Double accuracyMeters) {
+
+        @Override
+        public String toString() {
+            return "Location[redacted]";
+        }
+    }
+}

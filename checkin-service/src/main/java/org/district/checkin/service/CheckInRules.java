@@ -1,0 +1,180 @@
+package org.district.checkin.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
+
+/**
+ * Every check of a check-in body: the constraints its record declares (and the API documents), checked here by hand
+ * because the check-in is the one request every device sends every hour, then address syntax and plausible dates.
+ * Messages are Bean Validation's own, so the answer reads like every other endpoint's; {@code CheckInRulesTest}
+ * compares the two on every constraint.
+ */
+public final class CheckInRules {
+
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
+    private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+    static final String NOT_NULL = "must not be null";
+    static final String NOT_BLANK = "must not be blank";
+
+    private CheckInRules() {}
+
+    /** Refuses the check-in naming every field that is wrong (answered 400). */
+    public static void validate(CheckInRequest body, LocalDate today) {
+        List<FieldViolation> errors = new ArrayList<>(0);
+        declared(errors, body);
+        if (errors.isEmpty()) {
+            rules(errors, body, today);
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
+            throw new InvalidException(errors);
+        }
+    }
+
+    /** The constraints {@link CheckInRequest} declares with its annotations, with their messages. */
+    static void declared(List<FieldViolation> errors, CheckInRequest body) {
+        CheckInRequest.Os os = body.os();
+        if (os == null) {
+            errors.add(new FieldViolation("os", NOT_NULL));
+        } else {
+            text(errors, "os.name", os.name(), true, 60);
+            text(errors, "os.version", os.version(), true, 40);
+            text(errors, "os.build", os.build(), false, 60);
+        }
+        if (body.antivirus() != null) {
+            text(errors, "antivirus.product", body.antivirus().product(), true, 80);
+        }
+        if (body.diskEncryption() == null) {
+            errors.add(new FieldViolation("diskEncryption", NOT_NULL));
+        }
+        if (body.passwordProtection() == null) {
+            errors.add(new FieldViolation("passwordProtection", NOT_NULL));
+        }
+        CheckInRequest.Network network = body.network();
+        if (network == null) {
+            errors.add(new FieldViolation("network", NOT_NULL));
+        } else {
+            text(errors, "network.site", network.site(), true, 60);
+            text(errors, "network.ipAddress", network.ipAddress(), true, 45);
+        }
+        CheckInRequest.Location location = body.location();
+        if (location != null) {
+            range(errors, "location.latitude", location.latitude(), true, -90, 90);
+            range(errors, "location.longitude", location.longitude(), true, -180, 180);
+            range(errors, "location.accuracyMeters", location.accuracyMeters(), false, 0, 100_000);
+        }
+        List<java.util.UUID> completed = body.completedCommands();
+        if (completed != null) {
+            if (completed.size() > 20) {
+                errors.add(new FieldViolation("completedCommands", "size must be between 0 and 20"));
+            }
+            for (int i = 0; i < completed.size(); i++) {
+                if (completed.get(i) == null) {
+                    errors.add(new FieldViolation("completedCommands[" + i + "]", NOT_NULL));
+                }
+            }
+        }
+    }
+
+    private static void text(List<FieldViolation> errors, String field, String value, boolean required, int max) {
+        if (value == null) {
+            if (required) {
+                errors.add(new FieldViolation(field, NOT_BLANK));
+            }
+            return;
+        }
+        if (required && value.isBlank()) {
+            errors.add(new FieldViolation(field, NOT_BLANK));
+        }
+        if (value.length() > max) {
+            errors.add(new FieldViolation(field, "size must be between 0 and " + max));
+        }
+    }
+
+    private static void range(
+            List<FieldViolation> errors, String field, Double value, boolean required, int min, int max) {
+        if (value == null) {
+            if (required) {
+                errors.add(new FieldViolation(field, NOT_NULL));
+            }
+            return;
+        }
+        // As @DecimalMin/@DecimalMax compare: exactly, as decimals. A number too large for a double (1e999) reads as
+        // an infinity, beyond either bound.
+        boolean belowMin = value == Double.NEGATIVE_INFINITY
+                || (Double.isFinite(value) && new BigDecimal(value).compareTo(BigDecimal.valueOf(min)) < 0);
+        boolean aboveMax = value == Double.POSITIVE_INFINITY
+                || (Double.isFinite(value) && new BigDecimal(value).compareTo(BigDecimal.valueOf(max)) > 0);
+        if (value.isNaN() || belowMin) {
+            errors.add(new FieldViolation(field, "must be greater than or equal to " + min));
+        }
+        if (aboveMax) {
+            errors.add(new FieldViolation(field, "must be less than or equal to " + max));
+        }
+    }
+
+    /** What the annotations cannot say: address syntax and plausible dates. */
+    private static void rules(List<FieldViolation> errors, CheckInRequest body, LocalDate today) {
+        // PostgreSQL text cannot hold the NUL character: refused here, naming the field, not by the database.
+        noNul(errors, "os.name", body.os().name());
+        noNul(errors, "os.version", body.os().version());
+        noNul(errors, "os.build", body.os().build());
+        noNul(
+                errors,
+                "antivirus.product",
+                body.antivirus() == null ? null : body.antivirus().product());
+        noNul(errors, "network.site", body.network().site());
+        noNul(errors, "network.ipAddress", body.network().ipAddress());
+        String ip = body.network().ipAddress().trim();
+        if (!isIpAddress(ip)) {
+            errors.add(new FieldViolation("network.ipAddress", "must be an IPv4 or IPv6 address."));
+        }
+        date(errors, "lastPatchDate", body.lastPatchDate(), today);
+        if (body.antivirus() != null) {
+            date(errors, "antivirus.definitionsDate", body.antivirus().definitionsDate(), today);
+        }
+    }
+
+    private static void noNul(List<FieldViolation> errors, String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            errors.add(new FieldViolation(field, "must not contain the NUL character."));
+        }
+    }
+
+    private static void date(List<FieldViolation> errors, String field, LocalDate value, LocalDate today) {
+        if (value == null) {
+            return;
+        }
+        // One day of slack for agents in a time zone ahead of the district's.
+        if (value.isAfter(today.plusDays(1))) {
+            errors.add(new FieldViolation(field, "must not be in the future."));
+        } else if (value.isBefore(EARLIEST)) {
+            errors.add(new FieldViolation(field, "must be on or after " + EARLIEST + "."));
+        }
+    }
+
+    /** Literal IPv4 or IPv6 syntax only: never a host name, so nothing is ever looked up. */
+    static boolean isIpAddress(String value) {
+        if (IPV4.matcher(value).matches()) {
+            return true;
+        }
+        if (value.indexOf(':') < 0 || !IPV6_CHARS.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            // Starting with a hex digit or a colon and containing a colon, the text is parsed as an IPv6 literal (or
+            // refused); the JDK does not resolve it as a host name.
+            return java.net.InetAddress.getByName(value) != null;
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return false;
+        }
+    }
+}

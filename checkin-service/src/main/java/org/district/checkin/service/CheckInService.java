@@ -1,0 +1,341 @@
+package org.district.checkin.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.district.checkin.config.CheckInSettings;
+import org.district.checkin.config.OverdueSettings;
+import org.district.checkin.domain.ComplianceEvaluator;
+import org.district.checkin.domain.ComplianceIssue;
+import org.district.checkin.domain.DeviceCredential;
+import org.district.checkin.repository.CheckInRepository;
+import org.district.checkin.repository.CheckInRepository.LockedDevice;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.support.domain.ConflictException;
+import org.district.support.domain.DomainException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.domain.NotPermittedException;
+import org.district.support.time.DistrictClock;
+
+/**
+ * The rules of a batch of check-ins, written in the caller's transaction by {@link CheckInRepository}'s set-based
+ * statements: the devices are locked and read once, each check-in is accepted or refused (a credential that does not
+ * match, an unknown or retired device), the accepted ones are measured against the baseline, the newest of each device
+ * becomes its latest state, missing devices and devices seen after their holder left raise alerts at most once per
+ * interval, and each device is told its open commands.
+ */
+@ApplicationScoped
+public class CheckInService {
+
+    @Inject
+    CheckInRepository checkIns;
+
+    @Inject
+    ComplianceEvaluator compliance;
+
+    @Inject
+    CheckInSettings settings;
+
+    @Inject
+    OverdueSettings overdue;
+
+    @Inject
+    DistrictClock clock;
+
+    @Inject
+    CheckInEvents events;
+
+    /** The result for one check-in: the reply, or the refusal. */
+    public record Outcome(CheckInReply reply, DomainException refusal) {}
+
+    /** An accepted check-in, and what it stores (see {@link CheckInRepository.Written}). */
+    private record Accepted(
+            PendingCheckIn pending, LockedDevice device, List<ComplianceIssue> issues, LocalDate day, int graceDays)
+            implements CheckInRepository.Written {
+
+        private CheckInRequest body() {
+            return pending.body();
+        }
+
+        @Override
+        public UUID deviceId() {
+            return device.id();
+        }
+
+        @Override
+        public Instant receivedAt() {
+            return pending.receivedAt();
+        }
+
+        @Override
+        public String osName() {
+            return body().os().name();
+        }
+
+        @Override
+        public String osVersion() {
+            return body().os().version();
+        }
+
+        @Override
+        public String osBuild() {
+            return body().os().build();
+        }
+
+        @Override
+        public LocalDate lastPatchDate() {
+            return body().lastPatchDate();
+        }
+
+        @Override
+        public String antivirusProduct() {
+            return body().antivirus() == null ? null : body().antivirus().product();
+        }
+
+        @Override
+        public LocalDate antivirusDefinitionsDate() {
+            return body().antivirus() == null ? null : body().antivirus().definitionsDate();
+        }
+
+        @Override
+        public Boolean diskEncrypted() {
+            return body().diskEncryption();
+        }
+
+        @Override
+        public Boolean screenLock() {
+            return body().passwordProtection();
+        }
+
+        @Override
+        public String site() {
+            return body().network().site();
+        }
+
+        @Override
+        public String ipAddress() {
+            return body().network().ipAddress().trim();
+        }
+
+        @Override
+        public boolean compliant() {
+            return issues.isEmpty();
+        }
+
+        @Override
+        public String complianceIssues() {
+            return ComplianceIssue.encode(issues);
+        }
+
+        @Override
+        public LocalDate dueOn() {
+            return day.plusDays(graceDays);
+        }
+
+        @Override
+        public boolean missing() {
+            return device.missing();
+        }
+
+        @Override
+        public boolean keepsLocation() {
+            return device.missing() && body().location() != null;
+        }
+
+        @Override
+        public Double latitude() {
+            return body().location().latitude();
+        }
+
+        @Override
+        public Double longitude() {
+            return body().location().longitude();
+        }
+
+        @Override
+        public Double accuracyMeters() {
+            return body().location().accuracyMeters();
+        }
+
+        @Override
+        public List<UUID> completedCommands() {
+            return body().completedCommands();
+        }
+    }
+
+    /** Writes the batch; outcomes are in the batch's order. Runs in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Outcome> write(List<PendingCheckIn> batch) throws SQLException {
+        Set<UUID> ids = new TreeSet<>();
+        batch.forEach(p -> ids.add(p.deviceId()));
+        Map<UUID, LockedDevice> devices = checkIns.lockDevices(ids);
+
+        Outcome[] outcomes = new Outcome[batch.size()];
+        List<Accepted> accepted = new ArrayList<>(batch.size());
+        Map<UUID, Accepted> latest = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            PendingCheckIn p = batch.get(i);
+            LockedDevice d = devices.get(p.deviceId());
+            if (p.credentialSha256() != null
+                    && (d == null || !DeviceCredential.matches(p.credentialSha256(), d.credentialSha256()))) {
+                // Wrong, replaced or revoked credential (or a device that does not exist): one answer for all.
+                outcomes[i] = new Outcome(null, credentialNotAccepted());
+                continue;
+            }
+            if (d == null) {
+                outcomes[i] = new Outcome(null, unknownDevice(p.deviceId()));
+                continue;
+            }
+            if (d.status() == DeviceStatus.RETIRED || d.status() == DeviceStatus.WRITTEN_OFF) {
+                outcomes[i] = new Outcome(null, outOfService(p.deviceId(), d.status()));
+                continue;
+            }
+            LocalDate day = clock.dayOf(p.receivedAt());
+            Accepted a =
+                    new Accepted(p, d, compliance.evaluate(facts(p.body(), d), day), day, overdue.graceDays(d.type()));
+            accepted.add(a);
+            latest.merge(
+                    p.deviceId(),
+                    a,
+                    (x, y) -> y.pending().receivedAt().isBefore(x.pending().receivedAt()) ? x : y);
+        }
+        if (accepted.isEmpty()) {
+            return List.of(outcomes);
+        }
+        Instant now = clock.now();
+        Map<UUID, Instant> lostAlerts = new HashMap<>();
+        Map<UUID, Instant> departureAlerts = new HashMap<>();
+        for (Accepted a : latest.values()) {
+            LockedDevice d = a.device();
+            Instant seen = a.pending().receivedAt();
+            if (d.missing() && due(d.lostAlertedAt(), seen, settings.lostAlertInterval())) {
+                lostAlerts.put(d.id(), seen);
+            }
+            if (d.departingPersonId() != null
+                    && d.lastWorkingDay().isBefore(a.day())
+                    && due(d.departureAlertedAt(), seen, settings.departureAlertInterval())) {
+                departureAlerts.put(d.id(), seen);
+            }
+        }
+        checkIns.updateState(latest.values(), lostAlerts, departureAlerts);
+        checkIns.insertHistory(accepted);
+        checkIns.insertLocations(accepted);
+        checkIns.completeCommands(accepted, now);
+        // Most devices have no open command: the batch reads and marks commands only for those that do.
+        Set<UUID> withCommands = new TreeSet<>();
+        latest.values().stream()
+                .filter(a -> a.device().openCommands())
+                .forEach(a -> withCommands.add(a.device().id()));
+        Map<UUID, List<CheckInReply.Command>> commands = withCommands.isEmpty()
+                ? Map.of()
+                : checkIns.deliverCommands(withCommands, now, CheckInReply.Command::new);
+
+        for (Accepted a : latest.values()) {
+            raiseAlerts(a, lostAlerts.containsKey(a.deviceId()), departureAlerts.containsKey(a.deviceId()));
+        }
+
+        int next = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            Accepted a = accepted.get(next++);
+            outcomes[i] = new Outcome(reply(a, commands.getOrDefault(a.deviceId(), List.of())), null);
+        }
+        return List.of(outcomes);
+    }
+
+    private void raiseAlerts(Accepted a, boolean lost, boolean departed) {
+        CheckInRequest body = a.body();
+        if (lost) {
+            CheckInRequest.Location where = a.keepsLocation() ? body.location() : null;
+            events.lostDeviceSeen(
+                    a.deviceId(),
+                    a.receivedAt(),
+                    body.network().site(),
+                    body.network().ipAddress(),
+                    where == null ? null : where.latitude(),
+                    where == null ? null : where.longitude(),
+                    where == null ? null : where.accuracyMeters());
+        }
+        if (departed) {
+            events.seenAfterDeparture(
+                    a.deviceId(),
+                    a.device().departingPersonId(),
+                    a.device().lastWorkingDay(),
+                    a.receivedAt(),
+                    body.network().site(),
+                    body.network().ipAddress());
+        }
+    }
+
+    private static boolean due(Instant lastAlert, Instant now, Duration interval) {
+        return lastAlert == null || !now.isBefore(lastAlert.plus(interval));
+    }
+
+    private static ComplianceEvaluator.Facts facts(CheckInRequest body, LockedDevice d) {
+        return new ComplianceEvaluator.Facts(
+                d.type(),
+                d.sensitiveData(),
+                body.os().name(),
+                body.os().version(),
+                body.lastPatchDate(),
+                body.antivirus() == null ? null : body.antivirus().product(),
+                body.antivirus() == null ? null : body.antivirus().definitionsDate(),
+                body.diskEncryption(),
+                body.passwordProtection());
+    }
+
+    private CheckInReply reply(Accepted a, List<CheckInReply.Command> commands) {
+        CheckInSettings.Power power = settings.power();
+        return new CheckInReply(
+                a.deviceId(),
+                a.receivedAt(),
+                commands,
+                settings.nextCheckInInterval().toSeconds(),
+                new CheckInReply.PowerPolicy(
+                        power.displaySleepMinutes(), power.systemSleepMinutes(), power.wakeOnLanWindow()),
+                a.issues().isEmpty(),
+                a.issues().stream()
+                        .map(i -> new CheckInReply.Issue(i.name(), i.description()))
+                        .toList());
+    }
+
+    /**
+     * The refusal of a presented credential that does not match the stored one (wrong, replaced or revoked, or the
+     * device does not exist): the device may not check in with it. The route answers it as the security layer answers
+     * a malformed credential.
+     */
+    /** A device the district never registered: it gets its own kind of not-found, so its agent can tell IT. */
+    static NotFoundException unknownDevice(UUID id) {
+        return NotFoundException.ofKind(
+                "unknown-device",
+                "Unknown device",
+                "device",
+                id.toString(),
+                "Device " + id + " is not registered with the district. Ask IT to register it before it checks in.");
+    }
+
+    static NotPermittedException credentialNotAccepted() {
+        return new NotPermittedException("The device credential is not valid: it is wrong, or it was replaced or"
+                + " revoked. Ask IT to enrol the device again.");
+    }
+
+    static ConflictException outOfService(UUID id, DeviceStatus status) {
+        return ConflictException.of(
+                "device-out-of-service",
+                "Device " + id + " is " + status + " and no longer in service; it may not check in. Return it to IT.");
+    }
+}

@@ -1,0 +1,66 @@
+package org.district.checkin.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.district.checkin.domain.DeviceCredential;
+import org.district.checkin.entity.Device;
+import org.district.checkin.repository.DeviceRepository;
+import org.district.support.domain.ConflictException;
+import org.district.support.domain.NotFoundException;
+import org.district.support.time.DistrictClock;
+import org.jboss.logging.Logger;
+
+/**
+ * Enrolment: IT issues, inspects and revokes a device's credential (see {@link DeviceCredential}). Issuing a new one
+ * replaces the old one and revoking removes it, both at once on every replica, since the check-in writer compares the
+ * presented secret with the stored hash in its locking read of the device.
+ */
+@ApplicationScoped
+@Transactional
+public class DeviceCredentialService {
+
+    private static final Logger LOG = Logger.getLogger(DeviceCredentialService.class);
+
+    @Inject
+    DeviceRepository devices;
+
+    @Inject
+    DistrictClock clock;
+
+    /** A newly issued credential; {@code credential} is the only copy of the secret. */
+    public record Issued(UUID deviceId, String credential, Instant issuedAt, String issuedBy) {}
+
+    /** Issues a credential for the device, replacing any earlier one (which stops working at once). */
+    public Issued issue(UUID deviceId, String actor) {
+        Device device = devices.findByIdOptional(deviceId)
+                .orElseThrow(() -> new NotFoundException("device", deviceId.toString()));
+        if (device.outOfService()) {
+            throw ConflictException.of(
+                    "device-out-of-service",
+                    "The device is " + device.status + " and no longer checks in; it gets no credential.");
+        }
+        DeviceCredential.Minted minted = DeviceCredential.mint(deviceId);
+        Instant now = clock.now();
+        devices.issueCredential(device.id, minted.secretSha256(), now, actor);
+        LOG.infof("%s issued a device credential for device %s", actor, deviceId);
+        return new Issued(deviceId, minted.credential(), now, actor);
+    }
+
+    /** Revokes the device's credential: its agent can no longer check in with it. */
+    public void revoke(UUID deviceId, String actor) {
+        if (!devices.revokeCredential(deviceId)) {
+            throw new NotFoundException("device credential", deviceId.toString());
+        }
+        LOG.infof("%s revoked the device credential of device %s", actor, deviceId);
+    }
+
+    /** The device, for whether it has a credential and who issued it when. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Device status(UUID deviceId) {
+        return devices.findByIdOptional(deviceId)
+                .orElseThrow(() -> new NotFoundException("device", deviceId.toString()));
+    }
+}

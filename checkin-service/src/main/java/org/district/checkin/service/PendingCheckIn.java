@@ -1,0 +1,17 @@
+package org.district.checkin.service;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A validated check-in waiting for the writer, and the future its request waits on. {@code credentialSha256} is the
+ * hash of the device credential the request presented, checked by the writer; null for a request authenticated by a
+ * DEVICE bearer token (already verified).
+ */
+record PendingCheckIn(
+        UUID deviceId,
+        byte[] credentialSha256,
+        CheckInRequest body,
+        Instant receivedAt,
+        CompletableFuture<CheckInReply> reply) {}
