@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the whole system locally: PostgreSQL, a KRaft Kafka broker, an SMTP catcher, and every service (built from
-# this checkout, run as packaged jars with the "local" profile). Re-runnable: services already running are restarted
+# Starts the whole system locally: PostgreSQL, a KRaft Kafka broker, the district's identity provider (Keycloak, with
+# the demo realm), an SMTP catcher, and every service (built from this checkout, run as packaged jars with the "local"
+# profile), then loads the demo people and devices. Re-runnable: services already running are restarted
 # on the fresh build. ./stop-local.sh stops everything again.
 #   ./run-local.sh               build and start
 #   SKIP_BUILD=1 ./run-local.sh  start what was built last time
@@ -13,6 +14,7 @@ bash scripts/setup.sh
 bash scripts/postgres.sh ensure
 bash scripts/kafka.sh start local
 bash scripts/mail.sh start
+bash scripts/keycloak.sh start local
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   info "Building the services (tests are run by ./run-tests.sh)"
@@ -52,19 +54,30 @@ for entry in "${SERVICES[@]}"; do
   wait_for 120 "$name" ready "$port" || { tail -30 "$LOG_DIR/$name.log"; die "$name did not become ready; see .local/logs/$name.log"; }
 done
 
+bash scripts/demo-data.sh
+
 cat <<MSG
 
 The district device system is running:
   inventory-service    http://localhost:8081   (API /api/v1, Swagger UI http://localhost:8081/q/swagger-ui)
   loss-report-service  http://localhost:8082   (report a loss: http://localhost:8082/report-loss)
   checkin-service      http://localhost:8083   (IT dashboard: http://localhost:8083/dashboard)
+  Identity provider    http://localhost:8180   (Keycloak; administration http://localhost:8180/admin, admin / admin-dev-only)
   Kafka                127.0.0.1:9092
   Mail (SMTP catcher)  smtp 127.0.0.1:3025, read mail: curl http://localhost:8025/api/user/<address>/messages/
   Logs                 .local/logs/
 
-Get a development token (local stack only):
-  TOKEN=\$(scripts/mint-token.sh --role IT_ADMIN --sub IT-0001)
+Sign in on the pages above as a demo user (password district-demo for all):
+  pat.lee      staff member (district id E1001; holds laptop LHS-0001)
+  sam.rivera   supervisor of Pat Lee (E2001)
+  alex.kim     IT (IT-0001)
+  jordan.hale  HR (HR-0001)
+  casey.ward   auditor (AU-0001)
+
+Call the APIs with a real token from the identity provider:
+  TOKEN=\$(scripts/mint-token.sh --user alex.kim)
   curl -H "Authorization: Bearer \$TOKEN" http://localhost:8081/api/v1/devices
+  HR=\$(scripts/mint-token.sh --client hr-system)     # the HR system's client-credentials token
 
 Stop everything with ./stop-local.sh
 MSG

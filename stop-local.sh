@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops what ./run-local.sh started: the services, the local Kafka broker and the SMTP catcher. PostgreSQL is a
+# Stops what ./run-local.sh started: the services, the local Kafka broker, the identity provider and the SMTP catcher. PostgreSQL is a
 # system service and keeps running (its data stays; stop it with your system's tools if you wish).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,5 +18,6 @@ for entry in "${SERVICES[@]}"; do
   rm -f "$RUN_DIR/$name.pid"
 done
 bash scripts/kafka.sh stop local
+bash scripts/keycloak.sh stop local
 bash scripts/mail.sh stop
 info "Stopped. PostgreSQL keeps running."
