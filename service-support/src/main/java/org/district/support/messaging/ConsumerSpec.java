@@ -1,6 +1,7 @@
 package org.district.support.messaging;
 
 import java.util.List;
+import org.district.contracts.Topics;
 
 /**
  * A consumer group a service runs.
@@ -16,6 +17,15 @@ public record ConsumerSpec(String group, List<String> topics, boolean deduplicat
 
     public static ConsumerSpec of(String group, String... topics) {
         return new ConsumerSpec(group, List.of(topics), true, 1, 200);
+    }
+
+    /**
+     * A read model of inventory's compacted snapshot topics (devices and people): its upserts are version-checked, so
+     * a snapshot applied twice changes nothing and the group needs no inbox; large polls let a fresh replica absorb a
+     * district's snapshots quickly.
+     */
+    public static ConsumerSpec inventorySnapshots(String group, int maxPollRecords) {
+        return new ConsumerSpec(group, List.of(Topics.DEVICES, Topics.PEOPLE), false, 1, maxPollRecords);
     }
 
     public ConsumerSpec withoutDeduplication() {

@@ -37,6 +37,7 @@ import org.district.support.domain.StaleVersionException;
 import org.district.support.domain.UnavailableException;
 import org.district.support.domain.UnprocessableException;
 import org.district.support.domain.Violations;
+import org.district.support.security.Roles;
 import org.district.support.web.Correlation;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -164,8 +165,9 @@ public class ProblemMappers {
     public static void logRefusal(SecurityIdentity identity, String method, String path, String reason) {
         String who = "anonymous";
         if (identity != null && !identity.isAnonymous()) {
-            who = String.join("+", new java.util.TreeSet<>(identity.getRoles())) + ":"
-                    + identity.getPrincipal().getName();
+            java.util.Set<String> roles = new java.util.TreeSet<>(identity.getRoles());
+            roles.retainAll(Roles.ALL);
+            who = String.join("+", roles) + ":" + identity.getPrincipal().getName();
         }
         LOG.infof("Refused %s %s %s: %s", who, method, path, reason);
     }

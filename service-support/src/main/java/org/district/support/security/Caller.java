@@ -4,11 +4,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling, in the district's terms: the token's {@code sub} is a person's district id (or, for the DEVICE role,
- * a device id). Object-level checks ("a staff member sees only what is theirs") start here.
+ * Who is calling, in the district's terms: a person's district id (the claim of the identity provider's token that
+ * {@code quarkus.oidc.token.principal-claim} names), or a device id for a device signed in with its enrolment
+ * credential. Object-level checks ("a staff member sees only what is theirs") start here.
  */
 @RequestScoped
 public class Caller {
@@ -19,10 +19,7 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
-    /**
-     * The token subject: a district id for people, a device id for device agents (also when a device authenticates
-     * with its enrolment credential instead of a token); null when anonymous.
-     */
+    /** The caller's district id, or a device's id for a device agent; null when anonymous. */
     public String subject() {
         return subjectOf(identity);
     }
@@ -32,8 +29,7 @@ public class Caller {
         if (identity == null || identity.isAnonymous()) {
             return null;
         }
-        String sub = identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;
-        return sub != null ? sub : identity.getPrincipal().getName();
+        return identity.getPrincipal().getName();
     }
 
     public boolean is(String role) {

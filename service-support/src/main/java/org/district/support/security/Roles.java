@@ -1,7 +1,10 @@
 package org.district.support.security;
 
 /**
- * The roles a bearer token can carry (in its {@code groups} claim). Every endpoint names the roles it admits.
+ * The roles of the district. People get theirs from the identity provider (the claim {@code
+ * quarkus.oidc.roles.role-claim-path} names, mapped with {@code quarkus.http.auth.roles-mapping} where the provider
+ * calls them otherwise); a device signed in with its enrolment credential is a DEVICE. Every endpoint names the roles
+ * it admits.
  */
 public final class Roles {
 
@@ -15,8 +18,11 @@ public final class Roles {
     public static final String HR = "HR";
     /** Read-only oversight of everything IT sees. */
     public static final String AUDITOR = "AUDITOR";
-    /** A device's agent; the token's subject is the device id. */
+    /** A device's agent, signed in with its enrolment credential; its subject is the device id. */
     public static final String DEVICE = "DEVICE";
+
+    /** Every role of the district; an identity provider's own roles (offline_access, default roles) are none of them. */
+    public static final java.util.Set<String> ALL = java.util.Set.of(STAFF, SUPERVISOR, IT_ADMIN, HR, AUDITOR, DEVICE);
 
     private Roles() {}
 }
