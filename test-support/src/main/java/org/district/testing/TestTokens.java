@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -21,55 +23,30 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Mints bearer tokens for tests with the development-only key, plus the broken tokens that security tests need
- * (expired, signed by another key, unsigned).
+ * Bearer tokens for tests. {@link #token} is a real access token from the tests' identity provider for a user with the
+ * district id and roles asked for; the others are the tokens the services must refuse: expired, older than the
+ * maximum age, issued to another client, signed by a key the realm does not publish, unsigned, and signed by the
+ * development key the services trusted before they trusted the identity provider.
  */
 public final class TestTokens {
 
-    /** Issuer the services trust outside the production profile. */
-    public static final String DEV_ISSUER = "urn:district:local-dev-issuer";
+    /** The issuer of the development key the services no longer trust; kept to prove that they do not. */
+    public static final String RETIRED_DEV_ISSUER = "urn:district:local-dev-issuer";
 
-    private static final PrivateKey DEV_KEY = loadDevKey();
+    private static final Map<String, Keycloak.TokenResponse> TOKENS = new ConcurrentHashMap<>();
     private static volatile PrivateKey otherKey;
 
     private TestTokens() {}
 
-    /** A valid token for the subject with the given roles, valid for an hour. */
+    /** A valid access token of the user acting as {@code subject} (a district id) with {@code roles}. */
     public static String token(String subject, String... roles) {
-        return sign(
-                claims(subject, Instant.now().plus(Duration.ofHours(1)), roles),
-                DEV_KEY,
-                AlgorithmIdentifiers.RSA_USING_SHA256);
-    }
-
-    /** A token signed by the development key that expired ten minutes ago. */
-    public static String expired(String subject, String... roles) {
-        return sign(
-                claims(subject, Instant.now().minus(Duration.ofMinutes(10)), roles),
-                DEV_KEY,
-                AlgorithmIdentifiers.RSA_USING_SHA256);
-    }
-
-    /** A well-formed token signed by a key the services do not trust. */
-    public static String signedByAnotherKey(String subject, String... roles) {
-        return sign(
-                claims(subject, Instant.now().plus(Duration.ofHours(1)), roles),
-                otherKey(),
-                AlgorithmIdentifiers.RSA_USING_SHA256);
-    }
-
-    /** An unsigned token ({@code alg: none}) claiming the given roles. */
-    public static String unsigned(String subject, String... roles) {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(
-                claims(subject, Instant.now().plus(Duration.ofHours(1)), roles).toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
-        jws.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        String username = Keycloak.user(subject, roles);
+        return TOKENS.compute(
+                        username,
+                        (user, cached) -> cached != null && Instant.now().isBefore(cached.refreshBefore())
+                                ? cached
+                                : Keycloak.passwordGrant(Keycloak.CLI_CLIENT, user, Keycloak.TEST_PASSWORD))
+                .accessToken();
     }
 
     /** "Bearer " + a valid token. */
@@ -77,24 +54,69 @@ public final class TestTokens {
         return "Bearer " + token(subject, roles);
     }
 
-    private static JwtClaims claims(String subject, Instant expiresAt, String... roles) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(DEV_ISSUER);
-        claims.setSubject(subject);
-        claims.setJwtId(UUID.randomUUID().toString());
-        claims.setIssuedAt(
-                NumericDate.fromSeconds(Math.min(Instant.now().getEpochSecond(), expiresAt.getEpochSecond() - 60)));
-        claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
-        claims.setStringListClaim("groups", List.of(roles));
-        return claims;
+    /** A real token of the realm for the same user, issued to another client: not meant for the district's API. */
+    public static String forAnotherClient(String subject, String... roles) {
+        Keycloak.prepare();
+        return Keycloak.passwordGrant(Keycloak.OTHER_CLIENT, Keycloak.user(subject, roles), Keycloak.TEST_PASSWORD)
+                .accessToken();
     }
 
-    private static String sign(JwtClaims claims, PrivateKey key, String algorithm) {
+    /** A token signed with a key the realm publishes that expired ten minutes ago. */
+    public static String expired(String subject, String... roles) {
+        Instant now = Instant.now();
+        return ForgedTokens.sign(ForgedTokens.claims(
+                subject, now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(10)), roles));
+    }
+
+    /** A token signed with a key the realm publishes, not expired, but issued {@code age} ago. */
+    public static String issuedAgo(Duration age, String subject, String... roles) {
+        Instant now = Instant.now();
+        return ForgedTokens.sign(ForgedTokens.claims(subject, now.minus(age), now.plus(Duration.ofMinutes(5)), roles));
+    }
+
+    /**
+     * A well-formed token that names the key of a published one but is signed by another: the signature does not
+     * verify.
+     */
+    public static String signedByAnotherKey(String subject, String... roles) {
+        Instant now = Instant.now();
+        return ForgedTokens.sign(ForgedTokens.claims(subject, now, now.plus(Duration.ofMinutes(5)), roles), otherKey());
+    }
+
+    /** An unsigned token ({@code alg: none}) claiming the given roles. */
+    public static String unsigned(String subject, String... roles) {
+        Instant now = Instant.now();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(ForgedTokens.claims(subject, now, now.plus(Duration.ofMinutes(5)), roles)
+                .toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+        jws.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
+        return serialize(jws);
+    }
+
+    /**
+     * A token in the shape the services accepted before the identity provider (issuer {@value #RETIRED_DEV_ISSUER},
+     * roles in {@code groups}), signed by the development key that was committed then.
+     */
+    public static String retiredDevelopmentKey(String subject, String... roles) {
+        Instant now = Instant.now();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(RETIRED_DEV_ISSUER);
+        claims.setSubject(subject);
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setExpirationTime(
+                NumericDate.fromSeconds(now.plus(Duration.ofHours(1)).getEpochSecond()));
+        claims.setStringListClaim("groups", List.of(roles));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setKey(key);
+        jws.setKey(retiredDevKey());
         jws.setHeader("typ", "JWT");
-        jws.setAlgorithmHeaderValue(algorithm);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return serialize(jws);
+    }
+
+    static String serialize(JsonWebSignature jws) {
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
@@ -116,11 +138,11 @@ public final class TestTokens {
         return otherKey;
     }
 
-    private static PrivateKey loadDevKey() {
+    private static PrivateKey retiredDevKey() {
         try (InputStream in =
-                TestTokens.class.getClassLoader().getResourceAsStream("dev-jwt/dev-only-private-key.pem")) {
+                TestTokens.class.getClassLoader().getResourceAsStream("retired-dev-key/private-key.pem")) {
             if (in == null) {
-                throw new IllegalStateException("dev-jwt/dev-only-private-key.pem is not on the class path");
+                throw new IllegalStateException("retired-dev-key/private-key.pem is not on the class path");
             }
             String pem = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String body = pem.substring(pem.indexOf("-----BEGIN PRIVATE KEY-----"))
@@ -130,7 +152,7 @@ public final class TestTokens {
             return KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot load the development signing key", e);
+            throw new IllegalStateException("Cannot load the retired development key", e);
         }
     }
 }
