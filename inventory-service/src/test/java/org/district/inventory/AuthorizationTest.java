@@ -9,34 +9,21 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.district.testing.TestApi;
-import org.district.testing.TestTokens;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Who may call what: roles per endpoint, the object-level rule that people see only the devices they hold (anything
- * else answers 404 like a missing device), what the holder's view leaves out, and how broken tokens are answered.
+ * else answers 404 like a missing device), what the holder's view leaves out, and what stays open without a token.
  */
 @QuarkusTest
 class AuthorizationTest {
@@ -311,49 +298,6 @@ class AuthorizationTest {
         TestApi.as(dave, "DEVICE").get("/api/v1/people/me").then().statusCode(403);
     }
 
-    // ---------------------------------------------------------------- tokens
-
-    private static final String DEVICES = "/api/v1/devices";
-
-    private static void assertUnauthenticated(RequestSpecification request, String what) {
-        Response r = request.get(DEVICES);
-        assertThat(r.statusCode()).as(what).isEqualTo(401);
-        assertThat(r.contentType()).as(what).startsWith("application/problem+json");
-        assertThat(r.header("WWW-Authenticate")).as(what).startsWith("Bearer");
-        assertThat(r.asString()).as(what).doesNotContain("Exception").doesNotContain("at org.");
-    }
-
-    private static RequestSpecification bearer(String token) {
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
-    }
-
-    @Test
-    void tokenProblemsAnswer401WithABearerChallenge() {
-        assertUnauthenticated(given(), "no token");
-        assertUnauthenticated(bearer(TestTokens.expired("IT-1", "IT_ADMIN")), "expired");
-        assertUnauthenticated(bearer(TestTokens.signedByAnotherKey("IT-1", "IT_ADMIN")), "another key");
-        assertUnauthenticated(bearer(TestTokens.unsigned("IT-1", "IT_ADMIN")), "alg none");
-        assertUnauthenticated(bearer(devSigned("https://someone-else.example", "IT-1", "IT_ADMIN")), "wrong issuer");
-        assertUnauthenticated(bearer("not.a.token"), "garbage");
-        assertUnauthenticated(given().header("Authorization", "Basic SVQtMTpzZWNyZXQ="), "basic auth");
-
-        // A write with a forged token is refused before anything is read or written.
-        String tag = Api.unique("FORGED");
-        bearer(TestTokens.unsigned("IT-1", "IT_ADMIN"))
-                .body(Api.purchasedLaptop(tag, false))
-                .post(DEVICES)
-                .then()
-                .statusCode(401)
-                .header("WWW-Authenticate", containsString("Bearer"));
-        Api.it().queryParam("q", tag).get(DEVICES).then().body("items", empty());
-
-        // The same token signed properly works: the failures above are about the token, not the request.
-        bearer(devSigned(TestTokens.DEV_ISSUER, "IT-1", "IT_ADMIN"))
-                .get(DEVICES)
-                .then()
-                .statusCode(200);
-    }
-
     @Test
     void healthMetricsAndOpenApiAreOpen() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
@@ -365,35 +309,9 @@ class AuthorizationTest {
                 .statusCode(200)
                 .body("paths", hasKey("/api/v1/devices"));
         // An invalid token does not lock anyone out of them either.
-        bearer("not.a.token").get("/q/health/live").then().statusCode(200);
-    }
-
-    /** A token signed with the development key but naming the given issuer. */
-    private static String devSigned(String issuer, String subject, String... roles) {
-        try (InputStream in =
-                AuthorizationTest.class.getClassLoader().getResourceAsStream("dev-jwt/dev-only-private-key.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String body = pem.substring(pem.indexOf("-----BEGIN PRIVATE KEY-----"))
-                    .replace("-----BEGIN PRIVATE KEY-----", "")
-                    .replace("-----END PRIVATE KEY-----", "")
-                    .replaceAll("\\s", "");
-            PrivateKey key = KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-            JwtClaims claims = new JwtClaims();
-            claims.setIssuer(issuer);
-            claims.setSubject(subject);
-            claims.setJwtId(UUID.randomUUID().toString());
-            claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond() - 5));
-            claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().getEpochSecond() + 600));
-            claims.setStringListClaim("groups", List.of(roles));
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setPayload(claims.toJson());
-            jws.setKey(key);
-            jws.setHeader("typ", "JWT");
-            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-            return jws.getCompactSerialization();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        given().header("Authorization", "Bearer not.a.token")
+                .get("/q/health/live")
+                .then()
+                .statusCode(200);
     }
 }

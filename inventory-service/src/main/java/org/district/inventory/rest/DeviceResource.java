@@ -37,9 +37,10 @@ import org.district.inventory.service.PersonService;
 import org.district.inventory.service.ReturnRequest;
 import org.district.inventory.service.SanitizationRequest;
 import org.district.inventory.service.StatusChangeRequest;
-import org.district.inventory.service.imports.DeviceColumns;
-import org.district.inventory.service.imports.DeviceImport;
-import org.district.inventory.service.imports.ImportReport;
+import org.district.inventory.service.csv.CsvExports;
+import org.district.inventory.service.csv.DeviceColumns;
+import org.district.inventory.service.csv.DeviceImport;
+import org.district.inventory.service.csv.ImportReport;
 import org.district.support.csv.CsvDownload;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
@@ -72,6 +73,9 @@ public class DeviceResource {
 
     @Inject
     DeviceImport deviceImport;
+
+    @Inject
+    CsvExports exports;
 
     @Inject
     Caller caller;
@@ -121,7 +125,7 @@ public class DeviceResource {
         return CsvDownload.byFirstCell(
                 "devices.csv",
                 DeviceColumns.HEADER,
-                (after, size) -> filter.isEmpty() ? List.of() : devices.exportRows(filter.get(), after, size));
+                (after, size) -> filter.isEmpty() ? List.of() : exports.devices(filter.get(), after, size));
     }
 
     @POST

@@ -12,9 +12,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import org.district.inventory.service.imports.ImportMode;
-import org.district.inventory.service.imports.ImportReport;
-import org.district.inventory.service.imports.StrictTextReader;
+import org.district.inventory.service.csv.ImportMode;
+import org.district.inventory.service.csv.ImportReport;
+import org.district.inventory.service.csv.StrictTextReader;
 import org.district.support.domain.InvalidException;
 
 /**

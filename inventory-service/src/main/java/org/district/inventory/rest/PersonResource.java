@@ -26,9 +26,10 @@ import org.district.contracts.inventory.PersonKind;
 import org.district.inventory.entity.Person;
 import org.district.inventory.service.PersonRequest;
 import org.district.inventory.service.PersonService;
-import org.district.inventory.service.imports.ImportReport;
-import org.district.inventory.service.imports.PersonColumns;
-import org.district.inventory.service.imports.PersonImport;
+import org.district.inventory.service.csv.CsvExports;
+import org.district.inventory.service.csv.ImportReport;
+import org.district.inventory.service.csv.PersonColumns;
+import org.district.inventory.service.csv.PersonImport;
 import org.district.support.csv.CsvDownload;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
@@ -59,6 +60,9 @@ public class PersonResource {
 
     @Inject
     PersonImport personImport;
+
+    @Inject
+    CsvExports exports;
 
     @Inject
     Caller caller;
@@ -110,7 +114,7 @@ public class PersonResource {
         return CsvDownload.byFirstCell(
                 "people.csv",
                 PersonColumns.HEADER,
-                (after, size) -> people.exportRows(schoolCode, personKind, activeOnly, after, size));
+                (after, size) -> exports.people(schoolCode, personKind, activeOnly, after, size));
     }
 
     @POST

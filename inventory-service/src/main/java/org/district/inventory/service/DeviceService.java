@@ -33,7 +33,6 @@ import org.district.inventory.entity.Person;
 import org.district.inventory.repository.AssignmentRepository;
 import org.district.inventory.repository.DeviceRepository;
 import org.district.inventory.repository.PersonRepository;
-import org.district.inventory.service.imports.DeviceColumns;
 import org.district.support.domain.ConflictException;
 import org.district.support.domain.FieldViolation;
 import org.district.support.domain.InvalidException;
@@ -93,15 +92,6 @@ public class DeviceService {
     @Transactional(Transactional.TxType.REQUIRED)
     public List<Device> search(DeviceFilter filter, String afterAssetTag, int limit) {
         return devices.search(filter, afterAssetTag, limit, settings.search().textMatchCap());
-    }
-
-    /** One chunk of the CSV export: the rows of the devices that follow {@code afterAssetTag}, in its own transaction. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<List<Object>> exportRows(DeviceFilter filter, String afterAssetTag, int size) {
-        return search(filter, afterAssetTag, size).stream()
-                .limit(size)
-                .map(DeviceColumns::row)
-                .toList();
     }
 
     /**

@@ -16,7 +16,6 @@ import org.district.inventory.domain.FieldChange;
 import org.district.inventory.entity.Person;
 import org.district.inventory.entity.PersonHistoryEntry;
 import org.district.inventory.repository.PersonRepository;
-import org.district.inventory.service.imports.PersonColumns;
 import org.district.support.domain.ConflictException;
 import org.district.support.domain.FieldViolation;
 import org.district.support.domain.InvalidException;
@@ -76,15 +75,6 @@ public class PersonService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Person> search(String school, PersonKind kind, Boolean active, String text, String after, int limit) {
         return people.search(school, kind, active, text, after, limit);
-    }
-
-    /** One chunk of the CSV export: the rows of the people that follow {@code after}, in its own transaction. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<List<Object>> exportRows(String school, PersonKind kind, Boolean active, String after, int size) {
-        return people.search(school, kind, active, null, after, size).stream()
-                .limit(size)
-                .map(PersonColumns::row)
-                .toList();
     }
 
     /** The person record's history, newest first (at most the latest {@value #HISTORY_SHOWN} changes and one more). */

@@ -1,4 +1,4 @@
-package org.district.inventory.service.imports;
+package org.district.inventory.service.csv;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.district.inventory.service.imports;
+package org.district.inventory.service.csv;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

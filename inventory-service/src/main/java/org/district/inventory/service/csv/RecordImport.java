@@ -1,4 +1,4 @@
-package org.district.inventory.service.imports;
+package org.district.inventory.service.csv;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package org.district.inventory.service.imports;
+package org.district.inventory.service.csv;
 
 import java.io.IOException;
 import java.io.InputStream;

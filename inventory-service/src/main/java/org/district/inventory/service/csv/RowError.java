@@ -1,4 +1,4 @@
-package org.district.inventory.service.imports;
+package org.district.inventory.service.csv;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
