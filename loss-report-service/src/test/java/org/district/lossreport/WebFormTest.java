@@ -5,38 +5,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.district.lossreport.Inventory.Device;
 import org.district.lossreport.Inventory.Person;
+import org.district.testing.Keycloak;
 import org.district.testing.TestDb;
 import org.district.testing.TestTokens;
+import org.district.testing.WebSignIn;
 import org.junit.jupiter.api.Test;
 
 /**
- * The web form as a browser uses it, without JavaScript: sign in with a token, see one's own devices, get errors next
- * to the fields with what was typed kept, a confirmation with the report number, and CSRF protection.
+ * The web form as a browser uses it, without JavaScript: sign in through the district's sign-in page, see one's own
+ * devices, get errors next to the fields with what was typed kept, a confirmation with the report number, and CSRF
+ * protection.
  */
 @QuarkusTest
 @WithTestResource(MailAndWebhook.class)
 class WebFormTest {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern IDEMPOTENCY_FIELD = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Inject
     Inventory inventory;
@@ -44,39 +53,8 @@ class WebFormTest {
     @Inject
     DataSource dataSource;
 
-    /** A browser: the cookies it holds. */
-    static final class Browser {
-        final Map<String, String> cookies = new HashMap<>();
-
-        RequestSpecification request() {
-            return given().redirects().follow(false).cookies(cookies);
-        }
-
-        Response keep(Response response) {
-            response.getDetailedCookies().asList().forEach(c -> {
-                if (c.getMaxAge() == 0 || c.getValue().isEmpty()) {
-                    cookies.remove(c.getName());
-                } else {
-                    cookies.put(c.getName(), c.getValue());
-                }
-            });
-            return response;
-        }
-
-        Response get(String path) {
-            return keep(request().get(path));
-        }
-
-        Response post(String path, Map<String, String> form) {
-            return keep(request()
-                    .contentType("application/x-www-form-urlencoded")
-                    .formParams(form)
-                    .post(path));
-        }
-    }
-
     @Test
-    void aPersonSignsInWithATokenAndTheFormOffersTheirOwnDevices() {
+    void aPersonSignsInThroughTheDistrictAndTheFormOffersTheirOwnDevices() {
         Person pat = inventory.employee(null);
         Person sam = inventory.employee(null);
         Device mine = inventory.laptop(pat, false);
@@ -84,50 +62,38 @@ class WebFormTest {
         inventory.awaitKnown(pat, sam);
         inventory.awaitKnown(mine, theirs);
 
-        Browser browser = new Browser();
-        Response anonymous = browser.get("/report-loss");
-        assertThat(anonymous.statusCode()).isEqualTo(303);
-        assertThat(anonymous.header("Location")).endsWith("/sign-in?next=/report-loss");
+        // Without a session the form sends the browser to the district's sign-in page (code flow with PKCE).
+        Response anonymous = given().redirects().follow(false).get("/report-loss");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.header("Location"))
+                .startsWith(Keycloak.ISSUER + "/protocol/openid-connect/auth?")
+                .contains("client_id=loss-report-web")
+                .contains("code_challenge_method=S256")
+                .contains("redirect_uri=" + URLEncoder.encode(baseUrl() + "/report-loss", StandardCharsets.UTF_8));
 
-        Response signInPage = browser.get("/sign-in?next=/report-loss");
-        assertThat(signInPage.statusCode()).isEqualTo(200);
-        assertThat(signInPage.contentType()).startsWith("text/html");
-        assertThat(signInPage.asString()).contains("<meta name=\"viewport\"").contains("<label for=\"token\">");
-
-        Response wrong = browser.post(
-                "/sign-in", Map.of("csrf", csrf(signInPage), "token", "not-a-token", "next", "/report-loss"));
-        assertThat(wrong.statusCode()).isEqualTo(400);
-        assertThat(wrong.asString()).contains("not valid here");
-
-        Response signedIn = browser.post(
-                "/sign-in",
-                Map.of(
-                        "csrf", csrf(signInPage),
-                        "token", TestTokens.token(pat.districtId(), "STAFF"),
-                        "next", "/report-loss"));
-        assertThat(signedIn.statusCode()).isEqualTo(303);
-        assertThat(signedIn.header("Location")).endsWith("/report-loss");
-        String setCookie = String.join("\n", signedIn.headers().getValues("Set-Cookie"));
-        assertThat(setCookie)
-                .contains("district_token=")
-                .containsIgnoringCase("HttpOnly")
-                .containsIgnoringCase("SameSite=Strict");
-
-        Response form = browser.get("/report-loss");
+        // Signing in there brings the person back to the form, which offers their own devices only.
+        WebSignIn signIn = WebSignIn.as(baseUrl() + "/report-loss", pat.districtId(), "STAFF");
+        assertThat(signIn.landedOn().getPath()).isEqualTo("/report-loss");
+        HttpResponse<String> form = signIn.open("/report-loss");
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.asString())
+        assertThat(form.body())
+                .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .contains("Report a lost or stolen device")
                 .contains("Signed in as " + pat.districtId())
                 .contains("value=\"" + mine.assetTag() + "\"")
                 .doesNotContain(theirs.assetTag())
-                .contains("<label for=\"lastSeenLocation\">");
+                .contains("<label for=\"lastSeenLocation\">")
+                .contains("<button type=\"submit\">Sign out</button>")
+                .doesNotContain("sign-in token")
+                .doesNotContain("name=\"token\"");
 
-        // The same cookie signs in API calls too.
-        browser.request().get("/api/v1/loss-reports").then().statusCode(200);
-
-        Response signedOut = browser.post("/sign-out", Map.of("csrf", csrf(form)));
-        assertThat(signedOut.statusCode()).isEqualTo(303);
-        assertThat(browser.cookies).doesNotContainKey("district_token");
-        assertThat(browser.get("/report-loss").statusCode()).isEqualTo(303);
+        // The page's session signs in nothing else: the API takes bearer tokens only.
+        given().cookies(signIn.cookies())
+                .get("/api/v1/loss-reports")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Sign-in required"));
     }
 
     @Test
@@ -136,11 +102,11 @@ class WebFormTest {
         Device mine = inventory.laptop(pat, false);
         inventory.awaitKnown(pat);
         inventory.awaitKnown(mine);
-        Browser browser = signedIn(pat, "STAFF");
+        Browser browser = Browser.signedIn(baseUrl(), pat.districtId(), "STAFF");
         Response page = browser.get("/report-loss");
 
         Map<String, String> fields = new HashMap<>();
-        fields.put("csrf", csrf(page));
+        fields.put("csrf-token", Browser.formToken(page));
         fields.put("idempotencyKey", idempotencyKey(page));
         fields.put("device", mine.assetTag());
         fields.put("lastSeenAt", LOCAL.format(LocalDateTime.now(ZoneOffset.UTC).plusDays(3)));
@@ -171,7 +137,7 @@ class WebFormTest {
         Device mine = inventory.laptop(pat, false);
         inventory.awaitKnown(pat);
         inventory.awaitKnown(mine);
-        Browser browser = signedIn(pat, "STAFF");
+        Browser browser = Browser.signedIn(baseUrl(), pat.districtId(), "STAFF");
         Response page = browser.get("/report-loss");
 
         Map<String, String> fields = validTheft(page, mine);
@@ -197,7 +163,13 @@ class WebFormTest {
         // The reporter adds the case number on the same page.
         Response police = browser.post(
                 location.replaceFirst("^https?://[^/]+", "").replace("?filed=true", "") + "/police-report",
-                Map.of("csrf", csrf(confirmation), "policeAgency", "Metro Police", "policeCaseNumber", "MP-9"));
+                Map.of(
+                        "csrf-token",
+                        Browser.formToken(confirmation),
+                        "policeAgency",
+                        "Metro Police",
+                        "policeCaseNumber",
+                        "MP-9"));
         assertThat(police.statusCode()).isEqualTo(303);
         Response after = browser.get(police.header("Location").replaceFirst("^https?://[^/]+", ""));
         assertThat(after.asString()).contains("case number MP-9").doesNotContain("Add the police case number");
@@ -212,19 +184,54 @@ class WebFormTest {
         Device mine = inventory.laptop(pat, false);
         inventory.awaitKnown(pat);
         inventory.awaitKnown(mine);
-        Browser browser = signedIn(pat, "STAFF");
+        Browser browser = Browser.signedIn(baseUrl(), pat.districtId(), "STAFF");
         Response page = browser.get("/report-loss");
 
         Map<String, String> fields = validTheft(page, mine);
-        fields.remove("csrf");
+        fields.remove("csrf-token");
         Response missing = browser.post("/report-loss", fields);
         assertThat(missing.statusCode()).isEqualTo(403);
-        assertThat(missing.contentType()).startsWith("text/html");
-        assertThat(missing.asString()).contains("The form has expired");
+        assertThat(missing.contentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(missing.asString())
+                .contains("The form has expired")
+                .contains("Nothing was saved")
+                .contains("Signed in as " + pat.districtId())
+                .doesNotContain("Exception");
+        // Its sign-out button still works: it carries the token of the browser's cookie.
+        assertThat(Browser.formToken(missing)).isEqualTo(browser.cookies.get(Browser.CSRF_COOKIE));
 
-        fields.put("csrf", "A".repeat(43));
-        assertThat(browser.post("/report-loss", fields).statusCode()).isEqualTo(403);
+        fields.put("csrf-token", "A".repeat(22));
+        Response wrong = browser.post("/report-loss", fields);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.asString()).contains("The form has expired");
+
+        // A browser without the CSRF cookie cannot send the form either, whatever token it names.
+        Browser withoutCookie = browser.copy();
+        withoutCookie.cookies.remove(Browser.CSRF_COOKIE);
+        fields.put("csrf-token", Browser.formToken(page));
+        assertThat(withoutCookie.post("/report-loss", fields).statusCode()).isEqualTo(403);
+
         assertThat(reportsOf(mine)).isZero();
+
+        // The police report form is protected the same way.
+        String patsReport = Api.staff(pat)
+                .body(Api.stolen(mine))
+                .post("/api/v1/loss-reports")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Response police = browser.post(
+                "/reports/" + patsReport + "/police-report",
+                Map.of("policeAgency", "Metro Police", "policeCaseNumber", "MP-1"));
+        assertThat(police.statusCode()).isEqualTo(403);
+        assertThat(police.asString()).contains("The form has expired");
+        Api.staff(pat)
+                .get("/api/v1/loss-reports/" + patsReport)
+                .then()
+                .statusCode(200)
+                .body("police.caseNumber", nullValue());
+        assertThat(reportsOf(mine)).isEqualTo(1);
     }
 
     @Test
@@ -242,7 +249,7 @@ class WebFormTest {
                 .extract()
                 .path("id");
 
-        Browser patBrowser = signedIn(pat, "STAFF");
+        Browser patBrowser = Browser.signedIn(baseUrl(), pat.districtId(), "STAFF");
         Response notTheirs = patBrowser.get("/reports/" + samsReport);
         assertThat(notTheirs.statusCode()).isEqualTo(404);
         assertThat(notTheirs.contentType()).startsWith("text/html");
@@ -257,17 +264,31 @@ class WebFormTest {
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.asString()).contains("id=\"assetTag-error\"").contains("names no device of yours");
 
-        Browser auditor = signedIn(new Inventory.Person(null, "AUD-9", null, null, null, null), "AUDITOR");
+        Browser auditor = Browser.signedIn(baseUrl(), "AUD-" + Inventory.RUN, "AUDITOR");
         Response forbidden = auditor.get("/report-loss");
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(forbidden.asString()).contains("does not allow reporting");
 
-        Browser expired = new Browser();
-        expired.cookies.put("district_token", TestTokens.expired(pat.districtId(), "STAFF"));
-        Response bounced = expired.get("/report-loss");
-        assertThat(bounced.statusCode()).isEqualTo(303);
-        assertThat(bounced.header("Location")).contains("/sign-in");
-        assertThat(expired.cookies).doesNotContainKey("district_token");
+        // Neither the retired sign-in cookie (a token of the development key) nor a made-up session admits anybody.
+        Response retired = given().redirects()
+                .follow(false)
+                .cookie("district_token", TestTokens.retiredDevelopmentKey(pat.districtId(), "STAFF"))
+                .get("/report-loss");
+        assertThat(retired.statusCode()).isEqualTo(302);
+        assertThat(retired.header("Location")).startsWith(Keycloak.ISSUER + "/protocol/openid-connect/auth?");
+        assertThat(retired.asString()).doesNotContain(pat.districtId());
+        Response madeUp = given().redirects()
+                .follow(false)
+                .cookie(Browser.SESSION_COOKIE, "made-up-session-key")
+                .get("/report-loss");
+        assertThat(madeUp.statusCode()).isEqualTo(302);
+        assertThat(madeUp.header("Location")).startsWith(Keycloak.ISSUER + "/protocol/openid-connect/auth?");
+        Response bearerOnAPage = given().redirects()
+                .follow(false)
+                .header("Authorization", TestTokens.bearer(pat.districtId(), "STAFF"))
+                .get("/report-loss");
+        assertThat(bearerOnAPage.statusCode()).isEqualTo(302);
+        assertThat(bearerOnAPage.header("Location")).startsWith(Keycloak.ISSUER + "/protocol/openid-connect/auth?");
 
         given().redirects()
                 .follow(false)
@@ -275,27 +296,29 @@ class WebFormTest {
                 .then()
                 .statusCode(303)
                 .header("Location", containsString("/report-loss"));
-        given().get("/sign-in").then().statusCode(200).body(not(containsString("Signed in as")));
+        given().redirects().follow(false).get("/sign-in").then().statusCode(404);
         given().get("/no-such-page").then().statusCode(404).contentType(startsWith("application/problem+json"));
-        given().redirects().follow(false).get("/reports/" + samsReport).then().statusCode(303);
+        // A report's page, opened from a message's link without a session, goes through the sign-in page too.
+        given().redirects()
+                .follow(false)
+                .get("/reports/" + samsReport)
+                .then()
+                .statusCode(302)
+                .header("Location", startsWith(Keycloak.ISSUER + "/protocol/openid-connect/auth?"))
+                .body(not(containsString(samsLaptop.assetTag())));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private Browser signedIn(Person p, String role) {
-        Browser browser = new Browser();
-        Response page = browser.get("/sign-in");
-        Response answer = browser.post(
-                "/sign-in",
-                Map.of("csrf", csrf(page), "token", TestTokens.token(p.districtId(), role), "next", "/report-loss"));
-        assertThat(answer.statusCode()).isEqualTo(303);
-        return browser;
+    private String baseUrl() {
+        return base.toString().replaceFirst("/$", "");
     }
 
-    private static Map<String, String> validTheft(Response page, Device device) {
+    /** A valid theft report on the form of {@code page}, with its CSRF token. */
+    static Map<String, String> validTheft(Response page, Device device) {
         Map<String, String> fields = new HashMap<>();
-        fields.put("csrf", csrf(page));
+        fields.put("csrf-token", Browser.formToken(page));
         fields.put("idempotencyKey", idempotencyKey(page));
         fields.put("device", device.assetTag());
         fields.put("kind", "STOLEN");
@@ -307,21 +330,15 @@ class WebFormTest {
         return fields;
     }
 
-    private static String csrf(Response page) {
-        return field(CSRF_FIELD, page);
-    }
-
     private static String idempotencyKey(Response page) {
-        return field(IDEMPOTENCY_FIELD, page);
-    }
-
-    private static String field(Pattern pattern, Response page) {
-        Matcher m = pattern.matcher(page.asString());
-        assertThat(m.find()).as("the page has the hidden field " + pattern).isTrue();
-        return m.group(1);
+        return Browser.field(IDEMPOTENCY_FIELD, page);
     }
 
     private long reportsOf(Device d) {
+        return reportsOf(dataSource, d);
+    }
+
+    static long reportsOf(DataSource dataSource, Device d) {
         return TestDb.of(dataSource).count("select count(*) from loss_report where device_id = ?", d.id());
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.district.contracts.Topics;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.PersonSnapshot;
 import org.district.lossreport.config.LossReportSettings;
@@ -36,9 +35,7 @@ public class ReadModelConsumer {
     void start(@Observes StartupEvent event) {
         if (settings.consumersEnabled()) {
             consumers.start(
-                    ConsumerSpec.of(settings.readModelGroup(), Topics.DEVICES, Topics.PEOPLE)
-                            .withoutDeduplication()
-                            .withMaxPollRecords(500),
+                    ConsumerSpec.inventorySnapshots(settings.readModelGroup(), 500),
                     EventProcessor.eachOf(this::apply));
         }
     }
