@@ -1,15 +1,23 @@
 package org.district.checkin;
 
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.district.testing.TestApi;
 
-/** Request helpers: the callers these tests use (see {@link TestApi}) and valid check-in bodies. */
+/**
+ * Request helpers: the callers these tests use (people with real tokens, see {@link TestApi}; devices with their
+ * enrolment credential) and valid check-in bodies.
+ */
 final class Api {
+
+    private static final Map<UUID, String> CREDENTIALS = new ConcurrentHashMap<>();
 
     private Api() {}
 
@@ -25,8 +33,23 @@ final class Api {
         return as("AU-" + Feed.RUN, "AUDITOR");
     }
 
+    /**
+     * A device's agent, signed in with its enrolment credential (as devices sign in: never with a token), which IT
+     * issues through the API the first time the device is used here.
+     */
     static RequestSpecification device(UUID id) {
-        return as(id.toString(), "DEVICE");
+        return RestAssured.given()
+                .header("Authorization", "Device " + credential(id))
+                .contentType(ContentType.JSON);
+    }
+
+    /** The device's enrolment credential, issued by IT on first use (so while the device is in service). */
+    static String credential(UUID id) {
+        return CREDENTIALS.computeIfAbsent(id, device -> it().post("/api/v1/devices/" + device + "/credential")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("credential"));
     }
 
     /** A compliant Windows laptop's check-in. */

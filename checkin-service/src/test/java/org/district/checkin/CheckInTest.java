@@ -96,7 +96,7 @@ class CheckInTest {
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json");
-        // A device token whose subject is not a device id.
+        // A person's token claiming the DEVICE role, whatever its district id.
         Api.as("E1001", "DEVICE")
                 .body(Api.checkIn())
                 .post("/api/v1/checkins")
@@ -110,17 +110,59 @@ class CheckInTest {
     }
 
     @Test
-    void refusesUnknownAndRetiredDevicesClearly() {
-        UUID stranger = UUID.randomUUID();
-        Api.device(stranger)
+    void aPersonGivenTheDeviceRoleCannotCheckInEvenAsTheDevice() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        // A real user of the realm whose district id is the device's id and who holds a DEVICE realm role: the shape
+        // of the DEVICE tokens devices once used. People are never devices: the role is dropped, the check-in refused.
+        Api.as(laptop.id().toString(), "DEVICE")
                 .body(Api.checkIn())
                 .post("/api/v1/checkins")
                 .then()
-                .statusCode(404)
+                .statusCode(403)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:district:problem:unknown-device"));
+                .body("type", equalTo("urn:district:problem:forbidden"))
+                .body("detail", containsString("role does not allow"));
+        // Nor anything else a device may not do either.
+        Api.as(laptop.id().toString(), "DEVICE")
+                .get("/api/v1/devices/" + laptop.id() + "/checkins")
+                .then()
+                .statusCode(403);
+        assertThat(db.count("select count(*) from checkin_history where device_id = ?", laptop.id()))
+                .isZero();
+        assertThat(db.text("select last_seen_at::text from device where id = ?", laptop.id()))
+                .isNull();
 
-        Feed.Device retired = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.RETIRED));
+        // The device itself, with its enrolment credential, checks in.
+        Api.device(laptop.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void refusesUnknownAndRetiredDevicesClearly() {
+        // A credential naming a device the district does not know: refused as a wrong credential is (there is no
+        // device to enrol), with nothing written.
+        Feed.Device enrolled = db.known(Feed.laptop("LINCOLN-HS"));
+        String credential = Api.credential(enrolled.id());
+        String secret = credential.substring(credential.lastIndexOf('.') + 1);
+        UUID stranger = UUID.randomUUID();
+        RestAssured.given()
+                .header("Authorization", "Device dc1." + stranger + "." + secret)
+                .contentType("application/json")
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Device")
+                .body("type", equalTo("urn:district:problem:invalid-device-credential"));
+
+        // Enrolled while in service, then retired or written off by inventory.
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        Api.credential(laptop.id());
+        Feed.Device retired = db.known(laptop.withStatus(DeviceStatus.RETIRED));
         Api.device(retired.id())
                 .body(Api.checkIn())
                 .post("/api/v1/checkins")
@@ -128,7 +170,9 @@ class CheckInTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("no longer in service"));
-        Feed.Device writtenOff = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.WRITTEN_OFF));
+        Feed.Device other = db.known(Feed.laptop("LINCOLN-HS"));
+        Api.credential(other.id());
+        Feed.Device writtenOff = db.known(other.withStatus(DeviceStatus.WRITTEN_OFF));
         Api.device(writtenOff.id())
                 .body(Api.checkIn())
                 .post("/api/v1/checkins")
@@ -179,14 +223,15 @@ class CheckInTest {
                 .statusCode(405)
                 .header("Allow", "POST")
                 .contentType("application/problem+json");
-        // An unauthenticated caller learns nothing about its body: 401 before 415.
+        // An unauthenticated caller learns nothing about its body: 401 before 415, asking for a device credential (a
+        // person's token never checks in).
         RestAssured.given()
                 .contentType("text/plain")
                 .body("x")
                 .post("/api/v1/checkins")
                 .then()
                 .statusCode(401)
-                .header("WWW-Authenticate", containsString("Bearer"))
+                .header("WWW-Authenticate", "Device")
                 .contentType("application/problem+json");
         assertThat(db.count("select count(*) from checkin_history where device_id = ?", laptop.id()))
                 .isEqualTo(1);

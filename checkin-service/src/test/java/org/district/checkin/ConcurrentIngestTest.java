@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.district.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +48,7 @@ class ConcurrentIngestTest {
                 // Each check-in names its own site, so the stored latest state tells which check-in it came from.
                 body.put("network", Map.of("site", "SITE-" + round, "ipAddress", "10.1.2." + (round + 1)));
                 HttpRequest request = HttpRequest.newBuilder(checkins)
-                        .header("Authorization", "Bearer " + TestTokens.token(d.id().toString(), "DEVICE"))
+                        .header("Authorization", "Device " + Api.credential(d.id()))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                         .build();

@@ -175,7 +175,8 @@ class DeviceCredentialTest {
                 .post("/api/v1/devices/" + laptop.id() + "/credential")
                 .then()
                 .statusCode(403);
-        Api.device(laptop.id())
+        // Nor a person whose token claims the DEVICE role (the shape of the retired DEVICE tokens).
+        Api.as(laptop.id().toString(), "DEVICE")
                 .post("/api/v1/devices/" + laptop.id() + "/credential")
                 .then()
                 .statusCode(403);

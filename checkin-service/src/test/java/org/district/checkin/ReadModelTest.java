@@ -3,7 +3,9 @@ package org.district.checkin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -97,6 +99,14 @@ class ReadModelTest {
     void healthMetricsAndTheApiDescriptionStayOpen() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("district_checkin_written_total"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/checkins"));
+        // Devices sign in with their enrolment credential, people with the provider's bearer tokens: each operation
+        // is documented with its own.
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("components.securitySchemes.'device-credential'.scheme", equalTo("Device"))
+                .body("paths.'/api/v1/checkins'.post.security[0].keySet()", contains("device-credential"))
+                .body("paths.'/api/v1/devices/overdue'.get.security[0].keySet()", contains("bearer"));
     }
 }

@@ -41,6 +41,14 @@ public interface CheckInSettings {
     @WithName("consumers.enabled")
     boolean consumersEnabled();
 
+    /**
+     * The consumer group that keeps the read models. A new name rebuilds them from the compacted topics; the tests use
+     * their own, so another copy of the service on the same broker never takes their partitions.
+     */
+    @WithDefault("checkin-read-model")
+    @WithName("read-model.group")
+    String readModelGroup();
+
     /** Most snapshots applied to the read models in one transaction. */
     @WithDefault("1000")
     @WithName("read-model.max-poll-records")

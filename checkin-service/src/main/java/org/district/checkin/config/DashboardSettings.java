@@ -3,7 +3,10 @@ package org.district.checkin.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The IT dashboard's lists. (Its sign-in cookies are service-support's {@code district.web.*}.) */
+/**
+ * The IT dashboard's lists. (Its sign-in is the identity provider's, {@code quarkus.oidc.web.*}; how long a session
+ * lasts is service-support's {@code district.web.*}.)
+ */
 @ConfigMapping(prefix = "district.dashboard")
 public interface DashboardSettings {
 

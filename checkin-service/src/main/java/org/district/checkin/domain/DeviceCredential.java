@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A device credential, issued by IT at enrolment: the alternative to DEVICE bearer tokens for device agents.
+ * A device credential, issued by IT at enrolment: how a device's agent signs in (people and systems sign in through the
+ * district's identity provider; devices do not).
  *
  * <p>A credential reads {@code dc1.<device id>.<secret>}, the secret being 256 random bits in base64url. The agent
  * sends it as {@code Authorization: Device <credential>}. Only the SHA-256 of the secret is stored (on the device's

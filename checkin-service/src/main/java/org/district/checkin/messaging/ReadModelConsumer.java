@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.district.checkin.config.CheckInSettings;
 import org.district.checkin.service.ReadModelService;
-import org.district.contracts.Topics;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.PersonSnapshot;
 import org.district.support.messaging.ConsumedEvent;
@@ -16,14 +15,13 @@ import org.district.support.messaging.ConsumerSpec;
 import org.district.support.messaging.EventConsumers;
 
 /**
- * Keeps the device and person read models from inventory's snapshot topics (consumer group {@value #GROUP}). Snapshot
+ * Keeps the device and person read models from inventory's snapshot topics (consumer group: CheckInSettings
+ * readModelGroup, checkin-read-model unless configured). Snapshot
  * upserts are version-checked, so the group needs no inbox; large polls and one statement per batch let a fresh
  * replica absorb a million device snapshots quickly.
  */
 @ApplicationScoped
 public class ReadModelConsumer {
-
-    static final String GROUP = "checkin-read-model";
 
     @Inject
     EventConsumers consumers;
@@ -37,9 +35,7 @@ public class ReadModelConsumer {
     void start(@Observes StartupEvent event) {
         if (settings.consumersEnabled()) {
             consumers.start(
-                    ConsumerSpec.of(GROUP, Topics.DEVICES, Topics.PEOPLE)
-                            .withoutDeduplication()
-                            .withMaxPollRecords(settings.readModelMaxPollRecords()),
+                    ConsumerSpec.inventorySnapshots(settings.readModelGroup(), settings.readModelMaxPollRecords()),
                     this::apply);
         }
     }

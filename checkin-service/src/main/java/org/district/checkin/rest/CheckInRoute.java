@@ -37,7 +37,6 @@ import org.district.support.problem.Problem;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
 import org.district.support.security.Caller;
-import org.district.support.security.Roles;
 import org.district.support.time.DistrictClock;
 import org.district.support.web.Correlation;
 import org.district.support.web.HttpSettings;
@@ -54,7 +53,7 @@ import org.jboss.logging.Logger;
 /**
  * Where device agents check in: the one request every device sends every interval, so it is served by a plain HTTP
  * route on the event loop instead of the REST layer, and does only what it must. It authenticates the caller through
- * the service's security (device credential or DEVICE token), refuses anything but the device itself, reads and
+ * the service's security (the device's enrolment credential), refuses anything but the device itself, reads and
  * checks the body ({@link CheckInRules}), hands the check-in to the group-commit writer and answers once that commits,
  * without holding a thread while it waits. Every refusal is the same {@code application/problem+json} the REST layer
  * gives, with the same correlation id header.
@@ -106,16 +105,14 @@ public class CheckInRoute {
     @Tag(name = "Check-ins")
     @Operation(
             summary = "Check in (device agents)",
-            description = "Authenticated as the device itself: a DEVICE bearer token whose subject is the device id,"
-                    + " or the device's credential from enrolment (Authorization: Device dc1.<device id>.<secret>;"
-                    + " 401 when it is wrong, replaced or revoked). A device checks in only as itself. The answer"
-                    + " lists pending commands (LOCK with the district's return message, WIPE, LOCATE), the next"
-                    + " check-in interval and the district power policy. A location is stored only while the device is"
-                    + " LOST or STOLEN; otherwise it is dropped unread. Unknown devices get 404, retired or"
-                    + " written-off devices 409.")
-    @SecurityRequirement(
-            name = "bearer",
-            scopes = {Roles.DEVICE, DeviceCredentialIdentityProvider.ROLE})
+            description = "Authenticated as the device itself, by the credential IT issued at enrolment"
+                    + " (Authorization: Device dc1.<device id>.<secret>; 401 when it is wrong, replaced or revoked, or"
+                    + " names a device the district does not know). People's tokens are refused. A device checks in only"
+                    + " as itself. The answer lists pending commands (LOCK with the district's return message, WIPE,"
+                    + " LOCATE), the next check-in interval and the district power policy. A location is stored only"
+                    + " while the device is LOST or STOLEN; otherwise it is dropped unread. Retired or written-off"
+                    + " devices get 409.")
+    @SecurityRequirement(name = DeviceCredentialScheme.NAME)
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckInRequest.class)))
@@ -127,9 +124,8 @@ public class CheckInRoute {
             responseCode = "400",
             description = "A field is not valid",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "401", description = "No valid device credential or token")
+    @APIResponse(responseCode = "401", description = "No valid device credential")
     @APIResponse(responseCode = "403", description = "Not a device, or another device's id")
-    @APIResponse(responseCode = "404", description = "Unknown device")
     @APIResponse(responseCode = "409", description = "Retired or written-off device")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
@@ -149,7 +145,7 @@ public class CheckInRoute {
                         identity -> guarded(rc, correlation, () -> authenticated(rc, context, correlation, identity)),
                         failure -> {
                             if (failure instanceof AuthenticationFailedException) {
-                                fail(rc, correlation, ProblemException.unauthenticated());
+                                fail(rc, correlation, DeviceCredentialMechanism.missing());
                             } else {
                                 unexpected(rc, correlation, failure);
                             }
@@ -158,12 +154,13 @@ public class CheckInRoute {
 
     private void authenticated(RoutingContext rc, Context context, String correlation, SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
-            fail(rc, correlation, ProblemException.unauthenticated());
+            fail(rc, correlation, DeviceCredentialMechanism.missing());
             return;
         }
-        boolean token = identity.hasRole(Roles.DEVICE);
+        // Only a device credential admits: a person's token never does, whatever roles it claims (service-support's
+        // PeopleRoles drops DEVICE from them).
         byte[] credential = identity.getAttribute(DeviceCredentialIdentityProvider.HASH_ATTRIBUTE);
-        if (!token && !(identity.hasRole(DeviceCredentialIdentityProvider.ROLE) && credential != null)) {
+        if (!identity.hasRole(DeviceCredentialIdentityProvider.ROLE) || credential == null) {
             refuse(
                     rc,
                     correlation,
@@ -172,18 +169,8 @@ public class CheckInRoute {
                     ProblemMappers.forbidden("Your role does not allow this request."));
             return;
         }
-        UUID device;
-        try {
-            device = UUID.fromString(Caller.subjectOf(identity));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            refuse(
-                    rc,
-                    correlation,
-                    identity,
-                    "not a device",
-                    ProblemMappers.forbidden("The token does not name a device: its subject must be the device id."));
-            return;
-        }
+        // The device id the credential names (a well-formed one, or the mechanism would have refused it).
+        UUID device = UUID.fromString(Caller.subjectOf(identity));
         // Only the device itself learns what is wrong with what it sent.
         if (!isJson(rc.request().getHeader(HttpHeaderNames.CONTENT_TYPE))) {
             fail(rc, correlation, ProblemMappers.forStatus(415));
@@ -196,7 +183,7 @@ public class CheckInRoute {
             fail(rc, correlation, ProblemException.payloadTooLarge(Integer.toString(body.length()), maxBodyBytes));
             return;
         }
-        checkIn(rc, context, correlation, identity, device, token ? null : credential, body);
+        checkIn(rc, context, correlation, identity, device, credential, body);
     }
 
     private void checkIn(

@@ -16,9 +16,10 @@ import org.district.checkin.domain.DeviceCredential;
 import org.district.support.problem.ProblemException;
 
 /**
- * Reads {@code Authorization: Device <credential>}. A request without that header is left to the other mechanisms
- * (bearer tokens); a malformed credential is refused with the 401 a wrong one gets. The secret itself is checked
- * against the stored hash by the check-in writer (see {@link DeviceCredentialIdentityProvider#ROLE}).
+ * Reads {@code Authorization: Device <credential>}, beside the identity provider's sign-in (quarkus-oidc: bearer tokens
+ * on the API, the session of the dashboard). A request without that header is left to the others, by answering no
+ * identity rather than a failure; a malformed credential is refused with the 401 a wrong one gets. The secret itself
+ * is checked against the stored hash by the check-in writer (see {@link DeviceCredentialIdentityProvider#ROLE}).
  */
 @ApplicationScoped
 public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
@@ -27,8 +28,9 @@ public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
     public static final String SCHEME = "Device";
 
     private static final String PREFIX = SCHEME + " ";
+    /** Its own scheme of the Authorization header: OIDC's is (AUTHORIZATION, "bearer"), and no two may be the same. */
     private static final HttpCredentialTransport TRANSPORT =
-            new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "device");
+            new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, SCHEME);
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -57,10 +59,14 @@ public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
         return Uni.createFrom().item(TRANSPORT);
     }
 
-    /** Before the bearer-token mechanism, which leaves a {@code Device} header alone anyway. */
+    /**
+     * After OIDC's mechanism (priority 1001), which leaves a {@code Device} header alone: a request that carries no
+     * credential at all is then challenged as OIDC does it (a bearer token on the API, the login page for the
+     * dashboard), not asked for a device credential.
+     */
     @Override
     public int getPriority() {
-        return DEFAULT_PRIORITY + 500;
+        return DEFAULT_PRIORITY;
     }
 
     /**
@@ -68,6 +74,17 @@ public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
      * a caller nothing about which. An answer of the HTTP layer (a 401 with the Device challenge), given here for a
      * malformed credential and by the check-in route for one the writer did not accept.
      */
+    /** The 401 for a check-in that names no device at all: devices sign in with their credential, nothing else. */
+    public static ProblemException missing() {
+        return new ProblemException(
+                401,
+                "unauthenticated",
+                "Sign-in required",
+                "Send the device's enrolment credential: Authorization: Device dc1.<device id>.<secret>.",
+                null,
+                java.util.Map.of("WWW-Authenticate", SCHEME));
+    }
+
     public static ProblemException notAccepted() {
         return new ProblemException(
                 401,

@@ -25,14 +25,13 @@ import org.district.checkin.repository.CheckInRepository.LockedDevice;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.support.domain.ConflictException;
 import org.district.support.domain.DomainException;
-import org.district.support.domain.NotFoundException;
 import org.district.support.domain.NotPermittedException;
 import org.district.support.time.DistrictClock;
 
 /**
  * The rules of a batch of check-ins, written in the caller's transaction by {@link CheckInRepository}'s set-based
  * statements: the devices are locked and read once, each check-in is accepted or refused (a credential that does not
- * match, an unknown or retired device), the accepted ones are measured against the baseline, the newest of each device
+ * match or names an unknown device, a retired device), the accepted ones are measured against the baseline, the newest of each device
  * becomes its latest state, missing devices and devices seen after their holder left raise alerts at most once per
  * interval, and each device is told its open commands.
  */
@@ -188,14 +187,9 @@ public class CheckInService {
         for (int i = 0; i < batch.size(); i++) {
             PendingCheckIn p = batch.get(i);
             LockedDevice d = devices.get(p.deviceId());
-            if (p.credentialSha256() != null
-                    && (d == null || !DeviceCredential.matches(p.credentialSha256(), d.credentialSha256()))) {
+            if (d == null || !DeviceCredential.matches(p.credentialSha256(), d.credentialSha256())) {
                 // Wrong, replaced or revoked credential (or a device that does not exist): one answer for all.
                 outcomes[i] = new Outcome(null, credentialNotAccepted());
-                continue;
-            }
-            if (d == null) {
-                outcomes[i] = new Outcome(null, unknownDevice(p.deviceId()));
                 continue;
             }
             if (d.status() == DeviceStatus.RETIRED || d.status() == DeviceStatus.WRITTEN_OFF) {
@@ -318,16 +312,6 @@ public class CheckInService {
      * device does not exist): the device may not check in with it. The route answers it as the security layer answers
      * a malformed credential.
      */
-    /** A device the district never registered: it gets its own kind of not-found, so its agent can tell IT. */
-    static NotFoundException unknownDevice(UUID id) {
-        return NotFoundException.ofKind(
-                "unknown-device",
-                "Unknown device",
-                "device",
-                id.toString(),
-                "Device " + id + " is not registered with the district. Ask IT to register it before it checks in.");
-    }
-
     static NotPermittedException credentialNotAccepted() {
         return new NotPermittedException("The device credential is not valid: it is wrong, or it was replaced or"
                 + " revoked. Ask IT to enrol the device again.");

@@ -125,7 +125,7 @@ public class CheckInWriter {
 
     /**
      * Queues a validated check-in; the future completes once it is committed (or refused). {@code credentialSha256}
-     * is the hash of the presented device credential, to be checked in the write, or null for a DEVICE token.
+     * is the hash of the presented device credential, to be checked in the write.
      */
     public CompletableFuture<CheckInReply> submit(
             UUID deviceId, byte[] credentialSha256, CheckInRequest body, Instant receivedAt) {

@@ -6,8 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A validated check-in waiting for the writer, and the future its request waits on. {@code credentialSha256} is the
- * hash of the device credential the request presented, checked by the writer; null for a request authenticated by a
- * DEVICE bearer token (already verified).
+ * hash of the device credential the request presented, checked by the writer against the stored one.
  */
 record PendingCheckIn(
         UUID deviceId,

@@ -11,7 +11,6 @@ public record DashboardView(
         String school,
         String signedInAs,
         boolean canAct,
-        String csrf,
         long overdueCount,
         long nonCompliantCount,
         long lostSeenCount,
@@ -34,13 +33,11 @@ public record DashboardView(
             String ipAddress) {}
 
     /** The page of {@code dashboard} for the person signed in. */
-    static DashboardView of(
-            DashboardService.Dashboard dashboard, String school, String signedInAs, boolean canAct, String csrf) {
+    static DashboardView of(DashboardService.Dashboard dashboard, String school, String signedInAs, boolean canAct) {
         return new DashboardView(
                 school,
                 signedInAs,
                 canAct,
-                csrf,
                 dashboard.overdueCount(),
                 dashboard.nonCompliantCount(),
                 dashboard.lostSeenCount(),

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CheckInServiceTest {
 
+    /** The device's enrolment secret; the writer checks every check-in's against the stored hash. */
+    private static final String SECRET = "order-test-secret-0123456789abcdef";
+
     @Inject
     CheckInService checkIns;
 
@@ -32,10 +38,12 @@ class CheckInServiceTest {
         UUID device = UUID.randomUUID();
         db.execute(
                 "insert into device (id, version, asset_tag, type, school, ownership, status, sensitive_data,"
-                        + " registered_at, updated_at, due_on) values (?, 1, ?, 'LAPTOP', 'LINCOLN-HS', 'DISTRICT',"
-                        + " 'IN_STOCK', false, now(), now(), current_date + 14)",
+                        + " registered_at, updated_at, due_on, credential_sha256, credential_issued_at,"
+                        + " credential_issued_by) values (?, 1, ?, 'LAPTOP', 'LINCOLN-HS', 'DISTRICT', 'IN_STOCK',"
+                        + " false, now(), now(), current_date + 14, sha256(convert_to(?, 'UTF8')), now(), 'TEST')",
                 device,
-                "ORDER-" + device.toString().substring(0, 8));
+                "ORDER-" + device.toString().substring(0, 8),
+                SECRET);
         Instant newer = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant older = newer.minusSeconds(30);
 
@@ -64,9 +72,17 @@ class CheckInServiceTest {
                 null,
                 null);
         List<CheckInService.Outcome> outcomes = QuarkusTransaction.requiringNew()
-                .call(() -> checkIns.write(
-                        List.of(new PendingCheckIn(device, null, body, receivedAt, new CompletableFuture<>()))));
+                .call(() -> checkIns.write(List.of(
+                        new PendingCheckIn(device, secretSha256(), body, receivedAt, new CompletableFuture<>()))));
         assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.refusal())
                 .isNull());
+    }
+
+    private static byte[] secretSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(SECRET.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
