@@ -3,19 +3,20 @@
 # 1. Seeds checkin-service's device read model and the baseline tables in a dedicated database (once).
 # 2. Measures the baseline: pgbench, 8 clients, one heartbeat per transaction (latest-state upsert + history insert).
 # 3. Pre-warms the service (check-ins at a third of the baseline rate, 90 s, not recorded), then steps the check-in
-#    rate up from that baseline with the constant-rate load generator until p99 > 100 ms: once with devices
-#    authenticating by their enrolment credential, once by DEVICE bearer tokens (AUTH=credential,token). A missed step
-#    is run once more before the ladder stops (RETRIES=1; RETRIES=0 stops at the first miss); every attempt is
-#    reported with the longest stall the machine imposed on the generator and the machine's steal time during it.
+#    rate up from that baseline with the constant-rate load generator until p99 > 100 ms, devices authenticating with
+#    their enrolment credential (CREDENTIALS of them, 50,000 by default, spread over the seed). A missed step is run
+#    once more before the ladder stops (RETRIES=1; RETRIES=0 stops at the first miss); every attempt is reported with
+#    the longest stall the machine imposed on the generator and the machine's steal time during it.
 # 4. Steps the same generator up against the same process's /q/health/live: the most requests/s this machine serves
 #    through HTTP at all, measured the same way (the "HTTP floor").
-# 5. Measures the overdue list's first page while ingestion runs at half the highest rate held.
+# 5. Measures the overdue list's first page while ingestion runs at half the highest rate held (as IT, with a real
+#    token of the identity provider, see bench/lib.sh).
 # Each step also reports the CPU time one request cost (whole machine, service, generator, PostgreSQL; from /proc),
 # and the baseline the CPU time of one heartbeat transaction.
 #   bench/checkin-bench.sh
 #   DEVICES=200000 STEP_SECONDS=15 PREWARM=30 bench/checkin-bench.sh
 #   MULTIPLIERS=0.5,1,1.5 bench/checkin-bench.sh
-#   AUTH=credential FLOOR_MULTIPLIERS=none bench/checkin-bench.sh   (one ladder, no HTTP floor)
+#   FLOOR_MULTIPLIERS=none bench/checkin-bench.sh   (no HTTP floor)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -28,6 +29,7 @@ PSQL=(psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" -X -q)
 
 bash scripts/postgres.sh tune
 bash scripts/kafka.sh start bench
+start_identity_provider
 build_bench checkin-service
 trap 'stop_sampling checkin-bench; stop_service checkin-bench' EXIT
 # The read model is seeded directly; the service must not also rebuild it from the bench broker's snapshot topics.
@@ -60,7 +62,7 @@ sample_rss checkin-bench
 bench_java org.district.bench.CheckinBench \
   --base "http://127.0.0.1:$PORT" --devices "$DEVICES" --baseline-tps "$TPS" \
   --baseline-cpu-us "$BASELINE_CPU_US" --service-pid "$(cat "$RUN_DIR/checkin-bench.pid")" \
-  --tokens "${TOKENS:-50000}" --auth "${AUTH:-credential,token}" \
+  --credentials "${CREDENTIALS:-50000}" \
   --floor-multipliers "${FLOOR_MULTIPLIERS:-1,1.25,1.5,1.75,2,2.5,3}" --prewarm-seconds "${PREWARM:-90}" --warmup "${WARMUP:-20}" \
   --step-seconds "${STEP_SECONDS:-20}" --retries "${RETRIES:-1}" \
   --multipliers "${MULTIPLIERS:-0.5,0.75,1,1.1,1.2,1.3,1.4,1.5,1.75,2,2.5,3}" | tee "$BENCH_OUT/checkin.txt"

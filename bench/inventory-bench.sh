@@ -16,6 +16,7 @@ DB=inventory_bench
 
 bash scripts/postgres.sh tune
 bash scripts/kafka.sh start bench
+start_identity_provider
 build_bench inventory-service
 trap 'stop_sampling inventory-bench; stop_service inventory-bench' EXIT
 start_service inventory-bench inventory-service/target/quarkus-app/quarkus-run.jar "$PORT" 1g \

@@ -4,8 +4,22 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 BENCH_OUT="$LOG_DIR/bench"
 mkdir -p "$BENCH_OUT"
 
-# start_service <name> <jar> <port> <heap> [VAR=value ...]: starts the jar with the local profile, waits for readiness,
-# and records its start time (launch to ready, ms) in $BENCH_OUT/<name>.start_ms and its pid in $RUN_DIR/<name>.pid.
+# Sign-in: the services trust the tests' identity provider (scripts/keycloak.sh instance "test"), where the load
+# generators sign people in for real access tokens (test-support's TestTokens, which adds the people it acts as to that
+# realm; the local stack's demo realm is left alone). Devices use their enrolment credentials, never tokens.
+export KEYCLOAK_URL="http://localhost:${KEYCLOAK_TEST_PORT:-8181}"
+# The issuer exactly as the provider names it in its tokens (localhost, not 127.0.0.1).
+BENCH_ISSUER="$KEYCLOAK_URL/realms/district"
+
+# start_identity_provider: the test instance of Keycloak, started unless it is already running (it is shared with the
+# test command, which resets it; a first start takes a minute or two).
+start_identity_provider() {
+  bash "$ROOT/scripts/keycloak.sh" start test
+}
+
+# start_service <name> <jar> <port> <heap> [VAR=value ...]: starts the jar with the local profile, trusting the identity
+# provider above (OIDC_AUTH_SERVER_URL), waits for readiness, and records its start time (launch to ready, ms) in
+# $BENCH_OUT/<name>.start_ms and its pid in $RUN_DIR/<name>.pid.
 start_service() {
   local name="$1" jar="$2" port="$3" heap="$4"; shift 4
   local t0 t1
@@ -13,8 +27,8 @@ start_service() {
   # BENCH_JVM_OPTS adds JVM options to every service started, for example a flight recording to profile one scenario:
   #   BENCH_JVM_OPTS='-XX:StartFlightRecording=filename=.local/checkin.jfr,settings=profile' bench/checkin-bench.sh
   # shellcheck disable=SC2086
-  env "$@" HTTP_PORT="$port" nohup java ${BENCH_JVM_OPTS:-} -Xms128m -Xmx"$heap" -Dquarkus.profile=local -jar "$jar" \
-    >"$LOG_DIR/$name.log" 2>&1 &
+  env OIDC_AUTH_SERVER_URL="$BENCH_ISSUER" "$@" HTTP_PORT="$port" \
+    nohup java ${BENCH_JVM_OPTS:-} -Xms128m -Xmx"$heap" -Dquarkus.profile=local -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
   wait_for 180 "$name" curl -fsS "http://127.0.0.1:$port/q/health/ready" \
     || die "$name did not become ready; see $LOG_DIR/$name.log"

@@ -14,6 +14,7 @@ DB=lossreport_bench
 
 bash scripts/postgres.sh tune
 bash scripts/kafka.sh start bench
+start_identity_provider
 build_bench loss-report-service
 settle
 trap 'stop_sampling lossreport-bench; stop_service lossreport-bench' EXIT

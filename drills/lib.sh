@@ -7,6 +7,8 @@
 DRILLS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$DRILLS_DIR/../scripts/lib.sh"
 cd "$ROOT"
+# The drill programs sign people in at the tests' identity provider (test-support's Keycloak.URL reads KEYCLOAK_URL).
+export KEYCLOAK_URL="http://localhost:${KEYCLOAK_TEST_PORT:-8181}"
 DRILL_LOGS="$LOG_DIR/drills"
 APPS_DIR="$LOCAL_DIR/drills/apps"
 mkdir -p "$DRILL_LOGS" "$APPS_DIR"

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 import java.util.stream.IntStream;
-import org.district.testing.TestTokens;
 
 /**
  * checkin-service ingestion at 1,000,000 registered devices. Steps the check-in rate up from the pgbench heartbeat
@@ -26,11 +25,14 @@ import org.district.testing.TestTokens;
  */
 public final class CheckinBench {
 
+    /** How the devices of the check-in ladder authenticate, as the results name it. */
+    static final String CREDENTIAL = "device credential";
+
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = Args.parse(args);
         String base = opts.getOrDefault("base", "http://127.0.0.1:8093");
         int devices = Integer.parseInt(opts.getOrDefault("devices", "1000000"));
-        int tokens = Integer.parseInt(opts.getOrDefault("tokens", "50000"));
+        int senders = Integer.parseInt(opts.getOrDefault("credentials", "50000"));
         double baseline = Double.parseDouble(opts.getOrDefault("baseline-tps", "1000"));
         double targetP99 = Double.parseDouble(opts.getOrDefault("target-p99-ms", "100"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "10")));
@@ -50,76 +52,52 @@ public final class CheckinBench {
                 new IdentityHashMap<>());
 
         // Devices that are in service in the seed (i % 10 < 9): assigned or in stock, never lost or retired.
-        int stride = Math.max(1, devices / tokens);
+        int stride = Math.max(1, devices / senders);
         List<Integer> numbers = new ArrayList<>();
-        for (int i = 1; i <= devices && numbers.size() < tokens; i += stride) {
+        for (int i = 1; i <= devices && numbers.size() < senders; i += stride) {
             if (i % 10 < 9 && i % 50 != 0) {
                 numbers.add(i);
             }
         }
-        // Each way a device authenticates gets its own ladder, in the order given; the first is the headline.
-        List<String> modes =
-                List.of(opts.getOrDefault("auth", "credential,token").split(","));
-        Map<String, MultiMap[]> headersByMode = new java.util.LinkedHashMap<>();
-        for (String mode : modes) {
-            System.out.printf("Preparing %d devices' %s headers...%n", numbers.size(), mode);
-            // Requests in wire form, built once: per request the generator only picks a device's headers.
-            MultiMap[] headers = new MultiMap[numbers.size()];
-            IntStream.range(0, numbers.size())
-                    .parallel()
-                    .forEach(k -> headers[k] = MultiMap.caseInsensitiveMultiMap()
-                            .add("Authorization", authorization(mode, deviceId(numbers.get(k))))
-                            .add("Content-Type", "application/json"));
-            headersByMode.put(mode, headers);
-        }
+        // Devices sign in with their enrolment credential (people and systems use the identity provider; devices do
+        // not). Requests in wire form, built once: per request the generator only picks a device's headers.
+        System.out.printf("Preparing %d devices' credential headers...%n", numbers.size());
+        MultiMap[] headers = new MultiMap[numbers.size()];
+        IntStream.range(0, numbers.size())
+                .parallel()
+                .forEach(k -> headers[k] = MultiMap.caseInsensitiveMultiMap()
+                        .add("Authorization", authorization(deviceId(numbers.get(k))))
+                        .add("Content-Type", "application/json"));
         String patch = LocalDate.now().minusDays(5).toString();
         Buffer body = Buffer.buffer("{\"os\":{\"name\":\"ChromeOS\",\"version\":\"124.0.6367\",\"build\":\"15886\"},"
                 + "\"lastPatchDate\":\"" + patch + "\",\"diskEncryption\":true,\"passwordProtection\":true,"
                 + "\"network\":{\"site\":\"SCH-07\",\"ipAddress\":\"10.7.1.20\"}}");
         String checkins = base + "/api/v1/checkins";
-        Map<String, LongFunction<ConstantRateLoad.Call>> checkInByMode = new java.util.LinkedHashMap<>();
-        headersByMode.forEach((mode, headers) -> checkInByMode.put(
-                mode,
-                i -> new ConstantRateLoad.Call(
-                        HttpMethod.POST, checkins, headers[(int) (InventoryBench.mix(i) % headers.length)], body)));
-        List<LongFunction<ConstantRateLoad.Call>> all = List.copyOf(checkInByMode.values());
-        LongFunction<ConstantRateLoad.Call> checkIn = all.get(0);
+        LongFunction<ConstantRateLoad.Call> checkIn = i -> new ConstantRateLoad.Call(
+                HttpMethod.POST, checkins, headers[(int) (InventoryBench.mix(i) % headers.length)], body);
         ConstantRateLoad load = new ConstantRateLoad(1024);
-        // Before any step: check-ins at a third of the baseline rate, every way of authenticating in turn, not
-        // recorded, so the JIT compiler has finished its work on the check-in path before the first measured step (it
-        // takes about a core for a minute).
+        // Before any step: check-ins at a third of the baseline rate, not recorded, so the JIT compiler has finished
+        // its
+        // work on the check-in path before the first measured step (it takes about a core for a minute).
         if (!prewarm.isZero()) {
             System.out.printf(
                     "Pre-warming: check-ins at %.0f/s for %d s (not recorded)%n", baseline / 3, prewarm.toSeconds());
-            load.runCalls(
-                    "pre-warm",
-                    baseline / 3,
-                    prewarm,
-                    Duration.ofSeconds(1),
-                    i -> all.get((int) (i % all.size())).apply(i),
-                    0,
-                    null);
+            load.runCalls("pre-warm", baseline / 3, prewarm, Duration.ofSeconds(1), checkIn, 0, null);
         }
         List<ConstantRateLoad.Result> steps = new ArrayList<>();
-        Map<String, ConstantRateLoad.Result> bestByMode = new java.util.LinkedHashMap<>();
-        Map<String, ConstantRateLoad.Result> firstAttemptsByMode = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, LongFunction<ConstantRateLoad.Call>> e : checkInByMode.entrySet()) {
-            Ladder ladder = stepUp(
-                    load,
-                    "check-ins (" + describe(e.getKey()) + ")",
-                    multipliers,
-                    baseline,
-                    targetP99,
-                    warmup,
-                    step,
-                    e.getValue(),
-                    200,
-                    steps,
-                    measures);
-            bestByMode.put(e.getKey(), ladder.held());
-            firstAttemptsByMode.put(e.getKey(), ladder.heldAtFirstAttempts());
-        }
-        ConstantRateLoad.Result best = bestByMode.get(modes.get(0));
+        Ladder ladder = stepUp(
+                load,
+                "check-ins (" + CREDENTIAL + ")",
+                multipliers,
+                baseline,
+                targetP99,
+                warmup,
+                step,
+                checkIn,
+                200,
+                steps,
+                measures);
+        ConstantRateLoad.Result best = ladder.held();
 
         // The ceiling of this machine for any HTTP service measured this way: the same generator against the same
         // process's liveness endpoint (no token, no body, no database), stepped up the same way.
@@ -146,7 +124,7 @@ public final class CheckinBench {
         List<ConstantRateLoad.Result[]> overdueAttempts = new ArrayList<>();
         if (best != null) {
             double half = best.targetRate() / 2;
-            String itAuth = "Bearer " + TestTokens.token("BENCH-IT", "IT_ADMIN");
+            BearerTokens it = BearerTokens.of("IT_ADMIN", "BENCH-IT");
             for (int attempt = 1; attempt <= 1 + measures.retries(); attempt++) {
                 String suffix = attempt > 1 ? " (attempt " + attempt + ")" : "";
                 ConstantRateLoad ingest = new ConstantRateLoad(1024);
@@ -172,7 +150,7 @@ public final class CheckinBench {
                         overdueRate,
                         warmup,
                         step,
-                        i -> ConstantRateLoad.Call.of(get(base + "/api/v1/devices/overdue?limit=50", itAuth)),
+                        i -> ConstantRateLoad.Call.of(get(base + "/api/v1/devices/overdue?limit=50", it.header())),
                         200,
                         null,
                         measures.stallMeter()::reset);
@@ -199,30 +177,28 @@ public final class CheckinBench {
         for (ConstantRateLoad.Result r : steps) {
             stepRow(r, baseline, targetP99, cpu.get(r), measures.stalls().get(r));
         }
-        bestByMode.forEach((mode, held) -> {
-            if (held != null) {
-                System.out.printf(
-                        "| checkin highest rate held with p99 <= %.0f ms (%s) | %s | %.0f tx/s | %.2fx | >= 2.5x | %s |"
-                                + " |%n",
-                        targetP99,
-                        describe(mode),
-                        held.cells(),
-                        baseline,
-                        held.achievedRate() / baseline,
-                        held.achievedRate() / baseline >= 2.5 ? "yes" : "NO");
-            }
-            ConstantRateLoad.Result first = firstAttemptsByMode.get(mode);
-            if (first != held) {
-                System.out.printf(
-                        "| checkin highest rate held before any step needed a second attempt (%s) | %s | %.0f tx/s |"
-                                + " %s | >= 2.5x | %s | |%n",
-                        describe(mode),
-                        first == null ? "none | | | |" : first.cells(),
-                        baseline,
-                        first == null ? "none" : String.format("%.2fx", first.achievedRate() / baseline),
-                        first != null && first.achievedRate() / baseline >= 2.5 ? "yes" : "NO");
-            }
-        });
+        if (best != null) {
+            System.out.printf(
+                    "| checkin highest rate held with p99 <= %.0f ms (%s) | %s | %.0f tx/s | %.2fx | >= 2.5x | %s |"
+                            + " |%n",
+                    targetP99,
+                    CREDENTIAL,
+                    best.cells(),
+                    baseline,
+                    best.achievedRate() / baseline,
+                    best.achievedRate() / baseline >= 2.5 ? "yes" : "NO");
+        }
+        ConstantRateLoad.Result first = ladder.heldAtFirstAttempts();
+        if (first != best) {
+            System.out.printf(
+                    "| checkin highest rate held before any step needed a second attempt (%s) | %s | %.0f tx/s |"
+                            + " %s | >= 2.5x | %s | |%n",
+                    CREDENTIAL,
+                    first == null ? "none | | | |" : first.cells(),
+                    baseline,
+                    first == null ? "none" : String.format("%.2fx", first.achievedRate() / baseline),
+                    first != null && first.achievedRate() / baseline >= 2.5 ? "yes" : "NO");
+        }
         if (best != null) {
             for (ConstantRateLoad.Result[] pair : overdueAttempts) {
                 StallMeter.Window w = measures.stalls().get(pair[1]);
@@ -262,20 +238,18 @@ public final class CheckinBench {
                     "CPU per request, whole machine: heartbeat transaction (pgbench and PostgreSQL) %d us; liveness"
                             + " request %d us (service %d, generator %d), %.2fx.%n",
                     baselineCpu, f.machine(), f.service(), f.generator(), baselineCpu / (double) f.machine());
-            bestByMode.forEach((mode, held) -> {
-                if (held != null) {
-                    CpuMeter.Sample c = cpu.get(held);
-                    System.out.printf(
-                            "Check-in (%s) %d us (service %d, generator %d, PostgreSQL %d): with every core busy,"
-                                    + " %.2fx the baseline's rate (its CPU per transaction over a check-in's).%n",
-                            describe(mode),
-                            c.machine(),
-                            c.service(),
-                            c.generator(),
-                            c.postgres(),
-                            baselineCpu / (double) c.machine());
-                }
-            });
+            if (best != null) {
+                CpuMeter.Sample c = cpu.get(best);
+                System.out.printf(
+                        "Check-in (%s) %d us (service %d, generator %d, PostgreSQL %d): with every core busy,"
+                                + " %.2fx the baseline's rate (its CPU per transaction over a check-in's).%n",
+                        CREDENTIAL,
+                        c.machine(),
+                        c.service(),
+                        c.generator(),
+                        c.postgres(),
+                        baselineCpu / (double) c.machine());
+            }
             System.out.printf(
                     "2.5x needs a check-in to cost at most %.0f us of the whole machine.%n", baselineCpu / 2.5);
         }
@@ -418,17 +392,9 @@ public final class CheckinBench {
         }
     }
 
-    /** The Authorization header of one device: its enrolment credential, or a DEVICE bearer token. */
-    static String authorization(String mode, String deviceId) {
-        return switch (mode) {
-            case "credential" -> "Device dc1." + deviceId + "." + benchSecret(deviceId);
-            case "token" -> "Bearer " + TestTokens.token(deviceId, "DEVICE");
-            default -> throw new IllegalArgumentException("--auth takes credential and token, not " + mode);
-        };
-    }
-
-    static String describe(String mode) {
-        return mode.equals("credential") ? "device credential" : "DEVICE token";
+    /** The Authorization header of one device: its enrolment credential. */
+    public static String authorization(String deviceId) {
+        return "Device dc1." + deviceId + "." + benchSecret(deviceId);
     }
 
     /**

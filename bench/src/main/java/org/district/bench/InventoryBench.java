@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.district.testing.TestTokens;
 
 /**
  * inventory-service at 1,000,000 devices: get-by-id and filtered search at steady rates, each against a baseline
@@ -53,7 +52,7 @@ public final class InventoryBench {
                 }
             }
         }
-        String auth = "Bearer " + TestTokens.token("BENCH-IT", "IT_ADMIN");
+        BearerTokens it = BearerTokens.of("IT_ADMIN", "BENCH-IT");
         ConstantRateLoad load = new ConstantRateLoad(256);
         List<ConstantRateLoad.Result> results = new ArrayList<>();
         System.out.printf(
@@ -72,7 +71,7 @@ public final class InventoryBench {
                 getRate,
                 warmup,
                 duration,
-                i -> get(base + "/api/v1/devices/" + ids.get((int) (mix(i) % ids.size())), auth),
+                i -> get(base + "/api/v1/devices/" + ids.get((int) (mix(i) % ids.size())), it.header()),
                 200));
         results.add(load.run(
                 "baseline /q/health/live @search-rate",
@@ -89,14 +88,16 @@ public final class InventoryBench {
                 i -> get(
                         base + "/api/v1/devices?status=ASSIGNED&limit=50&school="
                                 + enc(schools.get((int) (mix(i) % schools.size()))),
-                        auth),
+                        it.header()),
                 200));
         results.add(load.run(
                 "search text q (50/page)",
                 searchRate,
                 warmup,
                 duration,
-                i -> get(base + "/api/v1/devices?limit=50&q=" + enc(String.format("%05d", mix(i) % 100000)), auth),
+                i -> get(
+                        base + "/api/v1/devices?limit=50&q=" + enc(String.format("%05d", mix(i) % 100000)),
+                        it.header()),
                 200));
         for (ConstantRateLoad.Result r : results) {
             System.out.println(r.summary());

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.HdrHistogram.Histogram;
-import org.district.testing.TestTokens;
 
 /**
  * loss-report-service: at a steady rate of reports, the time from the 201 to both emails (IT and the supervisor)
@@ -44,14 +43,11 @@ public final class LossReportBench {
                 System.getenv().getOrDefault("DB_PASSWORD", "district-dev-only"))) {
             holders = LossReportReadModel.seed(c, "B", run, reports);
         }
-        String[] auth = new String[holders.size()];
         List<String> tags = new ArrayList<>();
-        for (LossReportReadModel.Holder h : holders) {
-            auth[tags.size()] = "Bearer " + TestTokens.token(h.districtId(), "STAFF");
-            tags.add(h.assetTag());
-        }
+        holders.forEach(h -> tags.add(h.assetTag()));
         ObjectMapper json = new ObjectMapper();
-        try (SmtpSink sink = new SmtpSink(smtpPort)) {
+        try (BearerTokens staff = BearerTokens.of("STAFF", LossReportReadModel.staff(holders));
+                SmtpSink sink = new SmtpSink(smtpPort)) {
             ConstantRateLoad load = new ConstantRateLoad(256);
             // Baseline: a raw SMTP transaction at the same rate, timed like everything else (from when it was due).
             ConstantRateLoad.Result baseline = smtpBaseline(smtpPort, rate, warmup, duration);
@@ -62,7 +58,7 @@ public final class LossReportBench {
                     rate,
                     warmup,
                     duration,
-                    i -> report(base, auth[(int) i], tags.get((int) i)),
+                    i -> report(base, staff.header(holders.get((int) i).districtId()), tags.get((int) i)),
                     201,
                     (i, status, body, at) -> {
                         if (status == 201) {

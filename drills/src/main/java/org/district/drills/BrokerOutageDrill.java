@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.district.bench.BearerTokens;
 import org.district.bench.LossReportReadModel;
 import org.district.bench.SmtpSink;
 import org.district.contracts.Topics;
@@ -74,12 +75,9 @@ public final class BrokerOutageDrill extends Drill {
         List<UUID> lost = Fixtures.ids(lostDevices);
         Fixtures.seedCheckinDevices(checkinDb, regular, "ASSIGNED", run);
         Fixtures.seedCheckinDevices(checkinDb, lost, "LOST", run);
-        String[] staff = holders.stream()
-                .parallel()
-                .map(h -> "Bearer " + org.district.testing.TestTokens.token(h.districtId(), "STAFF"))
-                .toArray(String[]::new);
-        String[] regularTokens = Fixtures.deviceTokens(regular);
-        String[] lostTokens = Fixtures.deviceTokens(lost);
+        BearerTokens staff = closeAtEnd(Fixtures.staffTokens(holders));
+        String[] regularCredentials = Fixtures.deviceCredentials(regular);
+        String[] lostCredentials = Fixtures.deviceCredentials(lost);
         Stack.say(
                 "Seeded %d reportable laptops, %d devices checking in, %d lost devices; traffic: %.0f reports/s,"
                         + " %.0f check-ins/s, %.0f lost-device check-ins/s",
@@ -93,19 +91,22 @@ public final class BrokerOutageDrill extends Drill {
                 reportDevices,
                 256,
                 i -> Fixtures.lossReport(
-                        lossReport.base(), staff[(int) i], holders.get((int) i).assetTag(), i));
+                        lossReport.base(),
+                        staff.header(holders.get((int) i).districtId()),
+                        holders.get((int) i).assetTag(),
+                        i));
         Traffic checkins = new Traffic(
                 "checkins",
                 checkinRate,
                 (long) (checkinRate * 3600),
                 512,
-                i -> Fixtures.checkIn(checkin.base(), regularTokens[(int) (i % regularTokens.length)], i));
+                i -> Fixtures.checkIn(checkin.base(), regularCredentials[(int) (i % regularCredentials.length)], i));
         Traffic lostCheckins = new Traffic(
                 "lost-checkins",
                 lostRate,
                 lostDevices,
                 64,
-                i -> Fixtures.checkIn(checkin.base(), lostTokens[(int) i], lostBase + i));
+                i -> Fixtures.checkIn(checkin.base(), lostCredentials[(int) i], lostBase + i));
         reports.start();
         checkins.start();
         lostCheckins.start();

@@ -42,7 +42,7 @@ public final class CheckinKillDrill extends Drill {
         String run = Fixtures.runTag();
         List<UUID> ids = Fixtures.ids(devices);
         Fixtures.seedCheckinDevices(db, ids, "ASSIGNED", run);
-        String[] bearer = Fixtures.deviceTokens(ids);
+        String[] credentials = Fixtures.deviceCredentials(ids);
         Stack.say("Seeded %d devices; check-ins at %.0f/s, kill -9 after %.0f s", devices, rate, killAfter);
 
         Traffic traffic = new Traffic(
@@ -50,7 +50,7 @@ public final class CheckinKillDrill extends Drill {
                         rate,
                         total,
                         1024,
-                        i -> Fixtures.checkIn(service.base(), bearer[(int) (i % bearer.length)], i))
+                        i -> Fixtures.checkIn(service.base(), credentials[(int) (i % credentials.length)], i))
                 .start();
         Pause.seconds(killAfter);
         long pid = service.pid();

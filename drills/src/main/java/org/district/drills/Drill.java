@@ -64,6 +64,8 @@ abstract class Drill {
         Thread cleanup = new Thread(drill::cleanup, "drill-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
+            Stack.say("Starting the identity provider unless it runs (the services trust it; people sign in there)");
+            drill.stack.ensureIdentityProvider();
             drill.run();
         } catch (Throwable e) {
             drill.verdict.error(e);

@@ -14,9 +14,10 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.district.bench.BearerTokens;
+import org.district.bench.CheckinBench;
 import org.district.bench.LossReportReadModel;
 import org.district.bench.LossReportReadModel.Holder;
-import org.district.testing.TestTokens;
 
 /**
  * The people, devices and requests of a drill. Read models are seeded directly in SQL, as the benchmarks do (the
@@ -38,7 +39,6 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    /** A staff member who holds one device, and their supervisor's email. */
     /** A short random tag that keeps one run's identifiers apart from another's. */
     static String runTag() {
         return UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
@@ -64,18 +64,29 @@ final class Fixtures {
         }
     }
 
-    /** checkin-service's device read model: the given devices, all laptops of school SCH-01, in one status. */
+    /** The staff members who hold the seeded laptops, signed in at the identity provider for the whole drill. */
+    static BearerTokens staffTokens(List<Holder> holders) {
+        return BearerTokens.of("STAFF", LossReportReadModel.staff(holders));
+    }
+
+    /**
+     * checkin-service's device read model: the given devices, all laptops of school SCH-01, in one status, each
+     * enrolled with the benchmarks' credential (only the SHA-256 of its secret is stored, as enrolment does).
+     */
     static void seedCheckinDevices(Database db, List<UUID> ids, String status, String run) throws SQLException {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("insert into device (id, version, asset_tag, type, school,"
-                    + " ownership, status, sensitive_data, registered_at, updated_at, due_on) values (?, 1, ?,"
-                    + " 'LAPTOP', 'SCH-01', 'DISTRICT', ?, false, now(), now(), current_date + 14)")) {
+                    + " ownership, status, sensitive_data, registered_at, updated_at, due_on, credential_sha256,"
+                    + " credential_issued_at, credential_issued_by) values (?, 1, ?, 'LAPTOP', 'SCH-01', 'DISTRICT',"
+                    + " ?, false, now(), now(), current_date + 14,"
+                    + " sha256(convert_to(md5('bench-secret-' || ?), 'UTF8')), now(), 'drill')")) {
                 int i = 0;
                 for (UUID id : ids) {
                     ps.setObject(1, id);
                     ps.setString(2, "DC-" + run + "-" + status + "-" + i++);
                     ps.setString(3, status);
+                    ps.setString(4, id.toString());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -92,11 +103,13 @@ final class Fixtures {
         return ids;
     }
 
-    /** "Bearer ..." for each device, as its agent would present. */
-    static String[] deviceTokens(List<UUID> devices) {
+    /**
+     * The Authorization header of each device, as its agent presents it: {@code Device <credential>}, the credential
+     * {@link #seedCheckinDevices} enrolled it with. Devices never use the identity provider's tokens.
+     */
+    static String[] deviceCredentials(List<UUID> devices) {
         return devices.stream()
-                .parallel()
-                .map(d -> "Bearer " + TestTokens.token(d.toString(), "DEVICE"))
+                .map(d -> CheckinBench.authorization(d.toString()))
                 .toArray(String[]::new);
     }
 
@@ -127,13 +140,13 @@ final class Fixtures {
     }
 
     /** A device agent's check-in; the OS build carries the request's marker (stored in the check-in history). */
-    static HttpRequest checkIn(String base, String bearer, long n) {
+    static HttpRequest checkIn(String base, String credential, long n) {
         String body = "{\"os\":{\"name\":\"ChromeOS\",\"version\":\"124.0.6367\",\"build\":\"" + marker(n) + "\"},"
                 + "\"lastPatchDate\":\"" + LocalDate.now().minusDays(5) + "\",\"diskEncryption\":true,"
                 + "\"passwordProtection\":true,\"network\":{\"site\":\"SCH-01\",\"ipAddress\":\"10.1.2.3\"}}";
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/checkins"))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", bearer)
+                .header("Authorization", credential)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.district.bench.BearerTokens;
 import org.district.bench.LossReportReadModel;
 import org.district.bench.SmtpSink;
 import org.district.contracts.Topics;
@@ -58,19 +59,18 @@ public final class LossReportKillDrill extends Drill {
 
         String run = Fixtures.runTag();
         List<LossReportReadModel.Holder> holders = Fixtures.seedLossReportReadModel(db, run, total);
-        String[] bearer = holders.stream()
-                .parallel()
-                .map(h -> "Bearer " + org.district.testing.TestTokens.token(h.districtId(), "STAFF"))
-                .toArray(String[]::new);
+        BearerTokens staff = closeAtEnd(Fixtures.staffTokens(holders));
         Instant lastSeen = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         java.util.function.LongFunction<java.net.http.HttpRequest> report = i -> Fixtures.lossReport(
                 service.base(),
-                bearer[(int) i],
+                staff.header(holders.get((int) i).districtId()),
                 holders.get((int) i).assetTag(),
                 i,
                 lastSeen,
                 "drill1-" + run + "-" + i);
-        Stack.say("Seeded %d staff members with one laptop each; submitting %d reports at %.0f/s", total, total, rate);
+        Stack.say(
+                "Seeded %d laptops held by %d staff members; submitting %d reports at %.0f/s",
+                total, LossReportReadModel.staff(holders).size(), total, rate);
 
         Traffic first = new Traffic("reports", rate, total, 256, report).start();
         long killIndex = (long) (total * killAt);

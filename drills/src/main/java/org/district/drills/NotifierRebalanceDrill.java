@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.district.bench.BearerTokens;
 import org.district.bench.LossReportReadModel;
 import org.district.bench.SmtpSink;
 import org.district.contracts.EventHeaders;
@@ -55,10 +56,7 @@ public final class NotifierRebalanceDrill extends Drill {
         a.start(STARTUP);
         String run = Fixtures.runTag();
         List<LossReportReadModel.Holder> holders = Fixtures.seedLossReportReadModel(db, run, total);
-        String[] bearer = holders.stream()
-                .parallel()
-                .map(h -> "Bearer " + org.district.testing.TestTokens.token(h.districtId(), "STAFF"))
-                .toArray(String[]::new);
+        BearerTokens staff = closeAtEnd(Fixtures.staffTokens(holders));
         Service b = replica("drill5-lossreport-b", options.integer("port-b", 8195), smtp, false);
         b.start(STARTUP);
 
@@ -69,7 +67,10 @@ public final class NotifierRebalanceDrill extends Drill {
                         total,
                         256,
                         i -> Fixtures.lossReport(
-                                a.base(), bearer[(int) i], holders.get((int) i).assetTag(), i))
+                                a.base(),
+                                staff.header(holders.get((int) i).districtId()),
+                                holders.get((int) i).assetTag(),
+                                i))
                 .start();
         List<String> steps = new ArrayList<>();
         Pause.seconds(settle);

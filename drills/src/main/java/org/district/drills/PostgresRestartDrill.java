@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.district.bench.BearerTokens;
 import org.district.bench.LossReportReadModel;
 import org.district.bench.SmtpSink;
 
@@ -65,13 +66,10 @@ public final class PostgresRestartDrill extends Drill {
         String run = Fixtures.runTag();
         List<UUID> ids = Fixtures.ids(devices);
         Fixtures.seedCheckinDevices(checkinDb, ids, "ASSIGNED", run);
-        String[] deviceTokens = Fixtures.deviceTokens(ids);
+        String[] credentials = Fixtures.deviceCredentials(ids);
         int reportCapacity = (int) (reportRate * (before + down + after + 600));
         List<LossReportReadModel.Holder> holders = Fixtures.seedLossReportReadModel(reportsDb, run, reportCapacity);
-        String[] staff = holders.stream()
-                .parallel()
-                .map(h -> "Bearer " + org.district.testing.TestTokens.token(h.districtId(), "STAFF"))
-                .toArray(String[]::new);
+        BearerTokens staff = closeAtEnd(Fixtures.staffTokens(holders));
         Stack.say(
                 "Seeded %d devices and %d reportable laptops; %.0f check-ins/s and %.0f reports/s",
                 devices, reportCapacity, checkinRate, reportRate);
@@ -81,14 +79,17 @@ public final class PostgresRestartDrill extends Drill {
                 checkinRate,
                 (long) (checkinRate * 7200),
                 2048,
-                i -> Fixtures.checkIn(checkin.base(), deviceTokens[(int) (i % deviceTokens.length)], i));
+                i -> Fixtures.checkIn(checkin.base(), credentials[(int) (i % credentials.length)], i));
         Traffic reports = new Traffic(
                 "reports",
                 reportRate,
                 reportCapacity,
                 256,
                 i -> Fixtures.lossReport(
-                        lossReport.base(), staff[(int) i], holders.get((int) i).assetTag(), i));
+                        lossReport.base(),
+                        staff.header(holders.get((int) i).districtId()),
+                        holders.get((int) i).assetTag(),
+                        i));
         checkins.start();
         reports.start();
         long t0 = checkins.startNanos();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -251,19 +252,27 @@ public final class ReplayDrill extends Drill {
     private final class Scenario {
         private final int people;
         private final String run = Fixtures.runTag();
-        private final String it = Http.bearer("IT-DRILL-" + run, "IT_ADMIN");
-        private final String hr = Http.bearer("HR-DRILL-" + run, "HR");
         private final List<String> districtIds = new ArrayList<>();
         private final List<String> personIds = new ArrayList<>();
         private final List<String> deviceIds = new ArrayList<>();
         private final List<String> tags = new ArrayList<>();
         private final List<String> reportIds = new ArrayList<>();
+        private final Map<String, String> credentials = new HashMap<>();
         private int checkIns;
         private int offboardings;
         private int returned;
 
         Scenario(int people) {
             this.people = people;
+        }
+
+        /** IT's token, fresh for each call (tokens live minutes; the scenario may take longer). */
+        private String it() {
+            return Http.bearer("IT-DRILL-" + run, "IT_ADMIN");
+        }
+
+        private String hr() {
+            return Http.bearer("HR-DRILL-" + run, "HR");
         }
 
         String summary() {
@@ -278,23 +287,23 @@ public final class ReplayDrill extends Drill {
             String lossReport = services.get(Service.Kind.LOSS_REPORT).base();
             String checkin = services.get(Service.Kind.CHECKIN).base();
             String supervisor = "DSUP-" + run;
-            Http.post(inventory + "/api/v1/people", it, person(supervisor, null), 201);
+            Http.post(inventory + "/api/v1/people", it(), person(supervisor, null), 201);
             for (int i = 0; i < people; i++) {
                 String districtId = "DE-" + run + "-" + i;
-                JsonNode p = Http.post(inventory + "/api/v1/people", it, person(districtId, supervisor), 201);
+                JsonNode p = Http.post(inventory + "/api/v1/people", it(), person(districtId, supervisor), 201);
                 districtIds.add(districtId);
                 personIds.add(p.path("id").asText());
             }
             for (int i = 0; i < people + 10; i++) {
                 String tag = "DT-" + run + "-" + i;
-                JsonNode d = Http.post(inventory + "/api/v1/devices", it, laptop(tag, i % 4 == 0), 201);
+                JsonNode d = Http.post(inventory + "/api/v1/devices", it(), laptop(tag, i % 4 == 0), 201);
                 deviceIds.add(d.path("id").asText());
                 tags.add(tag);
             }
             for (int i = 0; i < people; i++) {
                 Http.post(
                         inventory + "/api/v1/devices/" + deviceIds.get(i) + "/assignment",
-                        it,
+                        it(),
                         Map.of("personDistrictId", districtIds.get(i)),
                         200);
             }
@@ -340,7 +349,16 @@ public final class ReplayDrill extends Drill {
                             && checkinDb.number("select count(*) from device_command") == 2L * lost)) {
                 throw new IllegalStateException("the loss reports did not reach inventory and checkin-service");
             }
-            // Lost devices and some others check in: alerts to IT, commands delivered.
+            // Lost devices and some others check in with the credential IT enrols them with: alerts to IT, commands
+            // delivered.
+            for (int i = 0; i < people; i++) {
+                String deviceId = deviceIds.get(i);
+                credentials.put(
+                        deviceId,
+                        Http.post(checkin + "/api/v1/devices/" + deviceId + "/credential", it(), Map.of(), 201)
+                                .path("credential")
+                                .asText());
+            }
             for (int i = 0; i < lost; i++) {
                 checkIn(checkin, deviceIds.get(i), true);
             }
@@ -350,7 +368,7 @@ public final class ReplayDrill extends Drill {
             for (int i = 0; i < 3; i++) {
                 Http.post(
                         lossReport + "/api/v1/loss-reports/" + reportIds.get(i) + "/recovery",
-                        it,
+                        it(),
                         Map.of("note", "Handed in at the front office."),
                         200);
             }
@@ -360,7 +378,7 @@ public final class ReplayDrill extends Drill {
             for (int i = 20; i < Math.min(23, people); i++) {
                 JsonNode o = Http.post(
                         checkin + "/api/v1/offboardings",
-                        hr,
+                        hr(),
                         Map.of("districtId", districtIds.get(i), "lastWorkingDay", lastDay.toString()),
                         201);
                 o.path("openTasks").forEach(t -> tasks.add(t.path("id").asText()));
@@ -373,7 +391,7 @@ public final class ReplayDrill extends Drill {
             if (!tasks.isEmpty()) {
                 Http.post(
                         checkin + "/api/v1/return-tasks/" + tasks.get(0) + "/returned",
-                        it,
+                        it(),
                         Map.of("note", "Returned to IT in person."),
                         200);
                 returned++;
@@ -397,7 +415,7 @@ public final class ReplayDrill extends Drill {
             if (withLocation) {
                 body.put("location", Map.of("latitude", 40.7128, "longitude", -74.006, "accuracyMeters", 25.0));
             }
-            Http.post(checkin + "/api/v1/checkins", Http.bearer(deviceId, "DEVICE"), body, 200);
+            Http.post(checkin + "/api/v1/checkins", "Device " + credentials.get(deviceId), body, 200);
             checkIns++;
         }
 

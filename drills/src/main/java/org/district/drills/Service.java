@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.district.testing.Keycloak;
 
 /**
  * One replica of a service, run from its packaged jar as its own process with the {@code local} profile, its own
- * port, the {@code drills} schema of its bench database and the bench broker. {@link #kill()} is kill -9 (no shutdown
+ * port, the {@code drills} schema of its bench database, the bench broker, and the tests' identity provider (whose
+ * realm the drills sign people in at, see {@link Stack#ensureIdentityProvider}). {@link #kill()} is kill -9 (no shutdown
  * hook runs); {@link #stop()} is an orderly shutdown.
  */
 final class Service {
@@ -61,6 +63,7 @@ final class Service {
         this.log = stack.logs.resolve(name + ".log");
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", Stack.BOOTSTRAP);
+        env.put("OIDC_AUTH_SERVER_URL", Keycloak.ISSUER);
         properties.put("quarkus.datasource.jdbc.url", Database.jdbcUrl(kind.database));
         properties.put("quarkus.flyway.schemas", Database.SCHEMA);
         properties.put("quarkus.flyway.default-schema", Database.SCHEMA);

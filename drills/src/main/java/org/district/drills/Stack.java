@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the drills run against: the project's scripts (the bench Kafka broker, PostgreSQL), the snapshots of the
- * service jars under test, and the drill logs. Every outside command is logged with its exit code.
+ * What the drills run against: the project's scripts (the bench Kafka broker, PostgreSQL, the identity provider), the
+ * snapshots of the service jars under test, and the drill logs. Every outside command is logged with its exit code.
  */
 final class Stack {
 
@@ -63,6 +63,16 @@ final class Stack {
 
     void ensurePostgres() throws IOException, InterruptedException {
         run(Duration.ofMinutes(3), "bash", "scripts/postgres.sh", "ensure");
+    }
+
+    /**
+     * The identity provider the services trust and the drills sign people in at for their tokens: the tests' instance
+     * of Keycloak ({@code scripts/keycloak.sh}, instance "test", where test-support adds the people it acts as),
+     * started unless it is already running. The local stack's demo realm is left alone.
+     */
+    void ensureIdentityProvider() throws IOException, InterruptedException {
+        ensurePostgres();
+        run(Duration.ofMinutes(6), "bash", "scripts/keycloak.sh", "start", "test");
     }
 
     /** The PostgreSQL cluster serving the project ("15 main"), from pg_lsclusters. */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The declared access table ({@code access-table.yaml}): who may call each operation of each service. */
@@ -14,8 +15,11 @@ final class AccessTable {
 
     static final String PUBLIC = "PUBLIC";
     static final List<String> ROLES = List.of("STAFF", "SUPERVISOR", "IT_ADMIN", "HR", "AUDITOR", "DEVICE");
-    /** Credentials other than bearer tokens that an operation may admit, named by the role their identity carries. */
-    static final List<String> CREDENTIALS = List.of("DEVICE_CREDENTIAL");
+    /**
+     * Credentials other than the identity provider's bearer tokens that an operation may admit, by the name of the
+     * OpenAPI security scheme that declares them.
+     */
+    static final Map<String, String> CREDENTIALS = Map.of("DEVICE_CREDENTIAL", "device-credential");
 
     /**
      * One line of the table. {@code credentials} lists the non-token credentials the operation also admits (none
@@ -32,6 +36,13 @@ final class AccessTable {
 
         Entry {
             credentials = credentials == null ? List.of() : List.copyOf(credentials);
+        }
+
+        /** The OpenAPI security schemes of the credentials the entry admits. */
+        Set<String> schemes() {
+            Set<String> schemes = new java.util.TreeSet<>();
+            credentials.forEach(c -> schemes.add(CREDENTIALS.get(c)));
+            return schemes;
         }
 
         String key() {
@@ -70,7 +81,7 @@ final class AccessTable {
                     }
                 }
                 for (String credential : e.credentials()) {
-                    if (!CREDENTIALS.contains(credential)) {
+                    if (!CREDENTIALS.containsKey(credential)) {
                         throw new IllegalStateException(e.key() + ": unknown credential " + credential);
                     }
                 }

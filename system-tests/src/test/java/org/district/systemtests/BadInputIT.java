@@ -60,7 +60,8 @@ class BadInputIT {
     private District district;
     private final Map<String, String> ids = new LinkedHashMap<>();
     private final Map<String, JsonNode> seeds = new LinkedHashMap<>();
-    private final Map<String, String> tokens = new LinkedHashMap<>();
+    /** Authorization headers of operations that take no person's token (the device's check-in). */
+    private final Map<String, String> authorizations = new LinkedHashMap<>();
 
     @BeforeAll
     void fixtures() {
@@ -125,7 +126,7 @@ class BadInputIT {
                         .put(
                                 "lastWorkingDay",
                                 LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()));
-        tokens.put("checkin POST /api/v1/checkins", checkingIn.deviceToken());
+        authorizations.put("checkin POST /api/v1/checkins", district.deviceAuthorization(checkingIn));
     }
 
     @Test
@@ -149,7 +150,6 @@ class BadInputIT {
                     continue;
                 }
                 String url = op.baseUrl() + path(op);
-                String token = token(op);
                 List<BadInputs.Probe> probes = BadInputs.forOperation(api, op.bodySchema(), seeds.get(op.key()));
                 Map<BadInputs.Category, Integer> byCategory = new EnumMap<>(BadInputs.Category.class);
                 int ok = 0;
@@ -159,7 +159,8 @@ class BadInputIT {
                 Map<String, Long> counts = db.counts(REQUEST_TABLES.get(api.service));
                 for (BadInputs.Probe probe : probes) {
                     byCategory.merge(probe.category(), 1, Integer::sum);
-                    Http.Reply reply = send(op, url, token, probe);
+                    // Asked for at each probe: an operation's probes can outlast a token's five minutes.
+                    Http.Reply reply = send(op, url, authorization(op), probe);
                     Map<String, Long> after = db.counts(REQUEST_TABLES.get(api.service));
                     String what = op.key() + " [" + probe.category() + ": " + probe.name() + "]";
                     int status = reply.status();
@@ -262,14 +263,14 @@ class BadInputIT {
         for (Map.Entry<String, Object> wrong : wrongTypes.entrySet()) {
             ObjectNode body = device.deepCopy();
             body.set(wrong.getKey(), Http.JSON.valueToTree(wrong.getValue()));
-            Http.Reply reply = Http.post(system.inventory("/api/v1/devices"), district.itToken, body);
+            Http.Reply reply = Http.post(system.inventory("/api/v1/devices"), district.itToken(), body);
             assertThat(reply.status()).as(wrong.getKey() + ": " + reply).isEqualTo(400);
             assertThat(namesField(reply, wrong.getKey())).isTrue();
         }
         ObjectNode checkIn = checkInBody();
         checkIn.put("diskEncryption", 0);
-        Http.Reply reply =
-                Http.post(system.checkin("/api/v1/checkins"), tokens.get("checkin POST /api/v1/checkins"), checkIn);
+        Http.Reply reply = Http.postAs(
+                system.checkin("/api/v1/checkins"), authorizations.get("checkin POST /api/v1/checkins"), checkIn);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
     }
 
@@ -303,8 +304,9 @@ class BadInputIT {
 
     // ---------------------------------------------------------------- sending
 
-    private Http.Reply send(OpenApi.Operation op, String url, String token, BadInputs.Probe probe) {
-        Http.Call call = Http.call(op.method(), url).token(token).timeout(Duration.ofSeconds(60));
+    private Http.Reply send(OpenApi.Operation op, String url, String authorization, BadInputs.Probe probe) {
+        Http.Call call =
+                Http.call(op.method(), url).authorization(authorization).timeout(Duration.ofSeconds(60));
         if (op.key().equals("loss-report POST /api/v1/loss-reports")) {
             call.header("Idempotency-Key", UUID.randomUUID().toString());
         }
@@ -338,15 +340,15 @@ class BadInputIT {
                 .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
     }
 
-    private String token(OpenApi.Operation op) {
-        if (tokens.containsKey(op.key())) {
-            return tokens.get(op.key());
+    private String authorization(OpenApi.Operation op) {
+        if (authorizations.containsKey(op.key())) {
+            return authorizations.get(op.key());
         }
         if (op.declaredRoles().contains("IT_ADMIN")) {
-            return district.itToken;
+            return "Bearer " + district.itToken();
         }
         if (op.declaredRoles().contains("HR")) {
-            return district.hrToken;
+            return "Bearer " + district.hrToken();
         }
         throw new IllegalStateException("No token for " + op.key() + " (roles " + op.declaredRoles() + ")");
     }
@@ -415,7 +417,7 @@ class BadInputIT {
     // ---------------------------------------------------------------- fixtures
 
     private String report(Device device) {
-        Http.Reply filed = Http.post(system.lossReport("/api/v1/loss-reports"), district.itToken, reportBody(device));
+        Http.Reply filed = Http.post(system.lossReport("/api/v1/loss-reports"), district.itToken(), reportBody(device));
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         return filed.json().get("id").asText();
     }

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Set;
+import org.district.testing.Keycloak;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -18,10 +22,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium driven through WebDriver, with the distribution's browser and driver (nothing is downloaded:
- * the driver path is explicit, so Selenium Manager never runs). A fresh profile per browser; screenshots are kept in
- * {@code target/screenshots}.
+ * the driver path is explicit, so Selenium Manager never runs). A fresh profile per browser, at a phone's or a
+ * desktop's window size; screenshots are kept in {@code target/screenshots}. People sign in on the identity provider's
+ * own login page, as they would.
  */
 final class Browser implements AutoCloseable {
+
+    /** A phone held upright (CSS pixels), as staff report a loss. */
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    /** A desktop screen, as IT reads the dashboard. */
+    static final Dimension DESKTOP = new Dimension(1280, 1600);
 
     static final String CHROMIUM = System.getProperty("district.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("district.chromedriver", "/usr/bin/chromedriver");
@@ -29,7 +40,7 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path screenshots;
 
-    Browser(DistrictSystem system, String profile) {
+    Browser(DistrictSystem system, String profile, Dimension size) {
         this.screenshots = system.screenshots;
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException(CHROMIUM + " and " + CHROMEDRIVER + " are needed (Debian packages"
@@ -53,7 +64,7 @@ final class Browser implements AutoCloseable {
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
-                "--window-size=1280,1600",
+                "--window-size=" + size.getWidth() + "," + size.getHeight(),
                 "--user-data-dir=" + userData);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -63,6 +74,8 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // Headless Chromium may start smaller than asked; the page's own viewport is what the person sees.
+        driver.manage().window().setSize(size);
     }
 
     WebDriver driver() {
@@ -89,15 +102,28 @@ final class Browser implements AutoCloseable {
         return driver.getPageSource();
     }
 
-    /** Pastes a token into a service's sign-in page and sends it, as a person would. */
-    void signIn(String baseUrl, String token) {
-        open(baseUrl + "/sign-in");
-        WebElement field = find(By.id("token"));
-        // Typing two thousand characters key by key is slow and adds nothing: set the pasted value, then submit.
-        driver.executeScript("arguments[0].value = arguments[1];", field, token);
-        field.findElement(By.xpath("ancestor::form"))
-                .findElement(By.cssSelector("button[type=submit]"))
-                .click();
+    /** Whether the browser shows the identity provider's login page (its login form, on the provider's address). */
+    boolean onSignInPage() {
+        return currentUrl().startsWith(Keycloak.ISSUER + "/protocol/openid-connect/auth")
+                && !driver.findElements(By.id("kc-form-login")).isEmpty();
+    }
+
+    /** Waits for the identity provider's login page, types the username and password, and signs in. */
+    void signInAtProvider(String username, String password) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> onSignInPage());
+        find(By.id("username")).sendKeys(username);
+        find(By.id("password")).sendKeys(password);
+        find(By.id("kc-login")).click();
+    }
+
+    /** The cookies the browser holds for the page's host. */
+    Set<Cookie> cookies() {
+        return driver.manage().getCookies();
+    }
+
+    /** The page's layout width in CSS pixels: a phone-sized window shows the page at the phone's width. */
+    long viewportWidth() {
+        return ((Number) driver.executeScript("return window.innerWidth")).longValue();
     }
 
     /** Saves a screenshot of the whole page as {@code target/screenshots/<name>.png}. */

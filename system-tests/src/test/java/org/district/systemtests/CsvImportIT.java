@@ -99,7 +99,7 @@ class CsvImportIT {
                         + person(system.id("ENC"), "Bea", "Meyer"))
                 .getBytes(StandardCharsets.ISO_8859_1);
         Http.Reply asUtf8 = Http.call("POST", system.inventory("/api/v1/people/import"))
-                .token(district.itToken)
+                .token(district.itToken())
                 .body("text/csv", latin1)
                 .send();
         assertThat(asUtf8.status()).as(asUtf8.toString()).isEqualTo(200);
@@ -114,13 +114,13 @@ class CsvImportIT {
         byte[] declared =
                 (PEOPLE_HEADER + person(second, "J\u00fcrgen", "M\u00fcller")).getBytes(StandardCharsets.ISO_8859_1);
         Http.Reply asLatin1 = Http.call("POST", system.inventory("/api/v1/people/import"))
-                .token(district.itToken)
+                .token(district.itToken())
                 .body("text/csv; charset=ISO-8859-1", declared)
                 .send();
         assertThat(asLatin1.json().get("created").asInt())
                 .as(asLatin1.toString())
                 .isEqualTo(1);
-        JsonNode saved = Http.get(system.inventory("/api/v1/people?q=" + second), district.itToken)
+        JsonNode saved = Http.get(system.inventory("/api/v1/people?q=" + second), district.itToken())
                 .json();
         assertThat(saved.at("/items/0/familyName").asText()).isEqualTo("M\u00fcller");
 
@@ -128,7 +128,7 @@ class CsvImportIT {
         String third = system.id("ENC");
         byte[] utf16 = (PEOPLE_HEADER + person(third, "Zo\u00eb", "\u00c5berg")).getBytes(StandardCharsets.UTF_16);
         Http.Reply asUtf16 = Http.call("POST", system.inventory("/api/v1/people/import"))
-                .token(district.itToken)
+                .token(district.itToken())
                 .body("text/csv; charset=UTF-16", utf16)
                 .send();
         assertThat(asUtf16.json().get("created").asInt()).as(asUtf16.toString()).isEqualTo(1);
@@ -138,7 +138,7 @@ class CsvImportIT {
         byte[] undeclared =
                 (PEOPLE_HEADER + person(fourth, "Zo\u00eb", "\u00c5berg")).getBytes(StandardCharsets.UTF_16);
         Http.Reply mislabelled = Http.call("POST", system.inventory("/api/v1/people/import"))
-                .token(district.itToken)
+                .token(district.itToken())
                 .body("text/csv", undeclared)
                 .send();
         assertThat(mislabelled.status()).as(mislabelled.toString()).isLessThan(500);
@@ -158,7 +158,7 @@ class CsvImportIT {
                 + " running with -Xmx192m");
         long before = devices();
         Http.Reply reply = Http.call("POST", system.inventory("/api/v1/devices/import"))
-                .token(district.itToken)
+                .token(district.itToken())
                 .timeout(Duration.ofMinutes(5))
                 .stream("text/csv", () -> new GeneratedCsv(prefix, rows))
                 .send();
@@ -285,7 +285,7 @@ class CsvImportIT {
 
     private Http.Reply importRaw(String path, String type, String body) {
         return Http.call("POST", system.inventory(path))
-                .token(district.itToken)
+                .token(district.itToken())
                 .body(type, body.getBytes(StandardCharsets.UTF_8))
                 .send();
     }

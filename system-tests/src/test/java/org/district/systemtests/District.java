@@ -10,11 +10,14 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.district.testing.TestTokens;
 
 /**
  * What the district's people do through the public APIs, as the tests need it: IT registers people and devices and
- * assigns them; the other services' read models are awaited by reading their databases (never written).
+ * assigns them, and enrols devices; the other services' read models are awaited by reading their databases (never
+ * written). People's tokens are real access tokens of the tests' identity provider, asked for at each use (they live
+ * five minutes; test-support keeps each until a minute before it expires).
  */
 final class District {
 
@@ -22,16 +25,27 @@ final class District {
 
     final DistrictSystem system;
     final String itId;
-    final String itToken;
-    final String hrToken;
-    final String auditorToken;
+    final String hrId;
+    final String auditorId;
+    private final Map<UUID, String> credentials = new ConcurrentHashMap<>();
 
     District(DistrictSystem system) {
         this.system = system;
         this.itId = system.id("IT");
-        this.itToken = TestTokens.token(itId, "IT_ADMIN");
-        this.hrToken = TestTokens.token(system.id("HR"), "HR");
-        this.auditorToken = TestTokens.token(system.id("AUD"), "AUDITOR");
+        this.hrId = system.id("HR");
+        this.auditorId = system.id("AUD");
+    }
+
+    String itToken() {
+        return TestTokens.token(itId, "IT_ADMIN");
+    }
+
+    String hrToken() {
+        return TestTokens.token(hrId, "HR");
+    }
+
+    String auditorToken() {
+        return TestTokens.token(auditorId, "AUDITOR");
     }
 
     /** A person as inventory shows them (with {@code id}, {@code districtId}, {@code email}). */
@@ -46,10 +60,20 @@ final class District {
     }
 
     /** A device as inventory registered it. */
-    record Device(UUID id, String assetTag, String serialNumber) {
-        String deviceToken() {
-            return TestTokens.token(id.toString(), "DEVICE");
-        }
+    record Device(UUID id, String assetTag, String serialNumber) {}
+
+    /**
+     * The Authorization header of the device's agent: {@code Device <credential>}, the credential IT issues at
+     * enrolment (once per device; checkin-service must know the device). Devices never use the identity provider.
+     */
+    String deviceAuthorization(Device device) {
+        return "Device "
+                + credentials.computeIfAbsent(device.id(), id -> {
+                    Http.Reply issued =
+                            Http.post(system.checkin("/api/v1/devices/" + id + "/credential"), itToken(), Map.of());
+                    assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+                    return issued.json().get("credential").asText();
+                });
     }
 
     Person employee(Person supervisor) {
@@ -66,7 +90,7 @@ final class District {
         if (supervisor != null) {
             body.put("supervisorDistrictId", supervisor.districtId());
         }
-        Http.Reply created = Http.post(system.inventory("/api/v1/people"), itToken, body);
+        Http.Reply created = Http.post(system.inventory("/api/v1/people"), itToken(), body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode p = created.json();
         return new Person(
@@ -92,7 +116,7 @@ final class District {
                 .put("purchaseOrder", "PO-" + tag)
                 .put("cost", 1249.00)
                 .put("acquiredOn", "2025-08-01");
-        Http.Reply created = Http.post(system.inventory("/api/v1/devices"), itToken, body);
+        Http.Reply created = Http.post(system.inventory("/api/v1/devices"), itToken(), body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode d = created.json();
         return new Device(
@@ -104,14 +128,14 @@ final class District {
     JsonNode assign(Device device, Person person) {
         Http.Reply assigned = Http.post(
                 system.inventory("/api/v1/devices/" + device.id() + "/assignment"),
-                itToken,
+                itToken(),
                 Map.of("personDistrictId", person.districtId()));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         return assigned.json();
     }
 
     JsonNode inventoryDevice(Device device) {
-        Http.Reply read = Http.get(system.inventory("/api/v1/devices/" + device.id()), itToken);
+        Http.Reply read = Http.get(system.inventory("/api/v1/devices/" + device.id()), itToken());
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
         return read.json();
     }

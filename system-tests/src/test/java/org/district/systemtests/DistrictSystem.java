@@ -21,13 +21,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.district.testing.Keycloak;
 import org.district.testing.TestDb;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole system, started once for every test class of this module: the three packaged services as real processes
- * (their own empty databases, the shared test broker, fast schedules), and an SMTP server in this JVM. Stopped after
- * the last test, whatever happened, with the services' logs kept in {@code target/service-logs}.
+ * (their own empty databases, the shared test broker, the tests' identity provider, fast schedules), and an SMTP server
+ * in this JVM. Stopped after the last test, whatever happened, with the services' logs kept in
+ * {@code target/service-logs}.
  */
 final class DistrictSystem implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -62,6 +64,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
 
     private DistrictSystem() {
         requireBroker();
+        requireIdentityProvider();
         Path apps = target.resolve("apps");
         Path inventoryJar = copyApp("inventory-service", apps);
         Path lossReportJar = copyApp("loss-report-service", apps);
@@ -78,8 +81,9 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         log("SMTP server on 127.0.0.1:" + smtpPort);
 
         int inventoryPort = freePort(28081);
-        int lossReportPort = freePort(28082);
-        int checkinPort = freePort(28083);
+        // The realm's web clients send browsers back to these addresses only (deploy/keycloak/district-realm.json).
+        int lossReportPort = requireFreePort(28082, "loss-report-web");
+        int checkinPort = requireFreePort(28083, "checkin-web");
 
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
@@ -89,6 +93,11 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         common.put("DB_PASSWORD", TestDb.PASSWORD);
         common.put("OUTBOX_POLL_INTERVAL", "50ms");
         common.put("DISTRICT_TIME_ZONE", "UTC");
+        // Sign-in: the tests' identity provider (its realm's users are made as the tests need them), not the local
+        // stack's. The tests add a signing key to the realm while the services run (to sign expired and old tokens);
+        // a key id the service does not know yet is fetched at once, not at most every ten minutes.
+        common.put("OIDC_AUTH_SERVER_URL", Keycloak.ISSUER);
+        common.put("QUARKUS_OIDC_TOKEN_FORCED_JWK_REFRESH_INTERVAL", "PT1S");
 
         Map<String, String> inventoryEnv = new HashMap<>(common);
         inventoryEnv.put("HTTP_PORT", Integer.toString(inventoryPort));
@@ -126,6 +135,8 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         Map<String, String> checkinEnv = new HashMap<>(common);
         checkinEnv.put("HTTP_PORT", Integer.toString(checkinPort));
         checkinEnv.put("DB_NAME", "checkin_e2e");
+        // Its own read-model group too: a copy of the service in another test run must not take its partitions.
+        checkinEnv.put("DISTRICT_CHECKIN_READ_MODEL_GROUP", "system-tests-checkin-read-model-" + run);
         // Desktops may go a day less than zero without checking in: a desktop registered today is overdue at once,
         // which gives the dashboard an overdue device without waiting two weeks.
         checkinEnv.put("OVERDUE_GRACE_DAYS_DESKTOP", "-1");
@@ -192,6 +203,18 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
 
     String checkin(String path) {
         return checkin.baseUrl() + path;
+    }
+
+    /**
+     * A page of loss-report-service as a browser opens it: at {@code localhost}, where browsers keep the {@code
+     * __Host-} cookies of a plain-HTTP page (the realm's web client admits both addresses).
+     */
+    String lossReportPage(String path) {
+        return "http://localhost:" + lossReport.port + path;
+    }
+
+    String checkinPage(String path) {
+        return "http://localhost:" + checkin.port + path;
     }
 
     @Override
@@ -278,6 +301,31 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
             throw new IllegalStateException("The test Kafka broker " + KAFKA
                     + " is not running: start it with bash scripts/kafka.sh start test");
         }
+    }
+
+    /** The identity provider's realm answers (its discovery document), or the run stops with what to start. */
+    private static void requireIdentityProvider() {
+        String discovery = Keycloak.ISSUER + "/.well-known/openid-configuration";
+        try {
+            Http.Reply reply = Http.get(discovery, null);
+            if (reply.status() != 200) {
+                throw new IllegalStateException(discovery + " answered " + reply);
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "The tests' identity provider is not running at " + Keycloak.URL
+                            + ": start it with bash scripts/keycloak.sh start test (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+
+    private static int requireFreePort(int port, String client) {
+        if (freePort(port) != port) {
+            throw new IllegalStateException(
+                    "Port " + port + " is taken: the identity provider sends browsers back to the" + " client " + client
+                            + " at this port only. Stop what listens there and run again.");
+        }
+        return port;
     }
 
     private static int freePort(int preferred) {

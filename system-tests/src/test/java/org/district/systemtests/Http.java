@@ -77,9 +77,18 @@ final class Http {
             this.url = url;
         }
 
+        /** A bearer token of the identity provider (none when null). */
         Call token(String token) {
             if (token != null) {
                 headers.put("Authorization", "Bearer " + token);
+            }
+            return this;
+        }
+
+        /** The whole Authorization header: {@code Bearer <token>} or a device's {@code Device <credential>}. */
+        Call authorization(String value) {
+            if (value != null) {
+                headers.put("Authorization", value);
             }
             return this;
         }
@@ -147,6 +156,15 @@ final class Http {
 
     static Reply post(String url, String token, Object json) {
         return call("POST", url).token(token).json(json).send();
+    }
+
+    /** POSTs JSON with the given Authorization header (a device's credential, for example). */
+    static Reply postAs(String url, String authorization, Object json) {
+        return call("POST", url).authorization(authorization).json(json).send();
+    }
+
+    static Reply getAs(String url, String authorization) {
+        return call("GET", url).authorization(authorization).send();
     }
 
     static Reply put(String url, String token, Object json) {

@@ -127,37 +127,51 @@ class ObjectLevelIT {
     }
 
     @Test
-    void aDeviceChecksInOnlyAsItself() {
+    void aDeviceChecksInOnlyAsItselfAndOnlyWithItsCredential() {
         Map<String, Object> body = checkIn(otherDevice.id());
-        Http.Reply asAnother = Http.post(system.checkin("/api/v1/checkins"), staffDevice.deviceToken(), body);
+        Http.Reply asAnother =
+                Http.postAs(system.checkin("/api/v1/checkins"), district.deviceAuthorization(staffDevice), body);
         expect(403, asAnother);
-        Http.Reply unknown = Http.post(
+        // A credential of the right shape for a device the district never enrolled.
+        Http.Reply unknown = Http.postAs(
                 system.checkin("/api/v1/checkins"),
-                TestTokens.token(UUID.randomUUID().toString(), "DEVICE"),
+                "Device dc1." + UUID.randomUUID() + "." + "A".repeat(43),
                 checkIn(null));
-        expect(404, unknown);
+        expect(401, unknown);
+        assertThat(unknown.header("www-authenticate")).isEqualTo("Device");
+        // People sign in at the identity provider; a device does not, and no person's token checks a device in, not
+        // even one claiming the DEVICE role.
         Http.Reply personToken = Http.post(system.checkin("/api/v1/checkins"), staff.staffToken(), checkIn(null));
         expect(403, personToken);
+        Http.Reply claimingDevice = Http.post(
+                system.checkin("/api/v1/checkins"),
+                TestTokens.token(staffDevice.id().toString(), "DEVICE"),
+                checkIn(staffDevice.id()));
+        expect(403, claimingDevice);
+        assertThat(system.checkinDb.count("select count(*) from checkin_history where device_id = ?", staffDevice.id()))
+                .as("no check-in was stored for a person's token")
+                .isZero();
     }
 
     @Test
     void onlyItReadsLocations() {
         String url = system.checkin("/api/v1/devices/" + staffDevice.id() + "/locations");
         for (String token : List.of(
-                district.auditorToken,
-                district.hrToken,
-                staff.staffToken(),
-                supervisorA.supervisorToken(),
-                staffDevice.deviceToken())) {
+                district.auditorToken(), district.hrToken(), staff.staffToken(), supervisorA.supervisorToken())) {
             expect(403, Http.get(url, token));
         }
-        expect(200, Http.get(url, district.itToken));
+        // A device's credential admits its check-in and nothing else.
+        expect(403, Http.getAs(url, district.deviceAuthorization(staffDevice)));
+        expect(200, Http.get(url, district.itToken()));
     }
 
     @Test
     void refusalsAnswered403AreLoggedToo() {
-        Http.post(system.checkin("/api/v1/checkins"), staffDevice.deviceToken(), checkIn(otherDevice.id()));
-        Http.get(system.checkin("/api/v1/devices/" + staffDevice.id() + "/locations"), district.auditorToken);
+        Http.postAs(
+                system.checkin("/api/v1/checkins"),
+                district.deviceAuthorization(staffDevice),
+                checkIn(otherDevice.id()));
+        Http.get(system.checkin("/api/v1/devices/" + staffDevice.id() + "/locations"), district.auditorToken());
         assertLogged(system.checkin, staffDevice.id().toString());
         assertLogged(system.checkin, "AUDITOR");
     }

@@ -15,7 +15,13 @@ final class OpenApi {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
-    /** One operation of the document. */
+    /** The security scheme of the identity provider's bearer tokens (quarkus.smallrye-openapi.security-scheme-name). */
+    static final String BEARER = "bearer";
+
+    /**
+     * One operation of the document: {@code declaredRoles} are the roles its security requirements name, {@code
+     * declaredSchemes} the security schemes other than the identity provider's bearer tokens it admits.
+     */
     record Operation(
             String service,
             String baseUrl,
@@ -23,7 +29,8 @@ final class OpenApi {
             String path,
             List<String> requestTypes,
             JsonNode bodySchema,
-            Set<String> declaredRoles) {
+            Set<String> declaredRoles,
+            Set<String> declaredSchemes) {
 
         String key() {
             return service + " " + method + " " + path;
@@ -75,11 +82,17 @@ final class OpenApi {
                     }
                 }
                 Set<String> roles = new TreeSet<>();
+                Set<String> schemes = new TreeSet<>();
                 for (JsonNode requirement : op.getValue().path("security")) {
-                    requirement.fields().forEachRemaining(e -> e.getValue().forEach(r -> roles.add(r.asText())));
+                    requirement.fields().forEachRemaining(e -> {
+                        e.getValue().forEach(r -> roles.add(r.asText()));
+                        if (!e.getKey().equals(BEARER)) {
+                            schemes.add(e.getKey());
+                        }
+                    });
                 }
                 operations.add(new Operation(
-                        service, baseUrl, op.getKey().toUpperCase(), path.getKey(), types, schema, roles));
+                        service, baseUrl, op.getKey().toUpperCase(), path.getKey(), types, schema, roles, schemes));
             }
         }
         return operations;

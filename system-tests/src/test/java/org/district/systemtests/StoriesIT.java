@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
+import org.district.testing.Keycloak;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,12 +29,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 
 /**
  * The issue's six stories, end to end, through the public APIs and pages only, each building on the one before: IT
- * registers and assigns; a staff member reports a theft in a real browser; the laptop checks in and is locked; IT
- * records the recovery and sanitizes it; HR offboards an employee; IT reads the dashboard in a real browser.
+ * registers and assigns; a staff member on a phone signs in at the district's sign-in page, reports a theft and signs
+ * out, in a real browser; the laptop checks in with its enrolment credential and is locked; IT records the recovery
+ * and sanitizes it; HR offboards an employee; IT signs in to the dashboard at a desktop, in a real browser.
  */
 @ExtendWith(SystemExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +44,9 @@ import org.openqa.selenium.WebElement;
 class StoriesIT {
 
     private static final Duration MAIL = Duration.ofSeconds(60);
+    /** Signing in or out: the provider and the service each answer a redirect or two. */
+    private static final Duration SIGN_IN = Duration.ofSeconds(30);
+
     private static final String LATITUDE = "40.712776";
     private static final String LONGITUDE = "-74.005974";
 
@@ -184,12 +190,27 @@ class StoriesIT {
 
     @Test
     @Order(2)
-    void story2_staffReportsTheLaptopStolenThroughTheWebForm() {
-        story(2, "The staff member signs in and reports the laptop stolen through the web form in Chromium");
-        try (Browser browser = new Browser(system, "staff")) {
-            browser.signIn(system.lossReport.baseUrl(), district(staffId).staffToken());
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> browser.currentUrl().contains("/report-loss"));
+    void story2_staffSignsInOnAPhoneReportsTheLaptopStolenAndSignsOut() {
+        story(
+                2,
+                "On a phone, the staff member opens the form, signs in at the district's sign-in page, reports the"
+                        + " laptop stolen and signs out");
+        String username = Keycloak.user(staffId, "STAFF");
+        Set<Cookie> whileSignedIn;
+        try (Browser browser = new Browser(system, "staff-phone", Browser.PHONE)) {
+            browser.open(system.lossReportPage("/report-loss"));
+            await().atMost(SIGN_IN).until(browser::onSignInPage);
+            assertThat(browser.viewportWidth())
+                    .as("the page is laid out for the phone")
+                    .isBetween(360L, 390L);
+            assertThat(browser.pageSource())
+                    .as("nothing of the form before signing in")
+                    .doesNotContain(laptop.assetTag());
+            browser.screenshot("story2-sign-in-page");
+            browser.signInAtProvider(username, Keycloak.TEST_PASSWORD);
+            await().atMost(SIGN_IN).until(() -> browser.currentUrl().startsWith(system.lossReportPage("/report-loss")));
+            assertThat(browser.pageText()).contains("Signed in as " + staffId);
+
             WebElement choice = browser.find(By.cssSelector("input[name=device][value='" + laptop.assetTag() + "']"));
             assertThat(choice.isSelected())
                     .as("the staff member's own laptop is offered and chosen")
@@ -200,7 +221,6 @@ class StoriesIT {
                     .truncatedTo(ChronoUnit.MINUTES)
                     .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
             WebElement when = browser.find(By.id("lastSeenAt"));
-            browser.driver();
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("arguments[0].value = arguments[1];", when, lastSeen);
             browser.find(By.id("lastSeenLocation")).sendKeys("Bus stop on Main Street");
@@ -219,8 +239,37 @@ class StoriesIT {
             assertThat(page).contains("received").contains(laptop.assetTag()).contains("STOLEN");
             reportId = browser.currentUrl().replaceAll(".*/reports/([0-9a-f-]{36}).*", "$1");
             browser.screenshot("story2-report-confirmation");
+            whileSignedIn = browser.cookies();
+
+            // Signing out ends the session here and at the identity provider, and says so.
+            browser.find(By.cssSelector("form[action='/sign-out'] button[type=submit]"))
+                    .click();
+            await().atMost(SIGN_IN).until(() -> browser.currentUrl().startsWith(system.lossReportPage("/signed-out")));
+            assertThat(browser.pageText()).contains("You are signed out").doesNotContain(laptop.assetTag());
+            browser.screenshot("story2-signed-out");
+
+            // The back button asks for the report's page again: the sign-in page answers, not the report.
+            browser.driver().navigate().back();
+            await().atMost(SIGN_IN).until(browser::onSignInPage);
+            assertThat(browser.pageSource()).doesNotContain(laptop.assetTag()).doesNotContain("MP-" + system.run);
+            browser.screenshot("story2-back-after-sign-out");
+
+            // So does opening the form again: the provider's session ended too, so it asks for the password.
+            browser.open(system.lossReportPage("/report-loss"));
+            await().atMost(SIGN_IN).until(browser::onSignInPage);
+            assertThat(browser.pageSource()).doesNotContain(laptop.assetTag());
         }
-        JsonNode report = Http.get(system.lossReport("/api/v1/loss-reports/" + reportId), district.itToken)
+        // A copy of the cookies the phone held while signed in opens nothing either.
+        Http.Reply replayed = Http.call("GET", system.lossReport("/reports/" + reportId))
+                .header("Cookie", cookieHeader(whileSignedIn))
+                .header("Accept", "text/html")
+                .send();
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(302);
+        assertThat(replayed.header("location")).startsWith(Keycloak.ISSUER + "/protocol/openid-connect/auth");
+        assertThat(replayed.text()).doesNotContain(laptop.assetTag());
+        step("signed out: the back button, the form and a replayed cookie all get the sign-in page");
+
+        JsonNode report = Http.get(system.lossReport("/api/v1/loss-reports/" + reportId), district.itToken())
                 .json();
         reportNumber = report.get("reportNumber").asText();
         assertThat(report.get("kind").asText()).isEqualTo("STOLEN");
@@ -255,7 +304,8 @@ class StoriesIT {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
-                    Http.Reply answer = Http.post(system.checkin("/api/v1/checkins"), laptop.deviceToken(), checkIn);
+                    Http.Reply answer = Http.postAs(
+                            system.checkin("/api/v1/checkins"), district.deviceAuthorization(laptop), checkIn);
                     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
                     reply[0] = answer.json();
                     assertThat(commandTypes(reply[0])).contains("LOCK");
@@ -275,23 +325,25 @@ class StoriesIT {
                 .doesNotContain(LATITUDE.substring(0, 6))
                 .doesNotContain(LONGITUDE.substring(0, 7));
 
-        Http.Reply forIt = Http.get(system.checkin("/api/v1/devices/" + laptop.id() + "/locations"), district.itToken);
+        Http.Reply forIt =
+                Http.get(system.checkin("/api/v1/devices/" + laptop.id() + "/locations"), district.itToken());
         assertThat(forIt.status()).as(forIt.toString()).isEqualTo(200);
         JsonNode locations = forIt.json().get("locations");
         assertThat(locations).isNotEmpty();
         assertThat(locations.get(0).get("latitude").asDouble()).isEqualTo(Double.parseDouble(LATITUDE));
-        for (String token : List.of(
-                district.auditorToken,
-                district.hrToken,
-                district(staffId).staffToken(),
-                district(supervisorId).supervisorToken(),
-                laptop.deviceToken())) {
-            Http.Reply refused = Http.get(system.checkin("/api/v1/devices/" + laptop.id() + "/locations"), token);
+        for (String authorization : List.of(
+                "Bearer " + district.auditorToken(),
+                "Bearer " + district.hrToken(),
+                "Bearer " + district(staffId).staffToken(),
+                "Bearer " + district(supervisorId).supervisorToken(),
+                district.deviceAuthorization(laptop))) {
+            Http.Reply refused =
+                    Http.getAs(system.checkin("/api/v1/devices/" + laptop.id() + "/locations"), authorization);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.text()).doesNotContain(LATITUDE.substring(0, 6));
         }
         Http.Reply reads =
-                Http.get(system.checkin("/api/v1/location-reads?device=" + laptop.id()), district.auditorToken);
+                Http.get(system.checkin("/api/v1/location-reads?device=" + laptop.id()), district.auditorToken());
         assertThat(reads.json().get("items")).hasSize(1);
         assertThat(reads.json().at("/items/0/readBy").asText()).isEqualTo("IT_ADMIN:" + district.itId);
         step(
@@ -304,7 +356,7 @@ class StoriesIT {
         story(4, "IT records the recovery: quarantine, locations purged, sanitized, in stock and assignable again");
         Http.Reply recovered = Http.post(
                 system.lossReport("/api/v1/loss-reports/" + reportId + "/recovery"),
-                district.itToken,
+                district.itToken(),
                 Map.of("note", "Handed in at the bus depot."));
         assertThat(recovered.status()).as(recovered.toString()).isEqualTo(200);
         assertThat(recovered.json().get("status").asText()).isEqualTo("RECOVERED");
@@ -314,13 +366,13 @@ class StoriesIT {
                         system.checkinDb.count("select count(*) from device_location where device_id = ?", laptop.id()))
                 .isZero());
         Http.Reply noLocations =
-                Http.get(system.checkin("/api/v1/devices/" + laptop.id() + "/locations"), district.itToken);
+                Http.get(system.checkin("/api/v1/devices/" + laptop.id() + "/locations"), district.itToken());
         assertThat(noLocations.json().get("locations")).isEmpty();
         step("the laptop is QUARANTINED and its locations are purged");
 
         Http.Reply assignQuarantined = Http.post(
                 system.inventory("/api/v1/devices/" + laptop.id() + "/assignment"),
-                district.itToken,
+                district.itToken(),
                 Map.of("personDistrictId", colleagueId));
         assertThat(assignQuarantined.status())
                 .as("a quarantined device cannot be assigned")
@@ -328,7 +380,7 @@ class StoriesIT {
 
         Http.Reply sanitized = Http.post(
                 system.inventory("/api/v1/devices/" + laptop.id() + "/sanitization"),
-                district.itToken,
+                district.itToken(),
                 Map.of("method", "NIST 800-88 purge", "note", "Full disk wipe"));
         assertThat(sanitized.status()).as(sanitized.toString()).isEqualTo(200);
         assertThat(sanitized.json().get("status").asText()).isEqualTo("IN_STOCK");
@@ -346,7 +398,7 @@ class StoriesIT {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Http.Reply offboarded = Http.post(
                 system.checkin("/api/v1/offboardings"),
-                district.hrToken,
+                district.hrToken(),
                 Map.of("districtId", departingId, "lastWorkingDay", today.toString()));
         assertThat(offboarded.status()).as(offboarded.toString()).isEqualTo(201);
         JsonNode result = offboarded.json();
@@ -379,7 +431,7 @@ class StoriesIT {
         String tabletTask = taskByDevice.get(departingTablet.id().toString());
         Http.Reply received = Http.post(
                 system.checkin("/api/v1/return-tasks/" + laptopTask + "/returned"),
-                district.itToken,
+                district.itToken(),
                 Map.of("note", "Received at the IT desk"));
         assertThat(received.status()).as(received.toString()).isEqualTo(200);
         assertThat(received.json().get("status").asText()).isEqualTo("RETURNED");
@@ -389,7 +441,7 @@ class StoriesIT {
         // HR learns the employee's last day was yesterday: the tablet's return is now past due and escalates.
         Http.Reply corrected = Http.post(
                 system.checkin("/api/v1/offboardings"),
-                district.hrToken,
+                district.hrToken(),
                 Map.of(
                         "districtId",
                         departingId,
@@ -398,12 +450,12 @@ class StoriesIT {
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
         assertThat(corrected.json().get("tasksOpened").asInt()).isZero();
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            JsonNode task = Http.get(system.checkin("/api/v1/return-tasks/" + tabletTask), district.hrToken)
+            JsonNode task = Http.get(system.checkin("/api/v1/return-tasks/" + tabletTask), district.hrToken())
                     .json();
             assertThat(task.get("status").asText()).isEqualTo("OVERDUE");
             assertThat(task.has("escalatedAt")).isTrue();
         });
-        JsonNode laptopTaskNow = Http.get(system.checkin("/api/v1/return-tasks/" + laptopTask), district.hrToken)
+        JsonNode laptopTaskNow = Http.get(system.checkin("/api/v1/return-tasks/" + laptopTask), district.hrToken())
                 .json();
         assertThat(laptopTaskNow.get("status").asText()).isEqualTo("RETURNED");
         await().atMost(MAIL).untilAsserted(() -> assertThat(
@@ -417,15 +469,19 @@ class StoriesIT {
     void story6_itSeesOverdueAndNonCompliantDevicesOnTheDashboard() {
         story(6, "IT opens the dashboard in Chromium and sees the overdue and the non-compliant device");
         ObjectNode outdated = checkInBody(LocalDate.now(ZoneOffset.UTC).minusDays(200));
-        Http.Reply checkedIn = Http.post(system.checkin("/api/v1/checkins"), chromebook.deviceToken(), outdated);
+        Http.Reply checkedIn =
+                Http.postAs(system.checkin("/api/v1/checkins"), district.deviceAuthorization(chromebook), outdated);
         assertThat(checkedIn.status()).as(checkedIn.toString()).isEqualTo(200);
         assertThat(checkedIn.json().get("compliant").asBoolean()).isFalse();
         assertThat(checkedIn.json().toString()).contains("PATCHES_TOO_OLD");
 
-        try (Browser browser = new Browser(system, "it")) {
-            browser.signIn(system.checkin.baseUrl(), district.itToken);
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> browser.currentUrl().endsWith("/dashboard"));
+        try (Browser browser = new Browser(system, "it-desktop", Browser.DESKTOP)) {
+            browser.open(system.checkinPage("/dashboard"));
+            await().atMost(SIGN_IN).until(browser::onSignInPage);
+            browser.screenshot("story6-sign-in-page");
+            browser.signInAtProvider(Keycloak.user(district.itId, "IT_ADMIN"), Keycloak.TEST_PASSWORD);
+            await().atMost(SIGN_IN).until(() -> browser.currentUrl().equals(system.checkinPage("/dashboard")));
+            assertThat(browser.viewportWidth()).as("a desktop's width").isGreaterThan(1200L);
             browser.screenshot("story6-dashboard-all-schools");
             browser.find(By.id("school")).sendKeys(system.school());
             browser.find(By.cssSelector("form[action='/dashboard'] button[type=submit]"))
@@ -449,6 +505,13 @@ class StoriesIT {
                     .as("the dashboard never shows a location")
                     .doesNotContain(LATITUDE.substring(0, 6));
             browser.screenshot("story6-dashboard");
+
+            browser.find(By.cssSelector("form[action='/sign-out'] button[type=submit]"))
+                    .click();
+            await().atMost(SIGN_IN).until(() -> browser.currentUrl().startsWith(system.checkinPage("/signed-out")));
+            assertThat(browser.pageText()).contains("You have signed out");
+            browser.open(system.checkinPage("/dashboard"));
+            await().atMost(SIGN_IN).until(browser::onSignInPage);
         }
         step("the dashboard lists " + desktop.assetTag() + " as overdue and " + chromebook.assetTag()
                 + " as non-compliant");
@@ -458,7 +521,7 @@ class StoriesIT {
 
     private JsonNode importCsv(String path, String csv) {
         Http.Reply reply = Http.call("POST", system.inventory(path))
-                .token(district.itToken)
+                .token(district.itToken())
                 .body("text/csv", csv.getBytes(StandardCharsets.UTF_8))
                 .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
@@ -471,7 +534,7 @@ class StoriesIT {
     }
 
     private Device lookUp(Device d) {
-        JsonNode page = Http.get(system.inventory("/api/v1/devices?q=" + d.assetTag()), district.itToken)
+        JsonNode page = Http.get(system.inventory("/api/v1/devices?q=" + d.assetTag()), district.itToken())
                 .json();
         for (JsonNode item : page.get("items")) {
             if (item.get("assetTag").asText().equals(d.assetTag())) {
@@ -482,7 +545,7 @@ class StoriesIT {
     }
 
     private Person person(String districtId) {
-        JsonNode page = Http.get(system.inventory("/api/v1/people?q=" + districtId), district.itToken)
+        JsonNode page = Http.get(system.inventory("/api/v1/people?q=" + districtId), district.itToken())
                 .json();
         for (JsonNode item : page.get("items")) {
             if (item.get("districtId").asText().equals(districtId)) {
@@ -525,6 +588,18 @@ class StoriesIT {
             }
         }
         throw new AssertionError("no " + type + " in " + reply);
+    }
+
+    /** The browser's cookies as one Cookie header, the way a copy of them would be sent. */
+    private static String cookieHeader(Set<Cookie> cookies) {
+        StringBuilder header = new StringBuilder();
+        for (Cookie c : cookies) {
+            header.append(header.length() == 0 ? "" : "; ")
+                    .append(c.getName())
+                    .append('=')
+                    .append(c.getValue());
+        }
+        return header.toString();
     }
 
     private static String email(String districtId) {
