@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs once, when the PostgreSQL data volume is first initialised (docker-entrypoint-initdb.d): one login role and
-# one database per service, each database owned by its service's role and closed to everyone else. Passwords come
-# from the environment (.env), never from this file. Schemas are created by each service's Flyway migrations.
+# one database per service, and one for the identity provider (Keycloak), each database owned by its role and closed
+# to everyone else. Passwords come from the environment (.env), never from this file. Schemas are created by each
+# service's Flyway migrations and by Keycloak itself.
 set -euo pipefail
 
 create_service_database() {
@@ -21,3 +22,4 @@ SQL
 create_service_database inventory inventory "${INVENTORY_DB_PASSWORD:-}"
 create_service_database lossreport lossreport "${LOSSREPORT_DB_PASSWORD:-}"
 create_service_database checkin checkin "${CHECKIN_DB_PASSWORD:-}"
+create_service_database keycloak keycloak "${KEYCLOAK_DB_PASSWORD:-}"

@@ -19,15 +19,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * docker-compose.yml parses and is complete: pinned images, health checks, start order on health, named volumes, one
- * database and role per service from the init script, the topics of the event contracts, and for each service only
- * environment variables it really reads, with passwords taken from the operator's .env.
+ * database and role per service (and one for the bundled identity provider) from the init script, the topics of the
+ * event contracts, and for each service only environment variables it really reads, with passwords and secrets taken
+ * from the operator's .env. The identity provider itself is checked by {@link IdentityProviderTest}.
  */
 class ComposeFileTest {
 
     /** ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?error}, ${NAME?error}. */
-    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
+    static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
 
-    private static final Map<String, Object> COMPOSE = YamlFiles.single(RepositoryFiles.path("docker-compose.yml"));
+    static final Map<String, Object> COMPOSE = YamlFiles.single(RepositoryFiles.path("docker-compose.yml"));
 
     @Test
     void definesTheWholeSystem() {
@@ -37,6 +38,7 @@ class ComposeFileTest {
                         "kafka",
                         "kafka-init",
                         "mailpit",
+                        "keycloak",
                         "inventory-service",
                         "loss-report-service",
                         "checkin-service");
@@ -70,6 +72,7 @@ class ComposeFileTest {
     @Test
     void servicesStartOnlyWhenWhatTheyNeedIsHealthy() {
         assertThat(dependsOn("kafka-init")).containsExactlyEntriesOf(Map.of("kafka", "service_healthy"));
+        assertThat(dependsOn("keycloak")).containsExactlyEntriesOf(Map.of("postgres", "service_healthy"));
         for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
             Map<String, String> expected = new TreeMap<>();
             expected.put("postgres", "service_healthy");
@@ -170,13 +173,13 @@ class ComposeFileTest {
 
     @ParameterizedTest
     @EnumSource(ServiceProperties.Service.class)
-    void tokenKeyIsMountedWhereTheServiceLooks(ServiceProperties.Service service) {
+    void nothingIsMountedIntoAService(ServiceProperties.Service service) {
         Map<String, Object> definition = services().get(service.module);
-        String location = environment(service.module).get("JWT_PUBLIC_KEY_LOCATION");
 
-        assertThat(Tree.listAt(definition, "configs"))
-                .anySatisfy(c -> assertThat(Tree.stringAt(c, "target")).isEqualTo(location));
-        assertThat(Tree.mapAt(COMPOSE, "configs")).containsKey("jwt-public-key");
+        assertThat(definition)
+                .as("%s gets no files (no key: tokens are verified with the provider's published keys)", service.module)
+                .doesNotContainKeys("configs", "volumes", "secrets");
+        assertThat(COMPOSE).doesNotContainKeys("configs", "secrets");
     }
 
     @Test
@@ -190,10 +193,10 @@ class ComposeFileTest {
         }
         Map<String, String> postgresEnvironment = environment("postgres");
 
-        assertThat(created.keySet())
-                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(ServiceProperties.Service.values())
-                        .map(s -> s.database)
-                        .toList());
+        List<String> databases = new ArrayList<>();
+        java.util.Arrays.stream(ServiceProperties.Service.values()).forEach(s -> databases.add(s.database));
+        databases.add("keycloak");
+        assertThat(created.keySet()).containsExactlyInAnyOrderElementsOf(databases);
         for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
             Map<String, String> environment = environment(service.module);
             String[] roleAndPassword = created.get(environment.get("DB_NAME"));
@@ -206,6 +209,19 @@ class ComposeFileTest {
                     .isEqualTo(roleAndPassword[1])
                     .isEqualTo(variable(postgresEnvironment.get(roleAndPassword[1])));
         }
+        Map<String, String> keycloak = environment("keycloak");
+        String[] keycloakRole = created.get("keycloak");
+        assertThat(keycloak)
+                .as("the identity provider uses its own database and role")
+                .containsEntry("KC_DB", "postgres")
+                .containsEntry("KC_DB_URL", "jdbc:postgresql://postgres:5432/keycloak")
+                .containsEntry("KC_DB_USERNAME", keycloakRole[0]);
+        assertThat(variable(keycloak.get("KC_DB_PASSWORD")))
+                .isEqualTo(keycloakRole[1])
+                .isEqualTo(variable(postgresEnvironment.get(keycloakRole[1])));
+        assertThat(String.join(" ", strings(Tree.listAt(services().get("postgres"), "healthcheck", "test"))))
+                .as("postgres is healthy once the last database of the init script exists")
+                .contains("-d keycloak ");
         assertThat(volumes("postgres"))
                 .contains("./deploy/postgres/init-databases.sh:/docker-entrypoint-initdb.d/10-init-databases.sh:ro");
         assertThat(RepositoryFiles.path("deploy/postgres/init-databases.sh")).isExecutable();
@@ -260,9 +276,12 @@ class ComposeFileTest {
     void localDemoOverrideOnlySetsWhatTheServicesRead() {
         Map<String, Object> override =
                 YamlFiles.single(RepositoryFiles.path("deploy/docker-compose.override.yml.example"));
-        String devKey = Tree.stringAt(override, "configs", "jwt-public-key", "file");
 
-        assertThat(RepositoryFiles.path(devKey)).isRegularFile();
+        assertThat(override).containsOnlyKeys("services");
+        assertThat(Tree.mapAt(override, "services").keySet())
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(ServiceProperties.Service.values())
+                        .map(s -> s.module)
+                        .toList());
         Tree.mapAt(override, "services").forEach((name, definition) -> {
             ServiceProperties properties =
                     ServiceProperties.Service.byModule(name).properties();
@@ -272,43 +291,43 @@ class ComposeFileTest {
                     .allSatisfy(n -> assertThat(properties.reads(n)).as(n).isTrue());
         });
         assertThat(Files.exists(RepositoryFiles.path("docker-compose.override.yml")))
-                .as("the development-key override is never committed in place")
+                .as("the local-demo override is never committed in place")
                 .isFalse();
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static Map<String, Map<String, Object>> services() {
+    static Map<String, Map<String, Object>> services() {
         Map<String, Map<String, Object>> services = new LinkedHashMap<>();
         Tree.mapAt(COMPOSE, "services").forEach((k, v) -> services.put(k, Tree.map(v, k)));
         return services;
     }
 
-    private static Map<String, String> environment(String service) {
+    static Map<String, String> environment(String service) {
         Map<String, String> environment = new LinkedHashMap<>();
         Tree.mapAt(services().get(service), "environment")
                 .forEach((k, v) -> environment.put(k, v == null ? "" : v.toString()));
         return environment;
     }
 
-    private static Map<String, String> dependsOn(String service) {
+    static Map<String, String> dependsOn(String service) {
         Map<String, String> conditions = new LinkedHashMap<>();
         Tree.mapAt(services().get(service), "depends_on")
                 .forEach((k, v) -> conditions.put(k, Tree.stringAt(v, "condition")));
         return conditions;
     }
 
-    private static List<String> volumes(String service) {
+    static List<String> volumes(String service) {
         return strings(Tree.listAt(services().get(service), "volumes"));
     }
 
-    private static List<String> strings(List<Object> values) {
+    static List<String> strings(List<Object> values) {
         List<String> strings = new ArrayList<>();
         values.forEach(v -> strings.add(v.toString()));
         return strings;
     }
 
-    private static String variable(String interpolation) {
+    static String variable(String interpolation) {
         Matcher m = INTERPOLATION.matcher(interpolation);
         assertThat(m.matches()).as("%s is an interpolation", interpolation).isTrue();
         return m.group(1);

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Ingress publishes the web pages and APIs of every service, each on its own host, never the /q endpoints
- * (health, metrics, OpenAPI stay inside the cluster), and with TLS in production.
+ * (health, metrics, OpenAPI stay inside the cluster), the pages that sign people out, and with TLS in production.
  */
 class IngressTest {
 
@@ -92,6 +92,30 @@ class IngressTest {
         });
         boolean tls = !ingress.getSpec().getTls().isEmpty();
         assertThat(uri.getScheme()).isEqualTo(tls ? "https" : "http");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void signingOutIsPublished(String overlay) {
+        Ingress ingress = ingress(Manifests.of(overlay));
+        for (ServiceProperties.Service service :
+                List.of(ServiceProperties.Service.LOSS_REPORT, ServiceProperties.Service.CHECKIN)) {
+            for (String property :
+                    List.of("quarkus.oidc.web.logout.path", "quarkus.oidc.web.logout.post-logout-path")) {
+                String page = service.properties().value("prod", property);
+                assertThat(page).as("%s sets %s", service.module, property).isNotBlank();
+                assertThat(paths(ingress))
+                        .as("%s of %s is published", page, service.module)
+                        .anySatisfy(p -> {
+                            assertThat(p.getBackend().getService().getName()).isEqualTo(service.module);
+                            assertThat(
+                                            p.getPathType().equals("Exact")
+                                                    ? page.equals(p.getPath())
+                                                    : page.equals(p.getPath()) || page.startsWith(p.getPath() + "/"))
+                                    .isTrue();
+                        });
+            }
+        }
     }
 
     @ParameterizedTest

@@ -2,11 +2,16 @@ package org.district.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Everything is denied unless allowed, and each service may reach only what it needs: its database, the Kafka
- * brokers, DNS, and (loss-report-service only) mail and the IT webhook; only the Ingress controller and Prometheus
- * may reach a service, on its HTTP port.
+ * brokers, DNS, the identity provider it is configured with (HTTPS outside the cluster, or the provider's pods where
+ * the overlay runs one), and (loss-report-service only) mail and the IT webhook; only the Ingress controller and
+ * Prometheus may reach a service, on its HTTP port.
  */
 class NetworkPolicyTest {
 
@@ -60,7 +66,8 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource("serviceInOverlay")
-    void serviceReachesOnlyItsDatabaseKafkaAndWhatItNotifies(String overlay, ServiceProperties.Service service) {
+    void serviceReachesOnlyItsDatabaseKafkaTheIdentityProviderAndWhatItNotifies(
+            String overlay, ServiceProperties.Service service) {
         Manifests manifests = Manifests.of(overlay);
         Map<String, String> podLabels = manifests
                 .deployment(service)
@@ -70,8 +77,10 @@ class NetworkPolicyTest {
                 .getLabels();
         String postgresCluster = Tree.name(manifests.ofKind("Cluster").get(0));
         String kafkaCluster = Tree.name(manifests.ofKind("Kafka").get(0));
+        Provider provider = Provider.of(manifests, service);
 
         Set<Integer> egressPorts = new TreeSet<>();
+        boolean reachesProvider = false;
         for (NetworkPolicy policy : selecting(manifests, podLabels)) {
             if (isEmpty(policy.getSpec().getPodSelector())) {
                 continue; // the namespace-wide default deny and DNS policies, checked above
@@ -93,12 +102,16 @@ class NetworkPolicyTest {
                     assertThat(rule.getTo()).allSatisfy(peer -> assertThat(labels(peer.getPodSelector()))
                             .containsEntry("strimzi.io/cluster", kafkaCluster));
                 }
+                reachesProvider |= provider.reachedBy(rule);
             }
         }
 
         assertThat(egressPorts).as("%s egress in %s", service.module, overlay).contains(5432, 9092);
+        assertThat(reachesProvider)
+                .as("%s reaches its identity provider %s in %s", service.module, provider, overlay)
+                .isTrue();
         Set<Integer> beyondDatabaseAndKafka = new TreeSet<>(egressPorts);
-        beyondDatabaseAndKafka.removeAll(Set.of(5432, 9092));
+        beyondDatabaseAndKafka.removeAll(List.of(5432, 9092, 443, provider.podPort()));
         if (service == ServiceProperties.Service.LOSS_REPORT) {
             assertThat(MAIL_AND_WEBHOOK_PORTS).containsAll(beyondDatabaseAndKafka);
             assertThat(beyondDatabaseAndKafka).as("mail").isNotEmpty();
@@ -107,6 +120,32 @@ class NetworkPolicyTest {
                     .as("%s needs nothing else", service.module)
                     .isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("serviceInOverlay")
+    void anIdentityProviderInTheClusterLetsTheServiceIn(String overlay, ServiceProperties.Service service) {
+        Manifests manifests = Manifests.of(overlay);
+        Provider provider = Provider.of(manifests, service);
+        if (provider.podLabels() == null) {
+            return;
+        }
+        Map<String, String> podLabels = manifests
+                .deployment(service)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
+
+        assertThat(selecting(manifests, provider.podLabels()).stream()
+                        .filter(p -> !isEmpty(p.getSpec().getPodSelector()))
+                        .toList())
+                .as("a policy lets %s reach the identity provider on %d", service.module, provider.podPort())
+                .anySatisfy(p -> assertThat(p.getSpec().getIngress()).anySatisfy(rule -> {
+                    assertThat(ports(rule.getPorts())).contains(provider.podPort());
+                    assertThat(rule.getFrom()).anySatisfy(peer -> assertThat(podLabels)
+                            .containsAllEntriesOf(labels(peer.getPodSelector())));
+                }));
     }
 
     @ParameterizedTest
@@ -172,6 +211,74 @@ class NetworkPolicyTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The identity provider a service is configured with (OIDC_AUTH_SERVER_URL): a Service of the overlay, reached on
+     * its pods' port ({@code podLabels} set), or an address outside the cluster, reached over HTTPS.
+     */
+    record Provider(URI url, Map<String, String> podLabels, int podPort) {
+
+        static Provider of(Manifests manifests, ServiceProperties.Service service) {
+            URI url = URI.create(manifests
+                    .environment(Manifests.mainContainer(manifests.deployment(service)))
+                    .get("OIDC_AUTH_SERVER_URL"));
+            for (Service s : manifests.typed("Service", Service.class)) {
+                if (!s.getMetadata().getName().equals(url.getHost())) {
+                    continue;
+                }
+                ServicePort port = s.getSpec().getPorts().stream()
+                        .filter(p -> p.getPort() == url.getPort())
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(s.getMetadata().getName() + " has no port " + url));
+                Deployment pods = manifests.typed("Deployment", Deployment.class).stream()
+                        .filter(d -> d.getSpec()
+                                .getTemplate()
+                                .getMetadata()
+                                .getLabels()
+                                .entrySet()
+                                .containsAll(s.getSpec().getSelector().entrySet()))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(url.getHost() + " selects no Deployment"));
+                IntOrString target = port.getTargetPort();
+                int podPort = Manifests.mainContainer(pods).getPorts().stream()
+                        .filter(p -> target.getStrVal() != null
+                                ? target.getStrVal().equals(p.getName())
+                                : target.getIntVal().equals(p.getContainerPort()))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(url.getHost() + " targets no port of its pods"))
+                        .getContainerPort();
+                return new Provider(
+                        url, pods.getSpec().getTemplate().getMetadata().getLabels(), podPort);
+            }
+            assertThat(url.getScheme())
+                    .as("a provider outside the cluster is reached over HTTPS: %s", url)
+                    .isEqualTo("https");
+            return new Provider(url, null, 443);
+        }
+
+        /** Whether the egress rule lets the service reach the provider. */
+        boolean reachedBy(NetworkPolicyEgressRule rule) {
+            if (!ports(rule.getPorts()).contains(podPort)) {
+                return false;
+            }
+            if (podLabels != null) {
+                return rule.getTo().stream()
+                        .anyMatch(peer -> peer.getPodSelector() != null
+                                && podLabels
+                                        .entrySet()
+                                        .containsAll(
+                                                labels(peer.getPodSelector()).entrySet()));
+            }
+            return rule.getTo().stream()
+                    .anyMatch(peer -> peer.getIpBlock() != null
+                            && peer.getIpBlock().getCidr().equals("0.0.0.0/0"));
+        }
+
+        @Override
+        public String toString() {
+            return url.toString();
+        }
+    }
 
     private static List<NetworkPolicy> selecting(Manifests manifests, Map<String, String> podLabels) {
         return manifests.typed("NetworkPolicy", NetworkPolicy.class).stream()

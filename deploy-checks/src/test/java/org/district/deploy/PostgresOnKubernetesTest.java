@@ -6,13 +6,15 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * PostgreSQL through CloudNativePG: one cluster, and for each service a login role whose password is the Secret the
- * service reads and a database it owns, named as the service's DB_NAME; the connection pools of every replica fit in
- * max_connections.
+ * PostgreSQL through CloudNativePG: one cluster, and for each service (and the identity provider, where an overlay runs
+ * one) a login role whose password is the Secret it reads and a database it owns, named as its DB_NAME (KC_DB_URL);
+ * no other database; the connection pools of every replica fit in max_connections.
  */
 class PostgresOnKubernetesTest {
 
@@ -46,7 +48,9 @@ class PostgresOnKubernetesTest {
                 .map(r -> Tree.map(r, "role"))
                 .toList();
         List<Map<String, Object>> databases = manifests.ofKind("Database");
-        assertThat(databases).hasSize(ServiceProperties.Service.values().length);
+        assertThat(databases)
+                .hasSize(ServiceProperties.Service.values().length
+                        + identityProviders(manifests).size());
 
         for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
             Map<String, String> env = manifests.environment(Manifests.mainContainer(manifests.deployment(service)));
@@ -74,6 +78,38 @@ class PostgresOnKubernetesTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void theIdentityProviderHasItsOwnRoleAndDatabase(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        Map<String, Object> cluster = cluster(manifests);
+        String clusterName = Tree.name(cluster);
+        for (Deployment keycloak : identityProviders(manifests)) {
+            Map<String, String> env = manifests.environment(Manifests.mainContainer(keycloak));
+            Matcher url =
+                    Pattern.compile("jdbc:postgresql://([^:/]+):5432/(\\w+)").matcher(env.get("KC_DB_URL"));
+            assertThat(url.matches()).as("KC_DB_URL %s", env.get("KC_DB_URL")).isTrue();
+            assertThat(url.group(1)).isEqualTo(clusterName + "-rw");
+            String secret =
+                    env.get("KC_DB_PASSWORD").replaceFirst("^secret:", "").replaceFirst("/password$", "");
+            assertThat(env).containsEntry("KC_DB_USERNAME", "secret:" + secret + "/username");
+            Map<String, Object> role = Tree.listAt(cluster, "spec", "managed", "roles").stream()
+                    .map(r -> Tree.map(r, "role"))
+                    .filter(r -> secret.equals(Tree.stringAt(r, "passwordSecret", "name")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no managed role uses the Secret " + secret));
+            assertThat(role).containsEntry("login", true).containsEntry("ensure", "present");
+            assertThat(role.get("superuser")).as("no superuser").isNotEqualTo(true);
+            assertThat(manifests.ofKind("Database"))
+                    .as("database %s owned by %s", url.group(2), role.get("name"))
+                    .anySatisfy(db -> {
+                        assertThat(Tree.stringAt(db, "spec", "name")).isEqualTo(url.group(2));
+                        assertThat(Tree.stringAt(db, "spec", "owner")).isEqualTo(role.get("name"));
+                        assertThat(Tree.stringAt(db, "spec", "cluster", "name")).isEqualTo(clusterName);
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void connectionPoolsFitMaxConnections(String overlay) {
         Manifests manifests = Manifests.of(overlay);
         int maxConnections = Integer.parseInt(
@@ -92,6 +128,12 @@ class PostgresOnKubernetesTest {
             // A rolling update runs one extra pod (maxSurge 1) next to the others.
             needed += pool * (replicas + 1);
         }
+        for (Deployment keycloak : identityProviders(manifests)) {
+            Map<String, String> env = manifests.environment(Manifests.mainContainer(keycloak));
+            // Keycloak's own default pool is 100 connections.
+            int pool = Integer.parseInt(env.getOrDefault("KC_DB_POOL_MAX_SIZE", "100"));
+            needed += pool * (keycloak.getSpec().getReplicas() + 1);
+        }
         assertThat(needed + 10)
                 .as("pools of every replica, during a rollout, plus room for the operator and maintenance")
                 .isLessThanOrEqualTo(maxConnections);
@@ -103,6 +145,13 @@ class PostgresOnKubernetesTest {
                 .findFirst()
                 .orElseThrow()
                 .defaultValue();
+    }
+
+    /** The Deployments of an identity provider (Keycloak) the overlay runs on the cluster. */
+    private static List<Deployment> identityProviders(Manifests manifests) {
+        return manifests.typed("Deployment", Deployment.class).stream()
+                .filter(d -> manifests.environment(Manifests.mainContainer(d)).containsKey("KC_DB_URL"))
+                .toList();
     }
 
     private static Map<String, Object> cluster(Manifests manifests) {
