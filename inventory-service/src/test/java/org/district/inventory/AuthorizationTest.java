@@ -308,6 +308,13 @@ class AuthorizationTest {
                 .then()
                 .statusCode(200)
                 .body("paths", hasKey("/api/v1/devices"));
+        // Swagger UI starts itself with an inline script: its page may not be framed, but its scripts run.
+        given().get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"))
+                .header("X-Frame-Options", equalTo("DENY"));
         // An invalid token does not lock anyone out of them either.
         given().header("Authorization", "Bearer not.a.token")
                 .get("/q/health/live")
