@@ -251,6 +251,13 @@ class CheckInTest {
         cases.put(
                 "network.ipAddress",
                 with(Api.checkIn(), "network", Map.of("site", "LINCOLN-HS", "ipAddress", "999.1.1.1")));
+        // A lost device's agent must not be able to break or forge the alert its check-in raises.
+        cases.put(
+                "network.site",
+                with(
+                        Api.checkIn(),
+                        "network",
+                        Map.of("site", "LINCOLN-HS\nBcc: x@evil.example", "ipAddress", "10.1.1.1")));
         cases.put(
                 "lastPatchDate",
                 with(

@@ -12,6 +12,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.contracts.EventHeaders;
 import org.district.contracts.Topics;
@@ -77,9 +78,20 @@ class LostDeviceTest {
             assertThat(seen.deviceId()).isEqualTo(lost.id());
             assertThat(seen.site()).isEqualTo("LINCOLN-HS");
             assertThat(seen.ipAddress()).isEqualTo("10.20.30.40");
-            assertThat(seen.latitude()).isEqualTo(40.7128);
+            assertThat(seen.located()).isTrue();
             assertThat(seen.seenAt()).isNotNull();
+            // The alert says the device reported a location, never where: no coordinate on the topic (kept for days)
+            // nor in the outbox (kept for days, and read by anyone with the database).
+            assertThat(record.value())
+                    .doesNotContain("40.7128")
+                    .doesNotContain("74.006")
+                    .doesNotContain("latitude");
         }
+        assertThat(db.count(
+                        "select count(*) from outbox_event where record_key = ? and (payload::text like '%40.7128%'"
+                                + " or payload::text like '%latitude%')",
+                        laptop.id().toString()))
+                .isZero();
         assertThat(db.count("select count(*) from device_location where device_id = ?", laptop.id()))
                 .isEqualTo(1);
         assertThat(db.count("select count(*) from device_command where device_id = ?", laptop.id()))
@@ -98,6 +110,31 @@ class LostDeviceTest {
                         laptop.id().toString(),
                         LostDeviceSeen.TYPE))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theCoordinatesOfAlertsRaisedBeforeTheyLeftTheEventAreRemovedFromTheOutbox() throws Exception {
+        UUID device = UUID.randomUUID();
+        db.execute(
+                "insert into outbox_event (event_id, topic, record_key, event_type, payload, headers, created_at,"
+                        + " published_at) values (gen_random_uuid(), ?, ?, ?, cast(? as jsonb), '{}', now(), now())",
+                Topics.DEVICE_ALERTS,
+                device.toString(),
+                LostDeviceSeen.TYPE,
+                "{\"schemaVersion\": 1, \"data\": {\"deviceId\": \"" + device + "\", \"site\": \"LINCOLN-HS\","
+                        + " \"latitude\": 40.7128, \"longitude\": -74.006, \"accuracyMeters\": 25.0}}");
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V3__no_coordinates_in_events.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        db.execute(migration);
+        String payload = db.text("select payload::text from outbox_event where record_key = ?", device.toString());
+        assertThat(payload)
+                .doesNotContain("40.7128")
+                .doesNotContain("74.006")
+                .doesNotContain("latitude")
+                .contains("\"located\": true")
+                .contains("LINCOLN-HS");
     }
 
     @Test

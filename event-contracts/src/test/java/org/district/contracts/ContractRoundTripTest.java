@@ -123,7 +123,7 @@ class ContractRoundTripTest {
                 new ReturnTaskOpened(task, device, person, DAY, true, AT),
                 new DeviceReturned(task, device, person, AT, "IT-1", "boxed"),
                 new ReturnTaskOverdue(task, device, person, DAY, AT),
-                new LostDeviceSeen(device, AT, "LINCOLN-HS", "10.1.2.3", 45.5, -122.6, 12.0),
+                new LostDeviceSeen(device, AT, "LINCOLN-HS", "10.1.2.3", true),
                 new DeviceSeenAfterDeparture(device, person, DAY, AT, "LINCOLN-HS", "10.1.2.3"),
                 new OffboardingRequested(person, "E1001", DAY, "HR-7", AT),
                 new NotificationDeadLettered(

@@ -443,8 +443,7 @@ class NotificationTest {
                 LostDeviceSeen.TYPE,
                 "Device",
                 1,
-                new LostDeviceSeen(
-                        laptop.id(), Instant.now(), "LINCOLN-HS library", "10.20.30.40", 45.5, -122.6, 30.0));
+                new LostDeviceSeen(laptop.id(), Instant.now(), "LINCOLN-HS library", "10.20.30.40", true));
         LocalDate due = LocalDate.now().plusDays(5);
         inventory.send(
                 Topics.RETURN_TASKS,

@@ -27,15 +27,9 @@ public class CheckInEvents {
     @Inject
     Outbox outbox;
 
-    public void lostDeviceSeen(
-            UUID deviceId,
-            Instant seenAt,
-            String site,
-            String ipAddress,
-            Double latitude,
-            Double longitude,
-            Double accuracy) {
-        LostDeviceSeen event = new LostDeviceSeen(deviceId, seenAt, site, ipAddress, latitude, longitude, accuracy);
+    /** The alert says whether the device reported a location; the coordinates stay in this service's location table. */
+    public void lostDeviceSeen(UUID deviceId, Instant seenAt, String site, String ipAddress, boolean located) {
+        LostDeviceSeen event = new LostDeviceSeen(deviceId, seenAt, site, ipAddress, located);
         device(deviceId, LostDeviceSeen.TYPE, LostDeviceSeen.SCHEMA_VERSION, event);
     }
 

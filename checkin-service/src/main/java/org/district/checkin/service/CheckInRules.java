@@ -20,6 +20,9 @@ public final class CheckInRules {
     private static final Pattern IPV4 =
             Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
+    /** A site's name as the network reports it (LINCOLN-HS, "Room 204 / Library"): one line, no markup, no controls. */
+    private static final Pattern SITE = Pattern.compile("[\\p{L}\\p{M}\\p{N} .,_/#&()':-]{1,60}");
+
     private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     static final String NOT_NULL = "must not be null";
     static final String NOT_BLANK = "must not be blank";
@@ -123,16 +126,24 @@ public final class CheckInRules {
 
     /** What the annotations cannot say: address syntax and plausible dates. */
     private static void rules(List<FieldViolation> errors, CheckInRequest body, LocalDate today) {
-        // PostgreSQL text cannot hold the NUL character: refused here, naming the field, not by the database.
-        noNul(errors, "os.name", body.os().name());
-        noNul(errors, "os.version", body.os().version());
-        noNul(errors, "os.build", body.os().build());
-        noNul(
+        // A device is hostile until shown otherwise: what it sends reaches IT's alerts, their subjects and the pages,
+        // so
+        // no text may hold a control character (a line break could forge a line or break a mail header; PostgreSQL
+        // text cannot hold NUL at all). Refused here, naming the field.
+        noControl(errors, "os.name", body.os().name());
+        noControl(errors, "os.version", body.os().version());
+        noControl(errors, "os.build", body.os().build());
+        noControl(
                 errors,
                 "antivirus.product",
                 body.antivirus() == null ? null : body.antivirus().product());
-        noNul(errors, "network.site", body.network().site());
-        noNul(errors, "network.ipAddress", body.network().ipAddress());
+        noControl(errors, "network.ipAddress", body.network().ipAddress());
+        String site = body.network().site();
+        if (site != null && !site.isBlank() && !SITE.matcher(site).matches()) {
+            errors.add(new FieldViolation(
+                    "network.site",
+                    "must be a site name: letters, digits, spaces and . , - _ / # & ( ) ' : only, on one line."));
+        }
         String ip = body.network().ipAddress().trim();
         if (!isIpAddress(ip)) {
             errors.add(new FieldViolation("network.ipAddress", "must be an IPv4 or IPv6 address."));
@@ -143,9 +154,10 @@ public final class CheckInRules {
         }
     }
 
-    private static void noNul(List<FieldViolation> errors, String field, String value) {
-        if (value != null && value.indexOf('\u0000') >= 0) {
-            errors.add(new FieldViolation(field, "must not contain the NUL character."));
+    private static void noControl(List<FieldViolation> errors, String field, String value) {
+        if (value != null && value.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+            errors.add(new FieldViolation(
+                    field, "must be one line of text, without control characters such as a line break."));
         }
     }
 

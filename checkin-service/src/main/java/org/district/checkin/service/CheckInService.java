@@ -254,15 +254,12 @@ public class CheckInService {
     private void raiseAlerts(Accepted a, boolean lost, boolean departed) {
         CheckInRequest body = a.body();
         if (lost) {
-            CheckInRequest.Location where = a.keepsLocation() ? body.location() : null;
             events.lostDeviceSeen(
                     a.deviceId(),
                     a.receivedAt(),
                     body.network().site(),
                     body.network().ipAddress(),
-                    where == null ? null : where.latitude(),
-                    where == null ? null : where.longitude(),
-                    where == null ? null : where.accuracyMeters());
+                    a.keepsLocation() && body.location() != null);
         }
         if (departed) {
             events.seenAfterDeparture(

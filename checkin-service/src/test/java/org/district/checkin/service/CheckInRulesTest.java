@@ -152,6 +152,51 @@ class CheckInRulesTest {
                         .containsExactly("network.site", "os.name"));
     }
 
+    @Test
+    void aDeviceCannotPutALineBreakOrMarkupIntoWhatReachesAnAlert() {
+        for (String[] bad : new String[][] {
+            {"LINCOLN-HS\nBcc: thief@evil.example", "Windows"},
+            {"LINCOLN-HS\r", "Windows"},
+            {"LINCOLN-HS\u2028library", "Windows"},
+            {"<b>LINCOLN-HS</b>", "Windows"},
+            {"LINCOLN-HS", "Windows\r\nX-Forged: yes"},
+            {"LINCOLN-HS", "Windows\u001b[31m"}
+        }) {
+            CheckInRequest body = with(
+                    valid(),
+                    b -> new CheckInRequest(
+                            null,
+                            new CheckInRequest.Os(bad[1], "10", null),
+                            b.lastPatchDate(),
+                            b.antivirus(),
+                            b.diskEncryption(),
+                            b.passwordProtection(),
+                            new CheckInRequest.Network(bad[0], "10.0.0.1"),
+                            b.location(),
+                            b.completedCommands()));
+            assertThatThrownBy(() -> CheckInRules.validate(body, TODAY))
+                    .as("site %s, os %s", bad[0], bad[1])
+                    .isInstanceOfSatisfying(InvalidException.class, e -> assertThat(e.violations())
+                            .extracting(FieldViolation::field)
+                            .containsExactly(bad[0].equals("LINCOLN-HS") ? "os.name" : "network.site"));
+        }
+        for (String site : new String[] {"LINCOLN-HS", "Room 204 / Library", "École Saint-Jean (annex)", "Gym #2"}) {
+            CheckInRequest body = with(
+                    valid(),
+                    b -> new CheckInRequest(
+                            null,
+                            b.os(),
+                            b.lastPatchDate(),
+                            b.antivirus(),
+                            b.diskEncryption(),
+                            b.passwordProtection(),
+                            new CheckInRequest.Network(site, "10.0.0.1"),
+                            b.location(),
+                            b.completedCommands()));
+            CheckInRules.validate(body, TODAY);
+        }
+    }
+
     private static Map<String, CheckInRequest> cases() {
         Map<String, CheckInRequest> cases = new LinkedHashMap<>();
         cases.put("valid", valid());

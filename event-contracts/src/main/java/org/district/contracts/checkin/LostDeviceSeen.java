@@ -4,18 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A device reported lost or stolen checked in. Key = device id. The location is present only because the device is
- * lost or stolen; it is personal data and only IT may read it.
+ * A device reported lost or stolen checked in. Key = device id. It says where on the network the device was seen and
+ * whether it reported a location, never the location itself: coordinates are personal data that stay in checkin-service,
+ * readable by IT only (each read recorded), and purged when the device is recovered. Schema version 2; version 1
+ * carried latitude, longitude and accuracyMeters, which readers ignore.
  */
-public record LostDeviceSeen(
-        UUID deviceId,
-        Instant seenAt,
-        String site,
-        String ipAddress,
-        Double latitude,
-        Double longitude,
-        Double accuracyMeters) {
+public record LostDeviceSeen(UUID deviceId, Instant seenAt, String site, String ipAddress, boolean located) {
 
     public static final String TYPE = "LostDeviceSeen";
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 }

@@ -256,15 +256,17 @@ public class DeliveryWorker {
 
     /**
      * Whether the failure is one that sending again cannot fix: the mail server's permanent (5xx) refusal of the
-     * message or a recipient, or a webhook's refusal marked permanent by {@link WebhookSender}. Timeouts, refused
-     * connections and transient (4xx) SMTP replies are not.
+     * message or a recipient, a webhook's refusal marked permanent by {@link WebhookSender}, a message the sender
+     * refuses to send as it is, or one the mail or HTTP client cannot even build (an IllegalArgumentException: the
+     * same message fails the same way on every attempt). Timeouts, refused connections and transient (4xx) SMTP
+     * replies are not.
      */
     static boolean isPermanent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SMTPException smtp) {
                 return smtp.isPermanent();
             }
-            if (t instanceof PermanentDeliveryFailure) {
+            if (t instanceof PermanentDeliveryFailure || t instanceof IllegalArgumentException) {
                 return true;
             }
         }

@@ -21,8 +21,16 @@ public class EmailSender {
     @Inject
     NotifySettings settings;
 
-    /** Returns when the SMTP server accepted the message; throws when it refused or did not answer in time. */
-    public void send(Delivery d) {
+    /**
+     * Returns when the SMTP server accepted the message; throws when it refused or did not answer in time, or when the
+     * message cannot be a mail as it is.
+     */
+    public void send(Delivery d) throws PermanentDeliveryFailure {
+        // Recorded before its values were made one line, or by hand: no attempt could send it, so none is made again.
+        if (!fitsAHeader(d.recipient()) || !fitsAHeader(d.subject())) {
+            throw new PermanentDeliveryFailure(
+                    "the recipient or the subject holds a line break or a control character");
+        }
         Mail mail = Mail.withText(d.recipient(), d.subject(), d.body());
         mail.addHeader("Message-ID", messageId(d));
         mail.addHeader("X-District-Event-Id", d.eventId().toString());
@@ -30,6 +38,11 @@ public class EmailSender {
             mail.addHeader("X-District-Report-Id", d.reportId().toString());
         }
         mailer.send(mail).await().atMost(settings.smtpTimeout());
+    }
+
+    /** Whether the value can be a mail header's value as it is: one line, no control character. */
+    static boolean fitsAHeader(String value) {
+        return value != null && value.chars().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029);
     }
 
     /**

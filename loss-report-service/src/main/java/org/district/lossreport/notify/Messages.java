@@ -66,7 +66,6 @@ public class Messages {
                 String device,
                 String seenAt,
                 String site,
-                String siteLine,
                 String ipAddress,
                 boolean located,
                 String link);
@@ -85,8 +84,7 @@ public class Messages {
         static native TemplateInstance returnTaskOpenedToSupervisor(
                 String person, String tag, String device, String dueOn, boolean sensitiveData);
 
-        static native TemplateInstance returnTaskOverdue(
-                String tag, String who, String device, String holder, String dueOn);
+        static native TemplateInstance returnTaskOverdue(String tag, String who, String device, String dueOn);
     }
 
     /** The facts a loss report message is built from; anything not known locally is null. */
@@ -158,10 +156,9 @@ public class Messages {
                 tag,
                 deviceLine(tag, device),
                 time(e.seenAt()),
-                orUnknown(e.site()),
                 oneLine(orUnknown(e.site())),
                 oneLine(orUnknown(e.ipAddress())),
-                e.latitude() != null,
+                e.located(),
                 link));
     }
 
@@ -199,7 +196,7 @@ public class Messages {
     public Message returnTaskOverdue(ReturnTaskOverdue e, KnownDevice device, KnownPerson person) {
         String tag = device != null ? device.assetTag : e.deviceId().toString();
         String who = person == null ? String.valueOf(e.personId()) : person.displayName();
-        return render(Templates.returnTaskOverdue(tag, who, deviceLine(tag, device), oneLine(who), date(e.dueOn())));
+        return render(Templates.returnTaskOverdue(tag, oneLine(who), deviceLine(tag, device), date(e.dueOn())));
     }
 
     // ---------------------------------------------------------------- what the templates show
@@ -233,11 +230,18 @@ public class Messages {
                 f.link());
     }
 
-    /** Splits a rendered template into its subject line and its body. */
-    private static Message render(TemplateInstance template) {
+    /**
+     * Splits a rendered template into its subject line and its body. The subject is the first line and nothing more,
+     * and holds no control character, whatever a value put into it: a line break sent by a device or typed into a
+     * feed can neither add a mail header nor make the message one the mail server cannot be handed.
+     */
+    static Message render(TemplateInstance template) {
         String text = template.render();
-        int end = text.indexOf("\n\n");
-        return new Message(text.substring(SUBJECT.length(), end), text.substring(end + 2));
+        int subjectEnd = text.indexOf('\n');
+        int bodyStart = text.indexOf("\n\n", subjectEnd);
+        return new Message(
+                oneLine(text.substring(SUBJECT.length(), subjectEnd)).strip(),
+                bodyStart < 0 ? "" : text.substring(bodyStart + 2));
     }
 
     private static String deviceLine(String tag, KnownDevice device) {
@@ -272,8 +276,27 @@ public class Messages {
         return value == null || value.isBlank() ? "unknown" : value;
     }
 
-    /** A labelled value as one line: a line break typed into it would otherwise start a line of its own. */
-    private static String oneLine(String value) {
-        return value == null ? null : value.replace('\n', ' ');
+    /**
+     * A value as one line of text: every control character (a line feed, a carriage return, a tab, an escape) and
+     * Unicode's line and paragraph separators become a space, so that nothing put into a message can start a line of
+     * its own, forge a labelled fact, or break a mail header.
+     */
+    static String oneLine(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder line = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                if (line == null) {
+                    line = new StringBuilder(value.length()).append(value, 0, i);
+                }
+                line.append(' ');
+            } else if (line != null) {
+                line.append(c);
+            }
+        }
+        return line == null ? value : line.toString();
     }
 }

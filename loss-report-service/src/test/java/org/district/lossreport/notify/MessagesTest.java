@@ -114,8 +114,7 @@ class MessagesTest {
                         """);
 
         Message seen = messages.lostDeviceSeen(
-                new LostDeviceSeen(
-                        DEVICE, Instant.parse("2026-03-05T10:00:00Z"), null, "10.20.30.40", 45.5, -122.6, 30.0),
+                new LostDeviceSeen(DEVICE, Instant.parse("2026-03-05T10:00:00Z"), null, "10.20.30.40", true),
                 null,
                 null,
                 null);
@@ -168,6 +167,44 @@ class MessagesTest {
                 null,
                 true,
                 Instant.parse("2026-03-02T15:00:00Z"));
+    }
+
+    @Test
+    void whatADeviceOrAFeedSendsStaysOnOneLineAndOutOfTheHeaders() {
+        // A stolen laptop's agent names its site: a line break there must neither add a header nor stop the alert.
+        Message seen = messages.lostDeviceSeen(
+                new LostDeviceSeen(
+                        DEVICE,
+                        Instant.parse("2026-03-05T10:00:00Z"),
+                        "Library\r\nBcc: thief@evil.example\n\nIgnore this alert",
+                        "10.20.30.40\u2028X-Forged: yes",
+                        false),
+                laptop(),
+                null,
+                null);
+        assertThat(seen.subject())
+                .isEqualTo("Lost device seen on the network: LHS-LT-0042 at Library  Bcc: thief@evil.example  Ignore"
+                        + " this alert")
+                .doesNotContain("\n")
+                .doesNotContain("\r");
+        assertThat(EmailSender.fitsAHeader(seen.subject())).isTrue();
+        assertThat(seen.body())
+                .contains("Site: Library  Bcc: thief@evil.example  Ignore this alert\n")
+                .contains("IP address: 10.20.30.40 X-Forged: yes\n")
+                .doesNotContain("\nBcc:")
+                .doesNotContain("\nX-Forged");
+
+        // A person's name from the HR feed, in a subject.
+        KnownPerson odd = pat();
+        odd.givenName = "Pat\r\nBcc: x@evil.example";
+        Message overdue = messages.returnTaskOverdue(
+                new ReturnTaskOverdue(UUID.randomUUID(), DEVICE, REPORT, LocalDate.of(2026, 4, 1), Instant.now()),
+                laptop(),
+                odd);
+        assertThat(overdue.subject()).doesNotContain("\n").doesNotContain("\r").contains("Bcc: x@evil.example");
+        assertThat(EmailSender.fitsAHeader(overdue.subject())).isTrue();
+        assertThat(EmailSender.fitsAHeader("Lost device\r\nBcc: x")).isFalse();
+        assertThat(EmailSender.fitsAHeader("Lost device\u0085")).isFalse();
     }
 
     private static KnownDevice laptop() {

@@ -35,6 +35,16 @@ class PermanentFailureTest {
     }
 
     @Test
+    void aMessageTheMailClientCannotBuildIsFinal() {
+        // The same message fails the same way on every attempt: retrying it six times only delays the dead letter.
+        assertThat(DeliveryWorker.isPermanent(new IllegalArgumentException("header value contains a line break")))
+                .isTrue();
+        assertThat(DeliveryWorker.isPermanent(
+                        new CompletionException(new IllegalArgumentException("header value contains a line break"))))
+                .isTrue();
+    }
+
+    @Test
     void aWebhooksPermanentRefusalIsFinal() {
         assertThat(DeliveryWorker.isPermanent(new PermanentDeliveryFailure("webhook answered HTTP 410")))
                 .isTrue();
