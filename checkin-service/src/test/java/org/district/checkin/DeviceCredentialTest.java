@@ -139,6 +139,54 @@ class DeviceCredentialTest {
     }
 
     @Test
+    void aCredentialWhoseSecretIsWrongIsNoIdentityOnAnyEndpoint() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        String real = issue(laptop.id()).extract().path("credential");
+        String madeUp = "dc1." + laptop.id() + "." + "A".repeat(real.length() - real.lastIndexOf('.') - 1);
+        String unknownDevice = "dc1." + UUID.randomUUID() + real.substring(real.lastIndexOf('.'));
+        for (String credential : new String[] {madeUp, unknownDevice}) {
+            for (String path : new String[] {"/api/v1/return-tasks", "/api/v1/devices/overdue"}) {
+                // Refused as a credential (401), not admitted as a device and then refused the page (403).
+                RestAssured.given()
+                        .header("Authorization", "Device " + credential)
+                        .get(path)
+                        .then()
+                        .statusCode(401)
+                        .contentType("application/problem+json")
+                        .header("WWW-Authenticate", "Device")
+                        .body("type", equalTo("urn:district:problem:invalid-device-credential"));
+            }
+        }
+        // The real one is an identity, of a device: not allowed the page.
+        RestAssured.given()
+                .header("Authorization", "Device " + real)
+                .get("/api/v1/return-tasks")
+                .then()
+                .statusCode(403);
+
+        // Replaced, then revoked: each time the old secret is no identity at once, on every endpoint.
+        String second = issue(laptop.id()).extract().path("credential");
+        RestAssured.given()
+                .header("Authorization", "Device " + real)
+                .get("/api/v1/return-tasks")
+                .then()
+                .statusCode(401);
+        RestAssured.given()
+                .header("Authorization", "Device " + second)
+                .get("/api/v1/return-tasks")
+                .then()
+                .statusCode(403);
+        Api.it().delete("/api/v1/devices/" + laptop.id() + "/credential").then().statusCode(204);
+        RestAssured.given()
+                .header("Authorization", "Device " + second)
+                .get("/api/v1/return-tasks")
+                .then()
+                .statusCode(401)
+                .body("type", equalTo("urn:district:problem:invalid-device-credential"));
+        checkIn(second, Api.checkIn()).statusCode(401);
+    }
+
+    @Test
     void issuingAgainReplacesTheCredentialAndRevokingEndsItAtOnce() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
         String first = issue(laptop.id()).extract().path("credential");

@@ -57,8 +57,28 @@ public interface CheckInSettings {
     /** The group-commit writer. */
     Ingest ingest();
 
+    /** How device credentials are verified before a request is let in. */
+    Credentials credentials();
+
     /** The district power-saving policy sent to every device. */
     Power power();
+
+    /**
+     * The stored hashes of device credentials that each replica keeps in memory, so that verifying a credential costs
+     * no database read on a device's next request. A credential replaced or revoked on another replica may open this
+     * replica's security layer until its entry expires, but never the check-in itself: the check-in writer compares
+     * the secret with the stored hash again, in its locking read of the device.
+     */
+    interface Credentials {
+
+        /** Most devices whose stored hash is kept. */
+        @WithDefault("100000")
+        int cacheSize();
+
+        /** How long a stored hash is trusted once read. */
+        @WithDefault("PT10M")
+        Duration cacheTtl();
+    }
 
     /** Batching of check-ins into one transaction each. */
     interface Ingest {

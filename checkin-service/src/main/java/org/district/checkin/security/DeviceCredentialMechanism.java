@@ -1,6 +1,7 @@
 package org.district.checkin.security;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -18,8 +19,8 @@ import org.district.support.problem.ProblemException;
 /**
  * Reads {@code Authorization: Device <credential>}, beside the identity provider's sign-in (quarkus-oidc: bearer tokens
  * on the API, the session of the dashboard). A request without that header is left to the others, by answering no
- * identity rather than a failure; a malformed credential is refused with the 401 a wrong one gets. The secret itself
- * is checked against the stored hash by the check-in writer (see {@link DeviceCredentialIdentityProvider#ROLE}).
+ * identity rather than a failure; a malformed credential, and one whose secret does not match the device's stored hash
+ * ({@link DeviceCredentialIdentityProvider}), is refused with one 401 for all.
  */
 @ApplicationScoped
 public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
@@ -39,7 +40,11 @@ public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         return DeviceCredential.parse(header.substring(PREFIX.length()).trim())
-                .map(p -> identities.authenticate(new DeviceCredentialAuthentication(p.deviceId(), p.secretSha256())))
+                .map(p -> identities
+                        .authenticate(new DeviceCredentialAuthentication(p.deviceId(), p.secretSha256()))
+                        // A secret that does not match: the answer a malformed credential gets, on every endpoint.
+                        .onFailure(AuthenticationFailedException.class)
+                        .transform(e -> notAccepted()))
                 // The same answer as a wrong secret gets, not the bearer-token challenge a generic failure would.
                 .orElseGet(() -> Uni.createFrom().failure(notAccepted()));
     }

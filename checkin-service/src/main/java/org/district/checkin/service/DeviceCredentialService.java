@@ -4,19 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.district.checkin.domain.DeviceCredential;
 import org.district.checkin.entity.Device;
 import org.district.checkin.repository.DeviceRepository;
+import org.district.checkin.security.StoredCredentials;
 import org.district.support.domain.ConflictException;
 import org.district.support.domain.NotFoundException;
 import org.district.support.time.DistrictClock;
+import org.district.support.tx.AfterCommit;
 import org.jboss.logging.Logger;
 
 /**
  * Enrolment: IT issues, inspects and revokes a device's credential (see {@link DeviceCredential}). Issuing a new one
  * replaces the old one and revoking removes it, both at once on every replica, since the check-in writer compares the
- * presented secret with the stored hash in its locking read of the device.
+ * presented secret with the stored hash in its locking read of the device; this replica's security layer forgets the
+ * old hash at commit, the others when their kept copy expires ({@link StoredCredentials}).
  */
 @ApplicationScoped
 @Transactional
@@ -29,6 +33,12 @@ public class DeviceCredentialService {
 
     @Inject
     DistrictClock clock;
+
+    @Inject
+    StoredCredentials credentials;
+
+    @Inject
+    AfterCommit afterCommit;
 
     /** A newly issued credential; {@code credential} is the only copy of the secret. */
     public record Issued(UUID deviceId, String credential, Instant issuedAt, String issuedBy) {}
@@ -45,6 +55,7 @@ public class DeviceCredentialService {
         DeviceCredential.Minted minted = DeviceCredential.mint(deviceId);
         Instant now = clock.now();
         devices.issueCredential(device.id, minted.secretSha256(), now, actor);
+        forgetAfterCommit(deviceId);
         LOG.infof("%s issued a device credential for device %s", actor, deviceId);
         return new Issued(deviceId, minted.credential(), now, actor);
     }
@@ -54,7 +65,13 @@ public class DeviceCredentialService {
         if (!devices.revokeCredential(deviceId)) {
             throw new NotFoundException("device credential", deviceId.toString());
         }
+        forgetAfterCommit(deviceId);
         LOG.infof("%s revoked the device credential of device %s", actor, deviceId);
+    }
+
+    /** This replica's security layer stops trusting the old secret once the change is visible to every replica. */
+    private void forgetAfterCommit(UUID deviceId) {
+        afterCommit.once(List.of(StoredCredentials.class, deviceId), () -> credentials.forget(deviceId));
     }
 
     /** The device, for whether it has a credential and who issued it when. */
