@@ -42,6 +42,7 @@ class ApiSignInTest {
         refused.put("another client of the realm", TestTokens.forAnotherClient(it, "IT_ADMIN"));
         refused.put("expired", TestTokens.expired(it, "IT_ADMIN"));
         refused.put("older than the maximum age", TestTokens.issuedAgo(Duration.ofMinutes(20), it, "IT_ADMIN"));
+        refused.put("a ten-year token issued an hour ago", TestTokens.tenYears(it, "IT_ADMIN"));
         refused.put("signed by another key", TestTokens.signedByAnotherKey(it, "IT_ADMIN"));
         refused.put("unsigned", TestTokens.unsigned(it, "IT_ADMIN"));
         refused.put("not a token", "not-a-token");

@@ -126,6 +126,18 @@ class AuthorizationTest {
     }
 
     @Test
+    void anEndpointThatNamesNoRoleAdmitsNobody() {
+        for (String role : ROLES) {
+            Response response = TestApi.as("AUTHZ-" + role, role).get("/api/v1/unannotated-probe");
+            assertThat(response.statusCode()).as(role).isEqualTo(403);
+            assertThat(response.asString()).as(role).doesNotContain("reached");
+        }
+        Response anonymous = given().get("/api/v1/unannotated-probe");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.asString()).doesNotContain("reached");
+    }
+
+    @Test
     void refusedWritesChangeNothing() {
         String tag = Api.unique("REFUSED");
         for (String role : List.of("AUDITOR", "STAFF", "SUPERVISOR", "HR", "DEVICE")) {

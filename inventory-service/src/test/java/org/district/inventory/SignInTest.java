@@ -55,6 +55,8 @@ class SignInTest {
         refused.add(new Refused(
                 "a token older than the maximum age",
                 bearer(TestTokens.issuedAgo(OLDER_THAN_MAX_AGE, subject, "IT_ADMIN"))));
+        refused.add(
+                new Refused("a ten-year token issued an hour ago", bearer(TestTokens.tenYears(subject, "IT_ADMIN"))));
         refused.add(new Refused(
                 "a token signed by another key", bearer(TestTokens.signedByAnotherKey(subject, "IT_ADMIN"))));
         refused.add(new Refused("an unsigned token", bearer(TestTokens.unsigned(subject, "IT_ADMIN"))));

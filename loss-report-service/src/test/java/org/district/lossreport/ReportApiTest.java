@@ -267,8 +267,9 @@ class ReportApiTest {
         Person pat = inventory.employee(null);
         Person sam = inventory.employee(null);
         Device patsLaptop = inventory.laptop(pat, false);
+        Device patsOther = inventory.laptop(pat, false);
         inventory.awaitKnown(pat, sam);
-        inventory.awaitKnown(patsLaptop);
+        inventory.awaitKnown(patsLaptop, patsOther);
 
         Api.staff(sam)
                 .body(Api.lost(patsLaptop))
@@ -277,7 +278,31 @@ class ReportApiTest {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("assetTag"));
+        // Another person's tag with a serial number of yet another device: the same answer as a tag that does not
+        // exist, so that nobody learns which tags and serial numbers exist by pairing them.
+        Map<String, Object> mismatched = Api.lost(patsLaptop);
+        mismatched.put("serialNumber", patsOther.serialNumber());
+        Map<String, Object> madeUp = Api.lost(patsLaptop);
+        madeUp.put("assetTag", "NO-SUCH-" + UUID.randomUUID().toString().substring(0, 8));
+        madeUp.put("serialNumber", patsOther.serialNumber());
+        for (Map<String, Object> body : List.of(mismatched, madeUp)) {
+            Api.staff(sam)
+                    .body(body)
+                    .post(REPORTS)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("assetTag"))
+                    .body("detail", not(containsString("different device")));
+        }
         assertThat(reportsOf(patsLaptop)).isZero();
+        // The holder of both is told the two name different devices.
+        Api.staff(pat)
+                .body(mismatched)
+                .post(REPORTS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("serialNumber"));
 
         String id = Api.staff(pat)
                 .body(Api.lost(patsLaptop))

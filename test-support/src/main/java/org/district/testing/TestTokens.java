@@ -75,6 +75,15 @@ public final class TestTokens {
     }
 
     /**
+     * A token signed with a key the realm publishes that lives ten years, issued an hour ago: the shape of a token
+     * minted for a script and forgotten. Only the maximum age refuses it.
+     */
+    public static String tenYears(String subject, String... roles) {
+        Instant issued = Instant.now().minus(Duration.ofHours(1));
+        return ForgedTokens.sign(ForgedTokens.claims(subject, issued, issued.plus(Duration.ofDays(3653)), roles));
+    }
+
+    /**
      * A well-formed token that names the key of a published one but is signed by another: the signature does not
      * verify.
      */

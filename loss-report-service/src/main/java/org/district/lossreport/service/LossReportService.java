@@ -359,6 +359,10 @@ public class LossReportService {
                 throw ReportRules.deviceNotFound(request.assetTag(), request.serialNumber());
             }
             if (!byTag.get().id.equals(bySerial.get().id)) {
+                // Only someone who may report both learns that the two exist and differ.
+                if (!access.mayReport(byTag.get()) || !access.mayReport(bySerial.get())) {
+                    throw ReportRules.deviceNotFound(request.assetTag(), request.serialNumber());
+                }
                 throw InvalidException.of(
                         "serialNumber", "belongs to a different device than the asset tag; give one of them.");
             }
