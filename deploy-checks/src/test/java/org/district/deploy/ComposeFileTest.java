@@ -37,8 +37,8 @@ class ComposeFileTest {
                         "postgres",
                         "kafka",
                         "kafka-init",
-                        "mailpit",
                         "keycloak",
+                        "proxy",
                         "inventory-service",
                         "loss-report-service",
                         "checkin-service");
@@ -77,13 +77,16 @@ class ComposeFileTest {
             Map<String, String> expected = new TreeMap<>();
             expected.put("postgres", "service_healthy");
             expected.put("kafka-init", "service_completed_successfully");
-            if (service == ServiceProperties.Service.LOSS_REPORT) {
-                expected.put("mailpit", "service_healthy");
-            }
             assertThat(new TreeMap<>(dependsOn(service.module)))
                     .as(service.module)
                     .isEqualTo(expected);
         }
+        Map<String, String> proxy = new TreeMap<>();
+        proxy.put("keycloak", "service_healthy");
+        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            proxy.put(service.module, "service_healthy");
+        }
+        assertThat(new TreeMap<>(dependsOn("proxy"))).isEqualTo(proxy);
     }
 
     @Test
@@ -92,7 +95,7 @@ class ComposeFileTest {
         Map<String, String> dataPaths = Map.of(
                 "postgres", "/var/lib/postgresql/data",
                 "kafka", "/var/lib/kafka/data",
-                "mailpit", "/data");
+                "proxy", "/data");
         dataPaths.forEach((name, path) -> {
             String mount = volumes(name).stream()
                     .filter(v -> v.split(":")[1].equals(path))
@@ -161,7 +164,9 @@ class ComposeFileTest {
         int port = service.properties().defaultHttpPort();
 
         assertThat(environment).containsEntry("HTTP_PORT", Integer.toString(port));
-        assertThat(Tree.listAt(definition, "ports")).containsExactly(port + ":" + port);
+        assertThat(definition)
+                .as("%s is reached through the proxy only", service.module)
+                .doesNotContainKey("ports");
         assertThat(String.join(" ", strings(Tree.listAt(definition, "healthcheck", "test"))))
                 .contains("http://127.0.0.1:" + port + "/q/health/");
         long grace = ServiceProperties.parseDuration(Tree.stringAt(definition, "stop_grace_period"))
@@ -253,6 +258,63 @@ class ComposeFileTest {
     }
 
     @Test
+    void onlyTheHttpsProxyIsPublishedAndQuarkusEndpointsStayInside() {
+        services().forEach((name, definition) -> {
+            if (!name.equals("proxy")) {
+                assertThat(definition).as("%s publishes no port", name).doesNotContainKey("ports");
+            }
+        });
+        assertThat(strings(Tree.listAt(services().get("proxy"), "ports")))
+                .containsExactlyInAnyOrder("443:443", "80:80");
+        assertThat(volumes("proxy"))
+                .contains(
+                        "./deploy/proxy/Caddyfile:/etc/caddy/Caddyfile:ro",
+                        "${TLS_CERT_DIR:-./deploy/tls}:/etc/caddy/tls:ro");
+
+        String caddyfile = RepositoryFiles.read("deploy/proxy/Caddyfile");
+        assertThat(caddyfile)
+                .as("the district's certificate, never one requested from the internet")
+                .contains("auto_https disable_certs")
+                .contains("tls /etc/caddy/tls/tls.crt /etc/caddy/tls/tls.key")
+                .contains("Strict-Transport-Security");
+        Matcher internal = Pattern.compile("@internal path /q /q/\\*\\s+respond @internal 404")
+                .matcher(caddyfile);
+        assertThat(internal.find()).as("/q/* answers 404 from outside").isTrue();
+        Map<String, String> hosts = Map.of(
+                "inventory-service",
+                "INVENTORY_HOST",
+                "loss-report-service",
+                "REPORTS_HOST",
+                "checkin-service",
+                "CHECKIN_HOST");
+        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            String host = hosts.get(service.module);
+            Matcher site = Pattern.compile("\\{\\$" + host + "} \\{\\s+import district\\s+reverse_proxy "
+                            + Pattern.quote(
+                                    service.module + ":" + service.properties().defaultHttpPort()))
+                    .matcher(caddyfile);
+            assertThat(site.find())
+                    .as("%s is served at %s with the /q rule", service.module, host)
+                    .isTrue();
+            assertThat(variable(environment("proxy").get(host))).isEqualTo(host);
+        }
+        assertThat(environment("loss-report-service").get("WEB_PUBLIC_ORIGINS")).startsWith("https://${REPORTS_HOST:?");
+        assertThat(environment("checkin-service").get("WEB_PUBLIC_ORIGINS")).startsWith("https://${CHECKIN_HOST:?");
+        assertThat(RepositoryFiles.read(".gitignore")).contains("/deploy/tls/");
+    }
+
+    @Test
+    void mailGoesThroughTheDistrictsRelayWithTlsAndALogin() {
+        Map<String, String> environment = environment("loss-report-service");
+        assertThat(environment.get("SMTP_HOST")).startsWith("${SMTP_HOST:?");
+        assertThat(environment).containsEntry("SMTP_START_TLS", "${SMTP_START_TLS:-REQUIRED}");
+        assertThat(environment).containsEntry("SMTP_LOGIN", "${SMTP_LOGIN:-REQUIRED}");
+        assertThat(environment.get("SMTP_USERNAME")).startsWith("${SMTP_USERNAME:?");
+        assertThat(environment.get("SMTP_PASSWORD")).startsWith("${SMTP_PASSWORD:?");
+        assertThat(services()).as("no mail catcher on a server").doesNotContainKey("mailpit");
+    }
+
+    @Test
     void everyRequiredValueIsInTheEnvExample() {
         Set<String> required = new TreeSet<>();
         Matcher m = INTERPOLATION.matcher(RepositoryFiles.read("docker-compose.yml"));
@@ -278,18 +340,30 @@ class ComposeFileTest {
                 YamlFiles.single(RepositoryFiles.path("deploy/docker-compose.override.yml.example"));
 
         assertThat(override).containsOnlyKeys("services");
-        assertThat(Tree.mapAt(override, "services").keySet())
-                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(ServiceProperties.Service.values())
-                        .map(s -> s.module)
-                        .toList());
+        List<String> expected = new ArrayList<>(List.of("keycloak", "mailpit", "proxy"));
+        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            expected.add(service.module);
+        }
+        assertThat(Tree.mapAt(override, "services").keySet()).containsExactlyInAnyOrderElementsOf(expected);
         Tree.mapAt(override, "services").forEach((name, definition) -> {
-            ServiceProperties properties =
-                    ServiceProperties.Service.byModule(name).properties();
+            for (Object port : Tree.listAt(definition, "ports")) {
+                assertThat(port.toString())
+                        .as("%s is published on the loopback address only", name)
+                        .startsWith("127.0.0.1:");
+            }
+            ServiceProperties.Service service = ServiceProperties.Service.byModuleOrNull(name);
+            if (service == null) {
+                return;
+            }
+            ServiceProperties properties = service.properties();
             Map<String, Object> environment = Tree.mapAt(definition, "environment");
             assertThat(environment).containsEntry("QUARKUS_PROFILE", "local");
             assertThat(environment.keySet())
                     .allSatisfy(n -> assertThat(properties.reads(n)).as(n).isTrue());
         });
+        assertThat(strings(Tree.listAt(Tree.mapAt(override, "services"), "proxy", "profiles")))
+                .as("the demo starts no HTTPS proxy")
+                .containsExactly("tls-proxy");
         assertThat(Files.exists(RepositoryFiles.path("docker-compose.override.yml")))
                 .as("the local-demo override is never committed in place")
                 .isFalse();

@@ -174,10 +174,20 @@ class IdentityProviderTest {
                     .isTrue();
         }
         String port = environment.get("KC_HTTP_PORT");
-        assertThat(ComposeFileTest.strings(Tree.listAt(keycloak, "ports"))).containsExactly(port + ":" + port);
+        assertThat(keycloak).as("reached through the proxy only").doesNotContainKey("ports");
         assertThat(environment.get("KC_HOSTNAME"))
-                .as("browsers reach it, and its tokens name it, at the published port")
-                .isEqualTo("${KEYCLOAK_HOSTNAME:-http://localhost:" + port + "}");
+                .as("browsers reach it, and its tokens name it, through the HTTPS proxy")
+                .startsWith("https://${ID_HOST:?");
+        assertThat(RepositoryFiles.read("deploy/proxy/Caddyfile")).contains("reverse_proxy keycloak:" + port);
+
+        // The local demo publishes it on the loopback address, where its tokens name it.
+        Map<String, Object> demo = Tree.mapAt(
+                YamlFiles.single(RepositoryFiles.path("deploy/docker-compose.override.yml.example")),
+                "services",
+                "keycloak");
+        assertThat(ComposeFileTest.strings(Tree.listAt(demo, "ports")))
+                .containsExactly("127.0.0.1:" + port + ":" + port);
+        assertThat(Tree.stringAt(demo, "environment", "KC_HOSTNAME")).isEqualTo("http://localhost:" + port);
     }
 
     @ParameterizedTest

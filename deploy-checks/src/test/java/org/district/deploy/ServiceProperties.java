@@ -44,12 +44,21 @@ final class ServiceProperties {
         }
 
         static Service byModule(String module) {
+            Service service = byModuleOrNull(module);
+            if (service == null) {
+                throw new IllegalArgumentException("Not a service: " + module);
+            }
+            return service;
+        }
+
+        /** The service built from the module, or null for anything else (Keycloak, the proxy). */
+        static Service byModuleOrNull(String module) {
             for (Service service : values()) {
                 if (service.module.equals(module)) {
                     return service;
                 }
             }
-            throw new IllegalArgumentException("Not a service: " + module);
+            return null;
         }
     }
 
