@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.district.checkin.domain.OverdueFilter;
@@ -169,16 +168,6 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                 .setParameter(3, issuedBy)
                 .setParameter(4, id)
                 .executeUpdate();
-    }
-
-    /** The SHA-256 of the device's credential secret; empty when the device is unknown or has no credential. */
-    public Optional<byte[]> credentialHash(UUID id) {
-        List<?> rows = getEntityManager()
-                .createNativeQuery(
-                        "select credential_sha256 from device where id = ?1 and credential_sha256 is not null")
-                .setParameter(1, id)
-                .getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((byte[]) rows.get(0));
     }
 
     /** Removes the device's credential; false when it had none. */

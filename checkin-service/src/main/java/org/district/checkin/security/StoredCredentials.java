@@ -2,30 +2,33 @@ package org.district.checkin.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.checkin.config.CheckInSettings;
-import org.district.checkin.repository.DeviceRepository;
+import org.district.checkin.domain.DeviceCredentialChanged;
+import org.district.checkin.repository.CredentialHashRepository;
 
 /**
  * The stored hashes of device credentials, as the security layer checks a presented secret before any identity exists.
  * A hash read once is kept for a while (see {@link CheckInSettings.Credentials}), so a device's next requests cost no
  * database read; a secret that does not match the kept hash is checked against the database before it is refused, so
- * a credential issued on another replica works at once. Issuing and revoking here forget the kept hash after commit.
+ * a credential issued on another replica works at once. Issuing and revoking on this replica forget the kept hash when
+ * they commit ({@link DeviceCredentialChanged}).
  */
 @ApplicationScoped
 public class StoredCredentials {
 
-    private final DeviceRepository devices;
+    private final CredentialHashRepository storedHashes;
     private final Cache<UUID, byte[]> hashes;
 
     @Inject
-    StoredCredentials(DeviceRepository devices, CheckInSettings settings) {
-        this.devices = devices;
+    StoredCredentials(CredentialHashRepository storedHashes, CheckInSettings settings) {
+        this.storedHashes = storedHashes;
         this.hashes = Caffeine.newBuilder()
                 .maximumSize(settings.credentials().cacheSize())
                 .expireAfterWrite(settings.credentials().cacheTtl())
@@ -44,7 +47,7 @@ public class StoredCredentials {
      * off the event loop.
      */
     public boolean matchesStored(UUID device, byte[] presentedSha256) {
-        Optional<byte[]> stored = QuarkusTransaction.requiringNew().call(() -> devices.credentialHash(device));
+        Optional<byte[]> stored = storedHashes.of(device);
         if (stored.isEmpty()) {
             hashes.invalidate(device);
             return false;
@@ -53,8 +56,8 @@ public class StoredCredentials {
         return MessageDigest.isEqual(stored.get(), presentedSha256);
     }
 
-    /** Forgets the kept hash of the device: its credential was issued again or revoked. */
-    public void forget(UUID device) {
-        hashes.invalidate(device);
+    /** Forgets the kept hash of the device once its new credential or its revocation has committed. */
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceCredentialChanged change) {
+        hashes.invalidate(change.deviceId());
     }
 }

@@ -1,26 +1,25 @@
 package org.district.checkin.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.district.checkin.domain.DeviceCredential;
+import org.district.checkin.domain.DeviceCredentialChanged;
 import org.district.checkin.entity.Device;
 import org.district.checkin.repository.DeviceRepository;
-import org.district.checkin.security.StoredCredentials;
 import org.district.support.domain.ConflictException;
 import org.district.support.domain.NotFoundException;
 import org.district.support.time.DistrictClock;
-import org.district.support.tx.AfterCommit;
 import org.jboss.logging.Logger;
 
 /**
  * Enrolment: IT issues, inspects and revokes a device's credential (see {@link DeviceCredential}). Issuing a new one
  * replaces the old one and revoking removes it, both at once on every replica, since the check-in writer compares the
  * presented secret with the stored hash in its locking read of the device; this replica's security layer forgets the
- * old hash at commit, the others when their kept copy expires ({@link StoredCredentials}).
+ * old hash when the change commits ({@link DeviceCredentialChanged}), the others when their kept copy expires.
  */
 @ApplicationScoped
 @Transactional
@@ -35,10 +34,7 @@ public class DeviceCredentialService {
     DistrictClock clock;
 
     @Inject
-    StoredCredentials credentials;
-
-    @Inject
-    AfterCommit afterCommit;
+    Event<DeviceCredentialChanged> changed;
 
     /** A newly issued credential; {@code credential} is the only copy of the secret. */
     public record Issued(UUID deviceId, String credential, Instant issuedAt, String issuedBy) {}
@@ -55,7 +51,7 @@ public class DeviceCredentialService {
         DeviceCredential.Minted minted = DeviceCredential.mint(deviceId);
         Instant now = clock.now();
         devices.issueCredential(device.id, minted.secretSha256(), now, actor);
-        forgetAfterCommit(deviceId);
+        changed.fire(new DeviceCredentialChanged(deviceId));
         LOG.infof("%s issued a device credential for device %s", actor, deviceId);
         return new Issued(deviceId, minted.credential(), now, actor);
     }
@@ -65,13 +61,8 @@ public class DeviceCredentialService {
         if (!devices.revokeCredential(deviceId)) {
             throw new NotFoundException("device credential", deviceId.toString());
         }
-        forgetAfterCommit(deviceId);
+        changed.fire(new DeviceCredentialChanged(deviceId));
         LOG.infof("%s revoked the device credential of device %s", actor, deviceId);
-    }
-
-    /** This replica's security layer stops trusting the old secret once the change is visible to every replica. */
-    private void forgetAfterCommit(UUID deviceId) {
-        afterCommit.once(List.of(StoredCredentials.class, deviceId), () -> credentials.forget(deviceId));
     }
 
     /** The device, for whether it has a credential and who issued it when. */
