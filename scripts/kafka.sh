@@ -134,17 +134,7 @@ stop() {
     rm -f "$PID_FILE"
     return
   fi
-  info "Stopping Kafka ($INSTANCE)"
-  kill "$pid" 2>/dev/null || true
-  local i
-  for ((i = 0; i < 60; i++)); do
-    pid_alive "$pid" || break
-    sleep 0.5
-  done
-  if pid_alive "$pid"; then
-    warn "Kafka ($INSTANCE) did not stop in time; killing it"
-    kill -9 "$pid" 2>/dev/null || true
-  fi
+  stop_process "Kafka ($INSTANCE)" "$pid"
   rm -f "$PID_FILE"
 }
 

@@ -125,19 +125,8 @@ stop() {
     rm -f "$PID_FILE"
     return
   fi
-  info "Stopping Keycloak ($INSTANCE)"
   # kc.sh passes the signal on to the server, which shuts down in a few seconds.
-  kill "$pid" 2>/dev/null || true
-  local i
-  for ((i = 0; i < 60; i++)); do
-    pid_alive "$pid" || break
-    sleep 0.5
-  done
-  if pid_alive "$pid"; then
-    warn "Keycloak ($INSTANCE) did not stop in time; killing it"
-    pkill -9 -P "$pid" 2>/dev/null || true
-    kill -9 "$pid" 2>/dev/null || true
-  fi
+  stop_process "Keycloak ($INSTANCE)" "$pid"
   rm -f "$PID_FILE"
 }
 

@@ -49,3 +49,18 @@ wait_for() {
 }
 
 pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+
+# stop_process NAME PID: asks the process (and through it its children) to stop, waits up to 30 s, then kills it and
+# its children.
+stop_process() {
+  local name="$1" pid="$2" i
+  info "Stopping $name"
+  kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < 60; i++)); do
+    pid_alive "$pid" || return 0
+    sleep 0.5
+  done
+  warn "$name did not stop in time; killing it"
+  pkill -9 -P "$pid" 2>/dev/null || true
+  kill -9 "$pid" 2>/dev/null || true
+}

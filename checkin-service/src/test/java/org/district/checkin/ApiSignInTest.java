@@ -7,10 +7,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.district.testing.Keycloak;
 import org.district.testing.TestTokens;
@@ -37,15 +35,7 @@ class ApiSignInTest {
                 .then()
                 .statusCode(200);
 
-        Map<String, String> refused = new LinkedHashMap<>();
-        refused.put("the retired development key", TestTokens.retiredDevelopmentKey(it, "IT_ADMIN"));
-        refused.put("another client of the realm", TestTokens.forAnotherClient(it, "IT_ADMIN"));
-        refused.put("expired", TestTokens.expired(it, "IT_ADMIN"));
-        refused.put("older than the maximum age", TestTokens.issuedAgo(Duration.ofMinutes(20), it, "IT_ADMIN"));
-        refused.put("a ten-year token issued an hour ago", TestTokens.tenYears(it, "IT_ADMIN"));
-        refused.put("signed by another key", TestTokens.signedByAnotherKey(it, "IT_ADMIN"));
-        refused.put("unsigned", TestTokens.unsigned(it, "IT_ADMIN"));
-        refused.put("not a token", "not-a-token");
+        Map<String, String> refused = TestTokens.refused(it, "IT_ADMIN");
         for (Map.Entry<String, String> token : refused.entrySet()) {
             for (String method : new String[] {"GET", "POST"}) {
                 var answer = given().redirects()

@@ -9,7 +9,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.district.lossreport.Inventory.Device;
@@ -46,15 +45,7 @@ class ApiSignInTest {
                 .then()
                 .statusCode(200);
 
-        Map<String, String> refused = new LinkedHashMap<>();
-        refused.put("the retired development key", TestTokens.retiredDevelopmentKey(it, "IT_ADMIN"));
-        refused.put("another client of the realm", TestTokens.forAnotherClient(it, "IT_ADMIN"));
-        refused.put("expired", TestTokens.expired(it, "IT_ADMIN"));
-        refused.put("older than the maximum age", TestTokens.issuedAgo(Duration.ofMinutes(20), it, "IT_ADMIN"));
-        refused.put("a ten-year token issued an hour ago", TestTokens.tenYears(it, "IT_ADMIN"));
-        refused.put("signed by another key", TestTokens.signedByAnotherKey(it, "IT_ADMIN"));
-        refused.put("unsigned", TestTokens.unsigned(it, "IT_ADMIN"));
-        refused.put("not a token at all", "not-a-token");
+        Map<String, String> refused = TestTokens.refused(it, "IT_ADMIN");
         refused.forEach((what, token) -> {
             Response answer = given().redirects()
                     .follow(false)

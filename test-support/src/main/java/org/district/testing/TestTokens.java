@@ -12,6 +12,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +60,24 @@ public final class TestTokens {
         Keycloak.prepare();
         return Keycloak.passwordGrant(Keycloak.OTHER_CLIENT, Keycloak.user(subject, roles), Keycloak.TEST_PASSWORD)
                 .accessToken();
+    }
+
+    /**
+     * Every kind of bearer token an API must refuse, named for the failure message, each for {@code subject} with
+     * {@code roles}: the retired development key's, another client's, expired, older than the maximum age, ten years
+     * long, signed by another key, unsigned, and not a token at all.
+     */
+    public static Map<String, String> refused(String subject, String... roles) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("the retired development key", retiredDevelopmentKey(subject, roles));
+        refused.put("another client of the realm", forAnotherClient(subject, roles));
+        refused.put("expired", expired(subject, roles));
+        refused.put("older than the maximum age", issuedAgo(Duration.ofMinutes(20), subject, roles));
+        refused.put("a ten-year token issued an hour ago", tenYears(subject, roles));
+        refused.put("signed by another key", signedByAnotherKey(subject, roles));
+        refused.put("unsigned", unsigned(subject, roles));
+        refused.put("not a token at all", "not-a-token");
+        return refused;
     }
 
     /** A token signed with a key the realm publishes that expired ten minutes ago. */

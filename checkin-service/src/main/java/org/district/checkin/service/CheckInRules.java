@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.district.support.domain.FieldViolation;
 import org.district.support.domain.InvalidException;
+import org.district.support.text.OneLine;
 
 /**
  * Every check of a check-in body: the constraints its record declares (and the API documents), checked here by hand
@@ -155,7 +156,7 @@ public final class CheckInRules {
     }
 
     private static void noControl(List<FieldViolation> errors, String field, String value) {
-        if (value != null && value.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+        if (!OneLine.is(value)) {
             errors.add(new FieldViolation(
                     field, "must be one line of text, without control characters such as a line break."));
         }

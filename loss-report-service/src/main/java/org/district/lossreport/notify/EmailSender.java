@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.district.lossreport.config.NotifySettings;
 import org.district.lossreport.repository.Delivery;
+import org.district.support.text.OneLine;
 
 /** Sends notification emails through the district's SMTP server (Quarkus Mailer), each with a bounded wait. */
 @ApplicationScoped
@@ -42,7 +43,7 @@ public class EmailSender {
 
     /** Whether the value can be a mail header's value as it is: one line, no control character. */
     static boolean fitsAHeader(String value) {
-        return value != null && value.chars().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029);
+        return value != null && OneLine.is(value);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.district.contracts.lossreport.LossReported;
 import org.district.lossreport.entity.KnownDevice;
 import org.district.lossreport.entity.KnownPerson;
 import org.district.lossreport.entity.LossReport;
+import org.district.support.text.OneLine;
 import org.district.support.time.DistrictClock;
 
 /**
@@ -100,10 +101,10 @@ public class Messages {
     public Message lossReportedToIt(ReportFacts f, SupervisorRoute route) {
         return render(Templates.lossReportedToIt(
                 text(f),
-                oneLine(f.contactPhone()),
+                OneLine.of(f.contactPhone()),
                 f.device() != null && f.device().sensitiveData,
                 route.found(),
-                oneLine(route.found() ? route.who() : route.missing())));
+                OneLine.of(route.found() ? route.who() : route.missing())));
     }
 
     /** To the holder's supervisor or school contact, {@code who} they are to the holder. */
@@ -118,9 +119,9 @@ public class Messages {
                 r.reportNumber,
                 reminderNumber,
                 r.assetTag,
-                oneLine(device(r.assetTag, r.deviceDescription)),
+                OneLine.of(device(r.assetTag, r.deviceDescription)),
                 time(r.reportedAt),
-                oneLine(r.policeAgency),
+                OneLine.of(r.policeAgency),
                 link));
     }
 
@@ -130,7 +131,7 @@ public class Messages {
                 number(r, e.reportId()),
                 tag(r, device, e.deviceId().toString()),
                 time(e.recoveredAt()),
-                oneLine(e.recordedBy()),
+                OneLine.of(e.recordedBy()),
                 note(e.note()),
                 device != null && device.sensitiveData,
                 link));
@@ -142,7 +143,7 @@ public class Messages {
                 number(r, e.reportId()),
                 tag(r, device, e.deviceId().toString()),
                 e.costOwed() == null ? "none" : e.costOwed().toPlainString(),
-                oneLine(e.recordedBy()),
+                OneLine.of(e.recordedBy()),
                 note(e.note()),
                 link));
     }
@@ -156,8 +157,8 @@ public class Messages {
                 tag,
                 deviceLine(tag, device),
                 time(e.seenAt()),
-                oneLine(orUnknown(e.site())),
-                oneLine(orUnknown(e.ipAddress())),
+                OneLine.of(orUnknown(e.site())),
+                OneLine.of(orUnknown(e.ipAddress())),
                 e.located(),
                 link));
     }
@@ -168,11 +169,11 @@ public class Messages {
         return render(Templates.seenAfterDeparture(
                 tag,
                 deviceLine(tag, device),
-                oneLine(person == null ? String.valueOf(e.personId()) : person.displayName()),
+                OneLine.of(person == null ? String.valueOf(e.personId()) : person.displayName()),
                 String.valueOf(e.lastWorkingDay()),
                 time(e.seenAt()),
-                oneLine(orUnknown(e.site())),
-                oneLine(orUnknown(e.ipAddress()))));
+                OneLine.of(orUnknown(e.site())),
+                OneLine.of(orUnknown(e.ipAddress()))));
     }
 
     /** To the departing person: which device to return, by when, and how. */
@@ -196,7 +197,7 @@ public class Messages {
     public Message returnTaskOverdue(ReturnTaskOverdue e, KnownDevice device, KnownPerson person) {
         String tag = device != null ? device.assetTag : e.deviceId().toString();
         String who = person == null ? String.valueOf(e.personId()) : person.displayName();
-        return render(Templates.returnTaskOverdue(tag, oneLine(who), deviceLine(tag, device), date(e.dueOn())));
+        return render(Templates.returnTaskOverdue(tag, OneLine.of(who), deviceLine(tag, device), date(e.dueOn())));
     }
 
     // ---------------------------------------------------------------- what the templates show
@@ -215,18 +216,18 @@ public class Messages {
                 e.kind() == LossKind.STOLEN,
                 what,
                 e.school(),
-                oneLine(device(e.assetTag(), d == null ? null : d.description())),
+                OneLine.of(device(e.assetTag(), d == null ? null : d.description())),
                 d != null,
-                d == null ? null : oneLine(d.serialNumber),
-                f.holder() == null ? null : oneLine(f.holder().displayName()),
-                oneLine(f.reporter() == null ? e.reportedBy() : f.reporter().displayName()),
+                d == null ? null : OneLine.of(d.serialNumber),
+                f.holder() == null ? null : OneLine.of(f.holder().displayName()),
+                OneLine.of(f.reporter() == null ? e.reportedBy() : f.reporter().displayName()),
                 time(e.reportedAt()),
                 time(e.lastSeenAt()),
-                oneLine(e.lastSeenLocation()),
-                oneLine(e.circumstances()),
+                OneLine.of(e.lastSeenLocation()),
+                OneLine.of(e.circumstances()),
                 e.policeNotified(),
-                oneLine(orUnknown(e.policeAgency())),
-                oneLine(caseNumber),
+                OneLine.of(orUnknown(e.policeAgency())),
+                OneLine.of(caseNumber),
                 f.link());
     }
 
@@ -240,12 +241,12 @@ public class Messages {
         int subjectEnd = text.indexOf('\n');
         int bodyStart = text.indexOf("\n\n", subjectEnd);
         return new Message(
-                oneLine(text.substring(SUBJECT.length(), subjectEnd)).strip(),
+                OneLine.of(text.substring(SUBJECT.length(), subjectEnd)).strip(),
                 bodyStart < 0 ? "" : text.substring(bodyStart + 2));
     }
 
     private static String deviceLine(String tag, KnownDevice device) {
-        return oneLine(device == null ? tag : device(tag, device.description()));
+        return OneLine.of(device == null ? tag : device(tag, device.description()));
     }
 
     private static String device(String tag, String description) {
@@ -261,7 +262,7 @@ public class Messages {
     }
 
     private static String note(String note) {
-        return note == null || note.isBlank() ? null : oneLine(note);
+        return note == null || note.isBlank() ? null : OneLine.of(note);
     }
 
     private String time(Instant instant) {
@@ -274,29 +275,5 @@ public class Messages {
 
     private static String orUnknown(String value) {
         return value == null || value.isBlank() ? "unknown" : value;
-    }
-
-    /**
-     * A value as one line of text: every control character (a line feed, a carriage return, a tab, an escape) and
-     * Unicode's line and paragraph separators become a space, so that nothing put into a message can start a line of
-     * its own, forge a labelled fact, or break a mail header.
-     */
-    static String oneLine(String value) {
-        if (value == null) {
-            return null;
-        }
-        StringBuilder line = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                if (line == null) {
-                    line = new StringBuilder(value.length()).append(value, 0, i);
-                }
-                line.append(' ');
-            } else if (line != null) {
-                line.append(c);
-            }
-        }
-        return line == null ? value : line.toString();
     }
 }
