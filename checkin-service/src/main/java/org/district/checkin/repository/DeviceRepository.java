@@ -121,6 +121,22 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
         return ((Number) q.getSingleResult()).longValue();
     }
 
+    /** Devices whose last check-in broke the baseline, by school (of one school, or all when null). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> nonCompliantCounts(String school) {
+        Query q = getEntityManager()
+                .createNativeQuery("select d.school, count(*) from device d where d.compliant = false"
+                        + (school == null ? "" : " and d.school = ?1") + " group by d.school");
+        if (school != null) {
+            q.setParameter(1, school);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Object[] row : (List<Object[]>) q.getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
     /** LOST or STOLEN devices that checked in since {@code since}, most recent first. */
     @SuppressWarnings("unchecked")
     public List<Device> lostSeen(String school, Instant since, int limit) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.district.checkin.domain.OverdueFilter;
 import org.district.checkin.entity.Device;
 import org.district.checkin.service.CommandRequest;
 import org.district.checkin.service.CommandService;
+import org.district.checkin.service.DashboardService;
 import org.district.checkin.service.DeviceService;
 import org.district.checkin.service.LocationService;
 import org.district.support.csv.CsvDownload;
@@ -43,6 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Devices")
 public class DeviceResource {
 
+    /** As many lost devices as the list shows: a district has a handful seen in a week. */
+    static final int LOST_SEEN_ROWS = 200;
+
     /** The columns of the overdue export, in order. */
     private static final List<Map.Entry<String, Function<OverdueDeviceView, Object>>> EXPORT_COLUMNS = List.of(
             Map.entry("device_id", OverdueDeviceView::deviceId),
@@ -54,6 +59,9 @@ public class DeviceResource {
             Map.entry("last_check_in_at", OverdueDeviceView::lastCheckInAt),
             Map.entry("due_on", OverdueDeviceView::dueOn),
             Map.entry("days_overdue", OverdueDeviceView::daysOverdue));
+
+    @Inject
+    DashboardService dashboard;
 
     @Inject
     DeviceService devices;
@@ -118,6 +126,19 @@ public class DeviceResource {
                             .map(column -> column.getValue().apply(v))
                             .toList();
                 });
+    }
+
+    @GET
+    @Path("/lost-seen")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    @Operation(
+            summary = "Lost devices seen",
+            description = "LOST or STOLEN devices that checked in within the dashboard's window (a week by default),"
+                    + " most recently seen first, at most " + LOST_SEEN_ROWS + ".")
+    public List<LostSeenView> lostSeen(@QueryParam("school") String school) {
+        return dashboard.lostSeen(Params.text("school", school, 40), LOST_SEEN_ROWS).stream()
+                .map(LostSeenView::of)
+                .toList();
     }
 
     @GET

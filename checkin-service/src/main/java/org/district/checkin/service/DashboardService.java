@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.district.checkin.config.DashboardSettings;
 import org.district.checkin.domain.OverdueFilter;
 import org.district.checkin.domain.ReturnTaskFilter;
@@ -47,6 +48,39 @@ public class DashboardService {
             List<Device> nonCompliant,
             List<Device> lostSeen,
             List<ReturnTask> openTasks) {}
+
+    /** The counts of the IT home page, of one school (all when null), with the overdue and non-compliant by school. */
+    public record Summary(
+            LocalDate today,
+            long overdue,
+            long nonCompliant,
+            long lostSeen,
+            long openReturnTasks,
+            long overdueReturnTasks,
+            Map<String, Long> overdueBySchool,
+            Map<String, Long> nonCompliantBySchool) {}
+
+    @Transactional
+    public Summary summary(String school) {
+        OverdueFilter filter = deviceService.allOverdue(school);
+        Map<String, Long> overdue = devices.overdueCounts(filter);
+        Map<String, Long> nonCompliant = devices.nonCompliantCounts(school);
+        return new Summary(
+                filter.today(),
+                DeviceService.total(overdue),
+                DeviceService.total(nonCompliant),
+                devices.countLostSeen(school, clock.now().minus(settings.lostSeenWindow())),
+                tasks.count(ReturnTask.Status.OPEN, school),
+                tasks.count(ReturnTask.Status.OVERDUE, school),
+                overdue,
+                nonCompliant);
+    }
+
+    /** LOST or STOLEN devices seen within the window, most recent first. */
+    @Transactional
+    public List<Device> lostSeen(String school, int limit) {
+        return devices.lostSeen(school, clock.now().minus(settings.lostSeenWindow()), limit);
+    }
 
     @Transactional
     public Dashboard load(String school) {

@@ -161,4 +161,20 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    /** How many devices are in each status, of one school or of all (null). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> countByStatus(String school) {
+        Query query = getEntityManager()
+                .createNativeQuery("select status, count(*) from device" + (school == null ? "" : " where school = ?1")
+                        + " group by status");
+        if (school != null) {
+            query.setParameter(1, school);
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
 }

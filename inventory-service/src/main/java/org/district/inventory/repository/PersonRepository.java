@@ -19,6 +19,17 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         return find("districtId", districtId).firstResultOptional();
     }
 
+    /** The people of these district ids and ids (either list may be empty); unknown ones are left out. */
+    public List<Person> findByDistrictIdsOrIds(List<String> districtIds, List<UUID> ids) {
+        if (districtIds.isEmpty() && ids.isEmpty()) {
+            return List.of();
+        }
+        return list(
+                "districtId in ?1 or id in ?2",
+                districtIds.isEmpty() ? List.of("") : districtIds,
+                ids.isEmpty() ? List.of(new UUID(0, 0)) : ids);
+    }
+
     /** The person, locked for update until the transaction ends. */
     public Optional<Person> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);

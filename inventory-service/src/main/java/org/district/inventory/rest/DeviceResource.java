@@ -128,6 +128,16 @@ public class DeviceResource {
                 (after, size) -> filter.isEmpty() ? List.of() : exports.devices(filter.get(), after, size));
     }
 
+    @GET
+    @Path("/summary")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    @Operation(
+            summary = "Devices by status",
+            description = "How many devices are in each status, of one school or of all.")
+    public DeviceSummaryView summary(@QueryParam("school") String school) {
+        return DeviceSummaryView.of(devices.countByStatus(Params.text("school", school, 40)));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)

@@ -52,6 +52,8 @@ import org.jboss.logging.Logger;
 @Tag(name = "People")
 public class PersonResource {
 
+    static final int NAMES_PER_CALL = 200;
+
     private static final Logger LOG = Logger.getLogger(PersonResource.class);
     static final int MAX_BULK = 5000;
 
@@ -89,6 +91,30 @@ public class PersonResource {
                 page.afterText(),
                 size);
         return PageView.of(rows, size, this::view, p -> Cursors.encode(p.districtId));
+    }
+
+    @GET
+    @Path("/names")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR})
+    @Operation(
+            summary = "Names of people",
+            description = "The name of each person named by districtId or id (repeat either, at most " + NAMES_PER_CALL
+                    + " in all), for lists that show people by name. Unknown ones are left out.")
+    public List<PersonRefView> names(
+            @QueryParam("districtId") List<String> districtIds, @QueryParam("id") List<String> ids) {
+        List<String> byDistrictId = districtIds == null
+                ? List.of()
+                : districtIds.stream()
+                        .map(d -> Params.text("districtId", d, 40))
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
+        List<UUID> byId = ids == null
+                ? List.of()
+                : ids.stream().map(i -> Params.uuid("id", i)).toList();
+        if (byDistrictId.size() + byId.size() > NAMES_PER_CALL) {
+            throw InvalidException.of("districtId", "may name at most " + NAMES_PER_CALL + " people per call.");
+        }
+        return people.named(byDistrictId, byId).stream().map(PersonRefView::of).toList();
     }
 
     @GET

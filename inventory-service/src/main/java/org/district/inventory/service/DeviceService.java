@@ -94,6 +94,12 @@ public class DeviceService {
         return devices.search(filter, afterAssetTag, limit, settings.search().textMatchCap());
     }
 
+    /** How many devices are in each status, of one school or of all (null). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> countByStatus(String school) {
+        return devices.countByStatus(school == null ? null : DeviceRules.code(school));
+    }
+
     /**
      * A page of a device's history (see {@link #get} for whether it exists), newest first, older than the entry
      * {@code beforeId} (from the newest when null), with one entry more than {@code limit} when another page follows.

@@ -71,6 +71,13 @@ public class PersonService {
         return people.findByDistrictId(DeviceRules.code(districtId));
     }
 
+    /** The people of these district ids (in any case) and ids, to name them; unknown ones are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Person> named(List<String> districtIds, List<UUID> ids) {
+        return people.findByDistrictIdsOrIds(
+                districtIds.stream().map(DeviceRules::code).distinct().toList(), ids);
+    }
+
     /** One page of people ordered by district id, with one row more than {@code limit} when another page follows. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Person> search(String school, PersonKind kind, Boolean active, String text, String after, int limit) {

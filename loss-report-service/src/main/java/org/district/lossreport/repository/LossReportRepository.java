@@ -133,4 +133,18 @@ public class LossReportRepository implements PanacheRepositoryBase<LossReport, U
                 .setParameter(1, reportId)
                 .getResultList();
     }
+
+    /** Open reports: how many in all, lost, stolen, and thefts still owing a police case number. */
+    public long[] openCounts() {
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery("select count(*), count(*) filter (where kind = 'LOST'),"
+                        + " count(*) filter (where kind = 'STOLEN'), count(*) filter (where police_report_owed)"
+                        + " from loss_report where status = 'OPEN'")
+                .getSingleResult();
+        long[] counts = new long[row.length];
+        for (int i = 0; i < row.length; i++) {
+            counts[i] = ((Number) row[i]).longValue();
+        }
+        return counts;
+    }
 }

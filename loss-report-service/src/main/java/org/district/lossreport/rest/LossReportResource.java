@@ -111,6 +111,18 @@ public class LossReportResource {
     }
 
     @GET
+    @Path("/summary")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    @Operation(
+            summary = "Open reports",
+            description = "How many reports are open: in all, lost, stolen, and thefts still owing a police case"
+                    + " number.")
+    public LossReportSummaryView summary() {
+        long[] counts = reports.openCounts();
+        return new LossReportSummaryView(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.SUPERVISOR, Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(summary = "Read a report", description = "IT and auditors also see its history.")

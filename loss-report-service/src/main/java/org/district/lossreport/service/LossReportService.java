@@ -324,6 +324,12 @@ public class LossReportService {
                 reports.search(effective, after, limit), limit, r -> r, r -> Cursors.encode(r.reportedAt, r.id));
     }
 
+    /** Open reports: in all, lost, stolen, and thefts still owing a police case number. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long[] openCounts() {
+        return reports.openCounts();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LossReportEntry> entries(UUID reportId) {
         return reports.entries(reportId);

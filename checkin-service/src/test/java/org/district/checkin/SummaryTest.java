@@ -1,0 +1,93 @@
+package org.district.checkin;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.district.contracts.inventory.DeviceStatus;
+import org.junit.jupiter.api.Test;
+
+/** What IT's start page counts from check-ins, of one school and by school, and the lost devices seen lately. */
+@QuarkusTest
+class SummaryTest {
+
+    @Inject
+    Db db;
+
+    private static Instant daysAgo(int days) {
+        return Instant.now().minus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Test
+    void countsWhatNeedsAttentionOfOneSchoolAndBySchool() {
+        String school = Feed.unique("SCHOOL");
+        db.known(Feed.laptop(school).registeredAt(daysAgo(30)));
+        db.known(Feed.laptop(school).registeredAt(daysAgo(40)));
+        Feed.Device outdated = db.known(Feed.laptop(school));
+        Map<String, Object> oldPatches = Api.checkIn();
+        oldPatches.put("lastPatchDate", LocalDate.now().minusDays(200).toString());
+        Api.device(outdated.id())
+                .body(oldPatches)
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        Feed.Device lost = db.known(Feed.laptop(school).withStatus(DeviceStatus.LOST));
+        Api.device(lost.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        Feed.Person leaving = db.known(Feed.person(school));
+        db.known(Feed.laptop(school).assignedTo(leaving, Instant.now()));
+        Api.as("HR-" + Feed.RUN, "HR")
+                .body(Map.of(
+                        "personId",
+                        leaving.id().toString(),
+                        "lastWorkingDay",
+                        LocalDate.now().toString()))
+                .post("/api/v1/offboardings")
+                .then()
+                .statusCode(201);
+
+        Api.auditor()
+                .queryParam("school", school)
+                .get("/api/v1/summary")
+                .then()
+                .statusCode(200)
+                .body("overdue", equalTo(2))
+                .body("nonCompliant", equalTo(1))
+                .body("lostSeen", equalTo(1))
+                .body("openReturnTasks", equalTo(1))
+                .body("overdueReturnTasks", equalTo(0))
+                .body("schools", hasSize(1))
+                .body("schools[0].school", equalTo(school))
+                .body("schools[0].overdue", equalTo(2))
+                .body("schools[0].nonCompliant", equalTo(1));
+        Api.it().get("/api/v1/summary").then().statusCode(200).body("schools.school", hasItem(school));
+
+        Api.auditor()
+                .queryParam("school", school)
+                .get("/api/v1/devices/lost-seen")
+                .then()
+                .statusCode(200)
+                .body("deviceId", equalTo(List.of(lost.id().toString())))
+                .body("[0].status", equalTo("LOST"));
+
+        Api.as("E-" + Feed.RUN, "STAFF").get("/api/v1/summary").then().statusCode(403);
+        Api.as("HR-" + Feed.RUN, "HR").get("/api/v1/devices/lost-seen").then().statusCode(403);
+        Api.it()
+                .queryParam("school", "X".repeat(41))
+                .get("/api/v1/summary")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("school"));
+    }
+}
