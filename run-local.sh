@@ -44,6 +44,8 @@ for entry in "${SERVICES[@]}"; do
   info "Starting $name on http://localhost:$port"
   (
     export HTTP_PORT="$port" DB_NAME="$db" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 SMTP_HOST=127.0.0.1 SMTP_PORT=3025
+    # The demo district's time zone: every page shows times in it (set DISTRICT_TIME_ZONE to yours).
+    export DISTRICT_TIME_ZONE="${DISTRICT_TIME_ZONE:-America/Chicago}"
     nohup java -Xms64m -Xmx512m -Dquarkus.profile=local -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )
@@ -58,10 +60,11 @@ bash scripts/demo-data.sh
 
 cat <<MSG
 
-The district device system is running:
+The district device system is running. Open the console: http://localhost:8084
   inventory-service    http://localhost:8081   (API /api/v1, Swagger UI http://localhost:8081/q/swagger-ui)
   loss-report-service  http://localhost:8082   (report a loss: http://localhost:8082/report-loss)
   checkin-service      http://localhost:8083   (IT dashboard: http://localhost:8083/dashboard)
+  console              http://localhost:8084   (IT, HR and staff: devices, loss reports, return tasks)
   Identity provider    http://localhost:8180   (Keycloak; administration http://localhost:8180/admin, admin / admin-dev-only)
   Kafka                127.0.0.1:9092
   Mail (SMTP catcher)  smtp 127.0.0.1:3025, read mail: curl http://localhost:8025/api/user/<address>/messages/

@@ -137,11 +137,34 @@ wipe_database() {
     || die "Could not reset database $DB (run scripts/postgres.sh ensure)"
 }
 
+# The realm is imported only into an empty database. When the committed realm file changed since (a new client, a new
+# role), or the instance does not know which file it imported, its database is dropped so that this start imports the
+# file: the realm holds only the demo people, whom the file creates again.
+realm_changed() {
+  local stamp="$INSTANCE_DIR/.realm-sha256" now
+  now="$(sha256sum "$REALM_FILE" | cut -d' ' -f1)"
+  [ "$(cat "$stamp" 2>/dev/null)" != "$now" ]
+}
+
+remember_realm() {
+  sha256sum "$REALM_FILE" | cut -d' ' -f1 >"$INSTANCE_DIR/.realm-sha256"
+}
+
+start_current() {
+  if realm_changed; then
+    info "The realm file changed since Keycloak ($INSTANCE) imported it: importing it again"
+    stop
+    wipe_database
+  fi
+  start
+  remember_realm
+}
+
 case "$ACTION" in
-  start) start ;;
+  start) start_current ;;
   stop) stop ;;
-  restart) stop; start ;;
-  reset) stop; wipe_database; start ;;
+  restart) stop; start_current ;;
+  reset) stop; wipe_database; start; remember_realm ;;
   status)
     if [ -n "$(running_pid)" ] && ready; then
       echo "Keycloak ($INSTANCE): up on http://localhost:$PORT"

@@ -19,6 +19,7 @@ SERVICES=(
   "inventory-service:8081:inventory"
   "loss-report-service:8082:lossreport"
   "checkin-service:8083:checkin"
+  "console:8084:console"
 )
 
 info() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }

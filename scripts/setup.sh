@@ -24,3 +24,22 @@ if [ "${#missing[@]}" -gt 0 ]; then
     warn "Missing ${missing[*]}; install them with your package manager."
   fi
 fi
+
+# axe-core, the accessibility engine the browser tests run on every page they open, from the npm registry at a pinned
+# version, into .local/tools (no lock file: the version is the pin).
+AXE_VERSION=4.14.1
+AXE_DIR="$LOCAL_DIR/tools"
+if [ "$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$AXE_DIR/node_modules/axe-core/package.json" 2>/dev/null | head -1)" != "$AXE_VERSION" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && as_root true 2>/dev/null; then
+      info "Installing nodejs and npm"
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    else
+      die "npm is needed for the browser tests' accessibility checks; install Node.js and npm."
+    fi
+  fi
+  info "Installing axe-core $AXE_VERSION for the browser tests"
+  mkdir -p "$AXE_DIR"
+  npm install --prefix "$AXE_DIR" --no-save --no-package-lock --no-audit --no-fund --silent "axe-core@$AXE_VERSION" >/dev/null \
+    || die "Could not install axe-core $AXE_VERSION with npm"
+fi

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class DistrictSystem implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
+    /** The district's time zone as the console shows times. */
+    static final String CONSOLE_ZONE = "America/Chicago";
+
     static final String KAFKA = System.getProperty("district.kafka", "127.0.0.1:9192");
     private static final Duration STARTUP = Duration.ofMinutes(4);
     private static volatile DistrictSystem current;
@@ -55,9 +58,11 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
     final ServiceProcess inventory;
     final ServiceProcess lossReport;
     final ServiceProcess checkin;
+    final ServiceProcess console;
     final Db inventoryDb = new Db("inventory_e2e");
     final Db lossReportDb = new Db("lossreport_e2e");
     final Db checkinDb = new Db("checkin_e2e");
+    final Db consoleDb = new Db("console_e2e");
 
     private final AtomicInteger sequence = new AtomicInteger();
     private final Thread shutdownHook = new Thread(this::stopAll, "system-tests-shutdown");
@@ -69,11 +74,13 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         Path inventoryJar = copyApp("inventory-service", apps);
         Path lossReportJar = copyApp("loss-report-service", apps);
         Path checkinJar = copyApp("checkin-service", apps);
+        Path consoleJar = copyApp("console", apps);
 
-        log("Wiping databases inventory_e2e, lossreport_e2e, checkin_e2e");
+        log("Wiping databases inventory_e2e, lossreport_e2e, checkin_e2e, console_e2e");
         inventoryDb.wipe();
         lossReportDb.wipe();
         checkinDb.wipe();
+        consoleDb.wipe();
 
         int smtpPort = freePort(23025);
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -84,6 +91,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         // The realm's web clients send browsers back to these addresses only (deploy/keycloak/district-realm.json).
         int lossReportPort = requireFreePort(28082, "loss-report-web");
         int checkinPort = requireFreePort(28083, "checkin-web");
+        int consolePort = requireFreePort(28084, "console-web");
 
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
@@ -140,6 +148,8 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         // Desktops may go a day less than zero without checking in: a desktop registered today is overdue at once,
         // which gives the dashboard an overdue device without waiting two weeks.
         checkinEnv.put("OVERDUE_GRACE_DAYS_DESKTOP", "-1");
+        // Laptops too, so that the console's story finds an overdue laptop as IT would.
+        checkinEnv.put("OVERDUE_GRACE_DAYS_LAPTOP", "-1");
         checkinEnv.put("RETURN_TASK_ESCALATION_EVERY", "1s");
         checkin = new ServiceProcess(
                 "checkin-service",
@@ -149,10 +159,26 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
                 jvm("-Xmx256m"),
                 checkinEnv);
 
+        Map<String, String> consoleEnv = new HashMap<>();
+        consoleEnv.put("HTTP_PORT", Integer.toString(consolePort));
+        consoleEnv.put("DB_HOST", TestDb.HOST);
+        consoleEnv.put("DB_PORT", TestDb.PORT);
+        consoleEnv.put("DB_USER", TestDb.USER);
+        consoleEnv.put("DB_PASSWORD", TestDb.PASSWORD);
+        consoleEnv.put("DB_NAME", "console_e2e");
+        consoleEnv.put("OIDC_AUTH_SERVER_URL", Keycloak.ISSUER);
+        consoleEnv.put("INVENTORY_URL", "http://127.0.0.1:" + inventoryPort);
+        consoleEnv.put("LOSS_REPORT_URL", "http://127.0.0.1:" + lossReportPort);
+        consoleEnv.put("CHECKIN_URL", "http://127.0.0.1:" + checkinPort);
+        // A zone other than the services' UTC, so that the pages' times are shown in the district's zone.
+        consoleEnv.put("DISTRICT_TIME_ZONE", CONSOLE_ZONE);
+        console = new ServiceProcess(
+                "console", consoleJar, consolePort, logs.resolve("console.log"), jvm("-Xmx128m"), consoleEnv);
+
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         long started = System.nanoTime();
-        log("Starting " + inventory + ", " + lossReport + ", " + checkin + " (run " + run + ")");
-        List<ServiceProcess> all = List.of(inventory, lossReport, checkin);
+        log("Starting " + inventory + ", " + lossReport + ", " + checkin + ", " + console + " (run " + run + ")");
+        List<ServiceProcess> all = List.of(inventory, lossReport, checkin, console);
         all.forEach(ServiceProcess::start);
         try {
             CompletableFuture.allOf(all.stream()
@@ -163,7 +189,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
             stopAll();
             throw e;
         }
-        log("All three services ready after " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+        log("All four services ready after " + (System.nanoTime() - started) / 1_000_000_000 + " s");
     }
 
     /** The running system, started on first use. */
@@ -213,6 +239,11 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         return "http://localhost:" + lossReport.port + path;
     }
 
+    /** A page of the console as a browser opens it (at localhost, see {@link #lossReportPage}). */
+    String consolePage(String path) {
+        return "http://localhost:" + console.port + path;
+    }
+
     String checkinPage(String path) {
         return "http://localhost:" + checkin.port + path;
     }
@@ -228,7 +259,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
     }
 
     private synchronized void stopAll() {
-        for (ServiceProcess p : new ServiceProcess[] {inventory, lossReport, checkin}) {
+        for (ServiceProcess p : new ServiceProcess[] {inventory, lossReport, checkin, console}) {
             if (p != null) {
                 p.stop();
             }

@@ -1,0 +1,85 @@
+package org.district.console.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.district.console.api.Views.CheckIn;
+import org.district.console.api.Views.CheckinSummary;
+import org.district.console.api.Views.Command;
+import org.district.console.api.Views.CommandRequest;
+import org.district.console.api.Views.LostSeenDevice;
+import org.district.console.api.Views.NonCompliantDevice;
+import org.district.console.api.Views.OverdueDevice;
+import org.district.console.api.Views.ReturnTask;
+import org.district.console.api.Views.Returned;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** checkin-service's API, as the signed-in person. */
+@RegisterRestClient(configKey = "checkin")
+@RegisterClientHeaders(SignedInToken.class)
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public interface CheckinApi {
+
+    @GET
+    @Path("/summary")
+    CheckinSummary summary(@QueryParam("school") String school);
+
+    @GET
+    @Path("/devices/overdue")
+    Page<OverdueDevice> overdue(
+            @QueryParam("school") String school,
+            @QueryParam("type") String type,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/compliance")
+    Page<NonCompliantDevice> nonCompliant(
+            @QueryParam("school") String school,
+            @QueryParam("type") String type,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/devices/lost-seen")
+    List<LostSeenDevice> lostSeen(@QueryParam("school") String school);
+
+    @GET
+    @Path("/return-tasks/{id}")
+    ReturnTask returnTask(@PathParam("id") UUID task);
+
+    @POST
+    @Path("/return-tasks/{id}/returned")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ReturnTask returned(@PathParam("id") UUID task, Returned request);
+
+    @GET
+    @Path("/devices/{id}/checkins")
+    Page<CheckIn> checkIns(@PathParam("id") UUID device, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/devices/{id}/commands")
+    List<Command> commands(@PathParam("id") UUID device);
+
+    @POST
+    @Path("/devices/{id}/commands")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Command issue(@PathParam("id") UUID device, CommandRequest request);
+
+    @GET
+    @Path("/return-tasks")
+    Page<ReturnTask> returnTasks(
+            @QueryParam("status") String status,
+            @QueryParam("school") String school,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+}

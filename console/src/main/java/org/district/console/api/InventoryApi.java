@@ -1,0 +1,72 @@
+package org.district.console.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.district.console.api.Views.Device;
+import org.district.console.api.Views.HistoryEntry;
+import org.district.console.api.Views.InventorySummary;
+import org.district.console.api.Views.Me;
+import org.district.console.api.Views.PersonName;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** inventory-service's API, as the signed-in person. */
+@RegisterRestClient(configKey = "inventory")
+@RegisterClientHeaders(SignedInToken.class)
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public interface InventoryApi {
+
+    @GET
+    @Path("/devices")
+    Page<Device> devices(
+            @QueryParam("q") String text,
+            @QueryParam("status") String status,
+            @QueryParam("type") String type,
+            @QueryParam("school") String school,
+            @QueryParam("ownership") String ownership,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+
+    /** The CSV of exactly the devices the same filters find; streamed through, never held whole. */
+    @GET
+    @Path("/devices/export")
+    @Produces("text/csv")
+    Response export(
+            @QueryParam("q") String text,
+            @QueryParam("status") String status,
+            @QueryParam("type") String type,
+            @QueryParam("school") String school,
+            @QueryParam("ownership") String ownership);
+
+    @GET
+    @Path("/devices/summary")
+    InventorySummary summary(@QueryParam("school") String school);
+
+    @GET
+    @Path("/devices/{id}")
+    Device device(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/devices/{id}/history")
+    Page<HistoryEntry> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/people/me")
+    Me me();
+
+    @GET
+    @Path("/people/names")
+    List<PersonName> names(@QueryParam("districtId") List<String> districtIds);
+
+    @GET
+    @Path("/people/names")
+    List<PersonName> namesById(@QueryParam("id") List<String> ids);
+}

@@ -1,0 +1,216 @@
+package org.district.console.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the console reads of the services' answers: the fields its pages show, by the names the services' OpenAPI
+ * documents give them. Fields the console does not show are ignored, so a service may add fields freely.
+ */
+public final class Views {
+
+    private Views() {}
+
+    /** A person as a device or a report names them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PersonRef(UUID id, String districtId, String name) {}
+
+    /** A device of the inventory (inventory-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Device(
+            UUID id,
+            String assetTag,
+            String serialNumber,
+            String type,
+            String make,
+            String model,
+            String school,
+            String ownership,
+            String status,
+            Boolean sensitiveData,
+            PersonRef assignee,
+            Instant assignedAt,
+            LocalDate warrantyEnd,
+            BigDecimal costOwed,
+            String notes,
+            Long version,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        /** Make and model, as people name a device ("Dell Latitude 3440"). */
+        public String description() {
+            String text = ((make == null ? "" : make) + " " + (model == null ? "" : model)).trim();
+            return text.isEmpty() ? null : text;
+        }
+    }
+
+    /** One entry of a device's history (inventory-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HistoryEntry(
+            long id,
+            Instant occurredAt,
+            String actor,
+            String action,
+            String fromStatus,
+            String toStatus,
+            String reason) {}
+
+    /** The signed-in person's own record (inventory-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Me(UUID id, String districtId, String name) {}
+
+    /** How many devices are in each status, of one school or all (inventory-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record InventorySummary(long total, List<StatusCount> statuses) {
+
+        public long count(String status) {
+            return statuses.stream()
+                    .filter(s -> s.status().equals(status))
+                    .mapToLong(StatusCount::count)
+                    .sum();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StatusCount(String status, long count) {}
+
+    /** The counts of the IT home page that check-ins give (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CheckinSummary(
+            LocalDate asOf,
+            long overdue,
+            long nonCompliant,
+            long lostSeen,
+            long openReturnTasks,
+            long overdueReturnTasks,
+            List<SchoolSummary> schools) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SchoolSummary(String school, long overdue, long nonCompliant) {}
+
+    /** A device overdue for check-in (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OverdueDevice(
+            UUID deviceId,
+            String assetTag,
+            String type,
+            String school,
+            String status,
+            String assigneeDistrictId,
+            Instant lastCheckInAt,
+            boolean neverSeen,
+            LocalDate dueOn,
+            long daysOverdue) {}
+
+    /** A device whose last check-in broke the district's baseline (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NonCompliantDevice(
+            UUID deviceId,
+            String assetTag,
+            String type,
+            String school,
+            String assigneeDistrictId,
+            Instant lastCheckInAt,
+            List<ComplianceIssue> issues) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ComplianceIssue(String code, String description) {}
+
+    /** One check-in of a device (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CheckIn(
+            Instant receivedAt,
+            String osName,
+            String osVersion,
+            LocalDate lastPatchDate,
+            boolean diskEncryption,
+            boolean passwordProtection,
+            String site,
+            boolean compliant,
+            List<ComplianceIssue> issues) {}
+
+    /** A lock, wipe or locate command (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Command(
+            UUID id,
+            UUID deviceId,
+            String type,
+            String status,
+            String issuedBy,
+            String reason,
+            Instant createdAt,
+            Instant deliveredAt,
+            Instant doneAt,
+            Instant cancelledAt) {
+
+        public boolean pending() {
+            return "PENDING".equals(status) || "DELIVERED".equals(status);
+        }
+    }
+
+    /** What the console sends to issue a command. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CommandRequest(String type, String message, String reason) {}
+
+    /** A lost or stolen device that checked in lately (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LostSeenDevice(
+            UUID deviceId, String assetTag, String type, String school, String status, Instant seenAt, String site) {}
+
+    /** What the console sends when IT received a device back. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Returned(String note) {}
+
+    /** A return-on-departure task (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReturnTask(
+            UUID id,
+            UUID personId,
+            UUID deviceId,
+            String assetTag,
+            String deviceType,
+            String school,
+            boolean sensitiveData,
+            String returnTo,
+            LocalDate dueOn,
+            String status,
+            Instant openedAt,
+            Instant escalatedAt,
+            Instant returnedAt,
+            String receivedBy) {}
+
+    /** A loss or theft report (loss-report-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LossReport(
+            UUID id,
+            String reportNumber,
+            String status,
+            String kind,
+            ReportedDevice device,
+            String reportedBy,
+            String holderDistrictId,
+            Instant reportedAt,
+            Instant lastSeenAt,
+            String lastSeenLocation,
+            Police police,
+            BigDecimal costOwed,
+            Instant closedAt) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReportedDevice(UUID id, String assetTag, String serialNumber, String description, String school) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Police(boolean notified, String agency, String caseNumber, boolean reportOwed) {}
+
+    /** A person's name by their district id (inventory-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PersonName(UUID id, String districtId, String name) {}
+
+    /** Open loss reports (loss-report-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LossReportSummary(long open, long openLost, long openStolen, long policeReportOwed) {}
+}

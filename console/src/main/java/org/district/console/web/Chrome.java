@@ -1,0 +1,16 @@
+package org.district.console.web;
+
+import java.util.List;
+
+/**
+ * What every page shows around its content: who is signed in (by name and role, never an id), the navigation the
+ * person's roles open, which of its sections the page belongs to, and the token of the sign-out form.
+ */
+public record Chrome(String name, String role, List<NavItem> nav, String section, String csrfToken) {
+
+    public record NavItem(String href, String label, String section) {}
+
+    public boolean current(NavItem item) {
+        return item.section().equals(section);
+    }
+}

@@ -1,0 +1,346 @@
+package org.district.console.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.district.console.api.CheckinApi;
+import org.district.console.api.InventoryApi;
+import org.district.console.api.Page;
+import org.district.console.api.Views.CheckIn;
+import org.district.console.api.Views.Command;
+import org.district.console.api.Views.CommandRequest;
+import org.district.console.api.Views.Device;
+import org.district.console.api.Views.HistoryEntry;
+import org.district.console.api.Views.NonCompliantDevice;
+import org.district.console.api.Views.OverdueDevice;
+import org.district.console.web.Failures.FieldError;
+import org.district.support.security.Roles;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * The devices: the searchable list (everyone; staff and supervisors see the devices they hold), its CSV export, the
+ * lists check-ins keep (overdue, not compliant), and the device page with its history, check-ins and commands. Lock,
+ * locate and wipe are asked on a page of their own that names the device, and sent only when confirmed there.
+ */
+@Path("/devices")
+@Produces(MediaType.TEXT_HTML)
+public class DevicePages {
+
+    private static final Logger LOG = Logger.getLogger(DevicePages.class);
+    static final int PAGE_SIZE = 50;
+
+    /** The devices page's filters as the person set them (blank ones absent). */
+    public record Filters(String q, String status, String type, String school, String ownership) {
+
+        public String query(String cursor) {
+            return Links.of(
+                    "",
+                    Links.parameters(
+                            "q",
+                            q,
+                            "status",
+                            status,
+                            "type",
+                            type,
+                            "school",
+                            school,
+                            "ownership",
+                            ownership,
+                            "cursor",
+                            cursor));
+        }
+
+        public boolean any() {
+            return Stream.of(q, status, type, school, ownership).anyMatch(v -> v != null);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(
+                Chrome chrome,
+                Filters filters,
+                List<Device> devices,
+                String nextCursor,
+                boolean firstPage,
+                List<FieldError> errors,
+                boolean everything);
+
+        static native TemplateInstance overdue(
+                Chrome chrome, String school, Page<OverdueDevice> devices, String cursor);
+
+        static native TemplateInstance nonCompliant(
+                Chrome chrome, String school, Page<NonCompliantDevice> devices, String cursor);
+
+        static native TemplateInstance device(
+                Chrome chrome,
+                Device device,
+                List<HistoryEntry> history,
+                List<CheckIn> checkIns,
+                List<Command> commands,
+                boolean everything,
+                boolean acts,
+                String sent);
+
+        static native TemplateInstance confirmCommand(
+                Chrome chrome, Device device, String command, String reason, List<FieldError> errors);
+    }
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Names names;
+
+    @Inject
+    @RestClient
+    InventoryApi inventory;
+
+    @Inject
+    @RestClient
+    CheckinApi checkin;
+
+    @GET
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
+    public Response list(
+            @QueryParam("q") String q,
+            @QueryParam("status") String status,
+            @QueryParam("type") String type,
+            @QueryParam("school") String school,
+            @QueryParam("ownership") String ownership,
+            @QueryParam("cursor") String cursor) {
+        Filters filters = new Filters(
+                blank(q),
+                choice(status, DeviceForms.STATUSES),
+                choice(type, DeviceForms.TYPES),
+                blank(school),
+                choice(ownership, DeviceForms.OWNERSHIPS));
+        List<FieldError> errors = List.of();
+        Page<Device> page;
+        try {
+            page = inventory.devices(
+                    filters.q(),
+                    filters.status(),
+                    filters.type(),
+                    filters.school(),
+                    filters.ownership(),
+                    blank(cursor),
+                    PAGE_SIZE);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 400) {
+                throw e;
+            }
+            errors = Failures.refusal(e).errors().stream()
+                    .map(error -> new FieldError(error.field(), sentence(error.field(), error.message())))
+                    .toList();
+            page = new Page<>(List.of(), PAGE_SIZE, null);
+        }
+        return html(Templates.list(
+                pages.chrome("devices"),
+                filters,
+                page.items(),
+                page.nextCursor(),
+                blank(cursor) == null,
+                errors,
+                pages.seesEverything()));
+    }
+
+    /** Exactly the devices of the list's filters, as the inventory exports them (IT and auditors). */
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    public Response export(
+            @QueryParam("q") String q,
+            @QueryParam("status") String status,
+            @QueryParam("type") String type,
+            @QueryParam("school") String school,
+            @QueryParam("ownership") String ownership) {
+        Response csv = inventory.export(
+                blank(q),
+                choice(status, DeviceForms.STATUSES),
+                choice(type, DeviceForms.TYPES),
+                blank(school),
+                choice(ownership, DeviceForms.OWNERSHIPS));
+        return Response.ok(csv.readEntity(java.io.InputStream.class), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"devices.csv\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @GET
+    @Path("/overdue")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    public Response overdue(@QueryParam("school") String school, @QueryParam("cursor") String cursor) {
+        Page<OverdueDevice> page = checkin.overdue(blank(school), null, blank(cursor), PAGE_SIZE);
+        names.load(page.items().stream().map(OverdueDevice::assigneeDistrictId).toList());
+        return html(Templates.overdue(pages.chrome("devices"), blank(school), page, blank(cursor)));
+    }
+
+    @GET
+    @Path("/non-compliant")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    public Response nonCompliant(@QueryParam("school") String school, @QueryParam("cursor") String cursor) {
+        Page<NonCompliantDevice> page = checkin.nonCompliant(blank(school), null, blank(cursor), PAGE_SIZE);
+        names.load(page.items().stream()
+                .map(NonCompliantDevice::assigneeDistrictId)
+                .toList());
+        return html(Templates.nonCompliant(pages.chrome("devices"), blank(school), page, blank(cursor)));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
+    public Response device(@PathParam("id") String id, @QueryParam("sent") String sent) {
+        UUID deviceId = uuid(id);
+        Device device = inventory.device(deviceId);
+        boolean everything = pages.seesEverything();
+        List<HistoryEntry> history = List.of();
+        List<CheckIn> checkIns = List.of();
+        List<Command> commands = List.of();
+        if (everything) {
+            history = inventory.history(deviceId, 20).items();
+            checkIns = checkin.checkIns(deviceId, 5).items();
+            commands = checkin.commands(deviceId);
+            List<String> actors = new ArrayList<>(
+                    Names.actorIds(history.stream().map(HistoryEntry::actor).toList()));
+            actors.addAll(
+                    Names.actorIds(commands.stream().map(Command::issuedBy).toList()));
+            names.load(actors);
+        }
+        return html(Templates.device(
+                pages.chrome("devices"),
+                device,
+                history,
+                checkIns,
+                commands,
+                everything,
+                pages.acts(),
+                choice(sent, DeviceForms.COMMANDS)));
+    }
+
+    /** The page that asks IT to confirm a lock, locate or wipe, naming the device. */
+    @GET
+    @Path("/{id}/commands/new")
+    @RolesAllowed(Roles.IT_ADMIN)
+    public Response confirmCommand(@PathParam("id") String id, @QueryParam("type") String type) {
+        String command = choice(type, DeviceForms.COMMANDS);
+        if (command == null) {
+            throw new NotFoundException();
+        }
+        Device device = inventory.device(uuid(id));
+        return html(Templates.confirmCommand(pages.chrome("devices"), device, command, null, List.of()));
+    }
+
+    @POST
+    @Path("/{id}/commands")
+    @RolesAllowed(Roles.IT_ADMIN)
+    public Response issueCommand(
+            @PathParam("id") String id,
+            @FormParam("type") String type,
+            @FormParam("reason") String reason,
+            @FormParam("confirmTag") String confirmTag) {
+        pages.requireActor();
+        String command = choice(type, DeviceForms.COMMANDS);
+        if (command == null) {
+            throw new BadRequestException("Unknown command");
+        }
+        UUID deviceId = uuid(id);
+        Device device = inventory.device(deviceId);
+        List<FieldError> errors = new ArrayList<>();
+        String why = blank(reason);
+        if (why == null) {
+            errors.add(new FieldError(
+                    "reason",
+                    "Enter why the " + command.toLowerCase(Locale.ROOT)
+                            + " is needed, for example the loss report's number."));
+        } else if (why.length() > 500) {
+            errors.add(new FieldError("reason", "Keep the reason to 500 characters or fewer."));
+        }
+        if (command.equals("WIPE")
+                && !device.assetTag().equalsIgnoreCase(blank(confirmTag) == null ? "" : confirmTag.trim())) {
+            errors.add(new FieldError(
+                    "confirmTag",
+                    "Type the asset tag " + device.assetTag() + " to confirm that this device is to be wiped."));
+        }
+        if (errors.isEmpty()) {
+            try {
+                checkin.issue(deviceId, new CommandRequest(command, null, why));
+                LOG.infof("Sent %s to device %s", command, deviceId);
+                return Response.seeOther(URI.create("/devices/" + deviceId + "?sent=" + command))
+                        .build();
+            } catch (WebApplicationException e) {
+                int status = e.getResponse().getStatus();
+                if (status != 400 && status != 409 && status != 422) {
+                    throw e;
+                }
+                Failures.Refusal refusal = Failures.refusal(e);
+                errors.add(new FieldError("type", refusal.detail()));
+            }
+        }
+        return Response.status(422)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .entity(Templates.confirmCommand(pages.chrome("devices"), device, command, why, errors))
+                .build();
+    }
+
+    static Response html(TemplateInstance page) {
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The value when it is one of the choices (any case), else none: a made-up value is no filter. */
+    static String choice(String value, List<String> choices) {
+        String v = blank(value);
+        return v == null
+                ? null
+                : choices.stream()
+                        .filter(c -> c.equalsIgnoreCase(v))
+                        .findFirst()
+                        .orElse(null);
+    }
+
+    private static final Map<String, String> FIELD_NAMES =
+            Map.of("q", "Search", "school", "School", "status", "Status", "type", "Type", "ownership", "Ownership");
+
+    /** The API's message about a field, as a sentence that names the field as the page does. */
+    static String sentence(String field, String message) {
+        String name = FIELD_NAMES.getOrDefault(field, field);
+        return name + " " + message;
+    }
+}

@@ -1,0 +1,136 @@
+package org.district.console.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * What a person sees when a page cannot be shown: a page in the console's layout that says what happened and what to
+ * do, with the right status, never a stack trace or a service's raw answer. A service that does not answer names
+ * itself ("The check-in service is not answering"); a record the person may not see is "not found", as the services
+ * answer it.
+ */
+public class Failures {
+
+    private static final Logger LOG = Logger.getLogger(Failures.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @CheckedTemplate(basePath = "Failures")
+    static class Templates {
+        static native TemplateInstance failure(Chrome chrome, String title, String detail);
+    }
+
+    @Inject
+    Pages pages;
+
+    /** A field a service refused, with its sentence, as an error summary shows it. */
+    public record FieldError(String field, String message) {}
+
+    /** The refusal a service answered (problem details), as the console shows it next to a form. */
+    public record Refusal(String detail, List<FieldError> errors) {}
+
+    /** Reads a service's problem details; a body that is none gives the status's sentence. */
+    public static Refusal refusal(WebApplicationException e) {
+        List<FieldError> errors = new ArrayList<>();
+        String detail = null;
+        try {
+            Response response = e.getResponse();
+            String body = response.hasEntity() ? response.readEntity(String.class) : null;
+            if (body != null && !body.isBlank()) {
+                JsonNode problem = JSON.readTree(body);
+                detail = problem.path("detail").asText(null);
+                for (JsonNode error : problem.path("errors")) {
+                    errors.add(new FieldError(
+                            error.path("field").asText(""),
+                            error.path("message").asText("")));
+                }
+            }
+        } catch (RuntimeException | java.io.IOException ignored) {
+            // Not problem details: the sentence below stands for it.
+        }
+        if (detail == null || detail.isBlank()) {
+            detail = "The request was refused (" + e.getResponse().getStatus() + ").";
+        }
+        return new Refusal(detail, errors);
+    }
+
+    /** Before service-support's problem answers (priority 1), which are for APIs, not people. */
+    @ServerExceptionMapper(priority = 0)
+    public Response serviceAnswered(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 404 || status == 410) {
+            return page(
+                    404,
+                    "Not found",
+                    "There is no such record, or it is not one you may see. Check the address,"
+                            + " or find it from the lists.");
+        }
+        if (status == 403) {
+            return forbidden();
+        }
+        if (status == 401) {
+            return page(401, "Sign in again", "Your sign-in has ended. Reload the page to sign in again.");
+        }
+        if (status >= 400 && status < 500) {
+            return page(status, "That could not be done", refusal(e).detail());
+        }
+        LOG.warnf("A service answered %d: %s", status, e.getMessage());
+        return page(
+                503,
+                "Not available right now",
+                "A district service did not answer as expected. Try again in a"
+                        + " minute; if it keeps happening, tell district IT.");
+    }
+
+    @ServerExceptionMapper(priority = 0)
+    public Response notAnswering(ProcessingException e) {
+        LOG.warnf("A service is not answering: %s", e.getMessage());
+        return page(
+                503,
+                "Not available right now",
+                "A district service is not answering. Try again in a minute; if"
+                        + " it keeps happening, tell district IT.");
+    }
+
+    /** A fault of the console itself: logged with the request's correlation id, shown as a page that says so. */
+    @ServerExceptionMapper(priority = 0)
+    public Response unexpected(RuntimeException e) {
+        LOG.errorf(e, "A page failed");
+        return page(
+                500,
+                "Something went wrong",
+                "The page could not be shown. Try again; if it keeps happening, tell"
+                        + " district IT the time it happened.");
+    }
+
+    @ServerExceptionMapper(priority = 0)
+    public Response notAllowed(ForbiddenException e) {
+        return forbidden();
+    }
+
+    private Response forbidden() {
+        return page(
+                403,
+                "Not for your role",
+                "This page or action is not part of your role. Use the navigation above" + " for what you can do.");
+    }
+
+    private Response page(int status, String title, String detail) {
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .entity(Templates.failure(pages.chrome(""), title, detail))
+                .build();
+    }
+}

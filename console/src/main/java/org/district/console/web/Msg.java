@@ -1,0 +1,46 @@
+package org.district.console.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words the pages show for the services' codes (LOST, IN_STOCK, CHROMEBOOK). Kept in a message bundle, so a district
+ * can translate them with a properties file per language (msg_es.properties) without touching a template.
+ */
+@MessageBundle("msg")
+public interface Msg {
+
+    @Message("{#when status}{#is 'IN_STOCK'}In stock{#is 'ASSIGNED'}Assigned{#is 'LOST'}Lost{#is 'STOLEN'}Stolen"
+            + "{#is 'RECOVERED'}Recovered{#is 'QUARANTINED'}Quarantined{#is 'IN_REPAIR'}In repair{#is 'RETIRED'}Retired"
+            + "{#is 'WRITTEN_OFF'}Written off{#else}{status}{/when}")
+    String status(String status);
+
+    @Message(
+            "{#when type}{#is 'LAPTOP'}Laptop{#is 'CHROMEBOOK'}Chromebook{#is 'DESKTOP'}Desktop{#is 'TABLET'}Tablet"
+                    + "{#is 'MESSAGING_DEVICE'}Messaging device{#is 'SMARTPHONE'}Smartphone{#is 'OTHER'}Other{#else}{type}{/when}")
+    String type(String type);
+
+    @Message("{#when ownership}{#is 'DISTRICT'}District{#is 'PERSONAL'}Personal{#else}{ownership}{/when}")
+    String ownership(String ownership);
+
+    @Message("{#when kind}{#is 'LOST'}Lost{#is 'STOLEN'}Stolen{#else}{kind}{/when}")
+    String kind(String kind);
+
+    @Message("{#when command}{#is 'LOCK'}Lock{#is 'WIPE'}Wipe{#is 'LOCATE'}Locate{#else}{command}{/when}")
+    String command(String command);
+
+    @Message("{#when status}{#is 'PENDING'}Waiting for the device{#is 'DELIVERED'}Sent to the device"
+            + "{#is 'DONE'}Done{#is 'CANCELLED'}Cancelled{#is 'FAILED'}Failed{#else}{status}{/when}")
+    String commandStatus(String status);
+
+    @Message("{#when status}{#is 'OPEN'}Open{#is 'OVERDUE'}Overdue{#is 'RETURNED'}Returned{#is 'CLOSED'}Closed"
+            + "{#is 'RECOVERED'}Recovered{#is 'WRITTEN_OFF'}Written off{#else}{status}{/when}")
+    String taskStatus(String status);
+
+    @Message("{#when action}{#is 'REGISTERED'}Registered{#is 'CREATED'}Created{#is 'UPDATED'}Details changed"
+            + "{#is 'ASSIGNED'}Assigned{#is 'RETURNED'}Taken back{#is 'STATUS_CHANGED'}Status changed"
+            + "{#is 'SANITIZED'}Sanitized{#is 'RECOVERED'}Recovered{#is 'QUARANTINED'}Quarantined"
+            + "{#is 'WRITTEN_OFF'}Written off{#is 'EVENT_IGNORED'}Event not applied{#is 'DEPARTED'}Left the district"
+            + "{#is 'AUP_ACKNOWLEDGED'}Acceptable use policy acknowledged{#else}{action}{/when}")
+    String action(String action);
+}

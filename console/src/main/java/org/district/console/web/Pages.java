@@ -1,0 +1,104 @@
+package org.district.console.web;
+
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.district.console.web.Chrome.NavItem;
+import org.district.support.security.Roles;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The signed-in person as the pages see them: their name (from the sign-in, not an id), what their roles let them do,
+ * and the navigation built from that. Every action a page offers is asked here first; the services decide again.
+ */
+@RequestScoped
+public class Pages {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    @Inject
+    CsrfTokenParameterProvider csrf;
+
+    public boolean is(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** IT staff and auditors see every device and report. */
+    public boolean seesEverything() {
+        return is(Roles.IT_ADMIN) || is(Roles.AUDITOR);
+    }
+
+    /** Only IT staff change devices, issue commands and close reports; auditors see the same pages without actions. */
+    public boolean acts() {
+        return is(Roles.IT_ADMIN);
+    }
+
+    public void requireActor() {
+        if (!acts()) {
+            throw new ForbiddenException("Only district IT may do this");
+        }
+    }
+
+    public Chrome chrome(String section) {
+        if (identity.isAnonymous()) {
+            return new Chrome("", "", List.of(), section, csrfToken());
+        }
+        List<NavItem> nav = new ArrayList<>();
+        if (seesEverything()) {
+            nav.add(new NavItem("/", "Home", "home"));
+        }
+        nav.add(new NavItem("/devices", seesEverything() ? "Devices" : "My devices", "devices"));
+        if (seesEverything()) {
+            nav.add(new NavItem("/loss-reports", "Loss reports", "loss-reports"));
+        }
+        if (seesEverything() || is(Roles.HR)) {
+            nav.add(new NavItem("/return-tasks", "Return tasks", "return-tasks"));
+        }
+        return new Chrome(name(), roleWord(), nav, section, csrfToken());
+    }
+
+    /**
+     * The form token of this request; none when the request was refused before the CSRF filter made one (a page
+     * refused for the role), where the layout's "Sign out" is then a link to the page that asks to confirm.
+     */
+    private String csrfToken() {
+        try {
+            return csrf.getToken();
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** The person's name as the identity provider gives it, else their sign-in name. */
+    String name() {
+        Object name = idToken == null ? null : idToken.getClaim("name");
+        if (name == null && idToken != null) {
+            name = idToken.getClaim("preferred_username");
+        }
+        return name == null ? identity.getPrincipal().getName() : name.toString();
+    }
+
+    /** The role with the widest reach, in words. */
+    private String roleWord() {
+        if (is(Roles.IT_ADMIN)) {
+            return "District IT";
+        }
+        if (is(Roles.AUDITOR)) {
+            return "Auditor";
+        }
+        if (is(Roles.HR)) {
+            return "HR";
+        }
+        return is(Roles.SUPERVISOR) ? "Supervisor" : "Staff";
+    }
+}

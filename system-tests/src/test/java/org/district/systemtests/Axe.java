@@ -1,0 +1,90 @@
+package org.district.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * axe-core, the accessibility engine, run in the page the browser shows, against WCAG 2.1 A and AA. The engine comes
+ * from the npm registry at the version scripts/setup.sh pins (into .local/tools); it is put into the page through the
+ * driver, not a script tag, so the page's own Content-Security-Policy stays as it is.
+ */
+final class Axe {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile String source;
+
+    private Axe() {}
+
+    /** One rule the page breaks, with the elements that break it. */
+    record Violation(String rule, String impact, String help, List<String> targets) {
+        boolean seriousOrCritical() {
+            return "serious".equals(impact) || "critical".equals(impact);
+        }
+
+        @Override
+        public String toString() {
+            return impact + " " + rule + ": " + help + " " + targets;
+        }
+    }
+
+    /** Every WCAG 2.1 A/AA violation on the page as it is now (its state: empty, with errors, full). */
+    static List<Violation> check(Browser browser) {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        js.executeScript(source() + "\nreturn true;");
+        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(JSON.stringify(r.violations)), e => done('error: ' + e));");
+        String json = String.valueOf(result);
+        if (json.startsWith("error: ")) {
+            throw new IllegalStateException("axe-core failed on " + browser.currentUrl() + ": " + json);
+        }
+        List<Violation> violations = new ArrayList<>();
+        try {
+            for (JsonNode v : JSON.readTree(json)) {
+                List<String> targets = new ArrayList<>();
+                for (JsonNode node : v.path("nodes")) {
+                    targets.add(node.path("target").toString());
+                }
+                violations.add(new Violation(
+                        v.path("id").asText(),
+                        v.path("impact").asText(),
+                        v.path("help").asText(),
+                        targets));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!violations.isEmpty()) {
+            DistrictSystem.log("axe-core on " + browser.currentUrl() + ": " + violations);
+        }
+        return violations;
+    }
+
+    /** The serious and critical violations only: the ones no page may have. */
+    static List<Violation> serious(Browser browser) {
+        return check(browser).stream().filter(Violation::seriousOrCritical).toList();
+    }
+
+    private static String source() {
+        if (source == null) {
+            Path root = Path.of(System.getProperty("district.root", "..")).toAbsolutePath();
+            Path file = Path.of(System.getProperty(
+                    "district.axe",
+                    root.resolve(".local/tools/node_modules/axe-core/axe.min.js")
+                            .toString()));
+            try {
+                source = Files.readString(file);
+            } catch (IOException e) {
+                throw new IllegalStateException(file + " is missing: run bash scripts/setup.sh (installs axe-core)", e);
+            }
+        }
+        return source;
+    }
+}

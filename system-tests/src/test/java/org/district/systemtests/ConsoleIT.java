@@ -1,0 +1,247 @@
+package org.district.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.district.systemtests.District.Device;
+import org.district.systemtests.District.Person;
+import org.district.testing.Keycloak;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * The console, in headless Chromium, as each role uses it: IT finds an overdue laptop from the home page's tile,
+ * opens it and locks it after a confirmation that names it; an auditor reads the same device page without any action
+ * and a forged action is refused; a staff member on a phone sees only their own devices. Every page in every state
+ * the story passes (full, empty, with errors) is checked with axe-core for WCAG 2.1 AA, and photographed.
+ */
+@ExtendWith(SystemExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleIT {
+
+    private static final Duration SIGN_IN = Duration.ofSeconds(60);
+    private static final Duration PAGE = Duration.ofSeconds(20);
+
+    private DistrictSystem system;
+    private District district;
+
+    @BeforeAll
+    void start() {
+        system = DistrictSystem.current();
+        district = new District(system);
+        // IT and the auditor are people of the district too: pages name them ("sent by"), never by their ids.
+        registerPerson(district.itId, "Alex", "Technician");
+        registerPerson(district.auditorId, "Casey", "Auditor");
+    }
+
+    @Test
+    void itFindsAnOverdueLaptopOpensItAndLocksIt() {
+        Person holder = district.employee(null);
+        Device laptop = district.device("LAPTOP", false);
+        district.assign(laptop, holder);
+        String holderName = "Pat Employee " + holder.districtId();
+        awaitOverdue(laptop);
+
+        try (Browser browser = new Browser(system, "console-it", Browser.DESKTOP)) {
+            signIn(browser, "/?school=" + system.school(), district.itId, "IT_ADMIN");
+            String tile = browser.find(By.cssSelector("#tile-overdue .count")).getText();
+            assertThat(Integer.parseInt(tile.trim()))
+                    .as("the overdue tile's count")
+                    .isPositive();
+            accessible(browser, "console-home-desktop");
+
+            browser.find(By.id("tile-overdue")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/devices/overdue"));
+            String overdue = browser.find(By.id("overdue")).getText();
+            assertThat(overdue).contains(laptop.assetTag()).contains(holderName);
+            accessible(browser, "console-overdue-desktop");
+
+            browser.find(By.linkText(laptop.assetTag())).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + laptop.id()));
+            assertThat(browser.find(By.tagName("h1")).getText())
+                    .contains(laptop.assetTag())
+                    .contains("Assigned");
+            assertThat(browser.find(By.id("holder")).getText()).contains(holderName);
+            assertThat(browser.find(By.id("history")).getText())
+                    .as("history says who did it, by name")
+                    .contains("by Alex Technician");
+            accessible(browser, "console-device-desktop");
+
+            browser.find(By.id("lock")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/commands/new?type=LOCK"));
+            assertThat(browser.find(By.id("names-device")).getText())
+                    .as("the confirmation names the device and its holder")
+                    .contains(laptop.assetTag())
+                    .contains(laptop.serialNumber())
+                    .contains(holderName);
+            accessible(browser, "console-lock-confirm-desktop");
+
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> !browser.driver()
+                    .findElements(By.cssSelector(".error-summary"))
+                    .isEmpty());
+            assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("Enter why the lock");
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
+                    .as("the error summary takes focus")
+                    .contains("error-summary");
+            accessible(browser, "console-lock-error-desktop");
+            assertThat(commands(laptop)).as("nothing is sent without a reason").isEmpty();
+
+            browser.find(By.id("reason")).sendKeys("Overdue and not answering");
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?sent=LOCK"));
+            assertThat(browser.find(By.id("command-sent")).getText()).contains("Lock sent");
+            String commandsTable = browser.find(By.id("commands")).getText();
+            assertThat(commandsTable)
+                    .contains("Lock")
+                    .contains("Waiting for the device")
+                    .contains("Alex Technician");
+
+            JsonNode sent = commands(laptop);
+            assertThat(sent).hasSize(1);
+            assertThat(sent.get(0).get("type").asText()).isEqualTo("LOCK");
+            assertThat(sent.get(0).get("reason").asText()).isEqualTo("Overdue and not answering");
+            assertThat(commandsTable)
+                    .as("the time it was asked, in the district's zone")
+                    .contains(districtTime(
+                            Instant.parse(sent.get(0).get("createdAt").asText())));
+            accessible(browser, "console-device-locked-desktop");
+        }
+    }
+
+    @Test
+    void anAuditorSeesNoActionsAndAForgedActionIsRefused() {
+        Device laptop = district.device("LAPTOP", false);
+        awaitOverdue(laptop);
+
+        try (Browser browser = new Browser(system, "console-auditor", Browser.DESKTOP)) {
+            signIn(browser, "/devices/" + laptop.id(), district.auditorId, "AUDITOR");
+            assertThat(browser.find(By.tagName("h1")).getText()).contains(laptop.assetTag());
+            assertThat(browser.find(By.id("history")).getText()).contains("Registered");
+            assertThat(browser.driver().findElements(By.cssSelector("main button, main a.button, main form")))
+                    .as("an auditor's device page has no action")
+                    .isEmpty();
+            accessible(browser, "console-device-auditor");
+
+            // The auditor writes the request the page does not offer, from the console's own origin, with a valid
+            // form token: the console refuses it for the role.
+            Object status = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "const token = document.querySelector('input[name=csrf-token]').value;"
+                            + "fetch('/devices/" + laptop.id() + "/commands', {method: 'POST', body:"
+                            + " new URLSearchParams({'csrf-token': token, type: 'WIPE', reason: 'forged',"
+                            + " confirmTag: '" + laptop.assetTag() + "'})}).then(r => done(r.status),"
+                            + " e => done('error ' + e));");
+            assertThat(status).as("a forged action").isEqualTo(403L);
+            assertThat(commands(laptop)).as("nothing was sent").isEmpty();
+
+            browser.open(system.consolePage("/devices/" + laptop.id() + "/commands/new?type=LOCK"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+            accessible(browser, "console-refused-auditor");
+        }
+    }
+
+    @Test
+    void aStaffMemberOnAPhoneSeesOnlyTheirOwnDevices() {
+        Person staff = district.employee(null);
+        Device own = district.device("LAPTOP", false);
+        Device other = district.device("CHROMEBOOK", false);
+        district.assign(own, staff);
+
+        try (Browser browser = new Browser(system, "console-staff", Browser.PHONE)) {
+            signIn(browser, "/", staff.districtId(), "STAFF");
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices"));
+            assertThat(browser.viewportWidth())
+                    .as("the page lays out at the phone's width")
+                    .isLessThan(420L);
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("My devices");
+            String devices = browser.find(By.id("devices")).getText();
+            assertThat(devices).contains(own.assetTag()).doesNotContain(other.assetTag());
+            assertThat(browser.find(By.cssSelector("header nav")).getText())
+                    .as("staff navigation")
+                    .doesNotContain("Loss reports")
+                    .doesNotContain("Return tasks")
+                    .doesNotContain("Home");
+            Object width = ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth");
+            assertThat(((Number) width).longValue())
+                    .as("nothing wider than the phone")
+                    .isLessThanOrEqualTo(420L);
+            accessible(browser, "console-my-devices-phone");
+
+            browser.open(system.consolePage("/loss-reports"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+            browser.open(system.consolePage("/devices/" + other.id()));
+            assertThat(browser.find(By.tagName("h1")).getText())
+                    .as("another's device does not exist for them")
+                    .isEqualTo("Not found");
+            accessible(browser, "console-not-found-phone");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void signIn(Browser browser, String path, String districtId, String role) {
+        browser.open(system.consolePage(path));
+        browser.signInAtProvider(Keycloak.user(districtId, role), Keycloak.TEST_PASSWORD);
+        await().atMost(SIGN_IN)
+                .until(() -> browser.currentUrl().startsWith(system.consolePage("/"))
+                        && !browser.driver()
+                                .findElements(By.cssSelector("header.top"))
+                                .isEmpty());
+    }
+
+    private static void accessible(Browser browser, String screenshot) {
+        browser.screenshot(screenshot);
+        assertThat(Axe.serious(browser))
+                .as("serious or critical WCAG 2.1 AA violations on " + browser.currentUrl())
+                .isEmpty();
+    }
+
+    private void awaitOverdue(Device device) {
+        await().atMost(District.PROPAGATION).untilAsserted(() -> {
+            Http.Reply reply = Http.get(
+                    system.checkin("/api/v1/devices/overdue?limit=200&school=" + system.school()), district.itToken());
+            assertThat(reply.text()).contains(device.assetTag());
+        });
+    }
+
+    private JsonNode commands(Device device) {
+        Http.Reply reply = Http.get(system.checkin("/api/v1/devices/" + device.id() + "/commands"), district.itToken());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private void registerPerson(String districtId, String givenName, String familyName) {
+        ObjectNode body = Http.JSON
+                .createObjectNode()
+                .put("districtId", districtId)
+                .put("givenName", givenName)
+                .put("familyName", familyName)
+                .put("email", districtId.toLowerCase(Locale.ROOT) + "@district.example")
+                .put("kind", "EMPLOYEE")
+                .put("school", system.school())
+                .put("aupAcknowledgedOn", LocalDate.now().toString());
+        Http.Reply created = Http.post(system.inventory("/api/v1/people"), district.itToken(), body);
+        assertThat(created.status()).as(created.toString()).isIn(201, 409);
+    }
+
+    private static String districtTime(Instant at) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Locale.US)
+                .format(at.atZone(ZoneId.of(DistrictSystem.CONSOLE_ZONE)));
+    }
+}
