@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs once, when the PostgreSQL data volume is first initialised (docker-entrypoint-initdb.d): one login role and
-# one database per service, and one for the identity provider (Keycloak), each database owned by its role and closed
-# to everyone else. Passwords come from the environment (.env), never from this file. Schemas are created by each
-# service's Flyway migrations and by Keycloak itself.
+# one database per service, one for the console (its sign-in sessions) and one for the identity provider (Keycloak),
+# each database owned by its role and closed to everyone else. Passwords come from the environment (.env), never from
+# this file. Schemas are created by each service's (and the console's) Flyway migrations and by Keycloak itself.
+# Keycloak's stays last: the compose health check waits for it.
 set -euo pipefail
 
 create_service_database() {
@@ -22,4 +23,5 @@ SQL
 create_service_database inventory inventory "${INVENTORY_DB_PASSWORD:-}"
 create_service_database lossreport lossreport "${LOSSREPORT_DB_PASSWORD:-}"
 create_service_database checkin checkin "${CHECKIN_DB_PASSWORD:-}"
+create_service_database console console "${CONSOLE_DB_PASSWORD:-}"
 create_service_database keycloak keycloak "${KEYCLOAK_DB_PASSWORD:-}"

@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * docker-compose.yml parses and is complete: pinned images, health checks, start order on health, named volumes, one
- * database and role per service (and one for the bundled identity provider) from the init script, the topics of the
- * event contracts, and for each service only environment variables it really reads, with passwords and secrets taken
- * from the operator's .env. The identity provider itself is checked by {@link IdentityProviderTest}.
+ * database and role per service and for the console (and one for the bundled identity provider) from the init script,
+ * the topics of the event contracts, Kafka only for the services that use it, the console calling the services inside
+ * the compose network, and for each service only environment variables it really reads, with passwords and secrets
+ * taken from the operator's .env. The identity provider itself is checked by {@link IdentityProviderTest}.
  */
 class ComposeFileTest {
 
@@ -41,7 +42,8 @@ class ComposeFileTest {
                         "proxy",
                         "inventory-service",
                         "loss-report-service",
-                        "checkin-service");
+                        "checkin-service",
+                        "console");
     }
 
     @Test
@@ -76,7 +78,9 @@ class ComposeFileTest {
         for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
             Map<String, String> expected = new TreeMap<>();
             expected.put("postgres", "service_healthy");
-            expected.put("kafka-init", "service_completed_successfully");
+            if (service.kafka) {
+                expected.put("kafka-init", "service_completed_successfully");
+            }
             assertThat(new TreeMap<>(dependsOn(service.module)))
                     .as(service.module)
                     .isEqualTo(expected);
@@ -128,13 +132,37 @@ class ComposeFileTest {
                 .as("%s is read by %s", name, properties.origin())
                 .isTrue());
         assertThat(environment.keySet()).containsAll(properties.requiredInProduction());
-        assertThat(environment)
-                .containsEntry("KAFKA_CREATE_TOPICS", "false")
-                .containsEntry("DB_HOST", "postgres")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        assertThat(environment).containsEntry("DB_HOST", "postgres");
+        if (service.kafka) {
+            assertThat(environment)
+                    .containsEntry("KAFKA_CREATE_TOPICS", "false")
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        } else {
+            assertThat(environment.keySet())
+                    .as("%s uses no Kafka", service.module)
+                    .noneMatch(name -> name.startsWith("KAFKA_"));
+        }
         assertThat(Tree.stringAt(services().get(service.module), "environment", "QUARKUS_PROFILE"))
                 .as("the production profile, unless the operator's override says otherwise")
                 .isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceProperties.Service.class)
+    void servicesAreCalledInsideTheComposeNetwork(ServiceProperties.Service service) {
+        Map<String, String> environment = environment(service.module);
+
+        service.calls().forEach((name, called) -> assertThat(environment)
+                .as("%s calls %s by its compose name and port", service.module, called.module)
+                .containsEntry(name, "http://" + called.module + ":" + called.port));
+        if (service == ServiceProperties.Service.CONSOLE) {
+            assertThat(service.calls().values())
+                    .as("the console calls every service")
+                    .containsExactlyInAnyOrder(
+                            ServiceProperties.Service.INVENTORY,
+                            ServiceProperties.Service.LOSS_REPORT,
+                            ServiceProperties.Service.CHECKIN);
+        }
     }
 
     @ParameterizedTest
@@ -286,7 +314,9 @@ class ComposeFileTest {
                 "loss-report-service",
                 "REPORTS_HOST",
                 "checkin-service",
-                "CHECKIN_HOST");
+                "CHECKIN_HOST",
+                "console",
+                "CONSOLE_HOST");
         for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
             String host = hosts.get(service.module);
             Matcher site = Pattern.compile("\\{\\$" + host + "} \\{\\s+import district\\s+reverse_proxy "
@@ -300,6 +330,7 @@ class ComposeFileTest {
         }
         assertThat(environment("loss-report-service").get("WEB_PUBLIC_ORIGINS")).startsWith("https://${REPORTS_HOST:?");
         assertThat(environment("checkin-service").get("WEB_PUBLIC_ORIGINS")).startsWith("https://${CHECKIN_HOST:?");
+        assertThat(environment("console").get("WEB_PUBLIC_ORIGINS")).startsWith("https://${CONSOLE_HOST:?");
         assertThat(RepositoryFiles.read(".gitignore")).contains("/deploy/tls/");
     }
 

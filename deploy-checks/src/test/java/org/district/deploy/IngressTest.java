@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Ingress publishes the web pages and APIs of every service, each on its own host, never the /q endpoints
- * (health, metrics, OpenAPI stay inside the cluster), the pages that sign people out, and with TLS in production.
+ * The Ingress publishes the web pages and APIs of every service and the console's pages, each on its own host, never
+ * the /q endpoints (health, metrics, OpenAPI stay inside the cluster), the pages that sign people out, and with TLS in
+ * production.
  */
 class IngressTest {
 
@@ -58,10 +59,17 @@ class IngressTest {
             List<HTTPIngressPath> published = paths(ingress).stream()
                     .filter(p -> p.getBackend().getService().getName().equals(service.module))
                     .toList();
-            assertThat(published).as("%s API is published", service.module).anySatisfy(p -> {
-                assertThat(p.getPath()).isEqualTo("/api");
-                assertThat(p.getPathType()).isEqualTo("Prefix");
-            });
+            if (service.api) {
+                assertThat(published).as("%s API is published", service.module).anySatisfy(p -> {
+                    assertThat(p.getPath()).isEqualTo("/api");
+                    assertThat(p.getPathType()).isEqualTo("Prefix");
+                });
+            } else {
+                assertThat(published)
+                        .as("%s has no API to publish", service.module)
+                        .noneMatch(
+                                p -> p.getPath().equals("/api") || p.getPath().startsWith("/api/"));
+            }
             for (HTTPIngressPath path : published) {
                 assertThat(path.getPath()).as("%s path", service.module).doesNotStartWith("/q");
                 assertThat(path.getPathType().equals("Prefix") && path.getPath().equals("/"))
@@ -96,10 +104,44 @@ class IngressTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void everyPageOfTheConsoleIsPublished(String overlay) {
+        Ingress ingress = ingress(Manifests.of(overlay));
+        ServiceProperties.Service console = ServiceProperties.Service.CONSOLE;
+        String pages = console.properties().value("prod", "quarkus.http.auth.permission.pages.paths");
+        assertThat(pages).as("the console names its pages").isNotBlank();
+        List<HTTPIngressPath> published = paths(ingress).stream()
+                .filter(p -> p.getBackend().getService().getName().equals(console.module))
+                .toList();
+        for (String page : pages.split(",")) {
+            String path = page.strip();
+            assertThat(published).as("%s of the console is published", path).anySatisfy(p -> {
+                if (path.endsWith("/*")) {
+                    assertThat(p.getPathType()).isEqualTo("Prefix");
+                    assertThat(p.getPath()).isEqualTo(path.substring(0, path.length() - 2));
+                } else if (p.getPathType().equals("Exact")) {
+                    assertThat(p.getPath()).isEqualTo(path);
+                } else {
+                    assertThat(path.equals(p.getPath()) || path.startsWith(p.getPath() + "/"))
+                            .isTrue();
+                }
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void signingOutIsPublished(String overlay) {
         Ingress ingress = ingress(Manifests.of(overlay));
-        for (ServiceProperties.Service service :
-                List.of(ServiceProperties.Service.LOSS_REPORT, ServiceProperties.Service.CHECKIN)) {
+        List<ServiceProperties.Service> withPages = List.of(ServiceProperties.Service.values()).stream()
+                .filter(s -> s.properties().value("prod", "quarkus.oidc.web.logout.path") != null)
+                .toList();
+        assertThat(withPages)
+                .as("the services with web pages")
+                .contains(
+                        ServiceProperties.Service.LOSS_REPORT,
+                        ServiceProperties.Service.CHECKIN,
+                        ServiceProperties.Service.CONSOLE);
+        for (ServiceProperties.Service service : withPages) {
             for (String property :
                     List.of("quarkus.oidc.web.logout.path", "quarkus.oidc.web.logout.post-logout-path")) {
                 String page = service.properties().value("prod", property);

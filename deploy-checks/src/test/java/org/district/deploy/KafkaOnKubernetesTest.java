@@ -120,9 +120,15 @@ class KafkaOnKubernetesTest {
         String bootstrap = Tree.name(kafka) + "-kafka-bootstrap:" + listener.get("port");
 
         for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
-            assertThat(manifests.environment(Manifests.mainContainer(manifests.deployment(service))))
-                    .as(service.module)
-                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            Map<String, String> environment =
+                    manifests.environment(Manifests.mainContainer(manifests.deployment(service)));
+            if (service.kafka) {
+                assertThat(environment).as(service.module).containsEntry("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            } else {
+                assertThat(environment.keySet())
+                        .as("%s uses no Kafka", service.module)
+                        .noneMatch(name -> name.startsWith("KAFKA_"));
+            }
         }
         assertThat(listener.get("tls"))
                 .as("plain listener: the services have no Kafka TLS settings yet")

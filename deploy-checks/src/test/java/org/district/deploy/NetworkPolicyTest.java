@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Everything is denied unless allowed, and each service may reach only what it needs: its database, the Kafka
- * brokers, DNS, the identity provider it is configured with (HTTPS outside the cluster, or the provider's pods where
- * the overlay runs one), and (loss-report-service only) mail and the IT webhook; only the Ingress controller and
- * Prometheus may reach a service, on its HTTP port.
+ * brokers (not the console, which has no Kafka), DNS, the identity provider it is configured with (HTTPS outside the
+ * cluster, or the provider's pods where the overlay runs one), (loss-report-service only) mail and the IT webhook, and
+ * (the console only) the APIs of the services it calls, by their Service names; only the Ingress controller,
+ * Prometheus and the services' callers (the console) may reach a service, on its HTTP port.
  */
 class NetworkPolicyTest {
 
@@ -66,18 +67,17 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource("serviceInOverlay")
-    void serviceReachesOnlyItsDatabaseKafkaTheIdentityProviderAndWhatItNotifies(
+    void serviceReachesOnlyItsDatabaseKafkaTheIdentityProviderAndWhatItNotifiesOrCalls(
             String overlay, ServiceProperties.Service service) {
         Manifests manifests = Manifests.of(overlay);
-        Map<String, String> podLabels = manifests
-                .deployment(service)
-                .getSpec()
-                .getTemplate()
-                .getMetadata()
-                .getLabels();
+        Map<String, String> podLabels = podLabels(manifests, service);
         String postgresCluster = Tree.name(manifests.ofKind("Cluster").get(0));
         String kafkaCluster = Tree.name(manifests.ofKind("Kafka").get(0));
         Provider provider = Provider.of(manifests, service);
+        Map<Integer, Map<String, String>> calledPods = new java.util.TreeMap<>();
+        for (ServiceProperties.Service called : service.calls().values()) {
+            calledPods.put(called.port, podLabels(manifests, called));
+        }
 
         Set<Integer> egressPorts = new TreeSet<>();
         boolean reachesProvider = false;
@@ -102,16 +102,44 @@ class NetworkPolicyTest {
                     assertThat(rule.getTo()).allSatisfy(peer -> assertThat(labels(peer.getPodSelector()))
                             .containsEntry("strimzi.io/cluster", kafkaCluster));
                 }
+                for (Integer port : rulePorts) {
+                    Map<String, String> called = calledPods.get(port);
+                    if (called != null) {
+                        assertThat(rulePorts)
+                                .as("%s: a called service's port alone", service.module)
+                                .containsExactly(port);
+                        assertThat(rule.getTo())
+                                .as("%s reaches port %d of the service it calls only", service.module, port)
+                                .allSatisfy(peer -> {
+                                    assertThat(peer.getNamespaceSelector()).isNull();
+                                    assertThat(peer.getIpBlock()).isNull();
+                                    Map<String, String> selected = labels(peer.getPodSelector());
+                                    assertThat(selected).isNotEmpty();
+                                    assertThat(called).containsAllEntriesOf(selected);
+                                });
+                    }
+                }
                 reachesProvider |= provider.reachedBy(rule);
             }
         }
 
-        assertThat(egressPorts).as("%s egress in %s", service.module, overlay).contains(5432, 9092);
+        assertThat(egressPorts).as("%s egress in %s", service.module, overlay).contains(5432);
+        if (service.kafka) {
+            assertThat(egressPorts)
+                    .as("%s reaches Kafka in %s", service.module, overlay)
+                    .contains(9092);
+        } else {
+            assertThat(egressPorts).as("%s has no Kafka", service.module).doesNotContain(9092);
+        }
+        assertThat(egressPorts)
+                .as("%s reaches every service it calls", service.module)
+                .containsAll(calledPods.keySet());
         assertThat(reachesProvider)
                 .as("%s reaches its identity provider %s in %s", service.module, provider, overlay)
                 .isTrue();
         Set<Integer> beyondDatabaseAndKafka = new TreeSet<>(egressPorts);
         beyondDatabaseAndKafka.removeAll(List.of(5432, 9092, 443, provider.podPort()));
+        beyondDatabaseAndKafka.removeAll(calledPods.keySet());
         if (service == ServiceProperties.Service.LOSS_REPORT) {
             assertThat(MAIL_AND_WEBHOOK_PORTS).containsAll(beyondDatabaseAndKafka);
             assertThat(beyondDatabaseAndKafka).as("mail").isNotEmpty();
@@ -150,23 +178,35 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource("serviceInOverlay")
-    void onlyTheIngressControllerAndPrometheusReachAService(String overlay, ServiceProperties.Service service) {
+    void onlyTheIngressControllerPrometheusAndItsCallersReachAService(
+            String overlay, ServiceProperties.Service service) {
         Manifests manifests = Manifests.of(overlay);
-        Map<String, String> podLabels = manifests
-                .deployment(service)
-                .getSpec()
-                .getTemplate()
-                .getMetadata()
-                .getLabels();
+        Map<String, String> podLabels = podLabels(manifests, service);
+        List<Map<String, String>> callers = service.callers().stream()
+                .map(caller -> podLabels(manifests, caller))
+                .toList();
         int rules = 0;
+        Set<Map<String, String>> admittedCallers = new java.util.HashSet<>();
         for (NetworkPolicy policy : selecting(manifests, podLabels)) {
             for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
                 rules++;
                 assertThat(ports(rule.getPorts())).containsExactly(service.port);
                 assertThat(rule.getFrom()).isNotEmpty().allSatisfy(peer -> {
-                    assertThat(peer.getPodSelector())
-                            .as("peers are whole namespaces")
-                            .isNull();
+                    assertThat(peer.getIpBlock()).isNull();
+                    if (peer.getPodSelector() != null) {
+                        assertThat(peer.getNamespaceSelector())
+                                .as("callers are pods of this namespace")
+                                .isNull();
+                        Map<String, String> selected = labels(peer.getPodSelector());
+                        assertThat(selected).as("a pod peer names its pods").isNotEmpty();
+                        assertThat(callers)
+                                .as("%s is reached by pods that call it only: %s", service.module, selected)
+                                .anySatisfy(caller -> assertThat(caller).containsAllEntriesOf(selected));
+                        callers.stream()
+                                .filter(caller -> caller.entrySet().containsAll(selected.entrySet()))
+                                .forEach(admittedCallers::add);
+                        return;
+                    }
                     assertThat(labels(peer.getNamespaceSelector()))
                             .containsKey("kubernetes.io/metadata.name")
                             .extractingByKey("kubernetes.io/metadata.name")
@@ -175,6 +215,42 @@ class NetworkPolicyTest {
             }
         }
         assertThat(rules).as("%s is reachable at all", service.module).isPositive();
+        assertThat(admittedCallers)
+                .as("%s lets in every service that calls it", service.module)
+                .containsAll(callers);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theConsoleCallsTheServicesByTheirServiceNames(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        ServiceProperties.Service console = ServiceProperties.Service.CONSOLE;
+        Map<String, String> environment = manifests.environment(Manifests.mainContainer(manifests.deployment(console)));
+
+        assertThat(console.calls().values())
+                .as("the console calls every service")
+                .containsExactlyInAnyOrder(
+                        ServiceProperties.Service.INVENTORY,
+                        ServiceProperties.Service.LOSS_REPORT,
+                        ServiceProperties.Service.CHECKIN);
+        console.calls().forEach((name, called) -> {
+            assertThat(environment).as("%s: %s is given", overlay, name).containsKey(name);
+            URI url = URI.create(environment.get(name));
+            Service target = manifests.typed("Service", Service.class).stream()
+                    .filter(s -> s.getMetadata().getName().equals(url.getHost()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": no Service " + url.getHost()));
+            assertThat(podLabels(manifests, called))
+                    .as("%s names the Service of %s", name, called.module)
+                    .containsAllEntriesOf(target.getSpec().getSelector());
+            ServicePort port = target.getSpec().getPorts().stream()
+                    .filter(p -> p.getPort() == url.getPort())
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": " + url.getHost() + " has no port " + url));
+            assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
+            assertThat(url.getPort()).isEqualTo(called.port);
+            assertThat(url.getScheme()).as("inside the cluster").isEqualTo("http");
+        });
     }
 
     @ParameterizedTest
@@ -206,11 +282,29 @@ class NetworkPolicyTest {
                 .filter(l -> Integer.valueOf(9092).equals(l.get("port")))
                 .flatMap(l -> Tree.listAt(l, "networkPolicyPeers").stream())
                 .toList();
-        assertThat(peers).as("Kafka listener 9092 admits %s", service.module).anySatisfy(peer -> assertThat(podLabels)
-                .containsAllEntriesOf(stringMap(Tree.mapAt(peer, "podSelector", "matchLabels"))));
+        if (service.kafka) {
+            assertThat(peers)
+                    .as("Kafka listener 9092 admits %s", service.module)
+                    .anySatisfy(peer -> assertThat(podLabels)
+                            .containsAllEntriesOf(stringMap(Tree.mapAt(peer, "podSelector", "matchLabels"))));
+        } else {
+            assertThat(peers)
+                    .as("Kafka listener 9092 does not admit %s", service.module)
+                    .noneSatisfy(peer -> assertThat(podLabels)
+                            .containsAllEntriesOf(stringMap(Tree.mapAt(peer, "podSelector", "matchLabels"))));
+        }
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static Map<String, String> podLabels(Manifests manifests, ServiceProperties.Service service) {
+        return manifests
+                .deployment(service)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
+    }
 
     /**
      * The identity provider a service is configured with (OIDC_AUTH_SERVER_URL): a Service of the overlay, reached on

@@ -23,13 +23,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/operations.md stays true: its configuration reference lists every variable the services read with its
- * defaults (and nothing they do not read), every Secret the manifests reference has a creation command, and every
- * metric it names is one the code registers.
+ * docs/operations.md stays true: its configuration references list every variable the services and the console read
+ * with its defaults (and nothing they do not read), every Secret the manifests reference has a creation command, and
+ * every metric it names is one the code registers.
  */
 class OperationsGuideTest {
 
     private static final String GUIDE = RepositoryFiles.read("docs/operations.md");
+
+    /** The reference of the three services' settings, copied into README.md. */
+    private static final String SERVICES_REFERENCE = "configuration-reference";
+
+    /** The console's own settings, in the guide's section on the console. */
+    private static final String CONSOLE_REFERENCE = "console-configuration-reference";
 
     @Test
     void theReadmeCarriesTheSameConfigurationReference() {
@@ -46,8 +52,8 @@ class OperationsGuideTest {
 
     @Test
     void configurationReferenceListsEveryVariableWithItsDefaults() {
-        Map<String, String> rows = referenceRows();
         for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            Map<String, String> rows = referenceRows(referenceOf(service));
             for (ServiceProperties.EnvReference reference : service.properties().references()) {
                 if (reference.profile().equals("test")) {
                     continue;
@@ -70,12 +76,16 @@ class OperationsGuideTest {
 
     @Test
     void configurationReferenceListsNothingTheServicesDoNotRead() {
-        Set<String> read = new TreeSet<>();
-        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
-            read.addAll(service.properties().environmentNames());
-        }
+        for (String referenceName : List.of(SERVICES_REFERENCE, CONSOLE_REFERENCE)) {
+            Set<String> read = new TreeSet<>();
+            for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+                if (referenceOf(service).equals(referenceName)) {
+                    read.addAll(service.properties().environmentNames());
+                }
+            }
 
-        assertThat(referenceRows().keySet()).isSubsetOf(read);
+            assertThat(referenceRows(referenceName).keySet()).as(referenceName).isSubsetOf(read);
+        }
     }
 
     @Test
@@ -149,10 +159,15 @@ class OperationsGuideTest {
                 .contains("```mermaid");
     }
 
-    /** First cell (`NAME`) to the whole row, for the rows between the reference markers. */
-    private static Map<String, String> referenceRows() {
-        int start = GUIDE.indexOf("<!-- configuration-reference:start -->");
-        int end = GUIDE.indexOf("<!-- configuration-reference:end -->");
+    /** The reference that lists a service's settings: the console's own, or the one of the three services. */
+    private static String referenceOf(ServiceProperties.Service service) {
+        return service == ServiceProperties.Service.CONSOLE ? CONSOLE_REFERENCE : SERVICES_REFERENCE;
+    }
+
+    /** First cell (`NAME`) to the whole row, for the rows between the reference's markers. */
+    private static Map<String, String> referenceRows(String reference) {
+        int start = GUIDE.indexOf("<!-- " + reference + ":start -->");
+        int end = GUIDE.indexOf("<!-- " + reference + ":end -->");
         assertThat(start).as("reference start marker").isNotNegative();
         assertThat(end).as("reference end marker").isGreaterThan(start);
         Map<String, String> rows = new HashMap<>();
@@ -171,7 +186,7 @@ class OperationsGuideTest {
         Pattern builder =
                 Pattern.compile("(?:Counter|Gauge|Timer|DistributionSummary)\\.builder\\(\\s*\"([a-z0-9.]+)\"");
         for (String module :
-                List.of("service-support", "inventory-service", "loss-report-service", "checkin-service")) {
+                List.of("service-support", "inventory-service", "loss-report-service", "checkin-service", "console")) {
             Path sources = RepositoryFiles.path(module + "/src/main/java");
             if (!Files.isDirectory(sources)) {
                 continue;

@@ -1,5 +1,6 @@
 package org.district.deploy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,20 +25,29 @@ final class ServiceProperties {
         }
     }
 
-    /** The three services, their module folders, HTTP ports, databases and role names. */
+    /**
+     * What is deployed from this repository: the three services and the IT console, their module folders, HTTP ports,
+     * databases and role names, whether they use Kafka and whether they publish an API (the console has neither: it
+     * keeps only its sign-in sessions and calls the services' APIs).
+     */
     enum Service {
-        INVENTORY("inventory-service", 8081, "inventory"),
-        LOSS_REPORT("loss-report-service", 8082, "lossreport"),
-        CHECKIN("checkin-service", 8083, "checkin");
+        INVENTORY("inventory-service", 8081, "inventory", true, true),
+        LOSS_REPORT("loss-report-service", 8082, "lossreport", true, true),
+        CHECKIN("checkin-service", 8083, "checkin", true, true),
+        CONSOLE("console", 8084, "console", false, false);
 
         final String module;
         final int port;
         final String database;
+        final boolean kafka;
+        final boolean api;
 
-        Service(String module, int port, String database) {
+        Service(String module, int port, String database, boolean kafka, boolean api) {
             this.module = module;
             this.port = port;
             this.database = database;
+            this.kafka = kafka;
+            this.api = api;
         }
 
         ServiceProperties properties() {
@@ -49,6 +60,22 @@ final class ServiceProperties {
                 throw new IllegalArgumentException("Not a service: " + module);
             }
             return service;
+        }
+
+        /** The services whose APIs this one calls, by the variable holding each one's address. */
+        Map<String, Service> calls() {
+            return properties().calledServices();
+        }
+
+        /** The services that call this one's API. */
+        List<Service> callers() {
+            List<Service> callers = new ArrayList<>();
+            for (Service caller : values()) {
+                if (caller.calls().containsValue(this)) {
+                    callers.add(caller);
+                }
+            }
+            return callers;
         }
 
         /** The service built from the module, or null for anything else (Keycloak, the proxy). */
@@ -173,6 +200,36 @@ final class ServiceProperties {
         List<String[]> refs = references(value);
         String port = refs.isEmpty() ? value : refs.get(0)[1];
         return Integer.parseInt(port);
+    }
+
+    /**
+     * The services this one calls through a REST client ({@code quarkus.rest-client.<name>.url=${NAME:http://host:port}}),
+     * by the variable holding the address; the service is the one listening on the default address's port.
+     */
+    Map<String, Service> calledServices() {
+        Map<String, Service> called = new TreeMap<>();
+        for (EnvReference reference : references) {
+            if (!reference.profile().isEmpty()
+                    || !reference.property().startsWith("quarkus.rest-client.")
+                    || !reference.property().endsWith(".url")) {
+                continue;
+            }
+            if (reference.defaultValue() == null) {
+                throw new IllegalStateException(origin + ": " + reference.property() + " has no default address");
+            }
+            int port = URI.create(reference.defaultValue()).getPort();
+            Service target = null;
+            for (Service service : Service.values()) {
+                if (service.port == port) {
+                    target = service;
+                }
+            }
+            if (target == null) {
+                throw new IllegalStateException(origin + ": " + reference.property() + " calls no service of ours");
+            }
+            called.put(reference.name(), target);
+        }
+        return called;
     }
 
     /** quarkus.shutdown.timeout: how long Quarkus waits for work in flight when asked to stop. */

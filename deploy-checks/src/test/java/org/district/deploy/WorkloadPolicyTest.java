@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The operational policies every workload must meet in every overlay: probes on the Quarkus health endpoints,
  * requests and limits, a non-root read-only container, pinned images, graceful shutdown that fits the grace period, a
- * Service and a PodDisruptionBudget per Deployment, an autoscaler for checkin-service, configuration the service
- * really reads and secrets (passwords, the web pages' client and session secrets) only by reference.
+ * Service and a PodDisruptionBudget per Deployment, an autoscaler for checkin-service, configuration the service (or
+ * the console) really reads, Kafka settings only where Kafka is used, and secrets (passwords, the web pages' client
+ * and session secrets) only by reference.
  */
 class WorkloadPolicyTest {
 
@@ -198,7 +199,7 @@ class WorkloadPolicyTest {
         }
     }
 
-    // ---------------------------------------------------------------- the three services
+    // ---------------------------------------------------------------- the three services and the console
 
     @ParameterizedTest
     @MethodSource("serviceInOverlay")
@@ -275,7 +276,13 @@ class WorkloadPolicyTest {
         assertThat(environment.keySet())
                 .as("what the production profile requires")
                 .containsAll(properties.requiredInProduction());
-        assertThat(environment).containsEntry("KAFKA_CREATE_TOPICS", "false");
+        if (service.kafka) {
+            assertThat(environment).containsEntry("KAFKA_CREATE_TOPICS", "false");
+        } else {
+            assertThat(environment.keySet())
+                    .as("%s uses no Kafka", service.module)
+                    .noneMatch(name -> name.startsWith("KAFKA_"));
+        }
     }
 
     @ParameterizedTest
