@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
@@ -192,6 +194,112 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void aStaffMemberReportsTheirLaptopFromMyDevicesOnAPhoneAndAddsTheCaseNumber() {
+        Person staff = district.employee(null);
+        Device laptop = district.device("LAPTOP", false);
+        district.assign(laptop, staff);
+        awaitKnownToLossReports(laptop, staff);
+
+        try (Browser browser = new Browser(system, "console-staff-report", Browser.PHONE)) {
+            signIn(browser, "/devices", staff.districtId(), "STAFF");
+            browser.find(By.id("report-" + laptop.assetTag())).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/report-loss"));
+            assertThat(browser.find(By.id("names-device")).getText()).contains(laptop.serialNumber());
+            accessible(browser, "console-report-form-phone");
+
+            browser.find(By.id("lastSeenLocation")).sendKeys("Room 114");
+            browser.find(By.id("file-report")).click();
+            await().atMost(PAGE).until(() -> !browser.driver()
+                    .findElements(By.cssSelector(".error-summary"))
+                    .isEmpty());
+            String summary = browser.find(By.cssSelector(".error-summary")).getText();
+            assertThat(summary)
+                    .contains("Choose whether the device was lost or stolen.")
+                    .contains("Enter the time you last had the device")
+                    .contains("How it happened is required.")
+                    .contains("Your phone number is required.")
+                    .doesNotContain("Where you last had it");
+            assertThat(browser.find(By.id("lastSeenLocation")).getAttribute("value"))
+                    .as("values are kept")
+                    .isEqualTo("Room 114");
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
+                    .contains("error-summary");
+            accessible(browser, "console-report-errors-phone");
+
+            // Two hours ago on the district's clock, as the person reads it.
+            ZonedDateTime seen = ZonedDateTime.now(ZoneId.of(DistrictSystem.CONSOLE_ZONE))
+                    .minusHours(2)
+                    .truncatedTo(ChronoUnit.MINUTES);
+            browser.find(By.id("kind-stolen")).click();
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript(
+                            "document.getElementById('lastSeenDate').value = arguments[0];"
+                                    + "document.getElementById('lastSeenTime').value = arguments[1];",
+                            seen.toLocalDate().toString(),
+                            seen.toLocalTime().toString());
+            browser.find(By.id("circumstances")).sendKeys("Left in my bag on the bus.");
+            browser.find(By.id("contactPhone")).sendKeys("+1 555 0100");
+            browser.find(By.id("file-report")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/my-reports?filed="));
+            assertThat(browser.find(By.id("report-filed")).getText()).contains("is filed");
+            String reports = browser.find(By.id("my-reports")).getText();
+            assertThat(reports).contains(laptop.assetTag()).contains("Stolen").contains("case number is still needed");
+            accessible(browser, "console-my-reports-phone");
+
+            JsonNode filed = Http.get(system.lossReport("/api/v1/loss-reports?limit=200"), staff.staffToken())
+                    .json()
+                    .get("items")
+                    .get(0);
+            assertThat(filed.get("kind").asText()).isEqualTo("STOLEN");
+            assertThat(Instant.parse(filed.get("lastSeenAt").asText()))
+                    .as("the local time, in the district's zone")
+                    .isEqualTo(seen.toInstant());
+
+            browser.find(By.partialLinkText("Add the police case number")).click();
+            browser.find(By.id("policeAgency")).sendKeys("Metro Police");
+            browser.find(By.id("policeCaseNumber")).sendKeys("2026-118822");
+            browser.find(By.id("record-police")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/my-reports?recorded="));
+            assertThat(browser.find(By.id("my-reports")).getText()).contains("Police case 2026-118822");
+            accessible(browser, "console-case-number-phone");
+        }
+    }
+
+    @Test
+    void hrOffboardsAPersonAndSeesTheReturnTasks() {
+        Person leaving = district.employee(null);
+        Device laptop = district.device("LAPTOP", false);
+        district.assign(laptop, leaving);
+        await().atMost(District.PROPAGATION).untilAsserted(() -> assertThat(Http.get(
+                                system.checkin("/api/v1/devices/overdue?limit=200&assignee=" + leaving.districtId()),
+                                district.itToken())
+                        .text())
+                .contains(laptop.assetTag()));
+        String name = "Pat Employee " + leaving.districtId();
+
+        try (Browser browser = new Browser(system, "console-hr", Browser.DESKTOP)) {
+            signIn(browser, "/people?q=" + leaving.districtId(), district.hrId, "HR");
+            browser.find(By.linkText(name)).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/people/" + leaving.id()));
+            assertThat(browser.find(By.id("aup")).getText()).startsWith("Acknowledged");
+            accessible(browser, "console-person-hr");
+
+            browser.find(By.id("offboard")).click();
+            assertThat(browser.find(By.id("names-person")).getText())
+                    .contains(name)
+                    .contains(leaving.districtId());
+            accessible(browser, "console-offboard-confirm-hr");
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("?opened="));
+            assertThat(browser.find(By.id("offboarded")).getText()).contains("One return task is open");
+            assertThat(browser.find(By.id("tasks")).getText())
+                    .contains(laptop.assetTag())
+                    .contains("Open");
+            accessible(browser, "console-person-offboarded-hr");
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void signIn(Browser browser, String path, String districtId, String role) {
@@ -209,6 +317,17 @@ class ConsoleIT {
         assertThat(Axe.serious(browser))
                 .as("serious or critical WCAG 2.1 AA violations on " + browser.currentUrl())
                 .isEmpty();
+    }
+
+    /** The loss report service's read model knows the person and the device they hold. */
+    private void awaitKnownToLossReports(Device device, Person holder) {
+        await().atMost(District.PROPAGATION)
+                .until(() -> system.lossReportDb.count(
+                                "select count(*) from device_view d join person_view p on p.id = d.assignee_id"
+                                        + " where d.id = ? and p.district_id = ?",
+                                device.id(),
+                                holder.districtId())
+                        == 1);
     }
 
     private void awaitOverdue(Device device) {

@@ -16,6 +16,8 @@ import org.district.console.api.Views.Command;
 import org.district.console.api.Views.CommandRequest;
 import org.district.console.api.Views.LostSeenDevice;
 import org.district.console.api.Views.NonCompliantDevice;
+import org.district.console.api.Views.Offboarding;
+import org.district.console.api.Views.OffboardingResult;
 import org.district.console.api.Views.OverdueDevice;
 import org.district.console.api.Views.ReturnTask;
 import org.district.console.api.Views.Returned;
@@ -74,6 +76,15 @@ public interface CheckinApi {
     @Path("/devices/{id}/commands")
     @Consumes(MediaType.APPLICATION_JSON)
     Command issue(@PathParam("id") UUID device, CommandRequest request);
+
+    @POST
+    @Path("/offboardings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    OffboardingResult offboard(Offboarding offboarding);
+
+    @GET
+    @Path("/return-tasks")
+    Page<ReturnTask> personsTasks(@QueryParam("person") String person, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/return-tasks")

@@ -13,6 +13,7 @@ import org.district.console.api.Views.Device;
 import org.district.console.api.Views.HistoryEntry;
 import org.district.console.api.Views.InventorySummary;
 import org.district.console.api.Views.Me;
+import org.district.console.api.Views.Person;
 import org.district.console.api.Views.PersonName;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -57,6 +58,24 @@ public interface InventoryApi {
     @GET
     @Path("/devices/{id}/history")
     Page<HistoryEntry> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/people")
+    Page<Person> people(
+            @QueryParam("q") String text,
+            @QueryParam("school") String school,
+            @QueryParam("active") String active,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/people/{id}")
+    Person person(@PathParam("id") UUID id);
+
+    /** The devices assigned to one person (district id or id). */
+    @GET
+    @Path("/devices")
+    Page<Device> devicesOf(@QueryParam("assignee") String assignee, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/people/me")

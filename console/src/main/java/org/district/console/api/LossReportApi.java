@@ -1,6 +1,9 @@
 package org.district.console.api;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -9,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.district.console.api.Views.LossReport;
 import org.district.console.api.Views.LossReportSummary;
+import org.district.console.api.Views.NewReport;
+import org.district.console.api.Views.PoliceReport;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -26,6 +31,16 @@ public interface LossReportApi {
             @QueryParam("school") String school,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
+
+    /** Files a report as the signed-in person; the key makes a resubmitted form file it once. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    LossReport file(@HeaderParam("Idempotency-Key") String idempotencyKey, NewReport report);
+
+    @POST
+    @Path("/{id}/police-report")
+    @Consumes(MediaType.APPLICATION_JSON)
+    LossReport policeReport(@PathParam("id") UUID id, PoliceReport report);
 
     @GET
     @Path("/summary")

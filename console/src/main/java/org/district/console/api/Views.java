@@ -206,9 +206,52 @@ public final class Views {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Police(boolean notified, String agency, String caseNumber, boolean reportOwed) {}
 
+    /** A person of the district (inventory-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Person(
+            UUID id,
+            String districtId,
+            String givenName,
+            String familyName,
+            String email,
+            String kind,
+            String school,
+            PersonRef supervisor,
+            boolean active,
+            LocalDate departedOn,
+            LocalDate aupAcknowledgedOn,
+            boolean aupCurrent) {
+
+        public String name() {
+            return givenName + " " + familyName;
+        }
+    }
+
+    /** What HR sends to offboard a person (checkin-service). */
+    public record Offboarding(UUID personId, LocalDate lastWorkingDay) {}
+
+    /** The offboarding as recorded, with the return tasks it opened (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OffboardingResult(UUID offboardingId, int tasksOpened) {}
+
     /** A person's name by their district id (inventory-service). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PersonName(UUID id, String districtId, String name) {}
+
+    /** A loss or theft report as the console files it for the signed-in person. */
+    public record NewReport(
+            String assetTag,
+            String kind,
+            Instant lastSeenAt,
+            String lastSeenLocation,
+            String circumstances,
+            String contactPhone,
+            Boolean policeNotified,
+            String policeAgency,
+            String policeCaseNumber) {}
+
+    /** The police agency and case number of a theft, added after the report. */
+    public record PoliceReport(String policeAgency, String policeCaseNumber) {}
 
     /** Open loss reports (loss-report-service). */
     @JsonIgnoreProperties(ignoreUnknown = true)

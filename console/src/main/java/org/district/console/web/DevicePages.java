@@ -43,7 +43,7 @@ import org.jboss.logging.Logger;
  * lists check-ins keep (overdue, not compliant), and the device page with its history, check-ins and commands. Lock,
  * locate and wipe are asked on a page of their own that names the device, and sent only when confirmed there.
  */
-@Path("/devices")
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class DevicePages {
 
@@ -122,6 +122,7 @@ public class DevicePages {
     CheckinApi checkin;
 
     @GET
+    @Path("/devices")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
     public Response list(
             @QueryParam("q") String q,
@@ -168,7 +169,7 @@ public class DevicePages {
 
     /** Exactly the devices of the list's filters, as the inventory exports them (IT and auditors). */
     @GET
-    @Path("/export.csv")
+    @Path("/devices/export.csv")
     @Produces("text/csv")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     public Response export(
@@ -190,7 +191,7 @@ public class DevicePages {
     }
 
     @GET
-    @Path("/overdue")
+    @Path("/devices/overdue")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     public Response overdue(@QueryParam("school") String school, @QueryParam("cursor") String cursor) {
         Page<OverdueDevice> page = checkin.overdue(blank(school), null, blank(cursor), PAGE_SIZE);
@@ -199,7 +200,7 @@ public class DevicePages {
     }
 
     @GET
-    @Path("/non-compliant")
+    @Path("/devices/non-compliant")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     public Response nonCompliant(@QueryParam("school") String school, @QueryParam("cursor") String cursor) {
         Page<NonCompliantDevice> page = checkin.nonCompliant(blank(school), null, blank(cursor), PAGE_SIZE);
@@ -210,7 +211,7 @@ public class DevicePages {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/devices/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
     public Response device(@PathParam("id") String id, @QueryParam("sent") String sent) {
         UUID deviceId = uuid(id);
@@ -242,7 +243,7 @@ public class DevicePages {
 
     /** The page that asks IT to confirm a lock, locate or wipe, naming the device. */
     @GET
-    @Path("/{id}/commands/new")
+    @Path("/devices/{id}/commands/new")
     @RolesAllowed(Roles.IT_ADMIN)
     public Response confirmCommand(@PathParam("id") String id, @QueryParam("type") String type) {
         String command = choice(type, DeviceForms.COMMANDS);
@@ -254,7 +255,7 @@ public class DevicePages {
     }
 
     @POST
-    @Path("/{id}/commands")
+    @Path("/devices/{id}/commands")
     @RolesAllowed(Roles.IT_ADMIN)
     public Response issueCommand(
             @PathParam("id") String id,

@@ -65,7 +65,7 @@ public class HomePage {
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
     public Response home(@QueryParam("school") String school) {
         if (!pages.seesEverything()) {
-            return Response.seeOther(URI.create(pages.is(Roles.HR) ? "/return-tasks" : "/devices"))
+            return Response.seeOther(URI.create(pages.is(Roles.HR) ? "/people" : "/devices"))
                     .build();
         }
         String only = school == null || school.isBlank() ? null : school.trim();

@@ -50,7 +50,9 @@ public class Pages {
     }
 
     public Chrome chrome(String section) {
-        if (identity.isAnonymous()) {
+        // A request refused before any page ran (an address no page has) is answered on the event loop, where the
+        // sign-in may not be read: its page shows no navigation.
+        if (io.vertx.core.Context.isOnEventLoopThread() || identity.isAnonymous()) {
             return new Chrome("", "", List.of(), section, csrfToken());
         }
         List<NavItem> nav = new ArrayList<>();
@@ -60,6 +62,12 @@ public class Pages {
         nav.add(new NavItem("/devices", seesEverything() ? "Devices" : "My devices", "devices"));
         if (seesEverything()) {
             nav.add(new NavItem("/loss-reports", "Loss reports", "loss-reports"));
+        }
+        if (!seesEverything() && (is(Roles.STAFF) || is(Roles.SUPERVISOR))) {
+            nav.add(new NavItem("/my-reports", "My reports", "my-reports"));
+        }
+        if (is(Roles.IT_ADMIN) || is(Roles.HR)) {
+            nav.add(new NavItem("/people", "People", "people"));
         }
         if (seesEverything() || is(Roles.HR)) {
             nav.add(new NavItem("/return-tasks", "Return tasks", "return-tasks"));

@@ -38,6 +38,11 @@ public class When {
         return day == null ? "" : DATE.format(day);
     }
 
+    /** The district's time zone as people name it, for example "Central Time". */
+    public String zoneName() {
+        return clock.zone().getDisplayName(java.time.format.TextStyle.FULL, Locale.US);
+    }
+
     /** The machine-readable form of the moment, for the page's time element. */
     public String iso(Instant at) {
         return at == null ? "" : at.toString();

@@ -1,0 +1,177 @@
+package org.district.console.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.district.console.api.CheckinApi;
+import org.district.console.api.InventoryApi;
+import org.district.console.api.Page;
+import org.district.console.api.Views.Device;
+import org.district.console.api.Views.Offboarding;
+import org.district.console.api.Views.OffboardingResult;
+import org.district.console.api.Views.Person;
+import org.district.console.api.Views.ReturnTask;
+import org.district.console.web.Failures.FieldError;
+import org.district.support.security.Roles;
+import org.district.support.time.DistrictClock;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * People, for IT and HR: search, and the person page with their devices, their acceptable-use acknowledgement (with a
+ * warning once it is more than a year old) and their return tasks. HR offboards a person from that page, on a page
+ * of its own that names the person and the devices they hold; the return tasks it opens show on the person's page.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PeoplePages {
+
+    /** As long as an acknowledgement of the acceptable use policy counts. */
+    static final int AUP_VALID_DAYS = 365;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance people(Chrome chrome, String q, Page<Person> people, List<FieldError> errors);
+
+        static native TemplateInstance person(
+                Chrome chrome,
+                Person person,
+                List<Device> devices,
+                List<ReturnTask> tasks,
+                boolean aupOld,
+                boolean offboards,
+                Integer opened);
+
+        static native TemplateInstance offboard(
+                Chrome chrome, Person person, List<Device> devices, String lastWorkingDay, List<FieldError> errors);
+    }
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    DistrictClock clock;
+
+    @Inject
+    @RestClient
+    InventoryApi inventory;
+
+    @Inject
+    @RestClient
+    CheckinApi checkin;
+
+    @GET
+    @Path("/people")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
+    public Response people(@QueryParam("q") String q, @QueryParam("cursor") String cursor) {
+        String text = DevicePages.blank(q);
+        List<FieldError> errors = List.of();
+        Page<Person> page;
+        try {
+            page = inventory.people(text, null, null, DevicePages.blank(cursor), DevicePages.PAGE_SIZE);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 400) {
+                throw e;
+            }
+            errors = Failures.refusal(e).errors().stream()
+                    .map(error -> new FieldError("q", "Search " + error.message()))
+                    .toList();
+            page = new Page<>(List.of(), DevicePages.PAGE_SIZE, null);
+        }
+        return DevicePages.html(Templates.people(pages.chrome("people"), text, page, errors));
+    }
+
+    @GET
+    @Path("/people/{id}")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
+    public Response person(@PathParam("id") String id, @QueryParam("opened") Integer opened) {
+        UUID personId = DevicePages.uuid(id);
+        Person person = inventory.person(personId);
+        List<Device> devices = devicesOf(personId);
+        List<ReturnTask> tasks = checkin.personsTasks(personId.toString(), 100).items();
+        boolean aupOld = person.aupAcknowledgedOn() == null
+                || person.aupAcknowledgedOn().isBefore(clock.today().minusDays(AUP_VALID_DAYS));
+        return DevicePages.html(
+                Templates.person(pages.chrome("people"), person, devices, tasks, aupOld, offboards(person), opened));
+    }
+
+    @GET
+    @Path("/people/{id}/offboard")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
+    public Response confirmOffboard(@PathParam("id") String id) {
+        UUID personId = DevicePages.uuid(id);
+        Person person = inventory.person(personId);
+        List<Device> devices = devicesOf(personId);
+        return DevicePages.html(Templates.offboard(
+                pages.chrome("people"), person, devices, clock.today().toString(), List.of()));
+    }
+
+    @POST
+    @Path("/people/{id}/offboard")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
+    public Response offboard(@PathParam("id") String id, @FormParam("lastWorkingDay") String lastWorkingDay) {
+        UUID personId = DevicePages.uuid(id);
+        Person person = inventory.person(personId);
+        LocalDate day = null;
+        try {
+            day = DevicePages.blank(lastWorkingDay) == null ? null : LocalDate.parse(lastWorkingDay.trim());
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        String problem = day == null ? "Enter the person's last working day, for example 12/04/2026." : null;
+        if (problem == null) {
+            try {
+                OffboardingResult result = checkin.offboard(new Offboarding(personId, day));
+                return Response.seeOther(URI.create("/people/" + personId + "?opened=" + result.tasksOpened()))
+                        .build();
+            } catch (WebApplicationException e) {
+                int status = e.getResponse().getStatus();
+                if (status != 400 && status != 409 && status != 422) {
+                    throw e;
+                }
+                problem = Failures.refusal(e).detail();
+            }
+        }
+        List<Device> devices = devicesOf(personId);
+        return Response.status(422)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .entity(Templates.offboard(
+                        pages.chrome("people"),
+                        person,
+                        devices,
+                        lastWorkingDay,
+                        List.of(new FieldError("lastWorkingDay", problem))))
+                .build();
+    }
+
+    /**
+     * The devices the person holds, as IT sees them; null for HR, whom the inventory shows no one else's devices (the
+     * return tasks an offboarding opens name them).
+     */
+    private List<Device> devicesOf(UUID personId) {
+        return pages.seesEverything()
+                ? inventory.devicesOf(personId.toString(), 100).items()
+                : null;
+    }
+
+    /** HR (and IT) offboard people who are still active. */
+    private boolean offboards(Person person) {
+        return person.active() && (pages.is(Roles.HR) || pages.is(Roles.IT_ADMIN));
+    }
+}
