@@ -196,7 +196,8 @@ class ConsoleIT {
 
     @Test
     void aStaffMemberReportsTheirLaptopFromMyDevicesOnAPhoneAndAddsTheCaseNumber() {
-        Person staff = district.employee(null);
+        Person supervisor = district.employee(null);
+        Person staff = district.employee(supervisor);
         Device laptop = district.device("LAPTOP", false);
         district.assign(laptop, staff);
         awaitKnownToLossReports(laptop, staff);
@@ -263,6 +264,43 @@ class ConsoleIT {
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("/my-reports?recorded="));
             assertThat(browser.find(By.id("my-reports")).getText()).contains("Police case 2026-118822");
             accessible(browser, "console-case-number-phone");
+        }
+        String reportId = Http.get(system.lossReport("/api/v1/loss-reports?limit=200"), staff.staffToken())
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
+
+        // IT works the report from the queue: who was told, then the write-off with what is owed.
+        try (Browser browser = new Browser(system, "console-it-report", Browser.DESKTOP)) {
+            signIn(browser, "/loss-reports", district.itId, "IT_ADMIN");
+            browser.find(By.cssSelector("a[href='/loss-reports/" + reportId + "']"))
+                    .click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/loss-reports/" + reportId));
+            assertThat(browser.find(By.id("police")).getText()).contains("2026-118822");
+            await().atMost(District.PROPAGATION).untilAsserted(() -> {
+                browser.open(system.consolePage("/loss-reports/" + reportId));
+                assertThat(browser.find(By.id("notifications")).getText())
+                        .contains("District IT")
+                        .contains("The supervisor")
+                        .contains("Delivered");
+            });
+            accessible(browser, "console-report-it");
+
+            browser.find(By.id("costOwed")).sendKeys("two hundred");
+            browser.find(By.id("write-off")).click();
+            assertThat(browser.find(By.cssSelector(".error-summary")).getText())
+                    .contains("Enter the amount owed in dollars");
+            accessible(browser, "console-write-off-error-it");
+            browser.find(By.id("costOwed")).clear();
+            browser.find(By.id("costOwed")).sendKeys("250.00");
+            browser.find(By.id("write-off")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?done=written-off"));
+            assertThat(browser.find(By.tagName("h1")).getText()).contains("Written off");
+            assertThat(browser.driver().findElements(By.id("write-off")))
+                    .as("a closed report has no action")
+                    .isEmpty();
         }
     }
 

@@ -14,6 +14,9 @@ import org.district.console.api.Views.LossReport;
 import org.district.console.api.Views.LossReportSummary;
 import org.district.console.api.Views.NewReport;
 import org.district.console.api.Views.PoliceReport;
+import org.district.console.api.Views.Recovery;
+import org.district.console.api.Views.ReportDetail;
+import org.district.console.api.Views.WriteOff;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -49,4 +52,18 @@ public interface LossReportApi {
     @GET
     @Path("/{id}")
     LossReport report(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/{id}")
+    ReportDetail detail(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/{id}/recovery")
+    @Consumes(MediaType.APPLICATION_JSON)
+    LossReport recover(@PathParam("id") UUID id, Recovery recovery);
+
+    @POST
+    @Path("/{id}/write-off")
+    @Consumes(MediaType.APPLICATION_JSON)
+    LossReport writeOff(@PathParam("id") UUID id, WriteOff writeOff);
 }

@@ -238,6 +238,40 @@ public final class Views {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PersonName(UUID id, String districtId, String name) {}
 
+    /** One entry of a report's history (loss-report-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReportEntry(Instant at, String actor, String action, String note) {}
+
+    /** A report with its history, as IT and auditors read it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReportDetail(
+            UUID id,
+            String reportNumber,
+            String status,
+            String kind,
+            ReportedDevice device,
+            String reportedBy,
+            String holderDistrictId,
+            Instant reportedAt,
+            Instant lastSeenAt,
+            String lastSeenLocation,
+            String circumstances,
+            Police police,
+            BigDecimal costOwed,
+            Instant closedAt,
+            List<ReportEntry> history) {}
+
+    /** A notification of a report and its delivery (loss-report-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Notification(
+            UUID id, String consumer, String channel, String status, int attempts, Instant createdAt, Instant sentAt) {}
+
+    /** What IT sends when a device is found. */
+    public record Recovery(String note) {}
+
+    /** What IT sends when a device is written off, with what is owed for it. */
+    public record WriteOff(BigDecimal costOwed, String note) {}
+
     /** A loss or theft report as the console files it for the signed-in person. */
     public record NewReport(
             String assetTag,

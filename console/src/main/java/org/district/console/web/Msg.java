@@ -43,4 +43,17 @@ public interface Msg {
             + "{#is 'WRITTEN_OFF'}Written off{#is 'EVENT_IGNORED'}Event not applied{#is 'DEPARTED'}Left the district"
             + "{#is 'AUP_ACKNOWLEDGED'}Acceptable use policy acknowledged{#else}{action}{/when}")
     String action(String action);
+
+    @Message(
+            "{#when consumer}{#is 'it-notifier'}District IT{#is 'supervisor-notifier'}The supervisor{#is 'police-reminder'}The reporter, for the police case number{#else}{consumer}{/when}")
+    String notified(String consumer);
+
+    @Message("{#when status}{#is 'PENDING'}Waiting to be sent{#is 'RETRYING'}Being retried{#is 'SENT'}Delivered"
+            + "{#is 'FAILED'}Could not be delivered{#else}{status}{/when}")
+    String delivery(String status);
+
+    @Message("{#when action}{#is 'REPORTED'}Reported{#is 'RECOVERED'}Recovered{#is 'WRITTEN_OFF'}Written off"
+            + "{#is 'POLICE_REPORT'}Police case number added{#is 'RECLASSIFIED'}Changed between lost and stolen"
+            + "{#is 'NOTE'}Note added{#else}{action}{/when}")
+    String reportAction(String action);
 }

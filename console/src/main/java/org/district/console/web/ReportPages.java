@@ -247,7 +247,10 @@ public class ReportPages {
         try {
             lossReports.policeReport(
                     reportId, new PoliceReport(DevicePages.blank(agency), DevicePages.blank(caseNumber)));
-            return Response.seeOther(URI.create("/my-reports?recorded=" + Links.encode(report.reportNumber())))
+            return Response.seeOther(URI.create(
+                            pages.seesEverything()
+                                    ? "/loss-reports/" + reportId
+                                    : "/my-reports?recorded=" + Links.encode(report.reportNumber())))
                     .build();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
