@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates the console's screenshots in docs/screenshots: runs the console's browser tests (real services, the
+# tests' identity provider, headless Chromium; axe-core checks every page on the way) and keeps the pictures they take.
+#   bash scripts/console-screenshots.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+mvn -B -q install -DskipTests -Dspotless.check.skip=true >"$LOG_DIR/screenshots-build.log" 2>&1 \
+  || { tail -30 "$LOG_DIR/screenshots-build.log"; die "Build failed; see .local/logs/screenshots-build.log"; }
+./run-tests.sh -pl system-tests -Dit.test=ConsoleIT -Dspotless.check.skip=true
+
+mkdir -p docs/screenshots
+for shot in console-home-desktop console-device-locked-desktop console-lock-error-desktop console-report-it \
+            console-my-devices-phone console-report-errors-phone console-my-reports-phone console-person-offboarded-hr; do
+  cp "system-tests/target/screenshots/$shot.png" "docs/screenshots/$shot.png"
+done
+info "Screenshots in docs/screenshots"
