@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
@@ -70,6 +71,21 @@ class ConsoleIT {
             String overdue = browser.find(By.id("overdue")).getText();
             assertThat(overdue).contains(laptop.assetTag()).contains(holderName);
             accessible(browser, "console-overdue-desktop");
+
+            // The CSV of a filtered list is exactly the inventory's export of the same filters.
+            String filter = "?school=" + system.school() + "&type=LAPTOP&status=ASSIGNED";
+            // The text is compared without its carriage returns (the driver's transport may drop them); the browser
+            // counts the CSV's CRLF line ends itself.
+            Object csv = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "fetch('/devices/export.csv" + filter + "').then(r => r.text().then(t =>"
+                            + " done(r.status + ' ' + r.headers.get('content-type').split(';')[0] + ' '"
+                            + " + t.split('\\r\\n').length + '\\n' + t.replaceAll('\\r', ''))));");
+            String expected = Http.get(system.inventory("/api/v1/devices/export" + filter), district.itToken())
+                    .text();
+            assertThat(expected).contains(laptop.assetTag());
+            assertThat(String.valueOf(csv))
+                    .isEqualTo("200 text/csv " + expected.split("\r\n", -1).length + "\n" + expected.replace("\r", ""));
 
             browser.find(By.linkText(laptop.assetTag())).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + laptop.id()));
@@ -208,6 +224,14 @@ class ConsoleIT {
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/report-loss"));
             assertThat(browser.find(By.id("names-device")).getText()).contains(laptop.serialNumber());
             accessible(browser, "console-report-form-phone");
+            // The longest form still fits the narrowest phone people use (320 CSS pixels), nothing cut off.
+            browser.driver().manage().window().setSize(new Dimension(320, 800));
+            await().atMost(PAGE).until(() -> browser.viewportWidth() <= 320L);
+            Object narrow = ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth");
+            assertThat(((Number) narrow).longValue()).as("the form at 320 px").isLessThanOrEqualTo(320L);
+            accessible(browser, "console-report-form-320");
+            browser.driver().manage().window().setSize(Browser.PHONE);
 
             browser.find(By.id("lastSeenLocation")).sendKeys("Room 114");
             browser.find(By.id("file-report")).click();
@@ -336,6 +360,27 @@ class ConsoleIT {
                     .contains("Open");
             accessible(browser, "console-person-offboarded-hr");
         }
+
+        // IT receives the laptop back: the return task is marked received on a page that names the device.
+        try (Browser browser = new Browser(system, "console-it-returns", Browser.DESKTOP)) {
+            signIn(browser, "/return-tasks?school=" + system.school(), district.itId, "IT_ADMIN");
+            browser.find(By.linkText("Mark " + laptop.assetTag() + " received")).click();
+            assertThat(browser.find(By.id("names-device")).getText())
+                    .contains(laptop.assetTag())
+                    .contains(name);
+            accessible(browser, "console-receive-confirm-it");
+            browser.find(By.id("note")).sendKeys("Charger missing");
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("received="));
+            assertThat(browser.find(By.id("task-received")).getText()).contains(laptop.assetTag());
+        }
+        JsonNode tasks = Http.get(
+                        system.checkin("/api/v1/return-tasks?status=RETURNED&person=" + leaving.id()),
+                        district.itToken())
+                .json()
+                .get("items");
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).get("note").asText()).isEqualTo("Charger missing");
     }
 
     // ---------------------------------------------------------------- helpers

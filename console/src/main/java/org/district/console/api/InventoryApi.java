@@ -6,7 +6,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.district.console.api.Views.Device;
@@ -35,17 +34,6 @@ public interface InventoryApi {
             @QueryParam("ownership") String ownership,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
-
-    /** The CSV of exactly the devices the same filters find; streamed through, never held whole. */
-    @GET
-    @Path("/devices/export")
-    @Produces("text/csv")
-    Response export(
-            @QueryParam("q") String text,
-            @QueryParam("status") String status,
-            @QueryParam("type") String type,
-            @QueryParam("school") String school,
-            @QueryParam("ownership") String ownership);
 
     @GET
     @Path("/devices/summary")

@@ -24,12 +24,17 @@ public class SignedInToken implements ClientHeadersFactory {
     public MultivaluedMap<String, String> update(
             MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        String authorization = authorization();
+        if (authorization != null) {
+            headers.putSingle(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return headers;
+    }
+
+    /** The Authorization header of the signed-in person's calls; null when no one is signed in. */
+    public String authorization() {
         AccessTokenCredential token =
                 identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
-        if (token != null) {
-            headers.putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
-        }
-        headers.putSingle(HttpHeaders.ACCEPT, "application/json");
-        return headers;
+        return token == null ? null : "Bearer " + token.getToken();
     }
 }

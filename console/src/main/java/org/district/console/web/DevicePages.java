@@ -2,6 +2,9 @@ package org.district.console.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -25,6 +28,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.district.console.api.CheckinApi;
 import org.district.console.api.InventoryApi;
+import org.district.console.api.InventoryExport;
 import org.district.console.api.Page;
 import org.district.console.api.Views.CheckIn;
 import org.district.console.api.Views.Command;
@@ -37,6 +41,7 @@ import org.district.console.web.Failures.FieldError;
 import org.district.support.security.Roles;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestMulti;
 
 /**
  * The devices: the searchable list (everyone; staff and supervisors see the devices they hold), its CSV export, the
@@ -121,6 +126,9 @@ public class DevicePages {
     @RestClient
     CheckinApi checkin;
 
+    @Inject
+    InventoryExport export;
+
     @GET
     @Path("/devices")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
@@ -167,27 +175,46 @@ public class DevicePages {
                 pages.seesEverything()));
     }
 
-    /** Exactly the devices of the list's filters, as the inventory exports them (IT and auditors). */
+    /**
+     * Exactly the devices of the list's filters, as the inventory exports them (IT and auditors), passed through as it
+     * arrives: a district's whole inventory is never held in the console's memory.
+     */
     @GET
     @Path("/devices/export.csv")
     @Produces("text/csv")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    public Response export(
+    @Blocking
+    public RestMulti<Buffer> export(
             @QueryParam("q") String q,
             @QueryParam("status") String status,
             @QueryParam("type") String type,
             @QueryParam("school") String school,
             @QueryParam("ownership") String ownership) {
-        Response csv = inventory.export(
-                blank(q),
-                choice(status, DeviceForms.STATUSES),
-                choice(type, DeviceForms.TYPES),
-                blank(school),
-                choice(ownership, DeviceForms.OWNERSHIPS));
-        return Response.ok(csv.readEntity(java.io.InputStream.class), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"devices.csv\"")
-                .header("Cache-Control", "no-store")
-                .build();
+        String text = blank(q);
+        if (text != null && text.length() < 3) {
+            // The list says why (the same filters, the inventory's own message).
+            throw new WebApplicationException(Response.seeOther(
+                            URI.create("/devices" + new Filters(text, status, type, school, ownership).query(null)))
+                    .build());
+        }
+        Map<String, String> filters = Links.parameters(
+                "q", text,
+                "status", choice(status, DeviceForms.STATUSES),
+                "type", choice(type, DeviceForms.TYPES),
+                "school", blank(school),
+                "ownership", choice(ownership, DeviceForms.OWNERSHIPS));
+        return RestMulti.fromUniResponse(
+                export.devices(filters),
+                HttpClientResponse::toMulti,
+                answer -> Map.of(
+                        "Content-Type",
+                                List.of(
+                                        answer.getHeader("Content-Type") == null
+                                                ? "text/csv"
+                                                : answer.getHeader("Content-Type")),
+                        "Content-Disposition", List.of("attachment; filename=\"devices.csv\""),
+                        "Cache-Control", List.of("no-store")),
+                HttpClientResponse::statusCode);
     }
 
     @GET
