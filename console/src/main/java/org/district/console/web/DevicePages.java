@@ -319,18 +319,19 @@ public class DevicePages {
                 return Response.seeOther(URI.create("/devices/" + deviceId + "?sent=" + command))
                         .build();
             } catch (WebApplicationException e) {
-                int status = e.getResponse().getStatus();
-                if (status != 400 && status != 409 && status != 422) {
-                    throw e;
-                }
-                Failures.Refusal refusal = Failures.refusal(e);
+                Failures.Refusal refusal = Failures.refusedInput(e);
                 errors.add(new FieldError("type", refusal.detail()));
             }
         }
-        return Response.status(422)
+        return html(422, Templates.confirmCommand(pages.chrome("devices"), device, command, why, errors));
+    }
+
+    /** A page answered with another status than 200 (a form sent back with its errors), never cached. */
+    static Response html(int status, TemplateInstance page) {
+        return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
-                .entity(Templates.confirmCommand(pages.chrome("devices"), device, command, why, errors))
+                .entity(page)
                 .build();
     }
 

@@ -40,6 +40,18 @@ public class Failures {
     /** The refusal a service answered (problem details), as the console shows it next to a form. */
     public record Refusal(String detail, List<FieldError> errors) {}
 
+    /**
+     * The refusal of a person's input (400, 409, 422) to show next to the form; any other failure goes on to the
+     * failure pages.
+     */
+    public static Refusal refusedInput(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status != 400 && status != 409 && status != 422) {
+            throw e;
+        }
+        return refusal(e);
+    }
+
     /** Reads a service's problem details; a body that is none gives the status's sentence. */
     public static Refusal refusal(WebApplicationException e) {
         List<FieldError> errors = new ArrayList<>();

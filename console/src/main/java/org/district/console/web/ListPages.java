@@ -122,13 +122,12 @@ public class ListPages {
         ReturnTask task = checkin.returnTask(taskId);
         if (text != null && text.length() > 1000) {
             names.loadPeople(List.of(task.personId()));
-            return Response.status(422)
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.confirmReceived(
+            return DevicePages.html(
+                    422,
+                    Templates.confirmReceived(
                             pages.chrome("return-tasks"),
                             task,
-                            List.of(new FieldError("note", "Keep the note to 1,000 characters or fewer."))))
-                    .build();
+                            List.of(new FieldError("note", "Keep the note to 1,000 characters or fewer."))));
         }
         try {
             checkin.returned(taskId, new Returned(text));
@@ -137,13 +136,12 @@ public class ListPages {
                 throw e;
             }
             names.loadPeople(List.of(task.personId()));
-            return Response.status(409)
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.confirmReceived(
+            return DevicePages.html(
+                    409,
+                    Templates.confirmReceived(
                             pages.chrome("return-tasks"),
                             task,
-                            List.of(new FieldError("note", Failures.refusal(e).detail()))))
-                    .build();
+                            List.of(new FieldError("note", Failures.refusal(e).detail()))));
         }
         return Response.seeOther(URI.create("/return-tasks?received=" + Links.encode(task.assetTag())))
                 .build();

@@ -104,17 +104,16 @@ public class LossReportPages {
             // named below
         }
         if (owed == null) {
-            return Response.status(422)
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(page(
+            return DevicePages.html(
+                    422,
+                    page(
                             reportId,
                             note,
                             cost,
                             List.of(new FieldError(
                                     "costOwed",
                                     "Enter the amount owed in dollars, for example 250.00 (0 when nothing is owed).")),
-                            null))
-                    .build();
+                            null));
         }
         try {
             lossReports.writeOff(reportId, new WriteOff(owed, DevicePages.blank(note)));
@@ -126,11 +125,7 @@ public class LossReportPages {
     }
 
     private Response refused(UUID reportId, WebApplicationException e, String field, String note, String cost) {
-        int status = e.getResponse().getStatus();
-        if (status != 400 && status != 409 && status != 422) {
-            throw e;
-        }
-        Failures.Refusal refusal = Failures.refusal(e);
+        Failures.Refusal refusal = Failures.refusedInput(e);
         List<FieldError> errors = new ArrayList<>();
         if (refusal.errors().isEmpty()) {
             errors.add(new FieldError(field, refusal.detail()));
@@ -140,11 +135,8 @@ public class LossReportPages {
             errors.add(new FieldError(
                     error.field().equals("costOwed") ? "costOwed" : field, label + " " + error.message()));
         }
-        return Response.status(status == 409 ? 409 : 422)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .entity(page(reportId, note, cost, errors, null))
-                .build();
+        return DevicePages.html(
+                e.getResponse().getStatus() == 409 ? 409 : 422, page(reportId, note, cost, errors, null));
     }
 
     private TemplateInstance page(UUID reportId, String note, String cost, List<FieldError> errors, String done) {

@@ -140,24 +140,18 @@ public class PeoplePages {
                 return Response.seeOther(URI.create("/people/" + personId + "?opened=" + result.tasksOpened()))
                         .build();
             } catch (WebApplicationException e) {
-                int status = e.getResponse().getStatus();
-                if (status != 400 && status != 409 && status != 422) {
-                    throw e;
-                }
-                problem = Failures.refusal(e).detail();
+                problem = Failures.refusedInput(e).detail();
             }
         }
         List<Device> devices = devicesOf(personId);
-        return Response.status(422)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .entity(Templates.offboard(
+        return DevicePages.html(
+                422,
+                Templates.offboard(
                         pages.chrome("people"),
                         person,
                         devices,
                         lastWorkingDay,
-                        List.of(new FieldError("lastWorkingDay", problem))))
-                .build();
+                        List.of(new FieldError("lastWorkingDay", problem))));
     }
 
     /**

@@ -191,11 +191,7 @@ public class ReportPages {
                 return Response.seeOther(URI.create("/my-reports?filed=" + Links.encode(filed.reportNumber())))
                         .build();
             } catch (WebApplicationException e) {
-                int status = e.getResponse().getStatus();
-                if (status != 400 && status != 409 && status != 422) {
-                    throw e;
-                }
-                Failures.Refusal refusal = Failures.refusal(e);
+                Failures.Refusal refusal = Failures.refusedInput(e);
                 if (refusal.errors().isEmpty()) {
                     errors.add(new FieldError("kind-lost", refusal.detail()));
                 }
@@ -205,11 +201,7 @@ public class ReportPages {
                 }
             }
         }
-        return Response.status(422)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .entity(Templates.reportForm(pages.chrome("devices"), device, form, errors))
-                .build();
+        return DevicePages.html(422, Templates.reportForm(pages.chrome("devices"), device, form, errors));
     }
 
     @GET
@@ -253,11 +245,7 @@ public class ReportPages {
                                     : "/my-reports?recorded=" + Links.encode(report.reportNumber())))
                     .build();
         } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status != 400 && status != 409 && status != 422) {
-                throw e;
-            }
-            Failures.Refusal refusal = Failures.refusal(e);
+            Failures.Refusal refusal = Failures.refusedInput(e);
             if (refusal.errors().isEmpty()) {
                 errors.add(new FieldError("policeAgency", refusal.detail()));
             }
@@ -266,10 +254,7 @@ public class ReportPages {
                 errors.add(new FieldError(field[0], field[1] + " " + error.message()));
             }
         }
-        return Response.status(422)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .entity(Templates.policeForm(pages.chrome("my-reports"), report, agency, caseNumber, errors))
-                .build();
+        return DevicePages.html(
+                422, Templates.policeForm(pages.chrome("my-reports"), report, agency, caseNumber, errors));
     }
 }
