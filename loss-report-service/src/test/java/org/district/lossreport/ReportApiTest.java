@@ -657,6 +657,19 @@ class ReportApiTest {
                 .get(REPORTS)
                 .then()
                 .body("items", equalTo(List.of()));
+        Api.it()
+                .queryParam("device", laptops.get(1).id().toString())
+                .queryParam("status", "OPEN")
+                .get(REPORTS)
+                .then()
+                .statusCode(200)
+                .body("items.device.assetTag", equalTo(List.of(laptops.get(1).assetTag())));
+        Api.it()
+                .queryParam("device", "not-a-device")
+                .get(REPORTS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("device"));
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         Api.it()
                 .queryParam("school", school)

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,6 +143,193 @@ class ConsoleIT {
     }
 
     @Test
+    void itChecksACsvImportFirstThenSavesItAndAddsADeviceByHand() throws Exception {
+        String first = system.id("IMP");
+        String second = system.id("IMP");
+        String school = system.school();
+        Path csv = Files.createTempFile("devices", ".csv");
+        Files.writeString(
+                csv,
+                "assetTag,serialNumber,type,make,model,school,sensitiveData,acquisitionType,vendor,purchaseOrder,cost,acquiredOn\n"
+                        + first + ",SN" + first + ",CHROMEBOOK,Acer,Chromebook 314," + school
+                        + ",false,PURCHASED,CDW,PO-1,289.00,2026-08-01\n"
+                        + second + ",SN" + second + ",LAPTOP,Dell,Latitude 3440," + school
+                        + ",true,PURCHASED,CDW,PO-1,849.00,2026-08-01\n"
+                        + system.id("IMP") + ",SNBAD,TYPEWRITER,Olivetti,Lettera," + school
+                        + ",false,PURCHASED,CDW,PO-1,10.00,2026-08-01\n");
+
+        try (Browser browser = new Browser(system, "console-import", Browser.DESKTOP)) {
+            signIn(browser, "/devices", district.itId, "IT_ADMIN");
+            browser.find(By.id("import-devices")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/import"));
+            accessible(browser, "console-import-desktop");
+
+            browser.find(By.id("check")).click();
+            assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("Choose the CSV file");
+            accessible(browser, "console-import-error-desktop");
+
+            browser.find(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+            browser.find(By.id("check")).click();
+            await().atMost(PAGE).until(() -> !browser.driver()
+                    .findElements(By.id("dry-run-note"))
+                    .isEmpty());
+            assertThat(browser.find(By.id("count-created")).getText())
+                    .as(browser.find(By.tagName("main")).getText())
+                    .isEqualTo("2");
+            assertThat(browser.find(By.id("count-rejected")).getText()).isEqualTo("1");
+            assertThat(browser.find(By.id("rejected-rows")).getText())
+                    .as("the refused row, by its line and its reason")
+                    .contains("4")
+                    .contains("type");
+            assertThat(devicesTagged(first)).as("a dry run saves nothing").isZero();
+            accessible(browser, "console-import-dry-run-desktop");
+
+            browser.find(By.id("save-import")).click();
+            await().atMost(PAGE).until(() -> !browser.driver()
+                    .findElements(By.id("import-saved"))
+                    .isEmpty());
+            assertThat(browser.find(By.id("import-saved")).getText()).contains("2 added");
+            assertThat(devicesTagged(first)).isEqualTo(1);
+            assertThat(devicesTagged(second)).isEqualTo(1);
+            accessible(browser, "console-import-saved-desktop");
+
+            // The upload was saved and no longer waits: going back to its check says so, and offers no second save.
+            browser.driver().navigate().back();
+            awaitErrorSummary(browser, "no longer waiting");
+            assertThat(browser.driver().findElements(By.id("save-import"))).isEmpty();
+
+            // One device by hand: the inventory's own messages, next to the fields, and the values kept.
+            browser.open(system.consolePage("/devices/new"));
+            accessible(browser, "console-new-device-desktop");
+            browser.find(By.id("assetTag")).sendKeys(first);
+            browser.find(By.id("register")).click();
+            String summary = browser.find(By.cssSelector(".error-summary")).getText();
+            assertThat(summary)
+                    .contains("Serial number must not be blank")
+                    .contains("Make must not be blank")
+                    .contains("School must not be blank")
+                    .contains("Date acquired must not be null");
+            assertThat(browser.find(By.id("assetTag")).getAttribute("value")).isEqualTo(first);
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
+                    .contains("error-summary");
+            accessible(browser, "console-new-device-errors-desktop");
+
+            String third = system.id("NEW");
+            fill(browser, "serialNumber", "SN" + third);
+            fill(browser, "make", "HP");
+            fill(browser, "model", "ProBook 440");
+            fill(browser, "school", school);
+            fill(browser, "acquiredOn", "08/15/2026");
+            fill(browser, "cost", "1,049.50");
+            fill(browser, "vendor", "CDW");
+            fill(browser, "purchaseOrder", "PO-" + third);
+            browser.find(By.id("register")).click();
+            awaitErrorSummary(browser, "Asset tag is already used");
+
+            fill(browser, "assetTag", third);
+            browser.find(By.id("register")).click();
+            await().atMost(PAGE).until(() -> !browser.driver()
+                    .findElements(By.id("device-registered"))
+                    .isEmpty());
+            assertThat(browser.find(By.tagName("h1")).getText()).contains(third).contains("In stock");
+            JsonNode added = Http.get(system.inventory("/api/v1/devices?q=" + third), district.itToken())
+                    .json()
+                    .get("items")
+                    .get(0);
+            assertThat(added.get("model").asText()).isEqualTo("ProBook 440");
+            assertThat(added.get("acquisition").get("cost").decimalValue()).isEqualByComparingTo("1049.50");
+            assertThat(added.get("acquisition").get("acquiredOn").asText()).isEqualTo("2026-08-15");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
+    void itMovesADeviceOnlyAsItsLifecycleAllowsAndIssuesItsCredentialOnce() {
+        Person holder = district.employee(null);
+        Device laptop = district.device("LAPTOP", true);
+        String holderName = "Pat Employee " + holder.districtId();
+
+        try (Browser browser = new Browser(system, "console-moves", Browser.DESKTOP)) {
+            signIn(browser, "/devices/" + laptop.id(), district.itId, "IT_ADMIN");
+            assertThat(moveButtons(browser)).contains("Assign to a person").doesNotContain("Take back");
+
+            browser.find(By.id("move-assign-assigned")).click();
+            browser.find(By.id("confirm")).click();
+            assertThat(browser.find(By.cssSelector(".error-summary")).getText())
+                    .contains("Enter the district id of the person");
+            fill(browser, "personDistrictId", "NOBODY-" + holder.districtId());
+            browser.find(By.id("confirm")).click();
+            // The inventory's own message, naming the field as the form does.
+            awaitErrorSummary(browser, "District id of the person names no known person.");
+            accessible(browser, "console-assign-error-desktop");
+            fill(browser, "personDistrictId", holder.districtId());
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=ASSIGNED"));
+            assertThat(browser.find(By.id("holder")).getText()).contains(holderName);
+            // Found by its holder's name: one person matches, and their devices are listed.
+            browser.open(system.consolePage("/devices?holder=Employee+" + holder.districtId()));
+            assertThat(browser.find(By.id("holder-found")).getText()).contains(holderName);
+            assertThat(browser.find(By.id("devices")).getText()).contains(laptop.assetTag());
+            String family = "Lee" + system.id("F").replace("-", "");
+            registerPerson(system.id("E"), "Jordan", family);
+            registerPerson(system.id("E"), "Jamie", family);
+            browser.open(system.consolePage("/devices?holder=" + family));
+            assertThat(browser.find(By.id("holder-choices")).getText())
+                    .as("several people match: each is offered")
+                    .contains("Jordan " + family)
+                    .contains("Jamie " + family);
+            accessible(browser, "console-devices-holder-choices-desktop");
+            browser.find(By.linkText("Jamie " + family)).click();
+            assertThat(browser.find(By.id("holder-found")).getText()).contains("Jamie " + family);
+            assertThat(browser.find(By.id("no-devices")).getText()).contains("No device matches");
+            browser.open(system.consolePage("/devices/" + laptop.id()));
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + laptop.id()));
+            assertThat(moveButtons(browser))
+                    .as("a device that holds sensitive data comes back only into quarantine")
+                    .contains("Take back", "Mark lost", "Mark stolen")
+                    .doesNotContain("Assign to a person", "Put back in stock");
+
+            browser.find(By.id("move-return-quarantined")).click();
+            assertThat(browser.find(By.id("names-device")).getText())
+                    .contains(laptop.assetTag())
+                    .contains(holderName);
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=QUARANTINED"));
+            assertThat(browser.find(By.tagName("h1")).getText()).contains("Quarantined");
+            assertThat(moveButtons(browser))
+                    .contains("Record sanitization")
+                    .doesNotContain("Put back in stock", "Take back");
+            assertThat(district.inventoryDevice(laptop).get("status").asText()).isEqualTo("QUARANTINED");
+
+            // The agent's credential: issued on a page that shows it once, then revoked.
+            assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
+            browser.find(By.id("issue-credential")).click();
+            assertThat(browser.find(By.id("names-device")).getText()).contains(laptop.assetTag());
+            browser.find(By.id("confirm")).click();
+            String secret = browser.find(By.id("credential")).getText().trim();
+            assertThat(secret).isNotBlank();
+            accessible(browser, "console-credential-issued-desktop");
+            browser.open(system.consolePage("/devices/" + laptop.id()));
+            assertThat(browser.find(By.id("credential-status")).getText())
+                    .startsWith("Issued")
+                    .contains("by Alex Technician")
+                    .doesNotContain(secret);
+            assertThat(browser.driver().getPageSource()).doesNotContain(secret);
+            accessible(browser, "console-device-moves-desktop");
+
+            browser.find(By.id("revoke-credential")).click();
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?revoked=1"));
+            assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
+        }
+        JsonNode credential = Http.get(
+                        system.checkin("/api/v1/devices/" + laptop.id() + "/credential"), district.itToken())
+                .json();
+        assertThat(credential.get("issued").asBoolean()).isFalse();
+    }
+
+    @Test
     void anAuditorSeesNoActionsAndAForgedActionIsRefused() {
         Device laptop = district.device("LAPTOP", false);
         awaitOverdue(laptop);
@@ -149,6 +338,7 @@ class ConsoleIT {
             signIn(browser, "/devices/" + laptop.id(), district.auditorId, "AUDITOR");
             assertThat(browser.find(By.tagName("h1")).getText()).contains(laptop.assetTag());
             assertThat(browser.find(By.id("history")).getText()).contains("Registered");
+            assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
             assertThat(browser.driver().findElements(By.cssSelector("main button, main a.button, main form")))
                     .as("an auditor's device page has no action")
                     .isEmpty();
@@ -165,6 +355,14 @@ class ConsoleIT {
                             + " e => done('error ' + e));");
             assertThat(status).as("a forged action").isEqualTo(403L);
             assertThat(commands(laptop)).as("nothing was sent").isEmpty();
+            Object moved = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "const token = document.querySelector('input[name=csrf-token]').value;"
+                            + "fetch('/devices/" + laptop.id() + "/moves', {method: 'POST', body:"
+                            + " new URLSearchParams({'csrf-token': token, operation: 'CHANGE_STATUS', to: 'RETIRED',"
+                            + " reason: 'forged'})}).then(r => done(r.status), e => done('error ' + e));");
+            assertThat(moved).as("a forged status change").isEqualTo(403L);
+            assertThat(district.inventoryDevice(laptop).get("status").asText()).isEqualTo("IN_STOCK");
 
             browser.open(system.consolePage("/devices/" + laptop.id() + "/commands/new?type=LOCK"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
@@ -384,6 +582,35 @@ class ConsoleIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Replaces what a field holds, as a person selecting it and typing would. */
+    private static void fill(Browser browser, String id, String text) {
+        var field = browser.find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Waits for the page the form came back on (the one before may still show its own error summary). */
+    private static void awaitErrorSummary(Browser browser, String text) {
+        await().atMost(PAGE).ignoreExceptions().until(() -> browser.driver()
+                .findElement(By.cssSelector(".error-summary"))
+                .getText()
+                .contains(text));
+    }
+
+    /** The lifecycle buttons of a device page, by their words. */
+    private static java.util.List<String> moveButtons(Browser browser) {
+        return browser.driver().findElements(By.cssSelector("[id^=move-]")).stream()
+                .map(e -> e.getText().trim())
+                .toList();
+    }
+
+    private long devicesTagged(String assetTag) {
+        return Http.get(system.inventory("/api/v1/devices?q=" + assetTag), district.itToken())
+                .json()
+                .get("items")
+                .size();
+    }
 
     private void signIn(Browser browser, String path, String districtId, String role) {
         browser.open(system.consolePage(path));

@@ -1,6 +1,7 @@
 package org.district.console.api;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,9 @@ import org.district.console.api.Views.CheckIn;
 import org.district.console.api.Views.CheckinSummary;
 import org.district.console.api.Views.Command;
 import org.district.console.api.Views.CommandRequest;
+import org.district.console.api.Views.CredentialStatus;
+import org.district.console.api.Views.IssuedCredential;
+import org.district.console.api.Views.Locations;
 import org.district.console.api.Views.LostSeenDevice;
 import org.district.console.api.Views.NonCompliantDevice;
 import org.district.console.api.Views.Offboarding;
@@ -93,4 +97,22 @@ public interface CheckinApi {
             @QueryParam("school") String school,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/devices/{id}/credential")
+    CredentialStatus credential(@PathParam("id") UUID device);
+
+    /** Issues (or replaces) the device's credential; the answer is the only copy of the secret. */
+    @POST
+    @Path("/devices/{id}/credential")
+    IssuedCredential issueCredential(@PathParam("id") UUID device);
+
+    @DELETE
+    @Path("/devices/{id}/credential")
+    void revokeCredential(@PathParam("id") UUID device);
+
+    /** Where a lost or stolen device was seen (IT only; the service records each read). */
+    @GET
+    @Path("/devices/{id}/locations")
+    Locations locations(@PathParam("id") UUID device);
 }

@@ -1,6 +1,8 @@
 package org.district.console.api;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -10,8 +12,13 @@ import java.util.List;
 import java.util.UUID;
 import org.district.console.api.Views.Device;
 import org.district.console.api.Views.HistoryEntry;
+import org.district.console.api.Views.ImportReport;
 import org.district.console.api.Views.InventorySummary;
 import org.district.console.api.Views.Me;
+import org.district.console.api.Views.Move;
+import org.district.console.api.Views.MoveRequest;
+import org.district.console.api.Views.NewDevice;
+import org.district.console.api.Views.NewPerson;
 import org.district.console.api.Views.Person;
 import org.district.console.api.Views.PersonName;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -32,6 +39,7 @@ public interface InventoryApi {
             @QueryParam("type") String type,
             @QueryParam("school") String school,
             @QueryParam("ownership") String ownership,
+            @QueryParam("assignee") String assigneeDistrictId,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
 
@@ -76,4 +84,51 @@ public interface InventoryApi {
     @GET
     @Path("/people/names")
     List<PersonName> namesById(@QueryParam("id") List<String> ids);
+
+    /** Checks ({@code dryRun}) or saves the rows of a device CSV; each refused row is reported with its line. */
+    @POST
+    @Path("/devices/import")
+    @Consumes("text/csv; charset=UTF-8")
+    ImportReport importDevices(byte[] csv, @QueryParam("dryRun") boolean dryRun);
+
+    /** Checks ({@code dryRun}) or saves the rows of a people CSV; each refused row is reported with its line. */
+    @POST
+    @Path("/people/import")
+    @Consumes("text/csv; charset=UTF-8")
+    ImportReport importPeople(byte[] csv, @QueryParam("dryRun") boolean dryRun);
+
+    @POST
+    @Path("/devices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Device register(NewDevice device);
+
+    @POST
+    @Path("/people")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Person register(NewPerson person);
+
+    /** What IT may do with the device now, each move by its operation. */
+    @GET
+    @Path("/devices/{id}/moves")
+    List<Move> moves(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/devices/{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Device assign(@PathParam("id") UUID id, MoveRequest.Assignment assignment);
+
+    @POST
+    @Path("/devices/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Device takeBack(@PathParam("id") UUID id, MoveRequest.Return request);
+
+    @POST
+    @Path("/devices/{id}/sanitization")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Device sanitize(@PathParam("id") UUID id, MoveRequest.Sanitization sanitization);
+
+    @POST
+    @Path("/devices/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Device changeStatus(@PathParam("id") UUID id, MoveRequest.StatusChange change);
 }

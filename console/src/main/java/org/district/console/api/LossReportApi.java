@@ -35,6 +35,10 @@ public interface LossReportApi {
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
 
+    /** A device's reports of one status (its open report: status OPEN). */
+    @GET
+    Page<LossReport> reportsOf(@QueryParam("device") UUID device, @QueryParam("status") String status);
+
     /** Files a report as the signed-in person; the key makes a resubmitted form file it once. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

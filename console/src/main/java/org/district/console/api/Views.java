@@ -290,4 +290,98 @@ public final class Views {
     /** Open loss reports (loss-report-service). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record LossReportSummary(long open, long openLost, long openStolen, long policeReportOwed) {}
+
+    /** What an import did, or for a dry run would do (inventory-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportReport(
+            long rows,
+            long created,
+            long updated,
+            long unchanged,
+            long rejected,
+            boolean committed,
+            boolean dryRun,
+            String stoppedEarly,
+            List<RowError> errors,
+            boolean errorsTruncated) {
+
+        /** Rows that are, or would be, saved. */
+        public long accepted() {
+            return created + updated + unchanged;
+        }
+    }
+
+    /** A row of an import that was refused, with each reason. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RowError(Long line, String key, List<FieldProblem> errors) {}
+
+    /** One thing wrong with a field of a request or a column of a row, as the services word it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FieldProblem(String field, String message) {}
+
+    /** A device as IT registers it (inventory-service). */
+    public record NewDevice(
+            String assetTag,
+            String serialNumber,
+            String type,
+            String make,
+            String model,
+            String school,
+            String ownership,
+            Boolean sensitiveData,
+            NewAcquisition acquisition,
+            LocalDate warrantyEnd,
+            String notes,
+            String ownerDistrictId) {}
+
+    /** How the district acquired a device it registers. */
+    public record NewAcquisition(
+            String type, String vendor, String purchaseOrder, BigDecimal cost, LocalDate acquiredOn, String donor) {}
+
+    /** A person as IT or HR records them (inventory-service). */
+    public record NewPerson(
+            String districtId,
+            String givenName,
+            String familyName,
+            String email,
+            String kind,
+            String school,
+            String supervisorDistrictId,
+            Boolean active,
+            LocalDate departedOn,
+            LocalDate aupAcknowledgedOn) {}
+
+    /** A move the lifecycle allows a device now, and the operation that makes it (inventory-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Move(String operation, String status) {}
+
+    /** What IT sends to move a device, by operation (inventory-service). */
+    public static final class MoveRequest {
+
+        private MoveRequest() {}
+
+        public record Assignment(String personDistrictId, String note) {}
+
+        public record Return(String note) {}
+
+        public record Sanitization(String method, String note) {}
+
+        public record StatusChange(String status, String reason, BigDecimal costOwed) {}
+    }
+
+    /** Whether a device has a credential for its agent, and who issued it when (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CredentialStatus(UUID deviceId, boolean issued, Instant issuedAt, String issuedBy) {}
+
+    /** A newly issued device credential: the only copy of its secret (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record IssuedCredential(UUID deviceId, String credential, Instant issuedAt, String issuedBy) {}
+
+    /** Where a lost or stolen device said it was (checkin-service; IT only). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Locations(UUID deviceId, String status, List<Location> locations) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Location(
+            Instant seenAt, double latitude, double longitude, Double accuracyMeters, String site, String ipAddress) {}
 }

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * What every page shows around its content: who is signed in (by name and role, never an id), the navigation the
- * person's roles open, which of its sections the page belongs to, and the token of the sign-out form.
+ * person's roles open, which of its sections the page belongs to, and the token of the sign-out form; whether the
+ * person is district IT or HR, for the actions a page offers (the services decide again).
  */
-public record Chrome(String name, String role, List<NavItem> nav, String section, String csrfToken) {
+public record Chrome(
+        String name, String role, List<NavItem> nav, String section, String csrfToken, boolean itAdmin, boolean hr) {
 
     public record NavItem(String href, String label, String section) {}
 

@@ -29,12 +29,16 @@ import java.util.stream.Stream;
 import org.district.console.api.CheckinApi;
 import org.district.console.api.InventoryApi;
 import org.district.console.api.InventoryExport;
+import org.district.console.api.LossReportApi;
 import org.district.console.api.Page;
 import org.district.console.api.Views.CheckIn;
 import org.district.console.api.Views.Command;
 import org.district.console.api.Views.CommandRequest;
+import org.district.console.api.Views.CredentialStatus;
 import org.district.console.api.Views.Device;
 import org.district.console.api.Views.HistoryEntry;
+import org.district.console.api.Views.LossReport;
+import org.district.console.api.Views.Move;
 import org.district.console.api.Views.NonCompliantDevice;
 import org.district.console.api.Views.OverdueDevice;
 import org.district.console.web.Failures.FieldError;
@@ -56,7 +60,7 @@ public class DevicePages {
     static final int PAGE_SIZE = 50;
 
     /** The devices page's filters as the person set them (blank ones absent). */
-    public record Filters(String q, String status, String type, String school, String ownership) {
+    public record Filters(String q, String status, String type, String school, String ownership, String holder) {
 
         public String query(String cursor) {
             return Links.of(
@@ -72,12 +76,19 @@ public class DevicePages {
                             school,
                             "ownership",
                             ownership,
+                            "holder",
+                            holder,
                             "cursor",
                             cursor));
         }
 
+        /** The same filters for the devices of one holder. */
+        public Filters withHolder(String districtId) {
+            return new Filters(q, status, type, school, ownership, districtId);
+        }
+
         public boolean any() {
-            return Stream.of(q, status, type, school, ownership).anyMatch(v -> v != null);
+            return Stream.of(q, status, type, school, ownership, holder).anyMatch(v -> v != null);
         }
     }
 
@@ -90,7 +101,8 @@ public class DevicePages {
                 String nextCursor,
                 boolean firstPage,
                 List<FieldError> errors,
-                boolean everything);
+                boolean everything,
+                Holders.Found holders);
 
         static native TemplateInstance overdue(
                 Chrome chrome, String school, Page<OverdueDevice> devices, String cursor);
@@ -106,7 +118,11 @@ public class DevicePages {
                 List<Command> commands,
                 boolean everything,
                 boolean acts,
-                String sent);
+                String sent,
+                boolean registered,
+                DeviceExtras extras,
+                String moved,
+                boolean revoked);
 
         static native TemplateInstance confirmCommand(
                 Chrome chrome, Device device, String command, String reason, List<FieldError> errors);
@@ -127,7 +143,22 @@ public class DevicePages {
     CheckinApi checkin;
 
     @Inject
+    @RestClient
+    LossReportApi lossReports;
+
+    @Inject
     InventoryExport export;
+
+    @Inject
+    Holders holders;
+
+    /**
+     * What IT and auditors see on a device page besides its record: the moves IT may make now (none for auditors), its
+     * agent's credential, and its open loss report if it has one.
+     */
+    public record DeviceExtras(List<Move> moves, CredentialStatus credential, LossReport openReport) {
+        static final DeviceExtras NONE = new DeviceExtras(List.of(), null, null);
+    }
 
     @GET
     @Path("/devices")
@@ -138,24 +169,31 @@ public class DevicePages {
             @QueryParam("type") String type,
             @QueryParam("school") String school,
             @QueryParam("ownership") String ownership,
+            @QueryParam("holder") String holder,
             @QueryParam("cursor") String cursor) {
         Filters filters = new Filters(
                 blank(q),
                 choice(status, DeviceForms.STATUSES),
                 choice(type, DeviceForms.TYPES),
                 blank(school),
-                choice(ownership, DeviceForms.OWNERSHIPS));
+                choice(ownership, DeviceForms.OWNERSHIPS),
+                pages.seesEverything() ? blank(holder) : null);
         List<FieldError> errors = List.of();
-        Page<Device> page;
+        Page<Device> page = new Page<>(List.of(), PAGE_SIZE, null);
+        Holders.Found holders = Holders.Found.NONE;
         try {
-            page = inventory.devices(
-                    filters.q(),
-                    filters.status(),
-                    filters.type(),
-                    filters.school(),
-                    filters.ownership(),
-                    blank(cursor),
-                    PAGE_SIZE);
+            holders = this.holders.find(filters.holder());
+            if (holders.districtId() != null || filters.holder() == null) {
+                page = inventory.devices(
+                        filters.q(),
+                        filters.status(),
+                        filters.type(),
+                        filters.school(),
+                        filters.ownership(),
+                        holders.districtId(),
+                        blank(cursor),
+                        PAGE_SIZE);
+            }
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() != 400) {
                 throw e;
@@ -172,7 +210,8 @@ public class DevicePages {
                 page.nextCursor(),
                 blank(cursor) == null,
                 errors,
-                pages.seesEverything()));
+                pages.seesEverything(),
+                holders));
     }
 
     /**
@@ -189,12 +228,14 @@ public class DevicePages {
             @QueryParam("status") String status,
             @QueryParam("type") String type,
             @QueryParam("school") String school,
-            @QueryParam("ownership") String ownership) {
+            @QueryParam("ownership") String ownership,
+            @QueryParam("holder") String holder) {
         String text = blank(q);
-        if (text != null && text.length() < 3) {
-            // The list says why (the same filters, the inventory's own message).
-            throw new WebApplicationException(Response.seeOther(
-                            URI.create("/devices" + new Filters(text, status, type, school, ownership).query(null)))
+        Holders.Found holders = this.holders.find(blank(holder));
+        if ((text != null && text.length() < 3) || (blank(holder) != null && holders.districtId() == null)) {
+            // The list says why (the same filters, the inventory's own message, or the people the holder may be).
+            throw new WebApplicationException(Response.seeOther(URI.create(
+                            "/devices" + new Filters(text, status, type, school, ownership, blank(holder)).query(null)))
                     .build());
         }
         Map<String, String> filters = Links.parameters(
@@ -202,7 +243,8 @@ public class DevicePages {
                 "status", choice(status, DeviceForms.STATUSES),
                 "type", choice(type, DeviceForms.TYPES),
                 "school", blank(school),
-                "ownership", choice(ownership, DeviceForms.OWNERSHIPS));
+                "ownership", choice(ownership, DeviceForms.OWNERSHIPS),
+                "assignee", holders.districtId());
         return RestMulti.fromUniResponse(
                 export.devices(filters),
                 HttpClientResponse::toMulti,
@@ -240,13 +282,19 @@ public class DevicePages {
     @GET
     @Path("/devices/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
-    public Response device(@PathParam("id") String id, @QueryParam("sent") String sent) {
+    public Response device(
+            @PathParam("id") String id,
+            @QueryParam("sent") String sent,
+            @QueryParam("registered") String registered,
+            @QueryParam("moved") String moved,
+            @QueryParam("revoked") String revoked) {
         UUID deviceId = uuid(id);
         Device device = inventory.device(deviceId);
         boolean everything = pages.seesEverything();
         List<HistoryEntry> history = List.of();
         List<CheckIn> checkIns = List.of();
         List<Command> commands = List.of();
+        DeviceExtras extras = DeviceExtras.NONE;
         if (everything) {
             history = inventory.history(deviceId, 20).items();
             checkIns = checkin.checkIns(deviceId, 5).items();
@@ -255,7 +303,16 @@ public class DevicePages {
                     Names.actorIds(history.stream().map(HistoryEntry::actor).toList()));
             actors.addAll(
                     Names.actorIds(commands.stream().map(Command::issuedBy).toList()));
+            CredentialStatus credential = checkin.credential(deviceId);
+            if (credential.issued() && credential.issuedBy() != null) {
+                actors.addAll(Names.actorIds(List.of(credential.issuedBy())));
+            }
             names.load(actors);
+            List<LossReport> open = lossReports.reportsOf(deviceId, "OPEN").items();
+            extras = new DeviceExtras(
+                    pages.acts() ? inventory.moves(deviceId) : List.of(),
+                    credential,
+                    open.isEmpty() ? null : open.get(0));
         }
         return html(Templates.device(
                 pages.chrome("devices"),
@@ -265,7 +322,11 @@ public class DevicePages {
                 commands,
                 everything,
                 pages.acts(),
-                choice(sent, DeviceForms.COMMANDS)));
+                choice(sent, DeviceForms.COMMANDS),
+                registered != null,
+                extras,
+                choice(moved, DeviceForms.STATUSES),
+                revoked != null));
     }
 
     /** The page that asks IT to confirm a lock, locate or wipe, naming the device. */
@@ -364,8 +425,19 @@ public class DevicePages {
                         .orElse(null);
     }
 
-    private static final Map<String, String> FIELD_NAMES =
-            Map.of("q", "Search", "school", "School", "status", "Status", "type", "Type", "ownership", "Ownership");
+    private static final Map<String, String> FIELD_NAMES = Map.of(
+            "q",
+            "Search",
+            "school",
+            "School",
+            "status",
+            "Status",
+            "type",
+            "Type",
+            "ownership",
+            "Ownership",
+            "assignee",
+            "Holder");
 
     /** The API's message about a field, as a sentence that names the field as the page does. */
     static String sentence(String field, String message) {

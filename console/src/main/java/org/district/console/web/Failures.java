@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -50,6 +51,43 @@ public class Failures {
             throw e;
         }
         return refusal(e);
+    }
+
+    /**
+     * A refusal of a form's input as messages next to its fields, each starting with the field's label as the form
+     * shows it ({@code labels}; {@code renames} maps a service's field names to the form's). A whole sentence from the
+     * service stands as it is; a refusal that names no known field is shown at {@code fallbackField}.
+     */
+    public static List<FieldError> fieldErrors(
+            WebApplicationException e, String fallbackField, Map<String, String> labels, Map<String, String> renames) {
+        Refusal refusal = refusedInput(e);
+        if (refusal.errors().isEmpty()) {
+            return List.of(new FieldError(fallbackField, refusal.detail()));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (FieldError error : refusal.errors()) {
+            // "serialNumber and assetTag" when both are already used by one other record.
+            for (String serviceField : error.field().split(" and |,")) {
+                String field = renames.getOrDefault(serviceField.strip(), serviceField.strip());
+                if (!labels.containsKey(field)) {
+                    field = fallbackField;
+                }
+                String message = error.message().startsWith("must be unique")
+                        ? "is already used by another record."
+                        : error.message();
+                boolean whole = !message.isEmpty() && Character.isUpperCase(message.charAt(0));
+                errors.add(new FieldError(
+                        renames.getOrDefault("#" + field, field),
+                        whole ? message : sentence(labels.getOrDefault(field, ""), message)));
+            }
+        }
+        return errors;
+    }
+
+    /** "Asset tag" and "must not be blank" as "Asset tag must not be blank." */
+    public static String sentence(String label, String message) {
+        String text = (label + " " + message).strip();
+        return text.endsWith(".") ? text : text + ".";
     }
 
     /** Reads a service's problem details; a body that is none gives the status's sentence. */

@@ -56,4 +56,12 @@ public interface Msg {
             + "{#is 'POLICE_REPORT'}Police case number added{#is 'RECLASSIFIED'}Changed between lost and stolen"
             + "{#is 'NOTE'}Note added{#else}{action}{/when}")
     String reportAction(String action);
+
+    @Message(
+            "{#when operation}{#is 'ASSIGN'}Assign to a person{#is 'RETURN'}Take back{#is 'SANITIZE'}Record sanitization"
+                    + "{#else}{#when status}{#is 'LOST'}Mark lost{#is 'STOLEN'}Mark stolen{#is 'IN_REPAIR'}Send to repair"
+                    + "{#is 'RETIRED'}Retire{#is 'QUARANTINED'}Quarantine{#is 'RECOVERED'}Mark recovered"
+                    + "{#is 'WRITTEN_OFF'}Write off{#is 'IN_STOCK'}Put back in stock{#is 'ASSIGNED'}Hand back to its owner"
+                    + "{#else}{status}{/when}{/when}")
+    String move(String operation, String status);
 }

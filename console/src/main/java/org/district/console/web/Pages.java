@@ -53,7 +53,7 @@ public class Pages {
         // A request refused before any page ran (an address no page has) is answered on the event loop, where the
         // sign-in may not be read: its page shows no navigation.
         if (io.vertx.core.Context.isOnEventLoopThread() || identity.isAnonymous()) {
-            return new Chrome("", "", List.of(), section, csrfToken());
+            return new Chrome("", "", List.of(), section, csrfToken(), false, false);
         }
         List<NavItem> nav = new ArrayList<>();
         if (seesEverything()) {
@@ -72,7 +72,7 @@ public class Pages {
         if (seesEverything() || is(Roles.HR)) {
             nav.add(new NavItem("/return-tasks", "Return tasks", "return-tasks"));
         }
-        return new Chrome(name(), roleWord(), nav, section, csrfToken());
+        return new Chrome(name(), roleWord(), nav, section, csrfToken(), is(Roles.IT_ADMIN), is(Roles.HR));
     }
 
     /**

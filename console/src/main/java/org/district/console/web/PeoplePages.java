@@ -55,7 +55,8 @@ public class PeoplePages {
                 List<ReturnTask> tasks,
                 boolean aupOld,
                 boolean offboards,
-                Integer opened);
+                Integer opened,
+                boolean registered);
 
         static native TemplateInstance offboard(
                 Chrome chrome, Person person, List<Device> devices, String lastWorkingDay, List<FieldError> errors);
@@ -99,15 +100,18 @@ public class PeoplePages {
     @GET
     @Path("/people/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
-    public Response person(@PathParam("id") String id, @QueryParam("opened") Integer opened) {
+    public Response person(
+            @PathParam("id") String id,
+            @QueryParam("opened") Integer opened,
+            @QueryParam("registered") String registered) {
         UUID personId = DevicePages.uuid(id);
         Person person = inventory.person(personId);
         List<Device> devices = devicesOf(personId);
         List<ReturnTask> tasks = checkin.personsTasks(personId.toString(), 100).items();
         boolean aupOld = person.aupAcknowledgedOn() == null
                 || person.aupAcknowledgedOn().isBefore(clock.today().minusDays(AUP_VALID_DAYS));
-        return DevicePages.html(
-                Templates.person(pages.chrome("people"), person, devices, tasks, aupOld, offboards(person), opened));
+        return DevicePages.html(Templates.person(
+                pages.chrome("people"), person, devices, tasks, aupOld, offboards(person), opened, registered != null));
     }
 
     @GET

@@ -31,6 +31,7 @@ import org.district.inventory.domain.DeviceFilter;
 import org.district.inventory.entity.Device;
 import org.district.inventory.entity.Person;
 import org.district.inventory.service.AssignmentRequest;
+import org.district.inventory.service.DeviceMove;
 import org.district.inventory.service.DeviceRequest;
 import org.district.inventory.service.DeviceService;
 import org.district.inventory.service.PersonService;
@@ -192,6 +193,18 @@ public class DeviceResource {
                 size,
                 HistoryEntryView::of,
                 h -> Cursors.encode(h.id));
+    }
+
+    @GET
+    @Path("/{id}/moves")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    @Operation(
+            summary = "What may be done with a device now",
+            description = "Each status the lifecycle lets the device move to now, with the operation that makes the"
+                    + " move: ASSIGN (POST .../assignment), RETURN (POST .../return), SANITIZE (POST .../sanitization)"
+                    + " or CHANGE_STATUS (POST .../status). Empty for a retired device.")
+    public List<DeviceMove> moves(@PathParam("id") String id) {
+        return devices.moves(Params.pathId("device", id));
     }
 
     @GET

@@ -301,34 +301,9 @@ public class DeviceService {
     public Device changeStatus(UUID id, StatusChangeRequest change, String actor) {
         Device d = lock(id);
         DeviceStatus to = change.status();
-        if (d.ownership == Ownership.DISTRICT) {
-            if (to == ASSIGNED) {
-                throw ConflictException.of(
-                        "use-assignment", "Assign a device with POST /api/v1/devices/{id}/assignment.");
-            }
-            if (d.status == ASSIGNED && (to == IN_STOCK || to == QUARANTINED)) {
-                throw ConflictException.of("use-return", "Take a device back with POST /api/v1/devices/{id}/return.");
-            }
-            if (d.status == QUARANTINED && to == IN_STOCK) {
-                throw ConflictException.of(
-                        "sanitize-first",
-                        "A quarantined device returns to stock only after sanitization:"
-                                + " POST /api/v1/devices/{id}/sanitization.");
-            }
-            if (d.status == IN_REPAIR
-                    && to == IN_STOCK
-                    && history.statusBeforeLastEntering(d.id, IN_REPAIR).orElse(null) == QUARANTINED) {
-                // Repair is not sanitization: a device sent there from quarantine still holds unsanitized data.
-                throw ConflictException.of(
-                        "sanitize-first",
-                        "This device went to repair from quarantine and has not been sanitized: move it back to"
-                                + " QUARANTINED, then POST /api/v1/devices/{id}/sanitization.");
-            }
-            if (d.status == RECOVERED && to == IN_STOCK && d.sensitiveData) {
-                throw ConflictException.of(
-                        "sanitize-first",
-                        "This device holds sensitive data: it goes to QUARANTINED, then sanitization.");
-            }
+        Optional<ConflictException> refusal = otherOperation(d, to);
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         if (change.costOwed() != null && to != WRITTEN_OFF) {
             throw InvalidException.of("costOwed", "is recorded only when writing a device off.");
@@ -345,6 +320,70 @@ public class DeviceService {
             events.deviceChanged(d, "STATUS_CHANGED");
         }
         return d;
+    }
+
+    /**
+     * What IT may do with the device now: every move the lifecycle allows, each by the operation that makes it
+     * (assignment, return and sanitization have their own; the rest are status changes).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeviceMove> moves(UUID id) {
+        Device d = find(id).orElseThrow(() -> new NotFoundException("device", id.toString()));
+        List<DeviceMove> moves = new ArrayList<>();
+        for (DeviceStatus to : DeviceLifecycle.next(d.ownership, d.status)) {
+            if (d.ownership == Ownership.DISTRICT && to == ASSIGNED) {
+                moves.add(new DeviceMove(DeviceMove.Operation.ASSIGN, to));
+            } else if (d.ownership == Ownership.DISTRICT
+                    && d.status == ASSIGNED
+                    && (to == IN_STOCK || to == QUARANTINED)) {
+                if (to == DeviceLifecycle.afterComingBack(d.sensitiveData)) {
+                    moves.add(new DeviceMove(DeviceMove.Operation.RETURN, to));
+                }
+            } else if (d.ownership == Ownership.DISTRICT && d.status == QUARANTINED && to == IN_STOCK) {
+                moves.add(new DeviceMove(DeviceMove.Operation.SANITIZE, to));
+            } else if (otherOperation(d, to).isEmpty()) {
+                moves.add(new DeviceMove(DeviceMove.Operation.CHANGE_STATUS, to));
+            }
+        }
+        return moves;
+    }
+
+    /**
+     * Why a status change to {@code to} is not how this move is made: a district device is assigned, taken back and
+     * sanitized by their own operations, and one that may still hold unsanitized data does not go to stock.
+     */
+    private Optional<ConflictException> otherOperation(Device d, DeviceStatus to) {
+        if (d.ownership != Ownership.DISTRICT) {
+            return Optional.empty();
+        }
+        if (to == ASSIGNED) {
+            return Optional.of(ConflictException.of(
+                    "use-assignment", "Assign a device with POST /api/v1/devices/{id}/assignment."));
+        }
+        if (d.status == ASSIGNED && (to == IN_STOCK || to == QUARANTINED)) {
+            return Optional.of(
+                    ConflictException.of("use-return", "Take a device back with POST /api/v1/devices/{id}/return."));
+        }
+        if (d.status == QUARANTINED && to == IN_STOCK) {
+            return Optional.of(ConflictException.of(
+                    "sanitize-first",
+                    "A quarantined device returns to stock only after sanitization:"
+                            + " POST /api/v1/devices/{id}/sanitization."));
+        }
+        if (d.status == IN_REPAIR
+                && to == IN_STOCK
+                && history.statusBeforeLastEntering(d.id, IN_REPAIR).orElse(null) == QUARANTINED) {
+            // Repair is not sanitization: a device sent there from quarantine still holds unsanitized data.
+            return Optional.of(ConflictException.of(
+                    "sanitize-first",
+                    "This device went to repair from quarantine and has not been sanitized: move it back to"
+                            + " QUARANTINED, then POST /api/v1/devices/{id}/sanitization."));
+        }
+        if (d.status == RECOVERED && to == IN_STOCK && d.sensitiveData) {
+            return Optional.of(ConflictException.of(
+                    "sanitize-first", "This device holds sensitive data: it goes to QUARANTINED, then sanitization."));
+        }
+        return Optional.empty();
     }
 
     public Device sanitize(UUID id, SanitizationRequest sanitization, String actor) {

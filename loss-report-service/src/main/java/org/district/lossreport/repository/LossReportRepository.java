@@ -70,6 +70,10 @@ public class LossReportRepository implements PanacheRepositoryBase<LossReport, U
             q.append(" and upper(school) = upper(:school)");
             params.and("school", filter.school());
         }
+        if (filter.deviceId() != null) {
+            q.append(" and deviceId = :device");
+            params.and("device", filter.deviceId());
+        }
         if (filter.reportedFrom() != null) {
             q.append(" and reportedAt >= :from");
             params.and("from", filter.reportedFrom());

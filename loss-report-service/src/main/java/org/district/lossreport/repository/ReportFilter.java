@@ -20,9 +20,11 @@ public record ReportFilter(
         Instant reportedFrom,
         Instant reportedBefore,
         String visibleTo,
-        UUID supervisorId) {
+        UUID supervisorId,
+        UUID deviceId) {
 
     public ReportFilter narrowedTo(String districtId, UUID supervisorPersonId) {
-        return new ReportFilter(status, kind, school, reportedFrom, reportedBefore, districtId, supervisorPersonId);
+        return new ReportFilter(
+                status, kind, school, reportedFrom, reportedBefore, districtId, supervisorPersonId, deviceId);
     }
 }

@@ -87,13 +87,14 @@ public class LossReportResource {
             summary = "List reports",
             description = "Newest first. IT and auditors see every report; staff see the reports they filed or whose"
                     + " device they hold; supervisors also those of the people they supervise. Dates are in the"
-                    + " district's time zone and inclusive.")
+                    + " district's time zone and inclusive; device narrows to one device's reports.")
     public PageView<LossReportView> list(
             @QueryParam("status") String status,
             @QueryParam("kind") String kind,
             @QueryParam("school") String school,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
+            @QueryParam("device") String device,
             @BeanParam PageParams page) {
         int size = page.size();
         LocalDate fromDate = Params.date("from", from);
@@ -106,7 +107,8 @@ public class LossReportResource {
                 Params.enumValue("kind", kind, LossKind.class),
                 Params.text("school", school, 40),
                 fromDate,
-                toDate);
+                toDate,
+                Params.uuid("device", device));
         return reports.search(query, page.cursor(), size).map(r -> view(r, null));
     }
 

@@ -312,7 +312,8 @@ public class LossReportService {
                         ? null
                         : query.to().plusDays(1).atStartOfDay(zone).toInstant(),
                 null,
-                null);
+                null,
+                query.deviceId());
         ReportFilter effective = access.seesEverything()
                 ? filter
                 : filter.narrowedTo(

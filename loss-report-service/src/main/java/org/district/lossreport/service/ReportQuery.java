@@ -1,6 +1,7 @@
 package org.district.lossreport.service;
 
 import java.time.LocalDate;
+import java.util.UUID;
 import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportStatus;
 
@@ -10,4 +11,5 @@ import org.district.contracts.lossreport.LossReportStatus;
  * @param from the first day of reporting to include, in the district's time zone
  * @param to the last day of reporting to include, in the district's time zone
  */
-public record ReportQuery(LossReportStatus status, LossKind kind, String school, LocalDate from, LocalDate to) {}
+public record ReportQuery(
+        LossReportStatus status, LossKind kind, String school, LocalDate from, LocalDate to, UUID deviceId) {}
