@@ -11,7 +11,9 @@ mvn -B -q install -DskipTests -Dspotless.check.skip=true >"$LOG_DIR/screenshots-
 
 mkdir -p docs/screenshots
 for shot in console-home-desktop console-device-locked-desktop console-lock-error-desktop console-report-it \
-            console-my-devices-phone console-report-errors-phone console-my-reports-phone console-person-offboarded-hr; do
+            console-my-devices-phone console-report-errors-phone console-my-reports-phone console-person-offboarded-hr \
+            console-import-dry-run-desktop console-my-devices-es-phone console-device-moves-desktop \
+            console-new-device-errors-desktop; do
   cp "system-tests/target/screenshots/$shot.png" "docs/screenshots/$shot.png"
 done
 info "Screenshots in docs/screenshots"

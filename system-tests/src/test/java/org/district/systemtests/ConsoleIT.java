@@ -405,6 +405,33 @@ class ConsoleIT {
                     .as("another's device does not exist for them")
                     .isEqualTo("Not found");
             accessible(browser, "console-not-found-phone");
+
+            // In Spanish: picked from the header, remembered for the next pages, with dates in Spanish too.
+            browser.open(system.consolePage("/devices"));
+            browser.find(By.id("language")).click();
+            await().atMost(PAGE)
+                    .until(() -> "es".equals(browser.find(By.tagName("html")).getAttribute("lang")));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mis dispositivos");
+            assertThat(browser.find(By.id("devices")).getText())
+                    .contains("Asignado")
+                    .contains("Reportar " + own.assetTag() + " como perdido o robado");
+            assertThat(browser.find(By.id("language")).getText()).isEqualTo("English");
+            accessible(browser, "console-my-devices-es-phone");
+            browser.find(By.id("report-" + own.assetTag())).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/report-loss"));
+            assertThat(browser.find(By.tagName("h1")).getText())
+                    .isEqualTo("Reportar " + own.assetTag() + " como perdido o robado");
+            browser.find(By.id("file-report")).click();
+            awaitErrorSummary(browser, "Indique si el dispositivo se perdió o se lo robaron.");
+            assertThat(browser.find(By.cssSelector(".error-summary h2")).getText())
+                    .isEqualTo("Hay un problema");
+            accessible(browser, "console-report-errors-es-phone");
+            browser.open(system.consolePage("/my-reports"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mis reportes");
+            browser.find(By.id("language")).click();
+            await().atMost(PAGE)
+                    .until(() -> "en".equals(browser.find(By.tagName("html")).getAttribute("lang")));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("My reports");
         }
     }
 
@@ -440,8 +467,8 @@ class ConsoleIT {
             assertThat(summary)
                     .contains("Choose whether the device was lost or stolen.")
                     .contains("Enter the time you last had the device")
-                    .contains("How it happened is required.")
-                    .contains("Your phone number is required.")
+                    .contains("Say how it happened, in a few words.")
+                    .contains("Enter a phone number IT can reach you on.")
                     .doesNotContain("Where you last had it");
             assertThat(browser.find(By.id("lastSeenLocation")).getAttribute("value"))
                     .as("values are kept")

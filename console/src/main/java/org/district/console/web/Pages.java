@@ -29,6 +29,9 @@ public class Pages {
     @Inject
     CsrfTokenParameterProvider csrf;
 
+    @Inject
+    Language language;
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }
@@ -53,18 +56,19 @@ public class Pages {
         // A request refused before any page ran (an address no page has) is answered on the event loop, where the
         // sign-in may not be read: its page shows no navigation.
         if (io.vertx.core.Context.isOnEventLoopThread() || identity.isAnonymous()) {
-            return new Chrome("", "", List.of(), section, csrfToken(), false, false);
+            return new Chrome("", "", List.of(), section, csrfToken(), false, false, "en", false);
         }
+        Staff words = language.staff();
         List<NavItem> nav = new ArrayList<>();
         if (seesEverything()) {
             nav.add(new NavItem("/", "Home", "home"));
         }
-        nav.add(new NavItem("/devices", seesEverything() ? "Devices" : "My devices", "devices"));
+        nav.add(new NavItem("/devices", seesEverything() ? "Devices" : words.myDevices(), "devices"));
         if (seesEverything()) {
             nav.add(new NavItem("/loss-reports", "Loss reports", "loss-reports"));
         }
         if (!seesEverything() && (is(Roles.STAFF) || is(Roles.SUPERVISOR))) {
-            nav.add(new NavItem("/my-reports", "My reports", "my-reports"));
+            nav.add(new NavItem("/my-reports", words.myReports(), "my-reports"));
         }
         if (is(Roles.IT_ADMIN) || is(Roles.HR)) {
             nav.add(new NavItem("/people", "People", "people"));
@@ -72,7 +76,17 @@ public class Pages {
         if (seesEverything() || is(Roles.HR)) {
             nav.add(new NavItem("/return-tasks", "Return tasks", "return-tasks"));
         }
-        return new Chrome(name(), roleWord(), nav, section, csrfToken(), is(Roles.IT_ADMIN), is(Roles.HR));
+        boolean staffPages = !seesEverything() && !is(Roles.HR);
+        return new Chrome(
+                name(),
+                roleWord(words),
+                nav,
+                section,
+                csrfToken(),
+                is(Roles.IT_ADMIN),
+                is(Roles.HR),
+                language.code(),
+                staffPages);
     }
 
     /**
@@ -97,7 +111,7 @@ public class Pages {
     }
 
     /** The role with the widest reach, in words. */
-    private String roleWord() {
+    private String roleWord(Staff words) {
         if (is(Roles.IT_ADMIN)) {
             return "District IT";
         }
@@ -107,6 +121,6 @@ public class Pages {
         if (is(Roles.HR)) {
             return "HR";
         }
-        return is(Roles.SUPERVISOR) ? "Supervisor" : "Staff";
+        return is(Roles.SUPERVISOR) ? words.roleSupervisor() : words.roleStaff();
     }
 }

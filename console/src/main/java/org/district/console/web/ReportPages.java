@@ -115,6 +115,9 @@ public class ReportPages {
     DistrictClock clock;
 
     @Inject
+    Language language;
+
+    @Inject
     @RestClient
     InventoryApi inventory;
 
@@ -139,9 +142,10 @@ public class ReportPages {
     public Response report(@PathParam("id") String id, @BeanParam ReportForm form) {
         Device device = inventory.device(DevicePages.uuid(id));
         List<FieldError> errors = new ArrayList<>();
+        Staff words = language.staff();
         String kind = DevicePages.choice(form.kind, KINDS);
         if (kind == null) {
-            errors.add(new FieldError("kind-lost", "Choose whether the device was lost or stolen."));
+            errors.add(new FieldError("kind-lost", words.chooseKind()));
         }
         LocalDate day = null;
         LocalTime time = null;
@@ -156,20 +160,18 @@ public class ReportPages {
             // reported below
         }
         if (day == null) {
-            errors.add(
-                    new FieldError("lastSeenDate", "Enter the date you last had the device, for example 12/04/2026."));
+            errors.add(new FieldError("lastSeenDate", words.enterDate()));
         }
         if (time == null) {
-            errors.add(new FieldError("lastSeenTime", "Enter the time you last had the device, for example 2:30 PM."));
+            errors.add(new FieldError("lastSeenTime", words.enterTime()));
         }
         // Every field left empty is named at once, as the API would name it, not one round after another.
         for (String[] required : List.of(
-                new String[] {"lastSeenLocation", form.lastSeenLocation},
-                new String[] {"circumstances", form.circumstances},
-                new String[] {"contactPhone", form.contactPhone})) {
+                new String[] {"lastSeenLocation", form.lastSeenLocation, words.enterWhere()},
+                new String[] {"circumstances", form.circumstances, words.enterHow()},
+                new String[] {"contactPhone", form.contactPhone, words.enterPhone()})) {
             if (DevicePages.blank(required[1]) == null) {
-                String[] field = FIELDS.get(required[0]);
-                errors.add(new FieldError(field[0], field[1] + " is required."));
+                errors.add(new FieldError(required[0], required[2]));
             }
         }
         if (form.key == null || form.key.isBlank() || form.key.length() > 64) {

@@ -2,7 +2,16 @@ package org.district.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** How pages turn the services' codes into what people read. */
@@ -30,5 +39,31 @@ class WordsTest {
         assertThat(Links.of("/devices", Links.parameters("q", "Dell 5440", "status", null, "school", "A&B")))
                 .isEqualTo("/devices?q=Dell+5440&school=A%26B");
         assertThat(Links.of("/devices", Links.parameters("q", " "))).isEqualTo("/devices");
+    }
+
+    @Test
+    void everyWordOfTheStaffPagesIsInSpanishToo() throws IOException {
+        Set<String> english = Arrays.stream(Staff.class.getDeclaredMethods())
+                .map(Method::getName)
+                .collect(Collectors.toSet());
+        assertThat(bundle("messages/staff_es.properties").stringPropertyNames())
+                .as("staff_es.properties says every staff word, and nothing Staff does not")
+                .containsExactlyInAnyOrderElementsOf(english);
+        Set<String> codes = Arrays.stream(Msg.class.getDeclaredMethods())
+                .map(Method::getName)
+                .collect(Collectors.toSet());
+        assertThat(bundle("messages/msg_es.properties").stringPropertyNames())
+                .as("the code words staff read")
+                .contains("status", "type", "kind", "taskStatus")
+                .allMatch(codes::contains);
+    }
+
+    private static Properties bundle(String resource) throws IOException {
+        Properties words = new Properties();
+        try (InputStream in = WordsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return words;
     }
 }
