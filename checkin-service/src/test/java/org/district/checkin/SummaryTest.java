@@ -1,5 +1,6 @@
 package org.district.checkin;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,7 +12,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.district.checkin.service.DailyCounts;
 import org.district.contracts.inventory.DeviceStatus;
+import org.district.support.time.DistrictClock;
 import org.junit.jupiter.api.Test;
 
 /** What IT's start page counts from check-ins, of one school and by school, and the lost devices seen lately. */
@@ -20,6 +23,12 @@ class SummaryTest {
 
     @Inject
     Db db;
+
+    @Inject
+    DailyCounts dailyCounts;
+
+    @Inject
+    DistrictClock clock;
 
     private static Instant daysAgo(int days) {
         return Instant.now().minus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
@@ -89,5 +98,72 @@ class SummaryTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("school"));
+    }
+
+    @Test
+    void keepsEachDaysCheckInsAndOverdueDevicesForTheCharts() throws Exception {
+        dailyCounts.count();
+        long before = today(
+                Api.it()
+                        .get("/api/v1/summary/daily")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath(),
+                "checkIns");
+        String school = Feed.unique("SCHOOL");
+        Feed.Device first = db.known(Feed.laptop(school));
+        Feed.Device second = db.known(Feed.laptop(school));
+        for (Feed.Device device : List.of(first, second, first)) {
+            Api.device(device.id())
+                    .body(Api.checkIn())
+                    .post("/api/v1/checkins")
+                    .then()
+                    .statusCode(200);
+        }
+        db.known(Feed.laptop(school).registeredAt(daysAgo(40)));
+
+        assertThat(dailyCounts.count())
+                .as("the one replica here takes the count")
+                .isTrue();
+        var daily = Api.auditor()
+                .get("/api/v1/summary/daily")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(today(daily, "checkIns"))
+                .as("every check-in of the day counts")
+                .isEqualTo(before + 3);
+        assertThat(today(daily, "overdue"))
+                .as("today's overdue devices, as the summary counts them")
+                .isEqualTo(Api.it()
+                        .get("/api/v1/summary")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getLong("overdue"));
+        assertThat(daily.getList("day", String.class))
+                .last()
+                .isEqualTo(LocalDate.now(clock.zone()).toString());
+
+        Api.it()
+                .queryParam("days", "91")
+                .get("/api/v1/summary/daily")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("days"));
+        Api.as("E-" + Feed.RUN, "STAFF").get("/api/v1/summary/daily").then().statusCode(403);
+    }
+
+    private long today(io.restassured.path.json.JsonPath daily, String field) {
+        List<Map<String, Object>> days = daily.getList("");
+        String today = LocalDate.now(clock.zone()).toString();
+        return days.stream()
+                .filter(d -> today.equals(d.get("day")))
+                .map(d -> ((Number) d.get(field)).longValue())
+                .findFirst()
+                .orElse(0L);
     }
 }

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The console, in headless Chromium, as each role uses it: IT finds an overdue laptop from the home page's tile,
@@ -66,7 +69,19 @@ class ConsoleIT {
             assertThat(Integer.parseInt(tile.trim()))
                     .as("the overdue tile's count")
                     .isPositive();
+            // The last 30 days as charts, drawn by the page, with their numbers, once the check-in service has counted.
+            await().atMost(SIGN_IN).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                browser.open(system.consolePage("/"));
+                return !browser.driver()
+                        .findElements(By.cssSelector("#chart-checkins svg rect"))
+                        .isEmpty();
+            });
+            assertThat(browser.find(By.cssSelector("#chart-checkins svg desc")).getAttribute("textContent"))
+                    .startsWith("Check-ins per day from ");
+            assertThat(browser.find(By.cssSelector("#chart-overdue svg desc")).getAttribute("textContent"))
+                    .contains("latest");
             accessible(browser, "console-home-desktop");
+            browser.open(system.consolePage("/?school=" + system.school()));
 
             browser.find(By.id("tile-overdue")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("/devices/overdue"));
@@ -327,6 +342,65 @@ class ConsoleIT {
                         system.checkin("/api/v1/devices/" + laptop.id() + "/credential"), district.itToken())
                 .json();
         assertThat(credential.get("issued").asBoolean()).isFalse();
+    }
+
+    @Test
+    void itFindsAndLocksADeviceWithTheKeyboardAlone() {
+        Device laptop = district.device("LAPTOP", false);
+
+        try (Browser browser = new Browser(system, "console-keyboard", Browser.DESKTOP)) {
+            signIn(browser, "/devices?q=" + laptop.assetTag(), district.itId, "IT_ADMIN");
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            assertThat(browser.driver().switchTo().activeElement().getText())
+                    .as("the first Tab offers to skip to the content")
+                    .isEqualTo("Skip to content");
+            tabTo(browser, e -> laptop.assetTag().equals(e.getText().trim()), "the device's link");
+            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + laptop.id()));
+
+            tabTo(browser, e -> "lock".equals(e.getAttribute("id")), "Lock");
+            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/commands/new?type=LOCK"));
+            tabTo(browser, e -> "reason".equals(e.getAttribute("id")), "the reason");
+            new Actions(browser.driver()).sendKeys("Keyboard only").perform();
+            tabTo(browser, e -> "confirm".equals(e.getAttribute("id")), "the confirmation");
+            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?sent=LOCK"));
+        }
+        JsonNode sent = commands(laptop);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).get("reason").asText()).isEqualTo("Keyboard only");
+    }
+
+    @Test
+    void aSupervisorSeesTheirTeamsDevicesByWhoHoldsThem() {
+        Person supervisor = district.employee(null);
+        Person report = district.employee(supervisor);
+        Person outsider = district.employee(null);
+        Device reportsLaptop = district.device("LAPTOP", false);
+        Device outsidersLaptop = district.device("LAPTOP", false);
+        district.assign(reportsLaptop, report);
+        district.assign(outsidersLaptop, outsider);
+        String reportName = "Pat Employee " + report.districtId();
+
+        try (Browser browser = new Browser(system, "console-supervisor", Browser.PHONE)) {
+            signIn(browser, "/devices", supervisor.districtId(), "SUPERVISOR");
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("My team's devices");
+            String devices = browser.find(By.id("devices")).getText();
+            assertThat(devices)
+                    .contains(reportsLaptop.assetTag())
+                    .contains("Held by " + reportName)
+                    .doesNotContain(outsidersLaptop.assetTag());
+            accessible(browser, "console-team-devices-phone");
+            browser.find(By.linkText(reportsLaptop.assetTag())).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + reportsLaptop.id()));
+            assertThat(browser.find(By.id("holder")).getText()).isEqualTo(reportName);
+            assertThat(browser.find(By.id("report-loss")).getText())
+                    .as("a supervisor may report their team's device")
+                    .contains(reportsLaptop.assetTag());
+            browser.open(system.consolePage("/devices/" + outsidersLaptop.id()));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not found");
+        }
     }
 
     @Test
@@ -615,6 +689,24 @@ class ConsoleIT {
         var field = browser.find(By.id(id));
         field.clear();
         field.sendKeys(text);
+    }
+
+    /**
+     * Presses Tab until the focused element is the one looked for, as a keyboard user moves through a page; each
+     * element reached shows that it has the focus.
+     */
+    private static void tabTo(Browser browser, java.util.function.Predicate<WebElement> wanted, String what) {
+        for (int i = 0; i < 80; i++) {
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.driver().switchTo().activeElement();
+            if (wanted.test(focused)) {
+                assertThat(focused.getCssValue("outline-style"))
+                        .as("the focus on " + what + " is visible")
+                        .isNotEqualTo("none");
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + what + " on " + browser.currentUrl());
     }
 
     /** Waits for the page the form came back on (the one before may still show its own error summary). */

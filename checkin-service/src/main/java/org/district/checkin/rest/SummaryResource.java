@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import org.district.checkin.service.DailyCounts;
 import org.district.checkin.service.DashboardService;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
@@ -22,6 +25,9 @@ public class SummaryResource {
     @Inject
     DashboardService dashboard;
 
+    @Inject
+    DailyCounts dailyCounts;
+
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
@@ -31,4 +37,23 @@ public class SummaryResource {
     public SummaryView summary(@QueryParam("school") String school) {
         return SummaryView.of(dashboard.summary(Params.text("school", school, 40)));
     }
+
+    @GET
+    @Path("/daily")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    @Operation(
+            summary = "Check-ins and overdue devices per day",
+            description = "District-wide, for each of the last days (30 unless days says otherwise, at most 90) up to"
+                    + " today in the district's time zone, oldest first: the check-ins received that day and the"
+                    + " devices overdue that day (null when it was not counted). Today's numbers are recounted every"
+                    + " 15 minutes; days before counting began are absent.")
+    public List<DailyCountView> daily(@QueryParam("days") String days) {
+        int span = Params.intInRange("days", days, 1, DailyCounts.MAX_DAYS, 30);
+        return dailyCounts.last(span).stream()
+                .map(d -> new DailyCountView(d.day(), d.checkIns(), d.overdue()))
+                .toList();
+    }
+
+    /** One district day's numbers. */
+    public record DailyCountView(LocalDate day, long checkIns, Long overdue) {}
 }

@@ -16,6 +16,7 @@ import org.district.console.api.Views.CheckinSummary;
 import org.district.console.api.Views.Command;
 import org.district.console.api.Views.CommandRequest;
 import org.district.console.api.Views.CredentialStatus;
+import org.district.console.api.Views.DailyCount;
 import org.district.console.api.Views.IssuedCredential;
 import org.district.console.api.Views.Locations;
 import org.district.console.api.Views.LostSeenDevice;
@@ -115,4 +116,9 @@ public interface CheckinApi {
     @GET
     @Path("/devices/{id}/locations")
     Locations locations(@PathParam("id") UUID device);
+
+    /** The last days' check-ins and overdue devices, oldest first (days never counted are absent). */
+    @GET
+    @Path("/summary/daily")
+    List<DailyCount> daily(@QueryParam("days") int days);
 }

@@ -384,4 +384,8 @@ public final class Views {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Location(
             Instant seenAt, double latitude, double longitude, Double accuracyMeters, String site, String ipAddress) {}
+
+    /** Check-ins received and devices overdue on one district day (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DailyCount(LocalDate day, long checkIns, Long overdue) {}
 }

@@ -16,6 +16,7 @@ public record Chrome(
         String csrfToken,
         boolean itAdmin,
         boolean hr,
+        boolean supervisor,
         String language,
         boolean multilingual) {
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,15 +19,17 @@ import org.district.console.api.CheckinApi;
 import org.district.console.api.InventoryApi;
 import org.district.console.api.LossReportApi;
 import org.district.console.api.Views.CheckinSummary;
+import org.district.console.api.Views.DailyCount;
 import org.district.console.api.Views.InventorySummary;
 import org.district.console.api.Views.LossReportSummary;
 import org.district.support.security.Roles;
+import org.district.support.time.DistrictClock;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * The start page of IT and auditors: what needs attention today, as tiles that each open the list behind their count,
- * and the same by school. Each tile's count comes from the service that owns it; a service that does not answer leaves
+ * and the same by school, with the last 30 days' check-ins and overdue devices as charts. Each tile's count comes from the service that owns it; a service that does not answer leaves
  * its tiles saying so while the others still show. Everyone else starts at their own work: HR at return tasks, staff
  * and supervisors at their devices.
  */
@@ -43,11 +46,18 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Chrome chrome, String school, List<Tile> tiles, List<SchoolRow> schools);
+        static native TemplateInstance home(
+                Chrome chrome, String school, List<Tile> tiles, List<SchoolRow> schools, List<Chart> charts);
     }
+
+    /** How many days the home page's charts show. */
+    static final int CHART_DAYS = 30;
 
     @Inject
     Pages pages;
+
+    @Inject
+    DistrictClock clock;
 
     @Inject
     @RestClient
@@ -126,7 +136,36 @@ public class HomePage {
                 : checkins.schools().stream()
                         .map(s -> new SchoolRow(s.school(), s.overdue(), s.nonCompliant()))
                         .toList();
-        return Response.ok(Templates.home(pages.chrome("home"), only, tiles, schools))
+        List<Chart> charts = List.of();
+        if (only == null) {
+            List<DailyCount> daily = ask("daily counts", () -> checkin.daily(CHART_DAYS));
+            if (daily != null) {
+                // The check-in service's day may have begun already where it counts (its clock is the owner's).
+                LocalDate today = daily.stream()
+                        .map(DailyCount::day)
+                        .filter(d -> d.isAfter(clock.today()))
+                        .max(LocalDate::compareTo)
+                        .orElse(clock.today());
+                charts = List.of(
+                        Chart.of(
+                                "checkins",
+                                "Check-ins per day",
+                                CHART_DAYS,
+                                today,
+                                daily,
+                                DailyCount::day,
+                                DailyCount::checkIns),
+                        Chart.of(
+                                "overdue",
+                                "Devices overdue for check-in",
+                                CHART_DAYS,
+                                today,
+                                daily,
+                                DailyCount::day,
+                                DailyCount::overdue));
+            }
+        }
+        return Response.ok(Templates.home(pages.chrome("home"), only, tiles, schools, charts))
                 .header("Cache-Control", "no-store")
                 .build();
     }

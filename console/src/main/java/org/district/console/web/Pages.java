@@ -46,6 +46,11 @@ public class Pages {
         return is(Roles.IT_ADMIN);
     }
 
+    /** A supervisor, who sees their team's devices besides their own (and is not IT, HR or an auditor). */
+    public boolean teamLead() {
+        return is(Roles.SUPERVISOR) && !seesEverything() && !is(Roles.HR);
+    }
+
     public void requireActor() {
         if (!acts()) {
             throw new ForbiddenException("Only district IT may do this");
@@ -56,14 +61,17 @@ public class Pages {
         // A request refused before any page ran (an address no page has) is answered on the event loop, where the
         // sign-in may not be read: its page shows no navigation.
         if (io.vertx.core.Context.isOnEventLoopThread() || identity.isAnonymous()) {
-            return new Chrome("", "", List.of(), section, csrfToken(), false, false, "en", false);
+            return new Chrome("", "", List.of(), section, csrfToken(), false, false, false, "en", false);
         }
         Staff words = language.staff();
         List<NavItem> nav = new ArrayList<>();
         if (seesEverything()) {
             nav.add(new NavItem("/", "Home", "home"));
         }
-        nav.add(new NavItem("/devices", seesEverything() ? "Devices" : words.myDevices(), "devices"));
+        nav.add(new NavItem(
+                "/devices",
+                seesEverything() ? "Devices" : teamLead() ? words.teamDevices() : words.myDevices(),
+                "devices"));
         if (seesEverything()) {
             nav.add(new NavItem("/loss-reports", "Loss reports", "loss-reports"));
         }
@@ -85,6 +93,7 @@ public class Pages {
                 csrfToken(),
                 is(Roles.IT_ADMIN),
                 is(Roles.HR),
+                teamLead(),
                 language.code(),
                 staffPages);
     }

@@ -40,6 +40,18 @@ public interface Staff {
     @Message("My reports")
     String myReports();
 
+    @Message("My team's devices")
+    String teamDevices();
+
+    @Message("No device is assigned to you or to the people you supervise.")
+    String noTeamDevices();
+
+    @Message("Held by {name}")
+    String heldBy(String name);
+
+    @Message("Holder")
+    String holder();
+
     @Message("Staff")
     String roleStaff();
 

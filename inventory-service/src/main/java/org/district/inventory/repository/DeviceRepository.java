@@ -82,6 +82,13 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             where.append(" and d.assignee_id = ?");
             params.add(filter.assigneeId());
         }
+        if (filter.teamOf() != null) {
+            // person_supervisor_idx finds the team.
+            where.append(
+                    " and (d.assignee_id = ? or d.assignee_id in (select p.id from person p where p.supervisor_id = ?))");
+            params.add(filter.teamOf());
+            params.add(filter.teamOf());
+        }
         if (filter.text() != null) {
             // Matches the trigram index device_text_idx.
             where.append(" and (d.asset_tag || ' ' || d.serial_number || ' ' || d.make || ' ' || d.model) ilike ?");

@@ -15,6 +15,11 @@ import org.district.inventory.entity.Person;
 @ApplicationScoped
 public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
 
+    /** Whether {@code supervisorId} is the supervisor of {@code personId}. */
+    public boolean supervises(UUID supervisorId, UUID personId) {
+        return count("id = ?1 and supervisor.id = ?2", personId, supervisorId) > 0;
+    }
+
     public Optional<Person> findByDistrictId(String districtId) {
         return find("districtId", districtId).firstResultOptional();
     }

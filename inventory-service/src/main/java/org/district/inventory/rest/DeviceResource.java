@@ -276,8 +276,12 @@ public class DeviceResource {
         return params.importCsv(body, (file, mode) -> deviceImport.run(file, mode, caller.actor()));
     }
 
+    /** Everything for IT and auditors; the holder's view for others, naming the holder to a supervisor. */
     private DeviceView view(Device d) {
-        return DeviceView.of(d, caller.seesEverything());
+        if (caller.seesEverything()) {
+            return DeviceView.full(d);
+        }
+        return caller.is(Roles.SUPERVISOR) ? DeviceView.forSupervisor(d) : DeviceView.forHolder(d);
     }
 
     /** The device, if the caller may see it; 404 otherwise (a holder must not learn what else exists). */
@@ -287,14 +291,23 @@ public class DeviceResource {
             return d;
         }
         // District ids are stored upper case; the token's subject is matched the way people.findByDistrictId does.
-        if (d.assignee == null || !d.assignee.districtId.equalsIgnoreCase(caller.subject())) {
-            LOG.infof("Refused %s reading device %s: not theirs", caller.actor(), id);
-            throw new NotFoundException("device", id.toString());
+        if (d.assignee != null && d.assignee.districtId.equalsIgnoreCase(caller.subject())) {
+            return d;
         }
-        return d;
+        if (d.assignee != null && caller.is(Roles.SUPERVISOR)) {
+            Optional<Person> me = people.findByDistrictId(caller.subject());
+            if (me.isPresent() && people.supervises(me.get().id, d.assignee.id)) {
+                return d;
+            }
+        }
+        LOG.infof("Refused %s reading device %s: not theirs", caller.actor(), id);
+        throw new NotFoundException("device", id.toString());
     }
 
-    /** The search filter, narrowed to the caller's own devices unless they see everything; empty if nothing matches. */
+    /**
+     * The search filter, narrowed to the caller's own devices (a supervisor's: also their team's) unless they see
+     * everything; empty if nothing matches.
+     */
     private Optional<DeviceFilter> filter(
             String status, String type, String school, String ownership, String assignee, String text) {
         Set<DeviceStatus> statuses = statuses(status);
@@ -319,10 +332,16 @@ public class DeviceResource {
             return Optional.of(filter);
         }
         Optional<Person> me = people.findByDistrictId(caller.subject());
-        if (me.isEmpty() || (assigneeId != null && !assigneeId.equals(me.get().id))) {
+        if (me.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(filter.onlyAssignedTo(me.get().id));
+        UUID self = me.get().id;
+        boolean supervisor = caller.is(Roles.SUPERVISOR);
+        if (assigneeId != null && !assigneeId.equals(self)) {
+            // A supervisor may list one of their team's devices; anyone else only their own.
+            return supervisor && people.supervises(self, assigneeId) ? Optional.of(filter) : Optional.empty();
+        }
+        return Optional.of(supervisor && assigneeId == null ? filter.onlyTeamOf(self) : filter.onlyAssignedTo(self));
     }
 
     private Optional<UUID> resolvePerson(String idOrDistrictId) {

@@ -46,6 +46,31 @@ public record DeviceView(
         return of(d, false);
     }
 
+    /** What a supervisor sees of their own and their team's devices: the holder's view, naming the holder. */
+    static DeviceView forSupervisor(Device d) {
+        DeviceView holder = of(d, false);
+        return new DeviceView(
+                holder.id(),
+                holder.assetTag(),
+                holder.serialNumber(),
+                holder.type(),
+                holder.make(),
+                holder.model(),
+                holder.school(),
+                holder.ownership(),
+                holder.status(),
+                null,
+                PersonRefView.of(d.assignee),
+                holder.assignedAt(),
+                null,
+                holder.warrantyEnd(),
+                holder.costOwed(),
+                null,
+                null,
+                null,
+                null);
+    }
+
     /** The device as IT and auditors see it ({@code everything}), or as its holder does. */
     static DeviceView of(Device d, boolean everything) {
         return new DeviceView(

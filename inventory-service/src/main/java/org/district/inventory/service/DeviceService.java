@@ -326,7 +326,6 @@ public class DeviceService {
      * What IT may do with the device now: every move the lifecycle allows, each by the operation that makes it
      * (assignment, return and sanitization have their own; the rest are status changes).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeviceMove> moves(UUID id) {
         Device d = find(id).orElseThrow(() -> new NotFoundException("device", id.toString()));
         List<DeviceMove> moves = new ArrayList<>();

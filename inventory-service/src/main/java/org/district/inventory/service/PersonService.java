@@ -66,6 +66,12 @@ public class PersonService {
         return people.findByIdOptional(id);
     }
 
+    /** Whether {@code supervisorId} is the supervisor of {@code personId}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean supervises(UUID supervisorId, UUID personId) {
+        return people.supervises(supervisorId, personId);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Person> findByDistrictId(String districtId) {
         return people.findByDistrictId(DeviceRules.code(districtId));

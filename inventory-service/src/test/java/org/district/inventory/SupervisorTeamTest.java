@@ -1,0 +1,90 @@
+package org.district.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.List;
+import org.district.testing.TestApi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A supervisor's view of devices: their own and those held by the people they supervise, each naming its holder, with
+ * nothing of the acquisition or notes; another team's devices do not exist for them, and a staff member still sees only
+ * their own.
+ */
+@QuarkusTest
+class SupervisorTeamTest {
+
+    @Test
+    void aSupervisorSeesTheirTeamsDevicesByHolderAndNoOneElses() {
+        String boss = Api.employee();
+        String report = Api.unique("E");
+        Api.it()
+                .body(Api.person(report, boss, LocalDate.now()))
+                .post("/api/v1/people")
+                .then()
+                .statusCode(201);
+        String outsider = Api.employee();
+        String bossesLaptop = Api.registerLaptop(false);
+        String reportsLaptop = Api.registerLaptop(true);
+        String outsidersLaptop = Api.registerLaptop(false);
+        Api.assign(bossesLaptop, boss);
+        Api.assign(reportsLaptop, report);
+        Api.assign(outsidersLaptop, outsider);
+
+        List<String> listed = TestApi.as(boss, "SUPERVISOR")
+                .queryParam("limit", 200)
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
+        assertThat(listed).containsExactlyInAnyOrder(bossesLaptop, reportsLaptop);
+
+        TestApi.as(boss, "SUPERVISOR")
+                .get("/api/v1/devices/" + reportsLaptop)
+                .then()
+                .statusCode(200)
+                .body("assignee.districtId", equalTo(report))
+                .body("assignee.name", equalTo("Pat Teacher"))
+                .body("acquisition", nullValue())
+                .body("sensitiveData", nullValue())
+                .body("notes", nullValue());
+        TestApi.as(boss, "SUPERVISOR")
+                .get("/api/v1/devices/" + outsidersLaptop)
+                .then()
+                .statusCode(404);
+        TestApi.as(boss, "SUPERVISOR")
+                .queryParam("assignee", report)
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(reportsLaptop)));
+        TestApi.as(boss, "SUPERVISOR")
+                .queryParam("assignee", outsider)
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
+
+        // The same person without the supervisor role (a staff member) sees only what they hold.
+        List<String> asStaff = TestApi.as(boss, "STAFF")
+                .queryParam("limit", 200)
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
+        assertThat(asStaff).containsExactly(bossesLaptop);
+        TestApi.as(boss, "STAFF").get("/api/v1/devices/" + reportsLaptop).then().statusCode(404);
+        TestApi.as(report, "STAFF")
+                .get("/api/v1/devices/" + reportsLaptop)
+                .then()
+                .statusCode(200)
+                .body("assignee", nullValue());
+    }
+}
