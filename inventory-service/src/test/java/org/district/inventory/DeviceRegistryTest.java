@@ -408,4 +408,59 @@ class DeviceRegistryTest {
                 .then()
                 .body("items", hasSize(0));
     }
+
+    @Test
+    void searchAndExportKeepOnlyTheDevicesThatHoldSensitiveDataWhenAsked() {
+        String school = "SENS-" + Api.unique("S");
+        Map<String, Object> sensitive = new HashMap<>(Api.purchasedLaptop(Api.unique("S"), true));
+        sensitive.put("school", school);
+        String sensitiveId = Api.it()
+                .body(sensitive)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Map<String, Object> plain = new HashMap<>(Api.purchasedLaptop(Api.unique("S"), false));
+        plain.put("school", school);
+        String plainId = Api.it()
+                .body(plain)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        Api.it()
+                .queryParam("school", school)
+                .queryParam("sensitive", "true")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(sensitiveId));
+        Api.it()
+                .queryParam("school", school)
+                .queryParam("sensitive", "false")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(plainId));
+        String csv = Api.it()
+                .queryParam("school", school)
+                .queryParam("sensitive", "true")
+                .get("/api/v1/devices/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(csv.lines()).hasSize(2);
+        assertThat(csv).contains((String) sensitive.get("assetTag")).doesNotContain((String) plain.get("assetTag"));
+        Api.it()
+                .queryParam("sensitive", "maybe")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("sensitive"));
+    }
 }

@@ -213,6 +213,19 @@ class ConsoleIT {
             awaitErrorSummary(browser, "no longer waiting");
             assertThat(browser.driver().findElements(By.id("save-import"))).isEmpty();
 
+            // The devices list finds them, and keeps only the one holding sensitive data when asked.
+            browser.open(system.consolePage("/devices"));
+            fill(browser, "q", first.substring(0, first.lastIndexOf('-')));
+            browser.find(By.id("sensitive")).click();
+            browser.find(By.cssSelector("form.filters button[type=submit]")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("sensitive=true"));
+            assertThat(browser.find(By.id("devices")).getText())
+                    .contains(second)
+                    .doesNotContain(first);
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("checkin"))).selectByValue("overdue");
+            browser.find(By.cssSelector("form.filters button[type=submit]")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/devices/overdue"));
+
             // One device by hand: the inventory's own messages, next to the fields, and the values kept.
             browser.open(system.consolePage("/devices/new"));
             accessible(browser, "console-new-device-desktop");
@@ -337,7 +350,37 @@ class ConsoleIT {
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?revoked=1"));
             assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
+
+            // Sanitized, back in stock, then lost: each move's own fields, with the inventory's messages.
+            browser.find(By.id("move-sanitize-in_stock")).click();
+            browser.find(By.id("confirm")).click();
+            awaitErrorSummary(browser, "How it was sanitized must not be blank.");
+            fill(browser, "method", "NIST 800-88 purge");
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=IN_STOCK"));
+            browser.find(By.id("move-change_status-lost")).click();
+            accessible(browser, "console-move-confirm-desktop");
+            browser.find(By.id("confirm")).click();
+            awaitErrorSummary(browser, "Reason must not be blank.");
+            fill(browser, "reason", "Left on the bus");
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=LOST"));
+            assertThat(browser.find(By.tagName("h1")).getText()).contains("Lost");
+            assertThat(browser.find(By.id("history")).getText()).contains("Left on the bus");
+
+            // Where it was seen: IT only, and the page says the view is recorded.
+            browser.find(By.id("locations")).click();
+            assertThat(browser.find(By.id("view-recorded")).getText()).contains("recorded");
+            // The check-in service learns of the loss from the inventory's event a moment later.
+            await().atMost(District.PROPAGATION).ignoreExceptions().until(() -> {
+                browser.open(system.consolePage("/devices/" + laptop.id() + "/locations"));
+                return browser.find(By.id("no-locations")).getText().contains("has not reported a location");
+            });
+            accessible(browser, "console-locations-desktop");
         }
+        JsonNode reads = Http.get(system.checkin("/api/v1/location-reads?device=" + laptop.id()), district.itToken())
+                .json();
+        assertThat(reads.toString()).as("the view of the locations is recorded").contains(district.itId);
         JsonNode credential = Http.get(
                         system.checkin("/api/v1/devices/" + laptop.id() + "/credential"), district.itToken())
                 .json();
@@ -401,6 +444,44 @@ class ConsoleIT {
             browser.open(system.consolePage("/devices/" + outsidersLaptop.id()));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not found");
         }
+    }
+
+    @Test
+    void hrAddsAPersonByHandWithTheInventorysMessages() {
+        Person existing = district.employee(null);
+        String districtId = system.id("E");
+
+        try (Browser browser = new Browser(system, "console-hr-new-person", Browser.DESKTOP)) {
+            signIn(browser, "/people", district.hrId, "HR");
+            browser.find(By.id("new-person")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/people/new"));
+            browser.find(By.id("register")).click();
+            awaitErrorSummary(browser, "District id must not be blank.");
+            assertThat(browser.find(By.cssSelector(".error-summary")).getText())
+                    .contains("Given name must not be blank.")
+                    .contains("School must not be blank.");
+            accessible(browser, "console-new-person-errors-desktop");
+
+            fill(browser, "districtId", existing.districtId());
+            fill(browser, "givenName", "Robin");
+            fill(browser, "familyName", "Okafor");
+            fill(browser, "school", system.school());
+            browser.find(By.id("register")).click();
+            awaitErrorSummary(browser, "Another person already has this district id.");
+            assertThat(browser.find(By.id("givenName")).getAttribute("value")).isEqualTo("Robin");
+
+            fill(browser, "districtId", districtId);
+            browser.find(By.id("register")).click();
+            await().atMost(PAGE).until(() -> !browser.driver()
+                    .findElements(By.id("person-registered"))
+                    .isEmpty());
+            assertThat(browser.find(By.id("person-registered")).getText()).contains("Robin Okafor is added.");
+        }
+        JsonNode found = Http.get(system.inventory("/api/v1/people?q=" + districtId), district.itToken())
+                .json()
+                .get("items");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("familyName").asText()).isEqualTo("Okafor");
     }
 
     @Test

@@ -40,6 +40,7 @@ public interface InventoryApi {
             @QueryParam("school") String school,
             @QueryParam("ownership") String ownership,
             @QueryParam("assignee") String assigneeDistrictId,
+            @QueryParam("sensitive") String sensitive,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
 

@@ -60,7 +60,8 @@ public class DevicePages {
     static final int PAGE_SIZE = 50;
 
     /** The devices page's filters as the person set them (blank ones absent). */
-    public record Filters(String q, String status, String type, String school, String ownership, String holder) {
+    public record Filters(
+            String q, String status, String type, String school, String ownership, String holder, String sensitive) {
 
         public String query(String cursor) {
             return Links.of(
@@ -78,17 +79,20 @@ public class DevicePages {
                             ownership,
                             "holder",
                             holder,
+                            "sensitive",
+                            sensitive,
                             "cursor",
                             cursor));
         }
 
         /** The same filters for the devices of one holder. */
         public Filters withHolder(String districtId) {
-            return new Filters(q, status, type, school, ownership, districtId);
+            return new Filters(q, status, type, school, ownership, districtId, sensitive);
         }
 
         public boolean any() {
-            return Stream.of(q, status, type, school, ownership, holder).anyMatch(v -> v != null);
+            return Stream.of(q, status, type, school, ownership, holder, sensitive)
+                    .anyMatch(v -> v != null);
         }
     }
 
@@ -170,14 +174,24 @@ public class DevicePages {
             @QueryParam("school") String school,
             @QueryParam("ownership") String ownership,
             @QueryParam("holder") String holder,
+            @QueryParam("sensitive") String sensitive,
+            @QueryParam("checkin") String checkinState,
             @QueryParam("cursor") String cursor) {
+        // Overdue and not compliant are what check-ins know: their lists, for the same school.
+        String state = choice(checkinState, List.of("overdue", "non-compliant"));
+        if (state != null && pages.seesEverything()) {
+            return Response.seeOther(
+                            URI.create(Links.of("/devices/" + state, Links.parameters("school", blank(school)))))
+                    .build();
+        }
         Filters filters = new Filters(
                 blank(q),
                 choice(status, DeviceForms.STATUSES),
                 choice(type, DeviceForms.TYPES),
                 blank(school),
                 choice(ownership, DeviceForms.OWNERSHIPS),
-                pages.seesEverything() ? blank(holder) : null);
+                pages.seesEverything() ? blank(holder) : null,
+                pages.seesEverything() ? choice(sensitive, List.of("true")) : null);
         List<FieldError> errors = List.of();
         Page<Device> page = new Page<>(List.of(), PAGE_SIZE, null);
         Holders.Found holders = Holders.Found.NONE;
@@ -191,6 +205,7 @@ public class DevicePages {
                         filters.school(),
                         filters.ownership(),
                         holders.districtId(),
+                        filters.sensitive(),
                         blank(cursor),
                         PAGE_SIZE);
             }
@@ -229,13 +244,14 @@ public class DevicePages {
             @QueryParam("type") String type,
             @QueryParam("school") String school,
             @QueryParam("ownership") String ownership,
-            @QueryParam("holder") String holder) {
+            @QueryParam("holder") String holder,
+            @QueryParam("sensitive") String sensitive) {
         String text = blank(q);
         Holders.Found holders = this.holders.find(blank(holder));
         if ((text != null && text.length() < 3) || (blank(holder) != null && holders.districtId() == null)) {
             // The list says why (the same filters, the inventory's own message, or the people the holder may be).
-            throw new WebApplicationException(Response.seeOther(URI.create(
-                            "/devices" + new Filters(text, status, type, school, ownership, blank(holder)).query(null)))
+            throw new WebApplicationException(Response.seeOther(URI.create("/devices"
+                            + new Filters(text, status, type, school, ownership, blank(holder), sensitive).query(null)))
                     .build());
         }
         Map<String, String> filters = Links.parameters(
@@ -244,7 +260,8 @@ public class DevicePages {
                 "type", choice(type, DeviceForms.TYPES),
                 "school", blank(school),
                 "ownership", choice(ownership, DeviceForms.OWNERSHIPS),
-                "assignee", holders.districtId());
+                "assignee", holders.districtId(),
+                "sensitive", choice(sensitive, List.of("true")));
         return RestMulti.fromUniResponse(
                 export.devices(filters),
                 HttpClientResponse::toMulti,

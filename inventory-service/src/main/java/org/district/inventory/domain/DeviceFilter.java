@@ -10,6 +10,7 @@ import org.district.contracts.inventory.Ownership;
  * Filters of the device search; null means "any".
  *
  * @param teamOf a supervisor's person id: only devices held by them or by the people they supervise
+ * @param sensitive only devices that hold sensitive data (true) or that do not (false)
  */
 public record DeviceFilter(
         Set<DeviceStatus> statuses,
@@ -18,25 +19,16 @@ public record DeviceFilter(
         Ownership ownership,
         UUID assigneeId,
         String text,
-        UUID teamOf) {
-
-    public DeviceFilter(
-            Set<DeviceStatus> statuses,
-            DeviceType type,
-            String school,
-            Ownership ownership,
-            UUID assigneeId,
-            String text) {
-        this(statuses, type, school, ownership, assigneeId, text, null);
-    }
+        UUID teamOf,
+        Boolean sensitive) {
 
     /** The same filter restricted to one holder (what a staff member may see). */
     public DeviceFilter onlyAssignedTo(UUID personId) {
-        return new DeviceFilter(statuses, type, school, ownership, personId, text, null);
+        return new DeviceFilter(statuses, type, school, ownership, personId, text, null, sensitive);
     }
 
     /** The same filter restricted to a supervisor's devices and their team's (what a supervisor may see). */
     public DeviceFilter onlyTeamOf(UUID supervisorId) {
-        return new DeviceFilter(statuses, type, school, ownership, assigneeId, text, supervisorId);
+        return new DeviceFilter(statuses, type, school, ownership, assigneeId, text, supervisorId, sensitive);
     }
 }

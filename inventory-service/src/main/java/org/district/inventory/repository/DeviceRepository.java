@@ -82,6 +82,10 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             where.append(" and d.assignee_id = ?");
             params.add(filter.assigneeId());
         }
+        if (filter.sensitive() != null) {
+            where.append(" and d.sensitive_data = ?");
+            params.add(filter.sensitive());
+        }
         if (filter.teamOf() != null) {
             // person_supervisor_idx finds the team.
             where.append(

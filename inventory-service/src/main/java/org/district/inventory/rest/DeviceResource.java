@@ -85,7 +85,8 @@ public class DeviceResource {
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
     @Operation(
             summary = "Search devices",
-            description = "Filters combine with AND. Ordered by asset tag. IT staff and"
+            description = "Filters combine with AND; sensitive=true (or false) keeps the devices that hold sensitive"
+                    + " data (or that do not). Ordered by asset tag. IT staff and"
                     + " auditors search every device; anyone else sees only the devices assigned to them.")
     public PageView<DeviceView> search(
             @QueryParam("status") String status,
@@ -94,9 +95,10 @@ public class DeviceResource {
             @QueryParam("ownership") String ownership,
             @QueryParam("assignee") String assignee,
             @QueryParam("q") String text,
+            @QueryParam("sensitive") String sensitive,
             @BeanParam PageParams page) {
         int size = page.size();
-        Optional<DeviceFilter> filter = filter(status, type, school, ownership, assignee, text);
+        Optional<DeviceFilter> filter = filter(status, type, school, ownership, assignee, text, sensitive);
         if (filter.isEmpty()) {
             return PageView.empty(size);
         }
@@ -121,8 +123,9 @@ public class DeviceResource {
             @QueryParam("school") String school,
             @QueryParam("ownership") String ownership,
             @QueryParam("assignee") String assignee,
-            @QueryParam("q") String text) {
-        Optional<DeviceFilter> filter = filter(status, type, school, ownership, assignee, text);
+            @QueryParam("q") String text,
+            @QueryParam("sensitive") String sensitive) {
+        Optional<DeviceFilter> filter = filter(status, type, school, ownership, assignee, text, sensitive);
         return CsvDownload.byFirstCell(
                 "devices.csv",
                 DeviceColumns.HEADER,
@@ -309,7 +312,13 @@ public class DeviceResource {
      * everything; empty if nothing matches.
      */
     private Optional<DeviceFilter> filter(
-            String status, String type, String school, String ownership, String assignee, String text) {
+            String status,
+            String type,
+            String school,
+            String ownership,
+            String assignee,
+            String text,
+            String sensitive) {
         Set<DeviceStatus> statuses = statuses(status);
         DeviceType deviceType = Params.enumValue("type", type, DeviceType.class);
         Ownership owned = Params.enumValue("ownership", ownership, Ownership.class);
@@ -327,7 +336,10 @@ public class DeviceResource {
             }
             assigneeId = resolved.get();
         }
-        DeviceFilter filter = new DeviceFilter(statuses, deviceType, schoolCode, owned, assigneeId, q);
+        Boolean holdsSensitiveData =
+                sensitive == null || sensitive.isBlank() ? null : Requests.flag("sensitive", sensitive);
+        DeviceFilter filter =
+                new DeviceFilter(statuses, deviceType, schoolCode, owned, assigneeId, q, null, holdsSensitiveData);
         if (caller.seesEverything()) {
             return Optional.of(filter);
         }
