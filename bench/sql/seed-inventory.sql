@@ -1,6 +1,7 @@
 -- Seeds an inventory database (already migrated by inventory-service) with :people people and :devices devices in
 -- realistic proportions: 70 % assigned, 20 % in stock, the rest spread over the other statuses, 60 schools.
--- Idempotent: does nothing when the devices are already there.
+-- Idempotent: does nothing when the devices are already there. Ids are derived from the row numbers as in
+-- seed-checkin.sql (md5 of 'device-<n>' and 'person-<n>'), so that the console's benchmark finds each device in both.
 \set ON_ERROR_STOP on
 select count(*) >= :devices as seeded from device \gset
 \if :seeded
@@ -9,7 +10,7 @@ select count(*) >= :devices as seeded from device \gset
 begin;
 insert into person (id, district_id, given_name, family_name, email, kind, school, active, aup_acknowledged_on,
                     version, created_at, updated_at)
-select gen_random_uuid(), 'B' || lpad(n::text, 7, '0'), 'Given' || n, 'Family' || n,
+select md5('person-' || n)::uuid, 'B' || lpad(n::text, 7, '0'), 'Given' || n, 'Family' || n,
        'b' || n || '@district.example', case when n % 5 = 0 then 'EMPLOYEE' else 'STUDENT' end,
        'SCH-' || lpad((n % 60)::text, 2, '0'), true, current_date - (n % 300), 0, now(), now()
 from generate_series(1, :people) n
@@ -22,7 +23,7 @@ create index on person_no (n);
 insert into device (id, asset_tag, serial_number, type, make, model, school, ownership, status, sensitive_data,
                     assignee_id, assigned_at, acquisition_type, vendor, purchase_order, cost, acquired_on, warranty_end,
                     version, created_at, updated_at)
-select gen_random_uuid(),
+select md5('device-' || i)::uuid,
        'BN-' || lpad(i::text, 7, '0'),
        'SER' || upper(substr(md5(i::text), 1, 12)),
        (array['LAPTOP','CHROMEBOOK','CHROMEBOOK','CHROMEBOOK','TABLET','DESKTOP','SMARTPHONE'])[1 + i % 7],

@@ -1,5 +1,6 @@
 package org.district.checkin.rest;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -7,12 +8,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.district.checkin.service.DailyCounts;
 import org.district.checkin.service.DashboardService;
+import org.district.support.cache.FreshEnough;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,14 +32,24 @@ public class SummaryResource {
     @Inject
     DailyCounts dailyCounts;
 
+    /** The summary of each school (and of all, ""), a little old at most; one computation per period. */
+    private final FreshEnough<String, DashboardService.Summary> summaries;
+
+    SummaryResource(@ConfigProperty(name = "district.summary.max-age", defaultValue = "PT30S") Duration maxAge) {
+        this.summaries = new FreshEnough<>(maxAge, 1000, Infrastructure.getDefaultWorkerPool(), System::nanoTime);
+    }
+
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
             summary = "What needs attention",
             description = "Counts of devices overdue for check-in, not compliant, lost and seen lately, and of open and"
-                    + " overdue return tasks, of one school or of all; overdue and not compliant by school.")
+                    + " overdue return tasks, of one school or of all; overdue and not compliant by school. Counted at"
+                    + " most every district.summary.max-age (30 s unless configured): a start page asks on every view.")
     public SummaryView summary(@QueryParam("school") String school) {
-        return SummaryView.of(dashboard.summary(Params.text("school", school, 40)));
+        String only = Params.text("school", school, 40);
+        return SummaryView.of(
+                summaries.get(only == null ? "" : only, key -> dashboard.summary(key.isEmpty() ? null : key)));
     }
 
     @GET

@@ -191,6 +191,33 @@ public class RegistrationPages {
             Map.entry("supervisorDistrictId", "Supervisor's district id"),
             Map.entry("aupAcknowledgedOn", "Acceptable use policy acknowledged on"));
 
+    /** The fields in the order the forms show them: the error summary lists its messages in the same order. */
+    private static final List<String> ORDER = List.of(
+            "assetTag",
+            "serialNumber",
+            "type",
+            "make",
+            "model",
+            "school",
+            "ownership-district",
+            "sensitiveData-yes",
+            "acquisitionType-purchased",
+            "acquiredOn",
+            "vendor",
+            "purchaseOrder",
+            "cost",
+            "donor",
+            "warrantyEnd",
+            "ownerDistrictId",
+            "notes",
+            "districtId",
+            "givenName",
+            "familyName",
+            "email",
+            "kind-employee",
+            "supervisorDistrictId",
+            "aupAcknowledgedOn");
+
     /** Where the inventory's field names differ from the form's (the acquisition is nested in the API). */
     private static final Map<String, String> API_FIELDS = Map.ofEntries(
             Map.entry("acquisition", "acquisitionType"),
@@ -268,7 +295,8 @@ public class RegistrationPages {
                 errors.addAll(refused(e, "assetTag"));
             }
         }
-        return DevicePages.html(422, Templates.newDevice(pages.chrome("devices"), form.withErrors(errors)));
+        return DevicePages.html(
+                422, Templates.newDevice(pages.chrome("devices"), form.withErrors(inFormOrder(errors))));
     }
 
     @GET
@@ -304,12 +332,22 @@ public class RegistrationPages {
                 errors.addAll(refused(e, "districtId"));
             }
         }
-        return DevicePages.html(422, Templates.newPerson(pages.chrome("people"), form.withErrors(errors)));
+        return DevicePages.html(422, Templates.newPerson(pages.chrome("people"), form.withErrors(inFormOrder(errors))));
     }
 
     /** The inventory's refusal as messages next to the form's fields, each named by its label. */
     static List<FieldError> refused(WebApplicationException e, String fallbackField) {
         return Failures.fieldErrors(e, fallbackField, LABELS, API_FIELDS);
+    }
+
+    /** The messages in the order of the form's fields, as a person reads the form. */
+    static List<FieldError> inFormOrder(List<FieldError> errors) {
+        return errors.stream()
+                .sorted(java.util.Comparator.comparingInt(e -> {
+                    int at = ORDER.indexOf(e.field());
+                    return at < 0 ? ORDER.size() : at;
+                }))
+                .toList();
     }
 
     private static BigDecimal amount(String raw, String field, List<FieldError> errors) {

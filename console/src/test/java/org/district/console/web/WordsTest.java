@@ -42,6 +42,16 @@ class WordsTest {
     }
 
     @Test
+    void aFormsMessagesAreListedInTheOrderOfItsFields() {
+        List<Failures.FieldError> sorted = RegistrationPages.inFormOrder(List.of(
+                new Failures.FieldError("acquiredOn", "Date acquired must not be null."),
+                new Failures.FieldError("school", "School must not be blank."),
+                new Failures.FieldError("serialNumber", "Serial number must not be blank.")));
+        assertThat(sorted.stream().map(Failures.FieldError::field))
+                .containsExactly("serialNumber", "school", "acquiredOn");
+    }
+
+    @Test
     void everyWordOfTheStaffPagesIsInSpanishToo() throws IOException {
         Set<String> english = Arrays.stream(Staff.class.getDeclaredMethods())
                 .map(Method::getName)

@@ -1,5 +1,6 @@
 package org.district.inventory.rest;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,8 +20,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +45,7 @@ import org.district.inventory.service.csv.CsvExports;
 import org.district.inventory.service.csv.DeviceColumns;
 import org.district.inventory.service.csv.DeviceImport;
 import org.district.inventory.service.csv.ImportReport;
+import org.district.support.cache.FreshEnough;
 import org.district.support.csv.CsvDownload;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
@@ -51,6 +55,7 @@ import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -80,6 +85,13 @@ public class DeviceResource {
 
     @Inject
     Caller caller;
+
+    /** The counts by status of each school (and of all, ""), a little old at most; one computation per period. */
+    private final FreshEnough<String, Map<String, Long>> statusCounts;
+
+    DeviceResource(@ConfigProperty(name = "district.summary.max-age", defaultValue = "PT30S") Duration maxAge) {
+        this.statusCounts = new FreshEnough<>(maxAge, 1000, Infrastructure.getDefaultWorkerPool(), System::nanoTime);
+    }
 
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
@@ -137,9 +149,12 @@ public class DeviceResource {
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
             summary = "Devices by status",
-            description = "How many devices are in each status, of one school or of all.")
+            description = "How many devices are in each status, of one school or of all. Counted at most every"
+                    + " district.summary.max-age (30 s unless configured): a start page asks for it on every view.")
     public DeviceSummaryView summary(@QueryParam("school") String school) {
-        return DeviceSummaryView.of(devices.countByStatus(Params.text("school", school, 40)));
+        String only = Params.text("school", school, 40);
+        return DeviceSummaryView.of(
+                statusCounts.get(only == null ? "" : only, key -> devices.countByStatus(key.isEmpty() ? null : key)));
     }
 
     @POST

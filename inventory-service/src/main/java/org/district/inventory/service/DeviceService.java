@@ -94,8 +94,7 @@ public class DeviceService {
         return devices.search(filter, afterAssetTag, limit, settings.search().textMatchCap());
     }
 
-    /** How many devices are in each status, of one school or of all (null). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** How many devices are in each status, of one school or of all (null). In a transaction of its own when asked from a background refresh. */
     public Map<String, Long> countByStatus(String school) {
         return devices.countByStatus(school == null ? null : DeviceRules.code(school));
     }

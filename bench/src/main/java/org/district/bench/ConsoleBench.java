@@ -1,0 +1,112 @@
+package org.district.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.district.testing.Keycloak;
+
+/**
+ * The console at 1,000,000 devices, as district IT uses it: the home page (counts from three services), the devices
+ * list (a school's assigned devices, first page of 50) and a device page (its record, history, check-ins, commands,
+ * credential, open loss report), each signed in as IT and at a steady rate, against the console's own liveness
+ * endpoint at the same rate in the same run. Each page's time includes the services' answers it waits for.
+ */
+public final class ConsoleBench {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = Args.parse(args);
+        String base = opts.getOrDefault("base", "http://127.0.0.1:8094");
+        String jdbc = opts.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/inventory_bench");
+        double rate = Double.parseDouble(opts.getOrDefault("rate", "20"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "15")));
+        Duration duration = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("duration", "60")));
+
+        List<String> ids = new ArrayList<>();
+        List<String> schools = new ArrayList<>();
+        long devices;
+        try (Connection c = DriverManager.getConnection(
+                        jdbc,
+                        System.getenv().getOrDefault("DB_USER", "district"),
+                        System.getenv().getOrDefault("DB_PASSWORD", "district-dev-only"));
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select count(*) from device")) {
+                rs.next();
+                devices = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("select id from device tablesample system (2) limit 20000")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select distinct school from device order by 1 limit 100")) {
+                while (rs.next()) {
+                    schools.add(rs.getString(1));
+                }
+            }
+        }
+        String username = Keycloak.user("BENCH-CONSOLE-IT", "IT_ADMIN");
+        ConstantRateLoad load = new ConstantRateLoad(256);
+        List<ConstantRateLoad.Result> results = new ArrayList<>();
+        System.out.printf(
+                "console benchmark: %,d devices, %d sampled ids, %d schools, %.0f pages/s%n",
+                devices, ids.size(), schools.size(), rate);
+
+        results.add(load.run(
+                "baseline /q/health/live", rate, warmup, duration, i -> get(base + "/q/health/live", null), 200));
+        // Each scenario signs in afresh: a session renews its tokens after a few minutes and then answers with a new
+        // cookie, which a browser keeps and this load generator does not; a scenario is shorter than that.
+        String home = ConsoleSession.signIn(base, username, Keycloak.TEST_PASSWORD);
+        results.add(load.run("home /", rate, warmup, duration, i -> get(base + "/", home), 200));
+        String list = ConsoleSession.signIn(base, username, Keycloak.TEST_PASSWORD);
+        results.add(load.run(
+                "devices list (school, assigned)",
+                rate,
+                warmup,
+                duration,
+                i -> get(
+                        base + "/devices?status=ASSIGNED&school="
+                                + InventoryBench.enc(schools.get((int) (InventoryBench.mix(i) % schools.size()))),
+                        list),
+                200));
+        String page = ConsoleSession.signIn(base, username, Keycloak.TEST_PASSWORD);
+        results.add(load.run(
+                "device page /devices/{id}",
+                rate,
+                warmup,
+                duration,
+                i -> get(base + "/devices/" + ids.get((int) (InventoryBench.mix(i) % ids.size())), page),
+                200));
+        for (ConstantRateLoad.Result r : results) {
+            System.out.println(r.summary());
+        }
+        Report.print(
+                "console",
+                results,
+                Map.of(
+                        "home /", "baseline /q/health/live",
+                        "devices list (school, assigned)", "baseline /q/health/live",
+                        "device page /devices/{id}", "baseline /q/health/live"),
+                Map.of(
+                        "home /", 100.0,
+                        "devices list (school, assigned)", 100.0,
+                        "device page /devices/{id}", 100.0));
+        System.exit(0);
+    }
+
+    private static HttpRequest get(String url, String cookies) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
+        if (cookies != null) {
+            b.header("Cookie", cookies);
+        }
+        return b.build();
+    }
+}
