@@ -152,8 +152,8 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         checkinEnv.put("OVERDUE_GRACE_DAYS_LAPTOP", "-1");
         checkinEnv.put("RETURN_TASK_ESCALATION_EVERY", "1s");
         // The home page's charts: counted every few seconds instead of every 15 minutes.
-        checkinEnv.put("DISTRICT_CHECKIN_DAILY_COUNTS_EVERY", "3s");
-        checkinEnv.put("DISTRICT_CHECKIN_DAILY_COUNTS_DELAY", "1s");
+        checkinEnv.put("DAILY_COUNTS_EVERY", "3s");
+        checkinEnv.put("DISTRICT_DAILY_COUNTS_DELAY", "1s");
         checkin = new ServiceProcess(
                 "checkin-service",
                 checkinJar,

@@ -33,8 +33,8 @@ public class DailyCounts {
     DistrictClock clock;
 
     @Scheduled(
-            every = "${district.checkin.daily-counts-every:15m}",
-            delayed = "${district.checkin.daily-counts-delay:30s}",
+            every = "${district.daily-counts.every:15m}",
+            delayed = "${district.daily-counts.delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
