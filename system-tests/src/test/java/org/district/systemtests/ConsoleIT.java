@@ -447,9 +447,16 @@ class ConsoleIT {
     }
 
     @Test
-    void hrAddsAPersonByHandWithTheInventorysMessages() {
+    void hrAddsAPersonByHandAndImportsPeopleWithTheInventorysMessages() throws Exception {
         Person existing = district.employee(null);
         String districtId = system.id("E");
+        String importedId = system.id("E");
+        Path csv = Files.createTempFile("people", ".csv");
+        Files.writeString(
+                csv,
+                "districtId,givenName,familyName,kind,school\n"
+                        + importedId + ",Sam,Rivera,EMPLOYEE," + system.school() + "\n"
+                        + system.id("E") + ",Lee,Chen,ALIEN," + system.school() + "\n");
 
         try (Browser browser = new Browser(system, "console-hr-new-person", Browser.DESKTOP)) {
             signIn(browser, "/people", district.hrId, "HR");
@@ -476,7 +483,35 @@ class ConsoleIT {
                     .findElements(By.id("person-registered"))
                     .isEmpty());
             assertThat(browser.find(By.id("person-registered")).getText()).contains("Robin Okafor is added.");
+
+            // Many people at once: a CSV checked first, then saved without its refused row.
+            browser.open(system.consolePage("/people"));
+            browser.find(By.id("import-people")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/people/import"));
+            accessible(browser, "console-import-people-hr");
+            browser.find(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+            browser.find(By.id("check")).click();
+            await().atMost(PAGE).until(() -> !browser.driver()
+                    .findElements(By.id("dry-run-note"))
+                    .isEmpty());
+            assertThat(browser.find(By.id("count-created")).getText()).isEqualTo("1");
+            assertThat(browser.find(By.id("count-rejected")).getText()).isEqualTo("1");
+            assertThat(browser.find(By.id("rejected-rows")).getText())
+                    .contains("3")
+                    .contains("kind");
+            browser.find(By.id("save-import")).click();
+            await().atMost(PAGE).until(() -> !browser.driver()
+                    .findElements(By.id("import-saved"))
+                    .isEmpty());
+            assertThat(browser.find(By.id("import-saved")).getText()).contains("1 added");
+        } finally {
+            Files.deleteIfExists(csv);
         }
+        JsonNode imported = Http.get(system.inventory("/api/v1/people?q=" + importedId), district.itToken())
+                .json()
+                .get("items");
+        assertThat(imported).hasSize(1);
+        assertThat(imported.get(0).get("givenName").asText()).isEqualTo("Sam");
         JsonNode found = Http.get(system.inventory("/api/v1/people?q=" + districtId), district.itToken())
                 .json()
                 .get("items");
@@ -581,6 +616,11 @@ class ConsoleIT {
             assertThat(browser.find(By.cssSelector(".error-summary h2")).getText())
                     .isEqualTo("Hay un problema");
             accessible(browser, "console-report-errors-es-phone");
+            browser.open(system.consolePage("/devices/" + other.id()));
+            assertThat(browser.find(By.tagName("h1")).getText())
+                    .as("a page that cannot be shown speaks the person's language too")
+                    .isEqualTo("No encontrado");
+            accessible(browser, "console-not-found-es-phone");
             browser.open(system.consolePage("/my-reports"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mis reportes");
             browser.find(By.id("language")).click();

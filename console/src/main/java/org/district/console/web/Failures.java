@@ -35,6 +35,18 @@ public class Failures {
     @Inject
     Pages pages;
 
+    @Inject
+    Language language;
+
+    /** The person's language's words (English when the request is refused before any page ran). */
+    private Staff words() {
+        try {
+            return language.staff();
+        } catch (RuntimeException e) {
+            return io.quarkus.qute.i18n.MessageBundles.get(Staff.class);
+        }
+    }
+
     /** A field a service refused, with its sentence, as an error summary shows it. */
     public record FieldError(String field, String message) {}
 
@@ -120,48 +132,32 @@ public class Failures {
     public Response serviceAnswered(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status == 404 || status == 410) {
-            return page(
-                    404,
-                    "Not found",
-                    "There is no such record, or it is not one you may see. Check the address,"
-                            + " or find it from the lists.");
+            return page(404, words().notFoundTitle(), words().notFoundDetail());
         }
         if (status == 403) {
             return forbidden();
         }
         if (status == 401) {
-            return page(401, "Sign in again", "Your sign-in has ended. Reload the page to sign in again.");
+            return page(401, words().signInAgainTitle(), words().signInAgainDetail());
         }
         if (status >= 400 && status < 500) {
-            return page(status, "That could not be done", refusal(e).detail());
+            return page(status, words().refusedTitle(), refusal(e).detail());
         }
         LOG.warnf("A service answered %d: %s", status, e.getMessage());
-        return page(
-                503,
-                "Not available right now",
-                "A district service did not answer as expected. Try again in a"
-                        + " minute; if it keeps happening, tell district IT.");
+        return page(503, words().unavailableTitle(), words().unexpectedAnswerDetail());
     }
 
     @ServerExceptionMapper(priority = 0)
     public Response notAnswering(ProcessingException e) {
         LOG.warnf("A service is not answering: %s", e.getMessage());
-        return page(
-                503,
-                "Not available right now",
-                "A district service is not answering. Try again in a minute; if"
-                        + " it keeps happening, tell district IT.");
+        return page(503, words().unavailableTitle(), words().notAnsweringDetail());
     }
 
     /** A fault of the console itself: logged with the request's correlation id, shown as a page that says so. */
     @ServerExceptionMapper(priority = 0)
     public Response unexpected(RuntimeException e) {
         LOG.errorf(e, "A page failed");
-        return page(
-                500,
-                "Something went wrong",
-                "The page could not be shown. Try again; if it keeps happening, tell"
-                        + " district IT the time it happened.");
+        return page(500, words().failedTitle(), words().failedDetail());
     }
 
     @ServerExceptionMapper(priority = 0)
@@ -170,10 +166,7 @@ public class Failures {
     }
 
     private Response forbidden() {
-        return page(
-                403,
-                "Not for your role",
-                "This page or action is not part of your role. Use the navigation above" + " for what you can do.");
+        return page(403, words().forbiddenTitle(), words().forbiddenDetail());
     }
 
     private Response page(int status, String title, String detail) {

@@ -206,4 +206,46 @@ public interface Staff {
 
     @Message("Add the case number")
     String addCaseNumber();
+
+    // ---------------------------------------------------------------- pages that cannot be shown
+
+    @Message("Not found")
+    String notFoundTitle();
+
+    @Message("There is no such record, or it is not one you may see. Check the address, or find it from the lists.")
+    String notFoundDetail();
+
+    @Message("Sign in again")
+    String signInAgainTitle();
+
+    @Message("Your sign-in has ended. Reload the page to sign in again.")
+    String signInAgainDetail();
+
+    @Message("That could not be done")
+    String refusedTitle();
+
+    @Message("Not available right now")
+    String unavailableTitle();
+
+    @Message("A district service did not answer as expected. Try again in a minute; if it keeps happening, tell"
+            + " district IT.")
+    String unexpectedAnswerDetail();
+
+    @Message("A district service is not answering. Try again in a minute; if it keeps happening, tell district IT.")
+    String notAnsweringDetail();
+
+    @Message("Something went wrong")
+    String failedTitle();
+
+    @Message("The page could not be shown. Try again; if it keeps happening, tell district IT the time it happened.")
+    String failedDetail();
+
+    @Message("Not for your role")
+    String forbiddenTitle();
+
+    @Message("This page or action is not part of your role. Use the navigation above for what you can do.")
+    String forbiddenDetail();
+
+    @Message("Go to the start page")
+    String goToStart();
 }
