@@ -2,15 +2,12 @@ package org.district.bench;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.district.testing.Keycloak;
+import java.util.stream.Collectors;
+import org.district.testing.WebSignIn;
 
 /**
  * The console at 1,000,000 devices, as district IT uses it: the home page (counts from three services), the devices
@@ -28,60 +25,34 @@ public final class ConsoleBench {
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "15")));
         Duration duration = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("duration", "60")));
 
-        List<String> ids = new ArrayList<>();
-        List<String> schools = new ArrayList<>();
-        long devices;
-        try (Connection c = DriverManager.getConnection(
-                        jdbc,
-                        System.getenv().getOrDefault("DB_USER", "district"),
-                        System.getenv().getOrDefault("DB_PASSWORD", "district-dev-only"));
-                Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select count(*) from device")) {
-                rs.next();
-                devices = rs.getLong(1);
-            }
-            try (ResultSet rs = s.executeQuery("select id from device tablesample system (2) limit 20000")) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("select distinct school from device order by 1 limit 100")) {
-                while (rs.next()) {
-                    schools.add(rs.getString(1));
-                }
-            }
-        }
-        String username = Keycloak.user("BENCH-CONSOLE-IT", "IT_ADMIN");
+        SampledDevices sample = SampledDevices.read(jdbc);
         ConstantRateLoad load = new ConstantRateLoad(256);
         List<ConstantRateLoad.Result> results = new ArrayList<>();
         System.out.printf(
                 "console benchmark: %,d devices, %d sampled ids, %d schools, %.0f pages/s%n",
-                devices, ids.size(), schools.size(), rate);
+                sample.count(), sample.ids().size(), sample.schools().size(), rate);
 
         results.add(load.run(
                 "baseline /q/health/live", rate, warmup, duration, i -> get(base + "/q/health/live", null), 200));
         // Each scenario signs in afresh: a session renews its tokens after a few minutes and then answers with a new
         // cookie, which a browser keeps and this load generator does not; a scenario is shorter than that.
-        String home = ConsoleSession.signIn(base, username, Keycloak.TEST_PASSWORD);
+        String home = signIn(base);
         results.add(load.run("home /", rate, warmup, duration, i -> get(base + "/", home), 200));
-        String list = ConsoleSession.signIn(base, username, Keycloak.TEST_PASSWORD);
+        String list = signIn(base);
         results.add(load.run(
                 "devices list (school, assigned)",
                 rate,
                 warmup,
                 duration,
-                i -> get(
-                        base + "/devices?status=ASSIGNED&school="
-                                + InventoryBench.enc(schools.get((int) (InventoryBench.mix(i) % schools.size()))),
-                        list),
+                i -> get(base + "/devices?status=ASSIGNED&school=" + InventoryBench.enc(sample.school(i)), list),
                 200));
-        String page = ConsoleSession.signIn(base, username, Keycloak.TEST_PASSWORD);
+        String page = signIn(base);
         results.add(load.run(
                 "device page /devices/{id}",
                 rate,
                 warmup,
                 duration,
-                i -> get(base + "/devices/" + ids.get((int) (InventoryBench.mix(i) % ids.size())), page),
+                i -> get(base + "/devices/" + sample.id(i), page),
                 200));
         for (ConstantRateLoad.Result r : results) {
             System.out.println(r.summary());
@@ -98,6 +69,13 @@ public final class ConsoleBench {
                         "devices list (school, assigned)", 100.0,
                         "device page /devices/{id}", 100.0));
         System.exit(0);
+    }
+
+    /** The Cookie header of a fresh console session of district IT, signed in through the login form. */
+    private static String signIn(String base) {
+        return WebSignIn.as(base + "/", "BENCH-CONSOLE-IT", "IT_ADMIN").cookies().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     private static HttpRequest get(String url, String cookies) {

@@ -4,10 +4,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,35 +25,13 @@ public final class InventoryBench {
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "15")));
         Duration duration = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("duration", "60")));
 
-        List<String> ids = new ArrayList<>();
-        List<String> schools = new ArrayList<>();
-        long devices;
-        try (Connection c = DriverManager.getConnection(
-                        jdbc,
-                        System.getenv().getOrDefault("DB_USER", "district"),
-                        System.getenv().getOrDefault("DB_PASSWORD", "district-dev-only"));
-                Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select count(*) from device")) {
-                rs.next();
-                devices = rs.getLong(1);
-            }
-            try (ResultSet rs = s.executeQuery("select id from device tablesample system (2) limit 20000")) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("select distinct school from device order by 1 limit 100")) {
-                while (rs.next()) {
-                    schools.add(rs.getString(1));
-                }
-            }
-        }
+        SampledDevices sample = SampledDevices.read(jdbc);
         BearerTokens it = BearerTokens.of("IT_ADMIN", "BENCH-IT");
         ConstantRateLoad load = new ConstantRateLoad(256);
         List<ConstantRateLoad.Result> results = new ArrayList<>();
         System.out.printf(
                 "inventory-service benchmark: %,d devices, %d sampled ids, %d schools%n",
-                devices, ids.size(), schools.size());
+                sample.count(), sample.ids().size(), sample.schools().size());
 
         results.add(load.run(
                 "baseline /q/health/live @get-rate",
@@ -71,7 +45,7 @@ public final class InventoryBench {
                 getRate,
                 warmup,
                 duration,
-                i -> get(base + "/api/v1/devices/" + ids.get((int) (mix(i) % ids.size())), it.header()),
+                i -> get(base + "/api/v1/devices/" + sample.id(i), it.header()),
                 200));
         results.add(load.run(
                 "baseline /q/health/live @search-rate",
@@ -86,9 +60,7 @@ public final class InventoryBench {
                 warmup,
                 duration,
                 i -> get(
-                        base + "/api/v1/devices?status=ASSIGNED&limit=50&school="
-                                + enc(schools.get((int) (mix(i) % schools.size()))),
-                        it.header()),
+                        base + "/api/v1/devices?status=ASSIGNED&limit=50&school=" + enc(sample.school(i)), it.header()),
                 200));
         results.add(load.run(
                 "search text q (50/page)",

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.district.checkin.domain.StoredCheckIn;
+import org.district.support.sql.AdvisoryLocks;
 import org.district.support.sql.NativeValues;
 
 /**
@@ -123,13 +124,7 @@ public class CheckInHistoryRepository {
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, LOCK);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.tryForTransaction(c, LOCK);
     }
 
     /** Creates the day's partition if missing, moving that day's rows out of the default partition. */

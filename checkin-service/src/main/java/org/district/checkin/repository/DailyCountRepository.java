@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.district.support.sql.AdvisoryLocks;
 
 /** Check-ins and overdue devices per district day ({@code daily_count}), counted by one replica at a time. */
 @ApplicationScoped
@@ -101,12 +102,6 @@ public class DailyCountRepository {
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, LOCK);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.tryForTransaction(c, LOCK);
     }
 }

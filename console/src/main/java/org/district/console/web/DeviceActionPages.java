@@ -110,18 +110,11 @@ public class DeviceActionPages {
         values.put("costOwed", costOwed);
         Form form = Form.empty(values);
         List<FieldError> errors = new ArrayList<>();
-        BigDecimal cost = null;
         if ("ASSIGN".equals(move.operation()) && DevicePages.blank(personDistrictId) == null) {
             errors.add(
                     new FieldError("personDistrictId", "Enter the district id of the person who receives the device."));
         }
-        if (DevicePages.blank(costOwed) != null) {
-            try {
-                cost = new BigDecimal(costOwed.replace("$", "").replace(",", "").strip());
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("costOwed", "Cost owed must be an amount in dollars, for example 349.99."));
-            }
-        }
+        BigDecimal cost = Form.amount(costOwed, "costOwed", LABELS.get("costOwed"), errors);
         if (errors.isEmpty()) {
             try {
                 send(deviceId, move, form, cost);

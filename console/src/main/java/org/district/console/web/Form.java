@@ -1,5 +1,6 @@
 package org.district.console.web;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,5 +62,21 @@ public final class Form {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /**
+     * An amount in dollars as people type it ("$1,049.50"); none for an empty field. One that is no amount adds the
+     * field's message ("Cost must be an amount in dollars, ...") to {@code errors} and gives none.
+     */
+    static BigDecimal amount(String raw, String field, String label, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(raw.replace("$", "").replace(",", "").strip());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, label + " must be an amount in dollars, for example 349.99."));
+            return null;
+        }
     }
 }

@@ -351,16 +351,7 @@ public class RegistrationPages {
     }
 
     private static BigDecimal amount(String raw, String field, List<FieldError> errors) {
-        String v = blank(raw);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(v.replace("$", "").replace(",", "").strip());
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, LABELS.get(field) + " must be an amount in dollars, for example 349.99."));
-            return null;
-        }
+        return Form.amount(raw, field, LABELS.get(field), errors);
     }
 
     private static LocalDate date(String raw, String field, List<FieldError> errors) {

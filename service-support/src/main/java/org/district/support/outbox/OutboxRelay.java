@@ -36,6 +36,7 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.district.support.kafka.KafkaClients;
+import org.district.support.sql.AdvisoryLocks;
 import org.jboss.logging.Logger;
 
 /**
@@ -206,13 +207,7 @@ public class OutboxRelay {
     }
 
     private boolean tryRelayLock(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, RELAY_LOCK);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.tryForTransaction(connection, RELAY_LOCK);
     }
 
     private List<Row> selectBatch(Connection connection) throws SQLException {
