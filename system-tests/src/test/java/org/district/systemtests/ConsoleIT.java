@@ -15,6 +15,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
@@ -192,10 +193,13 @@ class ConsoleIT {
                     .as(browser.find(By.tagName("main")).getText())
                     .isEqualTo("2");
             assertThat(browser.find(By.id("count-rejected")).getText()).isEqualTo("1");
-            assertThat(browser.find(By.id("rejected-rows")).getText())
-                    .as("the refused row, by its line and its reason")
-                    .contains("4")
-                    .contains("type");
+            assertThat(browser.find(By.cssSelector("#rejected-rows tbody th")).getText())
+                    .as("the refused row, by its line")
+                    .isEqualTo("4");
+            assertThat(browser.find(By.cssSelector("#rejected-rows tbody td:last-child"))
+                            .getText())
+                    .as("and its reason")
+                    .contains("TYPEWRITER");
             assertThat(devicesTagged(first)).as("a dry run saves nothing").isZero();
             accessible(browser, "console-import-dry-run-desktop");
 
@@ -496,8 +500,10 @@ class ConsoleIT {
                     .isEmpty());
             assertThat(browser.find(By.id("count-created")).getText()).isEqualTo("1");
             assertThat(browser.find(By.id("count-rejected")).getText()).isEqualTo("1");
-            assertThat(browser.find(By.id("rejected-rows")).getText())
-                    .contains("3")
+            assertThat(browser.find(By.cssSelector("#rejected-rows tbody th")).getText())
+                    .isEqualTo("3");
+            assertThat(browser.find(By.cssSelector("#rejected-rows tbody td:last-child"))
+                            .getText())
                     .contains("kind");
             browser.find(By.id("save-import")).click();
             await().atMost(PAGE).until(() -> !browser.driver()
@@ -862,11 +868,24 @@ class ConsoleIT {
                                 .isEmpty());
     }
 
+    /**
+     * The page in its current state as people see it: photographed and checked with axe-core at the test's own window
+     * size, then at a phone's (390x844) and a laptop's (1440x900), and left at the size it had.
+     */
     private static void accessible(Browser browser, String screenshot) {
         browser.screenshot(screenshot);
         assertThat(Axe.serious(browser))
                 .as("serious or critical WCAG 2.1 AA violations on " + browser.currentUrl())
                 .isEmpty();
+        Dimension own = browser.driver().manage().window().getSize();
+        for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1440, 900))) {
+            browser.driver().manage().window().setSize(size);
+            browser.screenshot(screenshot + "-" + size.getWidth() + "x" + size.getHeight());
+            assertThat(Axe.serious(browser))
+                    .as("serious or critical WCAG 2.1 AA violations at %s on %s", size, browser.currentUrl())
+                    .isEmpty();
+        }
+        browser.driver().manage().window().setSize(own);
     }
 
     /** The loss report service's read model knows the person and the device they hold. */
