@@ -35,6 +35,10 @@ stop_service() {
 
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
 
+# The demo district's time zone: every page shows times in it, and "today" is its day, for the services and the demo
+# data alike (set DISTRICT_TIME_ZONE to yours).
+export DISTRICT_TIME_ZONE="${DISTRICT_TIME_ZONE:-America/Chicago}"
+
 for entry in "${SERVICES[@]}"; do
   IFS=: read -r name port db <<<"$entry"
   jar="$ROOT/$name/target/quarkus-app/quarkus-run.jar"
@@ -44,8 +48,6 @@ for entry in "${SERVICES[@]}"; do
   info "Starting $name on http://localhost:$port"
   (
     export HTTP_PORT="$port" DB_NAME="$db" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 SMTP_HOST=127.0.0.1 SMTP_PORT=3025
-    # The demo district's time zone: every page shows times in it (set DISTRICT_TIME_ZONE to yours).
-    export DISTRICT_TIME_ZONE="${DISTRICT_TIME_ZONE:-America/Chicago}"
     nohup java -Xms64m -Xmx512m -Dquarkus.profile=local -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )

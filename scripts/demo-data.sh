@@ -7,7 +7,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 INVENTORY="${INVENTORY_URL:-http://localhost:8081}"
 IT="$(bash "$ROOT/scripts/mint-token.sh" --user alex.kim)"
-TODAY="$(date +%F)"
+# "Today" as the services judge it: in the district's time zone (run-local.sh sets it), not this machine's.
+TODAY="$(TZ="${DISTRICT_TIME_ZONE:-UTC}" date +%F)"
 
 # post <path> <json>: POST as IT; a 409 (already there) is fine. Prints the answer's id, if any.
 post() {
