@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
+import org.district.testing.TestApi;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -295,6 +297,17 @@ class CheckInTest {
                 .post("/api/v1/checkins")
                 .then()
                 .statusCode(413);
+        // Sent in chunks, the body is cut off at the same limit; and whoever sends it, no more than that is read
+        // before the credential is checked (a stranger's 3 MB is refused at 1 MiB, not read whole and then refused).
+        HttpResponse<String> chunked = TestApi.postInChunks(
+                "/api/v1/checkins", "Device " + Api.credential(laptop.id()), "application/json", "x".repeat(2_000_000));
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        HttpResponse<String> stranger = TestApi.postInChunks(
+                "/api/v1/checkins",
+                "Device dc1." + UUID.randomUUID() + ".wrong",
+                "application/json",
+                "x".repeat(3_000_000));
+        assertThat(stranger.statusCode()).isEqualTo(413);
         assertThat(db.count("select count(*) from checkin_history where device_id = ?", laptop.id()))
                 .isZero();
     }

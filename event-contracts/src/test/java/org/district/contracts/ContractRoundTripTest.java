@@ -132,9 +132,7 @@ class ContractRoundTripTest {
                         LossReported.TYPE,
                         report,
                         device,
-                        "it-desk@district.example",
                         "EMAIL",
-                        "Device reported stolen",
                         5,
                         "550 mailbox unavailable",
                         AT));

@@ -18,7 +18,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,6 +44,7 @@ import org.district.testing.KafkaProbe;
 import org.district.testing.TestApi;
 import org.district.testing.TestDb;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -294,7 +298,9 @@ class NotificationTest {
             ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> id.equals(r.key()), WAIT);
             JsonNode data = mapper.readTree(dead.value()).path("data");
             assertThat(KafkaProbe.header(dead, EventHeaders.EVENT_TYPE)).isEqualTo("NotificationDeadLettered");
-            assertThat(data.path("recipient").asText()).isEqualTo("it-webhook");
+            assertThat(data.has("recipient"))
+                    .as("the dead letter names no recipient")
+                    .isFalse();
             assertThat(data.path("channel").asText()).isEqualTo("WEBHOOK");
             assertThat(data.path("attempts").asInt()).isEqualTo(3);
             assertThat(data.path("lastError").asText()).contains("500");
@@ -486,6 +492,59 @@ class NotificationTest {
                         .body())
                 .contains(due.toString())
                 .contains("directly to IT");
+    }
+
+    @Test
+    void aFailedEmailsRecipientAndSubjectReachNeitherTheLogNorTheDeadLetter() throws Exception {
+        String recipient = Inventory.unique("private").toLowerCase() + "@district.example";
+        String who = "Jordan " + Inventory.unique("Privacy");
+        // A subject no mail client may send (a line break), so the message fails for good at its first attempt.
+        String subject = "Overdue device return: LT-1 (" + who + ")\nBcc: someone@elsewhere.example";
+        UUID event = UUID.randomUUID();
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger notify = java.util.logging.Logger.getLogger("org.district.lossreport.notify");
+        notify.addHandler(capture);
+        try (KafkaProbe deadLetters = KafkaProbe.fromNow(bootstrap, Topics.NOTIFICATIONS_DEAD_LETTER)) {
+            db().execute(
+                            "insert into notification (id, event_id, event_type, consumer, recipient, channel, subject,"
+                                    + " body, status, attempts, next_attempt_at, created_at, updated_at) values (?, ?,"
+                                    + " 'ReturnTaskOverdue', 'supervisor-notifier', ?, 'EMAIL', ?, 'body', 'PENDING', 0,"
+                                    + " now(), now(), now())",
+                            UUID.randomUUID(),
+                            event,
+                            recipient,
+                            subject);
+
+            ConsumerRecord<String, String> dead =
+                    deadLetters.awaitRecord(r -> event.toString().equals(r.key()), WAIT);
+            JsonNode data = mapper.readTree(dead.value()).path("data");
+            assertThat(data.path("attempts").asInt()).isEqualTo(1);
+            assertThat(data.path("channel").asText()).isEqualTo("EMAIL");
+            assertThat(dead.value()).doesNotContain(recipient).doesNotContain(who);
+            await().atMost(WAIT)
+                    .until(() -> logged.stream().anyMatch(r -> formatted(r).contains("dead-lettered")));
+            assertThat(logged).extracting(NotificationTest::formatted).allSatisfy(line -> assertThat(line)
+                    .doesNotContain(recipient)
+                    .doesNotContain(who));
+        } finally {
+            notify.removeHandler(capture);
+        }
+    }
+
+    private static String formatted(LogRecord record) {
+        return record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.district.contracts.Topics;
 import org.district.contracts.lossreport.NotificationDeadLettered;
 import org.district.lossreport.config.NotifySettings;
@@ -46,6 +47,7 @@ public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int MAX_ERROR_LENGTH = 1000;
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"']+@[^\\s<>()\\[\\],;:\"']+");
 
     @Inject
     NotifySettings settings;
@@ -290,8 +292,13 @@ public class DeliveryWorker {
             notifications.markRetry(d, shortError, waitSeconds);
             retried.increment();
             LOG.infof(
-                    "Notification %s to %s (%s) failed attempt %d of %d: %s; retrying in %.1f s",
-                    d.id(), d.recipient(), d.channel(), d.attempt(), settings.maxAttempts(), shortError, waitSeconds);
+                    "Notification %s (%s) failed attempt %d of %d: %s; retrying in %.1f s",
+                    d.id(),
+                    d.channel(),
+                    d.attempt(),
+                    settings.maxAttempts(),
+                    withoutAddresses(shortError),
+                    waitSeconds);
             return;
         }
         Optional<Instant> failedAt = notifications.markFailed(d, shortError);
@@ -299,9 +306,12 @@ public class DeliveryWorker {
             return;
         }
         failed.increment();
+        // Logs and the dead letter name the notification, never its recipient or subject (an address, a person's
+        // name): IT reads those in the notification itself (GET /api/v1/notifications), where access is checked.
+        String publicError = withoutAddresses(shortError);
         LOG.warnf(
-                "Notification %s to %s (%s) failed %s after %d attempts: %s; dead-lettered",
-                d.id(), d.recipient(), d.channel(), permanent ? "permanently" : "every time", d.attempt(), shortError);
+                "Notification %s (%s) failed %s after %d attempts: %s; dead-lettered",
+                d.id(), d.channel(), permanent ? "permanently" : "every time", d.attempt(), publicError);
         UUID key = d.reportId() != null ? d.reportId() : d.eventId();
         outbox.publish(new OutgoingEvent(
                 Topics.NOTIFICATIONS_DEAD_LETTER,
@@ -317,12 +327,18 @@ public class DeliveryWorker {
                         d.eventType(),
                         d.reportId(),
                         d.deviceId(),
-                        d.recipient(),
                         d.channel().name(),
-                        d.subject(),
                         d.attempt(),
-                        shortError,
+                        publicError,
                         failedAt.get())));
+    }
+
+    /**
+     * The error text with every e-mail address in it replaced: mail servers name the refused recipient in their reply
+     * ("550 5.1.1 <jane.doe@...>: mailbox unavailable"), and such text goes to logs and events.
+     */
+    static String withoutAddresses(String error) {
+        return error == null ? null : ADDRESS.matcher(error).replaceAll("<address>");
     }
 
     /** Exponential backoff from the initial wait, capped, with up to 20% jitter so retries do not march in step. */

@@ -1,7 +1,9 @@
 package org.district.lossreport.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -9,13 +11,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.district.lossreport.config.NotifySettings;
 import org.district.lossreport.repository.Delivery;
 
 /**
  * Posts notifications to IT's chat channel incoming webhook as JSON ({@code text} is what chat tools display), with
- * connect and answer timeouts. Any answer but 2xx is a failure to retry.
+ * connect and answer timeouts. Any answer but 2xx is a failure to retry. The webhook carries what IT's alerts say
+ * (device, place, report), so it is sent over TLS only: the service refuses to start with a plain {@code http://}
+ * address, unless it names this host itself (a relay beside the service).
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -27,6 +33,32 @@ public class WebhookSender {
     ObjectMapper mapper;
 
     private volatile HttpClient client;
+
+    void checkAddress(@Observes StartupEvent event) {
+        settings.itWebhookUrl().flatMap(WebhookSender::refusal).ifPresent(problem -> {
+            throw new IllegalStateException("district.notify.it-webhook-url (IT_WEBHOOK_URL) " + problem);
+        });
+    }
+
+    /** Why a webhook address is not acceptable, or empty when it is. */
+    static Optional<String> refusal(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            return Optional.of("must be an https:// address");
+        }
+        if (url.getUserInfo() != null) {
+            return Optional.of("must not hold a user name or password (chat webhooks carry their secret in the path)");
+        }
+        if (scheme.equals("http") && !isThisHost(url.getHost())) {
+            return Optional.of("must be an https:// address: alerts must not cross the network unencrypted");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isThisHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]") || h.equals("::1");
+    }
 
     public void send(Delivery d) throws IOException, InterruptedException {
         URI url = urlOf(d.recipient());
@@ -62,7 +94,12 @@ public class WebhookSender {
 
     private URI urlOf(String recipient) throws IOException {
         if (Recipients.IT_WEBHOOK.equals(recipient) && settings.itWebhookUrl().isPresent()) {
-            return settings.itWebhookUrl().get();
+            URI url = settings.itWebhookUrl().get();
+            Optional<String> refused = refusal(url);
+            if (refused.isPresent()) {
+                throw new PermanentDeliveryFailure("the webhook address " + refused.get());
+            }
+            return url;
         }
         throw new IOException("no webhook named " + recipient + " is configured");
     }

@@ -49,4 +49,11 @@ class PermanentFailureTest {
         assertThat(DeliveryWorker.isPermanent(new PermanentDeliveryFailure("webhook answered HTTP 410")))
                 .isTrue();
     }
+
+    @Test
+    void addressesInAMailServersReplyAreLeftOutOfLogsAndDeadLetters() {
+        assertThat(DeliveryWorker.withoutAddresses(
+                        "550 5.1.1 <jane.doe@district.example>: Recipient address rejected (also pat@x.org)"))
+                .isEqualTo("550 5.1.1 <<address>>: Recipient address rejected (also <address>)");
+    }
 }

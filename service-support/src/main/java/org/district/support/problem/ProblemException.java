@@ -55,6 +55,18 @@ public class ProblemException extends RuntimeException {
     }
 
     /** 500: something unexpected; the answer reveals nothing of it. */
+    /** A JSON or form body sent in chunks, whose length is known only once it has been read. */
+    public static ProblemException lengthRequired(long maxBytes) {
+        return new ProblemException(
+                411,
+                "length-required",
+                "Length required",
+                "Send the request body with a Content-Length header (at most " + maxBytes
+                        + " bytes); only CSV uploads may be sent in chunks.",
+                null,
+                Map.of());
+    }
+
     public static ProblemException internalError() {
         return new ProblemException(
                 500,

@@ -10,7 +10,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses oversized request bodies with a 413 problem before they are read. JSON and form bodies are small by nature;
- * CSV uploads (imports) are streamed and may be larger, up to {@code quarkus.http.limits.max-body-size}.
+ * CSV uploads (imports) are streamed and may be larger, up to {@code quarkus.http.limits.max-body-size}. A JSON or
+ * form body must state its length: one sent in chunks (no Content-Length) could otherwise pass this check and be read
+ * up to that larger limit, so it is refused with 411.
  */
 public class BodySizeLimit {
 
@@ -20,7 +22,8 @@ public class BodySizeLimit {
     @ServerRequestFilter(preMatching = true, priority = 100)
     public Optional<jakarta.ws.rs.core.Response> limit(ContainerRequestContext request) {
         int length = request.getLength();
-        if (length <= settings.maxJsonBodyBytes()) {
+        boolean chunked = length < 0 && request.getHeaderString("Transfer-Encoding") != null;
+        if (!chunked && length <= settings.maxJsonBodyBytes()) {
             return Optional.empty();
         }
         MediaType type = request.getMediaType();
@@ -29,8 +32,9 @@ public class BodySizeLimit {
         if (streamed) {
             return Optional.empty();
         }
-        ProblemException problem =
-                ProblemException.payloadTooLarge(Integer.toString(length), settings.maxJsonBodyBytes());
+        ProblemException problem = chunked
+                ? ProblemException.lengthRequired(settings.maxJsonBodyBytes())
+                : ProblemException.payloadTooLarge(Integer.toString(length), settings.maxJsonBodyBytes());
         return Optional.of(ProblemMappers.build(problem, request.getUriInfo()));
     }
 }
