@@ -6,6 +6,11 @@
 # test loses its broker). "bench" on 127.0.0.1:9392 serves the benchmarks and reliability drills, so they never share
 # consumer groups with a running local stack.
 # Data lives under .local/kafka/<instance>/ (git-ignored). "reset" wipes it and starts a fresh broker.
+# Every broker is secured as in production: clients sign in with SCRAM-SHA-512 (one user per service, and the HR
+# system's "hr-feed"), and may do only what deploy/kafka/access.txt grants them. The users' passwords here are
+# development ones, "<user>-dev-only", which the services also default to outside production; the administrator
+# ("kafka-admin") signs in with KAFKA_ADMIN_PASSWORD (default "kafka-admin-dev-only"). A fresh broker gets its users,
+# the system's topics (deploy/kafka/topics.txt) and the grants before it is reported started.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ACTION="${1:-status}"
@@ -24,6 +29,10 @@ INSTANCE_DIR="$HOME_DIR/$INSTANCE"
 DATA_DIR="$INSTANCE_DIR/data"
 PID_FILE="$INSTANCE_DIR/broker.pid"
 LOG_FILE="$LOG_DIR/kafka-$INSTANCE.log"
+ADMIN_USER=kafka-admin
+ADMIN_PASSWORD="${KAFKA_ADMIN_PASSWORD:-kafka-admin-dev-only}"
+ACCESS_FILE="$ROOT/deploy/kafka/access.txt"
+TOPICS_FILE="$ROOT/deploy/kafka/topics.txt"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$ROOT/infra/kafka/pom.xml" | head -1)"
 
 ensure_libs() {
@@ -41,13 +50,25 @@ write_config() {
   cat >"$INSTANCE_DIR/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
-listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
+listeners=CLIENT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=CLIENT://127.0.0.1:$PORT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=CLIENT
+# No listener takes a client without a password: clients and the broker itself use SCRAM users kept in the cluster's
+# metadata; the controller listener (which cannot use SCRAM) has its one user in this file.
+listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$ADMIN_USER" password="$ADMIN_PASSWORD";
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="$ADMIN_USER" password="$ADMIN_PASSWORD" user_$ADMIN_USER="$ADMIN_PASSWORD";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:$ADMIN_USER
+allow.everyone.if.no.acl.found=false
 controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
 log.dirs=$DATA_DIR
-# Topics are created by the services with their partitions and cleanup policy.
+# Topics are created with the broker (deploy/kafka/topics.txt), with their partitions and cleanup policy.
 auto.create.topics.enable=false
 num.partitions=3
 offsets.topic.replication.factor=1
@@ -79,6 +100,24 @@ Configuration:
       - name: kafka.server.BrokerServer
         level: INFO
 YAML
+  chmod 600 "$INSTANCE_DIR/server.properties"
+}
+
+# The --add-scram arguments that create the administrator and every user of the access list, with their passwords.
+scram_users() {
+  local user
+  printf -- '--add-scram\nSCRAM-SHA-512=[name=%s,password=%s]\n' "$ADMIN_USER" "$ADMIN_PASSWORD"
+  for user in $(grep -v '^#' "$ACCESS_FILE" | awk 'NF {print $1}' | sort -u); do
+    printf -- '--add-scram\nSCRAM-SHA-512=[name=%s,password=%s-dev-only]\n' "$user" "$user"
+  done
+}
+
+# Creates the topics and grants on a freshly formatted broker, as its administrator.
+set_up_access() {
+  KAFKA_ADMIN_USER="$ADMIN_USER" KAFKA_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    kafka_java "$ROOT/infra/kafka/KafkaAccess.java" "127.0.0.1:$PORT" "$TOPICS_FILE" "$ACCESS_FILE" \
+    >>"$LOG_FILE" 2>&1 || die "Could not create the topics and grants of Kafka ($INSTANCE); see $LOG_FILE"
+  touch "$INSTANCE_DIR/.access-set-up"
 }
 
 # Runs a Kafka tool class with the broker's class path.
@@ -104,11 +143,19 @@ start() {
   fi
   ensure_libs
   write_config
+  if [ -f "$DATA_DIR/meta.properties" ] && [ ! -f "$INSTANCE_DIR/.users-$ADMIN_USER" ]; then
+    info "Kafka ($INSTANCE) data was made before brokers took only signed-in users; starting it afresh"
+    rm -rf "$DATA_DIR"
+  fi
   if [ ! -f "$DATA_DIR/meta.properties" ]; then
     local cluster_id
+    rm -f "$INSTANCE_DIR/.access-set-up" "$INSTANCE_DIR/.users-$ADMIN_USER"
     cluster_id="$(kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+    mapfile -t users < <(scram_users)
     kafka_java kafka.tools.StorageTool format --standalone -t "$cluster_id" \
-      -c "$INSTANCE_DIR/server.properties" >>"$LOG_FILE" 2>&1 || die "Could not format Kafka storage; see $LOG_FILE"
+      -c "$INSTANCE_DIR/server.properties" "${users[@]}" >>"$LOG_FILE" 2>&1 \
+      || die "Could not format Kafka storage; see $LOG_FILE"
+    touch "$INSTANCE_DIR/.users-$ADMIN_USER"
   fi
   info "Starting Kafka ($INSTANCE) on 127.0.0.1:$PORT"
   touch "$LOG_FILE"
@@ -119,6 +166,9 @@ start() {
   echo $! >"$PID_FILE"
   # The port opens a moment before the broker has registered with its controller: wait for both.
   wait_for 90 "Kafka" started || die "Kafka ($INSTANCE) did not start; see $LOG_FILE"
+  if [ ! -f "$INSTANCE_DIR/.access-set-up" ]; then
+    set_up_access
+  fi
 }
 
 started() {

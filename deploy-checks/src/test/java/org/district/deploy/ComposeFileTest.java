@@ -286,6 +286,35 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyKafkaClientSignsInAndGetsOnlyTheGrantsOfTheAccessList() {
+        Map<String, String> kafka = environment("kafka");
+        for (String listener : kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+            assertThat(listener)
+                    .as("every listener takes only signed-in clients")
+                    .contains(":SASL_");
+        }
+        assertThat(kafka)
+                .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_SUPER_USERS", "User:kafka-admin")
+                .containsEntry("KAFKA_LISTENER_NAME_CLIENT_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512");
+        assertThat(kafka.get("KAFKA_LISTENER_NAME_ADMIN_PLAIN_SASL_JAAS_CONFIG"))
+                .contains("password=\"${KAFKA_ADMIN_PASSWORD:?");
+
+        Map<String, String> init = environment("kafka-init");
+        assertThat(init).containsEntry("ACCESS_FILE", "/deploy/kafka/access.txt");
+        assertThat(RepositoryFiles.read("deploy/kafka/create-topics.sh"))
+                .contains("ACCESS_FILE", "kafka-acls.sh", "--allow-principal \"User:$principal\"", "SCRAM-SHA-512=");
+        for (String user : List.of("INVENTORY", "LOSSREPORT", "CHECKIN", "HR_FEED")) {
+            assertThat(init.get(user + "_KAFKA_PASSWORD")).startsWith("${" + user + "_KAFKA_PASSWORD:?");
+        }
+        assertThat(environment("inventory-service").get("KAFKA_PASSWORD")).startsWith("${INVENTORY_KAFKA_PASSWORD:?");
+        assertThat(environment("loss-report-service").get("KAFKA_PASSWORD"))
+                .startsWith("${LOSSREPORT_KAFKA_PASSWORD:?");
+        assertThat(environment("checkin-service").get("KAFKA_PASSWORD")).startsWith("${CHECKIN_KAFKA_PASSWORD:?");
+    }
+
+    @Test
     void onlyTheHttpsProxyIsPublishedAndQuarkusEndpointsStayInside() {
         services().forEach((name, definition) -> {
             if (!name.equals("proxy")) {

@@ -2,9 +2,13 @@ package org.district.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.district.contracts.Topics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -131,8 +135,82 @@ class KafkaOnKubernetesTest {
             }
         }
         assertThat(listener.get("tls"))
-                .as("plain listener: the services have no Kafka TLS settings yet")
+                .as("plain listener (SCRAM sign-in, inside the cluster): the services have no Kafka TLS settings yet")
                 .isEqualTo(false);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyClientSignsInAsItsOwnUserWithTheGrantsOfTheAccessList(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        Map<String, Object> kafka = kafka(manifests);
+        assertThat(Tree.listAt(kafka, "spec", "kafka", "listeners"))
+                .allSatisfy(listener -> assertThat(Tree.stringAt(listener, "authentication", "type"))
+                        .isEqualTo("scram-sha-512"));
+        assertThat(Tree.stringAt(kafka, "spec", "kafka", "authorization", "type"))
+                .isEqualTo("simple");
+        assertThat(Tree.mapAt(kafka, "spec", "entityOperator", "userOperator")).isNotNull();
+
+        Set<String> granted = new TreeSet<>();
+        for (Map<String, Object> user : manifests.ofKind("KafkaUser")) {
+            assertThat(Tree.mapAt(user, "metadata", "labels")).containsEntry("strimzi.io/cluster", Tree.name(kafka));
+            assertThat(Tree.stringAt(user, "spec", "authentication", "type")).isEqualTo("scram-sha-512");
+            assertThat(Tree.stringAt(user, "spec", "authorization", "type")).isEqualTo("simple");
+            for (Object acl : Tree.listAt(user, "spec", "authorization", "acls")) {
+                String type =
+                        switch (Tree.stringAt(acl, "resource", "type")) {
+                            case "transactionalId" -> "transactional-id";
+                            case "topic", "group" -> Tree.stringAt(acl, "resource", "type");
+                            default -> throw new AssertionError("unexpected resource type in " + acl);
+                        };
+                String pattern =
+                        "prefix".equals(Tree.stringAt(acl, "resource", "patternType")) ? "prefixed" : "literal";
+                List<String> operations = Tree.listAt(acl, "operations").stream()
+                        .map(Object::toString)
+                        .toList();
+                granted.add(String.join(
+                        " ",
+                        Tree.name(user),
+                        type,
+                        pattern,
+                        Tree.stringAt(acl, "resource", "name"),
+                        String.join(",", operations)));
+            }
+        }
+        assertThat(granted)
+                .as("the KafkaUsers grant exactly deploy/kafka/access.txt")
+                .isEqualTo(accessList());
+
+        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            if (!service.kafka) {
+                continue;
+            }
+            Container container = Manifests.mainContainer(manifests.deployment(service));
+            EnvVar password = container.getEnv().stream()
+                    .filter(env -> env.getName().equals("KAFKA_PASSWORD"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(service.module + " has no KAFKA_PASSWORD"));
+            assertThat(password.getValueFrom().getSecretKeyRef().getName())
+                    .as("%s signs in as the KafkaUser of its name, whose Secret Strimzi writes", service.module)
+                    .isEqualTo(service.module);
+            assertThat(password.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("password");
+            assertThat(manifests.environment(container).getOrDefault("KAFKA_USERNAME", service.module))
+                    .isEqualTo(service.module);
+        }
+    }
+
+    /** The grants of deploy/kafka/access.txt, one "user resource pattern name operations" line each. */
+    static Set<String> accessList() {
+        Set<String> rows = new TreeSet<>();
+        for (String line : RepositoryFiles.read("deploy/kafka/access.txt").split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.trim().split("\\s+");
+            assertThat(fields).as(line).hasSize(5);
+            rows.add(String.join(" ", fields));
+        }
+        return rows;
     }
 
     private static Map<String, Object> kafka(Manifests manifests) {

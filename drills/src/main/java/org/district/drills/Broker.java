@@ -28,6 +28,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.district.contracts.EventHeaders;
+import org.district.testing.TestKafka;
 
 /**
  * The drill's own view of the bench broker: every record of a topic from its beginning (no consumer group, so nothing
@@ -38,8 +39,7 @@ final class Broker implements AutoCloseable {
     private final Admin admin;
 
     Broker() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.BOOTSTRAP);
+        Properties props = TestKafka.admin(Stack.BOOTSTRAP);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
         admin = Admin.create(props);
@@ -47,8 +47,7 @@ final class Broker implements AutoCloseable {
 
     /** Every record of the topic, from the first offset to the end as of now (committed records only). */
     static List<ConsumerRecord<String, String>> readAll(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.BOOTSTRAP);
+        Properties props = TestKafka.admin(Stack.BOOTSTRAP);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
@@ -179,8 +178,7 @@ final class Broker implements AutoCloseable {
 
     private KafkaConsumer<String, String> lagReader() {
         if (lagReader == null) {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.BOOTSTRAP);
+            Properties props = TestKafka.admin(Stack.BOOTSTRAP);
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

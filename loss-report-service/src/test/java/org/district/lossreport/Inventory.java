@@ -30,6 +30,7 @@ import org.district.contracts.inventory.PersonKind;
 import org.district.contracts.inventory.PersonSnapshot;
 import org.district.lossreport.repository.KnownDeviceRepository;
 import org.district.lossreport.repository.KnownPersonRepository;
+import org.district.testing.TestKafka;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -200,8 +201,7 @@ public class Inventory {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            Properties props = TestKafka.admin(bootstrap);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -24,7 +24,6 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -43,6 +42,7 @@ import org.district.support.messaging.EventConsumers;
 import org.district.testing.KafkaProbe;
 import org.district.testing.TestApi;
 import org.district.testing.TestDb;
+import org.district.testing.TestKafka;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
@@ -209,7 +209,7 @@ class NotificationTest {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         consumers.stopGroup(ItNotifier.GROUP);
         consumers.stopGroup(SupervisorNotifier.GROUP);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(TestKafka.admin(bootstrap))) {
             try {
                 for (String group : List.of(ItNotifier.GROUP, SupervisorNotifier.GROUP)) {
                     await().atMost(WAIT).ignoreExceptions().until(() -> {

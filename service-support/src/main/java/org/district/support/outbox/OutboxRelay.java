@@ -37,6 +37,7 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.district.support.kafka.KafkaClients;
 import org.district.support.sql.AdvisoryLocks;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -86,8 +87,15 @@ public class OutboxRelay {
     private volatile Thread thread;
     private KafkaProducer<String, String> producer;
     private boolean transactionsInitialised;
-    /** Unique per process: replicas never fence each other; a restarted producer in this process fences its own. */
-    private final String transactionalId = "outbox-relay-" + java.util.UUID.randomUUID();
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    /**
+     * Unique per process: replicas never fence each other; a restarted producer in this process fences its own. It
+     * starts with the service's name, the prefix its Kafka user is granted (deploy/kafka/access.txt).
+     */
+    private final String instanceId = java.util.UUID.randomUUID().toString();
 
     private Counter published;
     private Counter failures;
@@ -266,7 +274,7 @@ public class OutboxRelay {
     /** The transactional producer, created and initialised on first use (and again after a fatal error). */
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = kafka.transactionalProducer("outbox-relay", transactionalId);
+            producer = kafka.transactionalProducer("outbox-relay", applicationName + "-outbox-" + instanceId);
             transactionsInitialised = false;
         }
         if (!transactionsInitialised) {

@@ -1,0 +1,41 @@
+package org.district.testing;
+
+import java.util.Properties;
+
+/**
+ * Client settings for the local, test and benchmark brokers (scripts/kafka.sh), which admit only signed-in users.
+ * Tests and drills act as the broker's administrator (they stand in for every service and the HR system at once);
+ * the services themselves sign in as their own users, so every test also runs under the grants of
+ * deploy/kafka/access.txt.
+ */
+public final class TestKafka {
+
+    /** The administrator of the local brokers. */
+    public static final String ADMIN = "kafka-admin";
+
+    private TestKafka() {}
+
+    /** Settings to reach {@code bootstrap} as the administrator. */
+    public static Properties admin(String bootstrap) {
+        String password = System.getenv().getOrDefault("KAFKA_ADMIN_PASSWORD", "kafka-admin-dev-only");
+        return as(bootstrap, ADMIN, password);
+    }
+
+    /** Settings to reach {@code bootstrap} as {@code user} with its development password ({@code <user>-dev-only}). */
+    public static Properties user(String bootstrap, String user) {
+        return as(bootstrap, user, user + "-dev-only");
+    }
+
+    /** Settings to reach {@code bootstrap} as {@code user} with {@code password}. */
+    public static Properties as(String bootstrap, String user, String password) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("security.protocol", "SASL_PLAINTEXT");
+        props.put("sasl.mechanism", "SCRAM-SHA-512");
+        props.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                        + password + "\";");
+        return props;
+    }
+}
