@@ -100,6 +100,12 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         common.put("DB_USER", TestDb.USER);
         common.put("DB_PASSWORD", TestDb.PASSWORD);
         common.put("OUTBOX_POLL_INTERVAL", "50ms");
+        // The suites send hundreds of requests as one person or one device (the bad-input suite most of all); the
+        // rate limits have tests of their own in each service.
+        for (String limit : List.of("CHECKIN_RATE", "REPORT_RATE", "IMPORT_RATE")) {
+            common.put(limit + "_PER_MINUTE", "100000");
+            common.put(limit + "_BURST", "100000");
+        }
         common.put("DISTRICT_TIME_ZONE", "UTC");
         // Sign-in: the tests' identity provider (its realm's users are made as the tests need them), not the local
         // stack's. The tests add a signing key to the realm while the services run (to sign expired and old tokens);
@@ -131,7 +137,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         lossReportEnv.put("REPORT_BASE_URL", "http://127.0.0.1:" + lossReportPort + "/reports/{id}");
         // Its own read-model group, so the read models are built from the topics for this run alone. (Set through the
         // environment: as a system property the setting stops the service from starting, see the final report.)
-        lossReportEnv.put("DISTRICT_LOSSREPORT_READ_MODEL_GROUP", "system-tests-read-model-" + run);
+        lossReportEnv.put("DISTRICT_LOSSREPORT_READ_MODEL_GROUP", "lossreport-read-model-system-tests-" + run);
         lossReport = new ServiceProcess(
                 "loss-report-service",
                 lossReportJar,
@@ -144,7 +150,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         checkinEnv.put("HTTP_PORT", Integer.toString(checkinPort));
         checkinEnv.put("DB_NAME", "checkin_e2e");
         // Its own read-model group too: a copy of the service in another test run must not take its partitions.
-        checkinEnv.put("DISTRICT_CHECKIN_READ_MODEL_GROUP", "system-tests-checkin-read-model-" + run);
+        checkinEnv.put("DISTRICT_CHECKIN_READ_MODEL_GROUP", "checkin-read-model-system-tests-" + run);
         // Desktops may go a day less than zero without checking in: a desktop registered today is overdue at once,
         // which gives the dashboard an overdue device without waiting two weeks.
         checkinEnv.put("OVERDUE_GRACE_DAYS_DESKTOP", "-1");
