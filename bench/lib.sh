@@ -27,7 +27,10 @@ start_service() {
   # BENCH_JVM_OPTS adds JVM options to every service started, for example a flight recording to profile one scenario:
   #   BENCH_JVM_OPTS='-XX:StartFlightRecording=filename=.local/checkin.jfr,settings=profile' bench/checkin-bench.sh
   # shellcheck disable=SC2086
-  env OIDC_AUTH_SERVER_URL="$BENCH_ISSUER" "$@" HTTP_PORT="$port" \
+  # The benchmarks measure capacity, not the per-caller rate limits: those are lifted.
+  env OIDC_AUTH_SERVER_URL="$BENCH_ISSUER" CHECKIN_RATE_PER_MINUTE=1000000 CHECKIN_RATE_BURST=1000000 \
+    REPORT_RATE_PER_MINUTE=1000000 REPORT_RATE_BURST=1000000 IMPORT_RATE_PER_MINUTE=1000000 \
+    IMPORT_RATE_BURST=1000000 "$@" HTTP_PORT="$port" \
     nohup java ${BENCH_JVM_OPTS:-} -Xms128m -Xmx"$heap" -Dquarkus.profile=local -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
   wait_for 180 "$name" curl -fsS "http://127.0.0.1:$port/q/health/ready" \

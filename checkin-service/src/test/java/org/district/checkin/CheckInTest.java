@@ -3,6 +3,7 @@ package org.district.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -237,6 +238,38 @@ class CheckInTest {
                 .contentType("application/problem+json");
         assertThat(db.count("select count(*) from checkin_history where device_id = ?", laptop.id()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aDeviceThatChecksInTooOftenIsToldToWaitAndNothingItSentIsStored() {
+        Feed.Device noisy = db.known(Feed.laptop("LINCOLN-HS"));
+        Feed.Device quiet = db.known(Feed.laptop("LINCOLN-HS"));
+        int burst = 30; // %test.district.rate-limit.check-ins.burst
+        for (int i = 0; i < burst; i++) {
+            Api.device(noisy.id())
+                    .body(Api.checkIn())
+                    .post("/api/v1/checkins")
+                    .then()
+                    .statusCode(200);
+        }
+        long stored = db.count("select count(*) from checkin_history where device_id = ?", noisy.id());
+
+        Api.device(noisy.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("title", equalTo("Too many requests"));
+        assertThat(db.count("select count(*) from checkin_history where device_id = ?", noisy.id()))
+                .isEqualTo(stored);
+        // Another device is not held up by it.
+        Api.device(quiet.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
     }
 
     @Test

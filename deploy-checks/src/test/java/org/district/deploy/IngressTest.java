@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -191,5 +192,22 @@ class IngressTest {
         return ingress.getSpec().getRules().stream()
                 .flatMap(r -> r.getHttp().getPaths().stream())
                 .toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theIngressLimitsEachClientAddress(String overlay) {
+        for (Ingress ingress : Manifests.of(overlay).typed("Ingress", Ingress.class)) {
+            Map<String, String> annotations = ingress.getMetadata().getAnnotations();
+            for (String limit : List.of(
+                    "nginx.ingress.kubernetes.io/limit-rps",
+                    "nginx.ingress.kubernetes.io/limit-burst-multiplier",
+                    "nginx.ingress.kubernetes.io/limit-connections")) {
+                assertThat(annotations)
+                        .as("%s of %s", limit, ingress.getMetadata().getName())
+                        .containsKey(limit);
+                assertThat(Integer.parseInt(annotations.get(limit))).as(limit).isPositive();
+            }
+        }
     }
 }

@@ -43,6 +43,40 @@ class ImportExportTest {
                 + ",DISTRICT,false,PURCHASED,Dell Technologies,PO-1,1249.00,2025-08-01,,2028-08-01,,";
     }
 
+    @Test
+    void someoneSendingImportAfterImportIsAskedToWait() {
+        String importer = Api.unique("IMPORTER");
+        String other = Api.unique("IMPORTER");
+        int burst = 40; // %test.district.rate-limit.imports.burst (devices and people together)
+        byte[] headerOnly = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < burst; i++) {
+            String path = i % 2 == 0 ? "/api/v1/devices/import" : "/api/v1/people/import";
+            assertThat(importAs(importer, path, headerOnly).statusCode())
+                    .as("import %d", i + 1)
+                    .isNotEqualTo(429);
+        }
+        // The allowance refills at 60 a minute here: within a few more quick imports one is refused.
+        Response refused = null;
+        for (int i = 0; i < 20 && refused == null; i++) {
+            Response answer = importAs(importer, "/api/v1/devices/import", headerOnly);
+            if (answer.statusCode() == 429) {
+                refused = answer;
+            }
+        }
+        assertThat(refused).as("an import beyond the allowance is refused").isNotNull();
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
+        assertThat(importAs(other, "/api/v1/devices/import", headerOnly).statusCode())
+                .isNotEqualTo(429);
+    }
+
+    private static Response importAs(String subject, String path, byte[] body) {
+        return given().header("Authorization", TestTokens.bearer(subject, "IT_ADMIN"))
+                .contentType("text/csv")
+                .body(body)
+                .post(path);
+    }
+
     private static Response importDevices(String csv, String... query) {
         return importCsv("/api/v1/devices/import", "text/csv", csv.getBytes(StandardCharsets.UTF_8), query);
     }

@@ -179,6 +179,46 @@ class WebFormTest {
     }
 
     @Test
+    void someoneFilingReportAfterReportIsAskedToWaitOnTheApiAndOnTheForm() {
+        Person pat = inventory.employee(null);
+        Device mine = inventory.laptop(pat, false);
+        Person sam = inventory.employee(null);
+        inventory.awaitKnown(pat);
+        inventory.awaitKnown(mine);
+        Browser browser = Browser.signedIn(baseUrl(), pat.districtId(), "STAFF");
+        Response page = browser.get("/report-loss");
+        int burst = 30; // district.rate-limit.reports.burst
+        for (int i = 0; i < burst; i++) {
+            // Each attempt counts, a refused one too (here: nothing named), so the limit also stops probing.
+            Api.staff(pat).body("{}").post("/api/v1/loss-reports").then().statusCode(400);
+        }
+
+        Api.staff(pat)
+                .body(Api.lost(mine))
+                .post("/api/v1/loss-reports")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+        Map<String, String> fields = new HashMap<>();
+        fields.put("csrf-token", Browser.formToken(page));
+        fields.put("idempotencyKey", idempotencyKey(page));
+        fields.put("device", mine.assetTag());
+        fields.put("kind", "LOST");
+        fields.put("lastSeenAt", LOCAL.format(LocalDateTime.now(ZoneOffset.UTC).minusHours(2)));
+        fields.put("lastSeenLocation", "Library");
+        fields.put("circumstances", "Left on a table");
+        Response form = browser.post("/report-loss", fields);
+        assertThat(form.statusCode()).isEqualTo(429);
+        assertThat(form.contentType()).startsWith("text/html");
+        assertThat(form.header("Retry-After")).matches("[1-9][0-9]*");
+        assertThat(form.asString()).contains("Too many reports").contains("Nothing was saved");
+        assertThat(reportsOf(mine)).isZero();
+        // Someone else is not held up.
+        Api.staff(sam).body("{}").post("/api/v1/loss-reports").then().statusCode(400);
+    }
+
+    @Test
     void aFormWithoutTheCsrfTokenIsRefusedAndNothingIsStored() {
         Person pat = inventory.employee(null);
         Device mine = inventory.laptop(pat, false);

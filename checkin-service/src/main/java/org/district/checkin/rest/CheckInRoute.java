@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.district.checkin.config.CheckInSettings;
@@ -33,6 +34,7 @@ import org.district.support.domain.Failures;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotPermittedException;
 import org.district.support.domain.UnavailableException;
+import org.district.support.limits.RateLimits;
 import org.district.support.problem.Problem;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
@@ -82,6 +84,12 @@ public class CheckInRoute {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    RateLimits limits;
+
+    /** The rate limit of each device's check-ins (district.rate-limit.check-ins). */
+    static final String CHECK_INS = "check-ins";
+
     /** Other methods on the check-in address are answered 405 (not the REST layer's 404), as for every endpoint. */
     void otherMethods(@Observes Router router) {
         io.vertx.ext.web.Route other = router.route(PATH);
@@ -129,6 +137,9 @@ public class CheckInRoute {
     @APIResponse(responseCode = "409", description = "Retired or written-off device")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
+    @APIResponse(
+            responseCode = "429",
+            description = "This device checked in too often; check in again after Retry-After")
     @APIResponse(responseCode = "503", description = "Busy or database unavailable; check in again after Retry-After")
     void checkIn(RoutingContext rc) {
         String correlation = Correlation.acceptOrCreate(rc.request().getHeader(Correlation.HEADER));
@@ -171,6 +182,13 @@ public class CheckInRoute {
         }
         // The device id the credential names (a well-formed one, or the mechanism would have refused it).
         UUID device = UUID.fromString(Caller.subjectOf(identity));
+        // A device checks in once per interval (and again after a command); one that hammers the service, a stolen
+        // one or a broken agent, is told to wait before what it sent is even parsed.
+        OptionalLong wait = limits.take(CHECK_INS, device.toString());
+        if (wait.isPresent()) {
+            fail(rc, correlation, ProblemException.tooManyRequests("check-ins", wait.getAsLong()));
+            return;
+        }
         // Only the device itself learns what is wrong with what it sent.
         if (!isJson(rc.request().getHeader(HttpHeaderNames.CONTENT_TYPE))) {
             fail(rc, correlation, ProblemMappers.forStatus(415));

@@ -49,6 +49,7 @@ import org.district.support.cache.FreshEnough;
 import org.district.support.csv.CsvDownload;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
+import org.district.support.limits.RateLimited;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -68,6 +69,9 @@ import org.jboss.logging.Logger;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices")
 public class DeviceResource {
+
+    /** The rate limit of each person's CSV imports, devices and people together (district.rate-limit.imports). */
+    public static final String IMPORTS = "imports";
 
     private static final Logger LOG = Logger.getLogger(DeviceResource.class);
 
@@ -281,6 +285,7 @@ public class DeviceResource {
     }
 
     @POST
+    @RateLimited(IMPORTS)
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.IT_ADMIN)

@@ -1,5 +1,7 @@
 package org.district.inventory.rest;
 
+import static org.district.inventory.rest.DeviceResource.IMPORTS;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,6 +35,7 @@ import org.district.inventory.service.csv.PersonImport;
 import org.district.support.csv.CsvDownload;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
+import org.district.support.limits.RateLimited;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -170,6 +173,7 @@ public class PersonResource {
     }
 
     @POST
+    @RateLimited(IMPORTS)
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})

@@ -32,6 +32,7 @@ import org.district.lossreport.service.ReportUpdateRequest;
 import org.district.lossreport.service.Submission;
 import org.district.lossreport.service.WriteOffRequest;
 import org.district.support.domain.InvalidException;
+import org.district.support.limits.RateLimited;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
@@ -56,9 +57,13 @@ public class LossReportResource {
     @Inject
     ReportAccess access;
 
+    /** The rate limit of each person's new reports (district.rate-limit.reports), by the API and the web form. */
+    public static final String REPORTS = "reports";
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.SUPERVISOR, Roles.IT_ADMIN})
+    @RateLimited(REPORTS)
     @Operation(
             summary = "Report a device lost or stolen",
             description = "Name the device by asset tag or serial number. A theft must say whether the police were"

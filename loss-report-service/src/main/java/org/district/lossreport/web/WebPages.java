@@ -26,15 +26,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.district.contracts.lossreport.LossKind;
 import org.district.lossreport.entity.KnownDevice;
 import org.district.lossreport.entity.LossReport;
+import org.district.lossreport.rest.LossReportResource;
 import org.district.lossreport.service.LossReportService;
 import org.district.lossreport.service.PoliceReportRequest;
 import org.district.lossreport.service.ReportAccess;
 import org.district.lossreport.service.Submission;
 import org.district.support.domain.FieldViolation;
+import org.district.support.limits.RateLimits;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
 import org.district.support.security.Caller;
@@ -91,6 +94,9 @@ public class WebPages {
 
     @Inject
     DistrictClock clock;
+
+    @Inject
+    RateLimits limits;
 
     @Context
     HttpServerRequest request;
@@ -151,6 +157,16 @@ public class WebPages {
         Response refused = refuseUnlessReporter();
         if (refused != null) {
             return refused;
+        }
+        OptionalLong wait = limits.take(LossReportResource.REPORTS, caller.subject());
+        if (wait.isPresent()) {
+            return Response.fromResponse(errorPage(
+                            429,
+                            "Too many reports",
+                            "You have sent many reports in a short time. Nothing was saved. Try again in "
+                                    + wait.getAsLong() + " seconds, or call IT."))
+                    .header("Retry-After", wait.getAsLong())
+                    .build();
         }
         ReportForm form = ReportForm.from(fields);
         if (form.idempotencyKey.isBlank()) {

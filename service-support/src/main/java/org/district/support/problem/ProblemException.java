@@ -67,6 +67,17 @@ public class ProblemException extends RuntimeException {
                 Map.of());
     }
 
+    /** A caller over a rate limit: how long to wait before trying again (also in Retry-After). */
+    public static ProblemException tooManyRequests(String what, long retryAfterSeconds) {
+        return new ProblemException(
+                429,
+                "too-many-requests",
+                "Too many requests",
+                "Too many " + what + " from you in a short time; try again in " + retryAfterSeconds + " seconds.",
+                null,
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     public static ProblemException internalError() {
         return new ProblemException(
                 500,

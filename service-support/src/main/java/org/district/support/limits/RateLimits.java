@@ -1,0 +1,120 @@
+package org.district.support.limits;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.district.support.problem.ProblemException;
+
+/**
+ * Token buckets, one per (limit, caller): a caller may make {@code burst} requests at once and {@code per-minute}
+ * sustained; beyond that it is told how long to wait. Kept in memory by each replica (so with n replicas behind a
+ * balancer a caller gets at most n times the limit; the ingress limits per client address in front of them). A
+ * bucket that has filled up again says nothing and is dropped, so memory follows the callers of the last seconds, not
+ * every device or person ever seen.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
+
+    @Inject
+    RateLimitSettings settings;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep = new AtomicLong();
+    private LongSupplier clock = System::nanoTime;
+
+    /** For tests of the arithmetic: a clock in nanoseconds. */
+    RateLimits withClock(LongSupplier nanos) {
+        this.clock = nanos;
+        return this;
+    }
+
+    /**
+     * Takes one request of {@code caller} under the limit {@code name}: empty when it may go ahead, or the whole
+     * seconds to wait before the next one would be allowed.
+     */
+    public OptionalLong take(String name, String caller) {
+        RateLimitSettings.Limit limit = settings.limits().get(name);
+        if (limit == null || caller == null) {
+            return OptionalLong.empty();
+        }
+        long now = clock.getAsLong();
+        sweep(now);
+        double perNano = limit.perMinute() / 60e9;
+        Bucket bucket =
+                buckets.computeIfAbsent(name + '\u0000' + caller.toLowerCase(Locale.ROOT), k -> new Bucket(limit, now));
+        synchronized (bucket) {
+            bucket.refill(now, perNano);
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return OptionalLong.empty();
+            }
+            double seconds = (1 - bucket.tokens) / perNano / 1e9;
+            refusals.computeIfAbsent(name, n -> Counter.builder("district.rate.limited")
+                            .description("Requests refused because their caller exceeded a rate limit")
+                            .tag("limit", n)
+                            .register(registry))
+                    .increment();
+            return OptionalLong.of(Math.max(1, (long) Math.ceil(seconds)));
+        }
+    }
+
+    /** Takes one request, or throws the 429 problem that tells the caller how long to wait. */
+    public void takeOrRefuse(String name, String caller, String what) {
+        OptionalLong wait = take(name, caller);
+        if (wait.isPresent()) {
+            throw ProblemException.tooManyRequests(what, wait.getAsLong());
+        }
+    }
+
+    /** Drops buckets that are full again, at most once a second, by whichever request comes first. */
+    private void sweep(long now) {
+        long last = lastSweep.get();
+        if (now - last < SWEEP_EVERY_NANOS || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        buckets.entrySet().removeIf(entry -> {
+            Bucket bucket = entry.getValue();
+            synchronized (bucket) {
+                bucket.refill(now, bucket.limit.perMinute() / 60e9);
+                return bucket.tokens >= bucket.limit.burst();
+            }
+        });
+    }
+
+    /** Buckets held now (for tests). */
+    int held() {
+        return buckets.size();
+    }
+
+    private static final class Bucket {
+        final RateLimitSettings.Limit limit;
+        double tokens;
+        long updated;
+
+        Bucket(RateLimitSettings.Limit limit, long now) {
+            this.limit = limit;
+            this.tokens = limit.burst();
+            this.updated = now;
+        }
+
+        void refill(long now, double perNano) {
+            if (now > updated) {
+                tokens = Math.min(limit.burst(), tokens + (now - updated) * perNano);
+                updated = now;
+            }
+        }
+    }
+}
