@@ -72,9 +72,17 @@ final class Api {
         return copy;
     }
 
-    static Map<String, Object> completing(Map<String, Object> body, String... commandIds) {
+    /** The body reporting the command done, with the nonce it came with. */
+    static Map<String, Object> completing(Map<String, Object> body, String commandId, String nonce) {
         Map<String, Object> copy = new HashMap<>(body);
-        copy.put("completedCommands", List.of(commandIds));
+        copy.put("completedCommands", List.of(Map.of("id", commandId, "nonce", nonce)));
+        return copy;
+    }
+
+    /** The body saying whether the district's lock is in force on the device. */
+    static Map<String, Object> locked(Map<String, Object> body, boolean locked) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put("locked", locked);
         return copy;
     }
 }

@@ -3,9 +3,9 @@ package org.district.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -307,7 +307,13 @@ class CheckInTest {
         cases.put("diskEncryption", with(Api.checkIn(), "diskEncryption", "sometimes"));
         cases.put("passwordProtection", without(Api.checkIn(), "passwordProtection"));
         cases.put("colour", with(Api.checkIn(), "colour", "red"));
-        cases.put("completedCommands[0]", with(Api.checkIn(), "completedCommands", List.of("not-a-uuid")));
+        cases.put("completedCommands[0]", with(Api.checkIn(), "completedCommands", List.of("not-an-object")));
+        cases.put(
+                "completedCommands[0].nonce",
+                with(
+                        Api.checkIn(),
+                        "completedCommands",
+                        List.of(Map.of("id", UUID.randomUUID().toString()))));
         for (Map.Entry<String, Map<String, Object>> c : cases.entrySet()) {
             Api.device(laptop.id())
                     .body(c.getValue())
@@ -443,13 +449,16 @@ class CheckInTest {
                 .statusCode(409)
                 .body("errors[0].field", equalTo("type"));
 
-        Api.device(laptop.id())
+        String nonce = Api.device(laptop.id())
                 .body(Api.checkIn())
                 .post("/api/v1/checkins")
                 .then()
                 .statusCode(200)
                 .body("commands.id", equalTo(List.of(locate)))
-                .body("commands[0].type", equalTo("LOCATE"));
+                .body("commands[0].type", equalTo("LOCATE"))
+                .body("commands[0].nonce", matchesPattern("[0-9a-f]{32}"))
+                .extract()
+                .path("commands[0].nonce");
         assertThat(db.text("select status from device_command where id = ?", UUID.fromString(locate)))
                 .isEqualTo("DELIVERED");
         // Not confirmed yet: sent again.
@@ -458,8 +467,17 @@ class CheckInTest {
                 .post("/api/v1/checkins")
                 .then()
                 .body("commands.id", hasItem(locate));
+        // Reported done without the nonce it came with (the id alone is known to IT's tools): not done.
         Api.device(laptop.id())
-                .body(Api.completing(Api.checkIn(), locate))
+                .body(Api.completing(Api.checkIn(), locate, "0".repeat(32)))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands.id", hasItem(locate));
+        assertThat(db.text("select status from device_command where id = ?", UUID.fromString(locate)))
+                .isEqualTo("DELIVERED");
+        Api.device(laptop.id())
+                .body(Api.completing(Api.checkIn(), locate, nonce))
                 .post("/api/v1/checkins")
                 .then()
                 .statusCode(200)

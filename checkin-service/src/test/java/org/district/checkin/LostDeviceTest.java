@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -49,6 +50,64 @@ class LostDeviceTest {
                         "select count(*) from outbox_event where record_key = ? and payload::text like '%40.7128%'",
                         laptop.id().toString()))
                 .isZero();
+    }
+
+    @Test
+    void aLockStaysInForceUntilTheDeviceSaysItIsLockedAndIsSentAgainWhenItIsNot() {
+        Feed.Device lost = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
+        Feed.lossReported(lost, LossKind.STOLEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        db.count("select count(*) from device_command where device_id = ? and type = 'LOCK'", lost.id())
+                                == 1);
+        Response first = Api.device(lost.id()).body(Api.checkIn()).post("/api/v1/checkins");
+        first.then().statusCode(200).body("commands.type", hasItem("LOCK"));
+        String lock = first.path("commands.find { it.type == 'LOCK' }.id");
+        String nonce = first.path("commands.find { it.type == 'LOCK' }.nonce");
+
+        // A thief's agent reports the LOCK done, but its check-in does not say the device is locked: not done, and the
+        // LOCK comes back.
+        Api.device(lost.id())
+                .body(Api.locked(Api.completing(Api.checkIn(), lock, nonce), false))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands.id", hasItem(lock));
+        assertThat(db.text("select status from device_command where id = ?", UUID.fromString(lock)))
+                .isEqualTo("DELIVERED");
+
+        // Locked for real: done, and not sent while the device says it stays locked.
+        Api.device(lost.id())
+                .body(Api.locked(Api.completing(Api.checkIn(), lock, nonce), true))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands.type", not(hasItem("LOCK")));
+        assertThat(db.text("select status from device_command where id = ?", UUID.fromString(lock)))
+                .isEqualTo("DONE");
+        Api.device(lost.id())
+                .body(Api.locked(Api.checkIn(), true))
+                .post("/api/v1/checkins")
+                .then()
+                .body("commands.type", not(hasItem("LOCK")));
+
+        // Unlocked again (the lock removed, the disk moved to another install): the LOCK is sent again, with a new
+        // nonce, so the old confirmation cannot be replayed.
+        Response again = Api.device(lost.id()).body(Api.checkIn()).post("/api/v1/checkins");
+        again.then().statusCode(200).body("commands.id", hasItem(lock));
+        String newNonce = again.path("commands.find { it.type == 'LOCK' }.nonce");
+        assertThat(newNonce).isNotEqualTo(nonce);
+        Api.device(lost.id())
+                .body(Api.locked(Api.completing(Api.checkIn(), lock, nonce), true))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        assertThat(db.text("select status from device_command where id = ?", UUID.fromString(lock)))
+                .as("the old nonce no longer confirms it")
+                .isEqualTo("DELIVERED");
+        assertThat(db.count("select count(*) from device_command where device_id = ? and type = 'LOCK'", lost.id()))
+                .as("one LOCK, sent again, not a pile of new ones")
+                .isEqualTo(1);
     }
 
     @Test

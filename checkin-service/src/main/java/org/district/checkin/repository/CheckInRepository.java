@@ -78,18 +78,36 @@ public class CheckInRepository {
             longitude, accuracy_meters, site, ip_address) select * from unnest(?::uuid[], \
             ?::text[]::timestamptz[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[])""";
 
+    /**
+     * A delivered command is done when its own device reports it with the nonce it was sent; a LOCK only when the same
+     * check-in also says the lock is in force.
+     */
     private static final String COMPLETE_COMMANDS =
             """
             update device_command c set status = 'DONE', done_at = ? \
-            from unnest(?::uuid[], ?::uuid[]) as u(id, device_id) \
-            where c.id = u.id and c.device_id = u.device_id and c.status in ('PENDING', 'DELIVERED')""";
+            from unnest(?::uuid[], ?::uuid[], ?::text[], ?::bool[]) as u(id, device_id, nonce, locked) \
+            where c.id = u.id and c.device_id = u.device_id and c.nonce = u.nonce and c.status = 'DELIVERED' \
+            and (c.type <> 'LOCK' or u.locked)""";
+
+    /**
+     * Sends a missing device's LOCK again when its check-in does not say the lock is in force: its latest LOCK, if done
+     * (not cancelled by a recovery, and no other LOCK open), becomes PENDING with a new nonce.
+     */
+    private static final String REOPEN_LOCKS =
+            """
+            update device_command c set status = 'PENDING', done_at = null, delivered_at = null, \
+            nonce = replace(gen_random_uuid()::text, '-', '') \
+            where c.device_id = any(?) and c.type = 'LOCK' and c.status = 'DONE' \
+            and c.id = (select l.id from device_command l where l.device_id = c.device_id and l.type = 'LOCK' \
+            order by l.created_at desc, l.id desc limit 1) \
+            returning c.device_id""";
 
     /** Open commands of the batch's devices; those not sent before are marked DELIVERED by the same statement. */
     private static final String DELIVER_COMMANDS =
             """
             with sent as (update device_command set status = 'DELIVERED', \
             delivered_at = ? where device_id = any(?) and status = 'PENDING' returning id) \
-            select id, device_id, type, message from device_command \
+            select id, device_id, type, message, nonce from device_command \
             where device_id = any(?) and status in ('PENDING', 'DELIVERED') order by created_at, id""";
 
     @Inject
@@ -161,14 +179,20 @@ public class CheckInRepository {
 
         Double accuracyMeters();
 
-        /** Ids of the commands the device reports done; null for none. */
-        List<UUID> completedCommands();
+        /** The commands the device reports done, each with the nonce it was sent; empty for none. */
+        List<Completion> completedCommands();
+
+        /** Whether the device says the district's lock is in force on it now. */
+        boolean locked();
     }
+
+    /** A command a device reports done, and the nonce it gives for it. */
+    public record Completion(UUID id, String nonce) {}
 
     /** Builds what a device is told of an open command. */
     @FunctionalInterface
     public interface CommandReader<C> {
-        C read(UUID id, String type, String message);
+        C read(UUID id, String type, String message, String nonce);
     }
 
     /** Locks the devices (in id order) and reads them; devices that do not exist are missing from the map. */
@@ -269,18 +293,21 @@ public class CheckInRepository {
         }
     }
 
-    /** Marks DONE the open commands the check-ins report done (each at most once per check-in). */
+    /**
+     * Marks DONE the delivered commands the check-ins report done with their nonce (each at most once per check-in; a
+     * LOCK only with the lock in force).
+     */
     public void completeCommands(List<? extends Written> accepted, Instant now) throws SQLException {
         List<Object> commandIds = new ArrayList<>();
         List<Object> deviceIds = new ArrayList<>();
+        List<Object> nonces = new ArrayList<>();
+        List<Object> locked = new ArrayList<>();
         for (Written w : accepted) {
-            List<UUID> done = w.completedCommands();
-            if (done == null) {
-                continue;
-            }
-            for (UUID id : new LinkedHashSet<>(done)) {
-                commandIds.add(id);
+            for (Completion command : new LinkedHashSet<>(w.completedCommands())) {
+                commandIds.add(command.id());
                 deviceIds.add(w.deviceId());
+                nonces.add(command.nonce());
+                locked.add(w.locked());
             }
         }
         if (commandIds.isEmpty()) {
@@ -291,8 +318,25 @@ public class CheckInRepository {
             ps.setObject(1, now.atOffset(ZoneOffset.UTC));
             ps.setArray(2, c.createArrayOf("uuid", commandIds.toArray()));
             ps.setArray(3, c.createArrayOf("uuid", deviceIds.toArray()));
+            ps.setArray(4, c.createArrayOf("text", nonces.toArray()));
+            ps.setArray(5, c.createArrayOf("bool", locked.toArray()));
             ps.executeUpdate();
         }
+    }
+
+    /** Sends the LOCK of these missing devices again where it was done; the devices whose LOCK was reopened. */
+    public Set<UUID> reopenLocks(Set<UUID> devices) throws SQLException {
+        Set<UUID> reopened = new java.util.TreeSet<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(REOPEN_LOCKS)) {
+            ps.setArray(1, c.createArrayOf("uuid", devices.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reopened.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return reopened;
     }
 
     /** The open commands of the devices, oldest first, marking DELIVERED those not sent before. */
@@ -308,7 +352,8 @@ public class CheckInRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     commands.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
-                            .add(reader.read(rs.getObject(1, UUID.class), rs.getString(3), rs.getString(4)));
+                            .add(reader.read(
+                                    rs.getObject(1, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5)));
                 }
             }
         }

@@ -18,8 +18,11 @@ public record CheckInReply(
         boolean compliant,
         List<Issue> complianceIssues) {
 
-    /** A command to carry out; confirm it by listing its id in {@code completedCommands} of a later check-in. */
-    public record Command(UUID id, String type, String message) {}
+    /**
+     * A command to carry out; confirm it by listing its id and this nonce in {@code completedCommands} of a later
+     * check-in (a LOCK also with {@code locked: true}).
+     */
+    public record Command(UUID id, String type, String message, String nonce) {}
 
     /** The district power-saving policy. */
     public record PowerPolicy(int displaySleepMinutes, int systemSleepMinutes, String wakeOnLanWindow) {}

@@ -17,7 +17,9 @@ import java.util.UUID;
  * @param lastPatchDate the date the last OS update was installed
  * @param antivirus the antivirus product, absent when none is installed
  * @param location optional; kept only while the device is LOST or STOLEN, otherwise dropped unread
- * @param completedCommands ids of commands the agent carried out since its last check-in
+ * @param locked whether the district's lock (a LOCK command) is in force on the device now; a LOCK is confirmed only by
+ *     a check-in saying so, and sent again while a missing device's check-ins do not
+ * @param completedCommands the commands the agent carried out since its last check-in, each with the nonce it was sent
  */
 public record CheckInRequest(
         UUID deviceId,
@@ -28,7 +30,11 @@ public record CheckInRequest(
         @NotNull Boolean passwordProtection,
         @NotNull @Valid Network network,
         @Valid Location location,
-        @Size(max = 20) List<@NotNull UUID> completedCommands) {
+        Boolean locked,
+        @Size(max = 20) List<@NotNull @Valid CompletedCommand> completedCommands) {
+
+    /** A command carried out: its id and the nonce that came with it. */
+    public record CompletedCommand(@NotNull UUID id, @NotBlank @Size(max = 64) String nonce) {}
 
     /** The operating system. */
     public record Os(

@@ -75,15 +75,21 @@ public final class CheckInRules {
             range(errors, "location.longitude", location.longitude(), true, -180, 180);
             range(errors, "location.accuracyMeters", location.accuracyMeters(), false, 0, 100_000);
         }
-        List<java.util.UUID> completed = body.completedCommands();
+        List<CheckInRequest.CompletedCommand> completed = body.completedCommands();
         if (completed != null) {
             if (completed.size() > 20) {
                 errors.add(new FieldViolation("completedCommands", "size must be between 0 and 20"));
             }
             for (int i = 0; i < completed.size(); i++) {
-                if (completed.get(i) == null) {
+                CheckInRequest.CompletedCommand command = completed.get(i);
+                if (command == null) {
                     errors.add(new FieldViolation("completedCommands[" + i + "]", NOT_NULL));
+                    continue;
                 }
+                if (command.id() == null) {
+                    errors.add(new FieldViolation("completedCommands[" + i + "].id", NOT_NULL));
+                }
+                text(errors, "completedCommands[" + i + "].nonce", command.nonce(), true, 64);
             }
         }
     }

@@ -169,8 +169,18 @@ public class CheckInService {
         }
 
         @Override
-        public List<UUID> completedCommands() {
-            return body().completedCommands();
+        public List<CheckInRepository.Completion> completedCommands() {
+            List<CheckInRequest.CompletedCommand> done = body().completedCommands();
+            return done == null
+                    ? List.of()
+                    : done.stream()
+                            .map(c -> new CheckInRepository.Completion(c.id(), c.nonce()))
+                            .toList();
+        }
+
+        @Override
+        public boolean locked() {
+            return Boolean.TRUE.equals(body().locked());
         }
     }
 
@@ -227,8 +237,15 @@ public class CheckInService {
         checkIns.insertHistory(accepted);
         checkIns.insertLocations(accepted);
         checkIns.completeCommands(accepted, now);
+        // A missing device stays locked: while its latest check-in does not say the lock is in force, its LOCK is sent
+        // again (an agent that reported it done without locking gains nothing).
+        Set<UUID> unlocked = new TreeSet<>();
+        latest.values().stream()
+                .filter(a -> a.device().missing() && !a.locked())
+                .forEach(a -> unlocked.add(a.deviceId()));
+        Set<UUID> relocked = unlocked.isEmpty() ? Set.of() : checkIns.reopenLocks(unlocked);
         // Most devices have no open command: the batch reads and marks commands only for those that do.
-        Set<UUID> withCommands = new TreeSet<>();
+        Set<UUID> withCommands = new TreeSet<>(relocked);
         latest.values().stream()
                 .filter(a -> a.device().openCommands())
                 .forEach(a -> withCommands.add(a.device().id()));

@@ -109,6 +109,7 @@ class CheckInRulesTest {
                         b.passwordProtection(),
                         b.network(),
                         b.location(),
+                        b.locked(),
                         b.completedCommands()));
         assertThatThrownBy(() -> CheckInRules.validate(body, TODAY))
                 .isInstanceOfSatisfying(InvalidException.class, e -> {
@@ -128,6 +129,7 @@ class CheckInRulesTest {
                         b.passwordProtection(),
                         new CheckInRequest.Network("SCH-1", "999.1.1.1"),
                         b.location(),
+                        b.locked(),
                         b.completedCommands()));
         assertThatThrownBy(() -> CheckInRules.validate(future, TODAY))
                 .isInstanceOfSatisfying(InvalidException.class, e -> assertThat(e.violations())
@@ -144,6 +146,7 @@ class CheckInRulesTest {
                         b.passwordProtection(),
                         new CheckInRequest.Network("SCH\u0000", "10.0.0.1"),
                         b.location(),
+                        b.locked(),
                         b.completedCommands()));
         assertThatThrownBy(() -> CheckInRules.validate(nul, TODAY))
                 .as("text PostgreSQL cannot store is refused by field, not by the database")
@@ -269,15 +272,22 @@ class CheckInRulesTest {
         }
         cases.put(
                 "no disk encryption, no password protection",
-                new CheckInRequest(null, valid().os(), null, null, null, null, valid().network(), null, null));
-        List<UUID> many = new ArrayList<>();
+                new CheckInRequest(null, valid().os(), null, null, null, null, valid().network(), null, null, null));
+        List<CheckInRequest.CompletedCommand> many = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
-            many.add(UUID.randomUUID());
+            many.add(new CheckInRequest.CompletedCommand(UUID.randomUUID(), "a".repeat(32)));
         }
         cases.put("21 completed commands", commands(many));
-        List<UUID> withNull = new ArrayList<>(List.of(UUID.randomUUID()));
+        List<CheckInRequest.CompletedCommand> withNull =
+                new ArrayList<>(List.of(new CheckInRequest.CompletedCommand(UUID.randomUUID(), "a".repeat(32))));
         withNull.add(null);
         cases.put("a null completed command", commands(withNull));
+        cases.put(
+                "a completed command without its nonce",
+                commands(List.of(new CheckInRequest.CompletedCommand(UUID.randomUUID(), " "))));
+        cases.put(
+                "a completed command without its id",
+                commands(List.of(new CheckInRequest.CompletedCommand(null, "a".repeat(32)))));
         return cases;
     }
 
@@ -291,7 +301,8 @@ class CheckInRulesTest {
                 true,
                 new CheckInRequest.Network("SCH-1", "10.0.0.1"),
                 new CheckInRequest.Location(90.0, -180.0, 100000.0),
-                List.of(UUID.randomUUID()));
+                true,
+                List.of(new CheckInRequest.CompletedCommand(UUID.randomUUID(), "a".repeat(32))));
     }
 
     private static CheckInRequest with(CheckInRequest body, UnaryOperator<CheckInRequest> change) {
@@ -313,10 +324,11 @@ class CheckInRulesTest {
                 b.passwordProtection(),
                 network,
                 location,
+                b.locked(),
                 b.completedCommands());
     }
 
-    private static CheckInRequest commands(List<UUID> commands) {
+    private static CheckInRequest commands(List<CheckInRequest.CompletedCommand> commands) {
         CheckInRequest b = valid();
         return new CheckInRequest(
                 b.deviceId(),
@@ -327,6 +339,7 @@ class CheckInRulesTest {
                 b.passwordProtection(),
                 b.network(),
                 b.location(),
+                b.locked(),
                 commands);
     }
 

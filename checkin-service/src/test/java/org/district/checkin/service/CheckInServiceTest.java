@@ -70,6 +70,7 @@ class CheckInServiceTest {
                 true,
                 new CheckInRequest.Network(site, "10.0.0.7"),
                 null,
+                null,
                 null);
         List<CheckInService.Outcome> outcomes = QuarkusTransaction.requiringNew()
                 .call(() -> checkIns.write(List.of(
