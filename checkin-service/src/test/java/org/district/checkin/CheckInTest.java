@@ -347,6 +347,9 @@ class CheckInTest {
                 "application/json",
                 "x".repeat(3_000_000));
         assertThat(stranger.statusCode()).isEqualTo(413);
+        assertThat(stranger.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(stranger.body()).contains("\"status\":413");
         assertThat(db.count("select count(*) from checkin_history where device_id = ?", laptop.id()))
                 .isZero();
     }
