@@ -200,15 +200,7 @@ class WebFormTest {
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
-        Map<String, String> fields = new HashMap<>();
-        fields.put("csrf-token", Browser.formToken(page));
-        fields.put("idempotencyKey", idempotencyKey(page));
-        fields.put("device", mine.assetTag());
-        fields.put("kind", "LOST");
-        fields.put("lastSeenAt", LOCAL.format(LocalDateTime.now(ZoneOffset.UTC).minusHours(2)));
-        fields.put("lastSeenLocation", "Library");
-        fields.put("circumstances", "Left on a table");
-        Response form = browser.post("/report-loss", fields);
+        Response form = browser.post("/report-loss", validTheft(page, mine));
         assertThat(form.statusCode()).isEqualTo(429);
         assertThat(form.contentType()).startsWith("text/html");
         assertThat(form.header("Retry-After")).matches("[1-9][0-9]*");

@@ -287,13 +287,13 @@ public class CheckInRoute {
     }
 
     private void fail(RoutingContext rc, String correlation, ProblemException e) {
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(Problem.of(e, rc.request().path(), correlation));
-        } catch (JsonProcessingException impossible) {
-            json = ("{\"status\":" + e.status() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-        send(rc, e.status(), PROBLEM_JSON, e.headers(), correlation, json);
+        send(
+                rc,
+                e.status(),
+                PROBLEM_JSON,
+                e.headers(),
+                correlation,
+                Problem.json(mapper, e, rc.request().path(), correlation));
     }
 
     /** Ends the response, unless it already ended (a timed-out check-in answered before its writer finished). */

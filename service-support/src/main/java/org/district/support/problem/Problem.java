@@ -1,6 +1,9 @@
 package org.district.support.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.district.support.domain.FieldViolation;
 
@@ -35,5 +38,14 @@ public record Problem(
     public static Problem of(ProblemException e, String instance, String correlationId) {
         return new Problem(
                 TYPE_PREFIX + e.slug(), e.title(), e.status(), e.getMessage(), instance, e.errors(), correlationId);
+    }
+
+    /** The body answering {@code e} as JSON, for answers written outside the REST layer (plain HTTP routes). */
+    public static byte[] json(ObjectMapper mapper, ProblemException e, String instance, String correlationId) {
+        try {
+            return mapper.writeValueAsBytes(of(e, instance, correlationId));
+        } catch (JsonProcessingException impossible) {
+            return ("{\"status\":" + e.status() + "}").getBytes(StandardCharsets.UTF_8);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.district.support.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -59,12 +58,7 @@ public class BodyLimitProblems {
         String correlation = Correlation.acceptOrCreate(rc.request().getHeader(Correlation.HEADER));
         long max = limit.asLongValue();
         ProblemException problem = ProblemException.payloadTooLarge("more than " + max, max);
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(Problem.of(problem, rc.request().path(), correlation));
-        } catch (JsonProcessingException impossible) {
-            json = "{\"status\":413}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
+        byte[] json = Problem.json(mapper, problem, rc.request().path(), correlation);
         rc.response()
                 .setStatusCode(413)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
