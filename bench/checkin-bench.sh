@@ -59,7 +59,7 @@ info "Baseline: $TPS heartbeat transactions/s, $BASELINE_CPU_US us of CPU per tr
 
 record_idle_rss checkin-bench
 sample_rss checkin-bench
-bench_java org.district.bench.CheckinBench \
+bench_java org.district.bench.CheckInBench \
   --base "http://127.0.0.1:$PORT" --devices "$DEVICES" --baseline-tps "$TPS" \
   --baseline-cpu-us "$BASELINE_CPU_US" --service-pid "$(cat "$RUN_DIR/checkin-bench.pid")" \
   --credentials "${CREDENTIALS:-50000}" \

@@ -6,4 +6,4 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 prepare checkin-service
-run_drill CheckinKillDrill "$@"
+run_drill CheckInKillDrill "$@"

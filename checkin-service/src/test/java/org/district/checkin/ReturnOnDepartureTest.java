@@ -113,6 +113,15 @@ class ReturnOnDepartureTest {
                 .then()
                 .body("items", hasSize(0));
         Api.as("E1", "STAFF").get("/api/v1/return-tasks").then().statusCode(403);
+        Api.auditor()
+                .queryParam("status", "OPEN,LATE")
+                .queryParam("person", "someone")
+                .queryParam("dueFrom", lastDay.toString())
+                .queryParam("dueTo", lastDay.minusDays(1).toString())
+                .get("/api/v1/return-tasks")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("status", "person", "dueTo"));
     }
 
     @Test

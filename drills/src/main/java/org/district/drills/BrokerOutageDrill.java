@@ -66,15 +66,15 @@ public final class BrokerOutageDrill extends Drill {
 
         String run = Fixtures.runTag();
         List<LossReportReadModel.Holder> holders = Fixtures.seedLossReportReadModel(reportsDb, run, reportDevices);
-        Fixtures.seedCheckinDevices(
+        Fixtures.seedCheckInDevices(
                 checkinDb,
                 holders.stream().map(LossReportReadModel.Holder::deviceId).toList(),
                 "ASSIGNED",
                 run + "R");
         List<UUID> regular = Fixtures.ids(regularDevices);
         List<UUID> lost = Fixtures.ids(lostDevices);
-        Fixtures.seedCheckinDevices(checkinDb, regular, "ASSIGNED", run);
-        Fixtures.seedCheckinDevices(checkinDb, lost, "LOST", run);
+        Fixtures.seedCheckInDevices(checkinDb, regular, "ASSIGNED", run);
+        Fixtures.seedCheckInDevices(checkinDb, lost, "LOST", run);
         BearerTokens staff = closeAtEnd(Fixtures.staffTokens(holders));
         String[] regularCredentials = Fixtures.deviceCredentials(regular);
         String[] lostCredentials = Fixtures.deviceCredentials(lost);

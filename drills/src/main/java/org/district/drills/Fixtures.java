@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.district.bench.BearerTokens;
-import org.district.bench.CheckinBench;
+import org.district.bench.CheckInBench;
 import org.district.bench.LossReportReadModel;
 import org.district.bench.LossReportReadModel.Holder;
 
@@ -73,7 +73,7 @@ final class Fixtures {
      * checkin-service's device read model: the given devices, all laptops of school SCH-01, in one status, each
      * enrolled with the benchmarks' credential (only the SHA-256 of its secret is stored, as enrolment does).
      */
-    static void seedCheckinDevices(Database db, List<UUID> ids, String status, String run) throws SQLException {
+    static void seedCheckInDevices(Database db, List<UUID> ids, String status, String run) throws SQLException {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("insert into device (id, version, asset_tag, type, school,"
@@ -105,11 +105,11 @@ final class Fixtures {
 
     /**
      * The Authorization header of each device, as its agent presents it: {@code Device <credential>}, the credential
-     * {@link #seedCheckinDevices} enrolled it with. Devices never use the identity provider's tokens.
+     * {@link #seedCheckInDevices} enrolled it with. Devices never use the identity provider's tokens.
      */
     static String[] deviceCredentials(List<UUID> devices) {
         return devices.stream()
-                .map(d -> CheckinBench.authorization(d.toString()))
+                .map(d -> CheckInBench.authorization(d.toString()))
                 .toArray(String[]::new);
     }
 

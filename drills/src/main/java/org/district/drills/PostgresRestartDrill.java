@@ -65,7 +65,7 @@ public final class PostgresRestartDrill extends Drill {
 
         String run = Fixtures.runTag();
         List<UUID> ids = Fixtures.ids(devices);
-        Fixtures.seedCheckinDevices(checkinDb, ids, "ASSIGNED", run);
+        Fixtures.seedCheckInDevices(checkinDb, ids, "ASSIGNED", run);
         String[] credentials = Fixtures.deviceCredentials(ids);
         int reportCapacity = (int) (reportRate * (before + down + after + 600));
         List<LossReportReadModel.Holder> holders = Fixtures.seedLossReportReadModel(reportsDb, run, reportCapacity);

@@ -272,6 +272,31 @@ class BadInputTest {
     }
 
     @Test
+    void everyBadSearchFilterIsNamedInOneAnswer() {
+        Api.it()
+                .queryParam("status", "NOPE")
+                .queryParam("type", "PHABLET")
+                .queryParam("ownership", "RENTED")
+                .queryParam("sensitive", "maybe")
+                .queryParam("q", "ab")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.containsInAnyOrder("status", "type", "ownership", "sensitive", "q"));
+        Api.it()
+                .queryParam("kind", "ALIEN")
+                .queryParam("active", "sometimes")
+                .queryParam("q", "x")
+                .get("/api/v1/people")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("kind", "active", "q"));
+    }
+
+    @Test
     void badParametersAndUnsupportedRequestsAreProblemsToo() {
         String device = Api.registerLaptop(false);
         Map<String, Long> before = Db.counts(ds);

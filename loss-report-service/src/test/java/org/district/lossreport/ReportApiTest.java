@@ -705,6 +705,15 @@ class ReportApiTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("to"));
         Api.it()
+                .queryParam("kind", "MISPLACED")
+                .queryParam("from", "soon")
+                .queryParam("to", "later")
+                .queryParam("device", "laptop")
+                .get(REPORTS)
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("kind", "from", "to", "device"));
+        Api.it()
                 .queryParam("cursor", "not-a-cursor")
                 .get(REPORTS)
                 .then()

@@ -34,14 +34,18 @@ public class Device {
 
     public String school;
 
+    /** A PERSONAL device is never wiped. */
     @Enumerated(EnumType.STRING)
     public Ownership ownership;
 
+    /** Only some statuses are expected to check in (the tracked statuses); LOST and STOLEN raise alerts when seen. */
     @Enumerated(EnumType.STRING)
     public DeviceStatus status;
 
+    /** A device holding sensitive data must report disk encryption to be compliant. */
     public boolean sensitiveData;
 
+    /** The holder, by id and by district id (for the overdue list's filter and the holder's own views). */
     public UUID assigneeId;
 
     public String assigneeDistrictId;

@@ -1,6 +1,5 @@
 package org.district.checkin.health;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -9,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 import org.district.checkin.service.DeviceService;
+import org.district.support.metrics.Meters;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,9 +30,12 @@ public class OverdueMetrics {
     private final AtomicLong overdueDevices = new AtomicLong(-1);
 
     void register(@Observes StartupEvent event) {
-        Gauge.builder("district.checkin.overdue.devices", overdueDevices, AtomicLong::get)
-                .description("Devices overdue for check-in (-1 until first counted)")
-                .register(registry);
+        Meters.gauge(
+                registry,
+                "district.checkin.overdue.devices",
+                "Devices overdue for check-in (-1 until first counted)",
+                overdueDevices,
+                AtomicLong::get);
     }
 
     @Scheduled(every = "${district.overdue.metric-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

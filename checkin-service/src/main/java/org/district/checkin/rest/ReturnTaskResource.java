@@ -10,16 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Set;
 import org.district.checkin.domain.ReturnTaskFilter;
-import org.district.checkin.entity.ReturnTask;
 import org.district.checkin.service.ReturnTaskService;
 import org.district.checkin.service.ReturnedRequest;
-import org.district.support.domain.InvalidException;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -47,21 +41,9 @@ public class ReturnTaskResource {
             summary = "Return tasks",
             description = "Filters: status (comma-separated OPEN, OVERDUE, RETURNED, CLOSED), school, due date range"
                     + " (dueFrom, dueTo, inclusive), person. Ordered by due date.")
-    public PageView<ReturnTaskView> search(
-            @QueryParam("status") String status,
-            @QueryParam("school") String school,
-            @QueryParam("dueFrom") String dueFrom,
-            @QueryParam("dueTo") String dueTo,
-            @QueryParam("person") String person,
-            @BeanParam PageParams page) {
+    public PageView<ReturnTaskView> search(@BeanParam ReturnTaskSearch search, @BeanParam PageParams page) {
         int size = page.size();
-        LocalDate from = Params.date("dueFrom", dueFrom);
-        LocalDate to = Params.date("dueTo", dueTo);
-        if (from != null && to != null && to.isBefore(from)) {
-            throw InvalidException.of("dueTo", "must not be before dueFrom.");
-        }
-        ReturnTaskFilter filter = new ReturnTaskFilter(
-                statuses(status), Params.text("school", school, 40), from, to, Params.uuid("person", person));
+        ReturnTaskFilter filter = search.filter();
         Cursors.Position after = page.after(2);
         return PageView.of(
                 tasks.search(filter, after == null ? null : after.date(0), after == null ? null : after.id(1), size),
@@ -89,18 +71,5 @@ public class ReturnTaskResource {
     public ReturnTaskView returned(@PathParam("id") String id, @Valid ReturnedRequest request) {
         return ReturnTaskView.of(tasks.markReturned(
                 Params.pathId("return task", id), request == null ? null : request.note(), caller.actor()));
-    }
-
-    private static Set<ReturnTask.Status> statuses(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        Set<ReturnTask.Status> set = EnumSet.noneOf(ReturnTask.Status.class);
-        for (String part : raw.split(",")) {
-            if (!part.isBlank()) {
-                set.add(Params.enumValue("status", part, ReturnTask.Status.class));
-            }
-        }
-        return set;
     }
 }

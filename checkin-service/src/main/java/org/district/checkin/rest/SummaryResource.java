@@ -1,6 +1,5 @@
 package org.district.checkin.rest;
 
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,15 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.district.checkin.service.DailyCounts;
 import org.district.checkin.service.DashboardService;
-import org.district.support.cache.FreshEnough;
+import org.district.support.cache.SchoolSummaries;
+import org.district.support.cache.SummarySettings;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,11 +30,11 @@ public class SummaryResource {
     @Inject
     DailyCounts dailyCounts;
 
-    /** The summary of each school (and of all, ""), a little old at most; one computation per period. */
-    private final FreshEnough<String, DashboardService.Summary> summaries;
+    /** The summary of each school and of the district, a little old at most. */
+    private final SchoolSummaries<DashboardService.Summary> summaries;
 
-    SummaryResource(@ConfigProperty(name = "district.summary.max-age", defaultValue = "PT30S") Duration maxAge) {
-        this.summaries = new FreshEnough<>(maxAge, 1000, Infrastructure.getDefaultWorkerPool(), System::nanoTime);
+    SummaryResource(SummarySettings settings) {
+        this.summaries = new SchoolSummaries<>(settings, school -> dashboard.summary(school));
     }
 
     @GET
@@ -47,9 +45,7 @@ public class SummaryResource {
                     + " overdue return tasks, of one school or of all; overdue and not compliant by school. Counted at"
                     + " most every district.summary.max-age (30 s unless configured): a start page asks on every view.")
     public SummaryView summary(@QueryParam("school") String school) {
-        String only = Params.text("school", school, 40);
-        return SummaryView.of(
-                summaries.get(only == null ? "" : only, key -> dashboard.summary(key.isEmpty() ? null : key)));
+        return SummaryView.of(summaries.of(Params.text("school", school, 40)));
     }
 
     @GET

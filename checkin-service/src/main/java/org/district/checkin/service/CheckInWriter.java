@@ -2,7 +2,6 @@ package org.district.checkin.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,6 +27,7 @@ import org.district.checkin.config.CheckInSettings;
 import org.district.support.domain.DomainException;
 import org.district.support.domain.Failures;
 import org.district.support.domain.UnavailableException;
+import org.district.support.metrics.Meters;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,22 +67,19 @@ public class CheckInWriter {
     void onStart(@Observes @Priority(200) StartupEvent event) {
         CheckInSettings.Ingest ingest = settings.ingest();
         queue = new ArrayBlockingQueue<>(ingest.queueCapacity());
-        rejected = Counter.builder("district.checkin.rejected.busy")
-                .description("Check-ins refused because the write queue was full")
-                .register(registry);
-        written = Counter.builder("district.checkin.written")
-                .description("Check-ins durably written")
-                .register(registry);
+        rejected = Meters.counter(
+                registry, "district.checkin.rejected.busy", "Check-ins refused because the write queue was full");
+        written = Meters.counter(registry, "district.checkin.written", "Check-ins durably written");
         batchSizes = DistributionSummary.builder("district.checkin.batch.size")
                 .description("Check-ins per write transaction")
                 .register(registry);
-        batchTimer = Timer.builder("district.checkin.batch.duration")
-                .description("Time to write and commit one batch")
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
-        Gauge.builder("district.checkin.queue.depth", queue, ArrayBlockingQueue::size)
-                .description("Check-ins waiting for the writer")
-                .register(registry);
+        batchTimer = Meters.timer(registry, "district.checkin.batch.duration", "Time to write and commit one batch");
+        Meters.gauge(
+                registry,
+                "district.checkin.queue.depth",
+                "Check-ins waiting for the writer",
+                queue,
+                ArrayBlockingQueue::size);
         running = true;
         accepting = true;
         int count = Math.max(1, ingest.writers());

@@ -80,7 +80,7 @@ public final class Views {
 
     /** The counts of the IT home page that check-ins give (checkin-service). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CheckinSummary(
+    public record CheckInSummary(
             LocalDate asOf,
             long overdue,
             long nonCompliant,

@@ -22,7 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.district.console.api.CheckinApi;
+import org.district.console.api.CheckInApi;
 import org.district.console.api.InventoryApi;
 import org.district.console.api.Views.Device;
 import org.district.console.api.Views.IssuedCredential;
@@ -74,7 +74,7 @@ public class DeviceActionPages {
 
     @Inject
     @RestClient
-    CheckinApi checkin;
+    CheckInApi checkin;
 
     @GET
     @Path("/devices/{id}/moves/new")

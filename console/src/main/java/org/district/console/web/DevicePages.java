@@ -26,7 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.district.console.api.CheckinApi;
+import org.district.console.api.CheckInApi;
 import org.district.console.api.InventoryApi;
 import org.district.console.api.InventoryExport;
 import org.district.console.api.LossReportApi;
@@ -144,7 +144,7 @@ public class DevicePages {
 
     @Inject
     @RestClient
-    CheckinApi checkin;
+    CheckInApi checkin;
 
     @Inject
     @RestClient

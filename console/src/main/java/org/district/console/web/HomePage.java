@@ -15,10 +15,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.district.console.api.CheckinApi;
+import org.district.console.api.CheckInApi;
 import org.district.console.api.InventoryApi;
 import org.district.console.api.LossReportApi;
-import org.district.console.api.Views.CheckinSummary;
+import org.district.console.api.Views.CheckInSummary;
 import org.district.console.api.Views.DailyCount;
 import org.district.console.api.Views.InventorySummary;
 import org.district.console.api.Views.LossReportSummary;
@@ -69,7 +69,7 @@ public class HomePage {
 
     @Inject
     @RestClient
-    CheckinApi checkin;
+    CheckInApi checkin;
 
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
@@ -79,7 +79,7 @@ public class HomePage {
                     .build();
         }
         String only = school == null || school.isBlank() ? null : school.trim();
-        CheckinSummary checkins = ask("check-ins", () -> checkin.summary(only));
+        CheckInSummary checkins = ask("check-ins", () -> checkin.summary(only));
         LossReportSummary reports = only == null ? ask("loss reports", lossReports::summary) : null;
         InventorySummary devices = ask("devices", () -> inventory.summary(only));
         String in = only == null ? "" : "&school=" + Links.encode(only);

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.district.console.api.CheckinApi;
+import org.district.console.api.CheckInApi;
 import org.district.console.api.LossReportApi;
 import org.district.console.api.Page;
 import org.district.console.api.Views.LossReport;
@@ -68,7 +68,7 @@ public class ListPages {
 
     @Inject
     @RestClient
-    CheckinApi checkin;
+    CheckInApi checkin;
 
     @GET
     @Path("/loss-reports")

@@ -19,7 +19,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.district.console.api.CheckinApi;
+import org.district.console.api.CheckInApi;
 import org.district.console.api.InventoryApi;
 import org.district.console.api.Page;
 import org.district.console.api.Views.Device;
@@ -74,7 +74,7 @@ public class PeoplePages {
 
     @Inject
     @RestClient
-    CheckinApi checkin;
+    CheckInApi checkin;
 
     @GET
     @Path("/people")

@@ -1,6 +1,5 @@
 package org.district.inventory.rest;
 
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,16 +19,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.district.contracts.inventory.DeviceStatus;
-import org.district.contracts.inventory.DeviceType;
-import org.district.contracts.inventory.Ownership;
 import org.district.inventory.domain.DeviceFilter;
 import org.district.inventory.entity.Device;
 import org.district.inventory.entity.Person;
@@ -45,9 +38,9 @@ import org.district.inventory.service.csv.CsvExports;
 import org.district.inventory.service.csv.DeviceColumns;
 import org.district.inventory.service.csv.DeviceImport;
 import org.district.inventory.service.csv.ImportReport;
-import org.district.support.cache.FreshEnough;
+import org.district.support.cache.SchoolSummaries;
+import org.district.support.cache.SummarySettings;
 import org.district.support.csv.CsvDownload;
-import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
 import org.district.support.limits.RateLimited;
 import org.district.support.paging.Cursors;
@@ -56,7 +49,6 @@ import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -90,11 +82,11 @@ public class DeviceResource {
     @Inject
     Caller caller;
 
-    /** The counts by status of each school (and of all, ""), a little old at most; one computation per period. */
-    private final FreshEnough<String, Map<String, Long>> statusCounts;
+    /** The counts by status of each school and of the district, a little old at most. */
+    private final SchoolSummaries<Map<String, Long>> statusCounts;
 
-    DeviceResource(@ConfigProperty(name = "district.summary.max-age", defaultValue = "PT30S") Duration maxAge) {
-        this.statusCounts = new FreshEnough<>(maxAge, 1000, Infrastructure.getDefaultWorkerPool(), System::nanoTime);
+    DeviceResource(SummarySettings summaries) {
+        this.statusCounts = new SchoolSummaries<>(summaries, school -> devices.countByStatus(school));
     }
 
     @GET
@@ -104,17 +96,9 @@ public class DeviceResource {
             description = "Filters combine with AND; sensitive=true (or false) keeps the devices that hold sensitive"
                     + " data (or that do not). Ordered by asset tag. IT staff and"
                     + " auditors search every device; anyone else sees only the devices assigned to them.")
-    public PageView<DeviceView> search(
-            @QueryParam("status") String status,
-            @QueryParam("type") String type,
-            @QueryParam("school") String school,
-            @QueryParam("ownership") String ownership,
-            @QueryParam("assignee") String assignee,
-            @QueryParam("q") String text,
-            @QueryParam("sensitive") String sensitive,
-            @BeanParam PageParams page) {
+    public PageView<DeviceView> search(@BeanParam DeviceSearch search, @BeanParam PageParams page) {
         int size = page.size();
-        Optional<DeviceFilter> filter = filter(status, type, school, ownership, assignee, text, sensitive);
+        Optional<DeviceFilter> filter = filter(search);
         if (filter.isEmpty()) {
             return PageView.empty(size);
         }
@@ -133,15 +117,8 @@ public class DeviceResource {
             summary = "Export devices as CSV",
             description = "Every device matching the filters (as for search),"
                     + " in asset-tag order, in the import's column layout plus read-only status columns.")
-    public Response export(
-            @QueryParam("status") String status,
-            @QueryParam("type") String type,
-            @QueryParam("school") String school,
-            @QueryParam("ownership") String ownership,
-            @QueryParam("assignee") String assignee,
-            @QueryParam("q") String text,
-            @QueryParam("sensitive") String sensitive) {
-        Optional<DeviceFilter> filter = filter(status, type, school, ownership, assignee, text, sensitive);
+    public Response export(@BeanParam DeviceSearch search) {
+        Optional<DeviceFilter> filter = filter(search);
         return CsvDownload.byFirstCell(
                 "devices.csv",
                 DeviceColumns.HEADER,
@@ -156,9 +133,7 @@ public class DeviceResource {
             description = "How many devices are in each status, of one school or of all. Counted at most every"
                     + " district.summary.max-age (30 s unless configured): a start page asks for it on every view.")
     public DeviceSummaryView summary(@QueryParam("school") String school) {
-        String only = Params.text("school", school, 40);
-        return DeviceSummaryView.of(
-                statusCounts.get(only == null ? "" : only, key -> devices.countByStatus(key.isEmpty() ? null : key)));
+        return DeviceSummaryView.of(statusCounts.of(Params.text("school", school, 40)));
     }
 
     @POST
@@ -331,35 +306,18 @@ public class DeviceResource {
      * The search filter, narrowed to the caller's own devices (a supervisor's: also their team's) unless they see
      * everything; empty if nothing matches.
      */
-    private Optional<DeviceFilter> filter(
-            String status,
-            String type,
-            String school,
-            String ownership,
-            String assignee,
-            String text,
-            String sensitive) {
-        Set<DeviceStatus> statuses = statuses(status);
-        DeviceType deviceType = Params.enumValue("type", type, DeviceType.class);
-        Ownership owned = Params.enumValue("ownership", ownership, Ownership.class);
-        String schoolCode = Params.text("school", school, 40);
-        String q = Params.text("q", text, 100);
-        if (q != null && q.length() < 3) {
-            throw InvalidException.of("q", "must be at least 3 characters.");
-        }
+    private Optional<DeviceFilter> filter(DeviceSearch search) {
+        DeviceFilter filter = search.filter();
         UUID assigneeId = null;
-        String assigneeText = Params.text("assignee", assignee, 40);
+        String assigneeText = search.assignee();
         if (assigneeText != null) {
             Optional<UUID> resolved = resolvePerson(assigneeText);
             if (resolved.isEmpty()) {
                 return Optional.empty();
             }
             assigneeId = resolved.get();
+            filter = filter.onlyAssignedTo(assigneeId);
         }
-        Boolean holdsSensitiveData =
-                sensitive == null || sensitive.isBlank() ? null : Requests.flag("sensitive", sensitive);
-        DeviceFilter filter =
-                new DeviceFilter(statuses, deviceType, schoolCode, owned, assigneeId, q, null, holdsSensitiveData);
         if (caller.seesEverything()) {
             return Optional.of(filter);
         }
@@ -382,18 +340,5 @@ public class DeviceResource {
         } catch (IllegalArgumentException e) {
             return people.findByDistrictId(idOrDistrictId).map(p -> p.id);
         }
-    }
-
-    private static Set<DeviceStatus> statuses(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        Set<DeviceStatus> set = EnumSet.noneOf(DeviceStatus.class);
-        for (String part : raw.split(",")) {
-            if (!part.isBlank()) {
-                set.add(Params.enumValue("status", part, DeviceStatus.class));
-            }
-        }
-        return set.isEmpty() ? null : set;
     }
 }

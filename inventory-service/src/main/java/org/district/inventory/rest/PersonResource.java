@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.district.contracts.inventory.PersonKind;
 import org.district.inventory.entity.Person;
 import org.district.inventory.service.PersonRequest;
 import org.district.inventory.service.PersonService;
@@ -41,8 +40,10 @@ import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -76,23 +77,16 @@ public class PersonResource {
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
     @Operation(summary = "List people", description = "Ordered by district id; q matches district id, name or email.")
     public PageView<PersonView> list(
-            @QueryParam("school") String school,
-            @QueryParam("kind") String kind,
-            @QueryParam("active") String active,
-            @QueryParam("q") String text,
+            @BeanParam PersonSearch search,
+            @QueryParam("q") @Parameter(description = "Text in the district id, name or email: 3 to 100 characters")
+                    String text,
             @BeanParam PageParams page) {
         int size = page.size();
-        String q = Params.text("q", text, 100);
-        if (q != null && q.length() < 3) {
-            throw InvalidException.of("q", "must be at least 3 characters.");
-        }
-        List<Person> rows = people.search(
-                Params.text("school", school, 40),
-                Params.enumValue("kind", kind, PersonKind.class),
-                activeFilter(active),
-                q,
-                page.afterText(),
-                size);
+        ParamCheck check = new ParamCheck();
+        PersonSearch.Filter filter = search.filter(check);
+        String q = check.get(() -> Params.searchText("q", text, 100));
+        check.done();
+        List<Person> rows = people.search(filter.school(), filter.kind(), filter.active(), q, page.afterText(), size);
         return PageView.of(rows, size, this::view, p -> Cursors.encode(p.districtId));
     }
 
@@ -135,15 +129,14 @@ public class PersonResource {
     @Produces("text/csv")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
     @Operation(summary = "Export people as CSV", description = "In the import's column layout.")
-    public Response export(
-            @QueryParam("school") String school, @QueryParam("kind") String kind, @QueryParam("active") String active) {
-        String schoolCode = Params.text("school", school, 40);
-        PersonKind personKind = Params.enumValue("kind", kind, PersonKind.class);
-        Boolean activeOnly = activeFilter(active);
+    public Response export(@BeanParam PersonSearch search) {
+        ParamCheck check = new ParamCheck();
+        PersonSearch.Filter filter = search.filter(check);
+        check.done();
         return CsvDownload.byFirstCell(
                 "people.csv",
                 PersonColumns.HEADER,
-                (after, size) -> exports.people(schoolCode, personKind, activeOnly, after, size));
+                (after, size) -> exports.people(filter.school(), filter.kind(), filter.active(), after, size));
     }
 
     @POST
@@ -241,7 +234,4 @@ public class PersonResource {
     }
 
     /** The {@code active} filter: absent means everyone. */
-    private static Boolean activeFilter(String raw) {
-        return raw == null || raw.isBlank() ? null : Requests.flag("active", raw);
-    }
 }

@@ -32,6 +32,11 @@ final class Requests {
         return "v" + version;
     }
 
+    /** An optional true/false filter: null when absent. */
+    static Boolean optionalFlag(String name, String raw) {
+        return raw == null || raw.isBlank() ? null : flag(name, raw);
+    }
+
     static boolean flag(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return false;

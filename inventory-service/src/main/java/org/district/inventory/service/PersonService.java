@@ -43,6 +43,7 @@ public class PersonService {
     @Inject
     InventoryEvents events;
 
+    /** Today in the district, and the AUP acknowledgement's period of validity. */
     @Inject
     DistrictClock clock;
 

@@ -28,6 +28,7 @@ import org.district.contracts.lossreport.NotificationDeadLettered;
 import org.district.lossreport.config.NotifySettings;
 import org.district.lossreport.repository.Delivery;
 import org.district.lossreport.repository.NotificationRepository;
+import org.district.support.metrics.Meters;
 import org.district.support.outbox.Outbox;
 import org.district.support.outbox.OutgoingEvent;
 import org.jboss.logging.Logger;
@@ -95,14 +96,12 @@ public class DeliveryWorker {
         sent = counter("sent");
         retried = counter("retry");
         failed = counter("failed");
-        latency = Timer.builder("district.notifications.attempt")
-                .description("Time to hand one notification to SMTP or a webhook")
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
-        delay = Timer.builder("district.notifications.delay")
-                .description("From recording a notification to its first, successful attempt")
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
+        latency = Meters.timer(
+                registry, "district.notifications.attempt", "Time to hand one notification to SMTP or a webhook");
+        delay = Meters.timer(
+                registry,
+                "district.notifications.delay",
+                "From recording a notification to its first, successful attempt");
         slots = new Semaphore(settings.concurrency());
         AtomicInteger threadNumber = new AtomicInteger();
         pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
@@ -148,10 +147,12 @@ public class DeliveryWorker {
     }
 
     private Counter counter(String outcome) {
-        return Counter.builder("district.notifications.attempts")
-                .description("Notification delivery attempts, by outcome")
-                .tag("outcome", outcome)
-                .register(registry);
+        return Meters.counter(
+                registry,
+                "district.notifications.attempts",
+                "Notification delivery attempts, by outcome",
+                "outcome",
+                outcome);
     }
 
     private void run() {

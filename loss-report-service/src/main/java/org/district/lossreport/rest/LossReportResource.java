@@ -11,14 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
-import org.district.contracts.lossreport.LossKind;
-import org.district.contracts.lossreport.LossReportStatus;
 import org.district.lossreport.entity.LossReport;
 import org.district.lossreport.entity.LossReportEntry;
 import org.district.lossreport.service.Idempotency;
@@ -26,12 +22,10 @@ import org.district.lossreport.service.LossReportService;
 import org.district.lossreport.service.PoliceReportRequest;
 import org.district.lossreport.service.RecoveryRequest;
 import org.district.lossreport.service.ReportAccess;
-import org.district.lossreport.service.ReportQuery;
 import org.district.lossreport.service.ReportRequest;
 import org.district.lossreport.service.ReportUpdateRequest;
 import org.district.lossreport.service.Submission;
 import org.district.lossreport.service.WriteOffRequest;
-import org.district.support.domain.InvalidException;
 import org.district.support.limits.RateLimited;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -93,28 +87,9 @@ public class LossReportResource {
             description = "Newest first. IT and auditors see every report; staff see the reports they filed or whose"
                     + " device they hold; supervisors also those of the people they supervise. Dates are in the"
                     + " district's time zone and inclusive; device narrows to one device's reports.")
-    public PageView<LossReportView> list(
-            @QueryParam("status") String status,
-            @QueryParam("kind") String kind,
-            @QueryParam("school") String school,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("device") String device,
-            @BeanParam PageParams page) {
+    public PageView<LossReportView> list(@BeanParam ReportSearch search, @BeanParam PageParams page) {
         int size = page.size();
-        LocalDate fromDate = Params.date("from", from);
-        LocalDate toDate = Params.date("to", to);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw InvalidException.of("to", "must not be before from.");
-        }
-        ReportQuery query = new ReportQuery(
-                Params.enumValue("status", status, LossReportStatus.class),
-                Params.enumValue("kind", kind, LossKind.class),
-                Params.text("school", school, 40),
-                fromDate,
-                toDate,
-                Params.uuid("device", device));
-        return reports.search(query, page.cursor(), size).map(r -> view(r, null));
+        return reports.search(search.query(), page.cursor(), size).map(r -> view(r, null));
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.district.support.metrics.Meters;
 import org.district.support.problem.ProblemException;
 
 /**
@@ -62,10 +63,14 @@ public class RateLimits {
                 return OptionalLong.empty();
             }
             double seconds = (1 - bucket.tokens) / perNano / 1e9;
-            refusals.computeIfAbsent(name, n -> Counter.builder("district.rate.limited")
-                            .description("Requests refused because their caller exceeded a rate limit")
-                            .tag("limit", n)
-                            .register(registry))
+            refusals.computeIfAbsent(
+                            name,
+                            n -> Meters.counter(
+                                    registry,
+                                    "district.rate.limited",
+                                    "Requests refused because their caller exceeded a rate limit",
+                                    "limit",
+                                    n))
                     .increment();
             return OptionalLong.of(Math.max(1, (long) Math.ceil(seconds)));
         }

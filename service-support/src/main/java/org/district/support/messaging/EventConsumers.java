@@ -37,6 +37,7 @@ import org.district.support.domain.Failures;
 import org.district.support.kafka.KafkaClients;
 import org.district.support.kafka.KafkaSettings;
 import org.district.support.kafka.TopicInitializer;
+import org.district.support.metrics.Meters;
 import org.jboss.logging.Logger;
 
 /**
@@ -140,11 +141,14 @@ public class EventConsumers {
         }
 
         private Counter counter(String outcome) {
-            return Counter.builder("district.consumer.events")
-                    .description("Events consumed, by outcome")
-                    .tag("group", spec.group())
-                    .tag("outcome", outcome)
-                    .register(registry);
+            return Meters.counter(
+                    registry,
+                    "district.consumer.events",
+                    "Events consumed, by outcome",
+                    "group",
+                    spec.group(),
+                    "outcome",
+                    outcome);
         }
 
         void stop() {

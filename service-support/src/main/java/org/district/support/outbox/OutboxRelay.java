@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,6 +35,7 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.district.support.kafka.KafkaClients;
+import org.district.support.metrics.Meters;
 import org.district.support.sql.AdvisoryLocks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -102,18 +102,17 @@ public class OutboxRelay {
     private long lastBacklogCheck;
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
-        published = Counter.builder("district.outbox.published")
-                .description("Events the outbox relay published")
-                .register(registry);
-        failures = Counter.builder("district.outbox.publish.failures")
-                .description("Relay batches that failed and will be retried")
-                .register(registry);
-        Gauge.builder("district.outbox.backlog", backlog, AtomicLong::get)
-                .description("Committed events not yet published")
-                .register(registry);
-        Gauge.builder("district.outbox.oldest.unpublished.age.seconds", this, OutboxRelay::oldestAgeSeconds)
-                .description("Age of the oldest committed event not yet published")
-                .register(registry);
+        published = Meters.counter(registry, "district.outbox.published", "Events the outbox relay published");
+        failures = Meters.counter(
+                registry, "district.outbox.publish.failures", "Relay batches that failed and will be retried");
+        Meters.gauge(
+                registry, "district.outbox.backlog", "Committed events not yet published", backlog, AtomicLong::get);
+        Meters.gauge(
+                registry,
+                "district.outbox.oldest.unpublished.age.seconds",
+                "Age of the oldest committed event not yet published",
+                this,
+                OutboxRelay::oldestAgeSeconds);
         if (!settings.relayEnabled()) {
             return;
         }

@@ -34,58 +34,59 @@ public class ProblemException extends RuntimeException {
 
     /** 401: no valid sign-in came with the request. */
     public static ProblemException unauthenticated() {
-        return new ProblemException(
+        return plain(
                 401,
                 "unauthenticated",
                 "Sign-in required",
                 "Send a valid bearer token in the Authorization header.",
-                null,
                 Map.of("WWW-Authenticate", "Bearer"));
     }
 
     /** 413: the body is larger than this address accepts. */
     public static ProblemException payloadTooLarge(String length, long maxBytes) {
-        return new ProblemException(
+        return plain(
                 413,
                 "payload-too-large",
                 "Request body too large",
                 "The request body is " + length + " bytes; at most " + maxBytes + " bytes are accepted here.",
-                null,
                 Map.of());
     }
 
-    /** 500: something unexpected; the answer reveals nothing of it. */
-    /** A JSON or form body sent in chunks, whose length is known only once it has been read. */
+    /** 411: a JSON or form body sent in chunks, whose length is known only once it has been read. */
     public static ProblemException lengthRequired(long maxBytes) {
-        return new ProblemException(
+        return plain(
                 411,
                 "length-required",
                 "Length required",
                 "Send the request body with a Content-Length header (at most " + maxBytes
                         + " bytes); only CSV uploads may be sent in chunks.",
-                null,
                 Map.of());
     }
 
-    /** A caller over a rate limit: how long to wait before trying again (also in Retry-After). */
+    /** 429: a caller over a rate limit, told how long to wait before trying again (also in Retry-After). */
     public static ProblemException tooManyRequests(String what, long retryAfterSeconds) {
-        return new ProblemException(
+        return plain(
                 429,
                 "too-many-requests",
                 "Too many requests",
                 "Too many " + what + " from you in a short time; try again in " + retryAfterSeconds + " seconds.",
-                null,
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
+    /** 500: something unexpected; the answer reveals nothing of it. */
     public static ProblemException internalError() {
-        return new ProblemException(
+        return plain(
                 500,
                 "internal-error",
                 "Unexpected error",
                 "Something went wrong on our side. Nothing was changed. Quote the correlation id to IT.",
-                null,
-                null);
+                Map.of());
+    }
+
+    /** A problem about the request as a whole, naming no field. */
+    private static ProblemException plain(
+            int status, String slug, String title, String detail, Map<String, String> headers) {
+        return new ProblemException(status, slug, title, detail, null, headers);
     }
 
     public int status() {

@@ -3,6 +3,8 @@ package org.district.support.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.district.support.domain.InvalidException;
@@ -80,6 +82,50 @@ public final class Params {
             throw InvalidException.of(name, "must be at most " + max + " characters.");
         }
         return value;
+    }
+
+    /** The shortest text a search matches on: shorter fragments match too much to be an index's work. */
+    public static final int MIN_SEARCH_TEXT = 3;
+
+    /** An optional search text ({@code q}), trimmed, from {@value #MIN_SEARCH_TEXT} to {@code max} characters. */
+    public static String searchText(String name, String raw, int max) {
+        String value = text(name, raw, max);
+        if (value != null && value.length() < MIN_SEARCH_TEXT) {
+            throw InvalidException.of(name, "must be at least " + MIN_SEARCH_TEXT + " characters.");
+        }
+        return value;
+    }
+
+    /** Two optional dates bounding a range, both inclusive; either may be absent. */
+    public record DateRange(LocalDate from, LocalDate to) {}
+
+    /**
+     * An optional range of dates (YYYY-MM-DD), both ends inclusive: every malformed end is named, and an end before
+     * the start is refused.
+     */
+    public static DateRange dateRange(String fromName, String from, String toName, String to) {
+        ParamCheck check = new ParamCheck();
+        LocalDate start = check.get(() -> date(fromName, from));
+        LocalDate end = check.get(() -> date(toName, to));
+        check.done();
+        if (start != null && end != null && end.isBefore(start)) {
+            throw InvalidException.of(toName, "must not be before " + fromName + ".");
+        }
+        return new DateRange(start, end);
+    }
+
+    /** An optional comma-separated set of enum values ("OPEN,OVERDUE"); null when none is given. */
+    public static <E extends Enum<E>> Set<E> enumSet(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        Set<E> values = EnumSet.noneOf(type);
+        for (String part : raw.split(",")) {
+            if (!part.isBlank()) {
+                values.add(enumValue(name, part, type));
+            }
+        }
+        return values.isEmpty() ? null : values;
     }
 
     /**

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.district.console.api.Views.CheckIn;
-import org.district.console.api.Views.CheckinSummary;
+import org.district.console.api.Views.CheckInSummary;
 import org.district.console.api.Views.Command;
 import org.district.console.api.Views.CommandRequest;
 import org.district.console.api.Views.CredentialStatus;
@@ -34,11 +34,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterClientHeaders(SignedInToken.class)
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-public interface CheckinApi {
+public interface CheckInApi {
 
     @GET
     @Path("/summary")
-    CheckinSummary summary(@QueryParam("school") String school);
+    CheckInSummary summary(@QueryParam("school") String school);
 
     @GET
     @Path("/devices/overdue")

@@ -11,14 +11,14 @@ import java.util.UUID;
  * the group commit that wrote it; so every check-in that got a 200 must be in the check-in history after the restart
  * (exactly once), whatever was in flight when the process died.
  */
-public final class CheckinKillDrill extends Drill {
+public final class CheckInKillDrill extends Drill {
 
-    CheckinKillDrill(String[] args) throws Exception {
+    CheckInKillDrill(String[] args) throws Exception {
         super("Drill 4: kill -9 of checkin-service under check-in load", args);
     }
 
     public static void main(String[] args) throws Exception {
-        execute(new CheckinKillDrill(args));
+        execute(new CheckInKillDrill(args));
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class CheckinKillDrill extends Drill {
 
         String run = Fixtures.runTag();
         List<UUID> ids = Fixtures.ids(devices);
-        Fixtures.seedCheckinDevices(db, ids, "ASSIGNED", run);
+        Fixtures.seedCheckInDevices(db, ids, "ASSIGNED", run);
         String[] credentials = Fixtures.deviceCredentials(ids);
         Stack.say("Seeded %d devices; check-ins at %.0f/s, kill -9 after %.0f s", devices, rate, killAfter);
 

@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  * fail, and reports the highest rate held with its ratio to the baseline. Then measures the overdue list's first page
  * while ingestion runs at half that rate.
  */
-public final class CheckinBench {
+public final class CheckInBench {
 
     /** How the devices of the check-in ladder authenticate, as the results name it. */
     static final String CREDENTIAL = "device credential";

@@ -1,0 +1,67 @@
+package org.district.inventory.rest;
+
+import jakarta.ws.rs.QueryParam;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.contracts.inventory.DeviceType;
+import org.district.contracts.inventory.Ownership;
+import org.district.inventory.domain.DeviceFilter;
+import org.district.support.web.ParamCheck;
+import org.district.support.web.Params;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The filters of a device search or export, as a resource method's {@code @BeanParam}; all optional, ANDed. */
+public class DeviceSearch {
+
+    @QueryParam("status")
+    @Parameter(description = "One status or several, comma-separated (ASSIGNED,IN_STOCK)")
+    String status;
+
+    @QueryParam("type")
+    @Parameter(description = "Device type, for example LAPTOP or CHROMEBOOK")
+    String type;
+
+    @QueryParam("school")
+    @Parameter(description = "School code, at most 40 characters")
+    String school;
+
+    @QueryParam("ownership")
+    @Parameter(description = "DISTRICT or PERSONAL")
+    String ownership;
+
+    @QueryParam("assignee")
+    @Parameter(description = "The holder: a person id or district id, at most 40 characters")
+    String assignee;
+
+    @QueryParam("q")
+    @Parameter(description = "Text in the asset tag, serial number, make or model: 3 to 100 characters")
+    String text;
+
+    @QueryParam("sensitive")
+    @Parameter(description = "true for the devices that hold sensitive data, false for those that do not")
+    String sensitive;
+
+    /**
+     * The filter every parameter but the holder gives (the caller resolves it), with every bad parameter named at
+     * once.
+     */
+    DeviceFilter filter() {
+        ParamCheck check = new ParamCheck();
+        DeviceFilter filter = new DeviceFilter(
+                check.get(() -> Params.enumSet("status", status, DeviceStatus.class)),
+                check.get(() -> Params.enumValue("type", type, DeviceType.class)),
+                check.get(() -> Params.text("school", school, 40)),
+                check.get(() -> Params.enumValue("ownership", ownership, Ownership.class)),
+                null,
+                check.get(() -> Params.searchText("q", text, 100)),
+                null,
+                check.get(() -> Requests.optionalFlag("sensitive", sensitive)));
+        check.get(this::assignee);
+        check.done();
+        return filter;
+    }
+
+    /** The holder as sent (a person id or district id); null when absent. */
+    String assignee() {
+        return Params.text("assignee", assignee, 40);
+    }
+}

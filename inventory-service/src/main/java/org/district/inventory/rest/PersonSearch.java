@@ -1,0 +1,34 @@
+package org.district.inventory.rest;
+
+import jakarta.ws.rs.QueryParam;
+import org.district.contracts.inventory.PersonKind;
+import org.district.support.web.ParamCheck;
+import org.district.support.web.Params;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The filters of a people list or export, as a resource method's {@code @BeanParam}; all optional, ANDed. */
+public class PersonSearch {
+
+    /** The filters, parsed. */
+    record Filter(String school, PersonKind kind, Boolean active) {}
+
+    @QueryParam("school")
+    @Parameter(description = "School code, at most 40 characters")
+    String school;
+
+    @QueryParam("kind")
+    @Parameter(description = "EMPLOYEE or STUDENT")
+    String kind;
+
+    @QueryParam("active")
+    @Parameter(description = "true for current people only, false for those who have left")
+    String active;
+
+    /** The filters; a bad one is added to {@code check} (and given as null). */
+    Filter filter(ParamCheck check) {
+        return new Filter(
+                check.get(() -> Params.text("school", school, 40)),
+                check.get(() -> Params.enumValue("kind", kind, PersonKind.class)),
+                check.get(() -> Requests.optionalFlag("active", active)));
+    }
+}
