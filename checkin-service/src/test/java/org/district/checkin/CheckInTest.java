@@ -305,7 +305,7 @@ class CheckInTest {
         cases.put("os", without(Api.checkIn(), "os"));
         cases.put("os.name", with(Api.checkIn(), "os", Map.of("name", "x".repeat(61), "version", "1")));
         cases.put("diskEncryption", with(Api.checkIn(), "diskEncryption", "sometimes"));
-        cases.put("passwordProtection", without(Api.checkIn(), "passwordProtection"));
+        cases.put("passwordProtection", with(Api.checkIn(), "passwordProtection", List.of(true)));
         cases.put("colour", with(Api.checkIn(), "colour", "red"));
         cases.put("completedCommands[0]", with(Api.checkIn(), "completedCommands", List.of("not-an-object")));
         cases.put(

@@ -78,6 +78,13 @@ public interface CheckInSettings {
         /** How long a stored hash is trusted once read. */
         @WithDefault("PT10M")
         Duration cacheTtl();
+
+        /**
+         * How long a one-time enrolment code is valid after IT creates it; the device's agent exchanges it for the
+         * device's credential within that time, once.
+         */
+        @WithDefault("PT8H")
+        Duration enrolmentCodeTtl();
     }
 
     /** Batching of check-ins into one transaction each. */

@@ -40,8 +40,8 @@ public class ComplianceEvaluator {
             LocalDate lastPatchDate,
             String antivirusProduct,
             LocalDate antivirusDefinitionsDate,
-            boolean diskEncrypted,
-            boolean screenLock) {}
+            Boolean diskEncrypted,
+            Boolean screenLock) {}
 
     public List<ComplianceIssue> evaluate(Facts facts, LocalDate today) {
         List<ComplianceIssue> issues = new ArrayList<>(2);
@@ -65,13 +65,21 @@ public class ComplianceEvaluator {
                 || facts.antivirusDefinitionsDate().isBefore(today.minusDays(baseline.maxAntivirusAgeDays()))) {
             issues.add(ComplianceIssue.ANTIVIRUS_DEFINITIONS_TOO_OLD);
         }
-        if (baseline.passwordRequired() && !facts.screenLock()) {
-            issues.add(ComplianceIssue.PASSWORD_PROTECTION_OFF);
+        if (baseline.passwordRequired()) {
+            if (facts.screenLock() == null) {
+                issues.add(ComplianceIssue.PASSWORD_PROTECTION_UNKNOWN);
+            } else if (!facts.screenLock()) {
+                issues.add(ComplianceIssue.PASSWORD_PROTECTION_OFF);
+            }
         }
         boolean encryptionRequired =
                 facts.sensitiveData() || baseline.encryptionRequiredTypes().contains(facts.type());
-        if (encryptionRequired && !facts.diskEncrypted()) {
-            issues.add(ComplianceIssue.DISK_ENCRYPTION_OFF);
+        if (encryptionRequired) {
+            if (facts.diskEncrypted() == null) {
+                issues.add(ComplianceIssue.DISK_ENCRYPTION_UNKNOWN);
+            } else if (!facts.diskEncrypted()) {
+                issues.add(ComplianceIssue.DISK_ENCRYPTION_OFF);
+            }
         }
         return issues;
     }

@@ -8,7 +8,9 @@ public enum ComplianceIssue {
     ANTIVIRUS_MISSING("No antivirus product is installed, but the platform requires one."),
     ANTIVIRUS_DEFINITIONS_TOO_OLD("The antivirus definitions are older than the district allows."),
     PASSWORD_PROTECTION_OFF("Password or screen-lock protection is turned off."),
-    DISK_ENCRYPTION_OFF("Disk encryption is off on a device that must be encrypted.");
+    PASSWORD_PROTECTION_UNKNOWN("The device could not tell whether password or screen-lock protection is on."),
+    DISK_ENCRYPTION_OFF("Disk encryption is off on a device that must be encrypted."),
+    DISK_ENCRYPTION_UNKNOWN("The device could not tell whether its disk is encrypted, and it must be.");
 
     private final String description;
 

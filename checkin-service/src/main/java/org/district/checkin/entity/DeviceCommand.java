@@ -27,7 +27,12 @@ public class DeviceCommand {
     public enum Status {
         PENDING,
         DELIVERED,
+        /** The device carried it out (a LOCK: and says the lock is in force). */
         DONE,
+        /** The device would not carry it out (a WIPE its installation does not allow). */
+        REFUSED,
+        /** The device tried and failed. */
+        FAILED,
         CANCELLED
     }
 

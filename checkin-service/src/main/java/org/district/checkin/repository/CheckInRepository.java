@@ -79,15 +79,15 @@ public class CheckInRepository {
             ?::text[]::timestamptz[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[])""";
 
     /**
-     * A delivered command is done when its own device reports it with the nonce it was sent; a LOCK only when the same
-     * check-in also says the lock is in force.
+     * A delivered command ends as its own device reports it with the nonce it was sent: DONE (a LOCK only when the same
+     * check-in also says the lock is in force), REFUSED or FAILED.
      */
     private static final String COMPLETE_COMMANDS =
             """
-            update device_command c set status = 'DONE', done_at = ? \
-            from unnest(?::uuid[], ?::uuid[], ?::text[], ?::bool[]) as u(id, device_id, nonce, locked) \
+            update device_command c set status = u.result, done_at = ? \
+            from unnest(?::uuid[], ?::uuid[], ?::text[], ?::bool[], ?::text[]) as u(id, device_id, nonce, locked, result) \
             where c.id = u.id and c.device_id = u.device_id and c.nonce = u.nonce and c.status = 'DELIVERED' \
-            and (c.type <> 'LOCK' or u.locked)""";
+            and (c.type <> 'LOCK' or u.locked or u.result <> 'DONE')""";
 
     /**
      * Sends a missing device's LOCK again when its check-in does not say the lock is in force: its latest LOCK, if done
@@ -186,8 +186,8 @@ public class CheckInRepository {
         boolean locked();
     }
 
-    /** A command a device reports done, and the nonce it gives for it. */
-    public record Completion(UUID id, String nonce) {}
+    /** A command a device reports dealt with, the nonce it gives for it, and the result (DONE, REFUSED, FAILED). */
+    public record Completion(UUID id, String nonce, String result) {}
 
     /** Builds what a device is told of an open command. */
     @FunctionalInterface
@@ -302,12 +302,14 @@ public class CheckInRepository {
         List<Object> deviceIds = new ArrayList<>();
         List<Object> nonces = new ArrayList<>();
         List<Object> locked = new ArrayList<>();
+        List<Object> results = new ArrayList<>();
         for (Written w : accepted) {
             for (Completion command : new LinkedHashSet<>(w.completedCommands())) {
                 commandIds.add(command.id());
                 deviceIds.add(w.deviceId());
                 nonces.add(command.nonce());
                 locked.add(w.locked());
+                results.add(command.result());
             }
         }
         if (commandIds.isEmpty()) {
@@ -320,6 +322,7 @@ public class CheckInRepository {
             ps.setArray(3, c.createArrayOf("uuid", deviceIds.toArray()));
             ps.setArray(4, c.createArrayOf("text", nonces.toArray()));
             ps.setArray(5, c.createArrayOf("bool", locked.toArray()));
+            ps.setArray(6, c.createArrayOf("text", results.toArray()));
             ps.executeUpdate();
         }
     }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.district.checkin.service.DeviceCredentialService;
@@ -40,14 +39,8 @@ public class DeviceCredentialResource {
                     + " an unknown device, 409 for a retired or written-off one.")
     public Response issue(@PathParam("id") String id) {
         DeviceCredentialService.Issued issued = credentials.issue(Params.pathId("device", id), caller.actor());
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        noStore.setNoCache(true);
-        return Response.status(Response.Status.CREATED)
-                .cacheControl(noStore)
-                .header("Pragma", "no-cache")
-                .entity(IssuedDeviceCredentialView.of(issued))
-                .build();
+        return EnrolmentResource.noStore(
+                Response.status(Response.Status.CREATED).entity(IssuedDeviceCredentialView.of(issued)));
     }
 
     @GET

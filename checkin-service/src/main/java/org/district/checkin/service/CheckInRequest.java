@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,27 +15,47 @@ import java.util.UUID;
  * What a device's agent reports at each check-in.
  *
  * @param deviceId optional; when present it must be the device the token was issued to
- * @param lastPatchDate the date the last OS update was installed
+ * @param lastPatchDate the date the last OS update was installed; absent when the device cannot read it
+ * @param diskEncryption whether the disks are encrypted; absent (null) when the device cannot tell, which compliance
+ *     counts as not proven
+ * @param passwordProtection whether a password or screen lock protects the device; absent (null) when the device
+ *     cannot tell, which compliance counts as not proven
  * @param antivirus the antivirus product, absent when none is installed
  * @param location optional; kept only while the device is LOST or STOLEN, otherwise dropped unread
  * @param locked whether the district's lock (a LOCK command) is in force on the device now; a LOCK is confirmed only by
  *     a check-in saying so, and sent again while a missing device's check-ins do not
- * @param completedCommands the commands the agent carried out since its last check-in, each with the nonce it was sent
+ * @param completedCommands the commands the agent dealt with since its last check-in, each with the nonce it was sent
+ *     and its result
  */
 public record CheckInRequest(
         UUID deviceId,
         @NotNull @Valid Os os,
         LocalDate lastPatchDate,
         @Valid Antivirus antivirus,
-        @NotNull Boolean diskEncryption,
-        @NotNull Boolean passwordProtection,
+        Boolean diskEncryption,
+        Boolean passwordProtection,
         @NotNull @Valid Network network,
         @Valid Location location,
         Boolean locked,
         @Size(max = 20) List<@NotNull @Valid CompletedCommand> completedCommands) {
 
-    /** A command carried out: its id and the nonce that came with it. */
-    public record CompletedCommand(@NotNull UUID id, @NotBlank @Size(max = 64) String nonce) {}
+    /** What became of a command, as its device reports it; a check-in's {@code result} is one of these or absent. */
+    public static final java.util.Set<String> RESULTS = java.util.Set.of("DONE", "REFUSED", "FAILED");
+
+    /**
+     * A command the device dealt with: its id, the nonce that came with it, and what became of it: DONE (also when
+     * absent), REFUSED (a WIPE its installation does not allow) or FAILED.
+     */
+    public record CompletedCommand(
+            @NotNull UUID id,
+            @NotBlank @Size(max = 64) String nonce,
+            @Pattern(regexp = "DONE|REFUSED|FAILED") String result) {
+
+        /** A command carried out. */
+        public CompletedCommand(UUID id, String nonce) {
+            this(id, nonce, null);
+        }
+    }
 
     /** The operating system. */
     public record Os(

@@ -27,6 +27,7 @@ public final class CheckInRules {
     private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     static final String NOT_NULL = "must not be null";
     static final String NOT_BLANK = "must not be blank";
+    static final String RESULT = "must match \"DONE|REFUSED|FAILED\"";
 
     private CheckInRules() {}
 
@@ -56,12 +57,6 @@ public final class CheckInRules {
         if (body.antivirus() != null) {
             text(errors, "antivirus.product", body.antivirus().product(), true, 80);
         }
-        if (body.diskEncryption() == null) {
-            errors.add(new FieldViolation("diskEncryption", NOT_NULL));
-        }
-        if (body.passwordProtection() == null) {
-            errors.add(new FieldViolation("passwordProtection", NOT_NULL));
-        }
         CheckInRequest.Network network = body.network();
         if (network == null) {
             errors.add(new FieldViolation("network", NOT_NULL));
@@ -90,6 +85,9 @@ public final class CheckInRules {
                     errors.add(new FieldViolation("completedCommands[" + i + "].id", NOT_NULL));
                 }
                 text(errors, "completedCommands[" + i + "].nonce", command.nonce(), true, 64);
+                if (command.result() != null && !CheckInRequest.RESULTS.contains(command.result())) {
+                    errors.add(new FieldViolation("completedCommands[" + i + "].result", RESULT));
+                }
             }
         }
     }

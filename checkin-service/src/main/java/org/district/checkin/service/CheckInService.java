@@ -174,7 +174,8 @@ public class CheckInService {
             return done == null
                     ? List.of()
                     : done.stream()
-                            .map(c -> new CheckInRepository.Completion(c.id(), c.nonce()))
+                            .map(c -> new CheckInRepository.Completion(
+                                    c.id(), c.nonce(), c.result() == null ? "DONE" : c.result()))
                             .toList();
         }
 

@@ -116,7 +116,7 @@ class CheckInRulesTest {
                     assertThat(ProblemMappers.problemFor(e).status()).isEqualTo(400);
                     assertThat(e.violations())
                             .extracting(FieldViolation::field)
-                            .containsExactly("diskEncryption", "os.name", "os.version");
+                            .containsExactly("os.name", "os.version");
                 });
         CheckInRequest future = with(
                 valid(),
@@ -270,9 +270,6 @@ class CheckInRulesTest {
                                     b.network(),
                                     new CheckInRequest.Location(location[0], location[1], location[2]))));
         }
-        cases.put(
-                "no disk encryption, no password protection",
-                new CheckInRequest(null, valid().os(), null, null, null, null, valid().network(), null, null, null));
         List<CheckInRequest.CompletedCommand> many = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
             many.add(new CheckInRequest.CompletedCommand(UUID.randomUUID(), "a".repeat(32)));
@@ -285,6 +282,9 @@ class CheckInRulesTest {
         cases.put(
                 "a completed command without its nonce",
                 commands(List.of(new CheckInRequest.CompletedCommand(UUID.randomUUID(), " "))));
+        cases.put(
+                "a completed command with a result that is not one",
+                commands(List.of(new CheckInRequest.CompletedCommand(UUID.randomUUID(), "a".repeat(32), "done"))));
         cases.put(
                 "a completed command without its id",
                 commands(List.of(new CheckInRequest.CompletedCommand(null, "a".repeat(32)))));

@@ -30,7 +30,8 @@ public interface Msg {
     String command(String command);
 
     @Message("{#when status}{#is 'PENDING'}Waiting for the device{#is 'DELIVERED'}Sent to the device"
-            + "{#is 'DONE'}Done{#is 'CANCELLED'}Cancelled{#is 'FAILED'}Failed{#else}{status}{/when}")
+            + "{#is 'DONE'}Done{#is 'REFUSED'}Refused by the device{#is 'CANCELLED'}Cancelled{#is 'FAILED'}Failed"
+            + "{#else}{status}{/when}")
     String commandStatus(String status);
 
     @Message("{#when status}{#is 'OPEN'}Open{#is 'OVERDUE'}Overdue{#is 'RETURNED'}Returned{#is 'CLOSED'}Closed"

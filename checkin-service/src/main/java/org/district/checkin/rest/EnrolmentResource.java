@@ -1,0 +1,59 @@
+package org.district.checkin.rest;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.district.checkin.service.EnrolmentRequest;
+import org.district.checkin.service.EnrolmentService;
+import org.district.support.limits.RateLimits;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Enrolment by one-time code: the device's agent exchanges the code IT created for the device's credential. */
+@Path("/api/v1/enrolments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Devices")
+public class EnrolmentResource {
+
+    /** The rate limit of code exchanges, per network address (the caller has no identity yet). */
+    static final String LIMIT = "enrolments";
+
+    @Inject
+    EnrolmentService enrolments;
+
+    @Inject
+    RateLimits limits;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(
+            summary = "Enrol a device with its one-time code",
+            description = "For the device's agent, which has no credential yet: exchanges the code for the device's"
+                    + " credential (sent as 'Authorization: Device <credential>' from then on), which replaces any"
+                    + " earlier one. 400 for a code that is not one, 409 enrolment-code-used or"
+                    + " enrolment-code-expired, 429 beyond the rate limit of the caller's network address.")
+    public Response enrol(@Valid @NotNull EnrolmentRequest request, @Context HttpServerRequest http) {
+        limits.takeOrRefuse(LIMIT, http.remoteAddress().hostAddress(), "enrolment attempts");
+        return noStore(Response.status(Response.Status.CREATED)
+                .entity(IssuedDeviceCredentialView.of(enrolments.enrol(request.code()))));
+    }
+
+    /** The answer carries a secret: no cache may keep it. */
+    static Response noStore(Response.ResponseBuilder answer) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        noStore.setNoCache(true);
+        return answer.cacheControl(noStore).header("Pragma", "no-cache").build();
+    }
+}
