@@ -52,7 +52,7 @@ class EnrolmentTest {
                 .header("Cache-Control", containsString("no-store"))
                 .body("deviceId", equalTo(laptop.id().toString()))
                 .body("credential", startsWith("dc1." + laptop.id() + "."))
-                .body("issuedBy", equalTo("enrolment code"))
+                .body("issuedBy", equalTo("IT_ADMIN:IT-" + Feed.RUN))
                 .extract()
                 .path("credential");
         checkIn(credential, Api.checkIn()).statusCode(200);

@@ -17,6 +17,7 @@ import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
 import org.district.testing.Keycloak;
@@ -354,6 +355,26 @@ class ConsoleIT {
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?revoked=1"));
             assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
+
+            // Or a one-time code for the district agent, shown once, which the agent exchanges for a credential.
+            browser.find(By.id("enrolment-code")).click();
+            String code = browser.find(By.id("enrolment-code-value")).getText().trim();
+            assertThat(code).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+            accessible(browser, "console-enrolment-code-desktop");
+            Http.Reply enrolled = Http.post(system.checkin("/api/v1/enrolments"), null, Map.of("code", code));
+            assertThat(enrolled.status()).isEqualTo(201);
+            assertThat(Http.post(system.checkin("/api/v1/enrolments"), null, Map.of("code", code))
+                            .status())
+                    .as("a code works once")
+                    .isEqualTo(409);
+            browser.open(system.consolePage("/devices/" + laptop.id()));
+            assertThat(browser.find(By.id("credential-status")).getText())
+                    .startsWith("Issued")
+                    .contains("by Alex Technician");
+            assertThat(browser.driver().getPageSource()).doesNotContain(code);
+            browser.find(By.id("revoke-credential")).click();
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?revoked=1"));
 
             // Sanitized, back in stock, then lost: each move's own fields, with the inventory's messages.
             browser.find(By.id("move-sanitize-in_stock")).click();

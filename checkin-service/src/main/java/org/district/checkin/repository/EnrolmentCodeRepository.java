@@ -14,7 +14,7 @@ import java.util.UUID;
 public class EnrolmentCodeRepository {
 
     /** A stored code as found: whose device, until when, and whether it was used. */
-    public record Stored(UUID deviceId, Instant expiresAt, Instant usedAt) {}
+    public record Stored(UUID deviceId, Instant expiresAt, Instant usedAt, String createdBy) {}
 
     @Inject
     EntityManager em;
@@ -37,13 +37,14 @@ public class EnrolmentCodeRepository {
     /** The code with this hash, locked until the transaction ends (two agents with one code: one wins). */
     public Optional<Stored> lock(byte[] sha256) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select device_id, expires_at, used_at from enrolment_code"
-                        + " where code_sha256 = ?1 for update")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select device_id, expires_at, used_at, created_by from enrolment_code"
+                                + " where code_sha256 = ?1 for update")
                 .setParameter(1, sha256)
                 .getResultList();
         return rows.stream()
                 .findFirst()
-                .map(r -> new Stored((UUID) r[0], instant(r[1]), r[2] == null ? null : instant(r[2])));
+                .map(r -> new Stored((UUID) r[0], instant(r[1]), r[2] == null ? null : instant(r[2]), (String) r[3]));
     }
 
     /** Marks the code used. */

@@ -77,8 +77,9 @@ public class EnrolmentService {
                     "This enrolment code has expired. Ask IT for a new code for this device.");
         }
         codes.markUsed(hash, now);
-        DeviceCredentialService.Issued issued = credentials.issue(stored.deviceId(), "enrolment code");
-        LOG.infof("Device %s enrolled with a one-time code", stored.deviceId());
+        // Issued in the name of whoever created the code: IT's decision, carried out by the device.
+        DeviceCredentialService.Issued issued = credentials.issue(stored.deviceId(), stored.createdBy());
+        LOG.infof("Device %s enrolled with a one-time code created by %s", stored.deviceId(), stored.createdBy());
         return issued;
     }
 

@@ -112,6 +112,11 @@ public interface CheckInApi {
     @Path("/devices/{id}/credential")
     void revokeCredential(@PathParam("id") UUID device);
 
+    /** A one-time code the device's agent exchanges for the device's credential; the answer is its only copy. */
+    @POST
+    @Path("/devices/{id}/enrolment-code")
+    Views.EnrolmentCode createEnrolmentCode(@PathParam("id") UUID device);
+
     /** Where a lost or stolen device was seen (IT only; the service records each read). */
     @GET
     @Path("/devices/{id}/locations")

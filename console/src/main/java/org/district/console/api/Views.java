@@ -377,6 +377,10 @@ public final class Views {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record IssuedCredential(UUID deviceId, String credential, Instant issuedAt, String issuedBy) {}
 
+    /** A new one-time enrolment code for a device's agent; the answer is its only copy. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record EnrolmentCode(UUID deviceId, String code, Instant expiresAt) {}
+
     /** Where a lost or stolen device said it was (checkin-service; IT only). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Locations(UUID deviceId, String status, List<Location> locations) {}

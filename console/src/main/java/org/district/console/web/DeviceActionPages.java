@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.district.console.api.CheckInApi;
 import org.district.console.api.InventoryApi;
+import org.district.console.api.Views;
 import org.district.console.api.Views.Device;
 import org.district.console.api.Views.IssuedCredential;
 import org.district.console.api.Views.Locations;
@@ -53,6 +54,8 @@ public class DeviceActionPages {
                 Chrome chrome, Device device, boolean replaces, boolean revoke);
 
         static native TemplateInstance credentialIssued(Chrome chrome, Device device, IssuedCredential credential);
+
+        static native TemplateInstance enrolmentCode(Chrome chrome, Device device, Views.EnrolmentCode code);
 
         static native TemplateInstance locations(Chrome chrome, Device device, Locations seen);
     }
@@ -184,6 +187,24 @@ public class DeviceActionPages {
         LOG.infof("Issued a credential for device %s", deviceId);
         return Response.ok(
                         Templates.credentialIssued(pages.chrome("devices"), device, credential),
+                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+
+    /** Creates a one-time enrolment code and shows it, once (the page is never cached). */
+    @POST
+    @Path("/devices/{id}/enrolment-code")
+    @RolesAllowed(Roles.IT_ADMIN)
+    public Response enrolmentCode(@PathParam("id") String id) {
+        pages.requireActor();
+        UUID deviceId = DevicePages.uuid(id);
+        Device device = inventory.device(deviceId);
+        Views.EnrolmentCode code = checkin.createEnrolmentCode(deviceId);
+        LOG.infof("Created an enrolment code for device %s", deviceId);
+        return Response.ok(
+                        Templates.enrolmentCode(pages.chrome("devices"), device, code),
                         MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
