@@ -83,4 +83,8 @@ final class Db {
     List<Map<String, Object>> rows(String sql, Object... params) {
         return db.rows(sql, params);
     }
+
+    void execute(String sql, Object... params) {
+        db.execute(sql, params);
+    }
 }
