@@ -6,7 +6,7 @@
 # Works whether local connections use trust or password (scram) authentication: the role gets a password.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-DATABASES=(inventory lossreport checkin inventory_test lossreport_test checkin_test inventory_bench lossreport_bench checkin_bench inventory_e2e lossreport_e2e checkin_e2e console console_test console_e2e console_bench keycloak keycloak_test)
+DATABASES=(inventory lossreport checkin inventory_test lossreport_test checkin_test inventory_bench lossreport_bench checkin_bench checkin_soak inventory_e2e lossreport_e2e checkin_e2e console console_test console_e2e console_bench keycloak keycloak_test)
 
 is_local_host() { [[ "$DB_HOST" == "127.0.0.1" || "$DB_HOST" == "localhost" || "$DB_HOST" == "::1" ]]; }
 

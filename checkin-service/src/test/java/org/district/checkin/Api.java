@@ -52,6 +52,16 @@ final class Api {
                 .path("credential"));
     }
 
+    /** A check-in sent with the given credential, whatever it is (a forged one, a revoked one). */
+    static io.restassured.response.ValidatableResponse checkInWith(String credential, Map<String, Object> body) {
+        return RestAssured.given()
+                .header("Authorization", "Device " + credential)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/checkins")
+                .then();
+    }
+
     /** A compliant Windows laptop's check-in. */
     static Map<String, Object> checkIn() {
         Map<String, Object> body = new HashMap<>();

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -267,11 +266,6 @@ class DeviceCredentialTest {
     }
 
     private static ValidatableResponse checkIn(String credential, Map<String, Object> body) {
-        return RestAssured.given()
-                .header("Authorization", "Device " + credential)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/v1/checkins")
-                .then();
+        return Api.checkInWith(credential, body);
     }
 }

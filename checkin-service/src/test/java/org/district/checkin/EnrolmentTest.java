@@ -225,11 +225,6 @@ class EnrolmentTest {
     }
 
     private static ValidatableResponse checkIn(String credential, Map<String, Object> body) {
-        return RestAssured.given()
-                .header("Authorization", "Device " + credential)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/v1/checkins")
-                .then();
+        return Api.checkInWith(credential, body);
     }
 }

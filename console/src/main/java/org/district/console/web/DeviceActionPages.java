@@ -185,12 +185,7 @@ public class DeviceActionPages {
         Device device = inventory.device(deviceId);
         IssuedCredential credential = checkin.issueCredential(deviceId);
         LOG.infof("Issued a credential for device %s", deviceId);
-        return Response.ok(
-                        Templates.credentialIssued(pages.chrome("devices"), device, credential),
-                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .header("Pragma", "no-cache")
-                .build();
+        return secretPage(Templates.credentialIssued(pages.chrome("devices"), device, credential));
     }
 
     /** Creates a one-time enrolment code and shows it, once (the page is never cached). */
@@ -203,9 +198,12 @@ public class DeviceActionPages {
         Device device = inventory.device(deviceId);
         Views.EnrolmentCode code = checkin.createEnrolmentCode(deviceId);
         LOG.infof("Created an enrolment code for device %s", deviceId);
-        return Response.ok(
-                        Templates.enrolmentCode(pages.chrome("devices"), device, code),
-                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return secretPage(Templates.enrolmentCode(pages.chrome("devices"), device, code));
+    }
+
+    /** A page showing a secret once: no cache may keep it. */
+    private static Response secretPage(TemplateInstance page) {
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .build();
