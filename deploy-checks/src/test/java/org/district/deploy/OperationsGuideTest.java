@@ -187,8 +187,8 @@ class OperationsGuideTest {
 
     private static Set<String> registeredMeters() {
         Set<String> meters = new TreeSet<>();
-        Pattern builder =
-                Pattern.compile("(?:Counter|Gauge|Timer|DistributionSummary)\\.builder\\(\\s*\"([a-z0-9.]+)\"");
+        Pattern builder = Pattern.compile("(?:(?:Counter|Gauge|Timer|DistributionSummary)\\.builder\\("
+                + "|Meters\\.(?:counter|timer|gauge)\\(\\s*registry\\s*,)\\s*\"([a-z0-9.]+)\"");
         for (String module :
                 List.of("service-support", "inventory-service", "loss-report-service", "checkin-service", "console")) {
             Path sources = RepositoryFiles.path(module + "/src/main/java");
