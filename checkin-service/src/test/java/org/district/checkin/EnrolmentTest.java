@@ -17,13 +17,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Enrolment by one-time code, and what an agent reports beyond a plain check-in: facts it cannot read, and commands
  * it refused or failed.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EnrolmentTest {
 
     @Inject
@@ -207,6 +211,27 @@ class EnrolmentTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("completedCommands[0].result"));
+    }
+
+    /** Last: it spends this address's allowance of code exchanges. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void guessingCodesFromOneAddressIsCutOffWithTooManyRequests() {
+        ValidatableResponse refused = null;
+        for (int i = 0; i < 200 && refused == null; i++) {
+            ValidatableResponse answer = enrol("0000-0000-0000-000" + (i % 10));
+            if (answer.extract().statusCode() == 429) {
+                refused = answer;
+            } else {
+                answer.statusCode(400);
+            }
+        }
+        assertThat(refused)
+                .as("a 429 within 200 tries (the allowance is 60 at once)")
+                .isNotNull();
+        refused.contentType("application/problem+json")
+                .body("type", equalTo("urn:district:problem:too-many-requests"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
     }
 
     private static ValidatableResponse code(UUID device) {

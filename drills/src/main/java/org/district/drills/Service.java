@@ -64,7 +64,7 @@ final class Service {
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", Stack.BOOTSTRAP);
         // Drills drive many requests through few devices and people; what they test is not the rate limits.
-        for (String limit : java.util.List.of("CHECKIN_RATE", "REPORT_RATE", "IMPORT_RATE")) {
+        for (String limit : java.util.List.of("CHECKIN_RATE", "REPORT_RATE", "IMPORT_RATE", "ENROLMENT_RATE")) {
             env.put(limit + "_PER_MINUTE", "1000000");
             env.put(limit + "_BURST", "1000000");
         }

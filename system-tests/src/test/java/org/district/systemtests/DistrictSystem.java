@@ -102,7 +102,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         common.put("OUTBOX_POLL_INTERVAL", "50ms");
         // The suites send hundreds of requests as one person or one device (the bad-input suite most of all); the
         // rate limits have tests of their own in each service.
-        for (String limit : List.of("CHECKIN_RATE", "REPORT_RATE", "IMPORT_RATE")) {
+        for (String limit : List.of("CHECKIN_RATE", "REPORT_RATE", "IMPORT_RATE", "ENROLMENT_RATE")) {
             common.put(limit + "_PER_MINUTE", "100000");
             common.put(limit + "_BURST", "100000");
         }
