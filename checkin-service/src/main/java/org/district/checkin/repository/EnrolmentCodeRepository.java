@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.district.support.sql.NativeValues;
 
 /** One-time enrolment codes, kept by their hash. */
 @ApplicationScoped
@@ -44,7 +44,9 @@ public class EnrolmentCodeRepository {
                 .getResultList();
         return rows.stream()
                 .findFirst()
-                .map(r -> new Stored((UUID) r[0], instant(r[1]), r[2] == null ? null : instant(r[2]), (String) r[3]));
+                .map(r -> new Stored(
+                        NativeValues.uuid(r[0]), NativeValues.instant(r[1]), NativeValues.instant(r[2]), (String)
+                                r[3]));
     }
 
     /** Marks the code used. */
@@ -60,18 +62,5 @@ public class EnrolmentCodeRepository {
         return em.createNativeQuery("delete from enrolment_code where expires_at < ?1")
                 .setParameter(1, before)
                 .executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Unexpected time value " + value.getClass());
     }
 }

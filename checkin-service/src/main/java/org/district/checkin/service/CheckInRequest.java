@@ -40,16 +40,14 @@ public record CheckInRequest(
         @Size(max = 20) List<@NotNull @Valid CompletedCommand> completedCommands) {
 
     /** What became of a command, as its device reports it; a check-in's {@code result} is one of these or absent. */
-    public static final java.util.Set<String> RESULTS = java.util.Set.of("DONE", "REFUSED", "FAILED");
+    public static final String RESULTS = "DONE|REFUSED|FAILED";
 
     /**
      * A command the device dealt with: its id, the nonce that came with it, and what became of it: DONE (also when
      * absent), REFUSED (a WIPE its installation does not allow) or FAILED.
      */
     public record CompletedCommand(
-            @NotNull UUID id,
-            @NotBlank @Size(max = 64) String nonce,
-            @Pattern(regexp = "DONE|REFUSED|FAILED") String result) {
+            @NotNull UUID id, @NotBlank @Size(max = 64) String nonce, @Pattern(regexp = RESULTS) String result) {
 
         /** A command carried out. */
         public CompletedCommand(UUID id, String nonce) {

@@ -27,7 +27,7 @@ public final class CheckInRules {
     private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     static final String NOT_NULL = "must not be null";
     static final String NOT_BLANK = "must not be blank";
-    static final String RESULT = "must match \"DONE|REFUSED|FAILED\"";
+    static final String RESULT = "must match \"" + CheckInRequest.RESULTS + "\"";
 
     private CheckInRules() {}
 
@@ -85,7 +85,7 @@ public final class CheckInRules {
                     errors.add(new FieldViolation("completedCommands[" + i + "].id", NOT_NULL));
                 }
                 text(errors, "completedCommands[" + i + "].nonce", command.nonce(), true, 64);
-                if (command.result() != null && !CheckInRequest.RESULTS.contains(command.result())) {
+                if (command.result() != null && !command.result().matches(CheckInRequest.RESULTS)) {
                     errors.add(new FieldViolation("completedCommands[" + i + "].result", RESULT));
                 }
             }
