@@ -357,6 +357,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
 
             // Or a one-time code for the district agent, shown once, which the agent exchanges for a credential.
+            accessible(browser, "console-device-credential-desktop", "credential-heading");
             browser.find(By.id("enrolment-code")).click();
             String code = browser.find(By.id("enrolment-code-value")).getText().trim();
             assertThat(code).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
@@ -894,6 +895,18 @@ class ConsoleIT {
      * size, then at a phone's (390x844) and a laptop's (1440x900), and left at the size it had.
      */
     private static void accessible(Browser browser, String screenshot) {
+        accessible(browser, screenshot, null);
+    }
+
+    /** As {@link #accessible(Browser, String)}, with the element of that id scrolled into view in each picture. */
+    private static void accessible(Browser browser, String screenshot, String scrollTo) {
+        Runnable scroll = () -> {
+            if (scrollTo != null) {
+                ((JavascriptExecutor) browser.driver())
+                        .executeScript("document.getElementById(arguments[0]).scrollIntoView()", scrollTo);
+            }
+        };
+        scroll.run();
         browser.screenshot(screenshot);
         assertThat(Axe.serious(browser))
                 .as("serious or critical WCAG 2.1 AA violations on " + browser.currentUrl())
@@ -901,6 +914,7 @@ class ConsoleIT {
         Dimension own = browser.driver().manage().window().getSize();
         for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1440, 900))) {
             browser.driver().manage().window().setSize(size);
+            scroll.run();
             browser.screenshot(screenshot + "-" + size.getWidth() + "x" + size.getHeight());
             assertThat(Axe.serious(browser))
                     .as("serious or critical WCAG 2.1 AA violations at %s on %s", size, browser.currentUrl())
