@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An instruction for a device's agent (lock, wipe, locate), delivered in its next check-in response. */
 @Entity
@@ -14,6 +15,9 @@ import java.util.UUID;
 public class DeviceCommand {
 
     /** What the agent is told to do. */
+    @Schema(
+            name = "CommandType",
+            description = "What the agent is told to do: LOCK, WIPE (district devices only) or LOCATE")
     public enum Type {
         /** Lock the device and show the district's return message. */
         LOCK,
@@ -24,6 +28,10 @@ public class DeviceCommand {
     }
 
     /** Where the command stands. */
+    @Schema(
+            name = "CommandStatus",
+            description = "Where a command stands: PENDING, DELIVERED (sent in a check-in answer), DONE, REFUSED,"
+                    + " FAILED or CANCELLED")
     public enum Status {
         PENDING,
         DELIVERED,

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.district.contracts.inventory.DeviceType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A device a departing person must hand back by their last working day. */
 @Entity
@@ -16,6 +17,9 @@ import org.district.contracts.inventory.DeviceType;
 public class ReturnTask {
 
     /** Where the task stands. */
+    @Schema(
+            name = "ReturnTaskStatus",
+            description = "Where a return task stands: OPEN, OVERDUE (past due, escalated), RETURNED or CLOSED")
     public enum Status {
         /** Waiting for the device, not yet due. */
         OPEN,

@@ -5,23 +5,58 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.district.checkin.domain.StoredCheckIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One stored check-in of a device. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "One stored check-in of a device: what its agent reported, and whether it met the baseline")
 public record CheckInHistoryView(
-        Instant receivedAt,
-        String osName,
-        String osVersion,
-        String osBuild,
-        LocalDate lastPatchDate,
-        String antivirusProduct,
-        LocalDate antivirusDefinitionsDate,
-        Boolean diskEncryption,
-        Boolean passwordProtection,
-        String site,
-        String ipAddress,
-        boolean compliant,
-        List<ComplianceIssueView> issues) {
+        @Schema(
+                        description = "When the check-in was received",
+                        required = true,
+                        format = "date-time",
+                        example = "2026-09-14T13:30:00Z")
+                Instant receivedAt,
+        @Schema(
+                        description = "The operating system's name, as reported (absent when not reported)",
+                        example = "Windows")
+                String osName,
+        @Schema(description = "The operating system's version (absent when not reported)", example = "10.0.22631")
+                String osVersion,
+        @Schema(description = "The operating system's build (absent when not reported)", example = "22631.3447")
+                String osBuild,
+        @Schema(
+                        description = "When the last OS update was installed (absent when the device could not tell)",
+                        format = "date",
+                        example = "2026-09-08")
+                LocalDate lastPatchDate,
+        @Schema(description = "The antivirus product (absent when none is installed)", example = "Microsoft Defender")
+                String antivirusProduct,
+        @Schema(
+                        description = "The date of the antivirus definitions (absent when not reported)",
+                        format = "date",
+                        example = "2026-09-13")
+                LocalDate antivirusDefinitionsDate,
+        @Schema(
+                        description = "Whether the disks are encrypted (absent when the device could not tell)",
+                        example = "true")
+                Boolean diskEncryption,
+        @Schema(
+                        description = "Whether a password or screen lock protects the device (absent when the device"
+                                + " could not tell)",
+                        example = "true")
+                Boolean passwordProtection,
+        @Schema(description = "The district network site it checked in from", example = "LINCOLN-HS") String site,
+        @Schema(description = "The IPv4 or IPv6 address it checked in from", example = "10.20.4.57") String ipAddress,
+        @Schema(
+                        description = "Whether this check-in met the district's security baseline",
+                        required = true,
+                        example = "false")
+                boolean compliant,
+        @Schema(
+                        description = "The ways this check-in fell short of the baseline (empty when compliant)",
+                        required = true)
+                List<ComplianceIssueView> issues) {
 
     static CheckInHistoryView of(StoredCheckIn c) {
         return new CheckInHistoryView(

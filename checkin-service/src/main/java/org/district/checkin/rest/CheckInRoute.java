@@ -35,6 +35,7 @@ import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotPermittedException;
 import org.district.support.domain.UnavailableException;
 import org.district.support.limits.RateLimits;
+import org.district.support.openapi.ApiContract;
 import org.district.support.problem.Problem;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
@@ -44,6 +45,7 @@ import org.district.support.web.Correlation;
 import org.district.support.web.HttpSettings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -110,8 +112,12 @@ public class CheckInRoute {
     }
 
     @Route(path = PATH, methods = Route.HttpMethod.POST)
-    @Tag(name = "Check-ins")
+    @Tag(
+            name = "Check-ins",
+            description = "Where device agents check in, with the credential IT issued at enrolment, and learn what to"
+                    + " do next")
     @Operation(
+            operationId = "checkIn",
             summary = "Check in (device agents)",
             description = "Authenticated as the device itself, by the credential IT issued at enrolment"
                     + " (Authorization: Device dc1.<device id>.<secret>; 401 when it is wrong, replaced or revoked, or"
@@ -119,8 +125,9 @@ public class CheckInRoute {
                     + " as itself. The answer lists pending commands (LOCK with the district's return message, WIPE,"
                     + " LOCATE), the next check-in interval and the district power policy. A location is stored only"
                     + " while the device is LOST or STOLEN; otherwise it is dropped unread. Retired or written-off"
-                    + " devices get 409.")
-    @SecurityRequirement(name = DeviceCredentialScheme.NAME)
+                    + " devices get 409. Each device may check in about 10 times a minute (a burst of 20) before it"
+                    + " is told to wait (429). Not idempotent: every check-in is stored.")
+    @SecurityRequirement(name = ApiContract.DEVICE_CREDENTIAL)
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckInRequest.class)))
@@ -130,17 +137,40 @@ public class CheckInRoute {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckInReply.class)))
     @APIResponse(
             responseCode = "400",
-            description = "A field is not valid",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "401", description = "No valid device credential")
-    @APIResponse(responseCode = "403", description = "Not a device, or another device's id")
-    @APIResponse(responseCode = "409", description = "Retired or written-off device")
-    @APIResponse(responseCode = "413", description = "Body too large")
-    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
+            description = "The body is not JSON, is missing, or a field is not valid; every bad field is named in"
+                    + " errors[]")
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid device credential: missing, malformed, wrong, replaced or revoked, or naming a"
+                    + " device the district does not know",
+            headers =
+                    @Header(
+                            name = "WWW-Authenticate",
+                            description = "The scheme to authenticate with",
+                            schema = @Schema(type = SchemaType.STRING, example = "Device")))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a device (a person's token is never enough), or deviceId names another device")
+    @APIResponse(responseCode = "409", description = "The device is retired or written off and no longer checks in")
+    @APIResponse(responseCode = "413", description = "The body is larger than the service accepts for JSON")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     @APIResponse(
             responseCode = "429",
-            description = "This device checked in too often; check in again after Retry-After")
-    @APIResponse(responseCode = "503", description = "Busy or database unavailable; check in again after Retry-After")
+            description = "This device checked in too often; check in again after Retry-After",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before checking in again",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", example = "6")))
+    @APIResponse(
+            responseCode = "503",
+            description = "Busy (more check-ins than the service can write, or not confirmed in time) or the database"
+                    + " is unavailable; nothing was stored, check in again after Retry-After",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before checking in again",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", example = "5")))
     void checkIn(RoutingContext rc) {
         String correlation = Correlation.acceptOrCreate(rc.request().getHeader(Correlation.HEADER));
         // For every answer and log line of this request, including those written by the security layer's own

@@ -16,12 +16,17 @@ import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Devices whose latest check-in fails the district's security baseline, with the reasons. */
 @Path("/api/v1/compliance")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Compliance")
+@Tag(name = "Compliance", description = "Devices whose latest check-in fails the district's security baseline")
 public class ComplianceResource {
 
     @Inject
@@ -30,12 +35,43 @@ public class ComplianceResource {
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
+            operationId = "listNonCompliantDevices",
             summary = "Non-compliant devices",
-            description = "Each with the reasons its latest check-in fails the baseline (OS version, patch age,"
-                    + " antivirus, password protection, disk encryption). Filters school and type; ordered by device"
-                    + " id.")
+            description = "For IT and auditors. Each device with the reasons its latest check-in fails the baseline (OS"
+                    + " version, patch age, antivirus, password protection, disk encryption). Filters school and type"
+                    + " combine with AND; ordered by device id, paged with limit and cursor. Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of non-compliant devices",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Pages.NonCompliantDevicePage.class)))
     public PageView<NonCompliantDeviceView> nonCompliant(
-            @QueryParam("school") String school, @QueryParam("type") String type, @BeanParam PageParams page) {
+            @Parameter(
+                            description = "Only devices of this school (its code, at most 40 characters)",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 40),
+                            example = "LINCOLN-HS")
+                    @QueryParam("school")
+                    String school,
+            @Parameter(
+                            description = "Only devices of this type (case does not matter)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "LAPTOP",
+                                                "CHROMEBOOK",
+                                                "DESKTOP",
+                                                "TABLET",
+                                                "MESSAGING_DEVICE",
+                                                "SMARTPHONE",
+                                                "OTHER"
+                                            }),
+                            example = "LAPTOP")
+                    @QueryParam("type")
+                    String type,
+            @BeanParam PageParams page) {
         int size = page.size();
         String schoolCode = Params.text("school", school, 40);
         DeviceType deviceType = Params.enumValue("type", type, DeviceType.class);

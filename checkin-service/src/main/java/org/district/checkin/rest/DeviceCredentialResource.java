@@ -15,12 +15,18 @@ import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Enrolment: IT issues, inspects and revokes a device's credential for its agent's check-ins. */
 @Path("/api/v1/devices/{id}/credential")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Devices")
+@Tag(name = "Devices", description = DeviceResource.TAG)
 public class DeviceCredentialResource {
 
     @Inject
@@ -32,12 +38,37 @@ public class DeviceCredentialResource {
     @POST
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "issueDeviceCredential",
             summary = "Issue a device credential (enrolment)",
             description = "Creates the credential the device's agent sends as 'Authorization: Device <credential>'."
                     + " The answer is the only copy of the secret (only its SHA-256 is stored); install it on the"
                     + " device. Issuing again replaces the earlier credential, which stops working at once. 404 for"
-                    + " an unknown device, 409 for a retired or written-off one.")
-    public Response issue(@PathParam("id") String id) {
+                    + " an unknown device, 409 for a retired or written-off one. For IT; not idempotent: every call"
+                    + " issues a new secret.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued; the answer is the only copy of the credential",
+            headers = {
+                @Header(
+                        name = "Cache-Control",
+                        description = "The answer carries a secret: no cache may keep it",
+                        schema = @Schema(type = SchemaType.STRING, example = "no-cache, no-store, no-transform")),
+                @Header(
+                        name = "Pragma",
+                        description = "no-cache, for HTTP/1.0 caches",
+                        schema = @Schema(type = SchemaType.STRING, example = "no-cache"))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IssuedDeviceCredentialView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The device is retired or written off and no longer checks in (device-out-of-service)")
+    public Response issue(
+            @Parameter(description = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
+                    @PathParam("id")
+                    String id) {
         DeviceCredentialService.Issued issued = credentials.issue(Params.pathId("device", id), caller.actor());
         return EnrolmentResource.noStore(
                 Response.status(Response.Status.CREATED).entity(IssuedDeviceCredentialView.of(issued)));
@@ -46,19 +77,37 @@ public class DeviceCredentialResource {
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
+            operationId = "getDeviceCredential",
             summary = "Whether a device has a credential",
-            description = "When and by whom it was issued; never the secret or its hash.")
-    public DeviceCredentialView status(@PathParam("id") String id) {
+            description = "For IT and auditors. Whether the device has a credential, and when and by whom it was"
+                    + " issued; never the secret or its hash. 404 for a device this service does not know. Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The device's credential status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceCredentialView.class)))
+    public DeviceCredentialView status(
+            @Parameter(description = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
+                    @PathParam("id")
+                    String id) {
         return DeviceCredentialView.of(credentials.status(Params.pathId("device", id)));
     }
 
     @DELETE
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "revokeDeviceCredential",
             summary = "Revoke a device credential",
-            description = "The device's agent can no longer check in with it (at once, on every replica). 404 when"
-                    + " the device has none.")
-    public Response revoke(@PathParam("id") String id) {
+            description = "For IT. The device's agent can no longer check in with it (at once, on every replica). 404"
+                    + " when the device is unknown or has no credential (so revoking twice answers 404 the second"
+                    + " time).")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Response revoke(
+            @Parameter(description = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
+                    @PathParam("id")
+                    String id) {
         credentials.revoke(Params.pathId("device", id), caller.actor());
         return Response.noContent().build();
     }

@@ -34,6 +34,13 @@ import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -42,8 +49,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Devices")
+@Tag(name = "Devices", description = DeviceResource.TAG)
 public class DeviceResource {
+
+    /** The description of the Devices tag, the same on every resource that carries it. */
+    static final String TAG = "Device-level views and actions for IT: devices overdue for check-in, lost devices seen,"
+            + " check-in history, commands, the locations of missing devices, and enrolment";
+
+    /** How a device's id is documented in paths. */
+    static final String DEVICE_ID = "The device's id (a UUID; anything else is answered 404)";
+
+    static final String DEVICE_ID_EXAMPLE = "3f9c1e52-7a4b-4d2e-9b61-0c8a5e7d2f14";
 
     /** As many lost devices as the list shows: a district has a handful seen in a week. */
     static final int LOST_SEEN_ROWS = 200;
@@ -79,11 +95,20 @@ public class DeviceResource {
     @Path("/overdue")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
+            operationId = "listOverdueDevices",
             summary = "Devices overdue for check-in",
-            description = "Devices whose last check-in (or registration or assignment, for devices never seen) is"
-                    + " older than the grace period for their type, most overdue first. Only devices in the tracked"
-                    + " statuses count (default ASSIGNED, IN_STOCK, RECOVERED); filters school, type, assignee (district"
-                    + " id or person id) and status combine with AND.")
+            description = "For IT and auditors. Devices whose last check-in (or registration or assignment, for devices"
+                    + " never seen) is older than the grace period for their type, most overdue first. Only devices in"
+                    + " the tracked statuses count (default ASSIGNED, IN_STOCK, RECOVERED); filters school, type,"
+                    + " assignee (district id or person id) and status combine with AND. Paged with limit and cursor."
+                    + " Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of overdue devices",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Pages.OverdueDevicePage.class)))
     public PageView<OverdueDeviceView> overdue(@BeanParam OverdueParams filters, @BeanParam PageParams page) {
         int size = page.size();
         OverdueFilter filter = filters.filter(devices);
@@ -97,7 +122,18 @@ public class DeviceResource {
     @GET
     @Path("/overdue/counts")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Overdue devices per school", description = "Same filters as the list.")
+    @Operation(
+            operationId = "countOverdueDevices",
+            summary = "Overdue devices per school",
+            description = "For IT and auditors. How many devices are overdue for check-in today, per school and in"
+                    + " total; same filters as the list. Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The counts",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OverdueCountsView.class)))
     public OverdueCountsView overdueCounts(@BeanParam OverdueParams filters) {
         OverdueFilter filter = filters.filter(devices);
         Map<String, Long> counts = devices.overdueCounts(filter);
@@ -112,7 +148,34 @@ public class DeviceResource {
     @Path("/overdue/export")
     @Produces("text/csv")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Export the overdue list as CSV", description = "Every overdue device matching the filters.")
+    @Operation(
+            operationId = "exportOverdueDevices",
+            summary = "Export the overdue list as CSV",
+            description = "For IT and auditors. Every overdue device matching the filters (same as the list), most"
+                    + " overdue first, as a CSV download (overdue-devices.csv) with a header row: device_id, asset_tag,"
+                    + " type, school, status, assignee_district_id, last_check_in_at, due_on, days_overdue. Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The CSV file, streamed",
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = "Names the download",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            example = "attachment; filename=\"overdue-devices.csv\"")),
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            description = "CSV with a header row",
+                                            example = "device_id,asset_tag,type,school,status,assignee_district_id,"
+                                                    + "last_check_in_at,due_on,days_overdue\n"
+                                                    + "3f9c1e52-7a4b-4d2e-9b61-0c8a5e7d2f14,LHS-0042,LAPTOP,LINCOLN-HS,"
+                                                    + "ASSIGNED,E10482,2026-08-31T12:10:00Z,2026-09-07,7\n")))
     public Response overdueExport(@BeanParam OverdueParams filters) {
         OverdueFilter filter = filters.filter(devices);
         return CsvDownload.of(
@@ -132,10 +195,29 @@ public class DeviceResource {
     @Path("/lost-seen")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
+            operationId = "listLostDevicesSeen",
             summary = "Lost devices seen",
-            description = "LOST or STOLEN devices that checked in within the dashboard's window (a week by default),"
-                    + " most recently seen first, at most " + LOST_SEEN_ROWS + ".")
-    public List<LostSeenView> lostSeen(@QueryParam("school") String school) {
+            description = "For IT and auditors. LOST or STOLEN devices that checked in within the dashboard's window (a"
+                    + " week by default), most recently seen first, at most " + LOST_SEEN_ROWS + "; optionally of one"
+                    + " school. Not paged. Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The devices (empty when none was seen)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = LostSeenView.class,
+                                            maxItems = LOST_SEEN_ROWS)))
+    public List<LostSeenView> lostSeen(
+            @Parameter(
+                            description = "Only devices of this school (its code, at most 40 characters)",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 40),
+                            example = "LINCOLN-HS")
+                    @QueryParam("school")
+                    String school) {
         return dashboard.lostSeen(Params.text("school", school, 40), LOST_SEEN_ROWS).stream()
                 .map(LostSeenView::of)
                 .toList();
@@ -144,8 +226,22 @@ public class DeviceResource {
     @GET
     @Path("/{id}/checkins")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "A device's recent check-ins", description = "Newest first, within the history retention.")
-    public PageView<CheckInHistoryView> history(@PathParam("id") String id, @BeanParam PageParams page) {
+    @Operation(
+            operationId = "listDeviceCheckIns",
+            summary = "A device's recent check-ins",
+            description = "For IT and auditors. The device's stored check-ins, newest first, within the history"
+                    + " retention (90 days unless configured); paged with limit and cursor. 404 for a device this"
+                    + " service does not know. Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of check-ins",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Pages.CheckInHistoryPage.class)))
+    public PageView<CheckInHistoryView> history(
+            @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id,
+            @BeanParam PageParams page) {
         Device device = devices.get(Params.pathId("device", id));
         int size = page.size();
         Long before = page.afterNumber();
@@ -162,10 +258,32 @@ public class DeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "issueDeviceCommand",
             summary = "Send a command to a device",
-            description = "LOCK (with the district's return message unless a message is given), WIPE (district devices"
-                    + " only) or LOCATE. Delivered with the device's next check-in; one open command of each type.")
-    public Response issue(@PathParam("id") String id, @Valid @NotNull CommandRequest request) {
+            description = "For IT. LOCK (with the district's return message unless a message is given), WIPE (district"
+                    + " devices only) or LOCATE. Delivered with the device's next check-in; one open (PENDING or"
+                    + " DELIVERED) command of each type per device, so sending the same type again is refused (409)"
+                    + " rather than repeated. 404 for a device this service does not know.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommandRequest.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued; PENDING until the device's next check-in",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommandView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The device is retired or written off (device-out-of-service), a WIPE for a personal device"
+                    + " (wipe-not-allowed), or a command of this type is already waiting (command-already-open)")
+    public Response issue(
+            @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id,
+            @Valid @NotNull CommandRequest request) {
         UUID deviceId = Params.pathId("device", id);
         return Response.status(201)
                 .entity(CommandView.of(commands.issue(deviceId, request, caller.actor())))
@@ -175,8 +293,24 @@ public class DeviceResource {
     @GET
     @Path("/{id}/commands")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "A device's commands", description = "Newest first.")
-    public List<CommandView> commands(@PathParam("id") String id) {
+    @Operation(
+            operationId = "listDeviceCommands",
+            summary = "A device's commands",
+            description = "For IT and auditors. The device's latest commands (at most 200), newest first, whatever"
+                    + " their status. Not paged. 404 for a device this service does not know. Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The commands (empty when none was issued)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = CommandView.class,
+                                            maxItems = 200)))
+    public List<CommandView> commands(
+            @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id) {
         return commands.list(Params.pathId("device", id)).stream()
                 .map(CommandView::of)
                 .toList();
@@ -185,8 +319,29 @@ public class DeviceResource {
     @POST
     @Path("/{id}/commands/{commandId}/cancel")
     @RolesAllowed(Roles.IT_ADMIN)
-    @Operation(summary = "Cancel a pending command", description = "Only before the device has received it.")
-    public CommandView cancel(@PathParam("id") String id, @PathParam("commandId") String commandId) {
+    @Operation(
+            operationId = "cancelDeviceCommand",
+            summary = "Cancel a pending command",
+            description = "For IT. Only before the device has received it (PENDING). Cancelling a command already"
+                    + " CANCELLED changes nothing and answers it again. 404 when the command is not one of this"
+                    + " device's.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The command, now CANCELLED",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommandView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The command was already sent to the device or dealt with (command-not-pending)")
+    public CommandView cancel(
+            @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id,
+            @Parameter(
+                            description = "The command's id (a UUID; anything else is answered 404)",
+                            example = "7d2e4b1a-9c3f-4e8d-a561-2b7f0c9e4d38")
+                    @PathParam("commandId")
+                    String commandId) {
         return CommandView.of(
                 commands.cancel(Params.pathId("device", id), Params.pathId("command", commandId), caller.actor()));
     }
@@ -195,10 +350,20 @@ public class DeviceResource {
     @Path("/{id}/locations")
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "getDeviceLocations",
             summary = "Where a lost or stolen device was seen",
             description = "IT only. Locations exist only while a device is LOST or STOLEN and are purged when it is"
-                    + " found. Every read is recorded (who, when, which device) for auditors.")
-    public LocationsView locations(@PathParam("id") String id) {
+                    + " found; newest first, at most 500. Every read is recorded (who, when, which device) for"
+                    + " auditors, also a read that finds none. 404 for a device this service does not know.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The device's stored locations",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LocationsView.class)))
+    public LocationsView locations(
+            @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id) {
         LocationService.DeviceLocations read = locations.read(Params.pathId("device", id), caller.actor());
         return new LocationsView(
                 read.device().id,

@@ -13,12 +13,18 @@ import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Enrolment by one-time code: IT creates a device's code, to type into the device's agent. */
 @Path("/api/v1/devices/{id}/enrolment-code")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Devices")
+@Tag(name = "Devices", description = DeviceResource.TAG)
 public class EnrolmentCodeResource {
 
     @Inject
@@ -30,13 +36,37 @@ public class EnrolmentCodeResource {
     @POST
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "createEnrolmentCode",
             summary = "Create a one-time enrolment code for a device",
             description = "A code to type into the device's agent (device-agent enrol CODE), which exchanges it for"
                     + " the device's credential. Valid once, for district.checkin.credentials.enrolment-code-ttl (8"
                     + " hours unless configured); creating another makes the earlier unused one stop working. The"
                     + " answer is the only copy of the code. 404 for an unknown device, 409 for a retired or"
-                    + " written-off one.")
-    public Response createCode(@PathParam("id") String id) {
+                    + " written-off one. For IT; not idempotent: every call creates a new code.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the answer is the only copy of the code",
+            headers = {
+                @Header(
+                        name = "Cache-Control",
+                        description = "The answer carries a secret: no cache may keep it",
+                        schema = @Schema(type = SchemaType.STRING, example = "no-cache, no-store, no-transform")),
+                @Header(
+                        name = "Pragma",
+                        description = "no-cache, for HTTP/1.0 caches",
+                        schema = @Schema(type = SchemaType.STRING, example = "no-cache"))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EnrolmentCodeView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The device is retired or written off and no longer checks in (device-out-of-service)")
+    public Response createCode(
+            @Parameter(description = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
+                    @PathParam("id")
+                    String id) {
         EnrolmentService.Created created = enrolments.createCode(Params.pathId("device", id), caller.actor());
         return EnrolmentResource.noStore(
                 Response.status(Response.Status.CREATED).entity(EnrolmentCodeView.of(created)));

@@ -17,12 +17,18 @@ import org.district.checkin.service.EnrolmentRequest;
 import org.district.checkin.service.EnrolmentService;
 import org.district.support.limits.RateLimits;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Enrolment by one-time code: the device's agent exchanges the code IT created for the device's credential. */
 @Path("/api/v1/enrolments")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Devices")
+@Tag(name = "Devices", description = DeviceResource.TAG)
 public class EnrolmentResource {
 
     /** The rate limit of code exchanges, per network address (the caller has no identity yet). */
@@ -38,11 +44,50 @@ public class EnrolmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @Operation(
+            operationId = "enrolDevice",
             summary = "Enrol a device with its one-time code",
             description = "For the device's agent, which has no credential yet: exchanges the code for the device's"
                     + " credential (sent as 'Authorization: Device <credential>' from then on), which replaces any"
                     + " earlier one. 400 for a code that is not one, 409 enrolment-code-used or"
-                    + " enrolment-code-expired, 429 beyond the rate limit of the caller's network address.")
+                    + " enrolment-code-expired, 429 beyond the rate limit of the caller's network address. Open to"
+                    + " anyone (no credential): the code is the proof. A code works once, so repeating the request"
+                    + " answers 409.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EnrolmentRequest.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Enrolled; the answer is the only copy of the device's credential",
+            headers = {
+                @Header(
+                        name = "Cache-Control",
+                        description = "The answer carries a secret: no cache may keep it",
+                        schema = @Schema(type = SchemaType.STRING, example = "no-cache, no-store, no-transform")),
+                @Header(
+                        name = "Pragma",
+                        description = "no-cache, for HTTP/1.0 caches",
+                        schema = @Schema(type = SchemaType.STRING, example = "no-cache"))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IssuedDeviceCredentialView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The code was already used (enrolment-code-used) or has expired (enrolment-code-expired):"
+                    + " ask IT for a new one; or the device was retired or written off meanwhile"
+                    + " (device-out-of-service)")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many enrolment attempts from this network address; try again after Retry-After",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", example = "30")))
     public Response enrol(@Valid @NotNull EnrolmentRequest request, @Context HttpServerRequest http) {
         limits.takeOrRefuse(LIMIT, http.remoteAddress().hostAddress(), "enrolment attempts");
         return noStore(Response.status(Response.Status.CREATED)

@@ -15,12 +15,17 @@ import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The record of who read which device's locations, and when. */
 @Path("/api/v1/location-reads")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Devices")
+@Tag(name = "Devices", description = DeviceResource.TAG)
 public class LocationReadResource {
 
     @Inject
@@ -28,8 +33,26 @@ public class LocationReadResource {
 
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Location reads", description = "Newest first; filter by device.")
-    public PageView<LocationReadView> reads(@QueryParam("device") String device, @BeanParam PageParams page) {
+    @Operation(
+            operationId = "listLocationReads",
+            summary = "Location reads",
+            description = "For IT and auditors. The record of who read which missing device's locations, and when;"
+                    + " newest first, optionally of one device, paged with limit and cursor. Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of location reads",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Pages.LocationReadPage.class)))
+    public PageView<LocationReadView> reads(
+            @Parameter(
+                            description = "Only reads of this device (its id, a UUID)",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"),
+                            example = DeviceResource.DEVICE_ID_EXAMPLE)
+                    @QueryParam("device")
+                    String device,
+            @BeanParam PageParams page) {
         int size = page.size();
         return PageView.of(
                 locations.reads(Params.uuid("device", device), page.afterNumber(), size),

@@ -8,23 +8,34 @@ import java.util.UUID;
 import org.district.checkin.entity.Device;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A device overdue for check-in. {@code lastCheckInAt} is absent for a device never seen. The assignee appears only by
  * district id: IT needs to know whom to contact, not more.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "A device overdue for check-in; the assignee appears only by district id")
 public record OverdueDeviceView(
-        UUID deviceId,
-        String assetTag,
-        DeviceType type,
-        String school,
-        DeviceStatus status,
-        String assigneeDistrictId,
-        Instant lastCheckInAt,
-        boolean neverSeen,
-        LocalDate dueOn,
-        long daysOverdue) {
+        @Schema(description = "The device", required = true, example = "3f9c1e52-7a4b-4d2e-9b61-0c8a5e7d2f14")
+                UUID deviceId,
+        @Schema(description = "The device's asset tag", required = true, example = "LHS-0042") String assetTag,
+        @Schema(description = "The kind of device", required = true) DeviceType type,
+        @Schema(description = "The school the device belongs to", required = true, example = "LINCOLN-HS")
+                String school,
+        @Schema(description = "The device's status (one the overdue list tracks)", required = true) DeviceStatus status,
+        @Schema(description = "The assignee's district id (absent when unassigned)", example = "E10482")
+                String assigneeDistrictId,
+        @Schema(
+                        description = "When it last checked in (absent for a device never seen)",
+                        example = "2026-08-31T12:10:00Z")
+                Instant lastCheckInAt,
+        @Schema(description = "Whether the device has never checked in", required = true, example = "false")
+                boolean neverSeen,
+        @Schema(description = "The last day it should have checked in by", required = true, example = "2026-09-07")
+                LocalDate dueOn,
+        @Schema(description = "Days past that day, as of today", required = true, minimum = "1", example = "7")
+                long daysOverdue) {
 
     public static OverdueDeviceView of(Device d, LocalDate today) {
         return new OverdueDeviceView(

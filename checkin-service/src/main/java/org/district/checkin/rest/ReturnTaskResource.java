@@ -21,13 +21,25 @@ import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Devices departing people must return: the list for IT and HR, and IT receiving a device. */
 @Path("/api/v1/return-tasks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Return on departure")
+@Tag(name = "Return on departure", description = ReturnTaskResource.TAG)
 public class ReturnTaskResource {
+
+    /** The description of the Return on departure tag, the same on every resource that carries it. */
+    static final String TAG = "Devices departing people must return: HR offboarding a person, the return tasks it"
+            + " opens, and IT receiving the devices";
+
+    static final String TASK_ID = "The return task's id (a UUID; anything else is answered 404)";
+    static final String TASK_ID_EXAMPLE = "5b8d2f1e-6c3a-4e9b-b7d0-1a4c8e2f6d93";
 
     @Inject
     ReturnTaskService tasks;
@@ -38,9 +50,18 @@ public class ReturnTaskResource {
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR, Roles.AUDITOR})
     @Operation(
+            operationId = "listReturnTasks",
             summary = "Return tasks",
-            description = "Filters: status (comma-separated OPEN, OVERDUE, RETURNED, CLOSED), school, due date range"
-                    + " (dueFrom, dueTo, inclusive), person. Ordered by due date.")
+            description = "For IT, HR and auditors. Filters: status (comma-separated OPEN, OVERDUE, RETURNED, CLOSED),"
+                    + " school, due date range (dueFrom, dueTo, inclusive), person; they combine with AND. Ordered by"
+                    + " due date, paged with limit and cursor. Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of return tasks",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Pages.ReturnTaskPage.class)))
     public PageView<ReturnTaskView> search(@BeanParam ReturnTaskSearch search, @BeanParam PageParams page) {
         int size = page.size();
         ReturnTaskFilter filter = search.filter();
@@ -55,8 +76,19 @@ public class ReturnTaskResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR, Roles.AUDITOR})
-    @Operation(summary = "A return task")
-    public ReturnTaskView get(@PathParam("id") String id) {
+    @Operation(
+            operationId = "getReturnTask",
+            summary = "A return task",
+            description = "For IT, HR and auditors. The task, with how the device is to be returned and where it"
+                    + " stands. Read only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The return task",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReturnTaskView.class)))
+    public ReturnTaskView get(@Parameter(description = TASK_ID, example = TASK_ID_EXAMPLE) @PathParam("id") String id) {
         return ReturnTaskView.of(tasks.get(Params.pathId("return task", id)));
     }
 
@@ -65,10 +97,32 @@ public class ReturnTaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "receiveReturnedDevice",
             summary = "IT received the device",
-            description = "The task becomes RETURNED and inventory moves the device to QUARANTINED (sensitive data) or"
-                    + " IN_STOCK. Receiving it again changes nothing.")
-    public ReturnTaskView returned(@PathParam("id") String id, @Valid ReturnedRequest request) {
+            description = "For IT. The task becomes RETURNED and inventory moves the device to QUARANTINED (sensitive"
+                    + " data) or IN_STOCK. Idempotent: receiving it again changes nothing (the note is kept) and"
+                    + " answers the task as it is. The body (a note) is optional. A CLOSED task cannot be received"
+                    + " (409).")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReturnedRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The task, now RETURNED",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReturnTaskView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The task was closed (the device left the person otherwise); there is nothing to receive"
+                    + " (task-closed)")
+    public ReturnTaskView returned(
+            @Parameter(description = TASK_ID, example = TASK_ID_EXAMPLE) @PathParam("id") String id,
+            @Valid ReturnedRequest request) {
         return ReturnTaskView.of(tasks.markReturned(
                 Params.pathId("return task", id), request == null ? null : request.note(), caller.actor()));
     }

@@ -5,29 +5,41 @@ import org.district.checkin.domain.ReturnTaskFilter;
 import org.district.checkin.entity.ReturnTask;
 import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of the return-task list, as a resource method's {@code @BeanParam}; all optional, ANDed. */
 public class ReturnTaskSearch {
 
     @QueryParam("status")
-    @Parameter(description = "One status or several, comma-separated: OPEN, OVERDUE, RETURNED, CLOSED")
+    @Parameter(
+            description =
+                    "Only tasks in these states, comma-separated (case-insensitive): OPEN, OVERDUE, RETURNED, CLOSED",
+            example = "OPEN,OVERDUE")
+    @Schema(type = SchemaType.STRING, maxLength = 200)
     String status;
 
     @QueryParam("school")
-    @Parameter(description = "School code, at most 40 characters")
+    @Parameter(description = "Only tasks of devices of this school (its code)", example = "LINCOLN-HS")
+    @Schema(type = SchemaType.STRING, maxLength = 40)
     String school;
 
     @QueryParam("dueFrom")
-    @Parameter(description = "Due on or after this day (YYYY-MM-DD)")
+    @Parameter(description = "Due on or after this day", example = "2026-09-01")
+    @Schema(type = SchemaType.STRING, format = "date")
     String dueFrom;
 
     @QueryParam("dueTo")
-    @Parameter(description = "Due on or before this day (YYYY-MM-DD), not before dueFrom")
+    @Parameter(description = "Due on or before this day; not before dueFrom", example = "2026-09-30")
+    @Schema(type = SchemaType.STRING, format = "date")
     String dueTo;
 
     @QueryParam("person")
-    @Parameter(description = "The person id whose devices are due back")
+    @Parameter(
+            description = "Only the tasks of this person (their inventory id)",
+            example = "3f2b6c1e-8d4a-4b7f-9e21-5c6d7a8b9c0d")
+    @Schema(type = SchemaType.STRING, format = "uuid")
     String person;
 
     /** The filter, with every bad parameter named at once. */

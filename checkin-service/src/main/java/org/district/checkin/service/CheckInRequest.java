@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a device's agent reports at each check-in.
@@ -27,17 +28,48 @@ import java.util.UUID;
  * @param completedCommands the commands the agent dealt with since its last check-in, each with the nonce it was sent
  *     and its result
  */
+@Schema(description = "What a device's agent reports at each check-in")
 public record CheckInRequest(
-        UUID deviceId,
-        @NotNull @Valid Os os,
-        LocalDate lastPatchDate,
-        @Valid Antivirus antivirus,
-        Boolean diskEncryption,
-        Boolean passwordProtection,
-        @NotNull @Valid Network network,
-        @Valid Location location,
-        Boolean locked,
-        @Size(max = 20) List<@NotNull @Valid CompletedCommand> completedCommands) {
+        @Schema(
+                        description = "Optional; when present it must be the device the credential was issued to (403"
+                                + " otherwise)",
+                        example = "3f9c1e52-7a4b-4d2e-9b61-0c8a5e7d2f14")
+                UUID deviceId,
+        @Schema(description = "The operating system", required = true) @NotNull @Valid Os os,
+        @Schema(
+                        description = "The date the last OS update was installed, from 1990-01-01 to tomorrow; absent"
+                                + " when the device cannot read it",
+                        example = "2026-09-08")
+                LocalDate lastPatchDate,
+        @Schema(description = "The antivirus product; absent when none is installed") @Valid Antivirus antivirus,
+        @Schema(
+                        description =
+                                "Whether the disks are encrypted; absent (null) when the device cannot tell, which"
+                                        + " compliance counts as not proven",
+                        nullable = true,
+                        example = "true")
+                Boolean diskEncryption,
+        @Schema(
+                        description = "Whether a password or screen lock protects the device; absent (null) when the"
+                                + " device cannot tell, which compliance counts as not proven",
+                        nullable = true,
+                        example = "true")
+                Boolean passwordProtection,
+        @Schema(description = "Where on the district network the device is", required = true) @NotNull @Valid
+                Network network,
+        @Schema(description = "Optional; kept only while the device is LOST or STOLEN, otherwise dropped unread") @Valid
+                Location location,
+        @Schema(
+                        description = "Whether the district's lock (a LOCK command) is in force on the device now; a"
+                                + " LOCK is confirmed only by a check-in saying so",
+                        example = "false")
+                Boolean locked,
+        @Schema(
+                        description = "The commands the agent dealt with since its last check-in, each with the nonce"
+                                + " it was sent and its result",
+                        maxItems = 20)
+                @Size(max = 20)
+                List<@NotNull @Valid CompletedCommand> completedCommands) {
 
     /** What became of a command, as its device reports it; a check-in's {@code result} is one of these or absent. */
     public static final String RESULTS = "DONE|REFUSED|FAILED";
@@ -46,8 +78,26 @@ public record CheckInRequest(
      * A command the device dealt with: its id, the nonce that came with it, and what became of it: DONE (also when
      * absent), REFUSED (a WIPE its installation does not allow) or FAILED.
      */
+    @Schema(description = "A command the device dealt with since its last check-in")
     public record CompletedCommand(
-            @NotNull UUID id, @NotBlank @Size(max = 64) String nonce, @Pattern(regexp = RESULTS) String result) {
+            @Schema(description = "The command's id", required = true, example = "7d2e4b1a-9c3f-4e8d-a561-2b7f0c9e4d38")
+                    @NotNull
+                    UUID id,
+            @Schema(
+                            description = "The nonce the command was sent with",
+                            required = true,
+                            maxLength = 64,
+                            example = "4f1c9a7e2b8d4e6f9a3c5b7d1e2f4a6c")
+                    @NotBlank
+                    @Size(max = 64)
+                    String nonce,
+            @Schema(
+                            description = "What became of it: DONE (also when absent), REFUSED (a WIPE its installation"
+                                    + " does not allow) or FAILED",
+                            enumeration = {"DONE", "REFUSED", "FAILED"},
+                            example = "DONE")
+                    @Pattern(regexp = RESULTS)
+                    String result) {
 
         /** A command carried out. */
         public CompletedCommand(UUID id, String nonce) {
@@ -56,22 +106,76 @@ public record CheckInRequest(
     }
 
     /** The operating system. */
+    @Schema(name = "CheckInOs", description = "The device's operating system")
     public record Os(
-            @NotBlank @Size(max = 60) String name,
-            @NotBlank @Size(max = 40) String version,
-            @Size(max = 60) String build) {}
+            @Schema(description = "Its name, one line", required = true, maxLength = 60, example = "Windows")
+                    @NotBlank
+                    @Size(max = 60)
+                    String name,
+            @Schema(description = "Its version, one line", required = true, maxLength = 40, example = "10.0.22631")
+                    @NotBlank
+                    @Size(max = 40)
+                    String version,
+            @Schema(description = "Its build, one line (optional)", maxLength = 60, example = "22631.3447")
+                    @Size(max = 60)
+                    String build) {}
 
     /** The antivirus product and the date of its definitions. */
-    public record Antivirus(@NotBlank @Size(max = 80) String product, LocalDate definitionsDate) {}
+    @Schema(name = "CheckInAntivirus", description = "The antivirus product and the date of its definitions")
+    public record Antivirus(
+            @Schema(
+                            description = "The product's name, one line",
+                            required = true,
+                            maxLength = 80,
+                            example = "Microsoft Defender")
+                    @NotBlank
+                    @Size(max = 80)
+                    String product,
+            @Schema(
+                            description = "The date of its definitions, from 1990-01-01 to tomorrow (optional)",
+                            example = "2026-09-13")
+                    LocalDate definitionsDate) {}
 
     /** Where on the district network the device is. */
-    public record Network(@NotBlank @Size(max = 60) String site, @NotBlank @Size(max = 45) String ipAddress) {}
+    @Schema(name = "CheckInNetwork", description = "Where on the district network the device is")
+    public record Network(
+            @Schema(
+                            description = "The site's name as the network reports it: letters, digits, spaces and"
+                                    + " . , - _ / # & ( ) ' : only, on one line",
+                            required = true,
+                            maxLength = 60,
+                            example = "LINCOLN-HS")
+                    @NotBlank
+                    @Size(max = 60)
+                    String site,
+            @Schema(
+                            description = "The device's IPv4 or IPv6 address (a literal address, never a host name)",
+                            required = true,
+                            maxLength = 45,
+                            example = "10.20.4.57")
+                    @NotBlank
+                    @Size(max = 45)
+                    String ipAddress) {}
 
     /** A position fix. Personal data: never logged, stored only for missing devices. */
+    @Schema(
+            name = "CheckInLocation",
+            description = "A position fix. Personal data: never logged, stored only while the device is LOST or STOLEN")
     public record Location(
-            @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
-            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
-            @DecimalMin("0") @DecimalMax("100000") Double accuracyMeters) {
+            @Schema(description = "Latitude in degrees", required = true, example = "41.8781")
+                    @NotNull
+                    @DecimalMin("-90")
+                    @DecimalMax("90")
+                    Double latitude,
+            @Schema(description = "Longitude in degrees", required = true, example = "-87.6298")
+                    @NotNull
+                    @DecimalMin("-180")
+                    @DecimalMax("180")
+                    Double longitude,
+            @Schema(description = "The fix's accuracy in meters (optional)", example = "25.0")
+                    @DecimalMin("0")
+                    @DecimalMax("100000")
+                    Double accuracyMeters) {
 
         @Override
         public String toString() {

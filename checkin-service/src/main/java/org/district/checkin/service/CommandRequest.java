@@ -3,11 +3,27 @@ package org.district.checkin.service;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.district.checkin.entity.DeviceCommand;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * IT issues a command to a device.
  *
  * @param message for LOCK, the text shown on the locked screen; the district's return message when absent
  */
+@Schema(description = "IT issues a command to a device")
 public record CommandRequest(
-        @NotNull DeviceCommand.Type type, @Size(max = 500) String message, @Size(max = 500) String reason) {}
+        @Schema(
+                        description = "What the device's agent is told to do (WIPE only for district-owned devices)",
+                        required = true)
+                @NotNull
+                DeviceCommand.Type type,
+        @Schema(
+                        description = "For a LOCK, the text shown on the locked screen; the district's return message"
+                                + " when absent. Ignored for other types.",
+                        maxLength = 500,
+                        example = "This device belongs to the school district. Please return it to any school office.")
+                @Size(max = 500)
+                String message,
+        @Schema(description = "Why it is sent (optional)", maxLength = 500, example = "Reported stolen from room 204")
+                @Size(max = 500)
+                String reason) {}

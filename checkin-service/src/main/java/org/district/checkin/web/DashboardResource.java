@@ -28,6 +28,15 @@ import org.district.support.problem.ProblemMappers;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -41,7 +50,28 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Path("/dashboard")
 @Produces(MediaType.TEXT_HTML)
+@Tag(name = "Pages", description = DashboardResource.TAG)
 public class DashboardResource {
+
+    /** The description of the Pages tag, the same on every class that carries it. */
+    static final String TAG = "The IT dashboard and the pages around signing out: HTML for browsers, signed in through"
+            + " the district's identity provider";
+
+    /** The dashboard's form that receives a returned device: its CSRF token and the school the page shows. */
+    @Schema(name = "ReturnedForm", description = "The dashboard's form that receives a returned device")
+    static final class ReturnedForm {
+        @Schema(
+                name = "csrf-token",
+                description = "The CSRF token of the dashboard page the form is on",
+                required = true,
+                example = "Zk3v9QpL2xR7tYb1Nc8WdA")
+        public String csrfToken;
+
+        @Schema(
+                description = "The school the dashboard shows, to go back to after the form (optional)",
+                example = "LINCOLN-HS")
+        public String school;
+    }
 
     @CheckedTemplate
     static class Templates {
@@ -64,7 +94,39 @@ public class DashboardResource {
 
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    public Response show(@QueryParam("school") String school) {
+    @Operation(
+            operationId = "showDashboard",
+            summary = "The IT dashboard",
+            description = "For IT staff and auditors, in a browser session. Counts at the top, then overdue devices,"
+                    + " non-compliant devices, lost devices seen and open return tasks, of one school or of all."
+                    + " IT_ADMIN also gets the buttons to receive returned devices; AUDITOR only reads. Anyone else"
+                    + " signed in gets a page saying the dashboard is not for them (403). Never cached.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The dashboard page",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Never kept by the browser",
+                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Signed in, but neither IT staff nor an auditor: a page saying so",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Never kept by the browser",
+                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    public Response show(
+            @Parameter(
+                            description = "Only this school (its code); a value longer than 40 characters is ignored"
+                                    + " and all schools are shown",
+                            schema = @Schema(type = SchemaType.STRING),
+                            example = "LINCOLN-HS")
+                    @QueryParam("school")
+                    String school) {
         String schoolCode;
         try {
             schoolCode = Params.text("school", school, 40);
@@ -83,7 +145,71 @@ public class DashboardResource {
     @Path("/return-tasks/{id}/returned")
     @RolesAllowed(Roles.IT_ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response returned(@PathParam("id") String id, @FormParam("school") String school) {
+    @Operation(
+            operationId = "receiveReturnedDeviceFromDashboard",
+            summary = "IT received a device (dashboard form)",
+            description = "For IT staff, from the dashboard's form (with its CSRF token). The return task becomes"
+                    + " RETURNED, noted \"Received at the IT desk.\", and the browser is sent back to the dashboard"
+                    + " (of the school it showed). Receiving it again changes nothing. Refusals are pages that say"
+                    + " what happened.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                            schema = @Schema(implementation = ReturnedForm.class)))
+    @APIResponse(
+            responseCode = "303",
+            description = "Received; back to the dashboard",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The dashboard, of the school the form named",
+                            schema = @Schema(type = SchemaType.STRING, example = "/dashboard?school=LINCOLN-HS")))
+    @APIResponse(
+            responseCode = "400",
+            description = "The form's CSRF token is missing or not this browser's (a page left open too long): a page"
+                    + " saying the form expired; nothing was changed",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Never kept by the browser",
+                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Signed in, but not IT staff: a page saying so",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Never kept by the browser",
+                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such return task: a page saying so",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Never kept by the browser",
+                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The task was closed meanwhile; there is nothing to receive: a page saying so",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Never kept by the browser",
+                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    public Response returned(
+            @Parameter(
+                            description = "The return task's id (a UUID; anything else is answered 404)",
+                            example = "5b8d2f1e-6c3a-4e9b-b7d0-1a4c8e2f6d93")
+                    @PathParam("id")
+                    String id,
+            @FormParam("school") String school) {
         tasks.markReturned(Params.pathId("return task", id), "Received at the IT desk.", caller.actor());
         String back = school == null || school.isBlank()
                 ? "/dashboard"

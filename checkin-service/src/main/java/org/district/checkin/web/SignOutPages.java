@@ -12,6 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.district.support.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The pages around signing out of the dashboard. Signing out itself is a POST of the dashboard's "Sign out" form to
@@ -21,6 +28,7 @@ import org.district.support.security.Caller;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@Tag(name = "Pages", description = DashboardResource.TAG)
 public class SignOutPages {
 
     @CheckedTemplate
@@ -39,6 +47,21 @@ public class SignOutPages {
     @GET
     @Path("/confirm-sign-out")
     @Authenticated
+    @Operation(
+            operationId = "showSignOutConfirmation",
+            summary = "Confirm signing out",
+            description = "For anyone signed in to the pages. Where a sign-out that did not come from the dashboard's"
+                    + " own form is sent: a page whose button (a form with the CSRF token, posted to /sign-out) signs"
+                    + " out here and at the identity provider. Never cached.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The confirmation page",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Never kept by the browser",
+                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response confirm() {
         return Response.ok(Templates.confirm(caller.actor(), csrf.getToken()))
                 .header("Cache-Control", "no-store")
@@ -48,6 +71,15 @@ public class SignOutPages {
     @GET
     @Path("/signed-out")
     @PermitAll
+    @Operation(
+            operationId = "showSignedOut",
+            summary = "Signed out",
+            description = "Open to anyone: where the identity provider sends the browser after signing out, with a"
+                    + " link to sign in again.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The signed-out page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public TemplateInstance signedOut() {
         return Templates.signedOut();
     }

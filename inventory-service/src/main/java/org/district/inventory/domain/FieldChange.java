@@ -5,9 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One field's value before and after a change, as text. */
-public record FieldChange(String field, String from, String to) {
+@Schema(description = "One field's value before and after a change, as text (null when it had none).")
+public record FieldChange(
+        @Schema(description = "The field", example = "status", required = true) String field,
+        @Schema(description = "Its value before", example = "IN_STOCK", nullable = true, required = true) String from,
+        @Schema(description = "Its value after", example = "ASSIGNED", nullable = true, required = true) String to) {
 
     /** The fields whose values differ between two snapshots taken with the same keys. */
     public static List<FieldChange> between(Map<String, Object> before, Map<String, Object> after) {

@@ -50,6 +50,14 @@ import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -59,8 +67,53 @@ import org.jboss.logging.Logger;
  */
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Devices")
+@Tag(
+        name = "Devices",
+        description = "The device registry: IT staff register, change, assign and take back devices and move them"
+                + " through their lifecycle; IT and auditors read everything; anyone else sees only the devices they"
+                + " hold (a supervisor: also their team's).")
 public class DeviceResource {
+
+    /** An example device id, for the documentation. */
+    static final String DEVICE_ID = "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21";
+
+    /** The example ETag of a record version, for the documentation. */
+    static final String ETAG_EXAMPLE = "\"v3\"";
+
+    /** An example device import file, for the documentation. */
+    static final String DEVICE_CSV =
+            "assetTag,serialNumber,type,make,model,school,sensitiveData,acquisitionType,vendor,"
+                    + "purchaseOrder,cost,acquiredOn,warrantyEnd\n"
+                    + "LHS-0042,5CG3281QXZ,LAPTOP,Dell,Latitude 3440,LINCOLN-HS,true,PURCHASED,CDW Government,PO-2025-00117,"
+                    + "649.00,2025-08-15,2028-08-15\n";
+
+    /** The documented shape of a page of devices. */
+    @Schema(name = "DevicePage", description = "One page of devices, in asset-tag order.")
+    static final class DevicePage {
+        @Schema(description = "The devices of this page", required = true)
+        public List<DeviceView> items;
+
+        @Schema(description = "The page size asked for (1 to 200, 50 by default)", example = "50", required = true)
+        public int limit;
+
+        @Schema(
+                description = "Pass back as cursor for the next page; omitted on the last page",
+                example = "TEhTLTAwNDI")
+        public String nextCursor;
+    }
+
+    /** The documented shape of a page of a device's history. */
+    @Schema(name = "HistoryPage", description = "One page of a device's history, newest first.")
+    static final class HistoryPage {
+        @Schema(description = "The entries of this page", required = true)
+        public List<HistoryEntryView> items;
+
+        @Schema(description = "The page size asked for (1 to 200, 50 by default)", example = "50", required = true)
+        public int limit;
+
+        @Schema(description = "Pass back as cursor for the next page; omitted on the last page", example = "MTE4Nw")
+        public String nextCursor;
+    }
 
     /** The rate limit of each person's CSV imports, devices and people together (district.rate-limit.imports). */
     public static final String IMPORTS = "imports";
@@ -92,10 +145,20 @@ public class DeviceResource {
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
     @Operation(
+            operationId = "searchDevices",
             summary = "Search devices",
             description = "Filters combine with AND; sensitive=true (or false) keeps the devices that hold sensitive"
-                    + " data (or that do not). Ordered by asset tag. IT staff and"
-                    + " auditors search every device; anyone else sees only the devices assigned to them.")
+                    + " data (or that do not). Ordered by asset tag, in pages of limit (1 to 200, 50 by default): pass"
+                    + " a page's nextCursor as cursor for the next one. IT staff and auditors search every device; a"
+                    + " supervisor sees the devices of their team and their own; anyone else only the devices assigned"
+                    + " to them (an assignee they may not see gives an empty page).")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of the matching devices the caller may see",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DevicePage.class)))
     public PageView<DeviceView> search(@BeanParam DeviceSearch search, @BeanParam PageParams page) {
         int size = page.size();
         Optional<DeviceFilter> filter = filter(search);
@@ -114,9 +177,34 @@ public class DeviceResource {
     @Produces("text/csv")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
+            operationId = "exportDevices",
             summary = "Export devices as CSV",
-            description = "Every device matching the filters (as for search),"
-                    + " in asset-tag order, in the import's column layout plus read-only status columns.")
+            description = "IT staff and auditors. Every device matching the filters (as for search), in asset-tag"
+                    + " order, in the import's column layout plus read-only status columns (status,"
+                    + " assigneeDistrictId, assignedAt, costOwed, id). UTF-8, streamed; the header line comes even"
+                    + " when nothing matches.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The CSV file",
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = "Saves the file as devices.csv",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            example = "attachment; filename=\"devices.csv\"")),
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = SchemaType.STRING),
+                            example =
+                                    "assetTag,serialNumber,type,make,model,school,ownership,sensitiveData,acquisitionType,"
+                                            + "vendor,purchaseOrder,cost,acquiredOn,donor,warrantyEnd,ownerDistrictId,notes,status,"
+                                            + "assigneeDistrictId,assignedAt,costOwed,id\n"
+                                            + "LHS-0042,5CG3281QXZ,LAPTOP,Dell,Latitude 3440,LINCOLN-HS,DISTRICT,true,PURCHASED,"
+                                            + "CDW Government,PO-2025-00117,649.00,2025-08-15,,2028-08-15,,,ASSIGNED,E10234,"
+                                            + "2025-08-20T14:05:00Z,," + DEVICE_ID + "\n"))
     public Response export(@BeanParam DeviceSearch search) {
         Optional<DeviceFilter> filter = filter(search);
         return CsvDownload.byFirstCell(
@@ -129,10 +217,25 @@ public class DeviceResource {
     @Path("/summary")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
+            operationId = "getDeviceSummary",
             summary = "Devices by status",
-            description = "How many devices are in each status, of one school or of all. Counted at most every"
-                    + " district.summary.max-age (30 s unless configured): a start page asks for it on every view.")
-    public DeviceSummaryView summary(@QueryParam("school") String school) {
+            description = "IT staff and auditors. How many devices are in each status, of one school or of all."
+                    + " Counted at most every district.summary.max-age (30 s unless configured): a start page asks for"
+                    + " it on every view, so a change may show a little later.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The counts, every status listed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceSummaryView.class)))
+    public DeviceSummaryView summary(
+            @QueryParam("school")
+                    @Parameter(
+                            description = "A school code (any case): its devices only; all schools when absent",
+                            example = "LINCOLN-HS",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 40))
+                    String school) {
         return DeviceSummaryView.of(statusCounts.of(Params.text("school", school, 40)));
     }
 
@@ -140,9 +243,33 @@ public class DeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "registerDevice",
             summary = "Register a device",
-            description =
-                    "District devices start IN_STOCK; a personal device is" + " registered to its owner (ASSIGNED).")
+            description = "IT staff. District devices start IN_STOCK and must record their acquisition; a personal"
+                    + " device is registered to its owner (ownerDistrictId, an active person) and starts ASSIGNED."
+                    + " Asset tag and serial number are stored upper case and must be unique. Not idempotent: sending"
+                    + " the same device again answers 409.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "The new device's address",
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        example = "https://inventory.district.example/api/v1/devices/" + DEVICE_ID)),
+                @Header(
+                        name = "ETag",
+                        description = "The device's version, for If-Match",
+                        schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "409", description = "Another device already has this asset tag or serial number")
     public Response register(@Valid @NotNull DeviceRequest input) {
         Device d = devices.register(input, caller.actor());
         return Response.created(URI.create("/api/v1/devices/" + d.id))
@@ -154,8 +281,31 @@ public class DeviceResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
-    @Operation(summary = "Read a device")
-    public Response get(@PathParam("id") String id) {
+    @Operation(
+            operationId = "getDevice",
+            summary = "Read a device",
+            description = "IT staff and auditors read every device with every field; anyone else only a device they"
+                    + " hold (a supervisor: also one their team holds), in the holder's view. Any other device answers"
+                    + " 404, as if it did not exist.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The device",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The device's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceView.class)))
+    public Response get(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The device's id",
+                            example = DEVICE_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id) {
         Device d = visible(Params.pathId("device", id));
         return Response.ok(view(d)).tag(Requests.etag(d.version)).build();
     }
@@ -165,12 +315,46 @@ public class DeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "updateDevice",
             summary = "Update a device's details",
-            description = "Replaces the editable fields. Status and holder"
-                    + " change only through assignment, return, status and sanitization. Send If-Match with the ETag you"
-                    + " read to refuse the update if someone changed the device in between.")
+            description = "IT staff. Replaces the editable fields (absent optional fields are cleared). Status and"
+                    + " holder change only through assignment, return, status and sanitization; ownership and a"
+                    + " personal device's owner cannot change. Send If-Match with the ETag you read to refuse the"
+                    + " update if someone changed the device in between (412). Idempotent: the same body again changes"
+                    + " nothing and keeps the version.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The device as it is now",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The device's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "409", description = "Another device already has this asset tag or serial number")
+    @APIResponse(
+            responseCode = "412",
+            description = "The device changed since you read it: If-Match names an older version")
     public Response update(
-            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeviceRequest input) {
+            @PathParam("id")
+                    @Parameter(
+                            description = "The device's id",
+                            example = DEVICE_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id,
+            @HeaderParam("If-Match")
+                    @Parameter(
+                            description =
+                                    "The ETag you read, such as \"v3\" (a weak W/\"v3\" is taken alike): the update"
+                                            + " is refused with 412 if the device is at another version. Absent or * updates"
+                                            + " whatever the current version is",
+                            example = ETAG_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING))
+                    String ifMatch,
+            @Valid @NotNull DeviceRequest input) {
         Device d = devices.update(Params.pathId("device", id), input, Requests.ifMatchVersion(ifMatch), caller.actor());
         return Response.ok(DeviceView.full(d)).tag(Requests.etag(d.version)).build();
     }
@@ -179,9 +363,25 @@ public class DeviceResource {
     @Path("/{id}/history")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
+            operationId = "listDeviceHistory",
             summary = "A device's history",
-            description = "Every change, newest first: who, when, what, from and to.")
-    public PageView<HistoryEntryView> history(@PathParam("id") String id, @BeanParam PageParams page) {
+            description = "IT staff and auditors. Every change, newest first: who, when, what, from and to; in pages"
+                    + " of limit (1 to 200, 50 by default), the next one from the page's nextCursor.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of the device's history",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HistoryPage.class)))
+    public PageView<HistoryEntryView> history(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The device's id",
+                            example = DEVICE_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id,
+            @BeanParam PageParams page) {
         UUID deviceId = Params.pathId("device", id);
         devices.get(deviceId);
         int size = page.size();
@@ -196,19 +396,50 @@ public class DeviceResource {
     @Path("/{id}/moves")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
+            operationId = "listDeviceMoves",
             summary = "What may be done with a device now",
-            description = "Each status the lifecycle lets the device move to now, with the operation that makes the"
-                    + " move: ASSIGN (POST .../assignment), RETURN (POST .../return), SANITIZE (POST .../sanitization)"
-                    + " or CHANGE_STATUS (POST .../status). Empty for a retired device.")
-    public List<DeviceMove> moves(@PathParam("id") String id) {
+            description = "IT staff and auditors. Each status the lifecycle lets the device move to now, with the"
+                    + " operation that makes the move: ASSIGN (POST .../assignment), RETURN (POST .../return), SANITIZE"
+                    + " (POST .../sanitization) or CHANGE_STATUS (POST .../status). Empty for a retired device.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The moves allowed now (possibly none)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = DeviceMove.class)))
+    public List<DeviceMove> moves(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The device's id",
+                            example = DEVICE_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id) {
         return devices.moves(Params.pathId("device", id));
     }
 
     @GET
     @Path("/{id}/assignments")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Who held a device, and when")
-    public List<AssignmentView> assignments(@PathParam("id") String id) {
+    @Operation(
+            operationId = "listDeviceAssignments",
+            summary = "Who held a device, and when",
+            description = "IT staff and auditors. Every assignment period of the device, the current one included"
+                    + " (without an end).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The assignment periods (possibly none)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class)))
+    public List<AssignmentView> assignments(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The device's id",
+                            example = DEVICE_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id) {
         return devices.assignmentsOf(Params.pathId("device", id)).stream()
                 .map(AssignmentView::of)
                 .toList();
@@ -219,11 +450,30 @@ public class DeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "assignDevice",
             summary = "Assign a device to a person",
-            description =
-                    "Only IN_STOCK district devices; the person must"
-                            + " be active and have acknowledged the Acceptable Use Policy within the last 365 days (409 otherwise).")
-    public DeviceView assign(@PathParam("id") String id, @Valid @NotNull AssignmentRequest request) {
+            description = "IT staff. Only IN_STOCK district devices; the person (by personId or personDistrictId)"
+                    + " must be active and have acknowledged the Acceptable Use Policy within the last 365 days (409"
+                    + " otherwise). The device becomes ASSIGNED. Not idempotent: assigning it again answers 409.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The device, now ASSIGNED",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The device is personal or not IN_STOCK (for example quarantined, so it must be sanitized"
+                    + " first), or the person has departed or has no current Acceptable Use Policy acknowledgement")
+    public DeviceView assign(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The device's id",
+                            example = DEVICE_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id,
+            @Valid @NotNull AssignmentRequest request) {
         return DeviceView.full(devices.assign(Params.pathId("device", id), request, caller.actor()));
     }
 
@@ -232,9 +482,35 @@ public class DeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "returnDevice",
             summary = "Take a device back from its holder",
-            description = "It goes to IN_STOCK, or to QUARANTINED" + " when it holds sensitive data.")
-    public DeviceView takeBack(@PathParam("id") String id, @Valid ReturnRequest request) {
+            description = "IT staff. The assignment ends and the device goes to IN_STOCK, or to QUARANTINED when it"
+                    + " holds sensitive data. The body (a note) is optional. Not idempotent: a device no longer"
+                    + " assigned answers 409.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The device, now IN_STOCK or QUARANTINED",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "409", description = "The device is personal (retire it instead) or is not ASSIGNED")
+    public DeviceView takeBack(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The device's id",
+                            example = DEVICE_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id,
+            @RequestBody(
+                            required = false,
+                            description = "Optional: a note for the device's history",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = ReturnRequest.class)))
+                    @Valid
+                    ReturnRequest request) {
         return DeviceView.full(devices.takeBack(Params.pathId("device", id), request, caller.actor()));
     }
 
@@ -243,10 +519,31 @@ public class DeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "changeDeviceStatus",
             summary = "Move a device to another status",
-            description = "Repair, retirement, or a manual loss,"
-                    + " recovery or write-off record. Illegal moves answer 409 naming the allowed ones.")
-    public DeviceView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest change) {
+            description = "IT staff. Repair, retirement, or a manual loss, recovery or write-off record (costOwed only"
+                    + " with WRITTEN_OFF). A recovered device holding sensitive data goes on to QUARANTINED. Illegal"
+                    + " moves answer 409 naming the allowed ones; assignment, return and sanitization have their own"
+                    + " operations (409 pointing to them).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The device in its new status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The lifecycle does not allow this move now (the device is already in that status, the"
+                    + " move is illegal, or it is made by assignment, return or sanitization instead)")
+    public DeviceView changeStatus(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The device's id",
+                            example = DEVICE_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id,
+            @Valid @NotNull StatusChangeRequest change) {
         return DeviceView.full(devices.changeStatus(Params.pathId("device", id), change, caller.actor()));
     }
 
@@ -254,8 +551,27 @@ public class DeviceResource {
     @Path("/{id}/sanitization")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
-    @Operation(summary = "Record that a quarantined device was sanitized", description = "QUARANTINED to IN_STOCK.")
-    public DeviceView sanitize(@PathParam("id") String id, @Valid @NotNull SanitizationRequest sanitization) {
+    @Operation(
+            operationId = "sanitizeDevice",
+            summary = "Record that a quarantined device was sanitized",
+            description = "IT staff. QUARANTINED to IN_STOCK, recording how the data was sanitized. Not idempotent: a"
+                    + " device no longer quarantined answers 409.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The device, now IN_STOCK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "409", description = "The device is not QUARANTINED")
+    public DeviceView sanitize(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The device's id",
+                            example = DEVICE_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id,
+            @Valid @NotNull SanitizationRequest sanitization) {
         return DeviceView.full(devices.sanitize(Params.pathId("device", id), sanitization, caller.actor()));
     }
 
@@ -265,11 +581,42 @@ public class DeviceResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.IT_ADMIN)
     @Operation(
+            operationId = "importDevices",
             summary = "Import devices from CSV",
-            description = "Header row required (see the export for the"
-                    + " columns). New asset tags are registered, known ones updated. Each valid row is saved and each invalid"
-                    + " row reported with its line number; atomic=true saves nothing unless every row is valid; dryRun=true"
-                    + " only checks. UTF-8 unless the Content-Type names another charset.")
+            description = "IT staff. Header row required (see the export for the columns; the export's read-only"
+                    + " columns are accepted and ignored). New asset tags are registered, known ones updated. Each"
+                    + " valid row is saved and each invalid row reported with its line number; atomic=true saves"
+                    + " nothing unless every row is valid; dryRun=true only checks. UTF-8 unless the Content-Type names"
+                    + " another charset. Each person may import a few files a minute (devices and people together);"
+                    + " beyond that 429.")
+    @RequestBody(
+            required = true,
+            description = "The CSV file: a header line naming the columns, then one device per line",
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "devices", value = DEVICE_CSV)),
+                @Content(
+                        mediaType = MediaType.TEXT_PLAIN,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "devices", value = DEVICE_CSV))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "What the import did (rows rejected are listed, not refused)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many imports from you in a short time; wait as Retry-After says",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, example = "10")))
     public ImportReport importCsv(InputStream body, @BeanParam ImportParams params) throws IOException {
         return params.importCsv(body, (file, mode) -> deviceImport.run(file, mode, caller.actor()));
     }

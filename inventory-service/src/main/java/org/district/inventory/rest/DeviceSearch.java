@@ -7,37 +7,66 @@ import org.district.contracts.inventory.Ownership;
 import org.district.inventory.domain.DeviceFilter;
 import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of a device search or export, as a resource method's {@code @BeanParam}; all optional, ANDed. */
 public class DeviceSearch {
 
     @QueryParam("status")
-    @Parameter(description = "One status or several, comma-separated (ASSIGNED,IN_STOCK)")
+    @Parameter(
+            description = "One status or several, comma-separated (ASSIGNED,IN_STOCK), any case",
+            style = ParameterStyle.FORM,
+            explode = Explode.FALSE,
+            example = "[\"ASSIGNED\", \"IN_STOCK\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DeviceStatus.class))
     String status;
 
     @QueryParam("type")
-    @Parameter(description = "Device type, for example LAPTOP or CHROMEBOOK")
+    @Parameter(
+            description = "Device type, for example LAPTOP or CHROMEBOOK (any case)",
+            example = "LAPTOP",
+            schema = @Schema(implementation = DeviceType.class))
     String type;
 
     @QueryParam("school")
-    @Parameter(description = "School code, at most 40 characters")
+    @Parameter(
+            description = "School code, at most 40 characters",
+            example = "LINCOLN-HS",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 40))
     String school;
 
     @QueryParam("ownership")
-    @Parameter(description = "DISTRICT or PERSONAL")
+    @Parameter(
+            description = "DISTRICT or PERSONAL (any case)",
+            example = "DISTRICT",
+            schema = @Schema(implementation = Ownership.class))
     String ownership;
 
     @QueryParam("assignee")
-    @Parameter(description = "The holder: a person id or district id, at most 40 characters")
+    @Parameter(
+            description = "The holder: a person id or district id (any case), at most 40 characters; one nobody knows"
+                    + " gives an empty page",
+            example = "E10234",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 40))
     String assignee;
 
     @QueryParam("q")
-    @Parameter(description = "Text in the asset tag, serial number, make or model: 3 to 100 characters")
+    @Parameter(
+            description = "Text in the asset tag, serial number, make or model: 3 to 100 characters",
+            example = "Latitude",
+            schema = @Schema(type = SchemaType.STRING, minLength = 3, maxLength = 100))
     String text;
 
     @QueryParam("sensitive")
-    @Parameter(description = "true for the devices that hold sensitive data, false for those that do not")
+    @Parameter(
+            description = "true for the devices that hold sensitive data, false for those that do not (also 1/0,"
+                    + " yes/no); absent for all",
+            example = "true",
+            schema = @Schema(type = SchemaType.BOOLEAN))
     String sensitive;
 
     /**

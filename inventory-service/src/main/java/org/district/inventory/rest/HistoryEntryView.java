@@ -8,19 +8,57 @@ import org.district.contracts.inventory.DeviceStatus;
 import org.district.inventory.domain.FieldChange;
 import org.district.inventory.entity.DeviceHistoryEntry;
 import org.district.inventory.entity.PersonHistoryEntry;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One change in a device's or person's history. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(
+        description = "One change in a device's or person's history. Fields without a value are omitted.",
+        example = "{\"id\": 1187, \"occurredAt\": \"2025-08-20T14:05:00Z\", \"actor\": \"IT_ADMIN:E10001\","
+                + " \"action\": \"ASSIGNED\", \"fromStatus\": \"IN_STOCK\", \"toStatus\": \"ASSIGNED\","
+                + " \"changes\": [{\"field\": \"status\", \"from\": \"IN_STOCK\", \"to\": \"ASSIGNED\"},"
+                + " {\"field\": \"assignee\", \"from\": null, \"to\": \"E10234\"}],"
+                + " \"reason\": \"New school year issue.\"}")
 public record HistoryEntryView(
-        long id,
-        Instant occurredAt,
-        String actor,
-        String action,
-        DeviceStatus fromStatus,
-        DeviceStatus toStatus,
-        List<FieldChange> changes,
-        String reason,
-        UUID sourceEventId) {
+        @Schema(
+                        description = "The entry's number; later entries have larger numbers",
+                        example = "1187",
+                        required = true)
+                long id,
+        @Schema(
+                        description = "When it happened",
+                        example = "2025-08-20T14:05:00Z",
+                        required = true,
+                        implementation = String.class,
+                        format = "date-time")
+                Instant occurredAt,
+        @Schema(
+                        description = "Who made the change: role and district id, or the service that applied an event",
+                        example = "IT_ADMIN:E10001",
+                        required = true)
+                String actor,
+        @Schema(
+                        description =
+                                "What happened: REGISTERED, UPDATED, ASSIGNED, RETURNED, STATUS_CHANGED, SANITIZED,"
+                                        + " RECOVERED, QUARANTINED, WRITTEN_OFF, LOST, STOLEN, EVENT_IGNORED for devices;"
+                                        + " CREATED, UPDATED, DEPARTED, AUP_ACKNOWLEDGED for people",
+                        example = "ASSIGNED",
+                        required = true)
+                String action,
+        @Schema(description = "A device's status before the change (devices only)", example = "IN_STOCK")
+                DeviceStatus fromStatus,
+        @Schema(description = "A device's status after the change (devices only)", example = "ASSIGNED")
+                DeviceStatus toStatus,
+        @Schema(description = "The fields that changed, each with its value before and after", required = true)
+                List<FieldChange> changes,
+        @Schema(description = "Why, as given with the change (devices only)", example = "New school year issue.")
+                String reason,
+        @Schema(
+                        description = "The event that caused the change, for changes made from an event (devices only)",
+                        example = "9b0f4d6e-2c3a-4e5f-8a7b-6c1d0e9f2a34",
+                        implementation = String.class,
+                        format = "uuid")
+                UUID sourceEventId) {
 
     static HistoryEntryView of(DeviceHistoryEntry h) {
         return new HistoryEntryView(

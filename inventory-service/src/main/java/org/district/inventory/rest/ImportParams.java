@@ -16,6 +16,9 @@ import org.district.inventory.service.csv.ImportMode;
 import org.district.inventory.service.csv.ImportReport;
 import org.district.inventory.service.csv.StrictTextReader;
 import org.district.support.domain.InvalidException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * What an import request says besides its rows: whether to save nothing unless every row is valid ({@code atomic}),
@@ -24,9 +27,18 @@ import org.district.support.domain.InvalidException;
 public class ImportParams {
 
     @QueryParam("atomic")
+    @Parameter(
+            description = "true: save nothing unless every row is valid (also 1/yes); false by default",
+            example = "false",
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     String atomic;
 
     @QueryParam("dryRun")
+    @Parameter(
+            description = "true: only check every row and report what would happen, saving nothing (also 1/yes);"
+                    + " false by default",
+            example = "false",
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     String dryRun;
 
     @Context

@@ -43,7 +43,14 @@ import org.district.support.security.Roles;
 import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -53,8 +60,33 @@ import org.jboss.logging.Logger;
  */
 @Path("/api/v1/people")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "People")
+@Tag(
+        name = "People",
+        description = "People records (employees and students). They hold personal data, so only IT staff and HR read"
+                + " or change them; anyone may read their own record and acknowledge the Acceptable Use Policy for"
+                + " themselves.")
 public class PersonResource {
+
+    /** An example person id, for the documentation. */
+    static final String PERSON_ID = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30";
+
+    /** An example people import file, for the documentation. */
+    static final String PEOPLE_CSV = "districtId,givenName,familyName,email,kind,school,supervisorDistrictId,active,"
+            + "departedOn,aupAcknowledgedOn\n"
+            + "E10234,Jordan,Rivera,jrivera@district.example,EMPLOYEE,LINCOLN-HS,E10007,true,,2025-08-18\n";
+
+    /** The documented shape of a page of people. */
+    @Schema(name = "PersonPage", description = "One page of people, in district-id order.")
+    static final class PersonPage {
+        @Schema(description = "The people of this page", required = true)
+        public List<PersonView> items;
+
+        @Schema(description = "The page size asked for (1 to 200, 50 by default)", example = "50", required = true)
+        public int limit;
+
+        @Schema(description = "Pass back as cursor for the next page; omitted on the last page", example = "RTEwMjM0")
+        public String nextCursor;
+    }
 
     static final int NAMES_PER_CALL = 200;
 
@@ -75,10 +107,26 @@ public class PersonResource {
 
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
-    @Operation(summary = "List people", description = "Ordered by district id; q matches district id, name or email.")
+    @Operation(
+            operationId = "listPeople",
+            summary = "List people",
+            description = "IT staff and HR. Ordered by district id, in pages of limit (1 to 200, 50 by default), the"
+                    + " next one from the page's nextCursor; filters combine with AND; q matches district id, name or"
+                    + " email.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of the matching people",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PersonPage.class)))
     public PageView<PersonView> list(
             @BeanParam PersonSearch search,
-            @QueryParam("q") @Parameter(description = "Text in the district id, name or email: 3 to 100 characters")
+            @QueryParam("q")
+                    @Parameter(
+                            description = "Text in the district id, name or email: 3 to 100 characters",
+                            example = "Rivera",
+                            schema = @Schema(type = SchemaType.STRING, minLength = 3, maxLength = 100))
                     String text,
             @BeanParam PageParams page) {
         int size = page.size();
@@ -94,11 +142,39 @@ public class PersonResource {
     @Path("/names")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR})
     @Operation(
+            operationId = "listPersonNames",
             summary = "Names of people",
-            description = "The name of each person named by districtId or id (repeat either, at most " + NAMES_PER_CALL
-                    + " in all), for lists that show people by name. Unknown ones are left out.")
+            description = "IT staff, auditors and HR. The name of each person named by districtId or id (repeat either,"
+                    + " at most " + NAMES_PER_CALL + " in all), for lists that show people by name. Unknown ones are"
+                    + " left out; none named gives an empty list.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The people found, each with id, district id and name",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = PersonRefView.class)))
     public List<PersonRefView> names(
-            @QueryParam("districtId") List<String> districtIds, @QueryParam("id") List<String> ids) {
+            @QueryParam("districtId")
+                    @Parameter(
+                            description = "A district id (any case, at most 40 characters); repeat for more",
+                            example = "[\"E10234\", \"E10007\"]",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            maxItems = NAMES_PER_CALL,
+                                            implementation = String.class))
+                    List<String> districtIds,
+            @QueryParam("id")
+                    @Parameter(
+                            description = "A person id; repeat for more",
+                            example = "[\"" + PERSON_ID + "\"]",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            maxItems = NAMES_PER_CALL,
+                                            implementation = UUID.class))
+                    List<String> ids) {
         List<String> byDistrictId = districtIds == null
                 ? List.of()
                 : districtIds.stream()
@@ -117,7 +193,19 @@ public class PersonResource {
     @GET
     @Path("/me")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR})
-    @Operation(summary = "Your own person record")
+    @Operation(
+            operationId = "getMyPerson",
+            summary = "Your own person record",
+            description = "Any signed-in person (IT, HR, auditors, staff, supervisors): the record whose district id is"
+                    + " the caller's.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Your record",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "404", description = "The registry holds no person record with your district id")
     public PersonView me() {
         return people.findByDistrictId(caller.subject())
                 .map(this::view)
@@ -128,7 +216,22 @@ public class PersonResource {
     @Path("/export")
     @Produces("text/csv")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
-    @Operation(summary = "Export people as CSV", description = "In the import's column layout.")
+    @Operation(
+            operationId = "exportPeople",
+            summary = "Export people as CSV",
+            description = "IT staff and HR. Every person matching the filters, in district-id order, in the import's"
+                    + " column layout. UTF-8, streamed; the header line comes even when nothing matches.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The CSV file",
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = "Saves the file as people.csv",
+                            schema =
+                                    @Schema(type = SchemaType.STRING, example = "attachment; filename=\"people.csv\"")),
+            content =
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), example = PEOPLE_CSV))
     public Response export(@BeanParam PersonSearch search) {
         ParamCheck check = new ParamCheck();
         PersonSearch.Filter filter = search.filter(check);
@@ -142,7 +245,33 @@ public class PersonResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
-    @Operation(summary = "Create a person")
+    @Operation(
+            operationId = "createPerson",
+            summary = "Create a person",
+            description = "IT staff and HR. The district id is stored upper case and must be unique; the supervisor"
+                    + " must be a known person. Not idempotent: the same district id again answers 409 (use the bulk"
+                    + " sync to create or update by district id).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "The new record's address",
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        example = "https://inventory.district.example/api/v1/people/" + PERSON_ID)),
+                @Header(
+                        name = "ETag",
+                        description = "The record's version, for If-Match",
+                        schema = @Schema(type = SchemaType.STRING, example = DeviceResource.ETAG_EXAMPLE))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "409", description = "Another person already has this district id")
     public Response create(@Valid @NotNull PersonRequest input) {
         Person p = people.create(input, caller.actor());
         return Response.created(URI.create("/api/v1/people/" + p.id))
@@ -156,10 +285,19 @@ public class PersonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
     @Operation(
+            operationId = "syncPeople",
             summary = "Create or update many people by district id (nightly HR / SIS sync)",
-            description = "Up to"
-                    + " 5000 per request. Each valid entry is saved and each invalid one reported with its index; atomic=true"
-                    + " saves nothing unless every entry is valid; dryRun=true only checks.")
+            description = "IT staff and HR. Up to 5000 per request. Each valid entry is saved (created, or updated by"
+                    + " district id) and each invalid one reported with its index; atomic=true saves nothing unless"
+                    + " every entry is valid; dryRun=true only checks. Idempotent: the same list again leaves every"
+                    + " record unchanged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "What the sync did (entries rejected are listed, not refused)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportReport.class)))
     public ImportReport bulk(
             @NotNull @Size(max = MAX_BULK) List<PersonRequest> inputs, @BeanParam ImportParams params) {
         return personImport.fromList(inputs, params.mode(), caller.actor());
@@ -171,9 +309,40 @@ public class PersonResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
     @Operation(
+            operationId = "importPeople",
             summary = "Import people from CSV",
-            description = "Header row required (columns as in the export);"
-                    + " rows are keyed by district id. Same semantics as the bulk sync, with line numbers.")
+            description = "IT staff and HR. Header row required (columns as in the export); rows are keyed by district"
+                    + " id. Same semantics as the bulk sync, with line numbers. UTF-8 unless the Content-Type names"
+                    + " another charset. Each person may import a few files a minute (devices and people together);"
+                    + " beyond that 429.")
+    @RequestBody(
+            required = true,
+            description = "The CSV file: a header line naming the columns, then one person per line",
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "people", value = PEOPLE_CSV)),
+                @Content(
+                        mediaType = MediaType.TEXT_PLAIN,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "people", value = PEOPLE_CSV))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "What the import did (rows rejected are listed, not refused)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many imports from you in a short time; wait as Retry-After says",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, example = "10")))
     public ImportReport importCsv(InputStream body, @BeanParam ImportParams params) throws IOException {
         return params.importCsv(body, (file, mode) -> personImport.fromCsv(file, mode, caller.actor()));
     }
@@ -181,8 +350,26 @@ public class PersonResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
-    @Operation(summary = "Read a person")
-    public Response get(@PathParam("id") String id) {
+    @Operation(operationId = "getPerson", summary = "Read a person", description = "IT staff and HR.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The person record",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The record's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING, example = DeviceResource.ETAG_EXAMPLE)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PersonView.class)))
+    public Response get(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The person's id",
+                            example = PERSON_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id) {
         Person p = people.get(Params.pathId("person", id));
         return Response.ok(view(p)).tag(Requests.etag(p.version)).build();
     }
@@ -192,11 +379,44 @@ public class PersonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
     @Operation(
+            operationId = "updatePerson",
             summary = "Update a person",
-            description = "The district id cannot change. Send If-Match to refuse"
-                    + " the update if the record changed since you read it.")
+            description = "IT staff and HR. Replaces the record's fields; the district id cannot change. Setting"
+                    + " active=false records the departure (departedOn: today unless given). Send If-Match to refuse"
+                    + " the update if the record changed since you read it (412). Idempotent: the same body again"
+                    + " changes nothing and keeps the version.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The person record as it is now",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The record's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING, example = DeviceResource.ETAG_EXAMPLE)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "The record changed since you read it: If-Match names an older version")
     public Response update(
-            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PersonRequest input) {
+            @PathParam("id")
+                    @Parameter(
+                            description = "The person's id",
+                            example = PERSON_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id,
+            @HeaderParam("If-Match")
+                    @Parameter(
+                            description =
+                                    "The ETag you read, such as \"v3\" (a weak W/\"v3\" is taken alike): the update"
+                                            + " is refused with 412 if the record is at another version. Absent or * updates"
+                                            + " whatever the current version is",
+                            example = DeviceResource.ETAG_EXAMPLE,
+                            schema = @Schema(type = SchemaType.STRING))
+                    String ifMatch,
+            @Valid @NotNull PersonRequest input) {
         Person p = people.update(Params.pathId("person", id), input, Requests.ifMatchVersion(ifMatch), caller.actor());
         return Response.ok(view(p)).tag(Requests.etag(p.version)).build();
     }
@@ -204,8 +424,25 @@ public class PersonResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
-    @Operation(summary = "A person record's history, newest first")
-    public List<HistoryEntryView> history(@PathParam("id") String id) {
+    @Operation(
+            operationId = "listPersonHistory",
+            summary = "A person record's history, newest first",
+            description = "IT staff and HR. Every change to the record (at most the latest 500, and one more), newest"
+                    + " first: who, when, what, from and to.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changes (possibly none)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntryView.class)))
+    public List<HistoryEntryView> history(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The person's id",
+                            example = PERSON_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id) {
         return people.history(Params.pathId("person", id)).stream()
                 .map(HistoryEntryView::of)
                 .toList();
@@ -215,9 +452,25 @@ public class PersonResource {
     @Path("/{id}/aup-acknowledgement")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR, Roles.STAFF, Roles.SUPERVISOR, Roles.AUDITOR})
     @Operation(
+            operationId = "acknowledgeAup",
             summary = "Record today's Acceptable Use Policy acknowledgement",
-            description = "IT and HR may record it" + " for anyone; everyone else only for themselves.")
-    public PersonView acknowledgeAup(@PathParam("id") String id) {
+            description = "IT and HR may record it for anyone; everyone else only for themselves (another person's"
+                    + " record answers 404, as if it did not exist). No body. Idempotent: a second acknowledgement on"
+                    + " the same day changes nothing.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The person record, acknowledged today",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PersonView.class)))
+    public PersonView acknowledgeAup(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The person's id",
+                            example = PERSON_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id) {
         UUID personId = Params.pathId("person", id);
         if (!caller.is(Roles.IT_ADMIN) && !caller.is(Roles.HR)) {
             Person target = people.find(personId).orElse(null);

@@ -2,6 +2,21 @@ package org.district.inventory.service;
 
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Assign a device to a person, named by id or by district id. */
-public record AssignmentRequest(UUID personId, @Size(max = 40) String personDistrictId, @Size(max = 500) String note) {}
+@Schema(
+        description = "Assign a device to a person, named by personId or by personDistrictId (one of them is required;"
+                + " personId wins when both are sent).",
+        example = "{\"personDistrictId\": \"E10234\", \"note\": \"New school year issue.\"}")
+public record AssignmentRequest(
+        @Schema(
+                        description = "The person's id",
+                        example = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30",
+                        implementation = String.class,
+                        format = "uuid")
+                UUID personId,
+        @Size(max = 40) @Schema(description = "The person's district id (any case)", example = "E10234")
+                String personDistrictId,
+        @Size(max = 500) @Schema(description = "A note for the device's history", example = "New school year issue.")
+                String note) {}

@@ -1,6 +1,7 @@
 package org.district.inventory.service;
 
 import org.district.contracts.inventory.DeviceStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A move the lifecycle allows a device now, and the operation that makes it: {@code ASSIGN} (to a person),
@@ -8,8 +9,21 @@ import org.district.contracts.inventory.DeviceStatus;
  *
  * @param status the status the device will have after the move
  */
-public record DeviceMove(Operation operation, DeviceStatus status) {
+@Schema(
+        description = "A move the lifecycle allows a device now, and the operation that makes it.",
+        example = "{\"operation\": \"ASSIGN\", \"status\": \"ASSIGNED\"}")
+public record DeviceMove(
+        @Schema(
+                        description = "The operation that makes the move: ASSIGN (POST .../assignment), RETURN"
+                                + " (POST .../return), SANITIZE (POST .../sanitization) or CHANGE_STATUS"
+                                + " (POST .../status)",
+                        example = "ASSIGN",
+                        required = true)
+                Operation operation,
+        @Schema(description = "The status the device will have after the move", example = "ASSIGNED", required = true)
+                DeviceStatus status) {
 
+    @Schema(name = "DeviceMoveOperation", description = "The operation that makes a device move.")
     public enum Operation {
         ASSIGN,
         RETURN,

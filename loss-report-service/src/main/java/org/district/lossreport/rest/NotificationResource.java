@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.district.lossreport.domain.DeliveryStatus;
 import org.district.lossreport.service.NotificationService;
 import org.district.support.paging.PageParams;
@@ -15,12 +16,20 @@ import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Every notification delivery, for IT and auditors: recipient, channel, status, attempts and last error. */
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Notifications")
+@Tag(
+        name = "Notifications",
+        description = "Every notification the service sent or is sending (emails and webhook posts), for IT and"
+                + " auditors: recipient, channel, delivery status, attempts and last error.")
 public class NotificationResource {
 
     @Inject
@@ -29,10 +38,35 @@ public class NotificationResource {
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
     @Operation(
+            operationId = "listNotifications",
             summary = "List notification deliveries",
-            description = "Newest first; filter by report id and status (PENDING, RETRYING, SENT, FAILED).")
+            description = "For IT and auditors. Newest first; optionally only those of one report and in one status"
+                    + " (PENDING, RETRYING, SENT, FAILED). Paged: pass nextCursor back as cursor for the next page"
+                    + " (absent on the last page).")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of deliveries, newest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = NotificationPage.class)))
     public PageView<NotificationView> list(
-            @QueryParam("reportId") String reportId, @QueryParam("status") String status, @BeanParam PageParams page) {
+            @Parameter(
+                            description = "Only the deliveries about this loss report: its id",
+                            example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d",
+                            schema = @Schema(implementation = String.class, type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("reportId")
+                    String reportId,
+            @Parameter(
+                            description = "Only the deliveries in this status (case-insensitive)",
+                            example = "FAILED",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"PENDING", "RETRYING", "SENT", "FAILED"}))
+                    @QueryParam("status")
+                    String status,
+            @BeanParam PageParams page) {
         int size = page.size();
         return notifications
                 .search(
@@ -41,5 +75,28 @@ public class NotificationResource {
                         page.cursor(),
                         size)
                 .map(NotificationView::of);
+    }
+
+    /** The document's name for a page of deliveries (the generic PageView's shape). */
+    @Schema(name = "NotificationPage", description = "One page of notification deliveries, newest first.")
+    static final class NotificationPage {
+
+        @Schema(description = "The deliveries of this page, newest first", required = true)
+        public List<NotificationView> items;
+
+        @Schema(
+                description = "The page size asked for",
+                required = true,
+                minimum = "1",
+                maximum = "200",
+                example = "50")
+        public int limit;
+
+        @Schema(
+                description = "Pass back as cursor for the next page; absent on the last page",
+                example = "MTc3MjQ4MzkwMS4wfDBiOGU2ZjNjLTJkNGEtNGU5Yi04YzdkLTVhMWYyZTNkNGM1Yg")
+        public String nextCursor;
+
+        private NotificationPage() {}
     }
 }

@@ -46,6 +46,13 @@ import org.district.support.time.DistrictClock;
 import org.district.support.web.Correlation;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -59,13 +66,35 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-@Tag(name = "Web form")
+@Tag(
+        name = "Web form",
+        description = "The server-rendered pages a person uses from a phone, signed in through the district's identity"
+                + " provider: report a lost or stolen device, see the report, add the police case number, sign out."
+                + " Every answer is an HTML page (never stored: Cache-Control no-store), errors included.")
 public class WebPages {
 
     private static final Logger LOG = Logger.getLogger(WebPages.class);
     private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** The problem details that service-support answers on the pages' form posts before a page could be rendered. */
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final String CROSS_ORIGIN_EXAMPLE = "{\"type\": \"urn:district:problem:cross-origin-request\","
+            + " \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"Changes are accepted only from this"
+            + " service's own pages. Reload the page and try again.\", \"instance\": \"/report-loss\","
+            + " \"correlationId\": \"5f0c2a9e-8b1d-4c3a-a7e2-61d94b0f3c25\"}";
+
+    private static final String TOO_LARGE_EXAMPLE = "{\"type\": \"urn:district:problem:payload-too-large\","
+            + " \"title\": \"Request body too large\", \"status\": 413, \"detail\": \"The request body is 2097152"
+            + " bytes; at most 1048576 bytes are accepted here.\", \"instance\": \"/report-loss\","
+            + " \"correlationId\": \"5f0c2a9e-8b1d-4c3a-a7e2-61d94b0f3c25\"}";
+
+    private static final String UNSUPPORTED_EXAMPLE = "{\"type\": \"urn:district:problem:unsupported-media-type\","
+            + " \"title\": \"Unsupported Media Type\", \"status\": 415, \"detail\": \"The request body's content"
+            + " type is not accepted here; send application/json.\", \"instance\": \"/report-loss\","
+            + " \"correlationId\": \"5f0c2a9e-8b1d-4c3a-a7e2-61d94b0f3c25\"}";
 
     @CheckedTemplate
     static class Templates {
@@ -114,8 +143,19 @@ public class WebPages {
     @Path("/confirm-sign-out")
     @Authenticated
     @Operation(
+            operationId = "confirmSignOut",
             summary = "Confirm signing out",
-            description = "Where a sign-out that did not come from a page's button is sent; its button signs out.")
+            description = "For anyone signed in. Where a sign-out that did not come from a page's button is sent; the"
+                    + " page's button signs out (POST /sign-out).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page asking to confirm signing out",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response confirmSignOut() {
         return page(200, Templates.signOut(new SignOutPage(header())));
     }
@@ -124,8 +164,19 @@ public class WebPages {
     @Path("/signed-out")
     @PermitAll
     @Operation(
+            operationId = "showSignedOut",
             summary = "Signed out",
-            description = "Where signing out (POST /sign-out, which also ends the identity provider's session) lands.")
+            description = "Open to anyone, no sign-in needed. Where signing out (POST /sign-out, which also ends the"
+                    + " identity provider's session) lands.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The signed-out page",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response signedOut() {
         return page(200, Templates.signedOut(new SignedOutPage(PageHeader.anonymous())));
     }
@@ -135,7 +186,30 @@ public class WebPages {
     @GET
     @Path("/report-loss")
     @Authenticated
-    @Operation(summary = "The loss report form")
+    @Operation(
+            operationId = "showReportForm",
+            summary = "The loss report form",
+            description = "For staff, supervisors and IT signed in to the pages; others (auditors, HR) get a page"
+                    + " saying they may not report devices. Lists the caller's devices (those with an open report"
+                    + " cannot be chosen) and carries a new idempotency key and the CSRF token.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The empty report form",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role does not allow reporting devices",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response reportForm() {
         Response refused = refuseUnlessReporter();
         if (refused != null) {
@@ -152,7 +226,108 @@ public class WebPages {
     @Path("/report-loss")
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "File a loss report from the form", description = "Redirects to the report's page.")
+    @Operation(
+            operationId = "submitReportForm",
+            summary = "File a loss report from the form",
+            description = "For staff, supervisors and IT signed in to the pages; the same rules as the API's"
+                    + " reportLoss (and the same per-person rate limit). Filed, it redirects to the report's page;"
+                    + " sending the same form again (same idempotencyKey) redirects to the same report. Any refusal"
+                    + " shows the form again with what was typed and what is wrong, nothing saved. A form without this"
+                    + " browser's CSRF token is refused (403).")
+    @APIResponse(
+            responseCode = "303",
+            description = "Filed: to the report's page, which confirms it",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The report's page",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            format = "uri-reference",
+                                            example = "/reports/8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d?filed=true")))
+    @APIResponse(
+            responseCode = "400",
+            description = "The form again, with every field that is missing or wrong marked",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "403",
+            description =
+                    "The caller's role does not allow reporting devices, or the form did not carry this browser's CSRF token (nothing saved)",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = {
+                @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem"), example = CROSS_ORIGIN_EXAMPLE)
+            })
+    @APIResponse(
+            responseCode = "404",
+            description = "The form again: the asset tag or serial number names no device of the caller's",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The form again: the device already has an open report, or cannot be reported in its state",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The form again: this form was already sent as another report; open a new form",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many reports in a short time; nothing was saved",
+            headers = {
+                @Header(
+                        name = "Cache-Control",
+                        description = "Pages are never stored",
+                        schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before sending another report",
+                        schema = @Schema(type = SchemaType.INTEGER, minimum = "0", example = "10"))
+            },
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The form is larger than the service accepts (problem details, before any page is rendered)",
+            content =
+                    @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem"), example = TOO_LARGE_EXAMPLE))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not a form (application/x-www-form-urlencoded); problem details",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(ref = "Problem"),
+                            example = UNSUPPORTED_EXAMPLE))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                            schema = @Schema(implementation = ReportLossFormFields.class)))
     public Response submit(MultivaluedMap<String, String> fields) {
         Response refused = refuseUnlessReporter();
         if (refused != null) {
@@ -200,8 +375,44 @@ public class WebPages {
     @GET
     @Path("/reports/{id}")
     @Authenticated
-    @Operation(summary = "A report's page", description = "The confirmation after filing, and the link in messages.")
-    public Response reportPage(@PathParam("id") String id, @QueryParam("filed") String filed) {
+    @Operation(
+            operationId = "showReportPage",
+            summary = "A report's page",
+            description = "The confirmation after filing, and the link in messages. For anyone signed in who may see"
+                    + " the report (as for the API's getLossReport); others get a not-found page. While a theft owes"
+                    + " its police case number, the reporter and IT see the form to add it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report's page",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report, or none the caller may see",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    public Response reportPage(
+            @Parameter(
+                            description = "The report's id (a UUID; anything else shows the not-found page)",
+                            example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @Parameter(
+                            description = "true right after filing: the page confirms the report was filed; any other"
+                                    + " value is ignored",
+                            example = "true",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("filed")
+                    String filed) {
         LossReport r = reports.get(Params.pathId("loss report", id));
         return page(200, Templates.report(reportPage(r, "true".equals(filed), "", "", Map.of())));
     }
@@ -210,8 +421,92 @@ public class WebPages {
     @Path("/reports/{id}/police-report")
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Add the police case number from the report's page")
-    public Response policeReport(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+    @Operation(
+            operationId = "submitPoliceReportForm",
+            summary = "Add the police case number from the report's page",
+            description = "For the reporter and IT, signed in to the pages; the same rules as the API's"
+                    + " recordPoliceReport. Recorded, it redirects to the report's page; refused for a field, the"
+                    + " report's page shows the form again with what is wrong. A form without this browser's CSRF token"
+                    + " is refused (403).")
+    @APIResponse(
+            responseCode = "303",
+            description = "Recorded: back to the report's page",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The report's page",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            format = "uri-reference",
+                                            example = "/reports/8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d")))
+    @APIResponse(
+            responseCode = "400",
+            description = "The report's page again, with the police form's missing or wrong fields marked",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "403",
+            description =
+                    "The caller may see the report but is neither its reporter nor IT, or the form did not carry this browser's CSRF token (nothing saved)",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = {
+                @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem"), example = CROSS_ORIGIN_EXAMPLE)
+            })
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report, or none the caller may see",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The report is closed and can no longer change",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Pages are never stored",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The form is larger than the service accepts (problem details, before any page is rendered)",
+            content =
+                    @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem"), example = TOO_LARGE_EXAMPLE))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not a form (application/x-www-form-urlencoded); problem details",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(ref = "Problem"),
+                            example = UNSUPPORTED_EXAMPLE))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                            schema = @Schema(implementation = PoliceReportFormFields.class)))
+    public Response policeReport(
+            @Parameter(
+                            description = "The report's id (a UUID; anything else shows the not-found page)",
+                            example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            MultivaluedMap<String, String> fields) {
         UUID reportId = Params.pathId("loss report", id);
         String agency = limited(fields.getFirst("policeAgency"));
         String caseNumber = limited(fields.getFirst("policeCaseNumber"));

@@ -2,6 +2,9 @@ package org.district.support.paging;
 
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The page a list is asked for, as a resource method's {@code @BeanParam}: {@code limit}, from 1 to 200 (50 when absent), and the {@code cursor} that the page
@@ -10,9 +13,15 @@ import java.util.UUID;
 public class PageParams {
 
     @QueryParam("limit")
+    @Parameter(description = "How many items the page holds", example = "50")
+    @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")
     String limit;
 
     @QueryParam("cursor")
+    @Parameter(
+            description = "Where the page starts: the nextCursor of the page before (absent for the first page)",
+            example = "TEhTLTAwNDI")
+    @Schema(maxLength = 200, pattern = "^[A-Za-z0-9_-]+$")
     String cursor;
 
     /** The page size; refused (400) when out of range. */

@@ -1,0 +1,396 @@
+package org.district.support.openapi;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.district.support.problem.Problem;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.jboss.jandex.IndexView;
+
+/**
+ * What every service's API document says the same way, written once: the problem-details body of every refusal, the
+ * refusals every operation of a kind can answer, the three ways of signing in, and examples of every body.
+ *
+ * <p>Each resource declares what is its own (its operation's id and texts, its success answers and the refusals of its
+ * rules: 409, 412, 428, 429 ...); this filter adds, on every operation where they can happen:
+ *
+ * <ul>
+ *   <li>400 when it takes a query or header parameter or a body (a bad value is refused naming the field), 404 when its
+ *       path names an object, 413 and 415 when it takes a body (the body-size limit and the media type);
+ *   <li>for the API: 401 (no token, or one the identity provider did not sign) and 403 (a role it does not admit);
+ *   <li>for pages (operations answering {@code text/html}): the browser session instead of the bearer token, and the
+ *       redirect to the district's sign-in page (302) instead of 401;
+ *   <li>the {@code Problem} body ({@code application/problem+json}) on every 4xx and 5xx answer that has no body of its
+ *       own, with an example.
+ * </ul>
+ *
+ * <p>Who may call an operation is read from its resource's annotations ({@code @RolesAllowed}, {@code @Authenticated},
+ * {@code @PermitAll}): the bearer token (or, for pages, the session) with the roles in the operation's {@code x-roles}
+ * list and at the end of its description (OpenAPI 3.0 allows scopes only for OAuth schemes), or an empty requirement
+ * for an operation open to anyone. Quarkus' own automatic security entries are switched off, so the document has one
+ * author. Bodies without an example get one built from their schema's property examples, and schemas no operation
+ * uses are removed. A build-time filter: the document the build writes (target/openapi) is the one served at
+ * {@code /q/openapi}.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ApiContract implements OASFilter {
+
+    /** The identity provider's access tokens (quarkus.smallrye-openapi.security-scheme-name). */
+    public static final String BEARER = "bearer";
+
+    /** A device's enrolment credential ({@code Authorization: Device dc1.<device id>.<secret>}). */
+    public static final String DEVICE_CREDENTIAL = "device-credential";
+
+    /** A browser's session with a service's pages, after the identity provider's sign-in. */
+    public static final String SESSION = "session";
+
+    /** The extension listing the roles an operation admits. */
+    public static final String ROLES = "x-roles";
+
+    static final String PROBLEM = "Problem";
+    static final String FIELD_VIOLATION = "FieldViolation";
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String HTML = "text/html";
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    /** Who may call each operation, from the resources' annotations. */
+    private final Map<String, Endpoints.Access> access;
+
+    /** Quarkus hands a build-time filter the application's class index. */
+    public ApiContract(IndexView index) {
+        this.access = Endpoints.read(index);
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        if (api.getComponents() == null) {
+            api.setComponents(OASFactory.createComponents());
+        }
+        Components components = api.getComponents();
+        components.addSchema(FIELD_VIOLATION, fieldViolationSchema());
+        components.addSchema(PROBLEM, problemSchema());
+        Examples examples = new Examples(components);
+        Set<String> schemes = new LinkedHashSet<>();
+        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            api.getPaths().getPathItems().forEach((path, item) -> {
+                for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                        item.getOperations().entrySet()) {
+                    describe(path, item, entry.getKey(), entry.getValue(), examples);
+                    Optional.ofNullable(entry.getValue().getSecurity())
+                            .ifPresent(reqs -> reqs.forEach(
+                                    r -> schemes.addAll(r.getSchemes().keySet())));
+                }
+            });
+        }
+        securitySchemes(components, schemes);
+        removeUnusedSchemas(api);
+    }
+
+    private void describe(String path, PathItem item, PathItem.HttpMethod method, Operation op, Examples examples) {
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = op.getResponses();
+        boolean page = isPage(op);
+        Endpoints.Access who = access.get(method + " " + path);
+        // A scheme the resource names itself (the device credential) stays; the rest follows the annotations.
+        boolean explicit = op.getSecurity() != null && !op.getSecurity().isEmpty();
+        boolean open = !explicit && (who == null || who.kind() == Endpoints.Access.Kind.OPEN);
+        if (open) {
+            // Open to anyone: an empty requirement says so (an absent one would leave it unsaid).
+            op.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())));
+        } else if (!explicit) {
+            op.setSecurity(new ArrayList<>(
+                    List.of(OASFactory.createSecurityRequirement().addScheme(page ? SESSION : BEARER))));
+        }
+        if (!open && page) {
+            add(
+                    responses,
+                    "302",
+                    "Not signed in (or the session ended): sent to the district's sign-in page, and"
+                            + " back here after it");
+            responses
+                    .getAPIResponse("302")
+                    .addHeader(
+                            "Location",
+                            OASFactory.createHeader()
+                                    .description("The identity provider's sign-in page")
+                                    .schema(OASFactory.createSchema()
+                                            .addType(Schema.SchemaType.STRING)
+                                            .format("uri")));
+        } else if (!open) {
+            add(
+                    responses,
+                    "401",
+                    "No valid credential: missing, expired, too old, or not signed by the district's"
+                            + " identity provider");
+        }
+        List<String> roles = who == null ? List.of() : who.roles();
+        if (!open && !roles.isEmpty()) {
+            add(responses, "403", "The caller's roles do not admit this operation");
+            op.addExtension(ROLES, roles);
+            String line = "Roles: " + String.join(", ", roles) + ".";
+            op.setDescription(op.getDescription() == null ? line : op.getDescription() + "\n\n" + line);
+        }
+        boolean hasBody = op.getRequestBody() != null;
+        if (hasBody || takesParameters(item, op, "query", "header")) {
+            add(responses, "400", "A parameter or field is missing or wrong; every bad one is named in errors[]");
+        }
+        if (path.contains("{")) {
+            add(responses, "404", "No such object, or none the caller may see");
+        }
+        if (hasBody) {
+            add(responses, "413", "The body is larger than the service accepts");
+            add(responses, "415", "The body is not of a media type the operation takes");
+            Content body = op.getRequestBody().getContent();
+            if (body != null
+                    && body.getMediaTypes() != null
+                    && body.getMediaTypes().keySet().stream()
+                            .anyMatch(type -> type.contains("json") || type.equals(FORM))) {
+                add(responses, "411", "A JSON or form body sent in chunks: it must state its length");
+            }
+        }
+        add(responses, "406", "The Accept header admits none of the media types the operation answers with");
+        if (!(open && page)) {
+            add(responses, "503", "The database is unavailable or busy: try again after Retry-After seconds");
+            APIResponse unavailable = responses.getAPIResponse("503");
+            if (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After")) {
+                unavailable.addHeader(
+                        "Retry-After",
+                        OASFactory.createHeader()
+                                .description("Seconds to wait before trying again")
+                                .schema(OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.INTEGER)
+                                        .minimum(BigDecimal.ONE)));
+            }
+        }
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (isError(code)
+                    && (response.getContent() == null
+                            || response.getContent().getMediaTypes() == null
+                            || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(problemContent(code, path));
+            }
+        });
+        // answers in a fixed order (a document that diffs cleanly between builds)
+        Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
+        responses.setAPIResponses(new LinkedHashMap<>(sorted));
+        if (op.getRequestBody() != null) {
+            examples.fill(op.getRequestBody().getContent());
+        }
+        responses.getAPIResponses().values().forEach(r -> examples.fill(r.getContent()));
+    }
+
+    private static boolean isPage(Operation op) {
+        if (op.getRequestBody() != null
+                && op.getRequestBody().getContent() != null
+                && op.getRequestBody().getContent().hasMediaType(FORM)) {
+            return true;
+        }
+        if (op.getResponses() == null) {
+            return false;
+        }
+        return op.getResponses().getAPIResponses().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("2"))
+                .anyMatch(e -> e.getValue().getContent() != null
+                        && e.getValue().getContent().hasMediaType(HTML));
+    }
+
+    private static boolean takesParameters(PathItem item, Operation op, String... kinds) {
+        List<Parameter> all = new ArrayList<>();
+        Optional.ofNullable(item.getParameters()).ifPresent(all::addAll);
+        Optional.ofNullable(op.getParameters()).ifPresent(all::addAll);
+        Set<String> wanted = Set.of(kinds);
+        return all.stream()
+                .anyMatch(p -> p.getIn() != null && wanted.contains(p.getIn().toString()));
+    }
+
+    private static boolean isError(String code) {
+        return code.startsWith("4") || code.startsWith("5");
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (!responses.hasAPIResponse(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
+    private static Content problemContent(String code, String path) {
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(SCHEMAS + PROBLEM))
+                                .example(problemExample(Integer.parseInt(code), path)));
+    }
+
+    /** A problem body as the services write it for {@code status}. */
+    static Map<String, Object> problemExample(int status, String path) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        String[] kind = kind(status);
+        body.put("type", Problem.TYPE_PREFIX + kind[0]);
+        body.put("title", kind[1]);
+        body.put("status", status);
+        body.put("detail", kind[2]);
+        body.put("instance", path.replaceAll("\\{[^}]+}", "0b6f1d3e-5a7c-4e2b-9f10-3c8d2a4e6b71"));
+        if (status == 400) {
+            body.put("errors", List.of(Map.of("field", "limit", "message", "must be between 1 and 200")));
+        }
+        body.put("correlationId", "5f0c2a9e-8b1d-4c3a-a7e2-61d94b0f3c25");
+        return body;
+    }
+
+    private static String[] kind(int status) {
+        return switch (status) {
+            case 400 -> new String[] {"invalid-request", "Invalid request", "1 field is invalid"};
+            case 401 -> new String[] {"unauthenticated", "Unauthorized", "Sign in to use this service"};
+            case 403 -> new String[] {"forbidden", "Forbidden", "Your role does not allow this"};
+            case 404 -> new String[] {"not-found", "Not Found", "No such object"};
+            case 409 -> new String[] {"conflict", "Conflict", "The object changed its state; read it again"};
+            case 412 -> new String[] {"stale-version", "Precondition failed", "The object changed since you read it"};
+            case 413 -> new String[] {"payload-too-large", "Request Entity Too Large", "The body is too large"};
+            case 406 -> new String[] {"not-acceptable", "Not Acceptable", "Accept application/json"};
+            case 411 -> new String[] {"length-required", "Length Required", "State the body's length"};
+            case 415 -> new String[] {"unsupported-media-type", "Unsupported Media Type", "Send application/json"};
+            case 428 -> new String[] {"precondition-required", "Precondition required", "Send If-Match"};
+            case 429 -> new String[] {"too-many-requests", "Too Many Requests", "Try again in 30 seconds"};
+            case 503 -> new String[] {"unavailable", "Service Unavailable", "Try again in a moment"};
+            default -> new String[] {"http-" + status, "HTTP " + status, "The request was refused"};
+        };
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details: every refusal and failure of the API is answered with one")
+                .required(List.of("type", "title", "status"))
+                .addProperty(
+                        "type",
+                        string("A URN naming the kind of problem, stable for clients to switch on")
+                                .pattern("^urn:district:problem:[a-z0-9-]+$")
+                                .example(Problem.TYPE_PREFIX + "invalid-request"))
+                .addProperty(
+                        "title",
+                        string("A short summary of the kind of problem").example("Invalid request"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .minimum(BigDecimal.valueOf(400))
+                                .maximum(BigDecimal.valueOf(599))
+                                .description("The HTTP status code")
+                                .example(400))
+                .addProperty(
+                        "detail",
+                        string("What went wrong with this request, for the person who sent it")
+                                .example("1 field is invalid"))
+                .addProperty("instance", string("The request's path").example("/api/v1/devices"))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .description("Every field that is wrong (absent when the problem is not about fields)")
+                                .items(OASFactory.createSchema().ref(SCHEMAS + FIELD_VIOLATION)))
+                .addProperty(
+                        "correlationId",
+                        string("The id to quote when asking IT about this request")
+                                .example("5f0c2a9e-8b1d-4c3a-a7e2-61d94b0f3c25"));
+    }
+
+    private static Schema fieldViolationSchema() {
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("One thing wrong with a request, named by the field that carries it")
+                .required(List.of("field", "message"))
+                .addProperty(
+                        "field",
+                        string("The JSON property path, query or path parameter, header or CSV column")
+                                .example("limit"))
+                .addProperty("message", string("What is wrong with it").example("must be between 1 and 200"));
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+
+    private static void securitySchemes(Components components, Set<String> used) {
+        Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
+        if (used.contains(BEARER)) {
+            schemes.put(
+                    BEARER,
+                    OASFactory.createSecurityScheme()
+                            .type(SecurityScheme.Type.HTTP)
+                            .scheme("bearer")
+                            .bearerFormat("JWT")
+                            .description(
+                                    "An access token of the district's identity provider (the realm's OpenID Connect"
+                                            + " token endpoint), sent as Authorization: Bearer <token>. The operation's x-roles list"
+                                            + " the realm roles it admits."));
+        }
+        if (used.contains(DEVICE_CREDENTIAL)) {
+            schemes.put(
+                    DEVICE_CREDENTIAL,
+                    OASFactory.createSecurityScheme()
+                            .type(SecurityScheme.Type.HTTP)
+                            .scheme("Device")
+                            .description("A device's enrolment credential, sent by its agent as Authorization: Device"
+                                    + " dc1.<device id>.<secret>; issued once at enrolment, revocable by IT"));
+        }
+        if (used.contains(SESSION)) {
+            String suffix = ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.oidc.web.authentication.cookie-suffix", String.class)
+                    .map(s -> "_" + s)
+                    .orElse("");
+            schemes.put(
+                    SESSION,
+                    OASFactory.createSecurityScheme()
+                            .type(SecurityScheme.Type.APIKEY)
+                            .in(SecurityScheme.In.COOKIE)
+                            .name("__Host-q_session_web" + suffix)
+                            .description(
+                                    "The browser's session with this service's pages, begun at the district's sign-in"
+                                            + " page; the cookie holds only the session's key"));
+        }
+        components.setSecuritySchemes(schemes);
+    }
+
+    /** Drops the component schemas that nothing in the document refers to, directly or through another schema. */
+    private static void removeUnusedSchemas(OpenAPI api) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        Set<String> reachable = new LinkedHashSet<>();
+        List<String> queue = new ArrayList<>();
+        Refs.collect(api.getPaths(), queue);
+        while (!queue.isEmpty()) {
+            String name = queue.remove(queue.size() - 1);
+            if (reachable.add(name) && schemas.containsKey(name)) {
+                Refs.collect(schemas.get(name), queue);
+            }
+        }
+        new ArrayList<>(schemas.keySet())
+                .stream().filter(name -> !reachable.contains(name)).forEach(name -> api.getComponents()
+                        .removeSchema(name));
+    }
+}
