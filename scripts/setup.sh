@@ -25,21 +25,27 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
-# axe-core, the accessibility engine the browser tests run on every page they open, from the npm registry at a pinned
-# version, into .local/tools (no lock file: the version is the pin).
+# From the npm registry at pinned versions, into .local/tools (no lock file: the versions are the pins): axe-core, the
+# accessibility engine the browser tests run on every page they open, and Redocly CLI, the linter the contract tests
+# run on the services' OpenAPI documents. Installed together: npm keeps only what one install names.
 AXE_VERSION=4.14.1
-AXE_DIR="$LOCAL_DIR/tools"
-if [ "$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$AXE_DIR/node_modules/axe-core/package.json" 2>/dev/null | head -1)" != "$AXE_VERSION" ]; then
+REDOCLY_VERSION=2.77.0
+TOOLS_DIR="$LOCAL_DIR/tools"
+installed_version() {
+  sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$TOOLS_DIR/node_modules/$1/package.json" 2>/dev/null | head -1
+}
+if [ "$(installed_version axe-core)" != "$AXE_VERSION" ] || [ "$(installed_version @redocly/cli)" != "$REDOCLY_VERSION" ]; then
   if ! command -v npm >/dev/null 2>&1; then
     if command -v apt-get >/dev/null 2>&1 && as_root true 2>/dev/null; then
       info "Installing nodejs and npm"
       as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
     else
-      die "npm is needed for the browser tests' accessibility checks; install Node.js and npm."
+      die "npm is needed for the browser tests' accessibility checks and the API documents' linter; install Node.js and npm."
     fi
   fi
-  info "Installing axe-core $AXE_VERSION for the browser tests"
-  mkdir -p "$AXE_DIR"
-  npm install --prefix "$AXE_DIR" --no-save --no-package-lock --no-audit --no-fund --silent "axe-core@$AXE_VERSION" >/dev/null \
-    || die "Could not install axe-core $AXE_VERSION with npm"
+  info "Installing axe-core $AXE_VERSION and Redocly CLI $REDOCLY_VERSION for the tests"
+  mkdir -p "$TOOLS_DIR"
+  npm install --prefix "$TOOLS_DIR" --no-save --no-package-lock --no-audit --no-fund --silent \
+    "axe-core@$AXE_VERSION" "@redocly/cli@$REDOCLY_VERSION" >/dev/null \
+    || die "Could not install axe-core $AXE_VERSION and Redocly CLI $REDOCLY_VERSION with npm"
 fi

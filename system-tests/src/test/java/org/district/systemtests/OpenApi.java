@@ -18,9 +18,17 @@ final class OpenApi {
     /** The security scheme of the identity provider's bearer tokens (quarkus.smallrye-openapi.security-scheme-name). */
     static final String BEARER = "bearer";
 
+    /** The security scheme of a browser's session with a service's pages (begun at the identity provider). */
+    static final String SESSION = "session";
+
+    /** The extension listing the roles an operation admits (service-support's ApiContract writes it). */
+    static final String ROLES = "x-roles";
+
     /**
      * One operation of the document: {@code declaredRoles} are the roles its security requirements name, {@code
-     * declaredSchemes} the security schemes other than the identity provider's bearer tokens it admits.
+     * declaredSchemes} the security schemes other than the identity provider's (its bearer tokens for the API, the
+     * browser session its sign-in page begins for pages) it admits; {@code spec} is the operation's part of the
+     * document.
      */
     record Operation(
             String service,
@@ -30,7 +38,8 @@ final class OpenApi {
             List<String> requestTypes,
             JsonNode bodySchema,
             Set<String> declaredRoles,
-            Set<String> declaredSchemes) {
+            Set<String> declaredSchemes,
+            JsonNode spec) {
 
         String key() {
             return service + " " + method + " " + path;
@@ -62,6 +71,11 @@ final class OpenApi {
         return new OpenApi(service, baseUrl, reply.json());
     }
 
+    /** A document already read (the tests of the tests). */
+    static OpenApi of(String service, String baseUrl, JsonNode document) {
+        return new OpenApi(service, baseUrl, document);
+    }
+
     List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
@@ -83,16 +97,24 @@ final class OpenApi {
                 }
                 Set<String> roles = new TreeSet<>();
                 Set<String> schemes = new TreeSet<>();
+                op.getValue().path(ROLES).forEach(r -> roles.add(r.asText()));
                 for (JsonNode requirement : op.getValue().path("security")) {
-                    requirement.fields().forEachRemaining(e -> {
-                        e.getValue().forEach(r -> roles.add(r.asText()));
-                        if (!e.getKey().equals(BEARER)) {
-                            schemes.add(e.getKey());
+                    requirement.fieldNames().forEachRemaining(scheme -> {
+                        if (!scheme.equals(BEARER) && !scheme.equals(SESSION)) {
+                            schemes.add(scheme);
                         }
                     });
                 }
                 operations.add(new Operation(
-                        service, baseUrl, op.getKey().toUpperCase(), path.getKey(), types, schema, roles, schemes));
+                        service,
+                        baseUrl,
+                        op.getKey().toUpperCase(),
+                        path.getKey(),
+                        types,
+                        schema,
+                        roles,
+                        schemes,
+                        op.getValue()));
             }
         }
         return operations;
