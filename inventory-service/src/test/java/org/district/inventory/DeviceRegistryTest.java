@@ -162,6 +162,58 @@ class DeviceRegistryTest {
         assertThat(count).isEqualTo(1);
     }
 
+    private long deviceCount() {
+        return (Long) em.createQuery("select count(d) from Device d").getSingleResult();
+    }
+
+    @Test
+    void oneAnswerNamesEveryBadAndMissingFieldOfABody() {
+        long before = deviceCount();
+        // A number for a text, an unknown type, a wrong value inside the acquisition, a field nobody knows, and the
+        // required serial number, make, model and school missing: all in one 400, none on a later try.
+        Api.it()
+                .body(Map.of(
+                        "assetTag",
+                        12,
+                        "type",
+                        "TOASTER",
+                        "colour",
+                        "silver",
+                        "acquisition",
+                        Map.of("type", "PURCHASED", "acquiredOn", "last spring")))
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.hasItems(
+                                "assetTag",
+                                "type",
+                                "colour",
+                                "acquisition.acquiredOn",
+                                "serialNumber",
+                                "make",
+                                "model",
+                                "school"))
+                .body("errors.find { it.field == 'type' }.message", org.hamcrest.Matchers.containsString("LAPTOP"))
+                .body(
+                        "errors.find { it.field == 'assetTag' }.message",
+                        org.hamcrest.Matchers.startsWith("must be text"));
+        assertThat(deviceCount()).as("nothing saved").isEqualTo(before);
+
+        // One bad field alone is still answered as before, naming it.
+        Map<String, Object> oneBad = new HashMap<>(Api.purchasedLaptop(Api.unique("TAG"), false));
+        oneBad.put("type", "TOASTER");
+        Api.it()
+                .body(oneBad)
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("type"));
+    }
+
     @Test
     void answersBadInputWithProblemDetailsNamingTheField() {
         Api.it()

@@ -71,6 +71,12 @@ final class OpenApi {
         return new OpenApi(service, baseUrl, reply.json());
     }
 
+    private static boolean isWrappedRef(JsonNode s) {
+        return !s.has("$ref")
+                && s.path("allOf").size() == 1
+                && s.path("allOf").get(0).has("$ref");
+    }
+
     /** A document already read (the tests of the tests). */
     static OpenApi of(String service, String baseUrl, JsonNode document) {
         return new OpenApi(service, baseUrl, document);
@@ -120,11 +126,18 @@ final class OpenApi {
         return operations;
     }
 
-    /** The schema itself when it is a {@code $ref}, followed until it is not. */
+    /**
+     * The schema itself when it is a {@code $ref}, followed until it is not; a property that refers to a schema with a
+     * description or an example of its own is written {@code allOf: [{$ref}]} in OpenAPI 3.0, and is that schema.
+     */
     JsonNode resolve(JsonNode schema) {
         JsonNode s = schema;
         int hops = 0;
-        while (s != null && s.has("$ref") && hops++ < 20) {
+        while (s != null && (s.has("$ref") || isWrappedRef(s)) && hops++ < 20) {
+            if (isWrappedRef(s)) {
+                s = s.get("allOf").get(0);
+                continue;
+            }
             String ref = s.get("$ref").asText();
             String[] parts = ref.replaceFirst("^#/", "").split("/");
             JsonNode target = document;

@@ -294,6 +294,11 @@ public class ProblemMappers {
         return invalidField("body", "could not be read as JSON.");
     }
 
+    /** The 400 naming every field in {@code errors}. */
+    public static ProblemException invalid(List<FieldViolation> errors) {
+        return problemFor(new InvalidException(errors));
+    }
+
     private static ProblemException invalidField(String field, String message) {
         return problemFor(InvalidException.of(field, message));
     }

@@ -1,14 +1,29 @@
 package org.district.support.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateTimeDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 
 /**
  * JSON reading rules for every service: strict (unknown fields, numbers for enums and nulls for primitives are
@@ -39,6 +54,7 @@ public class JsonLimits implements ObjectMapperCustomizer {
                 // An integer is a perfectly good decimal amount (1249 for 1249.00).
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        strictTimes(mapper);
         mapper.getFactory()
                 .setStreamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(2_000_000)
@@ -46,5 +62,33 @@ public class JsonLimits implements ObjectMapperCustomizer {
                         .maxStringLength(200_000)
                         .maxNumberLength(40)
                         .build());
+    }
+
+    /**
+     * Dates and times only from their ISO text: the time module would also read an array (an empty one as no value at
+     * all, so a device sending [] for its patch date would pass as one that cannot read it) and numbers.
+     */
+    private static void strictTimes(ObjectMapper mapper) {
+        // The time module first, so that the strict readers below, registered later, are the ones asked first.
+        mapper.registerModule(new JavaTimeModule());
+        SimpleModule strict = new SimpleModule("district-strict-times");
+        onlyText(strict, LocalDate.class, LocalDateDeserializer.INSTANCE);
+        onlyText(strict, LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE);
+        onlyText(strict, Instant.class, InstantDeserializer.INSTANT);
+        onlyText(strict, OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME);
+        mapper.registerModule(strict);
+    }
+
+    private static <T> void onlyText(SimpleModule module, Class<T> type, JsonDeserializer<? extends T> reader) {
+        module.addDeserializer(type, new StdScalarDeserializer<T>(type) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public T deserialize(JsonParser p, DeserializationContext context) throws IOException {
+                if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                    return (T) context.handleUnexpectedToken(type, p);
+                }
+                return reader.deserialize(p, context);
+            }
+        });
     }
 }

@@ -22,6 +22,8 @@ class JsonLimitsTest {
 
     record Counter(int count) {}
 
+    record Dated(java.time.LocalDate day, java.time.Instant at) {}
+
     private static final ObjectMapper MAPPER = strict();
 
     private static ObjectMapper strict() {
@@ -35,6 +37,24 @@ class JsonLimitsTest {
         Body body = MAPPER.readValue(
                 "{\"name\": \"Pat\", \"kind\": \"STUDENT\", \"active\": true, \"count\": 3}", Body.class);
         assertThat(body).isEqualTo(new Body("Pat", Kind.STUDENT, true, 3));
+    }
+
+    @Test
+    void readsDatesAndTimesOnlyFromTheirText() throws Exception {
+        assertThat(MAPPER.readValue("{\"day\": \"2026-09-01\", \"at\": \"2026-09-01T08:30:00Z\"}", Dated.class))
+                .isEqualTo(
+                        new Dated(java.time.LocalDate.of(2026, 9, 1), java.time.Instant.parse("2026-09-01T08:30:00Z")));
+        assertThat(MAPPER.readValue("{\"day\": null}", Dated.class).day()).isNull();
+        for (String day : new String[] {"[]", "[2026, 9, 1]", "20260901", "{}", "true"}) {
+            assertThatThrownBy(() -> MAPPER.readValue("{\"day\": " + day + "}", Dated.class))
+                    .as(day)
+                    .isInstanceOf(MismatchedInputException.class);
+        }
+        for (String at : new String[] {"[]", "1788000000", "1788000000.5"}) {
+            assertThatThrownBy(() -> MAPPER.readValue("{\"at\": " + at + "}", Dated.class))
+                    .as(at)
+                    .isInstanceOf(MismatchedInputException.class);
+        }
     }
 
     @Test
