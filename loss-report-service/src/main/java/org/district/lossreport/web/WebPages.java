@@ -38,6 +38,7 @@ import org.district.lossreport.service.ReportAccess;
 import org.district.lossreport.service.Submission;
 import org.district.support.domain.FieldViolation;
 import org.district.support.limits.RateLimits;
+import org.district.support.openapi.ApiContract;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
 import org.district.support.security.Caller;
@@ -47,6 +48,7 @@ import org.district.support.web.Correlation;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -375,6 +377,8 @@ public class WebPages {
     @GET
     @Path("/reports/{id}")
     @Authenticated
+    // A school it does not know, or a hint it cannot read, is ignored: the page shows what it can.
+    @Extension(name = ApiContract.LENIENT_PARAMETERS, value = "true")
     @Operation(
             operationId = "showReportPage",
             summary = "A report's page",

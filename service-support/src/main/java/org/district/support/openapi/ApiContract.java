@@ -63,6 +63,12 @@ public class ApiContract implements OASFilter {
     /** A browser's session with a service's pages, after the identity provider's sign-in. */
     public static final String SESSION = "session";
 
+    /**
+     * Marks an operation that ignores a query parameter it cannot use (a page's display hint) instead of refusing it:
+     * no automatic 400 is added for its parameters. Removed from the document.
+     */
+    public static final String LENIENT_PARAMETERS = "x-lenient-parameters";
+
     /** The extension listing the roles an operation admits. */
     public static final String ROLES = "x-roles";
 
@@ -152,7 +158,11 @@ public class ApiContract implements OASFilter {
             op.setDescription(op.getDescription() == null ? line : op.getDescription() + "\n\n" + line);
         }
         boolean hasBody = op.getRequestBody() != null;
-        if (hasBody || takesParameters(item, op, "query", "header")) {
+        boolean lenient = op.getExtensions() != null && op.getExtensions().containsKey(LENIENT_PARAMETERS);
+        if (lenient) {
+            op.removeExtension(LENIENT_PARAMETERS);
+        }
+        if (hasBody || (!lenient && takesParameters(item, op, "query", "header"))) {
             add(responses, "400", "A parameter or field is missing or wrong; every bad one is named in errors[]");
         }
         if (path.contains("{")) {
