@@ -54,8 +54,9 @@ class CheckInTest {
         assertThat(db.text("select site from device where id = ?", laptop.id())).isEqualTo("WASHINGTON-MS");
         assertThat(db.text("select ip_address from device where id = ?", laptop.id()))
                 .isEqualTo("2001:db8::17");
+        // A laptop's grace is 21 days (it goes home, over the winter break too).
         assertThat(db.text("select due_on::text from device where id = ?", laptop.id()))
-                .isEqualTo(LocalDate.now().plusDays(14).toString());
+                .isEqualTo(LocalDate.now().plusDays(21).toString());
 
         Api.it()
                 .get("/api/v1/devices/" + laptop.id() + "/checkins")

@@ -1,8 +1,10 @@
 package org.district.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
 import org.junit.jupiter.api.Test;
@@ -56,9 +59,9 @@ class OverdueTest {
                         equalTo(List.of(older.id().toString(), neverSeen.id().toString())))
                 .body("items[1].neverSeen", equalTo(true))
                 .body("items[1].lastCheckInAt", nullValue())
-                .body("items[1].daysOverdue", equalTo(16))
+                .body("items[1].daysOverdue", equalTo(30 - 21))
                 .body("items[0].assigneeDistrictId", equalTo(holder.districtId()))
-                .body("items[0].daysOverdue", equalTo(46));
+                .body("items[0].daysOverdue", equalTo(60 - 5));
 
         // Keyset pages.
         String cursor = Api.it()
@@ -135,6 +138,40 @@ class OverdueTest {
                 .body(
                         "items.deviceId",
                         not(org.hamcrest.Matchers.hasItem(seen.id().toString())));
+    }
+
+    /**
+     * The shipped grace of each type (application.properties, docs/checkin-service.md): a device silent one day longer
+     * than its type's grace is overdue, one silent exactly as long is not.
+     */
+    @Test
+    void eachTypeHasTheGraceItsUseCallsFor() {
+        Map<DeviceType, Integer> shipped = Map.of(
+                DeviceType.DESKTOP, 5,
+                DeviceType.LAPTOP, 21,
+                DeviceType.CHROMEBOOK, 21,
+                DeviceType.TABLET, 21,
+                DeviceType.SMARTPHONE, 7,
+                DeviceType.MESSAGING_DEVICE, 7,
+                // no grace of its own: the default
+                DeviceType.OTHER, 14);
+        assertThat(shipped.keySet()).as("every type has its own grace").containsExactlyInAnyOrder(DeviceType.values());
+        String school = Feed.unique("GRACE");
+        List<String> overdue = new java.util.ArrayList<>();
+        for (Map.Entry<DeviceType, Integer> type : shipped.entrySet()) {
+            int grace = type.getValue();
+            overdue.add(db.known(Feed.device(type.getKey(), school).registeredAt(daysAgo(grace + 1)))
+                    .id()
+                    .toString());
+            db.known(Feed.device(type.getKey(), school).registeredAt(daysAgo(grace)));
+        }
+        Api.it()
+                .queryParam("school", school)
+                .get("/api/v1/devices/overdue")
+                .then()
+                .statusCode(200)
+                .body("items.deviceId", containsInAnyOrder(overdue.toArray()))
+                .body("items.daysOverdue", everyItem(equalTo(1)));
     }
 
     @Test

@@ -22,7 +22,7 @@ public class OverdueParams {
     @Parameter(description = "Only devices of this type (case-insensitive)", example = "LAPTOP")
     @Schema(
             type = SchemaType.STRING,
-            enumeration = {"LAPTOP", "CHROMEBOOK", "DESKTOP", "TABLET", "MESSAGING_DEVICE", "SMARTPHONE"})
+            enumeration = {"LAPTOP", "CHROMEBOOK", "DESKTOP", "TABLET", "MESSAGING_DEVICE", "SMARTPHONE", "OTHER"})
     String type;
 
     /** A person id or a district id. */
@@ -33,12 +33,22 @@ public class OverdueParams {
 
     @QueryParam("status")
     @Parameter(
-            description =
-                    "Only devices in this inventory status, one of those the overdue list tracks (district.overdue.tracked-statuses; ASSIGNED, IN_STOCK and RECOVERED by default, all of them when absent); another is refused",
+            description = "Only devices in this inventory status, one of those the overdue list tracks"
+                    + " (district.overdue.tracked-statuses; ASSIGNED, IN_STOCK and RECOVERED by default, all of them"
+                    + " when absent); another is refused",
             example = "ASSIGNED")
     @Schema(
             type = SchemaType.STRING,
-            enumeration = {"IN_STOCK", "ASSIGNED", "LOST", "STOLEN", "RECOVERED", "QUARANTINED", "IN_REPAIR", "RETIRED"
+            enumeration = {
+                "IN_STOCK",
+                "ASSIGNED",
+                "LOST",
+                "STOLEN",
+                "RECOVERED",
+                "QUARANTINED",
+                "IN_REPAIR",
+                "RETIRED",
+                "WRITTEN_OFF"
             })
     String status;
 
