@@ -436,6 +436,55 @@ class CheckInTest {
         Api.device(laptop.id()).get("/api/v1/compliance").then().statusCode(403);
     }
 
+    /**
+     * Sensitive data requires encryption on every type, also one that does not otherwise need it (a tablet): until a
+     * check-in shows the disk encrypted, the device is listed as non-compliant, first because it never checked in,
+     * then because it could not tell or its disk is not encrypted.
+     */
+    @Test
+    void aSensitiveDeviceIsNonCompliantUntilACheckInShowsItsDiskEncrypted() {
+        String school = Feed.unique("SENSITIVE");
+        Feed.Device sensitive = db.known(Feed.device(DeviceType.TABLET, school).sensitive());
+        Feed.Device plain = db.known(Feed.device(DeviceType.TABLET, school));
+        Api.it()
+                .queryParam("school", school)
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
+                .body("items.deviceId", equalTo(List.of(sensitive.id().toString())))
+                .body("items[0].issues.code", equalTo(List.of("NEVER_CHECKED_IN")));
+
+        Map<String, Object> ipad = Api.checkIn();
+        ipad.put("os", Map.of("name", "iPadOS", "version", "17.5"));
+        ipad.remove("antivirus");
+        Map<String, Object> unknown = new HashMap<>(ipad);
+        unknown.remove("diskEncryption");
+        Api.device(sensitive.id())
+                .body(unknown)
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("complianceIssues.code", equalTo(List.of("DISK_ENCRYPTION_UNKNOWN")));
+        ipad.put("diskEncryption", false);
+        Api.device(sensitive.id())
+                .body(ipad)
+                .post("/api/v1/checkins")
+                .then()
+                .body("complianceIssues.code", equalTo(List.of("DISK_ENCRYPTION_OFF")));
+        // The same tablet without sensitive data needs no encryption.
+        Api.device(plain.id()).body(ipad).post("/api/v1/checkins").then().body("compliant", equalTo(true));
+        Api.it()
+                .queryParam("school", school)
+                .get("/api/v1/compliance")
+                .then()
+                .body("items.deviceId", equalTo(List.of(sensitive.id().toString())))
+                .body("items[0].issues.code", equalTo(List.of("DISK_ENCRYPTION_OFF")));
+
+        ipad.put("diskEncryption", true);
+        Api.device(sensitive.id()).body(ipad).post("/api/v1/checkins").then().body("compliant", equalTo(true));
+        Api.it().queryParam("school", school).get("/api/v1/compliance").then().body("items", hasSize(0));
+    }
+
     @Test
     void commandsAreDeliveredThenDoneAndItCanCancelPendingOnes() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));

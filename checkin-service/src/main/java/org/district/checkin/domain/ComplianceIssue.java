@@ -10,7 +10,9 @@ public enum ComplianceIssue {
     PASSWORD_PROTECTION_OFF("Password or screen-lock protection is turned off."),
     PASSWORD_PROTECTION_UNKNOWN("The device could not tell whether password or screen-lock protection is on."),
     DISK_ENCRYPTION_OFF("Disk encryption is off on a device that must be encrypted."),
-    DISK_ENCRYPTION_UNKNOWN("The device could not tell whether its disk is encrypted, and it must be.");
+    DISK_ENCRYPTION_UNKNOWN("The device could not tell whether its disk is encrypted, and it must be."),
+    NEVER_CHECKED_IN(
+            "The device holds sensitive data and has never checked in: nothing shows that its disk is encrypted.");
 
     private final String description;
 

@@ -45,6 +45,21 @@ public class ReadModelRepository {
             then greatest(device.due_on, excluded.due_on) else device.due_on end \
             where device.version < excluded.version""";
 
+    /**
+     * A device holding sensitive data that has never checked in is non-compliant (nothing shows its disk is
+     * encrypted) until its first check-in is evaluated; one in service that holds none has no verdict yet. Devices out
+     * of service (retired, written off) have none either.
+     */
+    private static final String UNSEEN_VERDICT =
+            """
+            update device set \
+            compliant = case when sensitive_data and status not in ('RETIRED', 'WRITTEN_OFF') then false end, \
+            compliance_issues = case when sensitive_data and status not in ('RETIRED', 'WRITTEN_OFF') \
+            then 'NEVER_CHECKED_IN' end \
+            where id = any(?) and last_seen_at is null \
+            and compliant is distinct from \
+            (case when sensitive_data and status not in ('RETIRED', 'WRITTEN_OFF') then false end)""";
+
     /** Belt and braces with the recovery event: a device that is no longer missing keeps no location. */
     private static final String PURGE_FOUND =
             """
@@ -109,6 +124,10 @@ public class ReadModelRepository {
             }
             Array ids = c.createArrayOf(
                     "uuid", snapshots.stream().map(DeviceSnapshot::id).toArray());
+            try (PreparedStatement ps = c.prepareStatement(UNSEEN_VERDICT)) {
+                ps.setArray(1, ids);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement(PURGE_FOUND)) {
                 ps.setArray(1, ids);
                 ps.executeUpdate();

@@ -19,7 +19,8 @@ public record ComplianceIssueView(
                             "PASSWORD_PROTECTION_OFF",
                             "PASSWORD_PROTECTION_UNKNOWN",
                             "DISK_ENCRYPTION_OFF",
-                            "DISK_ENCRYPTION_UNKNOWN"
+                            "DISK_ENCRYPTION_UNKNOWN",
+                            "NEVER_CHECKED_IN"
                         },
                         example = "PATCHES_TOO_OLD")
                 String code,
