@@ -108,20 +108,10 @@ public class DashboardResource {
     @APIResponse(
             responseCode = "200",
             description = "The dashboard page",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Never kept by the browser",
-                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "403",
             description = "Signed in, but neither IT staff nor an auditor: a page saying so",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Never kept by the browser",
-                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response show(
             @Parameter(
@@ -174,38 +164,18 @@ public class DashboardResource {
             responseCode = "400",
             description = "The form's CSRF token is missing or not this browser's (a page left open too long): a page"
                     + " saying the form expired; nothing was changed",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Never kept by the browser",
-                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "403",
             description = "Signed in, but not IT staff: a page saying so",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Never kept by the browser",
-                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "404",
             description = "No such return task: a page saying so",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Never kept by the browser",
-                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "409",
             description = "The task was closed meanwhile; there is nothing to receive: a page saying so",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Never kept by the browser",
-                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response returned(
             @Parameter(

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.district.support.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,11 +55,6 @@ public class SignOutPages {
     @APIResponse(
             responseCode = "200",
             description = "The confirmation page",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Never kept by the browser",
-                            schema = @Schema(type = SchemaType.STRING, example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response confirm() {
         return Response.ok(Templates.confirm(caller.actor(), csrf.getToken()))

@@ -152,11 +152,6 @@ public class WebPages {
     @APIResponse(
             responseCode = "200",
             description = "The page asking to confirm signing out",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response confirmSignOut() {
         return page(200, Templates.signOut(new SignOutPage(header())));
@@ -173,11 +168,6 @@ public class WebPages {
     @APIResponse(
             responseCode = "200",
             description = "The signed-out page",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response signedOut() {
         return page(200, Templates.signedOut(new SignedOutPage(PageHeader.anonymous())));
@@ -197,20 +187,10 @@ public class WebPages {
     @APIResponse(
             responseCode = "200",
             description = "The empty report form",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "403",
             description = "The caller's role does not allow reporting devices",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response reportForm() {
         Response refused = refuseUnlessReporter();
@@ -251,21 +231,11 @@ public class WebPages {
     @APIResponse(
             responseCode = "400",
             description = "The form again, with every field that is missing or wrong marked",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "403",
             description =
                     "The caller's role does not allow reporting devices, or the form did not carry this browser's CSRF token (nothing saved)",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = {
                 @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
                 @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem"), example = CROSS_ORIGIN_EXAMPLE)
@@ -273,38 +243,19 @@ public class WebPages {
     @APIResponse(
             responseCode = "404",
             description = "The form again: the asset tag or serial number names no device of the caller's",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "409",
             description = "The form again: the device already has an open report, or cannot be reported in its state",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "422",
             description = "The form again: this form was already sent as another report; open a new form",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "429",
             description = "Too many reports in a short time; nothing was saved",
             headers = {
-                @Header(
-                        name = "Cache-Control",
-                        description = "Pages are never stored",
-                        schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
                 @Header(
                         name = "Retry-After",
                         description = "Seconds to wait before sending another report",
@@ -388,20 +339,10 @@ public class WebPages {
     @APIResponse(
             responseCode = "200",
             description = "The report's page",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "404",
             description = "No such report, or none the caller may see",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response reportPage(
             @Parameter(
@@ -447,21 +388,11 @@ public class WebPages {
     @APIResponse(
             responseCode = "400",
             description = "The report's page again, with the police form's missing or wrong fields marked",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "403",
             description =
                     "The caller may see the report but is neither its reporter nor IT, or the form did not carry this browser's CSRF token (nothing saved)",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = {
                 @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
                 @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem"), example = CROSS_ORIGIN_EXAMPLE)
@@ -469,20 +400,10 @@ public class WebPages {
     @APIResponse(
             responseCode = "404",
             description = "No such report, or none the caller may see",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "409",
             description = "The report is closed and can no longer change",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Pages are never stored",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "no-store", example = "no-store")),
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "413",

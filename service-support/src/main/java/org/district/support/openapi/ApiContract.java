@@ -40,7 +40,7 @@ import org.jboss.jandex.IndexView;
  *   <li>for pages (operations answering {@code text/html}): the browser session instead of the bearer token, and the
  *       redirect to the district's sign-in page (302) instead of 401;
  *   <li>the {@code Problem} body ({@code application/problem+json}) on every 4xx and 5xx answer that has no body of its
- *       own, with an example.
+ *       own, with an example; {@code Cache-Control: no-store} on every page's answer.
  * </ul>
  *
  * <p>Who may call an operation is read from its resource's annotations ({@code @RolesAllowed}, {@code @Authenticated},
@@ -194,6 +194,18 @@ public class ApiContract implements OASFilter {
             }
         }
         responses.getAPIResponses().forEach((code, response) -> {
+            if (response.getContent() != null
+                    && response.getContent().hasMediaType(HTML)
+                    && (response.getHeaders() == null || !response.getHeaders().containsKey("Cache-Control"))) {
+                // Every page, errors included, is answered never to be stored.
+                response.addHeader(
+                        "Cache-Control",
+                        OASFactory.createHeader()
+                                .description("Pages are never stored")
+                                .schema(string("Always no-store")
+                                        .addEnumeration("no-store")
+                                        .example("no-store")));
+            }
             if (isError(code)
                     && (response.getContent() == null
                             || response.getContent().getMediaTypes() == null
