@@ -89,6 +89,23 @@ final class Feed {
                     at);
         }
 
+        /** Taken back: nobody holds it any more. */
+        Device unassigned() {
+            return new Device(
+                    id,
+                    version + 1,
+                    assetTag,
+                    type,
+                    school,
+                    ownership,
+                    status,
+                    sensitiveData,
+                    null,
+                    null,
+                    null,
+                    Instant.now());
+        }
+
         Device registeredAt(Instant at) {
             return new Device(
                     id,
@@ -165,6 +182,11 @@ final class Feed {
     }
 
     static DeviceSnapshot snapshot(Device d) {
+        return snapshot(d, null);
+    }
+
+    /** The device's snapshot, a loaner due back on {@code dueOn} when it is not null. */
+    static DeviceSnapshot snapshot(Device d, LocalDate dueOn) {
         return new DeviceSnapshot(
                 d.id(),
                 d.version(),
@@ -189,7 +211,8 @@ final class Feed {
                 null,
                 null,
                 null,
-                d.updatedAt());
+                d.updatedAt(),
+                dueOn);
     }
 
     static void publish(Device d) {
@@ -204,10 +227,18 @@ final class Feed {
     }
 
     static void publish(Person p) {
+        publish(p, 1, true, null);
+    }
+
+    /**
+     * The person's snapshot at {@code version}, as inventory sends it after HR's sync set them inactive or gave them a
+     * leaving date ({@code departedOn}).
+     */
+    static void publish(Person p, long version, boolean active, LocalDate departedOn) {
         PersonSnapshot snapshot = new PersonSnapshot(
                 p.id(),
-                1,
-                "CREATED",
+                version,
+                version == 1 ? "CREATED" : "UPDATED",
                 p.districtId(),
                 "Pat",
                 "Teacher",
@@ -215,11 +246,23 @@ final class Feed {
                 PersonKind.EMPLOYEE,
                 p.school(),
                 p.supervisorId(),
-                true,
-                null,
+                active,
+                departedOn,
                 LocalDate.now().minusDays(10),
                 Instant.now());
-        send(Topics.PEOPLE, p.id().toString(), "Person", p.id().toString(), 1, PersonSnapshot.TYPE, snapshot);
+        send(Topics.PEOPLE, p.id().toString(), "Person", p.id().toString(), version, PersonSnapshot.TYPE, snapshot);
+    }
+
+    /** The device's snapshot as a loaner: assigned (as it is) and due back on {@code dueOn}. */
+    static void publishLoan(Device d, LocalDate dueOn) {
+        send(
+                Topics.DEVICES,
+                d.id().toString(),
+                "Device",
+                d.id().toString(),
+                d.version(),
+                DeviceSnapshot.TYPE,
+                snapshot(d, dueOn));
     }
 
     static void lossReported(Device d, LossKind kind) {

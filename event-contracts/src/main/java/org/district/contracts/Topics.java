@@ -15,6 +15,12 @@ public final class Topics {
     /** Full person snapshots, key = person id, compacted. Personal data: readers must be entitled to it. */
     public static final String PEOPLE = "inventory.people.v1";
 
+    /**
+     * Full charge snapshots (what a person owes for a damaged or lost device, with its totals), key = charge id,
+     * compacted: the latest snapshot of every charge stays. Names people by id only.
+     */
+    public static final String CHARGES = "inventory.charges.v1";
+
     /** Loss/theft report lifecycle events, key = device id (so one device's events stay in order). */
     public static final String LOSS_REPORTS = "lossreport.reports.v1";
 
@@ -27,6 +33,12 @@ public final class Topics {
     /** Alerts raised by check-ins (a lost device seen, a device used after its holder left), key = device id. */
     public static final String DEVICE_ALERTS = "checkin.device-alerts.v1";
 
+    /**
+     * Each device's check-in state (compliance, overdue, last command) after every change, key = device id, compacted:
+     * the latest state of every device stays on the topic.
+     */
+    public static final String DEVICE_STATE = "checkin.device-state.v1";
+
     /** Offboarding requests published by HR systems, key = person id or district id. */
     public static final String OFFBOARDINGS = "hr.offboardings.v1";
 
@@ -37,10 +49,12 @@ public final class Topics {
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(DEVICES, 6, true),
             new TopicSpec(PEOPLE, 6, true),
+            new TopicSpec(CHARGES, 6, true),
             new TopicSpec(LOSS_REPORTS, 6, false),
             new TopicSpec(NOTIFICATIONS_DEAD_LETTER, 1, false),
             new TopicSpec(RETURN_TASKS, 6, false),
             new TopicSpec(DEVICE_ALERTS, 6, false),
+            new TopicSpec(DEVICE_STATE, 6, true),
             new TopicSpec(OFFBOARDINGS, 3, false));
 
     private Topics() {}

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,7 +217,49 @@ class AsyncApiContractTest {
         }
         for (RecordComponent component : record.getRecordComponents()) {
             JsonNode property = DOCUMENT.resolve(schema.path("properties").path(component.getName()));
-            assertMatchesJavaType(name + "." + component.getName(), property, component.getType());
+            assertMatchesJavaType(
+                    name + "." + component.getName(), property, component.getType(), component.getGenericType());
+        }
+    }
+
+    /**
+     * As {@link #assertMatchesJavaType(String, JsonNode, Class)}, and also for a list (a JSON array whose items match
+     * the element type) and a nested record (a JSON object declaring exactly its components, all required, no other).
+     */
+    private static void assertMatchesJavaType(String what, JsonNode property, Class<?> type, Type generic) {
+        if (List.class.isAssignableFrom(type)) {
+            assertThat(property.path("type").asText()).as(what + " (a list)").isEqualTo("array");
+            Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
+            assertMatchesJavaType(what + "[]", DOCUMENT.resolve(property.path("items")), (Class<?>) element, element);
+        } else if (type.isRecord()) {
+            Set<String> types = new LinkedHashSet<>();
+            property.path("type").forEach(t -> types.add(t.asText()));
+            if (property.path("type").isTextual()) {
+                types.add(property.path("type").asText());
+            }
+            types.remove("null");
+            assertThat(types).as(what + " (a record)").containsExactly("object");
+            List<String> components = Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getName)
+                    .toList();
+            assertThat(names(property.path("properties")))
+                    .as(what + " properties")
+                    .containsExactlyElementsOf(components);
+            assertThat(values(property.path("required")))
+                    .as(what + " required")
+                    .containsExactlyInAnyOrderElementsOf(components);
+            assertThat(property.path("additionalProperties").asBoolean(true))
+                    .as(what + " additionalProperties: false")
+                    .isFalse();
+            for (RecordComponent component : type.getRecordComponents()) {
+                assertMatchesJavaType(
+                        what + "." + component.getName(),
+                        DOCUMENT.resolve(property.path("properties").path(component.getName())),
+                        component.getType(),
+                        component.getGenericType());
+            }
+        } else {
+            assertMatchesJavaType(what, property, type);
         }
     }
 

@@ -14,12 +14,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.district.contracts.checkin.DeviceCheckInState;
 import org.district.contracts.checkin.DeviceReturned;
 import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.ReturnReason;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.contracts.checkin.ReturnTaskReminder;
 import org.district.contracts.hr.OffboardingRequested;
+import org.district.contracts.inventory.ChargeReason;
+import org.district.contracts.inventory.ChargeSnapshot;
+import org.district.contracts.inventory.ChargeStatus;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
@@ -77,7 +83,8 @@ class ContractRoundTripTest {
                         null,
                         DAY.plusYears(3),
                         null,
-                        AT),
+                        AT,
+                        null),
                 new PersonSnapshot(
                         person,
                         1,
@@ -92,6 +99,20 @@ class ContractRoundTripTest {
                         true,
                         null,
                         DAY,
+                        AT),
+                new ChargeSnapshot(
+                        UUID.randomUUID(),
+                        2,
+                        "PAYMENT_RECORDED",
+                        person,
+                        device,
+                        ChargeReason.DAMAGE,
+                        new BigDecimal("150.00"),
+                        new BigDecimal("100.00"),
+                        new BigDecimal("0.00"),
+                        new BigDecimal("50.00"),
+                        ChargeStatus.OPEN,
+                        AT,
                         AT),
                 new LossReported(
                         report,
@@ -117,8 +138,27 @@ class ContractRoundTripTest {
                 new ReturnTaskOpened(task, device, person, DAY, true, AT),
                 new DeviceReturned(task, device, person, AT, "IT-1", "boxed"),
                 new ReturnTaskOverdue(task, device, person, DAY, AT),
+                new ReturnTaskOverdue(task, device, person, DAY, AT, ReturnReason.LOAN, 2),
+                new ReturnTaskReminder(
+                        task, device, person, DAY, ReturnReason.LOAN, ReturnTaskReminder.Reminder.DUE_TODAY, AT),
                 new LostDeviceSeen(device, AT, "LINCOLN-HS", "10.1.2.3", true),
                 new DeviceSeenAfterDeparture(device, person, DAY, AT, "LINCOLN-HS", "10.1.2.3"),
+                new DeviceCheckInState(
+                        device,
+                        5,
+                        DeviceCheckInState.Change.COMMAND_COMPLETED,
+                        false,
+                        List.of("PATCHES_TOO_OLD"),
+                        true,
+                        DAY,
+                        DAY.minusDays(1),
+                        AT,
+                        new DeviceCheckInState.LastCommand(
+                                UUID.randomUUID(),
+                                DeviceCheckInState.CommandType.LOCK,
+                                DeviceCheckInState.CommandResult.DONE,
+                                AT),
+                        AT),
                 new OffboardingRequested(person, "E1001", DAY, "HR-7", AT),
                 new NotificationDeadLettered(
                         UUID.randomUUID(),
@@ -223,6 +263,7 @@ class ContractRoundTripTest {
     void typeConstantsNameTheirRecordsAndEveryTopicIsDeclaredOnce() {
         assertThat(DeviceSnapshot.TYPE).isEqualTo(DeviceSnapshot.class.getSimpleName());
         assertThat(PersonSnapshot.TYPE).isEqualTo(PersonSnapshot.class.getSimpleName());
+        assertThat(ChargeSnapshot.TYPE).isEqualTo(ChargeSnapshot.class.getSimpleName());
         assertThat(LossReported.TYPE).isEqualTo(LossReported.class.getSimpleName());
         assertThat(LossReportUpdated.TYPE).isEqualTo(LossReportUpdated.class.getSimpleName());
         assertThat(LossReportRecovered.TYPE).isEqualTo(LossReportRecovered.class.getSimpleName());
@@ -230,8 +271,10 @@ class ContractRoundTripTest {
         assertThat(ReturnTaskOpened.TYPE).isEqualTo(ReturnTaskOpened.class.getSimpleName());
         assertThat(DeviceReturned.TYPE).isEqualTo(DeviceReturned.class.getSimpleName());
         assertThat(ReturnTaskOverdue.TYPE).isEqualTo(ReturnTaskOverdue.class.getSimpleName());
+        assertThat(ReturnTaskReminder.TYPE).isEqualTo(ReturnTaskReminder.class.getSimpleName());
         assertThat(LostDeviceSeen.TYPE).isEqualTo(LostDeviceSeen.class.getSimpleName());
         assertThat(DeviceSeenAfterDeparture.TYPE).isEqualTo(DeviceSeenAfterDeparture.class.getSimpleName());
+        assertThat(DeviceCheckInState.TYPE).isEqualTo(DeviceCheckInState.class.getSimpleName());
         assertThat(OffboardingRequested.TYPE).isEqualTo(OffboardingRequested.class.getSimpleName());
         assertThat(NotificationDeadLettered.TYPE).isEqualTo(NotificationDeadLettered.class.getSimpleName());
 
@@ -241,16 +284,18 @@ class ContractRoundTripTest {
                 .contains(
                         Topics.DEVICES,
                         Topics.PEOPLE,
+                        Topics.CHARGES,
                         Topics.LOSS_REPORTS,
                         Topics.NOTIFICATIONS_DEAD_LETTER,
                         Topics.RETURN_TASKS,
                         Topics.DEVICE_ALERTS,
+                        Topics.DEVICE_STATE,
                         Topics.OFFBOARDINGS);
         // Snapshot topics are compacted so a new reader can rebuild its read model; event topics are not.
         assertThat(Topics.ALL)
                 .filteredOn(Topics.TopicSpec::compacted)
                 .extracting(Topics.TopicSpec::name)
-                .containsExactlyInAnyOrder(Topics.DEVICES, Topics.PEOPLE);
+                .containsExactlyInAnyOrder(Topics.DEVICES, Topics.PEOPLE, Topics.CHARGES, Topics.DEVICE_STATE);
         assertThat(names).allMatch(n -> n.matches("[a-z]+\\.[a-z-]+\\.v\\d+"));
     }
 }

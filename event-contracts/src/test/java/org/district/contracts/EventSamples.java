@@ -6,12 +6,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.district.contracts.checkin.DeviceCheckInState;
 import org.district.contracts.checkin.DeviceReturned;
 import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.ReturnReason;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.contracts.checkin.ReturnTaskReminder;
 import org.district.contracts.hr.OffboardingRequested;
+import org.district.contracts.inventory.ChargeReason;
+import org.district.contracts.inventory.ChargeSnapshot;
+import org.district.contracts.inventory.ChargeStatus;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
@@ -75,6 +81,7 @@ final class EventSamples {
     static final UUID TASK = UUID.fromString("1f0e2d3c-4b5a-4697-8877-665544332211");
     static final UUID NOTIFICATION = UUID.fromString("c56a4180-65aa-42ec-a945-5fd21dec0538");
     static final UUID EVENT = UUID.fromString("5f0c5a0e-7c1f-4d55-9a51-2b1c3b1d9f10");
+    static final UUID CHARGE = UUID.fromString("6e1b7a52-3c4d-4f8e-9a0b-2c3d4e5f6a7b");
     static final String CORRELATION = "2818a7d8-d336-4a69-b73a-86a8671164fd";
 
     /** Microseconds, as the services' instants are (PostgreSQL timestamptz, the outbox's truncated clock). */
@@ -90,7 +97,15 @@ final class EventSamples {
 
     /** Every sample, of every event record type. */
     static Stream<EventSample> all() {
-        return Stream.of(inventory(), lossReports(), deadLetters(), returnTasks(), alerts(), offboardings())
+        return Stream.of(
+                        inventory(),
+                        charges(),
+                        lossReports(),
+                        deadLetters(),
+                        returnTasks(),
+                        alerts(),
+                        deviceStates(),
+                        offboardings())
                 .flatMap(List::stream);
     }
 
@@ -124,7 +139,8 @@ final class EventSamples {
                 null,
                 DAY.plusYears(3),
                 null,
-                AT);
+                AT,
+                DAY.plusDays(14));
         DeviceSnapshot donatedAndWrittenOff = new DeviceSnapshot(
                 DEVICE,
                 7,
@@ -149,7 +165,8 @@ final class EventSamples {
                 text("Lincoln PTA ", 160),
                 null,
                 new BigDecimal("0.00"),
-                WHOLE_SECOND);
+                WHOLE_SECOND,
+                null);
         DeviceSnapshot personalJustRegistered = new DeviceSnapshot(
                 DEVICE,
                 0,
@@ -174,7 +191,8 @@ final class EventSamples {
                 null,
                 null,
                 null,
-                AT);
+                AT,
+                null);
         PersonSnapshot employee = new PersonSnapshot(
                 PERSON,
                 Long.MAX_VALUE,
@@ -211,6 +229,44 @@ final class EventSamples {
                 device("personal, nothing optional set", personalJustRegistered, CORRELATION),
                 person("departed employee, longest texts", employee),
                 person("student, nothing optional set", student));
+    }
+
+    /** Charges: at most 100,000.00 charged; outstanding is the amount less what was paid and waived. */
+    private static List<EventSample> charges() {
+        BigDecimal largest = new BigDecimal("100000.00");
+        return List.of(
+                charge(
+                        "just recorded, largest amount",
+                        new ChargeSnapshot(
+                                CHARGE,
+                                0,
+                                "CREATED",
+                                PERSON,
+                                DEVICE,
+                                ChargeReason.LOSS,
+                                largest,
+                                new BigDecimal("0.00"),
+                                new BigDecimal("0.00"),
+                                largest,
+                                ChargeStatus.OPEN,
+                                AT,
+                                AT)),
+                charge(
+                        "waived in full, smallest amount",
+                        new ChargeSnapshot(
+                                CHARGE,
+                                Long.MAX_VALUE,
+                                "WAIVER_RECORDED",
+                                PERSON,
+                                DEVICE,
+                                ChargeReason.DAMAGE,
+                                new BigDecimal("0.01"),
+                                new BigDecimal("0.00"),
+                                new BigDecimal("0.01"),
+                                new BigDecimal("0.00"),
+                                ChargeStatus.WAIVED,
+                                WHOLE_SECOND,
+                                WHOLE_SECOND)));
     }
 
     private static List<EventSample> lossReports() {
@@ -355,7 +411,114 @@ final class EventSamples {
                         "with the longest note",
                         new DeviceReturned(TASK, DEVICE, PERSON, AT, text("IT-", 40), text("Boxed. ", 1000))),
                 returnTask("no note", new DeviceReturned(TASK, DEVICE, PERSON, WHOLE_SECOND, "IT-1", null)),
-                returnTask("escalated", new ReturnTaskOverdue(TASK, DEVICE, PERSON, DAY, AT)));
+                returnTask("escalated", new ReturnTaskOverdue(TASK, DEVICE, PERSON, DAY, AT)),
+                returnTask(
+                        "a loaner escalated again",
+                        new ReturnTaskOverdue(TASK, DEVICE, PERSON, DAY, AT, ReturnReason.LOAN, 3)),
+                returnTask("a loaner", new ReturnTaskOpened(TASK, DEVICE, PERSON, DAY, false, AT, ReturnReason.LOAN)),
+                returnTask(
+                        "due soon",
+                        new ReturnTaskReminder(
+                                TASK,
+                                DEVICE,
+                                PERSON,
+                                DAY,
+                                ReturnReason.DEPARTURE,
+                                ReturnTaskReminder.Reminder.DUE_SOON,
+                                AT)),
+                returnTask(
+                        "due today",
+                        new ReturnTaskReminder(
+                                TASK,
+                                DEVICE,
+                                PERSON,
+                                DAY,
+                                ReturnReason.LOAN,
+                                ReturnTaskReminder.Reminder.DUE_TODAY,
+                                WHOLE_SECOND)));
+    }
+
+    private static List<EventSample> deviceStates() {
+        DeviceCheckInState.LastCommand wiped = new DeviceCheckInState.LastCommand(
+                TASK, DeviceCheckInState.CommandType.WIPE, DeviceCheckInState.CommandResult.REFUSED, AT);
+        return List.of(
+                deviceState(
+                        "non-compliant, overdue, a command refused",
+                        new DeviceCheckInState(
+                                DEVICE,
+                                Long.MAX_VALUE,
+                                DeviceCheckInState.Change.OVERDUE_STARTED,
+                                false,
+                                List.of("OS_VERSION_TOO_OLD", "PATCHES_TOO_OLD", "DISK_ENCRYPTION_UNKNOWN"),
+                                true,
+                                DAY.plusDays(1),
+                                DAY,
+                                AT,
+                                wiped,
+                                WHOLE_SECOND)),
+                deviceState(
+                        "compliant after a check-in",
+                        new DeviceCheckInState(
+                                DEVICE,
+                                2,
+                                DeviceCheckInState.Change.COMPLIANCE_CHANGED,
+                                true,
+                                List.of(),
+                                false,
+                                null,
+                                DAY,
+                                AT,
+                                null,
+                                AT)),
+                deviceState(
+                        "never checked in, holds sensitive data",
+                        new DeviceCheckInState(
+                                DEVICE,
+                                1,
+                                DeviceCheckInState.Change.COMPLIANCE_CHANGED,
+                                false,
+                                List.of("NEVER_CHECKED_IN"),
+                                false,
+                                null,
+                                DAY,
+                                null,
+                                null,
+                                AT)),
+                deviceState(
+                        "no verdict, a lock done",
+                        new DeviceCheckInState(
+                                DEVICE,
+                                3,
+                                DeviceCheckInState.Change.COMMAND_COMPLETED,
+                                null,
+                                List.of(),
+                                false,
+                                null,
+                                DAY,
+                                WHOLE_SECOND,
+                                new DeviceCheckInState.LastCommand(
+                                        TASK,
+                                        DeviceCheckInState.CommandType.LOCK,
+                                        DeviceCheckInState.CommandResult.DONE,
+                                        WHOLE_SECOND),
+                                WHOLE_SECOND)));
+    }
+
+    /**
+     * CheckInEvents: key and aggregate = the device, aggregate version = the device's state version; the overdue job's
+     * changes have no correlation id.
+     */
+    private static EventSample deviceState(String label, DeviceCheckInState state) {
+        return new EventSample(
+                label,
+                state,
+                Topics.DEVICE_STATE,
+                DEVICE.toString(),
+                "Device",
+                DEVICE.toString(),
+                state.version(),
+                state.change() == DeviceCheckInState.Change.OVERDUE_STARTED ? null : CORRELATION,
+                true);
     }
 
     private static List<EventSample> alerts() {
@@ -402,6 +565,12 @@ final class EventSamples {
     private static EventSample device(String label, DeviceSnapshot d, String correlationId) {
         String id = d.id().toString();
         return new EventSample(label, d, Topics.DEVICES, id, "Device", id, d.version(), correlationId, true);
+    }
+
+    /** InventoryEvents: key and aggregate id = charge id, aggregate version = snapshot version. */
+    private static EventSample charge(String label, ChargeSnapshot c) {
+        String id = c.id().toString();
+        return new EventSample(label, c, Topics.CHARGES, id, "Charge", id, c.version(), CORRELATION, true);
     }
 
     private static EventSample person(String label, PersonSnapshot p) {

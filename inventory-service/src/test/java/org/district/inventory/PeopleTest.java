@@ -152,13 +152,24 @@ class PeopleTest {
         String id = Api.personId(districtId);
         Map<String, Object> departed = Api.person(districtId, null, Api.today().minusDays(30));
         departed.put("active", true);
-        departed.put("departedOn", Api.today().toString());
+        departed.put("departedOn", Api.today().plusDays(367).toString());
         Api.it()
                 .body(departed)
                 .put(PEOPLE + "/" + id)
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("departedOn"));
+
+        // HR announces the leaving date ahead: the person stays active until then.
+        departed.put("departedOn", Api.today().plusDays(10).toString());
+        Api.it()
+                .body(departed)
+                .put(PEOPLE + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(true))
+                .body("departedOn", equalTo(Api.today().plusDays(10).toString()));
+        Api.it().get(PEOPLE + "/" + id + "/history").then().body("[0].action", equalTo("LEAVING_DATE_SET"));
 
         departed.put("active", false);
         departed.remove("departedOn");

@@ -150,7 +150,8 @@ public class Inventory {
                 null,
                 null,
                 null,
-                Instant.now());
+                Instant.now(),
+                null);
         send(Topics.DEVICES, d.id(), DeviceSnapshot.TYPE, "Device", version, s);
     }
 

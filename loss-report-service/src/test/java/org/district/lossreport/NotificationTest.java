@@ -30,8 +30,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.district.contracts.EventHeaders;
 import org.district.contracts.Topics;
 import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.ReturnReason;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.contracts.checkin.ReturnTaskReminder;
 import org.district.contracts.inventory.PersonKind;
 import org.district.lossreport.Inventory.Device;
 import org.district.lossreport.Inventory.Person;
@@ -492,6 +494,111 @@ class NotificationTest {
                         .body())
                 .contains(due.toString())
                 .contains("directly to IT");
+    }
+
+    @Test
+    void theHolderIsRemindedAndTheSupervisorAndItHearOfEveryEscalationOfALoaner() {
+        Person boss = inventory.employee(null);
+        Person pat = inventory.employee(boss);
+        Device loaner = inventory.laptop(pat, false);
+        inventory.awaitKnown(boss, pat);
+        inventory.awaitKnown(loaner);
+        UUID task = UUID.randomUUID();
+        LocalDate due = LocalDate.now().minusDays(4);
+        String tag = loaner.assetTag();
+        inventory.send(
+                Topics.RETURN_TASKS,
+                loaner.id(),
+                ReturnTaskReminder.TYPE,
+                "ReturnTask",
+                1,
+                new ReturnTaskReminder(
+                        task,
+                        loaner.id(),
+                        pat.id(),
+                        due,
+                        ReturnReason.LOAN,
+                        ReturnTaskReminder.Reminder.DUE_SOON,
+                        Instant.now()));
+        inventory.send(
+                Topics.RETURN_TASKS,
+                loaner.id(),
+                ReturnTaskReminder.TYPE,
+                "ReturnTask",
+                2,
+                new ReturnTaskReminder(
+                        task,
+                        loaner.id(),
+                        pat.id(),
+                        due,
+                        ReturnReason.LOAN,
+                        ReturnTaskReminder.Reminder.DUE_TODAY,
+                        Instant.now()));
+        for (int escalation = 1; escalation <= 2; escalation++) {
+            inventory.send(
+                    Topics.RETURN_TASKS,
+                    loaner.id(),
+                    ReturnTaskOverdue.TYPE,
+                    "ReturnTask",
+                    2 + escalation,
+                    new ReturnTaskOverdue(
+                            task, loaner.id(), pat.id(), due, Instant.now(), ReturnReason.LOAN, escalation));
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(MailAndWebhook.emailsTo(pat.email(), "Reminder: return device " + tag + " by " + due))
+                    .hasSize(1);
+            assertThat(MailAndWebhook.emailsTo(pat.email(), "Today: return device " + tag))
+                    .hasSize(1);
+            assertThat(MailAndWebhook.emailsTo(pat.email(), "Overdue: please return device " + tag))
+                    .hasSize(1);
+            assertThat(MailAndWebhook.emailsTo(boss.email(), "Overdue device return: " + tag))
+                    .hasSize(1);
+            assertThat(MailAndWebhook.emailsTo(IT_ALERTS, "Overdue device return: " + tag))
+                    .hasSize(1);
+            assertThat(MailAndWebhook.emailsTo(boss.email(), "Still overdue (notice 2): " + tag))
+                    .hasSize(1);
+            assertThat(MailAndWebhook.emailsTo(IT_ALERTS, "Still overdue (notice 2): " + tag))
+                    .hasSize(1);
+        });
+        // The holder hears once that it is overdue; the repeats go to the people who follow it up.
+        assertThat(MailAndWebhook.emailsAbout(tag).stream()
+                        .filter(e -> e.to().equalsIgnoreCase(pat.email()))
+                        .toList())
+                .hasSize(3);
+        assertThat(MailAndWebhook.emailsTo(pat.email(), "Reminder: return device " + tag)
+                        .get(0)
+                        .body())
+                .contains("lent to you")
+                .contains(due.toString());
+        assertThat(MailAndWebhook.emailsTo(IT_ALERTS, "Still overdue (notice 2): " + tag)
+                        .get(0)
+                        .body())
+                .contains("a loaner")
+                .contains("4 days overdue");
+    }
+
+    @Test
+    void aStaffMemberWhoseIdTheIdentityProviderSpellsInLowerCaseReportsTheirOwnLaptop() {
+        Person pat = inventory.employee(null);
+        Device laptop = inventory.laptop(pat, false);
+        inventory.awaitKnown(pat);
+        inventory.awaitKnown(laptop);
+        String lowerCase = pat.districtId().toLowerCase();
+        String id = TestApi.as(lowerCase, "STAFF")
+                .body(Api.lost(laptop))
+                .post(REPORTS)
+                .then()
+                .statusCode(201)
+                .body("reportedBy", equalTo(pat.districtId()))
+                .extract()
+                .path("id");
+        TestApi.as(lowerCase, "STAFF").get(REPORTS + "/" + id).then().statusCode(200);
+        TestApi.as(lowerCase, "STAFF")
+                .get(REPORTS)
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(id));
     }
 
     @Test

@@ -777,7 +777,8 @@ class ReportApiTest {
                 null,
                 null,
                 null,
-                Instant.now());
+                Instant.now(),
+                null);
     }
 
     private long reportsOf(Device d) {

@@ -43,7 +43,16 @@ class BadInputIT {
     /** Tables a request writes (not those that consumers fill from the topics in the background). */
     private static final Map<String, List<String>> REQUEST_TABLES = Map.of(
             "inventory",
-            List.of("device", "device_history", "person", "person_history", "assignment", "outbox_event"),
+            List.of(
+                    "device",
+                    "device_history",
+                    "person",
+                    "person_history",
+                    "assignment",
+                    "charge",
+                    "charge_payment",
+                    "charge_waiver",
+                    "outbox_event"),
             "loss-report",
             List.of("loss_report", "loss_report_entry", "idempotency_key", "outbox_event"),
             "checkin",
@@ -92,6 +101,7 @@ class BadInputIT {
         ids.put("report to recover", recoveryReport);
         ids.put("report to write off", writeOffReport);
         ids.put("checkin device", checkingIn.id().toString());
+        ids.put("inventory charge", district.charge(staff, inStock, "500.00"));
 
         String tag = system.id("BADIN");
         seeds.put("inventory POST /api/v1/devices", deviceBody(tag));
@@ -109,6 +119,21 @@ class BadInputIT {
                         .put("personDistrictId", staff.districtId())
                         .put("note", "Probe"));
         seeds.put("inventory POST /api/v1/people", personBody(system.id("BADIN-P")));
+        seeds.put(
+                "inventory POST /api/v1/charges",
+                Http.JSON
+                        .createObjectNode()
+                        .put("personId", staff.id().toString())
+                        .put("deviceId", inStock.id().toString())
+                        .put("reason", "DAMAGE")
+                        .put("amount", new java.math.BigDecimal("40.00"))
+                        .put("description", "Probe"));
+        seeds.put(
+                "inventory POST /api/v1/charges/{id}/payments",
+                Http.JSON
+                        .createObjectNode()
+                        .put("amount", new java.math.BigDecimal("1.00"))
+                        .put("paidOn", LocalDate.now(ZoneOffset.UTC).toString()));
         seeds.put("inventory PUT /api/v1/people/{id}", personBody(supervisor.districtId()));
         seeds.put(
                 "inventory POST /api/v1/people/bulk",
@@ -324,6 +349,8 @@ class BadInputIT {
         String id = null;
         if (op.service().equals("inventory") && p.startsWith("/api/v1/devices/{id}")) {
             id = ids.get("inventory device");
+        } else if (op.service().equals("inventory") && p.startsWith("/api/v1/charges/{id}")) {
+            id = ids.get("inventory charge");
         } else if (op.service().equals("inventory") && p.startsWith("/api/v1/people/{id}")) {
             id = ids.get("inventory person");
         } else if (op.service().equals("loss-report") && p.endsWith("/recovery")) {

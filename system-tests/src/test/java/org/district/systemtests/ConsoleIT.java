@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -831,6 +832,183 @@ class ConsoleIT {
         assertThat(tasks.get(0).get("note").asText()).isEqualTo("Charger missing");
     }
 
+    @Test
+    void itLendsALoanerFollowsTheLoanersAndIssuesAReplacementForALostLaptop() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Person holder = district.employee(null);
+        Person borrower = district.employee(null);
+        String holderName = "Pat Employee " + holder.districtId();
+        Device loaner = district.device("LAPTOP", false);
+        Device late = district.device("CHROMEBOOK", false);
+        Device lost = district.device("LAPTOP", false);
+        Device spare = district.device("CHROMEBOOK", false);
+        district.assign(lost, holder);
+        Http.Reply markedLost = Http.post(
+                system.inventory("/api/v1/devices/" + lost.id() + "/status"),
+                district.itToken(),
+                Map.of("status", "LOST", "reason", "Left on the bus"));
+        assertThat(markedLost.status()).as(markedLost.toString()).isEqualTo(200);
+        // A loaner lent a while ago: its due date is moved back three days, as the days would.
+        Http.Reply lent = Http.post(
+                system.inventory("/api/v1/devices/" + late.id() + "/assignment"),
+                district.itToken(),
+                Map.of("personDistrictId", borrower.districtId(), "dueOn", today.toString()));
+        assertThat(lent.status()).as(lent.toString()).isEqualTo(200);
+        system.inventoryDb.execute(
+                "update assignment set due_on = due_on - 3 where device_id = ? and ended_at is null", late.id());
+        system.inventoryDb.execute(
+                "update device set assignment_due_on = assignment_due_on - 3 where id = ?", late.id());
+        // HR announced ahead the day this person leaves.
+        Person leaver = district.employee(null);
+        LocalDate leavingOn = today.plusDays(30);
+        ObjectNode leaving = Http.JSON
+                .createObjectNode()
+                .put("districtId", leaver.districtId())
+                .put("givenName", "Pat")
+                .put("familyName", "Employee " + leaver.districtId())
+                .put("email", leaver.email())
+                .put("kind", "EMPLOYEE")
+                .put("school", system.school())
+                .put("active", true)
+                .put("departedOn", leavingOn.toString())
+                .put("aupAcknowledgedOn", today.toString());
+        Http.Reply announced = Http.put(system.inventory("/api/v1/people/" + leaver.id()), district.hrToken(), leaving);
+        assertThat(announced.status()).as(announced.toString()).isEqualTo(200);
+
+        LocalDate dueOn = today.plusDays(14);
+        try (Browser browser = new Browser(system, "console-loaners", Browser.DESKTOP)) {
+            // A loaner: assigned with the date it is due back; a date the inventory refuses is shown by its field.
+            signIn(browser, "/devices/" + loaner.id(), district.itId, "IT_ADMIN");
+            browser.find(By.id("move-assign-assigned")).click();
+            fill(browser, "personDistrictId", holder.districtId());
+            setDate(browser, "dueOn", today.minusDays(5));
+            browser.find(By.id("confirm")).click();
+            awaitErrorSummary(browser, "Due back on must be from today to 366 days ahead.");
+            assertThat(browser.find(By.id("dueOn-error")).getText()).contains("Due back on must be from today");
+            assertThat(district.inventoryStatus(loaner)).isEqualTo("IN_STOCK");
+            accessible(browser, "console-assign-loaner-error-desktop");
+            setDate(browser, "dueOn", dueOn);
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=ASSIGNED"));
+            assertThat(browser.find(By.id("due-back")).getText()).isEqualTo("Due back on " + districtDate(dueOn));
+            assertThat(browser.find(By.id("assignments")).getText())
+                    .as("who held it, with the due date")
+                    .contains(holderName)
+                    .contains(districtDate(dueOn));
+            assertThat(district.inventoryDevice(loaner).get("assignmentDueOn").asText())
+                    .isEqualTo(dueOn.toString());
+            accessible(browser, "console-device-loaner-desktop", "assignments-heading");
+
+            // The loaners, from the navigation: the overdue one first, then only the overdue ones.
+            browser.find(By.linkText("Loaners")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/loaners"));
+            fill(browser, "school", system.school());
+            browser.find(By.id("show-loaners")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("school="));
+            String loans = browser.find(By.id("loaners")).getText();
+            assertThat(loans)
+                    .contains(loaner.assetTag())
+                    .contains(holderName)
+                    .contains(districtDate(dueOn))
+                    .contains("Pat Employee " + borrower.districtId())
+                    .contains(districtDate(today.minusDays(3)));
+            assertThat(loans.indexOf(late.assetTag())).as("overdue first").isLessThan(loans.indexOf(loaner.assetTag()));
+            assertThat(browser.find(By.xpath("//table[@id='loaners']//tr[.//a[text()='" + late.assetTag() + "']]"
+                                    + "/td[last()]"))
+                            .getText())
+                    .isEqualTo("3");
+            accessible(browser, "console-loaners-desktop");
+            browser.find(By.id("overdue")).click();
+            browser.find(By.id("show-loaners")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("overdue=true"));
+            assertThat(browser.find(By.id("loaners")).getText())
+                    .contains(late.assetTag())
+                    .doesNotContain(loaner.assetTag());
+            assertThat(browser.find(By.tagName("h1")).getText()).startsWith("Overdue loaners");
+            browser.find(By.linkText(holderName.replace(holder.districtId(), borrower.districtId())))
+                    .click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/people/" + borrower.id()));
+            browser.open(system.consolePage("/?school=" + system.school()));
+            browser.find(By.id("overdue-loaners")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/devices/loaners?overdue=true"));
+            assertThat(browser.find(By.id("loaners")).getText()).contains(late.assetTag());
+
+            // The lost laptop's holder gets another device in one step; the inventory's refusal is shown by the field.
+            browser.open(system.consolePage("/devices/" + lost.id()));
+            browser.find(By.id("issue-replacement")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/replacement/new"));
+            assertThat(browser.find(By.id("names-device")).getText())
+                    .contains(lost.assetTag())
+                    .contains(holderName);
+            accessible(browser, "console-replacement-desktop");
+            browser.find(By.id("confirm")).click();
+            awaitErrorSummary(browser, "Enter the asset tag of the device");
+            fill(browser, "assetTag", loaner.assetTag());
+            browser.find(By.id("confirm")).click();
+            awaitErrorSummary(browser, "Only IN_STOCK devices can be assigned");
+            assertThat(browser.find(By.id("assetTag-error")).getText()).contains("Only IN_STOCK devices");
+            assertThat(browser.find(By.id("assetTag")).getAttribute("value")).isEqualTo(loaner.assetTag());
+            accessible(browser, "console-replacement-error-desktop");
+            fill(browser, "assetTag", spare.assetTag());
+            setDate(browser, "dueOn", today.plusDays(7));
+            fill(browser, "note", "Until the laptop is found");
+            browser.find(By.id("confirm")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("?replacement="));
+            assertThat(browser.find(By.id("replacement-issued")).getText())
+                    .contains(spare.assetTag())
+                    .contains(holderName)
+                    .contains("as a loaner due back on " + districtDate(today.plusDays(7)));
+            assertThat(browser.find(By.id("history")).getText()).contains("Replacement issued");
+            accessible(browser, "console-replacement-issued-desktop");
+            browser.find(By.linkText(spare.assetTag())).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + spare.id()));
+            assertThat(browser.find(By.id("holder")).getText()).contains(holderName);
+            assertThat(browser.find(By.id("due-back")).getText())
+                    .isEqualTo("Due back on " + districtDate(today.plusDays(7)));
+
+            // The check-in service follows the loaner up: its return task says why, and how often it was escalated.
+            await().atMost(District.PROPAGATION).ignoreExceptions().untilAsserted(() -> {
+                browser.open(system.consolePage("/return-tasks?school=" + system.school()));
+                WebElement row = browser.driver()
+                        .findElement(
+                                By.xpath("//table[@id='return-tasks']//tr[.//a[text()='" + loaner.assetTag() + "']]"));
+                assertThat(row.getText()).contains("Loaner").contains(holderName);
+                assertThat(row.findElement(By.xpath("td[@class='num']")).getText())
+                        .isEqualTo("0");
+            });
+            accessible(browser, "console-return-tasks-desktop");
+
+            browser.open(system.consolePage("/people/" + leaver.id()));
+            assertThat(browser.find(By.id("leaving")).getText()).contains("Leaving on " + districtDate(leavingOn));
+            accessible(browser, "console-person-leaving-desktop");
+        }
+        JsonNode replaced = district.inventoryDevice(spare);
+        assertThat(replaced.get("assignee").get("districtId").asText()).isEqualTo(holder.districtId());
+        assertThat(replaced.get("assignmentDueOn").asText())
+                .isEqualTo(today.plusDays(7).toString());
+
+        // An auditor reads the loaners and the lost laptop, with no action, and a forged replacement is refused.
+        try (Browser browser = new Browser(system, "console-loaners-auditor", Browser.PHONE)) {
+            signIn(browser, "/devices/loaners?school=" + system.school(), district.auditorId, "AUDITOR");
+            assertThat(browser.find(By.id("loaners")).getText())
+                    .contains(loaner.assetTag())
+                    .contains(holderName);
+            accessible(browser, "console-loaners-phone");
+            browser.open(system.consolePage("/devices/" + lost.id()));
+            assertThat(browser.find(By.tagName("h1")).getText()).contains("Lost");
+            assertThat(browser.driver().findElements(By.cssSelector("main button, main a.button, main form")))
+                    .as("an auditor's page has no action")
+                    .isEmpty();
+            Object status = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "const token = document.querySelector('input[name=csrf-token]').value;"
+                            + "fetch('/devices/" + lost.id() + "/replacement', {method: 'POST', body:"
+                            + " new URLSearchParams({'csrf-token': token, assetTag: '" + loaner.assetTag() + "'})})"
+                            + ".then(r => done(r.status), e => done('error ' + e));");
+            assertThat(status).as("a forged replacement").isEqualTo(403L);
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Replaces what a field holds, as a person selecting it and typing would. */
@@ -960,6 +1138,19 @@ class ConsoleIT {
                 .put("aupAcknowledgedOn", LocalDate.now().toString());
         Http.Reply created = Http.post(system.inventory("/api/v1/people"), district.itToken(), body);
         assertThat(created.status()).as(created.toString()).isIn(201, 409);
+    }
+
+    /** A day as the console writes it ("Dec 18, 2026"). */
+    private static String districtDate(LocalDate day) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(Locale.US)
+                .format(day);
+    }
+
+    /** Sets a date field as a person picking the day would. */
+    private static void setDate(Browser browser, String id, LocalDate day) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, day.toString());
     }
 
     private static String districtTime(Instant at) {

@@ -88,6 +88,7 @@ class ContractIT {
         Device leavingLaptop = district.device("LAPTOP", false);
         Device quarantined = district.device("LAPTOP", true);
         Device leavingTablet = district.device("TABLET", false);
+        Device replacement = district.device("LAPTOP", false);
         for (Device d : List.of(toReturn, toReport, onPage, reported, toRecover, toWriteOff, checkingIn, quarantined)) {
             district.assign(d, staff);
         }
@@ -120,6 +121,7 @@ class ContractIT {
         String task = tasks.next().get("id").asText();
         String pageTask = tasks.next().get("id").asText();
         String deviceAuthorization = district.deviceAuthorization(checkingIn);
+        String charge = district.charge(staff, inStock, "900.00");
 
         // ------------------------------------------------------------ inventory
         String device = inStock.id().toString();
@@ -143,6 +145,22 @@ class ContractIT {
         scenarios.put(
                 "inventory POST /api/v1/devices/{id}/return",
                 c -> c.path("id", toReturn.id().toString()));
+        scenarios.put("inventory POST /api/v1/charges", c -> c.body()
+                .put("personId", staff.id().toString())
+                .put("deviceId", inStock.id().toString()));
+        scenarios.put("inventory GET /api/v1/charges/{id}", c -> c.path("id", charge));
+        scenarios.put("inventory POST /api/v1/charges/{id}/payments", c -> {
+            c.path("id", charge);
+            c.body().put("paidOn", today().toString()).put("reference", system.id("R"));
+        });
+        scenarios.put("inventory POST /api/v1/charges/{id}/waivers", c -> c.path("id", charge));
+        scenarios.put("inventory POST /api/v1/devices/{id}/replacement", c -> {
+            c.path("id", reported.id().toString());
+            c.body()
+                    .put("assetTag", replacement.assetTag())
+                    .put("dueOn", today().plusDays(7).toString());
+            c.body().remove("deviceId");
+        });
         scenarios.put("inventory POST /api/v1/people", c -> c.body()
                 .put("districtId", system.id("CTP"))
                 .put("email", system.id("ctp").toLowerCase() + "@district.example")
@@ -171,7 +189,8 @@ class ContractIT {
                 "GET /api/v1/people/{id}",
                 "PUT /api/v1/people/{id}",
                 "GET /api/v1/people/{id}/history",
-                "POST /api/v1/people/{id}/aup-acknowledgement")) {
+                "POST /api/v1/people/{id}/aup-acknowledgement",
+                "GET /api/v1/people/{id}/balance")) {
             scenarios.merge("inventory " + op, c -> c.path("id", supervisor.id().toString()), Consumer::andThen);
         }
         scenarios.merge(

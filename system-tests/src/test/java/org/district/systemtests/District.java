@@ -125,6 +125,26 @@ final class District {
                 d.get("serialNumber").asText());
     }
 
+    /** IT records a charge of {@code amount} dollars against the person for damage to the device; its id. */
+    String charge(Person person, Device device, String amount) {
+        Http.Reply charged = Http.post(
+                system.inventory("/api/v1/charges"),
+                itToken(),
+                Map.of(
+                        "personId",
+                        person.id().toString(),
+                        "deviceId",
+                        device.id().toString(),
+                        "reason",
+                        "DAMAGE",
+                        "amount",
+                        new java.math.BigDecimal(amount),
+                        "description",
+                        "Cracked screen"));
+        assertThat(charged.status()).as(charged.toString()).isEqualTo(201);
+        return charged.json().get("id").asText();
+    }
+
     JsonNode assign(Device device, Person person) {
         Http.Reply assigned = Http.post(
                 system.inventory("/api/v1/devices/" + device.id() + "/assignment"),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
 import org.district.testing.Keycloak;
+import org.district.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -518,6 +520,97 @@ class StoriesIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    @Test
+    @Order(7)
+    void story7_theNightlyPeopleSyncDepartsSomeoneAndAHelpDeskLoanerIsFollowedAcrossServices() {
+        story(
+                7,
+                "HR's people sync sets an employee inactive and their return task opens; the help desk lends a"
+                        + " loaner, and its holder, signed in under a lower-case id, reports it lost");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        Person boss = person(supervisorId);
+        Person leaver = district.employee(boss);
+        Device leaversLaptop = district.device("LAPTOP", false);
+        district.assign(leaversLaptop, leaver);
+        district.awaitReadModels(leaversLaptop, "ASSIGNED", leaver);
+
+        // The nightly sync (a people CSV) says the employee left today: no offboarding call from HR.
+        JsonNode synced = importCsv(
+                "/api/v1/people/import",
+                "districtId,givenName,familyName,email,kind,school,supervisorDistrictId,active,departedOn,"
+                        + "aupAcknowledgedOn\n"
+                        + row(
+                                leaver.districtId(),
+                                "Pat",
+                                "Employee " + leaver.districtId(),
+                                leaver.email(),
+                                "EMPLOYEE",
+                                system.school(),
+                                supervisorId,
+                                "false",
+                                "",
+                                today));
+        assertThat(synced.get("updated").asInt()).as(synced.toString()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode tasks = Http.get(system.checkin("/api/v1/return-tasks?person=" + leaver.id()), district.hrToken())
+                    .json()
+                    .get("items");
+            assertThat(tasks).as("return tasks of " + leaver.districtId()).hasSize(1);
+            assertThat(tasks.get(0).get("deviceId").asText())
+                    .isEqualTo(leaversLaptop.id().toString());
+            assertThat(tasks.get(0).get("dueOn").asText()).isEqualTo(today);
+            assertThat(tasks.get(0).get("reason").asText()).isEqualTo("DEPARTURE");
+        });
+        await().atMost(MAIL).untilAsserted(() -> assertThat(
+                        mailbox.to(leaver.email(), "Please return device " + leaversLaptop.assetTag()))
+                .hasSize(1));
+        step("the people sync opened the return task for " + leaversLaptop.assetTag() + " and told " + leaver.email());
+
+        // The help desk lends a colleague a laptop for a week.
+        Person borrower = district.employee(boss);
+        Device loaner = district.device("LAPTOP", false);
+        String dueOn = LocalDate.now(ZoneOffset.UTC).plusDays(7).toString();
+        Http.Reply lent = Http.post(
+                system.inventory("/api/v1/devices/" + loaner.id() + "/assignment"),
+                district.itToken(),
+                Map.of("personDistrictId", borrower.districtId(), "dueOn", dueOn, "note", "Help desk loaner"));
+        assertThat(lent.status()).as(lent.toString()).isEqualTo(200);
+        assertThat(lent.json().get("assignmentDueOn").asText()).isEqualTo(dueOn);
+        district.awaitReadModels(loaner, "ASSIGNED", borrower);
+        JsonNode loans = Http.get(system.inventory("/api/v1/loans"), district.auditorToken())
+                .json();
+        assertThat(loans.findValuesAsText("deviceId")).contains(loaner.id().toString());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode tasks = Http.get(
+                            system.checkin("/api/v1/return-tasks?person=" + borrower.id()), district.hrToken())
+                    .json()
+                    .get("items");
+            assertThat(tasks).hasSize(1);
+            assertThat(tasks.get(0).get("reason").asText()).isEqualTo("LOAN");
+            assertThat(tasks.get(0).get("dueOn").asText()).isEqualTo(dueOn);
+        });
+        step("loaner " + loaner.assetTag() + " is due back on " + dueOn + "; checkin-service follows it up");
+
+        // The identity provider spells the borrower's id in lower case: every service still knows it is theirs.
+        String lowerCase = TestTokens.token(borrower.districtId().toLowerCase(), "STAFF");
+        Http.Reply mine = Http.get(system.inventory("/api/v1/devices/" + loaner.id()), lowerCase);
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        Http.Reply reported = Http.post(
+                system.lossReport("/api/v1/loss-reports"),
+                lowerCase,
+                Map.of(
+                        "assetTag", loaner.assetTag(),
+                        "kind", "LOST",
+                        "lastSeenAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
+                        "lastSeenLocation", "Gym",
+                        "circumstances", "Left in the gym after practice.",
+                        "contactPhone", "+1 555 0100"));
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        assertThat(reported.json().get("reportedBy").asText()).isEqualTo(borrower.districtId());
+        step(borrower.districtId().toLowerCase() + " reported the loaner lost: "
+                + reported.json().get("reportNumber"));
+    }
 
     private JsonNode importCsv(String path, String csv) {
         Http.Reply reply = Http.call("POST", system.inventory(path))

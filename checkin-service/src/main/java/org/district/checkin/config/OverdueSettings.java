@@ -25,6 +25,13 @@ public interface OverdueSettings {
     @WithDefault("ASSIGNED,IN_STOCK,RECOVERED")
     List<DeviceStatus> trackedStatuses();
 
+    /**
+     * How often the overdue job marks the devices that became overdue and unmarks those no longer overdue (their
+     * check-in state, OVERDUE_STARTED and OVERDUE_ENDED), as the scheduler reads it ({@code 5m}, {@code 30s}).
+     */
+    @WithDefault("5m")
+    String stateEvery();
+
     /** The grace period of a device type. */
     default int graceDays(DeviceType type) {
         Integer days = type == null ? null : graceDays().get(type.name());

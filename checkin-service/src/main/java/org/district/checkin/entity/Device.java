@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
@@ -101,5 +102,22 @@ public class Device {
 
     public boolean missing() {
         return status == DeviceStatus.LOST || status == DeviceStatus.STOLEN;
+    }
+
+    /** The device as a snapshot describes it, for work that needs its identity only (not a managed entity). */
+    public static Device of(DeviceSnapshot s) {
+        Device d = new Device();
+        d.id = s.id();
+        d.version = s.version();
+        d.assetTag = s.assetTag();
+        d.type = s.type();
+        d.school = s.school();
+        d.ownership = s.ownership();
+        d.status = s.status();
+        d.sensitiveData = s.sensitiveData();
+        d.assigneeId = s.assigneeId();
+        d.assigneeDistrictId = s.assigneeDistrictId();
+        d.assignedAt = s.assignedAt();
+        return d;
     }
 }

@@ -23,7 +23,7 @@ public class Offboarding {
 
     public Instant requestedAt;
 
-    /** REST or KAFKA. */
+    /** REST, KAFKA (hr.offboardings.v1) or PEOPLE_SYNC (a departure in inventory's people). */
     public String source;
 
     public int tasksOpened;

@@ -3,6 +3,7 @@ package org.district.checkin.entity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -26,5 +27,8 @@ public class Person {
 
     public boolean active;
 
+    /** The last working day: when they left, or the day someone still active will leave. */
     public LocalDate departedOn;
+
+    public Instant updatedAt;
 }

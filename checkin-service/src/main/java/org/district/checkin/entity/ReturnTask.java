@@ -8,10 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.district.contracts.checkin.ReturnReason;
 import org.district.contracts.inventory.DeviceType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A device a departing person must hand back by their last working day. */
+/** A device its holder must hand back: by their last working day when they leave, or by a loaner's due date. */
 @Entity
 @Table(name = "return_task")
 public class ReturnTask {
@@ -34,7 +35,11 @@ public class ReturnTask {
     @Id
     public UUID id;
 
+    /** The offboarding that opened it; null for a loaner. */
     public UUID offboardingId;
+
+    @Enumerated(EnumType.STRING)
+    public ReturnReason reason;
 
     public UUID personId;
 
@@ -56,7 +61,15 @@ public class ReturnTask {
 
     public Instant openedAt;
 
+    /** When it was last escalated (IT and the supervisor told it is overdue). */
     public Instant escalatedAt;
+
+    /** How many times it was escalated: 1 when it became overdue, then one more every few days until closed. */
+    public int escalations;
+
+    public Instant remindedBeforeAt;
+
+    public Instant remindedDueAt;
 
     public Instant returnedAt;
 

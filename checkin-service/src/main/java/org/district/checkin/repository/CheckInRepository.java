@@ -37,31 +37,41 @@ public class CheckInRepository {
             """
             select d.id, d.status, d.type, d.sensitive_data, d.lost_alerted_at, \
             d.departure_alerted_at, t.person_id, t.due_on, d.credential_sha256, exists(select 1 from device_command c \
-            where c.device_id = d.id and c.status in ('PENDING', 'DELIVERED')) as open_commands \
+            where c.device_id = d.id and c.status in ('PENDING', 'DELIVERED')) as open_commands, \
+            d.compliant, d.compliance_issues, d.overdue_since is not null as overdue \
             from device d left join lateral (select r.person_id, r.due_on from return_task r \
-            where r.device_id = d.id and r.status in ('OPEN', 'OVERDUE') order by r.due_on limit 1) t on true \
+            where r.device_id = d.id and r.status in ('OPEN', 'OVERDUE') and r.reason = 'DEPARTURE' \
+            order by r.due_on limit 1) t on true \
             where d.id = any(?) order by d.id for update of d""";
 
     /**
-     * Only unindexed columns change, except due_on (at most once a day) and compliant (when the verdict flips), so the
-     * update stays HOT. An older check-in never overwrites a newer one written by another replica.
+     * Only unindexed columns change, except due_on (at most once a day), compliant (when the verdict flips) and
+     * overdue_since (when an overdue device checks in), so the update stays HOT. An older check-in never overwrites a
+     * newer one written by another replica. The device's check-in state version goes up by the changes the writer found
+     * against the locking read (a new verdict, the end of the overdue state); only the rows of those come back.
      */
     private static final String UPDATE_STATE =
             """
-            update device d set last_seen_at = u.seen_at, os_name = u.os_name, \
+            with w as (update device d set last_seen_at = u.seen_at, os_name = u.os_name, \
             os_version = u.os_version, os_build = u.os_build, last_patch_date = u.patch_date, \
             antivirus_product = u.av_product, antivirus_definitions_date = u.av_date, \
             disk_encrypted = u.encrypted, screen_lock = u.screen_lock, site = u.site, ip_address = u.ip, \
             compliant = u.compliant, compliance_issues = u.issues, due_on = greatest(d.due_on, u.due_on), \
             lost_seen_at = case when u.missing then u.seen_at else d.lost_seen_at end, \
             lost_alerted_at = coalesce(u.lost_alerted_at, d.lost_alerted_at), \
-            departure_alerted_at = coalesce(u.departure_alerted_at, d.departure_alerted_at) \
+            departure_alerted_at = coalesce(u.departure_alerted_at, d.departure_alerted_at), \
+            overdue_since = case when u.ends_overdue then null else d.overdue_since end, \
+            state_version = d.state_version + u.compliance_changed::int + u.ends_overdue::int \
             from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[]::date[], \
             ?::text[], ?::text[]::date[], ?::bool[], ?::bool[], ?::text[], ?::text[], ?::bool[], ?::text[], \
-            ?::text[]::date[], ?::bool[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) \
+            ?::text[]::date[], ?::bool[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::bool[], ?::bool[]) \
             as u(id, seen_at, os_name, os_version, os_build, patch_date, av_product, av_date, encrypted, \
-            screen_lock, site, ip, compliant, issues, due_on, missing, lost_alerted_at, departure_alerted_at) \
-            where d.id = u.id and (d.last_seen_at is null or d.last_seen_at <= u.seen_at)""";
+            screen_lock, site, ip, compliant, issues, due_on, missing, lost_alerted_at, departure_alerted_at, \
+            compliance_changed, ends_overdue) \
+            where d.id = u.id and (d.last_seen_at is null or d.last_seen_at <= u.seen_at) \
+            returning u.compliance_changed, u.ends_overdue, """
+                    + " " + DeviceStateRepository.STATE_COLUMNS
+                    + ") select * from w where w.compliance_changed or w.ends_overdue";
 
     private static final String INSERT_HISTORY =
             """
@@ -84,10 +94,19 @@ public class CheckInRepository {
      */
     private static final String COMPLETE_COMMANDS =
             """
-            update device_command c set status = u.result, done_at = ? \
+            with done as (update device_command c set status = u.result, done_at = ? \
             from unnest(?::uuid[], ?::uuid[], ?::text[], ?::bool[], ?::text[]) as u(id, device_id, nonce, locked, result) \
             where c.id = u.id and c.device_id = u.device_id and c.nonce = u.nonce and c.status = 'DELIVERED' \
-            and (c.type <> 'LOCK' or u.locked or u.result <> 'DONE')""";
+            and (c.type <> 'LOCK' or u.locked or u.result <> 'DONE') \
+            returning c.id, c.device_id, c.type, c.status, c.done_at), \
+            ranked as (select done.*, row_number() over (partition by done.device_id order by done.id) as n, \
+            count(*) over (partition by done.device_id) as k from done), \
+            dev as (update device d set state_version = d.state_version + r.k, last_command_id = r.id, \
+            last_command_type = r.type, last_command_status = r.status, last_command_done_at = r.done_at \
+            from ranked r where d.id = r.device_id and r.n = r.k returning """
+                    + " " + DeviceStateRepository.STATE_COLUMNS
+                    + ") select r.id, r.type, r.status, r.done_at, r.n, r.k, dev.* from ranked r"
+                    + " join dev on dev.id = r.device_id order by dev.id, r.n";
 
     /**
      * Sends a missing device's LOCK again when its check-in does not say the lock is in force: its latest LOCK, if done
@@ -124,7 +143,10 @@ public class CheckInRepository {
             UUID departingPersonId,
             LocalDate lastWorkingDay,
             byte[] credentialSha256,
-            boolean openCommands) {
+            boolean openCommands,
+            Boolean compliant,
+            String complianceIssues,
+            boolean overdue) {
 
         public boolean missing() {
             return status == DeviceStatus.LOST || status == DeviceStatus.STOLEN;
@@ -184,7 +206,26 @@ public class CheckInRepository {
 
         /** Whether the device says the district's lock is in force on it now. */
         boolean locked();
+
+        /** Whether the verdict (compliant, or the set of issues) differs from the device's stored one. */
+        boolean complianceChanged();
+
+        /** Whether the device was marked overdue: this check-in ends that (its due-by day is today or later). */
+        boolean endsOverdue();
     }
+
+    /** A device whose check-in state the latest-state update changed, and how; its state after the update. */
+    public record StateChange(boolean complianceChanged, boolean endsOverdue, DeviceStateRepository.StateRow state) {}
+
+    /** A command a device reported dealt with: which of its {@code of} reports in the batch, and the state after all. */
+    public record CompletedCommand(
+            UUID commandId,
+            String type,
+            String status,
+            Instant doneAt,
+            int number,
+            int of,
+            DeviceStateRepository.StateRow state) {}
 
     /** A command a device reports dealt with, the nonce it gives for it, and the result (DONE, REFUSED, FAILED). */
     public record Completion(UUID id, String nonce, String result) {}
@@ -216,7 +257,10 @@ public class CheckInRepository {
                                     rs.getObject(7, UUID.class),
                                     rs.getObject(8, LocalDate.class),
                                     rs.getBytes(9),
-                                    rs.getBoolean(10)));
+                                    rs.getBoolean(10),
+                                    rs.getObject(11, Boolean.class),
+                                    rs.getString(12),
+                                    rs.getBoolean(13)));
                 }
             }
         }
@@ -227,18 +271,26 @@ public class CheckInRepository {
      * Writes each device's latest state from its newest check-in of the batch, with the alerts raised for it now
      * (absent from the maps: no alert, the stored time stays).
      */
-    public void updateState(
+    public List<StateChange> updateState(
             Collection<? extends Written> latest, Map<UUID, Instant> lostAlerts, Map<UUID, Instant> departureAlerts)
             throws SQLException {
+        List<StateChange> changes = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(UPDATE_STATE)) {
             checkInColumns(new ColumnBinder<Written>(c, ps, latest))
                     .text(Written::dueOn)
                     .next("bool", Written::missing)
                     .text(w -> lostAlerts.get(w.deviceId()))
-                    .text(w -> departureAlerts.get(w.deviceId()));
-            ps.executeUpdate();
+                    .text(w -> departureAlerts.get(w.deviceId()))
+                    .next("bool", Written::complianceChanged)
+                    .next("bool", Written::endsOverdue);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new StateChange(rs.getBoolean(1), rs.getBoolean(2), DeviceStateRepository.read(rs, 3)));
+                }
+            }
         }
+        return changes;
     }
 
     /** Adds every check-in of the batch to the history. */
@@ -295,9 +347,10 @@ public class CheckInRepository {
 
     /**
      * Marks DONE the delivered commands the check-ins report done with their nonce (each at most once per check-in; a
-     * LOCK only with the lock in force).
+     * LOCK only with the lock in force), REFUSED or FAILED; in the same statement each device's last command becomes
+     * the last of them and its state version goes up by their number. The commands reported, with the states after.
      */
-    public void completeCommands(List<? extends Written> accepted, Instant now) throws SQLException {
+    public List<CompletedCommand> completeCommands(List<? extends Written> accepted, Instant now) throws SQLException {
         List<Object> commandIds = new ArrayList<>();
         List<Object> deviceIds = new ArrayList<>();
         List<Object> nonces = new ArrayList<>();
@@ -313,8 +366,9 @@ public class CheckInRepository {
             }
         }
         if (commandIds.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<CompletedCommand> completed = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(COMPLETE_COMMANDS)) {
             ps.setObject(1, now.atOffset(ZoneOffset.UTC));
@@ -323,8 +377,20 @@ public class CheckInRepository {
             ps.setArray(4, c.createArrayOf("text", nonces.toArray()));
             ps.setArray(5, c.createArrayOf("bool", locked.toArray()));
             ps.setArray(6, c.createArrayOf("text", results.toArray()));
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    completed.add(new CompletedCommand(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            instant(rs.getTimestamp(4)),
+                            rs.getInt(5),
+                            rs.getInt(6),
+                            DeviceStateRepository.read(rs, 7)));
+                }
+            }
         }
+        return completed;
     }
 
     /** Sends the LOCK of these missing devices again where it was done; the devices whose LOCK was reopened. */

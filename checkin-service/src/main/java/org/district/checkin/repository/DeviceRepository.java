@@ -63,7 +63,11 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
         return counts;
     }
 
-    private static void overdueWhere(StringBuilder sql, List<Object> params, OverdueFilter f) {
+    /**
+     * The overdue list's condition on {@code device d}, with its parameters: also what the overdue job marks and
+     * unmarks devices by (DeviceStateRepository), so the published overdue state follows the list exactly.
+     */
+    static void overdueWhere(StringBuilder sql, List<Object> params, OverdueFilter f) {
         sql.append(IN_SERVICE).append(" and d.due_on < ?");
         params.add(f.today());
         sql.append(" and d.status in (")

@@ -6,11 +6,14 @@ import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.PersonSnapshot;
@@ -48,17 +51,20 @@ public class ReadModelRepository {
     /**
      * A device holding sensitive data that has never checked in is non-compliant (nothing shows its disk is
      * encrypted) until its first check-in is evaluated; one in service that holds none has no verdict yet. Devices out
-     * of service (retired, written off) have none either.
+     * of service (retired, written off) have none either. A new verdict is a change of the device's check-in state:
+     * its version goes up and the changed rows come back.
      */
     private static final String UNSEEN_VERDICT =
             """
-            update device set \
+            update device d set \
             compliant = case when sensitive_data and status not in ('RETIRED', 'WRITTEN_OFF') then false end, \
             compliance_issues = case when sensitive_data and status not in ('RETIRED', 'WRITTEN_OFF') \
-            then 'NEVER_CHECKED_IN' end \
+            then 'NEVER_CHECKED_IN' end, state_version = state_version + 1 \
             where id = any(?) and last_seen_at is null \
             and compliant is distinct from \
-            (case when sensitive_data and status not in ('RETIRED', 'WRITTEN_OFF') then false end)""";
+            (case when sensitive_data and status not in ('RETIRED', 'WRITTEN_OFF') then false end) \
+            returning """
+                    + " " + DeviceStateRepository.STATE_COLUMNS;
 
     /** Belt and braces with the recovery event: a device that is no longer missing keeps no location. */
     private static final String PURGE_FOUND =
@@ -98,11 +104,13 @@ public class ReadModelRepository {
      * Upserts the snapshots (one per device, in id order: the order the check-in writer locks devices in, so the two
      * never deadlock), then purges the locations and lost marks of devices no longer missing and closes the return
      * tasks of devices no longer with the person. A snapshot without an update time counts as updated {@code now};
-     * {@code dueOn} gives the due date a new or newly assigned device starts from.
+     * {@code dueOn} gives the due date a new or newly assigned device starts from. Returns the check-in states of the
+     * devices whose compliance verdict this changed (a device never seen that holds sensitive data, or no longer).
      */
-    public void upsertDevices(
+    public List<DeviceStateRepository.StateRow> upsertDevices(
             Collection<DeviceSnapshot> snapshots, Instant now, Function<DeviceSnapshot, LocalDate> dueOn)
             throws SQLException {
+        List<DeviceStateRepository.StateRow> verdicts = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(UPSERT_DEVICES)) {
                 new ColumnBinder<DeviceSnapshot>(c, ps, snapshots)
@@ -126,7 +134,11 @@ public class ReadModelRepository {
                     "uuid", snapshots.stream().map(DeviceSnapshot::id).toArray());
             try (PreparedStatement ps = c.prepareStatement(UNSEEN_VERDICT)) {
                 ps.setArray(1, ids);
-                ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        verdicts.add(DeviceStateRepository.read(rs, 1));
+                    }
+                }
             }
             try (PreparedStatement ps = c.prepareStatement(PURGE_FOUND)) {
                 ps.setArray(1, ids);
@@ -142,6 +154,7 @@ public class ReadModelRepository {
                 ps.executeUpdate();
             }
         }
+        return verdicts;
     }
 
     /** Upserts the snapshots (one per person). Names and email are not kept. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.district.checkin.domain.ReturnTaskFilter;
 import org.district.checkin.entity.Device;
 import org.district.checkin.entity.ReturnTask;
+import org.district.contracts.checkin.ReturnReason;
 
 /**
  * Return tasks: the filtered list (due date order), the counts of the dashboard, opening them once per person and
@@ -75,11 +76,18 @@ public class ReturnTaskRepository implements PanacheRepositoryBase<ReturnTask, U
      * Opens a task for the person to return the device by {@code dueOn}, unless one is already open for the pair; true
      * when this call opened it.
      */
-    public boolean open(UUID taskId, UUID offboardingId, UUID personId, Device device, LocalDate dueOn, Instant now) {
+    public boolean open(
+            UUID taskId,
+            UUID offboardingId,
+            ReturnReason reason,
+            UUID personId,
+            Device device,
+            LocalDate dueOn,
+            Instant now) {
         return !getEntityManager()
                 .createNativeQuery("insert into return_task (id, offboarding_id, person_id,"
-                        + " device_id, asset_tag, device_type, school, sensitive_data, due_on, status, opened_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'OPEN', ?10)"
+                        + " device_id, asset_tag, device_type, school, sensitive_data, due_on, status, opened_at,"
+                        + " reason) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'OPEN', ?10, ?11)"
                         + " on conflict (person_id, device_id) where status in ('OPEN', 'OVERDUE') do nothing"
                         + " returning id")
                 .setParameter(1, taskId)
@@ -92,14 +100,17 @@ public class ReturnTaskRepository implements PanacheRepositoryBase<ReturnTask, U
                 .setParameter(8, device.sensitiveData)
                 .setParameter(9, dueOn)
                 .setParameter(10, now)
+                .setParameter(11, reason.name())
                 .getResultList()
                 .isEmpty();
     }
 
     /** Moves the due date of the person's OPEN (not yet escalated) task for the device. */
     public void moveDueDate(UUID personId, UUID deviceId, LocalDate dueOn) {
+        // A moved due date is a new one: its reminders are owed again.
         getEntityManager()
-                .createNativeQuery("update return_task set due_on = ?1 where person_id = ?2 and device_id = ?3"
+                .createNativeQuery("update return_task set due_on = ?1, reminded_before_at = null,"
+                        + " reminded_due_at = null where person_id = ?2 and device_id = ?3"
                         + " and status = 'OPEN' and due_on <> ?1")
                 .setParameter(1, dueOn)
                 .setParameter(2, personId)
@@ -116,13 +127,59 @@ public class ReturnTaskRepository implements PanacheRepositoryBase<ReturnTask, U
         List<Object> ids = getEntityManager()
                 .createNativeQuery("with due as (select id from return_task where status = 'OPEN'"
                         + " and due_on < ?1 order by due_on, id limit ?2 for update skip locked)"
-                        + " update return_task t set status = 'OVERDUE', escalated_at = ?3 from due"
+                        + " update return_task t set status = 'OVERDUE', escalated_at = ?3, escalations = 1 from due"
                         + " where t.id = due.id returning t.id")
                 .setParameter(1, today)
                 .setParameter(2, limit)
                 .setParameter(3, now)
                 .getResultList();
         return ids.stream()
+                .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()))
+                .toList();
+    }
+
+    /**
+     * Claims up to {@code limit} OVERDUE tasks last escalated at or before {@code lastBefore} for one more escalation:
+     * marks them escalated at {@code now}, counts the escalation and returns their ids. SKIP LOCKED, as above.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimReescalation(Instant lastBefore, int limit, Instant now) {
+        return ids(getEntityManager()
+                .createNativeQuery("with due as (select id from return_task where status = 'OVERDUE'"
+                        + " and escalated_at <= ?1 order by escalated_at, id limit ?2 for update skip locked)"
+                        + " update return_task t set escalated_at = ?3, escalations = t.escalations + 1 from due"
+                        + " where t.id = due.id returning t.id")
+                .setParameter(1, lastBefore)
+                .setParameter(2, limit)
+                .setParameter(3, now)
+                .getResultList());
+    }
+
+    /**
+     * Claims up to {@code limit} OPEN tasks due from {@code from} to {@code to} whose holder has not had this reminder
+     * and that were opened before {@code openedBefore} (the notice a task opens with already says when it is due):
+     * marks the reminder sent at {@code now} and returns their ids. {@code dueToday} picks the reminder: on the due date,
+     * or before it. SKIP LOCKED, as above.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimReminders(
+            boolean dueToday, LocalDate from, LocalDate to, Instant openedBefore, int limit, Instant now) {
+        String column = dueToday ? "reminded_due_at" : "reminded_before_at";
+        return ids(getEntityManager()
+                .createNativeQuery("with due as (select id from return_task where status = 'OPEN' and " + column
+                        + " is null and due_on between ?1 and ?2 and opened_at < ?3 order by due_on, id limit ?4"
+                        + " for update skip locked) update return_task t set " + column + " = ?5 from due"
+                        + " where t.id = due.id returning t.id")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .setParameter(3, openedBefore)
+                .setParameter(4, limit)
+                .setParameter(5, now)
+                .getResultList());
+    }
+
+    private static List<UUID> ids(List<Object> rows) {
+        return rows.stream()
                 .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()))
                 .toList();
     }

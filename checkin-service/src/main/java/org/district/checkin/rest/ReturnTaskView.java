@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.district.checkin.entity.ReturnTask;
+import org.district.contracts.checkin.ReturnReason;
 import org.district.contracts.inventory.DeviceType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -33,17 +34,29 @@ public record ReturnTaskView(
                         example = "Hand it to district IT or your school office.")
                 String returnTo,
         @Schema(
-                        description = "The day it is due back (the person's last working day)",
+                        description = "The day it is due back (the person's last working day, or a loaner's due date)",
                         required = true,
                         example = "2026-09-30")
                 LocalDate dueOn,
+        @Schema(
+                        description = "Why it must come back: DEPARTURE (the holder leaves) or LOAN (a loaner's due"
+                                + " date)",
+                        required = true)
+                ReturnReason reason,
         @Schema(description = "Where the task stands", required = true) ReturnTask.Status status,
         @Schema(description = "When the task was opened", required = true, example = "2026-09-14T13:30:00Z")
                 Instant openedAt,
         @Schema(
-                        description = "When it became OVERDUE and was escalated (absent until then)",
+                        description = "When it was last escalated to the supervisor and IT (absent until OVERDUE)",
                         example = "2026-10-01T05:05:00Z")
                 Instant escalatedAt,
+        @Schema(
+                        description = "How many times it was escalated: 1 when it became OVERDUE, one more every few"
+                                + " days until it is closed",
+                        required = true,
+                        minimum = "0",
+                        example = "0")
+                int escalations,
         @Schema(description = "When IT received the device (absent until RETURNED)", example = "2026-09-29T15:20:00Z")
                 Instant returnedAt,
         @Schema(description = "Who received it (role:district id; absent until RETURNED)", example = "IT_ADMIN:E10482")
@@ -70,9 +83,11 @@ public record ReturnTaskView(
                 t.sensitiveData,
                 returnTo(t.sensitiveData),
                 t.dueOn,
+                t.reason,
                 t.status,
                 t.openedAt,
                 t.escalatedAt,
+                t.escalations,
                 t.returnedAt,
                 t.receivedBy,
                 t.note,

@@ -5,14 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.district.checkin.entity.ReturnTask;
 import org.district.contracts.Topics;
+import org.district.contracts.checkin.DeviceCheckInState;
 import org.district.contracts.checkin.DeviceReturned;
 import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.contracts.checkin.ReturnTaskReminder;
 import org.district.support.outbox.Outbox;
 import org.district.support.outbox.OutgoingEvent;
 
@@ -46,7 +50,30 @@ public class CheckInEvents {
                 ReturnTaskOpened.TYPE,
                 ReturnTaskOpened.SCHEMA_VERSION,
                 new ReturnTaskOpened(
-                        task.id, task.deviceId, task.personId, task.dueOn, task.sensitiveData, task.openedAt));
+                        task.id,
+                        task.deviceId,
+                        task.personId,
+                        task.dueOn,
+                        task.sensitiveData,
+                        task.openedAt,
+                        task.reason));
+    }
+
+    public void returnTaskReminder(ReturnTask task, ReturnTaskReminder.Reminder reminder) {
+        returnTask(
+                task,
+                ReturnTaskReminder.TYPE,
+                ReturnTaskReminder.SCHEMA_VERSION,
+                new ReturnTaskReminder(
+                        task.id,
+                        task.deviceId,
+                        task.personId,
+                        task.dueOn,
+                        task.reason,
+                        reminder,
+                        reminder == ReturnTaskReminder.Reminder.DUE_TODAY
+                                ? task.remindedDueAt
+                                : task.remindedBeforeAt));
     }
 
     public void returnTaskOverdue(ReturnTask task) {
@@ -54,7 +81,14 @@ public class CheckInEvents {
                 task,
                 ReturnTaskOverdue.TYPE,
                 ReturnTaskOverdue.SCHEMA_VERSION,
-                new ReturnTaskOverdue(task.id, task.deviceId, task.personId, task.dueOn, task.escalatedAt));
+                new ReturnTaskOverdue(
+                        task.id,
+                        task.deviceId,
+                        task.personId,
+                        task.dueOn,
+                        task.escalatedAt,
+                        task.reason,
+                        task.escalations));
     }
 
     public void deviceReturned(ReturnTask task) {
@@ -63,6 +97,31 @@ public class CheckInEvents {
                 DeviceReturned.TYPE,
                 DeviceReturned.SCHEMA_VERSION,
                 new DeviceReturned(task.id, task.deviceId, task.personId, task.returnedAt, task.receivedBy, task.note));
+    }
+
+    /**
+     * Device check-in states, in the order given (one device's in version order), on the compacted device-state topic:
+     * the envelope's aggregate version is the device's state version, so compacted readers keep the highest. One
+     * statement for all of them (the check-in writer raises them per batch).
+     */
+    public void deviceStates(List<DeviceCheckInState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        List<OutgoingEvent> events = new ArrayList<>(states.size());
+        for (DeviceCheckInState state : states) {
+            String device = state.deviceId().toString();
+            events.add(new OutgoingEvent(
+                    Topics.DEVICE_STATE,
+                    device,
+                    "Device",
+                    device,
+                    state.version(),
+                    DeviceCheckInState.TYPE,
+                    DeviceCheckInState.SCHEMA_VERSION,
+                    state));
+        }
+        outbox.publishAll(events);
     }
 
     /** An alert about a device, on the device-alerts topic. */

@@ -22,6 +22,9 @@ import org.district.checkin.domain.ComplianceIssue;
 import org.district.checkin.domain.DeviceCredential;
 import org.district.checkin.repository.CheckInRepository;
 import org.district.checkin.repository.CheckInRepository.LockedDevice;
+import org.district.checkin.repository.DeviceStateRepository;
+import org.district.contracts.checkin.DeviceCheckInState;
+import org.district.contracts.checkin.DeviceCheckInState.Change;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.support.domain.ConflictException;
 import org.district.support.domain.DomainException;
@@ -183,6 +186,22 @@ public class CheckInService {
         public boolean locked() {
             return Boolean.TRUE.equals(body().locked());
         }
+
+        @Override
+        public boolean complianceChanged() {
+            return !Boolean.valueOf(compliant()).equals(device.compliant())
+                    || !issueSet(device.complianceIssues()).equals(issueSet(complianceIssues()));
+        }
+
+        @Override
+        public boolean endsOverdue() {
+            return device.overdue();
+        }
+    }
+
+    /** The codes of a stored issue list, as a set: the order they were listed in is no change. */
+    private static Set<String> issueSet(String codes) {
+        return codes == null || codes.isBlank() ? Set.of() : new TreeSet<>(List.of(codes.split(",")));
     }
 
     /** Writes the batch; outcomes are in the batch's order. Runs in the caller's transaction. */
@@ -234,10 +253,14 @@ public class CheckInService {
                 departureAlerts.put(d.id(), seen);
             }
         }
-        checkIns.updateState(latest.values(), lostAlerts, departureAlerts);
+        // The check-in state (checkin.device-state.v1) changes only when the verdict differs from the stored one or an
+        // overdue device checks in (both known from the locking read) and when a command is reported dealt with: the
+        // statements below return just those rows, and their records go into the outbox in one statement at the end.
+        List<CheckInRepository.StateChange> changed =
+                checkIns.updateState(latest.values(), lostAlerts, departureAlerts);
         checkIns.insertHistory(accepted);
         checkIns.insertLocations(accepted);
-        checkIns.completeCommands(accepted, now);
+        List<CheckInRepository.CompletedCommand> completed = checkIns.completeCommands(accepted, now);
         // A missing device stays locked: while its latest check-in does not say the lock is in force, its LOCK is sent
         // again (an agent that reported it done without locking gains nothing).
         Set<UUID> unlocked = new TreeSet<>();
@@ -257,6 +280,9 @@ public class CheckInService {
         for (Accepted a : latest.values()) {
             raiseAlerts(a, lostAlerts.containsKey(a.deviceId()), departureAlerts.containsKey(a.deviceId()));
         }
+        if (!changed.isEmpty() || !completed.isEmpty()) {
+            events.deviceStates(stateRecords(changed, completed, now));
+        }
 
         int next = 0;
         for (int i = 0; i < batch.size(); i++) {
@@ -267,6 +293,43 @@ public class CheckInService {
             outcomes[i] = new Outcome(reply(a, commands.getOrDefault(a.deviceId(), List.of())), null);
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * The check-in state records of a batch, one per change, each device's in version order: the end of its overdue
+     * state and its new verdict (the latest-state update raised its version by one for each), then each command it
+     * reported (the completion raised it by one for each, after).
+     */
+    private static List<DeviceCheckInState> stateRecords(
+            List<CheckInRepository.StateChange> changed,
+            List<CheckInRepository.CompletedCommand> completed,
+            Instant now) {
+        List<DeviceCheckInState> records = new ArrayList<>();
+        for (CheckInRepository.StateChange change : changed) {
+            // The state as the latest-state update returned it, at the version it gave (the completions came after).
+            DeviceStateRepository.StateRow state = change.state();
+            if (change.endsOverdue()) {
+                long version = change.complianceChanged() ? state.version() - 1 : state.version();
+                records.add(DeviceStateService.state(state, version, Change.OVERDUE_ENDED, now));
+            }
+            if (change.complianceChanged()) {
+                records.add(DeviceStateService.state(state, state.version(), Change.COMPLIANCE_CHANGED, now));
+            }
+        }
+        for (CheckInRepository.CompletedCommand c : completed) {
+            DeviceStateRepository.StateRow state = c.state();
+            records.add(DeviceStateService.state(
+                    state,
+                    state.version() - c.of() + c.number(),
+                    Change.COMMAND_COMPLETED,
+                    new DeviceCheckInState.LastCommand(
+                            c.commandId(),
+                            DeviceCheckInState.CommandType.valueOf(c.type()),
+                            DeviceCheckInState.CommandResult.valueOf(c.status()),
+                            c.doneAt()),
+                    now));
+        }
+        return records;
     }
 
     private void raiseAlerts(Accepted a, boolean lost, boolean departed) {

@@ -16,6 +16,7 @@ import org.district.checkin.domain.StoredCheckIn;
 import org.district.checkin.entity.Device;
 import org.district.checkin.repository.CheckInHistoryRepository;
 import org.district.checkin.repository.DeviceRepository;
+import org.district.contracts.DistrictIds;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
 import org.district.support.domain.InvalidException;
@@ -73,7 +74,7 @@ public class DeviceService {
             try {
                 assigneeId = UUID.fromString(assignee);
             } catch (IllegalArgumentException e) {
-                assigneeDistrictId = assignee;
+                assigneeDistrictId = DistrictIds.canonical(assignee);
             }
         }
         return new OverdueFilter(clock.today(), school, type, assigneeId, assigneeDistrictId, statuses);

@@ -16,6 +16,7 @@ import org.district.checkin.entity.ReturnTask;
 import org.district.checkin.repository.DeviceRepository;
 import org.district.checkin.repository.OffboardingRepository;
 import org.district.checkin.repository.PersonRepository;
+import org.district.contracts.checkin.ReturnReason;
 import org.district.support.domain.FieldViolation;
 import org.district.support.domain.InvalidException;
 import org.district.support.time.DistrictClock;
@@ -23,8 +24,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Return on departure: an offboarding opens one return task per district device assigned to the departing person, due
- * on their last working day. Repeating it (HR posting twice, or the same request over REST and Kafka) opens nothing
- * twice: at most one open task exists per person and device.
+ * on their last working day. However the departure arrives (HR's offboarding request over REST or Kafka, or inventory's
+ * people sync setting someone inactive or giving them a leaving date), it takes this one path, and repeating it opens
+ * nothing twice: at most one open task exists per person and device.
  */
 @ApplicationScoped
 @Transactional
@@ -72,28 +74,70 @@ public class OffboardingService {
             throw new InvalidException(errors);
         }
         Person person = resolve(personId, districtId);
-        Instant now = clock.now();
-        Offboarding offboarding = new Offboarding();
-        offboarding.id = UUID.randomUUID();
-        offboarding.personId = person.id;
-        offboarding.lastWorkingDay = lastWorkingDay;
-        offboarding.requestedBy = requestedBy == null ? "unknown" : requestedBy;
-        offboarding.requestedAt = now;
-        offboarding.source = source;
-        offboardings.persistAndFlush(offboarding);
-
-        int opened = 0;
-        for (Device device : devices.assignedTo(person.id)) {
-            if (tasks.open(offboarding.id, person.id, device, lastWorkingDay, now)) {
-                opened++;
-            }
-        }
-        offboarding.tasksOpened = opened;
+        Offboarding offboarding = record(person.id, lastWorkingDay, requestedBy, source);
+        int opened = openTasks(offboarding);
         Offboarding stored = offboardings.reread(offboarding.id);
         LOG.infof(
                 "Offboarding %s of person %s (last day %s, %s): %d return tasks opened",
                 offboarding.id, person.id, lastWorkingDay, source, opened);
         return new Result(stored, tasks.openFor(person.id), opened);
+    }
+
+    /**
+     * A departure inventory's people sync shows (a person set inactive, or given a leaving date): the first time this
+     * person and last working day are seen it is recorded as an offboarding (source PEOPLE_SYNC) unless HR already
+     * asked for one, and the person's devices get their return tasks; seen again (a redelivered or later snapshot, or a
+     * device assigned to someone already leaving) only what has no task yet gets one. Departures more than a year from
+     * today are history, not work, and open nothing. Returns the number of tasks opened.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int departed(UUID personId, LocalDate lastWorkingDay) {
+        LocalDate today = clock.today();
+        if (lastWorkingDay.isBefore(today.minusDays(MAX_DAYS_FROM_TODAY))
+                || lastWorkingDay.isAfter(today.plusDays(MAX_DAYS_FROM_TODAY))) {
+            return 0;
+        }
+        Offboarding offboarding = offboardings
+                .forDay(personId, lastWorkingDay)
+                .orElseGet(() -> record(personId, lastWorkingDay, "inventory people sync", "PEOPLE_SYNC"));
+        int opened = openTasks(offboarding);
+        if (opened > 0) {
+            LOG.infof(
+                    "Departure of person %s (last day %s, people sync): %d return tasks opened",
+                    personId, lastWorkingDay, opened);
+        }
+        return opened;
+    }
+
+    private Offboarding record(UUID personId, LocalDate lastWorkingDay, String requestedBy, String source) {
+        Offboarding offboarding = new Offboarding();
+        offboarding.id = UUID.randomUUID();
+        offboarding.personId = personId;
+        offboarding.lastWorkingDay = lastWorkingDay;
+        offboarding.requestedBy = requestedBy == null ? "unknown" : requestedBy;
+        offboarding.requestedAt = clock.now();
+        offboarding.source = source;
+        offboardings.persistAndFlush(offboarding);
+        return offboarding;
+    }
+
+    /** Opens a task for each district device the person holds that has none; the number opened. */
+    private int openTasks(Offboarding offboarding) {
+        Instant now = clock.now();
+        int opened = 0;
+        for (Device device : devices.assignedTo(offboarding.personId)) {
+            if (tasks.open(
+                    offboarding.id,
+                    ReturnReason.DEPARTURE,
+                    offboarding.personId,
+                    device,
+                    offboarding.lastWorkingDay,
+                    now)) {
+                opened++;
+            }
+        }
+        offboarding.tasksOpened += opened;
+        return opened;
     }
 
     private Person resolve(UUID personId, String districtId) {

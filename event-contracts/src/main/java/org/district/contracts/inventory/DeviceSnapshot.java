@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param change what changed, for example {@code CREATED}, {@code UPDATED}, {@code ASSIGNED}, {@code RETURNED},
  *     {@code STATUS_CHANGED}
  * @param assigneeId the person the device is assigned to (or, for a personal device, its owner); null if none
- * @param assigneeDistrictId that person's district id, so readers can match it to a token subject
+ * @param assigneeDistrictId that person's district id (canonical form), so readers can match it to a token subject
+ * @param assignmentDueOn when the holder must give the device back (a loaner); null for an assignment without an end
  */
 public record DeviceSnapshot(
         UUID id,
@@ -37,7 +38,8 @@ public record DeviceSnapshot(
         String donor,
         LocalDate warrantyEnd,
         BigDecimal costOwed,
-        Instant updatedAt) {
+        Instant updatedAt,
+        LocalDate assignmentDueOn) {
 
     public static final String TYPE = "DeviceSnapshot";
     public static final int SCHEMA_VERSION = 1;

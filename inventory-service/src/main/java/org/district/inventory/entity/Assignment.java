@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** One period during which a device was assigned to a person; open while {@code endedAt} is null. */
@@ -31,6 +32,9 @@ public class Assignment {
 
     @Column(nullable = false)
     public String assignedBy;
+
+    /** When the device is due back (a loaner); null for an assignment without an end. */
+    public LocalDate dueOn;
 
     public Instant endedAt;
 

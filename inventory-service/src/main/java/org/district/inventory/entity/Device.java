@@ -60,6 +60,9 @@ public class Device extends RegistryRecord {
 
     public Instant assignedAt;
 
+    /** When the holder must give the device back (a loaner); null for an assignment without an end. */
+    public LocalDate assignmentDueOn;
+
     @Enumerated(EnumType.STRING)
     public AcquisitionType acquisitionType;
 
@@ -99,6 +102,7 @@ public class Device extends RegistryRecord {
         fields.put("status", status);
         fields.put("sensitiveData", sensitiveData);
         fields.put("assignee", assigneeDistrictId());
+        fields.put("assignmentDueOn", assignmentDueOn);
         fields.put("acquisitionType", acquisitionType);
         fields.put("vendor", vendor);
         fields.put("purchaseOrder", purchaseOrder);

@@ -2,6 +2,7 @@ package org.district.inventory.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.district.inventory.entity.Assignment;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +29,13 @@ public record AssignmentView(
         @Schema(description = "Who assigned it (role:district id)", example = "IT_ADMIN:E10001", required = true)
                 String assignedBy,
         @Schema(
+                        description =
+                                "When the device is due back (a loaner); omitted for an assignment without an end",
+                        example = "2026-12-18",
+                        implementation = String.class,
+                        format = "date")
+                LocalDate dueOn,
+        @Schema(
                         description = "When the period ended; omitted while the person holds the device",
                         example = "2026-05-29T20:30:00Z",
                         implementation = String.class,
@@ -42,6 +50,13 @@ public record AssignmentView(
 
     static AssignmentView of(Assignment a) {
         return new AssignmentView(
-                a.id, PersonRefView.of(a.person), a.assignedAt, a.assignedBy, a.endedAt, a.endedBy, a.endReason);
+                a.id,
+                PersonRefView.of(a.person),
+                a.assignedAt,
+                a.assignedBy,
+                a.dueOn,
+                a.endedAt,
+                a.endedBy,
+                a.endReason);
     }
 }

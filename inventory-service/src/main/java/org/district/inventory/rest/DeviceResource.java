@@ -31,6 +31,7 @@ import org.district.inventory.service.DeviceMove;
 import org.district.inventory.service.DeviceRequest;
 import org.district.inventory.service.DeviceService;
 import org.district.inventory.service.PersonService;
+import org.district.inventory.service.ReplacementRequest;
 import org.district.inventory.service.ReturnRequest;
 import org.district.inventory.service.SanitizationRequest;
 import org.district.inventory.service.StatusChangeRequest;
@@ -454,7 +455,9 @@ public class DeviceResource {
             summary = "Assign a device to a person",
             description = "IT staff. Only IN_STOCK district devices; the person (by personId or personDistrictId)"
                     + " must be active and have acknowledged the Acceptable Use Policy within the last 365 days (409"
-                    + " otherwise). The device becomes ASSIGNED. Not idempotent: assigning it again answers 409.")
+                    + " otherwise). The device becomes ASSIGNED. With dueOn it is a loaner: listed under GET"
+                    + " /api/v1/loans, and its holder is reminded before and on the due date and IT after it. Not"
+                    + " idempotent: assigning it again answers 409.")
     @APIResponse(
             responseCode = "200",
             description = "The device, now ASSIGNED",
@@ -475,6 +478,41 @@ public class DeviceResource {
                     String id,
             @Valid @NotNull AssignmentRequest request) {
         return DeviceView.full(devices.assign(Params.pathId("device", id), request, caller.actor()));
+    }
+
+    @POST
+    @Path("/{id}/replacement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.IT_ADMIN)
+    @Operation(
+            operationId = "issueReplacement",
+            summary = "Issue a replacement for a lost or stolen device",
+            description = "IT staff. In one step, the person who held the LOST or STOLEN device {id} is assigned the"
+                    + " replacement device (by deviceId or assetTag), under the same rules as any assignment; with"
+                    + " dueOn it is a loaner. Both devices' histories record it. The lost device stays as it is"
+                    + " until its report is closed. Not idempotent: the replacement is then ASSIGNED, so a second"
+                    + " call answers 409.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The replacement device, now ASSIGNED to the lost device's holder",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The device is not LOST or STOLEN or had no holder, or the replacement cannot be assigned"
+                    + " (not IN_STOCK, personal, or the holder has departed or has no current Acceptable Use Policy"
+                    + " acknowledgement)")
+    public DeviceView issueReplacement(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The lost or stolen device's id",
+                            example = DEVICE_ID,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String id,
+            @Valid @NotNull ReplacementRequest request) {
+        return DeviceView.full(devices.replace(Params.pathId("device", id), request, caller.actor()));
     }
 
     @POST

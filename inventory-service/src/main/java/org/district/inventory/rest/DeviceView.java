@@ -50,6 +50,13 @@ public record DeviceView(
                         implementation = String.class,
                         format = "date-time")
                 Instant assignedAt,
+        @Schema(
+                        description = "When the holder must give it back (a loaner); omitted for an assignment"
+                                + " without an end",
+                        example = "2026-12-18",
+                        implementation = String.class,
+                        format = "date")
+                LocalDate assignmentDueOn,
         @Schema(description = "How the district acquired it; omitted for a personal device (IT and auditors only)")
                 AcquisitionView acquisition,
         @Schema(
@@ -104,6 +111,7 @@ public record DeviceView(
                 null,
                 PersonRefView.of(d.assignee),
                 holder.assignedAt(),
+                holder.assignmentDueOn(),
                 null,
                 holder.warrantyEnd(),
                 holder.costOwed(),
@@ -128,6 +136,7 @@ public record DeviceView(
                 everything ? d.sensitiveData : null,
                 everything ? PersonRefView.of(d.assignee) : null,
                 d.assignedAt,
+                d.assignmentDueOn,
                 everything ? AcquisitionView.of(d) : null,
                 d.warrantyEnd,
                 d.costOwed,

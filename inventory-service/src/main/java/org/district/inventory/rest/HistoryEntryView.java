@@ -41,7 +41,9 @@ public record HistoryEntryView(
                         description =
                                 "What happened: REGISTERED, UPDATED, ASSIGNED, RETURNED, STATUS_CHANGED, SANITIZED,"
                                         + " RECOVERED, QUARANTINED, WRITTEN_OFF, LOST, STOLEN, EVENT_IGNORED for devices;"
-                                        + " CREATED, UPDATED, DEPARTED, AUP_ACKNOWLEDGED for people",
+                                        + " CREATED, UPDATED, DEPARTED, AUP_ACKNOWLEDGED for people; CHARGE_RECORDED,"
+                                        + " CHARGE_PAYMENT_RECORDED, CHARGE_WAIVER_RECORDED for both (the charge id is"
+                                        + " the change of field charge)",
                         example = "ASSIGNED",
                         required = true)
                 String action,

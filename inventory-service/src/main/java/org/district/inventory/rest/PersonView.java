@@ -66,7 +66,8 @@ public record PersonView(
                 PersonRefView supervisor,
         @Schema(description = "False once the person has departed", example = "true", required = true) boolean active,
         @Schema(
-                        description = "When the person departed; null while active",
+                        description = "The person's last working day: when they left, or the day someone still"
+                                + " active will leave; null while no departure is known",
                         example = "2026-06-05",
                         nullable = true,
                         required = true,

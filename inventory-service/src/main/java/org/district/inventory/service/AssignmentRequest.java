@@ -1,6 +1,7 @@
 package org.district.inventory.service;
 
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,4 +20,13 @@ public record AssignmentRequest(
         @Size(max = 40) @Schema(description = "The person's district id (any case)", example = "E10234")
                 String personDistrictId,
         @Size(max = 500) @Schema(description = "A note for the device's history", example = "New school year issue.")
-                String note) {}
+                String note,
+        @Schema(
+                        description = "When the device is due back: set for a loaner (from today to a year ahead);"
+                                + " left out for an assignment without an end. Loaners past it are listed as overdue"
+                                + " and the holder is reminded.",
+                        example = "2026-12-18",
+                        implementation = String.class,
+                        format = "date",
+                        nullable = true)
+                LocalDate dueOn) {}

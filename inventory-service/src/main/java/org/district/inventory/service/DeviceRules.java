@@ -3,6 +3,7 @@ package org.district.inventory.service;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.district.contracts.inventory.Ownership;
 import org.district.inventory.domain.AcquisitionType;
 import org.district.support.domain.FieldViolation;
@@ -71,7 +72,7 @@ final class DeviceRules {
     }
 
     static String code(String value) {
-        return value == null ? null : value.trim().toUpperCase();
+        return value == null ? null : value.trim().toUpperCase(Locale.ROOT);
     }
 
     static String text(String value) {

@@ -49,6 +49,9 @@ import org.district.support.time.DistrictClock;
 public class DeviceService {
 
     /** The reason a colliding asset tag or serial number is given. */
+    /** How far ahead a loaner may be due. */
+    static final int MAX_LOAN_DAYS = 366;
+
     private static final String ALREADY_USED = "is already used by another device.";
 
     @Inject
@@ -222,6 +225,11 @@ public class DeviceService {
     // ---------------------------------------------------------------- assignment
 
     public Device assign(UUID id, AssignmentRequest request, String actor) {
+        LocalDate today = clock.today();
+        if (request.dueOn() != null
+                && (request.dueOn().isBefore(today) || request.dueOn().isAfter(today.plusDays(MAX_LOAN_DAYS)))) {
+            throw InvalidException.of("dueOn", "must be from today to " + MAX_LOAN_DAYS + " days ahead.");
+        }
         Device d = lock(id);
         if (d.ownership == Ownership.PERSONAL) {
             throw ConflictException.of(
@@ -250,6 +258,7 @@ public class DeviceService {
         Instant now = clock.now();
         d.assignee = person;
         d.assignedAt = now;
+        d.assignmentDueOn = request.dueOn();
         d.status = ASSIGNED;
         d.updatedAt = now;
         openAssignment(d, person, actor, now);
@@ -264,6 +273,55 @@ public class DeviceService {
                 null);
         events.deviceChanged(d, "ASSIGNED");
         return d;
+    }
+
+    /**
+     * Issues the holder of a lost or stolen device a replacement in one step: the replacement is assigned to them (a
+     * loaner when {@code dueOn} is given) under the same rules as any assignment, and both devices' histories say so.
+     * The lost device stays LOST or STOLEN, and assigned, until its report is closed.
+     */
+    public Device replace(UUID lostId, ReplacementRequest request, String actor) {
+        if (request.deviceId() == null
+                && (request.assetTag() == null || request.assetTag().isBlank())) {
+            throw InvalidException.of("deviceId", "or assetTag is required.");
+        }
+        Device lost = lock(lostId);
+        if (lost.status != LOST && lost.status != STOLEN) {
+            throw ConflictException.of(
+                    "not-lost",
+                    "Only a LOST or STOLEN device is replaced this way; this device is " + lost.status + ".");
+        }
+        if (lost.assignee == null) {
+            throw ConflictException.of("no-holder", "Nobody held the device when it was lost, so nobody to issue to.");
+        }
+        UUID replacementId = request.deviceId() != null
+                ? request.deviceId()
+                : devices.findByAssetTag(DeviceRules.code(request.assetTag()))
+                        .map(r -> r.id)
+                        .orElseThrow(() -> InvalidException.of("assetTag", "names no known device."));
+        if (replacementId.equals(lostId)) {
+            throw InvalidException.of(request.deviceId() != null ? "deviceId" : "assetTag", "is the lost device.");
+        }
+        if (devices.findByIdOptional(replacementId).isEmpty()) {
+            throw InvalidException.of("deviceId", "names no known device.");
+        }
+        String note = DeviceRules.text(request.note());
+        Device replacement = assign(
+                replacementId,
+                new AssignmentRequest(
+                        lost.assignee.id, null, join("Replacement for " + lost.assetTag + ".", note), request.dueOn()),
+                actor);
+        String what = request.dueOn() == null
+                ? replacement.assetTag + " was issued as its replacement."
+                : replacement.assetTag + " was issued as a loaner, due back on " + request.dueOn() + ".";
+        history.device(lost, actor, "REPLACEMENT_ISSUED", lost.status, lost.status, List.of(), join(what, note), null);
+        return replacement;
+    }
+
+    /** Open assignments with a due date (loaners), by due date; only those past it when {@code overdueOnly}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Assignment> loans(boolean overdueOnly, String school, int limit) {
+        return assignments.openLoans(overdueOnly ? clock.today() : null, DeviceRules.text(school), limit);
     }
 
     /** IT takes a device back from its holder: to stock, or to quarantine when it holds sensitive data. */
@@ -486,6 +544,7 @@ public class DeviceService {
         a.person = person;
         a.assignedAt = now;
         a.assignedBy = actor;
+        a.dueOn = d.assignmentDueOn;
         assignments.persist(a);
     }
 
@@ -497,6 +556,7 @@ public class DeviceService {
         });
         d.assignee = null;
         d.assignedAt = null;
+        d.assignmentDueOn = null;
     }
 
     private static RuntimeException conflictOrInvalid(List<FieldViolation> errors) {
@@ -512,6 +572,9 @@ public class DeviceService {
     private static String join(String a, String b) {
         if (a == null || a.isBlank()) {
             return b;
+        }
+        if (b == null || b.isBlank()) {
+            return a;
         }
         return a + " " + b;
     }

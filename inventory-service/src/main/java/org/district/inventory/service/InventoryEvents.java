@@ -6,8 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
 import org.district.contracts.Topics;
+import org.district.contracts.inventory.ChargeSnapshot;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.PersonSnapshot;
+import org.district.inventory.entity.Charge;
 import org.district.inventory.entity.Device;
 import org.district.inventory.entity.Person;
 import org.district.inventory.entity.RegistryRecord;
@@ -59,7 +61,8 @@ public class InventoryEvents {
                         d.donor,
                         d.warrantyEnd,
                         d.costOwed,
-                        d.updatedAt));
+                        d.updatedAt,
+                        d.assignmentDueOn));
     }
 
     public void personChanged(Person p, String change) {
@@ -84,6 +87,30 @@ public class InventoryEvents {
                         p.departedOn,
                         p.aupAcknowledgedOn,
                         p.updatedAt));
+    }
+
+    /** A charge's snapshot with its totals; it names the person and the device by id only. */
+    public void chargeChanged(Charge c, String change) {
+        publish(
+                Topics.CHARGES,
+                "Charge",
+                ChargeSnapshot.TYPE,
+                ChargeSnapshot.SCHEMA_VERSION,
+                c,
+                () -> new ChargeSnapshot(
+                        c.id,
+                        c.version,
+                        change,
+                        c.person.id,
+                        c.device.id,
+                        c.reason,
+                        c.amount,
+                        c.paid,
+                        c.waived,
+                        c.outstanding(),
+                        c.status,
+                        c.createdAt,
+                        c.updatedAt));
     }
 
     /** Snapshots are keyed by the record's id, so a compacted topic keeps the latest of each. */

@@ -60,7 +60,9 @@ public record PersonRequest(
         @Schema(description = "False once the person has departed", example = "true", defaultValue = "true")
                 Boolean active,
         @Schema(
-                        description = "When the person departed; only with active=false (today when absent)",
+                        description = "The person's last working day: with active=false when they left (today when"
+                                + " absent); with active=true the day they will leave (at most 366 days ahead)."
+                                + " Either opens return tasks for the devices they hold, due on that day",
                         example = "2026-06-05",
                         implementation = String.class,
                         format = "date")

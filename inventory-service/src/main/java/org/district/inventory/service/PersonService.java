@@ -31,6 +31,9 @@ import org.district.support.time.DistrictClock;
 @Transactional
 public class PersonService {
 
+    /** How far ahead a leaving date may be announced. */
+    static final int MAX_LEAVING_DAYS_AHEAD = 366;
+
     /** How many changes a person record's history shows. */
     static final int HISTORY_SHOWN = 500;
 
@@ -124,8 +127,9 @@ public class PersonService {
         if (in.aupAcknowledgedOn() != null && in.aupAcknowledgedOn().isAfter(today)) {
             errors.add(new FieldViolation("aupAcknowledgedOn", "cannot be in the future."));
         }
-        if (in.departedOn() != null && in.activeOrDefault()) {
-            errors.add(new FieldViolation("departedOn", "is only for people who are no longer active."));
+        if (in.departedOn() != null && in.departedOn().isAfter(today.plusDays(MAX_LEAVING_DAYS_AHEAD))) {
+            errors.add(new FieldViolation(
+                    "departedOn", "must be at most " + MAX_LEAVING_DAYS_AHEAD + " days from today."));
         }
         return errors;
     }
@@ -181,8 +185,10 @@ public class PersonService {
         p.supervisor = supervisorRecord;
         boolean wasActive = isNew || p.active;
         p.active = in.activeOrDefault();
+        // The last working day: announced ahead for someone still active (a leaving date), today when someone is set
+        // inactive without one. Either way checkin-service opens the return tasks for what they hold.
         p.departedOn = p.active
-                ? null
+                ? in.departedOn()
                 : (in.departedOn() != null ? in.departedOn() : wasActive ? clock.today() : p.departedOn);
         p.aupAcknowledgedOn = in.aupAcknowledgedOn();
         List<FieldChange> changes = FieldChange.between(before, p.trackedFields());
@@ -195,7 +201,13 @@ public class PersonService {
             p.createdAt = now;
             people.persist(p);
         }
-        String action = isNew ? "CREATED" : (wasActive && !p.active ? "DEPARTED" : "UPDATED");
+        String action = isNew
+                ? "CREATED"
+                : wasActive && !p.active
+                        ? "DEPARTED"
+                        : p.active && p.departedOn != null && !p.departedOn.equals(before.get("departedOn"))
+                                ? "LEAVING_DATE_SET"
+                                : "UPDATED";
         history.person(p, actor, action, changes);
         events.personChanged(p, isNew ? "CREATED" : "UPDATED");
         return new Saved(p, isNew ? Outcome.CREATED : Outcome.UPDATED);

@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.ReturnReason;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.contracts.checkin.ReturnTaskReminder;
 import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportWrittenOff;
@@ -80,12 +83,20 @@ public class Messages {
                 String site,
                 String ipAddress);
 
-        static native TemplateInstance returnTaskOpened(String tag, String device, String dueOn, boolean sensitiveData);
+        static native TemplateInstance returnTaskOpened(
+                String tag, String device, String dueOn, boolean sensitiveData, boolean loan);
 
         static native TemplateInstance returnTaskOpenedToSupervisor(
-                String person, String tag, String device, String dueOn, boolean sensitiveData);
+                String person, String tag, String device, String dueOn, boolean sensitiveData, boolean loan);
 
-        static native TemplateInstance returnTaskOverdue(String tag, String who, String device, String dueOn);
+        static native TemplateInstance returnTaskReminder(
+                String tag, String device, String dueOn, boolean sensitiveData, boolean loan, boolean dueToday);
+
+        static native TemplateInstance returnTaskOverdueToHolder(
+                String tag, String device, String dueOn, boolean sensitiveData);
+
+        static native TemplateInstance returnTaskOverdue(
+                String tag, String who, String device, String dueOn, boolean loan, int escalation, long daysOverdue);
     }
 
     /** The facts a loss report message is built from; anything not known locally is null. */
@@ -179,7 +190,27 @@ public class Messages {
     /** To the departing person: which device to return, by when, and how. */
     public Message returnTaskOpened(ReturnTaskOpened e, KnownDevice device) {
         String tag = device != null ? device.assetTag : e.deviceId().toString();
-        return render(Templates.returnTaskOpened(tag, deviceLine(tag, device), date(e.dueOn()), e.sensitiveData()));
+        return render(Templates.returnTaskOpened(
+                tag, deviceLine(tag, device), date(e.dueOn()), e.sensitiveData(), e.reason() == ReturnReason.LOAN));
+    }
+
+    /** To the holder: the device is due back in a few days, or today. */
+    public Message returnTaskReminder(ReturnTaskReminder e, KnownDevice device) {
+        String tag = device != null ? device.assetTag : e.deviceId().toString();
+        return render(Templates.returnTaskReminder(
+                tag,
+                deviceLine(tag, device),
+                date(e.dueOn()),
+                device != null && device.sensitiveData,
+                e.reason() == ReturnReason.LOAN,
+                e.reminder() == ReturnTaskReminder.Reminder.DUE_TODAY));
+    }
+
+    /** To the holder: the device is overdue, and IT and their supervisor know. */
+    public Message returnTaskOverdueToHolder(ReturnTaskOverdue e, KnownDevice device) {
+        String tag = device != null ? device.assetTag : e.deviceId().toString();
+        return render(Templates.returnTaskOverdueToHolder(
+                tag, deviceLine(tag, device), date(e.dueOn()), device != null && device.sensitiveData));
     }
 
     /** To the departing person's supervisor. */
@@ -190,14 +221,23 @@ public class Messages {
                 tag,
                 deviceLine(tag, device),
                 date(e.dueOn()),
-                e.sensitiveData()));
+                e.sensitiveData(),
+                e.reason() == ReturnReason.LOAN));
     }
 
     /** To IT and the supervisor: a return is overdue. */
     public Message returnTaskOverdue(ReturnTaskOverdue e, KnownDevice device, KnownPerson person) {
         String tag = device != null ? device.assetTag : e.deviceId().toString();
         String who = person == null ? String.valueOf(e.personId()) : person.displayName();
-        return render(Templates.returnTaskOverdue(tag, OneLine.of(who), deviceLine(tag, device), date(e.dueOn())));
+        long daysOverdue = e.dueOn() == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(e.dueOn(), clock.today()));
+        return render(Templates.returnTaskOverdue(
+                tag,
+                OneLine.of(who),
+                deviceLine(tag, device),
+                date(e.dueOn()),
+                e.reason() == ReturnReason.LOAN,
+                Math.max(1, e.escalation()),
+                daysOverdue));
     }
 
     // ---------------------------------------------------------------- what the templates show

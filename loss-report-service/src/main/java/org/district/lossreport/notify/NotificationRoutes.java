@@ -11,6 +11,7 @@ import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.contracts.checkin.ReturnTaskReminder;
 import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportWrittenOff;
 import org.district.contracts.lossreport.LossReported;
@@ -54,8 +55,9 @@ public class NotificationRoutes {
      * Per consumer group, the events it tells of. IT hears of every report, recovery and write-off, of lost devices
      * seen on the network, devices used after their holder left and overdue returns (a LossReportUpdated is IT's own
      * doing). The supervisor (for a student, the school's contact) hears of a report of their person's device; for
-     * offboarding, the departing person and their supervisor hear which device to return by when, and the supervisor
-     * hears when the return is overdue.
+     * return tasks (a departure or a loaner), the holder and their supervisor hear which device to return by when, the
+     * holder is reminded before and on the due date and told when it is overdue, and the supervisor hears of every
+     * escalation until the device is back.
      */
     private final Map<String, Map<String, Route>> table = Map.of(
             IT_NOTIFIER,
@@ -70,7 +72,8 @@ public class NotificationRoutes {
             Map.of(
                     LossReported.TYPE, this::lossReportedToSupervisor,
                     ReturnTaskOpened.TYPE, this::returnTaskOpenedToPersonAndSupervisor,
-                    ReturnTaskOverdue.TYPE, this::returnOverdueToSupervisor));
+                    ReturnTaskReminder.TYPE, this::returnReminderToHolder,
+                    ReturnTaskOverdue.TYPE, this::returnOverdueToSupervisorAndHolder));
 
     @Inject
     Notifications notifications;
@@ -211,10 +214,24 @@ public class NotificationRoutes {
         toSupervisorOf(c, person, e.deviceId(), () -> messages.returnTaskOpenedToSupervisor(e, d, person.orElse(null)));
     }
 
-    private void returnOverdueToSupervisor(Cause c) {
+    private void returnReminderToHolder(Cause c) {
+        ReturnTaskReminder e = c.data(ReturnTaskReminder.class);
+        KnownDevice d = device(e.deviceId());
+        people.find(e.personId())
+                .filter(p -> p.email != null && !p.email.isBlank())
+                .ifPresent(p -> email(c, null, e.deviceId(), p.email, messages.returnTaskReminder(e, d), null));
+    }
+
+    /** The supervisor hears of every escalation; the holder of the first (the one saying the device is overdue). */
+    private void returnOverdueToSupervisorAndHolder(Cause c) {
         ReturnTaskOverdue e = c.data(ReturnTaskOverdue.class);
         KnownDevice d = device(e.deviceId());
         Optional<KnownPerson> person = people.find(e.personId());
+        if (e.escalation() <= 1) {
+            person.filter(p -> p.email != null && !p.email.isBlank())
+                    .ifPresent(
+                            p -> email(c, null, e.deviceId(), p.email, messages.returnTaskOverdueToHolder(e, d), null));
+        }
         toSupervisorOf(c, person, e.deviceId(), () -> messages.returnTaskOverdue(e, d, person.orElse(null)));
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.district.contracts.DistrictIds;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.lossreport.entity.KnownDevice;
 
@@ -37,7 +38,7 @@ public class KnownDeviceRepository implements PanacheRepositoryBase<KnownDevice,
 
     /** The devices a person holds, by asset tag. */
     public List<KnownDevice> heldBy(String districtId, int limit) {
-        return find("assigneeDistrictId = ?1 order by assetTag", districtId)
+        return find("assigneeDistrictId = ?1 order by assetTag", DistrictIds.canonical(districtId))
                 .page(0, limit)
                 .list();
     }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import org.district.contracts.DistrictIds;
 import org.district.contracts.inventory.PersonSnapshot;
 import org.district.lossreport.entity.KnownPerson;
 
@@ -25,7 +26,7 @@ public class KnownPersonRepository implements PanacheRepositoryBase<KnownPerson,
         if (districtId == null) {
             return Optional.empty();
         }
-        return find("districtId = ?1 order by updatedAt desc nulls last", districtId)
+        return find("districtId = ?1 order by updatedAt desc nulls last", DistrictIds.canonical(districtId))
                 .firstResultOptional();
     }
 

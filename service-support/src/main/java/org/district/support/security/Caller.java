@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.district.contracts.DistrictIds;
 
 /**
  * Who is calling, in the district's terms: a person's district id (the claim of the identity provider's token that
@@ -19,7 +20,10 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
-    /** The caller's district id, or a device's id for a device agent; null when anonymous. */
+    /**
+     * The caller's district id in its canonical form ({@link DistrictIds#canonical}, whatever case the identity
+     * provider sends it in), or a device's id for a device agent; null when anonymous.
+     */
     public String subject() {
         return subjectOf(identity);
     }
@@ -29,7 +33,8 @@ public class Caller {
         if (identity == null || identity.isAnonymous()) {
             return null;
         }
-        return identity.getPrincipal().getName();
+        String name = identity.getPrincipal().getName();
+        return identity.hasRole(Roles.DEVICE) ? name : DistrictIds.canonical(name);
     }
 
     public boolean is(String role) {
