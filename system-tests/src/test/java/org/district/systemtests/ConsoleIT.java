@@ -760,6 +760,9 @@ class ConsoleIT {
                         .contains("Delivered");
             });
             accessible(browser, "console-report-it");
+            assertThat(browser.find(By.id("issue-replacement")).getAttribute("href"))
+                    .as("IT may issue the holder a replacement from the report")
+                    .endsWith("/devices/" + laptop.id() + "/replacement/new");
 
             browser.find(By.id("costOwed")).sendKeys("two hundred");
             browser.find(By.id("write-off")).click();

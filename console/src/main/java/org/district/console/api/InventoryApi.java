@@ -10,10 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.district.console.api.Views.Assignment;
 import org.district.console.api.Views.Device;
 import org.district.console.api.Views.HistoryEntry;
 import org.district.console.api.Views.ImportReport;
 import org.district.console.api.Views.InventorySummary;
+import org.district.console.api.Views.Loan;
 import org.district.console.api.Views.Me;
 import org.district.console.api.Views.Move;
 import org.district.console.api.Views.MoveRequest;
@@ -21,6 +23,7 @@ import org.district.console.api.Views.NewDevice;
 import org.district.console.api.Views.NewPerson;
 import org.district.console.api.Views.Person;
 import org.district.console.api.Views.PersonName;
+import org.district.console.api.Views.Replacement;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -132,4 +135,23 @@ public interface InventoryApi {
     @Path("/devices/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     Device changeStatus(@PathParam("id") UUID id, MoveRequest.StatusChange change);
+
+    /** Who held the device, and when, each period with its due date when it was lent (IT and auditors). */
+    @GET
+    @Path("/devices/{id}/assignments")
+    List<Assignment> assignments(@PathParam("id") UUID id);
+
+    /** Loaners not yet given back, earliest due first; only those past their due date when {@code overdue}. */
+    @GET
+    @Path("/loans")
+    List<Loan> loans(
+            @QueryParam("overdue") Boolean overdue,
+            @QueryParam("school") String school,
+            @QueryParam("limit") Integer limit);
+
+    /** Assigns another device to the holder of a lost or stolen one; answers the replacement. */
+    @POST
+    @Path("/devices/{id}/replacement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Device replace(@PathParam("id") UUID lostId, Replacement replacement);
 }

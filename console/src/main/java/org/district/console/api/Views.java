@@ -34,6 +34,7 @@ public final class Views {
             Boolean sensitiveData,
             PersonRef assignee,
             Instant assignedAt,
+            LocalDate assignmentDueOn,
             LocalDate warrantyEnd,
             BigDecimal costOwed,
             String notes,
@@ -47,6 +48,38 @@ public final class Views {
             return text.isEmpty() ? null : text;
         }
     }
+
+    /** One period in which a person held a device, with its due date when it was lent (inventory-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Assignment(
+            UUID id,
+            PersonRef person,
+            Instant assignedAt,
+            String assignedBy,
+            LocalDate dueOn,
+            Instant endedAt,
+            String endedBy,
+            String endReason) {}
+
+    /** A device lent until a due date and not yet given back (inventory-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Loan(
+            UUID deviceId,
+            String assetTag,
+            String type,
+            String school,
+            PersonRef holder,
+            Instant assignedAt,
+            LocalDate dueOn,
+            long daysOverdue) {
+
+        public boolean overdue() {
+            return daysOverdue > 0;
+        }
+    }
+
+    /** What IT sends to issue the holder of a lost or stolen device another one (inventory-service). */
+    public record Replacement(String assetTag, LocalDate dueOn, String note) {}
 
     /** One entry of a device's history (inventory-service). */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -165,7 +198,7 @@ public final class Views {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Returned(String note) {}
 
-    /** A return-on-departure task (checkin-service). */
+    /** A device to be given back: its holder leaves (DEPARTURE) or a loaner is due (LOAN) (checkin-service). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ReturnTask(
             UUID id,
@@ -177,9 +210,11 @@ public final class Views {
             boolean sensitiveData,
             String returnTo,
             LocalDate dueOn,
+            String reason,
             String status,
             Instant openedAt,
             Instant escalatedAt,
+            int escalations,
             Instant returnedAt,
             String receivedBy) {}
 
@@ -360,7 +395,8 @@ public final class Views {
 
         private MoveRequest() {}
 
-        public record Assignment(String personDistrictId, String note) {}
+        /** With {@code dueOn} the device is a loaner, due back that day. */
+        public record Assignment(String personDistrictId, String note, LocalDate dueOn) {}
 
         public record Return(String note) {}
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +67,8 @@ public class DeviceActionPages {
             "note", "Note",
             "method", "How it was sanitized",
             "reason", "Reason",
-            "costOwed", "Cost owed");
+            "costOwed", "Cost owed",
+            "dueOn", "Due back on");
 
     @Inject
     Pages pages;
@@ -101,7 +103,8 @@ public class DeviceActionPages {
             @FormParam("note") String note,
             @FormParam("method") String method,
             @FormParam("reason") String reason,
-            @FormParam("costOwed") String costOwed) {
+            @FormParam("costOwed") String costOwed,
+            @FormParam("dueOn") String dueOn) {
         pages.requireActor();
         UUID deviceId = DevicePages.uuid(id);
         Move move = new Move(DevicePages.blank(operation), DevicePages.blank(to));
@@ -111,6 +114,7 @@ public class DeviceActionPages {
         values.put("method", method);
         values.put("reason", reason);
         values.put("costOwed", costOwed);
+        values.put("dueOn", dueOn);
         Form form = Form.empty(values);
         List<FieldError> errors = new ArrayList<>();
         if ("ASSIGN".equals(move.operation()) && DevicePages.blank(personDistrictId) == null) {
@@ -118,9 +122,10 @@ public class DeviceActionPages {
                     new FieldError("personDistrictId", "Enter the district id of the person who receives the device."));
         }
         BigDecimal cost = Form.amount(costOwed, "costOwed", LABELS.get("costOwed"), errors);
+        LocalDate due = "ASSIGN".equals(move.operation()) ? LoanPages.date(dueOn, "dueOn", errors) : null;
         if (errors.isEmpty()) {
             try {
-                send(deviceId, move, form, cost);
+                send(deviceId, move, form, cost, due);
                 LOG.infof("Moved device %s: %s to %s", deviceId, move.operation(), move.status());
                 return Response.seeOther(URI.create("/devices/" + deviceId + "?moved=" + move.status()))
                         .build();
@@ -140,11 +145,12 @@ public class DeviceActionPages {
                 422, Templates.confirmMove(pages.chrome("devices"), device, move, form.withErrors(errors)));
     }
 
-    private void send(UUID deviceId, Move move, Form form, BigDecimal cost) {
+    private void send(UUID deviceId, Move move, Form form, BigDecimal cost, LocalDate dueOn) {
         String note = DevicePages.blank(form.value("note"));
         switch (move.operation() == null ? "" : move.operation()) {
             case "ASSIGN" -> inventory.assign(
-                    deviceId, new MoveRequest.Assignment(DevicePages.blank(form.value("personDistrictId")), note));
+                    deviceId,
+                    new MoveRequest.Assignment(DevicePages.blank(form.value("personDistrictId")), note, dueOn));
             case "RETURN" -> inventory.takeBack(deviceId, new MoveRequest.Return(note));
             case "SANITIZE" -> inventory.sanitize(
                     deviceId, new MoveRequest.Sanitization(DevicePages.blank(form.value("method")), note));

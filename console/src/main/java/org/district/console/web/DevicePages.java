@@ -31,6 +31,7 @@ import org.district.console.api.InventoryApi;
 import org.district.console.api.InventoryExport;
 import org.district.console.api.LossReportApi;
 import org.district.console.api.Page;
+import org.district.console.api.Views.Assignment;
 import org.district.console.api.Views.CheckIn;
 import org.district.console.api.Views.Command;
 import org.district.console.api.Views.CommandRequest;
@@ -126,7 +127,8 @@ public class DevicePages {
                 boolean registered,
                 DeviceExtras extras,
                 String moved,
-                boolean revoked);
+                boolean revoked,
+                Device replacement);
 
         static native TemplateInstance confirmCommand(
                 Chrome chrome, Device device, String command, String reason, List<FieldError> errors);
@@ -160,8 +162,14 @@ public class DevicePages {
      * What IT and auditors see on a device page besides its record: the moves IT may make now (none for auditors), its
      * agent's credential, and its open loss report if it has one.
      */
-    public record DeviceExtras(List<Move> moves, CredentialStatus credential, LossReport openReport) {
-        static final DeviceExtras NONE = new DeviceExtras(List.of(), null, null);
+    public record DeviceExtras(
+            List<Move> moves, CredentialStatus credential, LossReport openReport, List<Assignment> assignments) {
+        static final DeviceExtras NONE = new DeviceExtras(List.of(), null, null, List.of());
+
+        /** IT may issue its holder another device: it is lost or stolen and someone held it. */
+        public boolean replaceable(Device device) {
+            return ("LOST".equals(device.status()) || "STOLEN".equals(device.status())) && device.assignee() != null;
+        }
     }
 
     @GET
@@ -304,7 +312,8 @@ public class DevicePages {
             @QueryParam("sent") String sent,
             @QueryParam("registered") String registered,
             @QueryParam("moved") String moved,
-            @QueryParam("revoked") String revoked) {
+            @QueryParam("revoked") String revoked,
+            @QueryParam("replacement") String replacementId) {
         UUID deviceId = uuid(id);
         Device device = inventory.device(deviceId);
         boolean everything = pages.seesEverything();
@@ -329,7 +338,17 @@ public class DevicePages {
             extras = new DeviceExtras(
                     pages.acts() ? inventory.moves(deviceId) : List.of(),
                     credential,
-                    open.isEmpty() ? null : open.get(0));
+                    open.isEmpty() ? null : open.get(0),
+                    inventory.assignments(deviceId));
+        }
+        Device replacement = null;
+        if (pages.acts() && blank(replacementId) != null) {
+            // The device just issued in this one's place, named in the page's notice; one it cannot read is left out.
+            try {
+                replacement = inventory.device(uuid(replacementId));
+            } catch (WebApplicationException e) {
+                LOG.debugf("Replacement %s not shown: %s", replacementId, e.getMessage());
+            }
         }
         return html(Templates.device(
                 pages.chrome("devices"),
@@ -343,7 +362,8 @@ public class DevicePages {
                 registered != null,
                 extras,
                 choice(moved, DeviceForms.STATUSES),
-                revoked != null));
+                revoked != null,
+                replacement));
     }
 
     /** The page that asks IT to confirm a lock, locate or wipe, naming the device. */

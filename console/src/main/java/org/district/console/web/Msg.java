@@ -34,6 +34,9 @@ public interface Msg {
             + "{#else}{status}{/when}")
     String commandStatus(String status);
 
+    @Message("{#when reason}{#is 'DEPARTURE'}Departure{#is 'LOAN'}Loaner{#else}{reason}{/when}")
+    String returnReason(String reason);
+
     @Message("{#when status}{#is 'OPEN'}Open{#is 'OVERDUE'}Overdue{#is 'RETURNED'}Returned{#is 'CLOSED'}Closed"
             + "{#is 'RECOVERED'}Recovered{#is 'WRITTEN_OFF'}Written off{#else}{status}{/when}")
     String taskStatus(String status);
@@ -42,7 +45,8 @@ public interface Msg {
             + "{#is 'ASSIGNED'}Assigned{#is 'RETURNED'}Taken back{#is 'STATUS_CHANGED'}Status changed"
             + "{#is 'SANITIZED'}Sanitized{#is 'RECOVERED'}Recovered{#is 'QUARANTINED'}Quarantined"
             + "{#is 'WRITTEN_OFF'}Written off{#is 'EVENT_IGNORED'}Event not applied{#is 'DEPARTED'}Left the district"
-            + "{#is 'AUP_ACKNOWLEDGED'}Acceptable use policy acknowledged{#else}{action}{/when}")
+            + "{#is 'AUP_ACKNOWLEDGED'}Acceptable use policy acknowledged{#is 'REPLACEMENT_ISSUED'}Replacement issued"
+            + "{#else}{action}{/when}")
     String action(String action);
 
     @Message(

@@ -73,6 +73,9 @@ public class Pages {
                 seesEverything() ? "Devices" : teamLead() ? words.teamDevices() : words.myDevices(),
                 "devices"));
         if (seesEverything()) {
+            nav.add(new NavItem("/devices/loaners", "Loaners", "loaners"));
+        }
+        if (seesEverything()) {
             nav.add(new NavItem("/loss-reports", "Loss reports", "loss-reports"));
         }
         if (!seesEverything() && (is(Roles.STAFF) || is(Roles.SUPERVISOR))) {

@@ -52,6 +52,12 @@ public interface Staff {
     @Message("Holder")
     String holder();
 
+    @Message("Loaner")
+    String loaner();
+
+    @Message("Due back on")
+    String dueBackOn();
+
     @Message("Staff")
     String roleStaff();
 
