@@ -112,12 +112,19 @@ scram_users() {
   done
 }
 
-# Creates the topics and grants on a freshly formatted broker, as its administrator.
+# What the topics and grants files say, so a broker set up from older ones is brought up to date.
+access_digest() {
+  cat "$TOPICS_FILE" "$ACCESS_FILE" | sha256sum | cut -d' ' -f1
+}
+
+# Creates the topics and grants, as the broker's administrator: on a freshly formatted broker, and again on an existing
+# one whenever deploy/kafka/topics.txt or access.txt changed since (a new version of the system with a new topic).
+# Creating is idempotent: topics that exist are left as they are, grants that exist are granted again.
 set_up_access() {
   KAFKA_ADMIN_USER="$ADMIN_USER" KAFKA_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     kafka_java "$ROOT/infra/kafka/KafkaAccess.java" "127.0.0.1:$PORT" "$TOPICS_FILE" "$ACCESS_FILE" \
     >>"$LOG_FILE" 2>&1 || die "Could not create the topics and grants of Kafka ($INSTANCE); see $LOG_FILE"
-  touch "$INSTANCE_DIR/.access-set-up"
+  access_digest >"$INSTANCE_DIR/.access-set-up"
 }
 
 # Runs a Kafka tool class with the broker's class path.
@@ -136,6 +143,10 @@ running_pid() {
 start() {
   if [ -n "$(running_pid)" ] && port_open 127.0.0.1 "$PORT"; then
     info "Kafka ($INSTANCE) already running on 127.0.0.1:$PORT"
+    if [ "$(cat "$INSTANCE_DIR/.access-set-up" 2>/dev/null)" != "$(access_digest)" ]; then
+      info "Creating the topics and grants of Kafka ($INSTANCE)"
+      set_up_access
+    fi
     return
   fi
   if port_open 127.0.0.1 "$PORT"; then
@@ -166,7 +177,8 @@ start() {
   echo $! >"$PID_FILE"
   # The port opens a moment before the broker has registered with its controller: wait for both.
   wait_for 90 "Kafka" started || die "Kafka ($INSTANCE) did not start; see $LOG_FILE"
-  if [ ! -f "$INSTANCE_DIR/.access-set-up" ]; then
+  if [ "$(cat "$INSTANCE_DIR/.access-set-up" 2>/dev/null)" != "$(access_digest)" ]; then
+    info "Creating the topics and grants of Kafka ($INSTANCE)"
     set_up_access
   fi
 }

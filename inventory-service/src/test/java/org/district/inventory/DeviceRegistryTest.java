@@ -2,6 +2,7 @@ package org.district.inventory;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -317,7 +318,9 @@ class DeviceRegistryTest {
                 .post("/api/v1/devices")
                 .then()
                 .statusCode(415)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", containsString("JSON for the API"))
+                .body("detail", containsString("CSV for an import"));
 
         Api.it().get("/api/v1/devices/" + UUID.randomUUID()).then().statusCode(404);
         Api.it().get("/api/v1/devices/not-an-id").then().statusCode(404).contentType("application/problem+json");

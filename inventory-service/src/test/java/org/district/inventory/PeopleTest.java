@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.district.testing.TestApi;
+import org.district.testing.TestDb;
 import org.junit.jupiter.api.Test;
 
 /** People records: create, read, update with version checks, the nightly bulk sync, departures and the AUP. */
@@ -144,6 +145,21 @@ class PeopleTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].message", containsString("themself"));
+    }
+
+    @Test
+    void aLongHistoryShowsTheLatest500Entries() {
+        String districtId = Api.employee();
+        String id = Api.personId(districtId);
+        TestDb.of(ds)
+                .execute(
+                        "insert into person_history (person_id, occurred_at, actor, action)"
+                                + " select ?::uuid, now() - (n || ' minutes')::interval, 'IT_ADMIN:E1', 'UPDATED'"
+                                + " from generate_series(1, 520) n",
+                        id);
+        List<Map<String, Object>> history =
+                Api.it().get(PEOPLE + "/" + id + "/history").then().statusCode(200).extract().path("");
+        assertThat(history).hasSize(500);
     }
 
     @Test

@@ -427,8 +427,8 @@ public class PersonResource {
     @Operation(
             operationId = "listPersonHistory",
             summary = "A person record's history, newest first",
-            description = "IT staff and HR. Every change to the record (at most the latest 500, and one more), newest"
-                    + " first: who, when, what, from and to.")
+            description = "IT staff and HR. Every change to the record (the latest 500 at most), newest first: who,"
+                    + " when, what, from and to.")
     @APIResponse(
             responseCode = "200",
             description = "The changes (possibly none)",

@@ -98,7 +98,9 @@ public class PersonService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PersonHistoryEntry> history(UUID id) {
         get(id);
-        return history.ofPerson(id, HISTORY_SHOWN);
+        List<PersonHistoryEntry> entries = history.ofPerson(id, HISTORY_SHOWN);
+        // The repository reads one entry more than asked (for pages that say whether more follow); this list does not.
+        return entries.size() > HISTORY_SHOWN ? entries.subList(0, HISTORY_SHOWN) : entries;
     }
 
     /** Whether the person's AUP acknowledgement is recent enough today for a device to be assigned to them. */

@@ -95,7 +95,8 @@ public class WebPages {
 
     private static final String UNSUPPORTED_EXAMPLE = "{\"type\": \"urn:district:problem:unsupported-media-type\","
             + " \"title\": \"Unsupported Media Type\", \"status\": 415, \"detail\": \"The request body's content"
-            + " type is not accepted here; send application/json.\", \"instance\": \"/report-loss\","
+            + " type is not one this address takes: JSON for the API, the page's own form for a page, CSV for an"
+            + " import (the API document names each).\", \"instance\": \"/report-loss\","
             + " \"correlationId\": \"5f0c2a9e-8b1d-4c3a-a7e2-61d94b0f3c25\"}";
 
     @CheckedTemplate

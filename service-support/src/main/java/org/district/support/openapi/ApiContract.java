@@ -292,7 +292,9 @@ public class ApiContract implements OASFilter {
             case 413 -> new String[] {"payload-too-large", "Request Entity Too Large", "The body is too large"};
             case 406 -> new String[] {"not-acceptable", "Not Acceptable", "Accept application/json"};
             case 411 -> new String[] {"length-required", "Length Required", "State the body's length"};
-            case 415 -> new String[] {"unsupported-media-type", "Unsupported Media Type", "Send application/json"};
+            case 415 -> new String[] {
+                "unsupported-media-type", "Unsupported Media Type", "Send the body as the operation's media type"
+            };
             case 428 -> new String[] {"precondition-required", "Precondition required", "Send If-Match"};
             case 429 -> new String[] {"too-many-requests", "Too Many Requests", "Try again in 30 seconds"};
             case 503 -> new String[] {"unavailable", "Service Unavailable", "Try again in a moment"};

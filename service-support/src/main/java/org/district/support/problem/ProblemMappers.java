@@ -202,7 +202,8 @@ public class ProblemMappers {
                     case 404 -> "There is nothing at this address.";
                     case 405 -> "This address does not accept the HTTP method used.";
                     case 406 -> "The requested response type is not available here.";
-                    case 415 -> "The request body's content type is not accepted here; send application/json.";
+                    case 415 -> "The request body's content type is not one this address takes: JSON for the API,"
+                            + " the page's own form for a page, CSV for an import (the API document names each).";
                     default -> title + ".";
                 };
         String slug = title.toLowerCase().replace(' ', '-');
