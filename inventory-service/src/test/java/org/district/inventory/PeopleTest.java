@@ -157,8 +157,12 @@ class PeopleTest {
                                 + " select ?::uuid, now() - (n || ' minutes')::interval, 'IT_ADMIN:E1', 'UPDATED'"
                                 + " from generate_series(1, 520) n",
                         id);
-        List<Map<String, Object>> history =
-                Api.it().get(PEOPLE + "/" + id + "/history").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> history = Api.it()
+                .get(PEOPLE + "/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
         assertThat(history).hasSize(500);
     }
 
