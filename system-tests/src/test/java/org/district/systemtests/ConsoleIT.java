@@ -1012,6 +1012,246 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void itChargesTheHolderOfADamagedLaptopRecordsAPaymentAndWaivesTheRest() {
+        Person holder = district.employee(null);
+        Device laptop = district.device("LAPTOP", false);
+        district.assign(laptop, holder);
+        String holderName = "Pat Employee " + holder.districtId();
+        String receipt = system.id("R");
+
+        try (Browser browser = new Browser(system, "console-charges", Browser.DESKTOP)) {
+            // A charge from the device's page: its holder is filled in, what is missing is named by its field.
+            signIn(browser, "/devices/" + laptop.id(), district.itId, "IT_ADMIN");
+            assertThat(browser.find(By.id("no-device-charges")).getText()).contains("No one has been charged");
+            browser.find(By.id("record-charge")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + laptop.id() + "/charges/new"));
+            assertThat(browser.find(By.id("person")).getAttribute("value")).isEqualTo(holder.districtId());
+            assertThat(browser.find(By.id("person-hint")).getText()).contains(holderName);
+            assertThat(browser.find(By.id("reason-damage")).isSelected()).isTrue();
+            browser.find(By.id("save-charge")).click();
+            awaitErrorSummary(browser, "Enter the amount owed");
+            assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("Say what the charge is for");
+            accessible(browser, "console-record-charge-errors-desktop");
+            fill(browser, "amount", "120.00");
+            fill(browser, "description", "Cracked screen, replaced by the repair depot");
+            browser.find(By.id("save-charge")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=charge"));
+            assertThat(browser.find(By.id("charge-recorded")).getText())
+                    .contains("$120.00")
+                    .contains(holderName);
+            assertThat(browser.find(By.id("outstanding")).getText()).isEqualTo("$120.00");
+            assertThat(browser.find(By.tagName("h1")).getText())
+                    .contains(laptop.assetTag())
+                    .contains("Open");
+            String chargeId = browser.currentUrl().replaceAll(".*/devices/charges/([0-9a-f-]+).*", "$1");
+
+            // A payment, then more than is left: the inventory's refusal is shown by the amount, the values kept.
+            fill(browser, "amount", "50.00");
+            fill(browser, "reference", receipt);
+            browser.find(By.id("record-payment")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=payment"));
+            assertThat(browser.find(By.id("payment-recorded")).getText()).contains("$70.00 is still outstanding");
+            assertThat(browser.find(By.id("payments")).getText())
+                    .contains("$50.00")
+                    .contains(receipt)
+                    .contains("Alex Technician");
+            fill(browser, "amount", "100.00");
+            browser.find(By.id("record-payment")).click();
+            awaitErrorSummary(browser, "At most 70.00 is outstanding");
+            assertThat(browser.find(By.id("amount-error")).getText()).contains("At most 70.00 is outstanding");
+            assertThat(browser.find(By.id("amount")).getAttribute("value")).isEqualTo("100.00");
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
+                    .contains("error-summary");
+            accessible(browser, "console-charge-refusal-desktop");
+
+            // The rest waived: nothing is outstanding, and the charge takes nothing more.
+            fill(browser, "waiverAmount", "70.00");
+            fill(browser, "waiverReason", "Hardship, approved by the principal");
+            browser.find(By.id("record-waiver")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=waiver"));
+            assertThat(browser.find(By.tagName("h1")).getText()).contains("Settled");
+            assertThat(browser.find(By.id("outstanding")).getText()).isEqualTo("$0.00");
+            assertThat(browser.find(By.id("waivers")).getText())
+                    .contains("$70.00")
+                    .contains("Hardship, approved by the principal")
+                    .contains("Alex Technician");
+            assertThat(browser.find(By.id("nothing-outstanding")).getText()).contains("Nothing is outstanding");
+            assertThat(browser.driver().findElements(By.id("record-payment"))).isEmpty();
+            accessible(browser, "console-charge-settled-desktop");
+            JsonNode charge = Http.get(system.inventory("/api/v1/charges/" + chargeId), district.itToken())
+                    .json();
+            assertThat(charge.get("status").asText()).isEqualTo("SETTLED");
+            assertThat(charge.get("paid").decimalValue()).isEqualByComparingTo("50.00");
+            assertThat(charge.get("waived").decimalValue()).isEqualByComparingTo("70.00");
+
+            // The person's page: their balance and their charges.
+            browser.find(By.linkText(holderName)).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/people/" + holder.id()));
+            assertThat(browser.find(By.id("balance")).getText())
+                    .contains("Charged\n$120.00")
+                    .contains("Paid\n$50.00")
+                    .contains("Waived\n$70.00")
+                    .contains("Outstanding\n$0.00");
+            assertThat(browser.find(By.id("person-charges")).getText())
+                    .contains(laptop.assetTag())
+                    .contains("Damage")
+                    .contains("Settled");
+            accessible(browser, "console-person-charges-desktop", "charges-heading");
+
+            // The list, from the navigation, filtered by the person; its CSV is the inventory's export of the same.
+            browser.find(By.linkText("Charges")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/charges"));
+            fill(browser, "person", holder.districtId());
+            browser.find(By.id("find-charges")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("person="));
+            assertThat(browser.find(By.id("charges")).getText())
+                    .contains(holderName)
+                    .contains(laptop.assetTag())
+                    .contains("$120.00")
+                    .contains("Settled");
+            assertThat(browser.find(By.id("balance")).getText()).contains("$120.00");
+            accessible(browser, "console-charges-desktop");
+            Object csv = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "fetch(document.getElementById('export-charges').getAttribute('href')).then(r =>"
+                            + " r.text().then(t => done(r.status + ' ' + r.headers.get('content-type').split(';')[0]"
+                            + " + '\\n' + t.replaceAll('\\r', ''))));");
+            String expected = Http.get(
+                            system.inventory("/api/v1/charges/export?personId=" + holder.id()), district.itToken())
+                    .text();
+            assertThat(expected).contains(laptop.assetTag());
+            assertThat(String.valueOf(csv)).isEqualTo("200 text/csv\n" + expected.replace("\r", ""));
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("status"))).selectByValue("OPEN");
+            browser.find(By.id("find-charges")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("status=OPEN"));
+            assertThat(browser.find(By.id("no-charges")).getText()).contains("No charge matches");
+            fill(browser, "person", "NOBODY-" + holder.districtId());
+            browser.find(By.id("find-charges")).click();
+            awaitErrorSummary(browser, "No one has the district id NOBODY-" + holder.districtId());
+        }
+    }
+
+    @Test
+    void aStaffMemberSeesTheirOwnChargesOnAPhoneInEnglishAndSpanish() {
+        Person staff = district.employee(null);
+        Person other = district.employee(null);
+        Device own = district.device("CHROMEBOOK", false);
+        Device others = district.device("LAPTOP", false);
+        district.charge(staff, own, "80.00");
+        String othersCharge = district.charge(other, others, "45.00");
+
+        try (Browser browser = new Browser(system, "console-my-charges", Browser.PHONE)) {
+            signIn(browser, "/devices", staff.districtId(), "STAFF");
+            browser.find(By.linkText("My charges")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/my-charges"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("My charges");
+            assertThat(browser.find(By.id("owed")).getText()).isEqualTo("You owe $80.00.");
+            assertThat(browser.find(By.id("my-charges")).getText())
+                    .contains(own.assetTag())
+                    .contains("Damage")
+                    .contains("Cracked screen")
+                    .contains("Outstanding\n$80.00")
+                    .doesNotContain(others.assetTag());
+            assertThat(browser.driver().findElements(By.cssSelector("main button, main a.button, main form")))
+                    .as("staff read their charges only")
+                    .isEmpty();
+            Object width = ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth");
+            assertThat(((Number) width).longValue()).isLessThanOrEqualTo(420L);
+            accessible(browser, "console-my-charges-phone");
+
+            browser.find(By.id("language")).click();
+            await().atMost(PAGE)
+                    .until(() -> "es".equals(browser.find(By.tagName("html")).getAttribute("lang")));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mis cargos");
+            assertThat(browser.find(By.id("owed")).getText()).isEqualTo("Debe $80.00.");
+            assertThat(browser.find(By.id("my-charges")).getText())
+                    .contains("Daño")
+                    .contains("Abierto")
+                    .contains("Pendiente");
+            assertThat(browser.find(By.cssSelector("header nav")).getText()).contains("Mis cargos");
+            accessible(browser, "console-my-charges-es-phone");
+            browser.find(By.id("language")).click();
+            await().atMost(PAGE)
+                    .until(() -> "en".equals(browser.find(By.tagName("html")).getAttribute("lang")));
+
+            browser.open(system.consolePage("/devices/charges"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+            browser.open(system.consolePage("/devices/charges/" + othersCharge));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+        }
+    }
+
+    @Test
+    void anAuditorReadsChargesWithoutActionsAndAForgedPaymentIsRefused() {
+        Person person = district.employee(null);
+        Device laptop = district.device("LAPTOP", false);
+        String chargeId = district.charge(person, laptop, "60.00");
+        String name = "Pat Employee " + person.districtId();
+
+        try (Browser browser = new Browser(system, "console-charges-auditor", Browser.DESKTOP)) {
+            signIn(browser, "/devices/charges/" + chargeId, district.auditorId, "AUDITOR");
+            assertThat(browser.find(By.tagName("h1")).getText())
+                    .contains(name)
+                    .contains(laptop.assetTag())
+                    .contains("Open");
+            assertThat(browser.find(By.id("totals")).getText()).contains("$60.00");
+            assertThat(browser.driver().findElements(By.cssSelector("main button, main a.button, main form")))
+                    .as("an auditor's charge page has no action")
+                    .isEmpty();
+            accessible(browser, "console-charge-auditor");
+
+            Object paid = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "const token = document.querySelector('input[name=csrf-token]').value;"
+                            + "fetch('/devices/charges/" + chargeId + "/payments', {method: 'POST', body:"
+                            + " new URLSearchParams({'csrf-token': token, amount: '60.00', paidOn: '"
+                            + LocalDate.now(ZoneOffset.UTC) + "'})}).then(r => done(r.status),"
+                            + " e => done('error ' + e));");
+            assertThat(paid).as("a forged payment").isEqualTo(403L);
+            Object waived = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "const token = document.querySelector('input[name=csrf-token]').value;"
+                            + "fetch('/devices/charges/" + chargeId + "/waivers', {method: 'POST', body:"
+                            + " new URLSearchParams({'csrf-token': token, waiverAmount: '60.00', waiverReason:"
+                            + " 'forged'})}).then(r => done(r.status), e => done('error ' + e));");
+            assertThat(waived).as("a forged waiver").isEqualTo(403L);
+            Object charged = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "const token = document.querySelector('input[name=csrf-token]').value;"
+                            + "fetch('/devices/" + laptop.id() + "/charges', {method: 'POST', body:"
+                            + " new URLSearchParams({'csrf-token': token, person: '" + person.districtId()
+                            + "', reason: 'LOSS', amount: '10.00', description: 'forged'})})"
+                            + ".then(r => done(r.status), e => done('error ' + e));");
+            assertThat(charged).as("a forged charge").isEqualTo(403L);
+            JsonNode charge = Http.get(system.inventory("/api/v1/charges/" + chargeId), district.itToken())
+                    .json();
+            assertThat(charge.get("paid").decimalValue()).isEqualByComparingTo("0");
+            assertThat(charge.get("waived").decimalValue()).isEqualByComparingTo("0");
+            assertThat(Http.get(system.inventory("/api/v1/charges?deviceId=" + laptop.id()), district.itToken())
+                            .json()
+                            .get("items"))
+                    .hasSize(1);
+
+            // The person's name opens their charges with their balance (auditors have no person pages).
+            browser.find(By.linkText(name)).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/devices/charges?person="));
+            assertThat(browser.find(By.id("charges")).getText()).contains(laptop.assetTag());
+            assertThat(browser.find(By.id("balance")).getText()).contains("Outstanding\n$60.00");
+            accessible(browser, "console-charges-auditor");
+            browser.open(system.consolePage("/devices/" + laptop.id()));
+            assertThat(browser.find(By.id("device-charges")).getText())
+                    .contains(name)
+                    .contains("$60.00");
+            assertThat(browser.driver().findElements(By.cssSelector("main button, main a.button, main form")))
+                    .as("an auditor's device page has no action")
+                    .isEmpty();
+            browser.open(system.consolePage("/devices/" + laptop.id() + "/charges/new"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Replaces what a field holds, as a person selecting it and typing would. */

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.district.console.api.Views.Assignment;
+import org.district.console.api.Views.Balance;
+import org.district.console.api.Views.Charge;
 import org.district.console.api.Views.Device;
 import org.district.console.api.Views.HistoryEntry;
 import org.district.console.api.Views.ImportReport;
@@ -19,8 +21,11 @@ import org.district.console.api.Views.Loan;
 import org.district.console.api.Views.Me;
 import org.district.console.api.Views.Move;
 import org.district.console.api.Views.MoveRequest;
+import org.district.console.api.Views.NewCharge;
 import org.district.console.api.Views.NewDevice;
+import org.district.console.api.Views.NewPayment;
 import org.district.console.api.Views.NewPerson;
+import org.district.console.api.Views.NewWaiver;
 import org.district.console.api.Views.Person;
 import org.district.console.api.Views.PersonName;
 import org.district.console.api.Views.Replacement;
@@ -154,4 +159,41 @@ public interface InventoryApi {
     @Path("/devices/{id}/replacement")
     @Consumes(MediaType.APPLICATION_JSON)
     Device replace(@PathParam("id") UUID lostId, Replacement replacement);
+
+    /** Charges, newest first; the inventory narrows them to the caller's own unless they are IT or an auditor. */
+    @GET
+    @Path("/charges")
+    Page<Charge> charges(
+            @QueryParam("personId") UUID personId,
+            @QueryParam("deviceId") UUID deviceId,
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+
+    /** One charge with its payments and waivers. */
+    @GET
+    @Path("/charges/{id}")
+    Charge charge(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/charges")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Charge charge(NewCharge charge);
+
+    /** Records a payment; answers the charge with its payments and waivers. */
+    @POST
+    @Path("/charges/{id}/payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Charge pay(@PathParam("id") UUID id, NewPayment payment);
+
+    /** Records a waiver; answers the charge with its payments and waivers. */
+    @POST
+    @Path("/charges/{id}/waivers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Charge waive(@PathParam("id") UUID id, NewWaiver waiver);
+
+    /** What a person has been charged, paid and waived in all, and what they owe. */
+    @GET
+    @Path("/people/{id}/balance")
+    Balance balance(@PathParam("id") UUID personId);
 }

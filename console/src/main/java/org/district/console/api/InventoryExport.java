@@ -15,9 +15,9 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The inventory's CSV export, as the signed-in person, passed on as it arrives: the answer is a stream of the
- * inventory's own chunks, so a district's whole inventory is never held in the console's memory. (The typed REST
- * client reads a text/csv answer whole.)
+ * The inventory's CSV exports (devices, charges), as the signed-in person, passed on as they arrive: the answer is a
+ * stream of the inventory's own chunks, so a district's whole inventory is never held in the console's memory. (The
+ * typed REST client reads a text/csv answer whole.)
  */
 @ApplicationScoped
 public class InventoryExport {
@@ -35,7 +35,16 @@ public class InventoryExport {
 
     /** Starts the export of the devices these filters find (blank filters left out). */
     public Uni<HttpClientResponse> devices(Map<String, String> filters) {
-        StringBuilder uri = new StringBuilder(inventoryUrl.replaceAll("/+$", "")).append("/api/v1/devices/export");
+        return export("/api/v1/devices/export", filters);
+    }
+
+    /** Starts the export of the charges these filters find, for the business office (blank filters left out). */
+    public Uni<HttpClientResponse> charges(Map<String, String> filters) {
+        return export("/api/v1/charges/export", filters);
+    }
+
+    private Uni<HttpClientResponse> export(String path, Map<String, String> filters) {
+        StringBuilder uri = new StringBuilder(inventoryUrl.replaceAll("/+$", "")).append(path);
         char separator = '?';
         for (Map.Entry<String, String> filter : filters.entrySet()) {
             if (filter.getValue() != null && !filter.getValue().isBlank()) {

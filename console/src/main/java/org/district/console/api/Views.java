@@ -428,4 +428,74 @@ public final class Views {
     /** Check-ins received and devices overdue on one district day (checkin-service). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record DailyCount(LocalDate day, long checkIns, Long overdue) {}
+
+    /**
+     * A charge: what one person owes for one device they damaged or lost, and where it stands (inventory-service).
+     * Read by itself it lists its payments and waivers; a list leaves them out.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Charge(
+            UUID id,
+            PersonRef person,
+            UUID deviceId,
+            String assetTag,
+            String reason,
+            String description,
+            BigDecimal amount,
+            BigDecimal paid,
+            BigDecimal waived,
+            BigDecimal outstanding,
+            String status,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt,
+            List<Payment> payments,
+            List<Waiver> waivers) {
+
+        /** Something is still owed: the charge takes payments and waivers. */
+        public boolean open() {
+            return outstanding != null && outstanding.signum() > 0;
+        }
+    }
+
+    /** A payment recorded against a charge. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Payment(
+            UUID id,
+            BigDecimal amount,
+            LocalDate paidOn,
+            String reference,
+            String note,
+            String recordedBy,
+            Instant recordedAt) {}
+
+    /** Part or all of a charge the district waived, and why. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Waiver(UUID id, BigDecimal amount, String reason, String recordedBy, Instant recordedAt) {}
+
+    /** What a person has been charged, paid and waived in all, and what they still owe. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Balance(
+            UUID personId,
+            String districtId,
+            long charges,
+            long openCharges,
+            BigDecimal charged,
+            BigDecimal paid,
+            BigDecimal waived,
+            BigDecimal outstanding) {
+
+        public boolean owes() {
+            return outstanding != null && outstanding.signum() > 0;
+        }
+    }
+
+    /** IT charges a person for a device they damaged or lost. */
+    public record NewCharge(UUID personId, UUID deviceId, String reason, BigDecimal amount, String description) {}
+
+    /** IT records a payment a person made against a charge. */
+    public record NewPayment(BigDecimal amount, LocalDate paidOn, String reference, String note) {}
+
+    /** IT waives part or all of what is outstanding on a charge. */
+    public record NewWaiver(BigDecimal amount, String reason) {}
 }

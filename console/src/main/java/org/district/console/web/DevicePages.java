@@ -128,7 +128,8 @@ public class DevicePages {
                 DeviceExtras extras,
                 String moved,
                 boolean revoked,
-                Device replacement);
+                Device replacement,
+                ChargePages.Summary charges);
 
         static native TemplateInstance confirmCommand(
                 Chrome chrome, Device device, String command, String reason, List<FieldError> errors);
@@ -363,7 +364,8 @@ public class DevicePages {
                 extras,
                 choice(moved, DeviceForms.STATUSES),
                 revoked != null,
-                replacement));
+                replacement,
+                ChargePages.ofDevice(pages, inventory, deviceId)));
     }
 
     /** The page that asks IT to confirm a lock, locate or wipe, naming the device. */

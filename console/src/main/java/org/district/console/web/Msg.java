@@ -69,4 +69,11 @@ public interface Msg {
                     + "{#is 'WRITTEN_OFF'}Write off{#is 'IN_STOCK'}Put back in stock{#is 'ASSIGNED'}Hand back to its owner"
                     + "{#else}{status}{/when}{/when}")
     String move(String operation, String status);
+
+    @Message("{#when reason}{#is 'DAMAGE'}Damage{#is 'LOSS'}Loss{#else}{reason}{/when}")
+    String chargeReason(String reason);
+
+    @Message("{#when status}{#is 'OPEN'}Open{#is 'PAID'}Paid{#is 'WAIVED'}Waived{#is 'SETTLED'}Settled"
+            + "{#else}{status}{/when}")
+    String chargeStatus(String status);
 }

@@ -74,12 +74,16 @@ public class Pages {
                 "devices"));
         if (seesEverything()) {
             nav.add(new NavItem("/devices/loaners", "Loaners", "loaners"));
+            nav.add(new NavItem("/devices/charges", "Charges", "charges"));
         }
         if (seesEverything()) {
             nav.add(new NavItem("/loss-reports", "Loss reports", "loss-reports"));
         }
         if (!seesEverything() && (is(Roles.STAFF) || is(Roles.SUPERVISOR))) {
             nav.add(new NavItem("/my-reports", words.myReports(), "my-reports"));
+        }
+        if (!seesEverything()) {
+            nav.add(new NavItem("/devices/my-charges", words.myCharges(), "my-charges"));
         }
         if (is(Roles.IT_ADMIN) || is(Roles.HR)) {
             nav.add(new NavItem("/people", "People", "people"));

@@ -56,7 +56,8 @@ public class PeoplePages {
                 boolean aupOld,
                 boolean offboards,
                 Integer opened,
-                boolean registered);
+                boolean registered,
+                ChargePages.Summary charges);
 
         static native TemplateInstance offboard(
                 Chrome chrome, Person person, List<Device> devices, String lastWorkingDay, List<FieldError> errors);
@@ -111,7 +112,15 @@ public class PeoplePages {
         boolean aupOld = person.aupAcknowledgedOn() == null
                 || person.aupAcknowledgedOn().isBefore(clock.today().minusDays(AUP_VALID_DAYS));
         return DevicePages.html(Templates.person(
-                pages.chrome("people"), person, devices, tasks, aupOld, offboards(person), opened, registered != null));
+                pages.chrome("people"),
+                person,
+                devices,
+                tasks,
+                aupOld,
+                offboards(person),
+                opened,
+                registered != null,
+                ChargePages.ofPerson(pages, inventory, personId)));
     }
 
     @GET

@@ -5,8 +5,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * The words of the pages every member of staff uses (the page frame, My devices, reporting a loss, My reports, the
- * police case number), in English; {@code messages/staff_es.properties} has them in Spanish, and a district adds a
- * language with one more file. Templates call them as {@code staff:}.
+ * police case number, My charges), in English; {@code messages/staff_es.properties} has them in Spanish, and a
+ * district adds a language with one more file. Templates call them as {@code staff:}.
  */
 @MessageBundle(value = "staff", locale = "en")
 public interface Staff {
@@ -212,6 +212,45 @@ public interface Staff {
 
     @Message("Add the case number")
     String addCaseNumber();
+
+    // ---------------------------------------------------------------- My charges
+
+    @Message("My charges")
+    String myCharges();
+
+    @Message("What you owe the district for devices you damaged or lost. District IT records your payments; ask them"
+            + " if something here looks wrong.")
+    String chargesIntro();
+
+    @Message("In all")
+    String inAll();
+
+    @Message("You owe {amount}.")
+    String youOwe(String amount);
+
+    @Message("You owe nothing.")
+    String owesNothing();
+
+    @Message("You have no charges for district devices.")
+    String noCharges();
+
+    @Message("Charged")
+    String charged();
+
+    @Message("Paid")
+    String paid();
+
+    @Message("Waived")
+    String waived();
+
+    @Message("Outstanding")
+    String outstanding();
+
+    @Message("Recorded")
+    String recorded();
+
+    @Message("Older charges")
+    String olderCharges();
 
     // ---------------------------------------------------------------- pages that cannot be shown
 

@@ -49,6 +49,11 @@ public class When {
         return day == null ? "" : DATE.withLocale(locale()).format(day);
     }
 
+    /** The day of a moment in the district's zone, for example "Dec 4, 2026"; empty for none. */
+    public String day(Instant at) {
+        return at == null ? "" : DATE.withLocale(locale()).format(at.atZone(clock.zone()));
+    }
+
     /** The district's time zone as people name it, for example "Central Time". */
     public String zoneName() {
         return clock.zone().getDisplayName(java.time.format.TextStyle.FULL, locale());
