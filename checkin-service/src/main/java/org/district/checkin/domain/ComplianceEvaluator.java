@@ -41,7 +41,33 @@ public class ComplianceEvaluator {
             String antivirusProduct,
             LocalDate antivirusDefinitionsDate,
             Boolean diskEncrypted,
-            Boolean screenLock) {}
+            Boolean screenLock,
+            boolean updatesEnded) {
+
+        /** Facts of a device whose updates have not ended, or that cannot tell (an agent's check-in). */
+        public Facts(
+                DeviceType type,
+                boolean sensitiveData,
+                String osName,
+                String osVersion,
+                LocalDate lastPatchDate,
+                String antivirusProduct,
+                LocalDate antivirusDefinitionsDate,
+                Boolean diskEncrypted,
+                Boolean screenLock) {
+            this(
+                    type,
+                    sensitiveData,
+                    osName,
+                    osVersion,
+                    lastPatchDate,
+                    antivirusProduct,
+                    antivirusDefinitionsDate,
+                    diskEncrypted,
+                    screenLock,
+                    false);
+        }
+    }
 
     public List<ComplianceIssue> evaluate(Facts facts, LocalDate today) {
         List<ComplianceIssue> issues = new ArrayList<>(2);
@@ -50,7 +76,10 @@ public class ComplianceEvaluator {
         if (minimum != null && compareVersions(facts.osVersion(), minimum) < 0) {
             issues.add(ComplianceIssue.OS_VERSION_TOO_OLD);
         }
-        if (facts.lastPatchDate() == null) {
+        if (facts.updatesEnded()) {
+            // Past its end of updates (a Chromebook's auto-update expiration): whatever it last got, it is not patched.
+            issues.add(ComplianceIssue.PATCHES_TOO_OLD);
+        } else if (facts.lastPatchDate() == null) {
             issues.add(ComplianceIssue.PATCH_DATE_MISSING);
         } else if (facts.lastPatchDate().isBefore(today.minusDays(baseline.maxPatchAgeDays()))) {
             issues.add(ComplianceIssue.PATCHES_TOO_OLD);

@@ -30,6 +30,9 @@ public class Device {
 
     public String assetTag;
 
+    /** Inventory's serial number; a device manager's devices are matched to inventory by it (or by the asset tag). */
+    public String serialNumber;
+
     @Enumerated(EnumType.STRING)
     public DeviceType type;
 
@@ -110,6 +113,7 @@ public class Device {
         d.id = s.id();
         d.version = s.version();
         d.assetTag = s.assetTag();
+        d.serialNumber = s.serialNumber();
         d.type = s.type();
         d.school = s.school();
         d.ownership = s.ownership();

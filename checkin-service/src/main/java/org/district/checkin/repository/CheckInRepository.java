@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.district.checkin.domain.CheckInSource;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
 
@@ -77,10 +78,10 @@ public class CheckInRepository {
             """
             insert into checkin_history (device_id, received_at, os_name, \
             os_version, os_build, last_patch_date, antivirus_product, antivirus_definitions_date, disk_encrypted, \
-            screen_lock, site, ip_address, compliant, compliance_issues) \
+            screen_lock, site, ip_address, compliant, compliance_issues, source) \
             select * from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[], \
             ?::text[]::date[], ?::text[], ?::text[]::date[], ?::bool[], ?::bool[], ?::text[], ?::text[], ?::bool[], \
-            ?::text[])""";
+            ?::text[], ?::text[])""";
 
     private static final String INSERT_LOCATIONS =
             """
@@ -212,6 +213,9 @@ public class CheckInRepository {
 
         /** Whether the device was marked overdue: this check-in ends that (its due-by day is today or later). */
         boolean endsOverdue();
+
+        /** Where the check-in came from: the device's agent, or a device manager reporting the device's state. */
+        CheckInSource source();
     }
 
     /** A device whose check-in state the latest-state update changed, and how; its state after the update. */
@@ -297,7 +301,7 @@ public class CheckInRepository {
     public void insertHistory(List<? extends Written> accepted) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
-            checkInColumns(new ColumnBinder<Written>(c, ps, accepted));
+            checkInColumns(new ColumnBinder<Written>(c, ps, accepted)).text(Written::source);
             ps.executeUpdate();
         }
     }

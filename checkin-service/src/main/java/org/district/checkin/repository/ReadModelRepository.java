@@ -28,17 +28,20 @@ public class ReadModelRepository {
 
     /**
      * A new device is due to check in within the grace period from registration; an assignment restarts that clock
-     * (a device handed out today is not overdue because it sat on a shelf). Nothing else moves due_on here.
+     * (a device handed out today is not overdue because it sat on a shelf). Nothing else moves due_on here. A snapshot
+     * of the stored version is taken again only to fill in a serial number stored before the read model kept them (a
+     * rebuild of the read model fills them all).
      */
     private static final String UPSERT_DEVICES =
             """
             insert into device (id, version, asset_tag, type, school, ownership, \
             status, sensitive_data, assignee_id, assignee_district_id, assigned_at, registered_at, updated_at, \
-            due_on) \
+            due_on, serial_number) \
             select * from unnest(?::uuid[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], \
             ?::bool[], ?::uuid[], ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], \
-            ?::text[]::timestamptz[], ?::text[]::date[]) \
+            ?::text[]::timestamptz[], ?::text[]::date[], ?::text[]) \
             on conflict (id) do update set version = excluded.version, asset_tag = excluded.asset_tag, \
+            serial_number = excluded.serial_number, \
             type = excluded.type, school = excluded.school, ownership = excluded.ownership, \
             status = excluded.status, sensitive_data = excluded.sensitive_data, \
             assignee_id = excluded.assignee_id, assignee_district_id = excluded.assignee_district_id, \
@@ -46,7 +49,9 @@ public class ReadModelRepository {
             due_on = case when excluded.assigned_at is not null \
             and excluded.assigned_at is distinct from device.assigned_at \
             then greatest(device.due_on, excluded.due_on) else device.due_on end \
-            where device.version < excluded.version""";
+            where device.version < excluded.version \
+            or (device.version = excluded.version and device.serial_number is null \
+            and excluded.serial_number is not null)""";
 
     /**
      * A device holding sensitive data that has never checked in is non-compliant (nothing shows its disk is
@@ -127,7 +132,8 @@ public class ReadModelRepository {
                         .text(DeviceSnapshot::assignedAt)
                         .text(s -> s.updatedAt() == null ? now : s.updatedAt())
                         .text(s -> s.updatedAt() == null ? now : s.updatedAt())
-                        .text(dueOn);
+                        .text(dueOn)
+                        .text(DeviceSnapshot::serialNumber);
                 ps.executeUpdate();
             }
             Array ids = c.createArrayOf(

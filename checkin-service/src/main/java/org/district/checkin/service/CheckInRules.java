@@ -22,7 +22,7 @@ public final class CheckInRules {
             Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
     /** A site's name as the network reports it (LINCOLN-HS, "Room 204 / Library"): one line, no markup, no controls. */
-    private static final Pattern SITE = Pattern.compile("[\\p{L}\\p{M}\\p{N} .,_/#&()':-]{1,60}");
+    public static final Pattern SITE = Pattern.compile("[\\p{L}\\p{M}\\p{N} .,_/#&()':-]{1,60}");
 
     private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     static final String NOT_NULL = "must not be null";
@@ -178,8 +178,11 @@ public final class CheckInRules {
         }
     }
 
-    /** Literal IPv4 or IPv6 syntax only: never a host name, so nothing is ever looked up. */
-    static boolean isIpAddress(String value) {
+    /**
+     * Literal IPv4 or IPv6 syntax only: never a host name, so nothing is ever looked up. Device managers' reports are
+     * held to it too.
+     */
+    public static boolean isIpAddress(String value) {
         if (IPV4.matcher(value).matches()) {
             return true;
         }

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.district.checkin.config.CheckInSettings;
 import org.district.checkin.config.OverdueSettings;
+import org.district.checkin.domain.CheckInSource;
 import org.district.checkin.domain.ComplianceEvaluator;
 import org.district.checkin.domain.ComplianceIssue;
 import org.district.checkin.domain.DeviceCredential;
@@ -128,7 +129,9 @@ public class CheckInService {
 
         @Override
         public String ipAddress() {
-            return body().network().ipAddress().trim();
+            // A device manager may not know the device's address.
+            String ip = body().network().ipAddress();
+            return ip == null ? null : ip.trim();
         }
 
         @Override
@@ -197,6 +200,11 @@ public class CheckInService {
         public boolean endsOverdue() {
             return device.overdue();
         }
+
+        @Override
+        public CheckInSource source() {
+            return pending.source();
+        }
     }
 
     /** The codes of a stored issue list, as a set: the order they were listed in is no change. */
@@ -217,7 +225,8 @@ public class CheckInService {
         for (int i = 0; i < batch.size(); i++) {
             PendingCheckIn p = batch.get(i);
             LockedDevice d = devices.get(p.deviceId());
-            if (d == null || !DeviceCredential.matches(p.credentialSha256(), d.credentialSha256())) {
+            // A device manager's report names a device matched to the inventory; only an agent presents a credential.
+            if (d == null || (p.fromAgent() && !DeviceCredential.matches(p.credentialSha256(), d.credentialSha256()))) {
                 // Wrong, replaced or revoked credential (or a device that does not exist): one answer for all.
                 outcomes[i] = new Outcome(null, credentialNotAccepted());
                 continue;
@@ -227,8 +236,7 @@ public class CheckInService {
                 continue;
             }
             LocalDate day = clock.dayOf(p.receivedAt());
-            Accepted a =
-                    new Accepted(p, d, compliance.evaluate(facts(p.body(), d), day), day, overdue.graceDays(d.type()));
+            Accepted a = new Accepted(p, d, compliance.evaluate(facts(p, d), day), day, overdue.graceDays(d.type()));
             accepted.add(a);
             latest.merge(
                     p.deviceId(),
@@ -268,10 +276,12 @@ public class CheckInService {
                 .filter(a -> a.device().missing() && !a.locked())
                 .forEach(a -> unlocked.add(a.deviceId()));
         Set<UUID> relocked = unlocked.isEmpty() ? Set.of() : checkIns.reopenLocks(unlocked);
-        // Most devices have no open command: the batch reads and marks commands only for those that do.
-        Set<UUID> withCommands = new TreeSet<>(relocked);
+        // Most devices have no open command: the batch reads and marks commands only for those that do. Commands of a
+        // device a device manager reported go through that manager (org.district.checkin.mdm), not in an answer.
+        Set<UUID> withCommands = new TreeSet<>();
         latest.values().stream()
-                .filter(a -> a.device().openCommands())
+                .filter(a -> a.pending().fromAgent())
+                .filter(a -> a.device().openCommands() || relocked.contains(a.deviceId()))
                 .forEach(a -> withCommands.add(a.device().id()));
         Map<UUID, List<CheckInReply.Command>> commands = withCommands.isEmpty()
                 ? Map.of()
@@ -357,7 +367,8 @@ public class CheckInService {
         return lastAlert == null || !now.isBefore(lastAlert.plus(interval));
     }
 
-    private static ComplianceEvaluator.Facts facts(CheckInRequest body, LockedDevice d) {
+    private static ComplianceEvaluator.Facts facts(PendingCheckIn p, LockedDevice d) {
+        CheckInRequest body = p.body();
         return new ComplianceEvaluator.Facts(
                 d.type(),
                 d.sensitiveData(),
@@ -367,7 +378,8 @@ public class CheckInService {
                 body.antivirus() == null ? null : body.antivirus().product(),
                 body.antivirus() == null ? null : body.antivirus().definitionsDate(),
                 body.diskEncryption(),
-                body.passwordProtection());
+                body.passwordProtection(),
+                p.updatesEnded());
     }
 
     private CheckInReply reply(Accepted a, List<CheckInReply.Command> commands) {

@@ -139,6 +139,37 @@ public class CheckInWriter {
     }
 
     /**
+     * Writes check-ins a device manager reported (org.district.checkin.mdm), on the caller's thread, in batches of
+     * {@code batch-size}, each in its own transaction with the same retries and one-by-one fallback as the queue's
+     * batches. The agents' queue is not used, so a device manager's sync never takes its room. Returns how many were
+     * accepted (a retired or written-off device's report is refused, as its agent's check-in would be).
+     */
+    public int writeReported(List<ReportedCheckIn> reported) throws InterruptedException {
+        int max = Math.max(1, settings.ingest().batchSize());
+        int accepted = 0;
+        for (int from = 0; from < reported.size(); from += max) {
+            List<PendingCheckIn> items = new ArrayList<>(max);
+            for (ReportedCheckIn r : reported.subList(from, Math.min(reported.size(), from + max))) {
+                items.add(new PendingCheckIn(
+                        r.deviceId(),
+                        null,
+                        r.body(),
+                        r.reportedAt(),
+                        new CompletableFuture<>(),
+                        r.source(),
+                        r.updatesEnded()));
+            }
+            write(items);
+            for (PendingCheckIn p : items) {
+                if (p.reply().isDone() && !p.reply().isCompletedExceptionally()) {
+                    accepted++;
+                }
+            }
+        }
+        return accepted;
+    }
+
+    /**
      * The batcher: takes the first waiting check-in, gathers more for at most {@code linger} (up to {@code batch-size}),
      * then waits for a free writer and hands it the batch, with whatever arrived while it waited. So batches are small
      * when writers are idle and grow as the load does, and one batch is written while the next is being gathered.

@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.district.checkin.config.CheckInSettings;
 import org.district.checkin.entity.Device;
 import org.district.checkin.entity.DeviceCommand;
+import org.district.checkin.mdm.MdmRepository;
 import org.district.checkin.repository.DeviceCommandRepository;
 import org.district.checkin.repository.DeviceLocationRepository;
 import org.district.checkin.repository.DeviceRepository;
@@ -41,6 +43,9 @@ public class CommandService {
 
     @Inject
     CheckInSettings settings;
+
+    @Inject
+    MdmRepository mdmDevices;
 
     @Inject
     DistrictClock clock;
@@ -129,10 +134,18 @@ public class CommandService {
         }
     }
 
-    /** The device was found: its open commands are cancelled and its stored locations purged. */
+    /**
+     * The device was found: its open commands are cancelled and its stored locations purged; a device manager that
+     * disabled it for the district enables it again at its next sync.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recovered(UUID deviceId, String recordedBy) {
         Instant now = clock.now();
+        try {
+            mdmDevices.requestReenable(deviceId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recovery of " + deviceId + " not recorded for the device managers", e);
+        }
         int cancelled = commands.cancelOpen(deviceId, "recovery:" + recordedBy, now);
         int purged = locations.purge(deviceId);
         devices.clearLostMarks(deviceId);

@@ -1,0 +1,491 @@
+package org.district.checkin.mdm;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.district.checkin.domain.CheckInSource;
+
+/**
+ * The device managers' tables: the devices each lists ({@code mdm_device}), matched to inventory or not, and the record
+ * of every sync run ({@code mdm_sync_run}); and the commands that go through a manager. Runs on the connection of the
+ * caller's transaction.
+ */
+@ApplicationScoped
+public class MdmRepository {
+
+    private static final String MATCH =
+            """
+            select id, upper(serial_number), upper(asset_tag) from device \
+            where upper(serial_number) = any(?) or upper(asset_tag) = any(?)""";
+
+    /** Upserts a page of listed devices; answers each with what was stored before (the CTEs see the old rows). */
+    private static final String UPSERT =
+            """
+            with input as (select * from unnest(?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], \
+            ?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[]::date[], ?::text[]) \
+            as u(pid, serial, tag, device_id, status, last_sync, os_version, os_build, updates_end_on, org_unit)), \
+            old as (select m.provider_device_id, m.last_sync_at, m.provider_status, m.device_id from mdm_device m \
+            join input i on m.provider = ? and m.provider_device_id = i.pid), \
+            up as (insert into mdm_device (provider, provider_device_id, serial_number, asset_tag, device_id, \
+            provider_status, last_sync_at, os_version, os_build, updates_end_on, org_unit, first_seen_at, \
+            last_listed_at, last_listed_run) select ?, pid, serial, tag, device_id, status, last_sync, os_version, \
+            os_build, updates_end_on, org_unit, ?, ?, ? from input \
+            on conflict (provider, provider_device_id) do update set serial_number = excluded.serial_number, \
+            asset_tag = excluded.asset_tag, device_id = excluded.device_id, \
+            provider_status = excluded.provider_status, last_sync_at = excluded.last_sync_at, \
+            os_version = excluded.os_version, os_build = excluded.os_build, \
+            updates_end_on = excluded.updates_end_on, org_unit = excluded.org_unit, \
+            last_listed_at = excluded.last_listed_at, last_listed_run = excluded.last_listed_run, vanished_at = null \
+            returning provider_device_id, device_id) \
+            select up.provider_device_id, up.device_id, old.last_sync_at, old.provider_status, old.device_id, \
+            old.provider_device_id is null from up left join old on old.provider_device_id = up.provider_device_id""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** A listed device as stored, and what was stored of it before this listing. */
+    public record Listed(
+            String providerDeviceId,
+            UUID deviceId,
+            Instant previousLastSync,
+            String previousStatus,
+            UUID previousDeviceId,
+            boolean firstSeen) {}
+
+    /** A command sent through a manager: the command, its device, and the manager's id of the device. */
+    public record ManagedCommand(UUID commandId, UUID deviceId, String providerDeviceId) {}
+
+    /** A LOCK that waits for the manager to report it in force. */
+    public record DeliveredLock(UUID commandId, String nonce) {}
+
+    /** A device a manager lists that inventory does not know. */
+    public record UnknownDevice(
+            CheckInSource provider,
+            String providerDeviceId,
+            String serialNumber,
+            String assetTag,
+            String status,
+            Instant lastSync,
+            String site,
+            Instant firstSeenAt,
+            Instant lastListedAt) {}
+
+    /** One sync run. */
+    public record SyncRun(
+            long id,
+            CheckInSource provider,
+            String kind,
+            String status,
+            Instant startedAt,
+            Instant finishedAt,
+            Instant since,
+            int pages,
+            int devicesSeen,
+            int checkIns,
+            int unknownDevices,
+            int vanished,
+            int commandsSent,
+            int errors,
+            String error) {}
+
+    /** The inventory devices with these serial numbers or asset tags (upper case): by serial, and by asset tag. */
+    public Map<String, Map<String, UUID>> match(Collection<String> serials, Collection<String> tags)
+            throws SQLException {
+        Map<String, UUID> bySerial = new HashMap<>();
+        Map<String, UUID> byTag = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(MATCH)) {
+            ps.setArray(1, c.createArrayOf("text", serials.toArray()));
+            ps.setArray(2, c.createArrayOf("text", tags.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    if (rs.getString(2) != null) {
+                        bySerial.putIfAbsent(rs.getString(2), id);
+                    }
+                    byTag.putIfAbsent(rs.getString(3), id);
+                }
+            }
+        }
+        return Map.of("serial", bySerial, "tag", byTag);
+    }
+
+    /** Stores a page of a manager's devices (no id twice), each with its inventory device or none. */
+    public List<Listed> upsert(
+            CheckInSource provider, long runId, List<MdmDeviceReport> devices, Map<String, UUID> matched, Instant now)
+            throws SQLException {
+        List<Listed> listed = new ArrayList<>(devices.size());
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            int n = devices.size();
+            Object[][] columns = new Object[10][n];
+            for (int i = 0; i < n; i++) {
+                MdmDeviceReport d = devices.get(i);
+                columns[0][i] = d.providerDeviceId();
+                columns[1][i] = d.serialNumber();
+                columns[2][i] = d.assetTag();
+                columns[3][i] = matched.get(d.providerDeviceId());
+                columns[4][i] = d.status();
+                columns[5][i] = d.lastSync() == null ? null : d.lastSync().toString();
+                columns[6][i] = d.osVersion();
+                columns[7][i] = d.osBuild();
+                columns[8][i] =
+                        d.updatesEndOn() == null ? null : d.updatesEndOn().toString();
+                columns[9][i] = d.site();
+            }
+            for (int i = 0; i < 10; i++) {
+                ps.setArray(i + 1, c.createArrayOf(i == 3 ? "uuid" : "text", columns[i]));
+            }
+            ps.setString(11, provider.name());
+            ps.setString(12, provider.name());
+            ps.setTimestamp(13, Timestamp.from(now));
+            ps.setTimestamp(14, Timestamp.from(now));
+            ps.setLong(15, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    listed.add(new Listed(
+                            rs.getString(1),
+                            rs.getObject(2, UUID.class),
+                            instant(rs.getTimestamp(3)),
+                            rs.getString(4),
+                            rs.getObject(5, UUID.class),
+                            rs.getBoolean(6)));
+                }
+            }
+        }
+        return listed;
+    }
+
+    /** The LOCKs of these devices that wait for the manager to report them in force (sent, not yet confirmed). */
+    public Map<UUID, DeliveredLock> deliveredLocks(Collection<UUID> deviceIds) throws SQLException {
+        Map<UUID, DeliveredLock> locks = new HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return locks;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select id, device_id, nonce from device_command"
+                        + " where device_id = any(?) and type = 'LOCK' and status = 'DELIVERED'")) {
+            ps.setArray(1, c.createArrayOf("uuid", deviceIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    locks.put(
+                            rs.getObject(2, UUID.class),
+                            new DeliveredLock(rs.getObject(1, UUID.class), rs.getString(3)));
+                }
+            }
+        }
+        return locks;
+    }
+
+    /**
+     * Claims the PENDING LOCKs of the devices this manager lists: they become DELIVERED (sent through the manager) in
+     * this transaction, so a LOCK is sent once however many replicas run.
+     */
+    public List<ManagedCommand> claimLocks(CheckInSource provider, Instant now) throws SQLException {
+        return commands(
+                "update device_command c set status = 'DELIVERED', delivered_at = ? from mdm_device m"
+                        + " where m.provider = ? and m.device_id = c.device_id and m.vanished_at is null"
+                        + " and c.type = 'LOCK' and c.status = 'PENDING'"
+                        + " returning c.id, c.device_id, m.provider_device_id",
+                now,
+                provider);
+    }
+
+    /** Back to PENDING (the manager could not be reached): sent again at the next sync. */
+    public void unclaim(Collection<UUID> commandIds) throws SQLException {
+        update(
+                "update device_command set status = 'PENDING', delivered_at = null where id = any(?)"
+                        + " and status = 'DELIVERED'",
+                (Object) uuids(commandIds));
+    }
+
+    /** The manager refused the command for the device: FAILED, as a device's agent would report it. */
+    public void failed(UUID commandId, Instant now) throws SQLException {
+        update(
+                "update device_command set status = 'FAILED', done_at = ? where id = ? and status = 'DELIVERED'",
+                Timestamp.from(now),
+                commandId);
+    }
+
+    /** The district disabled these devices through the manager (so a recovery enables them again). */
+    public void disabledByDistrict(CheckInSource provider, Collection<String> providerDeviceIds) throws SQLException {
+        update(
+                "update mdm_device set disabled_by_district = true, reenable_requested = false"
+                        + " where provider = ? and provider_device_id = any(?)",
+                provider.name(),
+                texts(providerDeviceIds));
+    }
+
+    /** A recovery: the devices the district disabled through a manager are to be enabled again. */
+    public void requestReenable(UUID deviceId) throws SQLException {
+        update(
+                "update mdm_device set reenable_requested = true where device_id = ? and disabled_by_district",
+                deviceId);
+    }
+
+    /** Devices to enable again: recovered (asked for), and no longer LOST or STOLEN in inventory. */
+    public List<String> toReenable(CheckInSource provider) throws SQLException {
+        return texts(
+                "select m.provider_device_id from mdm_device m join device d on d.id = m.device_id"
+                        + " where m.provider = ? and m.reenable_requested and m.disabled_by_district"
+                        + " and m.vanished_at is null and d.status not in ('LOST', 'STOLEN')"
+                        + " order by m.provider_device_id",
+                provider.name());
+    }
+
+    public void reenabled(CheckInSource provider, Collection<String> providerDeviceIds) throws SQLException {
+        update(
+                "update mdm_device set disabled_by_district = false, reenable_requested = false"
+                        + " where provider = ? and provider_device_id = any(?)",
+                provider.name(),
+                texts(providerDeviceIds));
+    }
+
+    /** The devices of this manager whose LOCK waits for the manager to report it in force. */
+    public List<String> awaitingLock(CheckInSource provider) throws SQLException {
+        return texts(
+                "select distinct m.provider_device_id from mdm_device m join device_command c"
+                        + " on c.device_id = m.device_id and c.type = 'LOCK' and c.status = 'DELIVERED'"
+                        + " where m.provider = ? and m.vanished_at is null order by m.provider_device_id",
+                provider.name());
+    }
+
+    /** After a full listing: the devices it did not list are gone from the manager. */
+    public int markVanished(CheckInSource provider, long runId, Instant now) throws SQLException {
+        return update(
+                "update mdm_device set vanished_at = ? where provider = ? and vanished_at is null"
+                        + " and last_listed_run is distinct from ?",
+                Timestamp.from(now),
+                provider.name(),
+                runId);
+    }
+
+    /** A device the manager no longer has (asked for by its id). */
+    public void vanished(CheckInSource provider, String providerDeviceId, Instant now) throws SQLException {
+        update(
+                "update mdm_device set vanished_at = ? where provider = ? and provider_device_id = ?"
+                        + " and vanished_at is null",
+                Timestamp.from(now),
+                provider.name(),
+                providerDeviceId);
+    }
+
+    /** Starts a run; runs left RUNNING by a replica that stopped are closed as FAILED first. */
+    public long startRun(CheckInSource provider, String kind, Instant since, Instant now) throws SQLException {
+        update(
+                "update mdm_sync_run set status = 'FAILED', finished_at = ?,"
+                        + " error = 'Interrupted: the replica running it stopped.' where provider = ? and status = 'RUNNING'",
+                Timestamp.from(now),
+                provider.name());
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("insert into mdm_sync_run (provider, kind, status,"
+                        + " started_at, since) values (?, ?, 'RUNNING', ?, ?) returning id")) {
+            ps.setString(1, provider.name());
+            ps.setString(2, kind);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setTimestamp(4, since == null ? null : Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The run's counts so far (while it runs), or its end ({@code status} SUCCEEDED or FAILED, with the time). */
+    public void recordRun(long id, MdmSync.Counts counts, String status, Instant finishedAt, String error)
+            throws SQLException {
+        update(
+                "update mdm_sync_run set pages = ?, devices_seen = ?, check_ins = ?, unknown_devices = ?, vanished = ?,"
+                        + " commands_sent = ?, errors = ?, status = ?, finished_at = ?, error = ? where id = ?",
+                counts.pages,
+                counts.seen,
+                counts.checkIns,
+                counts.unknown,
+                counts.vanished,
+                counts.commands,
+                counts.errors,
+                status,
+                finishedAt == null ? null : Timestamp.from(finishedAt),
+                error,
+                id);
+    }
+
+    /** When the manager's last good sync started (of the kind, or any when {@code kind} is null); null for none. */
+    public Instant lastGoodStart(CheckInSource provider, String kind) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select max(started_at) from mdm_sync_run where provider = ?"
+                        + " and status = 'SUCCEEDED' and (?::text is null or kind = ?)")) {
+            ps.setString(1, provider.name());
+            ps.setString(2, kind);
+            ps.setString(3, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return instant(rs.getTimestamp(1));
+            }
+        }
+    }
+
+    /** When the manager's last good sync finished; null for none. */
+    public Instant lastGoodFinish(CheckInSource provider) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select finished_at from mdm_sync_run where provider = ?"
+                        + " and status = 'SUCCEEDED' order by finished_at desc limit 1")) {
+            ps.setString(1, provider.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? instant(rs.getTimestamp(1)) : null;
+            }
+        }
+    }
+
+    /** Sync runs, newest first, of one manager or all, before the run {@code beforeId}; one more than the limit. */
+    public List<SyncRun> runs(CheckInSource provider, Long beforeId, int limit) throws SQLException {
+        List<SyncRun> runs = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select id, provider, kind, status, started_at, finished_at,"
+                        + " since, pages, devices_seen, check_ins, unknown_devices, vanished, commands_sent, errors, error"
+                        + " from mdm_sync_run where (?::text is null or provider = ?) and (?::int8 is null or id < ?)"
+                        + " order by id desc limit ?")) {
+            String p = provider == null ? null : provider.name();
+            ps.setString(1, p);
+            ps.setString(2, p);
+            ps.setObject(3, beforeId);
+            ps.setObject(4, beforeId);
+            ps.setInt(5, limit + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(new SyncRun(
+                            rs.getLong(1),
+                            CheckInSource.valueOf(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            instant(rs.getTimestamp(5)),
+                            instant(rs.getTimestamp(6)),
+                            instant(rs.getTimestamp(7)),
+                            rs.getInt(8),
+                            rs.getInt(9),
+                            rs.getInt(10),
+                            rs.getInt(11),
+                            rs.getInt(12),
+                            rs.getInt(13),
+                            rs.getInt(14),
+                            rs.getString(15)));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Devices the managers list that inventory does not know (and still list), by manager and id, after the position
+     * {@code after} ({@code provider|id}); one more than the limit.
+     */
+    public List<UnknownDevice> unknown(CheckInSource provider, String afterProvider, String afterId, int limit)
+            throws SQLException {
+        List<UnknownDevice> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select provider, provider_device_id, serial_number,"
+                        + " asset_tag, provider_status, last_sync_at, org_unit, first_seen_at, last_listed_at"
+                        + " from mdm_device where device_id is null and vanished_at is null"
+                        + " and (?::text is null or provider = ?)"
+                        + " and (?::text is null or (provider, provider_device_id) > (?, ?))"
+                        + " order by provider, provider_device_id limit ?")) {
+            String p = provider == null ? null : provider.name();
+            ps.setString(1, p);
+            ps.setString(2, p);
+            ps.setString(3, afterProvider);
+            ps.setString(4, afterProvider);
+            ps.setString(5, afterId);
+            ps.setInt(6, limit + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new UnknownDevice(
+                            CheckInSource.valueOf(rs.getString(1)),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            instant(rs.getTimestamp(6)),
+                            rs.getString(7),
+                            instant(rs.getTimestamp(8)),
+                            instant(rs.getTimestamp(9))));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private List<ManagedCommand> commands(String sql, Instant now, CheckInSource provider) throws SQLException {
+        List<ManagedCommand> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setString(2, provider.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ManagedCommand(
+                            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private List<String> texts(String sql, Object... params) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private int update(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof String[] array) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("text", array));
+            } else if (p instanceof UUID[] array) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("uuid", array));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+
+    private static String[] texts(Collection<String> values) {
+        return values.toArray(new String[0]);
+    }
+
+    private static UUID[] uuids(Collection<UUID> values) {
+        return values.toArray(new UUID[0]);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

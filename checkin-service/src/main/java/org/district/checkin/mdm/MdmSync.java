@@ -1,0 +1,370 @@
+package org.district.checkin.mdm;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.district.checkin.domain.CheckInSource;
+import org.district.checkin.service.CheckInRequest;
+import org.district.checkin.service.CheckInWriter;
+import org.district.checkin.service.ReportedCheckIn;
+import org.district.support.time.DistrictClock;
+import org.jboss.logging.Logger;
+
+/**
+ * One sync of a device manager, run by one replica at a time (a PostgreSQL session advisory lock per manager, held on
+ * its own connection for the run and released when it ends or the connection drops): list the manager's devices page
+ * by page (only those that reported since the last good sync, when the manager can, and every device once a
+ * {@code full-every}), match each to inventory by serial number or asset tag, store what was listed (unknown devices
+ * are kept for IT, never created), write a check-in for each matched device with news (it reported again, its status
+ * changed, it was just matched), then send the LOCKs waiting for the devices through the manager, ask for their state
+ * again so the commands follow what the manager reports, and enable again the devices recovered. Every run is recorded
+ * in {@code mdm_sync_run}, and nothing it does touches the agents' check-in route.
+ */
+@ApplicationScoped
+public class MdmSync {
+
+    private static final Logger LOG = Logger.getLogger(MdmSync.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MdmRepository repository;
+
+    @Inject
+    MdmSettings settings;
+
+    @Inject
+    CheckInWriter writer;
+
+    @Inject
+    DistrictClock clock;
+
+    /** How a call to {@link #run} ended. */
+    public enum Result {
+        /** Another replica (or thread) is running this manager's sync. */
+        SKIPPED,
+        SUCCEEDED,
+        FAILED
+    }
+
+    /** A run's counts, recorded as it goes. */
+    public static final class Counts {
+        int pages;
+        int seen;
+        int checkIns;
+        int unknown;
+        int vanished;
+        int commands;
+        int errors;
+    }
+
+    /** The advisory lock key of a manager's sync: one per manager, apart from every other job's. */
+    static long lockKey(CheckInSource provider) {
+        return 0x4D444D0000000000L | provider.ordinal();
+    }
+
+    /** Runs one sync of the manager, unless another runs it now. */
+    public Result run(MdmProvider provider) {
+        long key = lockKey(provider.source());
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisory(lock, "select pg_try_advisory_lock(?)", key)) {
+                LOG.debugf("%s sync is running elsewhere; skipped", provider.source());
+                return Result.SKIPPED;
+            }
+            try {
+                return runLocked(provider);
+            } finally {
+                advisory(lock, "select pg_advisory_unlock(?)", key);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("%s sync not run: the database is unreachable (%s)", provider.source(), e.getMessage());
+            return Result.FAILED;
+        }
+    }
+
+    private static boolean advisory(Connection c, String sql, long key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private Result runLocked(MdmProvider provider) {
+        CheckInSource source = provider.source();
+        Instant started = clock.now();
+        Instant lastFull = tx(() -> repository.lastGoodStart(source, "FULL"));
+        Instant lastGood = tx(() -> repository.lastGoodStart(source, null));
+        boolean full = !provider.supportsIncremental()
+                || lastFull == null
+                || lastGood == null
+                || !started.isBefore(lastFull.plus(settings.fullEvery()));
+        Instant since = full ? null : lastGood.minus(settings.overlap());
+        long runId = tx(() -> repository.startRun(source, full ? "FULL" : "INCREMENTAL", since, started));
+        Counts counts = new Counts();
+        try {
+            String token = null;
+            do {
+                MdmProvider.DevicePage page = provider.list(since, token);
+                counts.pages++;
+                counts.seen += page.devices().size();
+                counts.errors += page.refused();
+                store(source, runId, page.devices(), counts);
+                String next = page.nextPageToken();
+                tx(() -> {
+                    repository.recordRun(runId, counts, "RUNNING", null, null);
+                    return null;
+                });
+                token = next;
+            } while (token != null);
+            if (full) {
+                counts.vanished = tx(() -> repository.markVanished(source, runId, clock.now()));
+            }
+            commands(provider, runId, counts);
+            finish(runId, counts, "SUCCEEDED", null);
+            LOG.infof(
+                    "%s sync %d (%s): %d devices seen, %d check-ins, %d unknown to inventory, %d vanished, %d errors",
+                    source,
+                    runId,
+                    full ? "full" : "incremental",
+                    counts.seen,
+                    counts.checkIns,
+                    counts.unknown,
+                    counts.vanished,
+                    counts.errors);
+            return Result.SUCCEEDED;
+        } catch (ProviderException | RuntimeException e) {
+            counts.errors++;
+            String why = Untrusted.message(e.getMessage(), 500);
+            LOG.warnf("%s sync %d failed after %d pages: %s", source, runId, counts.pages, why);
+            finish(runId, counts, "FAILED", why == null ? e.getClass().getSimpleName() : why);
+            return Result.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(runId, counts, "FAILED", "Interrupted");
+            return Result.FAILED;
+        }
+    }
+
+    private void finish(long runId, Counts counts, String status, String error) {
+        try {
+            tx(() -> {
+                repository.recordRun(runId, counts, status, clock.now(), error);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("Sync run %d not recorded: %s", runId, e.getMessage());
+        }
+    }
+
+    /**
+     * Stores a page of the manager's devices and writes the check-ins of those matched to inventory that have news.
+     * A device is matched by serial number first, then by asset tag (case does not matter).
+     */
+    private void store(CheckInSource source, long runId, List<MdmDeviceReport> page, Counts counts)
+            throws InterruptedException {
+        Map<String, MdmDeviceReport> devices = new LinkedHashMap<>();
+        page.forEach(d -> devices.put(d.providerDeviceId(), d));
+        if (devices.isEmpty()) {
+            return;
+        }
+        List<MdmDeviceReport> list = new ArrayList<>(devices.values());
+        Set<String> serials = new HashSet<>();
+        Set<String> tags = new HashSet<>();
+        for (MdmDeviceReport d : list) {
+            if (d.serialNumber() != null) {
+                serials.add(d.serialNumber().toUpperCase(Locale.ROOT));
+            }
+            if (d.assetTag() != null) {
+                tags.add(d.assetTag().toUpperCase(Locale.ROOT));
+            }
+        }
+        Instant now = clock.now();
+        record Stored(List<MdmRepository.Listed> listed, Map<UUID, MdmRepository.DeliveredLock> locks) {}
+        Stored stored = tx(() -> {
+            Map<String, Map<String, UUID>> found = repository.match(serials, tags);
+            Map<String, UUID> matched = new LinkedHashMap<>();
+            for (MdmDeviceReport d : list) {
+                UUID id = d.serialNumber() == null
+                        ? null
+                        : found.get("serial").get(d.serialNumber().toUpperCase(Locale.ROOT));
+                if (id == null && d.assetTag() != null) {
+                    id = found.get("tag").get(d.assetTag().toUpperCase(Locale.ROOT));
+                }
+                if (id != null) {
+                    matched.put(d.providerDeviceId(), id);
+                }
+            }
+            List<MdmRepository.Listed> listed = repository.upsert(source, runId, list, matched, now);
+            Set<UUID> locked = new HashSet<>();
+            for (MdmRepository.Listed l : listed) {
+                if (l.deviceId() != null && devices.get(l.providerDeviceId()).locked()) {
+                    locked.add(l.deviceId());
+                }
+            }
+            return new Stored(listed, repository.deliveredLocks(locked));
+        });
+        List<ReportedCheckIn> checkIns = new ArrayList<>();
+        for (MdmRepository.Listed l : stored.listed()) {
+            MdmDeviceReport d = devices.get(l.providerDeviceId());
+            if (l.deviceId() == null) {
+                counts.unknown++;
+                continue;
+            }
+            if (d.lastSync() == null) {
+                continue;
+            }
+            boolean news = l.firstSeen()
+                    || !l.deviceId().equals(l.previousDeviceId())
+                    || l.previousLastSync() == null
+                    || d.lastSync().isAfter(l.previousLastSync())
+                    || !String.valueOf(d.status()).equals(String.valueOf(l.previousStatus()));
+            if (news) {
+                checkIns.add(checkIn(source, l.deviceId(), d, stored.locks().get(l.deviceId()), now));
+            }
+        }
+        if (!checkIns.isEmpty()) {
+            counts.checkIns += writer.writeReported(checkIns);
+        }
+    }
+
+    /** The device's state as a check-in in the agent's terms; what the manager does not know stays absent. */
+    static ReportedCheckIn checkIn(
+            CheckInSource source, UUID deviceId, MdmDeviceReport d, MdmRepository.DeliveredLock lock, Instant now) {
+        Instant seen = d.lastSync().isAfter(now) ? now : d.lastSync();
+        List<CheckInRequest.CompletedCommand> completed = d.locked() && lock != null
+                ? List.of(new CheckInRequest.CompletedCommand(lock.commandId(), lock.nonce(), "DONE"))
+                : null;
+        CheckInRequest body = new CheckInRequest(
+                deviceId,
+                new CheckInRequest.Os(d.osName(), d.osVersion(), d.osBuild()),
+                d.lastPatchDate(),
+                null,
+                null,
+                null,
+                new CheckInRequest.Network(d.site(), d.ipAddress()),
+                null,
+                d.locked(),
+                completed);
+        return new ReportedCheckIn(deviceId, source, body, seen, d.updatesEnded());
+    }
+
+    /**
+     * The commands that go through the manager: the waiting LOCKs are sent (claimed first, so each is sent once), the
+     * devices recovered are enabled again, and the devices of both are asked for again, so a LOCK is DONE (by the same
+     * check-in an agent would send) as soon as the manager reports the device locked. A manager's failure here is
+     * counted in the run and tried again at the next sync; it does not undo the listing.
+     */
+    private void commands(MdmProvider provider, long runId, Counts counts) throws InterruptedException {
+        CheckInSource source = provider.source();
+        Set<String> ask = new java.util.TreeSet<>();
+        List<MdmRepository.ManagedCommand> claimed = tx(() -> repository.claimLocks(source, clock.now()));
+        int max = Math.max(1, provider.maxDevicesPerAction());
+        for (int from = 0; from < claimed.size(); from += max) {
+            List<MdmRepository.ManagedCommand> chunk = claimed.subList(from, Math.min(claimed.size(), from + max));
+            List<String> ids = chunk.stream()
+                    .map(MdmRepository.ManagedCommand::providerDeviceId)
+                    .distinct()
+                    .toList();
+            try {
+                Map<String, String> answers = provider.lock(ids);
+                List<String> done = new ArrayList<>();
+                for (MdmRepository.ManagedCommand c : chunk) {
+                    String refusal = answers.getOrDefault(c.providerDeviceId(), "no answer for the device");
+                    if (refusal == null) {
+                        done.add(c.providerDeviceId());
+                        counts.commands++;
+                    } else {
+                        counts.errors++;
+                        LOG.warnf("%s refused the LOCK %s: %s", source, c.commandId(), refusal);
+                        tx(() -> {
+                            repository.failed(c.commandId(), clock.now());
+                            return null;
+                        });
+                    }
+                }
+                tx(() -> {
+                    repository.disabledByDistrict(source, done);
+                    return null;
+                });
+                ask.addAll(done);
+            } catch (ProviderException e) {
+                counts.errors++;
+                LOG.warnf("%s: LOCKs not sent, sent again at the next sync (%s)", source, e.getMessage());
+                List<UUID> back = chunk.stream()
+                        .map(MdmRepository.ManagedCommand::commandId)
+                        .toList();
+                tx(() -> {
+                    repository.unclaim(back);
+                    return null;
+                });
+            }
+        }
+        List<String> reenable = tx(() -> repository.toReenable(source));
+        for (int from = 0; from < reenable.size(); from += max) {
+            List<String> chunk = reenable.subList(from, Math.min(reenable.size(), from + max));
+            try {
+                Map<String, String> answers = provider.unlock(chunk);
+                List<String> done = chunk.stream()
+                        .filter(id -> answers.containsKey(id) && answers.get(id) == null)
+                        .toList();
+                counts.commands += done.size();
+                counts.errors += chunk.size() - done.size();
+                tx(() -> {
+                    repository.reenabled(source, done);
+                    return null;
+                });
+                ask.addAll(done);
+            } catch (ProviderException e) {
+                counts.errors++;
+                LOG.warnf("%s: devices not enabled again, tried again at the next sync (%s)", source, e.getMessage());
+            }
+        }
+        ask.addAll(tx(() -> repository.awaitingLock(source)));
+        List<MdmDeviceReport> again = new ArrayList<>();
+        for (String id : ask) {
+            try {
+                Optional<MdmDeviceReport> device = provider.get(id);
+                if (device.isPresent()) {
+                    again.add(device.get());
+                } else {
+                    tx(() -> {
+                        repository.vanished(source, id, clock.now());
+                        return null;
+                    });
+                }
+            } catch (ProviderException e) {
+                counts.errors++;
+                LOG.warnf("%s: a device's state not read, read again at the next sync (%s)", source, e.getMessage());
+            }
+        }
+        if (!again.isEmpty()) {
+            Counts ignored = new Counts();
+            store(source, runId, again, ignored);
+            counts.checkIns += ignored.checkIns;
+        }
+    }
+
+    private static <T> T tx(Callable<T> work) {
+        return QuarkusTransaction.requiringNew().call(work);
+    }
+}
