@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * docs/benchmarks.md): {@code -Ddistrict.bench.google-admin=true}.
  */
 @QuarkusTest
-@WithTestResource(GoogleAdminServer.class)
+@WithTestResource(value = GoogleAdminServer.class, scope = TestResourceScope.GLOBAL)
 @EnabledIfSystemProperty(named = "district.bench.google-admin", matches = "true")
 class GoogleAdminSyncBenchmark {
 

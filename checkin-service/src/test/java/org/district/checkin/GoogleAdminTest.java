@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * Directory API, {@link GoogleAdminServer}). Syncs are started by the tests, as the schedule would start them.
  */
 @QuarkusTest
-@WithTestResource(GoogleAdminServer.class)
+@WithTestResource(value = GoogleAdminServer.class, scope = TestResourceScope.GLOBAL)
 class GoogleAdminTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
