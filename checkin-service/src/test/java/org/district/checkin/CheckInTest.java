@@ -543,6 +543,20 @@ class CheckInTest {
                 .then()
                 .statusCode(409);
 
+        // A WIPE cannot be undone: it is refused unless IT types the device's asset tag again, and nothing is queued.
+        for (Map<String, String> unconfirmed : List.of(
+                Map.of("type", "WIPE"), Map.of("type", "WIPE", "confirmAssetTag", laptop.assetTag() + "-OTHER"))) {
+            Api.it()
+                    .body(unconfirmed)
+                    .post("/api/v1/devices/" + laptop.id() + "/commands")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("confirmAssetTag"));
+        }
+        assertThat(db.count("select count(*) from device_command where device_id = ? and type = 'WIPE'", laptop.id()))
+                .isZero();
+
         String lock = Api.it()
                 .body(Map.of("type", "LOCK"))
                 .post("/api/v1/devices/" + laptop.id() + "/commands")
@@ -588,7 +602,7 @@ class CheckInTest {
                 .then()
                 .statusCode(403);
         Api.it()
-                .body(Map.of("type", "WIPE"))
+                .body(Map.of("type", "WIPE", "confirmAssetTag", personal.assetTag()))
                 .post("/api/v1/devices/" + personal.id() + "/commands")
                 .then()
                 .statusCode(409)

@@ -167,14 +167,15 @@ class EnrolmentTest {
                 .get("/api/v1/devices/" + laptop.id() + "/checkins")
                 .then()
                 .statusCode(200)
-                .body("items[0].compliant", equalTo(false));
+                .body("items[0].compliant", equalTo(false))
+                .body("items[0].source", equalTo("AGENT"));
     }
 
     @Test
     void aDeviceReportsACommandItRefusedOrFailedAndItIsNotSentAgain() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
         String wipe = Api.it()
-                .body(Map.of("type", "WIPE", "reason", "Stolen; holds records"))
+                .body(Map.of("type", "WIPE", "reason", "Stolen; holds records", "confirmAssetTag", laptop.assetTag()))
                 .post("/api/v1/devices/" + laptop.id() + "/commands")
                 .then()
                 .statusCode(201)

@@ -3,7 +3,10 @@ package org.district.checkin.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One check-in as the history keeps it: what the device reported and how it measured against the baseline. */
+/**
+ * One check-in as the history keeps it: what the device (or a device manager for it) reported, how it measured against
+ * the baseline, and where it came from.
+ */
 public record StoredCheckIn(
         Instant receivedAt,
         String osName,
@@ -17,4 +20,5 @@ public record StoredCheckIn(
         String site,
         String ipAddress,
         boolean compliant,
-        String complianceIssues) {}
+        String complianceIssues,
+        CheckInSource source) {}

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.district.checkin.domain.CheckInSource;
+import org.district.checkin.entity.DeviceCommand;
 
 /**
  * A device manager (Google Admin, Microsoft Intune) as a source of check-ins and a channel for commands. Each is an
@@ -31,16 +33,26 @@ public interface MdmProvider {
     /** The device as the manager has it now; empty when the manager no longer has it. */
     Optional<MdmDeviceReport> get(String providerDeviceId) throws ProviderException;
 
-    /**
-     * Locks the devices (Google Admin: disables them). The answer holds, for each device id, null when the manager
-     * took the action, or its reason when it refused.
-     */
-    Map<String, String> lock(List<String> providerDeviceIds) throws ProviderException;
+    /** The district's commands this manager carries (Google Admin: LOCK; Intune: LOCK, WIPE and LOCATE). */
+    Set<DeviceCommand.Type> commandTypes();
 
-    /** Ends the district's lock (Google Admin: re-enables them); answered as {@link #lock}. */
+    /**
+     * Whether the manager's lock stays in force until the district ends it (Google Admin's disabled Chromebook), so a
+     * recovery ends it through the manager ({@link #unlock}); a lock the device's user ends (Intune's remote lock) is
+     * not.
+     */
+    boolean lockPersists();
+
+    /**
+     * Sends a command to the devices (Google Admin: LOCK disables them; Intune: remoteLock, wipe, locateDevice). The
+     * answer holds, for each device id, null when the manager took the command, or its reason when it refused.
+     */
+    Map<String, String> send(DeviceCommand.Type type, List<String> providerDeviceIds) throws ProviderException;
+
+    /** Ends the district's lasting lock (Google Admin: re-enables them); answered as {@link #send}. */
     Map<String, String> unlock(List<String> providerDeviceIds) throws ProviderException;
 
-    /** The most devices one {@link #lock} or {@link #unlock} request may name. */
+    /** The most devices one {@link #send} or {@link #unlock} request may name. */
     int maxDevicesPerAction();
 
     /**

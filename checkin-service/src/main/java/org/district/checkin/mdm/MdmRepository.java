@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.district.checkin.domain.CheckInSource;
+import org.district.checkin.entity.DeviceCommand;
 
 /**
  * The device managers' tables: the devices each lists ({@code mdm_device}), matched to inventory or not, and the record
@@ -64,11 +65,11 @@ public class MdmRepository {
             UUID previousDeviceId,
             boolean firstSeen) {}
 
-    /** A command sent through a manager: the command, its device, and the manager's id of the device. */
-    public record ManagedCommand(UUID commandId, UUID deviceId, String providerDeviceId) {}
+    /** A command sent through a manager: the command, its type, its device, and the manager's id of the device. */
+    public record ManagedCommand(UUID commandId, DeviceCommand.Type type, UUID deviceId, String providerDeviceId) {}
 
-    /** A LOCK that waits for the manager to report it in force. */
-    public record DeliveredLock(UUID commandId, String nonce) {}
+    /** A command sent (through the manager or to the device's agent) that waits for the manager to report its end. */
+    public record DeliveredCommand(UUID commandId, DeviceCommand.Type type, String nonce, Instant deliveredAt) {}
 
     /** A device a manager lists that inventory does not know. */
     public record UnknownDevice(
@@ -168,39 +169,63 @@ public class MdmRepository {
         return listed;
     }
 
-    /** The LOCKs of these devices that wait for the manager to report them in force (sent, not yet confirmed). */
-    public Map<UUID, DeliveredLock> deliveredLocks(Collection<UUID> deviceIds) throws SQLException {
-        Map<UUID, DeliveredLock> locks = new HashMap<>();
+    /** The commands sent to these devices that wait for their end, by device. */
+    public Map<UUID, List<DeliveredCommand>> deliveredCommands(Collection<UUID> deviceIds) throws SQLException {
+        Map<UUID, List<DeliveredCommand>> sent = new HashMap<>();
         if (deviceIds.isEmpty()) {
-            return locks;
+            return sent;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select id, device_id, nonce from device_command"
-                        + " where device_id = any(?) and type = 'LOCK' and status = 'DELIVERED'")) {
+                PreparedStatement ps = c.prepareStatement("select id, device_id, type, nonce, delivered_at"
+                        + " from device_command where device_id = any(?) and status = 'DELIVERED'")) {
             ps.setArray(1, c.createArrayOf("uuid", deviceIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    locks.put(
-                            rs.getObject(2, UUID.class),
-                            new DeliveredLock(rs.getObject(1, UUID.class), rs.getString(3)));
+                    sent.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
+                            .add(new DeliveredCommand(
+                                    rs.getObject(1, UUID.class),
+                                    DeviceCommand.Type.valueOf(rs.getString(3)),
+                                    rs.getString(4),
+                                    instant(rs.getTimestamp(5))));
                 }
             }
         }
-        return locks;
+        return sent;
     }
 
     /**
-     * Claims the PENDING LOCKs of the devices this manager lists: they become DELIVERED (sent through the manager) in
-     * this transaction, so a LOCK is sent once however many replicas run.
+     * Claims the PENDING commands of these types for the devices this manager lists: they become DELIVERED (sent
+     * through the manager) in this transaction, so a command is sent once however many replicas run. A WIPE is claimed
+     * only for a district-owned device (it is refused for others when issued; this holds whatever changed since).
      */
-    public List<ManagedCommand> claimLocks(CheckInSource provider, Instant now) throws SQLException {
-        return commands(
-                "update device_command c set status = 'DELIVERED', delivered_at = ? from mdm_device m"
+    public List<ManagedCommand> claimCommands(CheckInSource provider, Collection<DeviceCommand.Type> types, Instant now)
+            throws SQLException {
+        List<ManagedCommand> rows = new ArrayList<>();
+        if (types.isEmpty()) {
+            return rows;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("update device_command c set status = 'DELIVERED',"
+                        + " delivered_at = ? from mdm_device m join device d on d.id = m.device_id"
                         + " where m.provider = ? and m.device_id = c.device_id and m.vanished_at is null"
-                        + " and c.type = 'LOCK' and c.status = 'PENDING'"
-                        + " returning c.id, c.device_id, m.provider_device_id",
-                now,
-                provider);
+                        + " and c.type = any(?) and c.status = 'PENDING'"
+                        + " and (c.type <> 'WIPE' or d.ownership = 'DISTRICT')"
+                        + " returning c.id, c.type, c.device_id, m.provider_device_id")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setString(2, provider.name());
+            ps.setArray(
+                    3, c.createArrayOf("text", types.stream().map(Enum::name).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ManagedCommand(
+                            rs.getObject(1, UUID.class),
+                            DeviceCommand.Type.valueOf(rs.getString(2)),
+                            rs.getObject(3, UUID.class),
+                            rs.getString(4)));
+                }
+            }
+        }
+        return rows;
     }
 
     /** Back to PENDING (the manager could not be reached): sent again at the next sync. */
@@ -253,12 +278,14 @@ public class MdmRepository {
                 texts(providerDeviceIds));
     }
 
-    /** The devices of this manager whose LOCK waits for the manager to report it in force. */
-    public List<String> awaitingLock(CheckInSource provider) throws SQLException {
+    /** The devices of this manager with a command of these types that waits for the manager to report its end. */
+    public List<String> awaitingCommands(CheckInSource provider, Collection<DeviceCommand.Type> types)
+            throws SQLException {
         return texts(
                 "select distinct m.provider_device_id from mdm_device m join device_command c"
-                        + " on c.device_id = m.device_id and c.type = 'LOCK' and c.status = 'DELIVERED'"
+                        + " on c.device_id = m.device_id and c.type = any(?) and c.status = 'DELIVERED'"
                         + " where m.provider = ? and m.vanished_at is null order by m.provider_device_id",
+                texts(types.stream().map(Enum::name).toList()),
                 provider.name());
     }
 
@@ -420,22 +447,6 @@ public class MdmRepository {
                             rs.getString(7),
                             instant(rs.getTimestamp(8)),
                             instant(rs.getTimestamp(9))));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private List<ManagedCommand> commands(String sql, Instant now, CheckInSource provider) throws SQLException {
-        List<ManagedCommand> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setString(2, provider.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new ManagedCommand(
-                            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)));
                 }
             }
         }

@@ -8,8 +8,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.district.checkin.domain.CheckInSource;
+import org.district.checkin.entity.DeviceCommand;
 import org.district.checkin.service.CheckInRequest;
 import org.district.checkin.service.CheckInWriter;
 import org.district.checkin.service.ReportedCheckIn;
@@ -32,7 +36,7 @@ import org.jboss.logging.Logger;
  * by page (only those that reported since the last good sync, when the manager can, and every device once a
  * {@code full-every}), match each to inventory by serial number or asset tag, store what was listed (unknown devices
  * are kept for IT, never created), write a check-in for each matched device with news (it reported again, its status
- * changed, it was just matched), then send the LOCKs waiting for the devices through the manager, ask for their state
+ * changed, it was just matched), then send the commands waiting for the devices (of the types the manager carries) through it, ask for their state
  * again so the commands follow what the manager reports, and enable again the devices recovered. Every run is recorded
  * in {@code mdm_sync_run}, and nothing it does touches the agents' check-in route.
  */
@@ -199,7 +203,7 @@ public class MdmSync {
             }
         }
         Instant now = clock.now();
-        record Stored(List<MdmRepository.Listed> listed, Map<UUID, MdmRepository.DeliveredLock> locks) {}
+        record Stored(List<MdmRepository.Listed> listed, Map<UUID, List<MdmRepository.DeliveredCommand>> delivered) {}
         Stored stored = tx(() -> {
             Map<String, Map<String, UUID>> found = repository.match(serials, tags);
             Map<String, UUID> matched = new LinkedHashMap<>();
@@ -215,13 +219,14 @@ public class MdmSync {
                 }
             }
             List<MdmRepository.Listed> listed = repository.upsert(source, runId, list, matched, now);
-            Set<UUID> locked = new HashSet<>();
+            Set<UUID> acted = new HashSet<>();
             for (MdmRepository.Listed l : listed) {
-                if (l.deviceId() != null && devices.get(l.providerDeviceId()).locked()) {
-                    locked.add(l.deviceId());
+                if (l.deviceId() != null
+                        && !devices.get(l.providerDeviceId()).actions().isEmpty()) {
+                    acted.add(l.deviceId());
                 }
             }
-            return new Stored(listed, repository.deliveredLocks(locked));
+            return new Stored(listed, repository.deliveredCommands(acted));
         });
         List<ReportedCheckIn> checkIns = new ArrayList<>();
         for (MdmRepository.Listed l : stored.listed()) {
@@ -233,13 +238,16 @@ public class MdmSync {
             if (d.lastSync() == null) {
                 continue;
             }
+            List<CheckInRequest.CompletedCommand> completed =
+                    completed(d, stored.delivered().getOrDefault(l.deviceId(), List.of()));
             boolean news = l.firstSeen()
                     || !l.deviceId().equals(l.previousDeviceId())
                     || l.previousLastSync() == null
                     || d.lastSync().isAfter(l.previousLastSync())
-                    || !String.valueOf(d.status()).equals(String.valueOf(l.previousStatus()));
+                    || !String.valueOf(d.status()).equals(String.valueOf(l.previousStatus()))
+                    || !completed.isEmpty();
             if (news) {
-                checkIns.add(checkIn(source, l.deviceId(), d, stored.locks().get(l.deviceId()), now));
+                checkIns.add(checkIn(source, l.deviceId(), d, completed, now));
             }
         }
         if (!checkIns.isEmpty()) {
@@ -247,79 +255,82 @@ public class MdmSync {
         }
     }
 
+    /** How much earlier than our sending a manager's action may say it started (the two clocks differ). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /**
+     * The sent commands whose end the manager reports, as the device's agent would confirm them: DONE (a LOCK only
+     * while the manager has the device locked) or FAILED. An action the manager started before the command was sent is
+     * an earlier one, and ends nothing.
+     */
+    static List<CheckInRequest.CompletedCommand> completed(
+            MdmDeviceReport d, List<MdmRepository.DeliveredCommand> delivered) {
+        List<CheckInRequest.CompletedCommand> completed = new ArrayList<>();
+        for (MdmRepository.DeliveredCommand c : delivered) {
+            MdmDeviceReport.Action action = d.actions().get(c.type());
+            if (action == null
+                    || (action.startedAt() != null
+                            && c.deliveredAt() != null
+                            && action.startedAt().isBefore(c.deliveredAt().minus(CLOCK_SKEW)))) {
+                continue;
+            }
+            if (action.state() == MdmDeviceReport.ActionState.DONE
+                    && (c.type() != DeviceCommand.Type.LOCK || d.locked())) {
+                completed.add(new CheckInRequest.CompletedCommand(c.commandId(), c.nonce(), "DONE"));
+            } else if (action.state() == MdmDeviceReport.ActionState.FAILED) {
+                completed.add(new CheckInRequest.CompletedCommand(c.commandId(), c.nonce(), "FAILED"));
+            }
+        }
+        return completed.size() > 20 ? completed.subList(0, 20) : completed;
+    }
+
     /** The device's state as a check-in in the agent's terms; what the manager does not know stays absent. */
     static ReportedCheckIn checkIn(
-            CheckInSource source, UUID deviceId, MdmDeviceReport d, MdmRepository.DeliveredLock lock, Instant now) {
+            CheckInSource source,
+            UUID deviceId,
+            MdmDeviceReport d,
+            List<CheckInRequest.CompletedCommand> completed,
+            Instant now) {
         Instant seen = d.lastSync().isAfter(now) ? now : d.lastSync();
-        List<CheckInRequest.CompletedCommand> completed = d.locked() && lock != null
-                ? List.of(new CheckInRequest.CompletedCommand(lock.commandId(), lock.nonce(), "DONE"))
-                : null;
+        CheckInRequest.Antivirus antivirus = d.antivirusProduct() == null
+                ? null
+                : new CheckInRequest.Antivirus(d.antivirusProduct(), d.antivirusDefinitionsDate());
         CheckInRequest body = new CheckInRequest(
                 deviceId,
                 new CheckInRequest.Os(d.osName(), d.osVersion(), d.osBuild()),
                 d.lastPatchDate(),
-                null,
-                null,
-                null,
+                antivirus,
+                d.diskEncrypted(),
+                d.passwordProtected(),
                 new CheckInRequest.Network(d.site(), d.ipAddress()),
                 null,
                 d.locked(),
-                completed);
+                completed.isEmpty() ? null : completed);
         return new ReportedCheckIn(deviceId, source, body, seen, d.updatesEnded());
     }
 
     /**
-     * The commands that go through the manager: the waiting LOCKs are sent (claimed first, so each is sent once), the
-     * devices recovered are enabled again, and the devices of both are asked for again, so a LOCK is DONE (by the same
-     * check-in an agent would send) as soon as the manager reports the device locked. A manager's failure here is
-     * counted in the run and tried again at the next sync; it does not undo the listing.
+     * The commands that go through the manager: the waiting commands of the types it carries are sent (claimed first,
+     * so each is sent once), the devices recovered are enabled again, and the devices of both are asked for again, so a
+     * command ends (by the same check-in an agent would send) as soon as the manager reports it done or failed. A
+     * manager's failure here is counted in the run and tried again at the next sync; it does not undo the listing.
      */
     private void commands(MdmProvider provider, long runId, Counts counts) throws InterruptedException {
         CheckInSource source = provider.source();
-        Set<String> ask = new java.util.TreeSet<>();
-        List<MdmRepository.ManagedCommand> claimed = tx(() -> repository.claimLocks(source, clock.now()));
+        Set<DeviceCommand.Type> types = provider.commandTypes();
+        Set<String> ask = new TreeSet<>();
+        List<MdmRepository.ManagedCommand> claimed = tx(() -> repository.claimCommands(source, types, clock.now()));
         int max = Math.max(1, provider.maxDevicesPerAction());
-        for (int from = 0; from < claimed.size(); from += max) {
-            List<MdmRepository.ManagedCommand> chunk = claimed.subList(from, Math.min(claimed.size(), from + max));
-            List<String> ids = chunk.stream()
-                    .map(MdmRepository.ManagedCommand::providerDeviceId)
-                    .distinct()
-                    .toList();
-            try {
-                Map<String, String> answers = provider.lock(ids);
-                List<String> done = new ArrayList<>();
-                for (MdmRepository.ManagedCommand c : chunk) {
-                    String refusal = answers.getOrDefault(c.providerDeviceId(), "no answer for the device");
-                    if (refusal == null) {
-                        done.add(c.providerDeviceId());
-                        counts.commands++;
-                    } else {
-                        counts.errors++;
-                        LOG.warnf("%s refused the LOCK %s: %s", source, c.commandId(), refusal);
-                        tx(() -> {
-                            repository.failed(c.commandId(), clock.now());
-                            return null;
-                        });
-                    }
-                }
-                tx(() -> {
-                    repository.disabledByDistrict(source, done);
-                    return null;
-                });
-                ask.addAll(done);
-            } catch (ProviderException e) {
-                counts.errors++;
-                LOG.warnf("%s: LOCKs not sent, sent again at the next sync (%s)", source, e.getMessage());
-                List<UUID> back = chunk.stream()
-                        .map(MdmRepository.ManagedCommand::commandId)
-                        .toList();
-                tx(() -> {
-                    repository.unclaim(back);
-                    return null;
-                });
+        Map<DeviceCommand.Type, List<MdmRepository.ManagedCommand>> byType = new EnumMap<>(DeviceCommand.Type.class);
+        claimed.forEach(
+                c -> byType.computeIfAbsent(c.type(), t -> new ArrayList<>()).add(c));
+        for (Map.Entry<DeviceCommand.Type, List<MdmRepository.ManagedCommand>> typed : byType.entrySet()) {
+            List<MdmRepository.ManagedCommand> all = typed.getValue();
+            for (int from = 0; from < all.size(); from += max) {
+                ask.addAll(send(provider, typed.getKey(), all.subList(from, Math.min(all.size(), from + max)), counts));
             }
         }
-        List<String> reenable = tx(() -> repository.toReenable(source));
+        List<String> reenable = provider.lockPersists() ? tx(() -> repository.toReenable(source)) : List.of();
         for (int from = 0; from < reenable.size(); from += max) {
             List<String> chunk = reenable.subList(from, Math.min(reenable.size(), from + max));
             try {
@@ -339,7 +350,7 @@ public class MdmSync {
                 LOG.warnf("%s: devices not enabled again, tried again at the next sync (%s)", source, e.getMessage());
             }
         }
-        ask.addAll(tx(() -> repository.awaitingLock(source)));
+        ask.addAll(tx(() -> repository.awaitingCommands(source, types)));
         List<MdmDeviceReport> again = new ArrayList<>();
         for (String id : ask) {
             try {
@@ -361,6 +372,57 @@ public class MdmSync {
             Counts ignored = new Counts();
             store(source, runId, again, ignored);
             counts.checkIns += ignored.checkIns;
+        }
+    }
+
+    /**
+     * Sends one chunk of claimed commands of a type; answers the devices the manager took them for. A device the
+     * manager refused has its command FAILED; when the manager cannot be reached, the chunk goes back to PENDING.
+     */
+    private List<String> send(
+            MdmProvider provider, DeviceCommand.Type type, List<MdmRepository.ManagedCommand> chunk, Counts counts)
+            throws InterruptedException {
+        CheckInSource source = provider.source();
+        List<String> ids = chunk.stream()
+                .map(MdmRepository.ManagedCommand::providerDeviceId)
+                .distinct()
+                .toList();
+        try {
+            Map<String, String> answers = provider.send(type, ids);
+            List<String> done = new ArrayList<>();
+            for (MdmRepository.ManagedCommand c : chunk) {
+                String refusal = answers.containsKey(c.providerDeviceId())
+                        ? answers.get(c.providerDeviceId())
+                        : "no answer for the device";
+                if (refusal == null) {
+                    done.add(c.providerDeviceId());
+                    counts.commands++;
+                } else {
+                    counts.errors++;
+                    LOG.warnf("%s refused the %s %s: %s", source, type, c.commandId(), refusal);
+                    tx(() -> {
+                        repository.failed(c.commandId(), clock.now());
+                        return null;
+                    });
+                }
+            }
+            if (type == DeviceCommand.Type.LOCK && provider.lockPersists()) {
+                tx(() -> {
+                    repository.disabledByDistrict(source, done);
+                    return null;
+                });
+            }
+            return done;
+        } catch (ProviderException e) {
+            counts.errors++;
+            LOG.warnf("%s: %s commands not sent, sent again at the next sync (%s)", source, type, e.getMessage());
+            List<UUID> back =
+                    chunk.stream().map(MdmRepository.ManagedCommand::commandId).toList();
+            tx(() -> {
+                repository.unclaim(back);
+                return null;
+            });
+            return List.of();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.district.checkin.mdm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +24,7 @@ import org.jboss.logging.Logger;
 public final class ProviderHttp {
 
     private static final Logger LOG = Logger.getLogger(ProviderHttp.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The manager's access tokens: the current one (fetched when there is none or it expired), or a new one. */
     public interface Tokens {
@@ -102,6 +105,39 @@ public final class ProviderHttp {
             return response;
         }
         throw new ProviderException(name + ": gave up after " + attempts + " tries (" + last + ")", true);
+    }
+
+    /**
+     * The manager's answer as a JSON object; any other status than 2xx is a {@link ProviderException} naming the status
+     * and the manager's message ({@code error.message}, as Google and Microsoft Graph both give it), checked.
+     */
+    public JsonNode json(HttpResponse<byte[]> response) throws ProviderException {
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            String reason = errorMessage(response);
+            throw new ProviderException(name + " answered " + status + (reason == null ? "" : ": " + reason), false);
+        }
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            if (body == null || !body.isObject()) {
+                throw new ProviderException(name + "'s answer is not a JSON object", false);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new ProviderException(name + "'s answer is not JSON", false);
+        }
+    }
+
+    /** The manager's error message in an answer ({@code error.message}), checked; null when there is none. */
+    public static String errorMessage(HttpResponse<byte[]> response) {
+        try {
+            String reason =
+                    JSON.readTree(response.body()).path("error").path("message").asText(null);
+            return reason == null ? null : Untrusted.message(reason, 200);
+        } catch (IOException | RuntimeException e) {
+            // Not JSON: the status says enough.
+            return null;
+        }
     }
 
     private void pause(int attempt, int attempts, Duration wait, String why) throws ProviderException {

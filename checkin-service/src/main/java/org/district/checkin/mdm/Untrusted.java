@@ -20,6 +20,7 @@ public final class Untrusted {
     private static final Pattern ASSET_TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/#-]{0,63}");
     private static final Pattern STATUS = Pattern.compile("[A-Z_]{1,40}");
     private static final Pattern VERSION = Pattern.compile("[0-9][0-9A-Za-z._-]{0,39}");
+    private static final Pattern OS_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9 ._()-]{0,59}");
     private static final Pattern SITE_OTHER = Pattern.compile("[^\\p{L}\\p{M}\\p{N} .,_/#&()':-]");
 
     private Untrusted() {}
@@ -41,6 +42,12 @@ public final class Untrusted {
 
     public static String status(String value) {
         return value != null && STATUS.matcher(value).matches() ? value : null;
+    }
+
+    /** An operating system's name (Windows, iOS, macOS, ...), or null. */
+    public static String osName(String value) {
+        String v = trimmed(value);
+        return v != null && OS_NAME.matcher(v).matches() ? v : null;
     }
 
     public static String version(String value) {
@@ -66,17 +73,23 @@ public final class Untrusted {
         return v.isEmpty() || !CheckInRules.SITE.matcher(v).matches() ? fallback : v;
     }
 
-    /** An RFC 3339 time, or null. */
+    /**
+     * An RFC 3339 time, or null; also null for a time before 1990, which a manager gives for "never" (Intune's
+     * 0001-01-01T00:00:00Z).
+     */
     public static Instant time(String value) {
         if (value == null || value.length() > 40) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            Instant t = OffsetDateTime.parse(value).toInstant();
+            return t.isBefore(NEVER) ? null : t;
         } catch (DateTimeParseException e) {
             return null;
         }
     }
+
+    private static final Instant NEVER = Instant.parse("1990-01-01T00:00:00Z");
 
     /** A manager's message for a log or a sync run's record: one line of printable text, at most {@code max} long. */
     public static String message(String value, int max) {

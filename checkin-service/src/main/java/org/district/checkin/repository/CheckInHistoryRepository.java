@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.district.checkin.domain.CheckInSource;
 import org.district.checkin.domain.StoredCheckIn;
 import org.district.support.sql.AdvisoryLocks;
 import org.district.support.sql.NativeValues;
@@ -48,7 +49,8 @@ public class CheckInHistoryRepository {
     public List<StoredCheckIn> before(UUID deviceId, Instant before, int limit) {
         List<Object[]> rows = em.createNativeQuery("select received_at, os_name, os_version, os_build,"
                         + " last_patch_date, antivirus_product, antivirus_definitions_date, disk_encrypted,"
-                        + " screen_lock, site, ip_address, compliant, compliance_issues from checkin_history"
+                        + " screen_lock, site, ip_address, compliant, compliance_issues, coalesce(source, 'AGENT')"
+                        + " from checkin_history"
                         + " where device_id = ?1 and received_at < ?2 order by received_at desc limit ?3")
                 .setParameter(1, deviceId)
                 .setParameter(2, before)
@@ -69,7 +71,8 @@ public class CheckInHistoryRepository {
                     (String) r[9],
                     (String) r[10],
                     (Boolean) r[11],
-                    (String) r[12]));
+                    (String) r[12],
+                    CheckInSource.valueOf((String) r[13])));
         }
         return entries;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.district.checkin.domain.CheckInSource;
 import org.district.checkin.domain.StoredCheckIn;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -56,7 +57,13 @@ public record CheckInHistoryView(
         @Schema(
                         description = "The ways this check-in fell short of the baseline (empty when compliant)",
                         required = true)
-                List<ComplianceIssueView> issues) {
+                List<ComplianceIssueView> issues,
+        @Schema(
+                        description = "Where it came from: the device's own agent, or a device manager (Google Admin,"
+                                + " Intune) that reported the device's state",
+                        required = true,
+                        example = "AGENT")
+                CheckInSource source) {
 
     static CheckInHistoryView of(StoredCheckIn c) {
         return new CheckInHistoryView(
@@ -72,6 +79,7 @@ public record CheckInHistoryView(
                 c.site(),
                 c.ipAddress(),
                 c.compliant(),
-                ComplianceIssueView.of(c.complianceIssues()));
+                ComplianceIssueView.of(c.complianceIssues()),
+                c.source());
     }
 }

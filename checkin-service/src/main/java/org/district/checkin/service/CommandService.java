@@ -17,6 +17,7 @@ import org.district.checkin.repository.DeviceLocationRepository;
 import org.district.checkin.repository.DeviceRepository;
 import org.district.contracts.inventory.Ownership;
 import org.district.support.domain.ConflictException;
+import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
 import org.district.support.time.DistrictClock;
 import org.jboss.logging.Logger;
@@ -50,7 +51,10 @@ public class CommandService {
     @Inject
     DistrictClock clock;
 
-    /** IT issues a command. WIPE only for district devices; one open command of each type per device. */
+    /**
+     * IT issues a command. WIPE only for district devices, and only with the device's asset tag typed again; one open
+     * command of each type per device.
+     */
     public DeviceCommand issue(UUID deviceId, CommandRequest request, String actor) {
         DeviceCommand.Type type = request.type();
         Device device = devices.findByIdOptional(deviceId)
@@ -65,6 +69,14 @@ public class CommandService {
                     "wipe-not-allowed",
                     "type",
                     "A WIPE may only be sent to a district-owned device; this one is a personal device.");
+        }
+        if (type == DeviceCommand.Type.WIPE
+                && (request.confirmAssetTag() == null
+                        || !request.confirmAssetTag().strip().equalsIgnoreCase(device.assetTag))) {
+            // Erasing cannot be undone: IT names the device it means, so a WIPE never reaches another by a slip.
+            throw InvalidException.of(
+                    "confirmAssetTag",
+                    "Type the device's asset tag " + device.assetTag + " to confirm that this device is to be wiped.");
         }
         List<DeviceCommand> open = commands.open(deviceId, type);
         if (!open.isEmpty()) {

@@ -164,7 +164,8 @@ public final class Views {
             boolean passwordProtection,
             String site,
             boolean compliant,
-            List<ComplianceIssue> issues) {}
+            List<ComplianceIssue> issues,
+            String source) {}
 
     /** A lock, wipe or locate command (checkin-service). */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -187,7 +188,7 @@ public final class Views {
 
     /** What the console sends to issue a command. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CommandRequest(String type, String message, String reason) {}
+    public record CommandRequest(String type, String message, String reason, String confirmAssetTag) {}
 
     /** A lost or stolen device that checked in lately (checkin-service). */
     @JsonIgnoreProperties(ignoreUnknown = true)

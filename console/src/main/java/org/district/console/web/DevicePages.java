@@ -414,7 +414,9 @@ public class DevicePages {
         }
         if (errors.isEmpty()) {
             try {
-                checkin.issue(deviceId, new CommandRequest(command, null, why));
+                checkin.issue(
+                        deviceId,
+                        new CommandRequest(command, null, why, command.equals("WIPE") ? confirmTag.trim() : null));
                 LOG.infof("Sent %s to device %s", command, deviceId);
                 return Response.seeOther(URI.create("/devices/" + deviceId + "?sent=" + command))
                         .build();

@@ -24,8 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.district.checkin.domain.CheckInSource;
+import org.district.checkin.entity.DeviceCommand;
 import org.district.checkin.mdm.MdmDeviceReport;
 import org.district.checkin.mdm.MdmProvider;
 import org.district.checkin.mdm.MdmSettings;
@@ -145,8 +147,25 @@ public class GoogleAdminProvider implements MdmProvider {
         return Optional.ofNullable(report(json(response)));
     }
 
+    /** A LOCK disables the Chromebook (it shows the disabled-device message set in Google Admin). */
     @Override
-    public Map<String, String> lock(List<String> providerDeviceIds) throws ProviderException {
+    public Set<DeviceCommand.Type> commandTypes() {
+        return Set.of(DeviceCommand.Type.LOCK);
+    }
+
+    /** A disabled Chromebook stays disabled until the district enables it again. */
+    @Override
+    public boolean lockPersists() {
+        return true;
+    }
+
+    @Override
+    public Map<String, String> send(DeviceCommand.Type type, List<String> providerDeviceIds) throws ProviderException {
+        if (type != DeviceCommand.Type.LOCK) {
+            Map<String, String> refused = new HashMap<>();
+            providerDeviceIds.forEach(id -> refused.put(id, "Google Admin does not carry a " + type));
+            return refused;
+        }
         return changeStatus(providerDeviceIds, DISABLE);
     }
 
@@ -221,7 +240,17 @@ public class GoogleAdminProvider implements MdmProvider {
                 updatesEnd,
                 ended,
                 Untrusted.site(node.path("orgUnitPath").asText(null), "Google Admin"),
-                ip);
+                ip,
+                null,
+                null,
+                null,
+                null,
+                // A disabled Chromebook is the district's LOCK in force, however long ago it was disabled.
+                "DISABLED".equals(status)
+                        ? Map.of(
+                                DeviceCommand.Type.LOCK,
+                                new MdmDeviceReport.Action(MdmDeviceReport.ActionState.DONE, null))
+                        : Map.of());
     }
 
     /** autoUpdateThrough (RFC 3339), or the older autoUpdateExpiration (milliseconds since the epoch, as text). */
@@ -240,30 +269,7 @@ public class GoogleAdminProvider implements MdmProvider {
     }
 
     private JsonNode json(HttpResponse<byte[]> response) throws ProviderException {
-        int status = response.statusCode();
-        if (status / 100 != 2) {
-            String reason = null;
-            try {
-                reason = JSON.readTree(response.body())
-                        .path("error")
-                        .path("message")
-                        .asText(null);
-            } catch (IOException | RuntimeException e) {
-                // Not JSON: the status says enough.
-            }
-            throw new ProviderException(
-                    "Google Admin answered " + status + (reason == null ? "" : ": " + Untrusted.message(reason, 200)),
-                    false);
-        }
-        try {
-            JsonNode body = JSON.readTree(response.body());
-            if (body == null || !body.isObject()) {
-                throw new ProviderException("Google Admin's answer is not a JSON object", false);
-            }
-            return body;
-        } catch (IOException e) {
-            throw new ProviderException("Google Admin's answer is not JSON", false);
-        }
+        return http().json(response);
     }
 
     private String devicesUrl() throws ProviderException {

@@ -1,0 +1,471 @@
+package org.district.checkin;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.district.checkin.mdm.MdmSync;
+import org.district.checkin.mdm.intune.IntuneProvider;
+import org.district.contracts.inventory.DeviceStatus;
+import org.district.contracts.lossreport.LossKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Microsoft Intune as a check-in source and command channel, against a server playing Microsoft (the identity
+ * platform's token endpoint and Graph's managed devices, {@link IntuneServer}). Syncs are started by the tests, as the
+ * schedule would start them.
+ */
+@QuarkusTest
+@WithTestResource(value = IntuneServer.class, scope = TestResourceScope.GLOBAL)
+class IntuneTest {
+
+    @Inject
+    Db db;
+
+    @Inject
+    MdmSync sync;
+
+    @Inject
+    IntuneProvider intune;
+
+    private WireMockServer server;
+
+    @BeforeEach
+    void intune() {
+        server = IntuneServer.server();
+        server.resetAll();
+        token("token-" + UUID.randomUUID());
+        // Each test signs in afresh, so what it asserts of the token endpoint does not depend on the tests before it.
+        intune.forgetCredentials();
+    }
+
+    @Test
+    void intuneLaptopsCheckInTheOverdueAreListedAndAnUnencryptedSensitiveOneIsNotCompliant() {
+        String school = Feed.unique("IN");
+        // On the district's books for two months, silent in Intune for forty days.
+        Feed.Device silent = db.known(Feed.laptop(school)
+                .registeredAt(Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS)));
+        // Holds sensitive data and is not encrypted; Intune knows it by its asset tag as the device's name.
+        Feed.Device unencrypted = db.known(Feed.laptop(school).sensitive());
+        Feed.Device noncompliant = db.known(Feed.laptop(school));
+        String unknownSerial = Feed.unique("INTUNE-ONLY");
+        Instant recent = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String second = IntuneServer.base() + IntuneServer.DEVICES + "?$skiptoken=" + school;
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .withQueryParam("$skiptoken", absent())
+                .willReturn(okJson(IntuneServer.page(
+                        List.of(
+                                device(
+                                        "i-" + silent.id(),
+                                        silent.assetTag(),
+                                        "SN-" + silent.assetTag(),
+                                        Instant.now().minus(40, ChronoUnit.DAYS),
+                                        true,
+                                        "compliant",
+                                        "managed",
+                                        "[]"),
+                                device(
+                                        "i-" + unencrypted.id(),
+                                        unencrypted.assetTag().toLowerCase(),
+                                        Feed.unique("NOT-IN-INVENTORY"),
+                                        recent,
+                                        false,
+                                        "compliant",
+                                        "managed",
+                                        "[]")),
+                        second))));
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .withQueryParam("$skiptoken", WireMock.equalTo(school))
+                .willReturn(okJson(IntuneServer.page(
+                        List.of(
+                                device(
+                                        "i-" + noncompliant.id(),
+                                        "DESKTOP-7QK2M1",
+                                        "SN-" + noncompliant.assetTag(),
+                                        recent,
+                                        true,
+                                        "noncompliant",
+                                        "managed",
+                                        "[]"),
+                                device(
+                                        "i-" + unknownSerial,
+                                        "KIOSK-04",
+                                        unknownSerial,
+                                        recent,
+                                        true,
+                                        "compliant",
+                                        "managed",
+                                        "[]")),
+                        null))));
+
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+
+        for (Feed.Device d : List.of(silent, unencrypted, noncompliant)) {
+            assertThat(db.count(
+                            "select count(*) from checkin_history where device_id = ? and source = 'INTUNE'", d.id()))
+                    .isEqualTo(1);
+        }
+        // The device's history says where each check-in came from.
+        Api.auditor()
+                .get("/api/v1/devices/" + unencrypted.id() + "/checkins")
+                .then()
+                .statusCode(200)
+                .body("items[0].source", equalTo("INTUNE"))
+                .body("items[0].diskEncryption", equalTo(false));
+        // Overdue in Intune is overdue here: its clock runs from its last sync there.
+        Api.it()
+                .queryParam("school", school)
+                .get("/api/v1/devices/overdue")
+                .then()
+                .statusCode(200)
+                .body("items.deviceId", hasItem(silent.id().toString()))
+                .body("items.deviceId", not(hasItem(unencrypted.id().toString())))
+                .body("items.deviceId", not(hasItem(noncompliant.id().toString())));
+        // Encryption is read from the device: a sensitive laptop with isEncrypted false is not compliant, whatever
+        // Intune's own verdict. What Intune's compliance policy covers is proven for a compliant device only.
+        assertThat(db.text("select compliance_issues from device where id = ?", unencrypted.id()))
+                .isEqualTo("DISK_ENCRYPTION_OFF");
+        assertThat(db.text("select compliance_issues from device where id = ?", noncompliant.id()))
+                .contains("PASSWORD_PROTECTION_UNKNOWN", "PATCH_DATE_MISSING", "ANTIVIRUS_MISSING")
+                .doesNotContain("DISK_ENCRYPTION");
+        Api.auditor()
+                .queryParam("school", school)
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(200)
+                .body("items.deviceId", hasItem(unencrypted.id().toString()));
+
+        // The device inventory does not know is listed for IT, not created.
+        Api.it()
+                .queryParam("provider", "INTUNE")
+                .queryParam("limit", 200)
+                .get("/api/v1/mdm/unknown-devices")
+                .then()
+                .statusCode(200)
+                .body("items.serialNumber", hasItem(unknownSerial));
+        Api.auditor()
+                .queryParam("provider", "INTUNE")
+                .get("/api/v1/mdm/sync-runs")
+                .then()
+                .statusCode(200)
+                .body("items[0].provider", equalTo("INTUNE"))
+                .body("items[0].status", equalTo("SUCCEEDED"))
+                .body("items[0].pages", equalTo(2))
+                .body("items[0].devicesSeen", equalTo(4))
+                .body("items[0].checkIns", equalTo(3))
+                .body("items[0].unknownDevices", equalTo(1));
+
+        // No personal data beyond the check-in: the user's name and address are neither asked for nor kept.
+        LoggedRequest first = server.findAll(getRequestedFor(urlPathEqualTo(IntuneServer.DEVICES)))
+                .get(0);
+        assertThat(first.queryParameter("$select").firstValue())
+                .contains("serialNumber", "deviceName", "lastSyncDateTime", "isEncrypted", "complianceState")
+                .doesNotContain("userPrincipalName", "emailAddress", "userDisplayName");
+        assertThat(db.count("select count(*) from mdm_device m where m::text like '%jordan%'"))
+                .isZero();
+        assertThat(db.count("select count(*) from checkin_history h where h::text like '%jordan%'"))
+                .isZero();
+        // Signed in as the district's app registration with the client-credentials flow, for Graph.
+        String form = URLDecoder.decode(
+                server.findAll(postRequestedFor(urlPathEqualTo(IntuneServer.TOKEN)))
+                        .get(0)
+                        .getBodyAsString(),
+                StandardCharsets.UTF_8);
+        assertThat(form)
+                .contains("grant_type=client_credentials", "client_id=" + IntuneServer.CLIENT_ID)
+                .contains("scope=https://graph.microsoft.com/.default");
+    }
+
+    @Test
+    void aStolenIntuneLaptopIsLockedThroughIntuneAndAWipeIsSentOnlyAsConfirmed() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        String id = "i-" + laptop.id();
+        Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        // Intune remembers a remote lock of long ago.
+        String oldLock = action("remoteLock", "done", Instant.now().minus(10, ChronoUnit.DAYS));
+        listOnly(device(id, laptop, synced, "[" + oldLock + "]", "managed"));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+
+        Feed.Device stolen = db.known(laptop.withStatus(DeviceStatus.STOLEN));
+        Feed.lossReported(stolen, LossKind.STOLEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count(
+                                "select count(*) from device_command where device_id = ? and status = 'PENDING'"
+                                        + " and type in ('LOCK', 'LOCATE')",
+                                stolen.id())
+                        == 2);
+
+        // Within one sync: remoteLock and locateDevice through Graph. This laptop cannot be located (Intune refuses),
+        // and until Intune reports the new lock, the old one ends nothing.
+        server.resetAll();
+        token("token-stolen");
+        listOnly(device(id, laptop, synced, "[" + oldLock + "]", "managed"));
+        readAs(id, device(id, laptop, synced, "[" + oldLock + "]", "managed"));
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/remoteLock"))
+                .willReturn(aResponse().withStatus(204)));
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/locateDevice"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(IntuneServer.file("error-400-not-supported.json", Map.of()))));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/remoteLock")));
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/locateDevice")));
+        assertThat(command(stolen, "LOCK")).isEqualTo("DELIVERED");
+        assertThat(command(stolen, "LOCATE")).isEqualTo("FAILED");
+
+        // Intune reports the lock done: the LOCK is done, as an agent's confirmation would make it; not sent again.
+        server.resetAll();
+        token("token-locked");
+        String locked = action("remoteLock", "done", Instant.now());
+        listOnly(device(id, laptop, synced, "[" + oldLock + "," + locked + "]", "managed"));
+        readAs(id, device(id, laptop, synced, "[" + oldLock + "," + locked + "]", "managed"));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        assertThat(command(stolen, "LOCK")).isEqualTo("DONE");
+        server.verify(0, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/remoteLock")));
+
+        // A WIPE only as IT confirmed it for this device (its asset tag typed again), sent as Graph's wipe.
+        Api.it()
+                .body(Map.of("type", "WIPE", "reason", "Stolen; holds records", "confirmAssetTag", laptop.assetTag()))
+                .post("/api/v1/devices/" + laptop.id() + "/commands")
+                .then()
+                .statusCode(201);
+        server.resetAll();
+        token("token-wipe");
+        String pending = "[" + locked + "," + action("wipe", "pending", Instant.now()) + "]";
+        listOnly(device(id, laptop, synced, "[" + locked + "]", "managed"));
+        readAs(id, device(id, laptop, synced, pending, "wipePending"));
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe"))
+                .willReturn(aResponse().withStatus(204)));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe"))
+                        .withRequestBody(containing("\"keepUserData\":false")));
+        // Pending in Intune: the command follows what Intune reports.
+        assertThat(command(stolen, "WIPE")).isEqualTo("DELIVERED");
+        assertThat(db.text(
+                        "select provider_status from mdm_device where provider = 'INTUNE' and provider_device_id = ?",
+                        id))
+                .isEqualTo("WIPE_PENDING");
+
+        server.resetAll();
+        token("token-wiped");
+        String wiped = "[" + locked + "," + action("wipe", "done", Instant.now()) + "]";
+        listOnly(device(id, laptop, synced.plusSeconds(60), wiped, "wipeIssued"));
+        readAs(id, device(id, laptop, synced.plusSeconds(60), wiped, "wipeIssued"));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        assertThat(command(stolen, "WIPE")).isEqualTo("DONE");
+        server.verify(0, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe")));
+        // Intune's remote lock is not the district's to undo: nothing waits to be enabled again on recovery.
+        assertThat(db.count(
+                        "select count(*) from mdm_device where provider = 'INTUNE' and provider_device_id = ?"
+                                + " and disabled_by_district",
+                        id))
+                .isZero();
+    }
+
+    @Test
+    void throttlingExpiredTokensVanishedDevicesAndALinkAwayFromGraph() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        String id = "i-" + laptop.id();
+        String second = IntuneServer.base() + IntuneServer.DEVICES + "?$skiptoken=" + laptop.id();
+        // The first page is throttled once (Retry-After), the second is unavailable once: each is asked again, the
+        // listing is not started over.
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .withQueryParam("$skiptoken", absent())
+                .inScenario("first page")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(IntuneServer.file("error-429.json", Map.of())))
+                .willSetStateTo("throttled once"));
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .withQueryParam("$skiptoken", absent())
+                .inScenario("first page")
+                .whenScenarioStateIs("throttled once")
+                .willReturn(okJson(IntuneServer.page(List.of(), second))));
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .withQueryParam("$skiptoken", WireMock.equalTo(laptop.id().toString()))
+                .inScenario("second page")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1"))
+                .willSetStateTo("unavailable once"));
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .withQueryParam("$skiptoken", WireMock.equalTo(laptop.id().toString()))
+                .inScenario("second page")
+                .whenScenarioStateIs("unavailable once")
+                .willReturn(
+                        okJson(IntuneServer.page(List.of(device(id, laptop, Instant.now(), "[]", "managed")), null))));
+        fullSyncDue();
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(2, getRequestedFor(urlPathEqualTo(IntuneServer.DEVICES)).withQueryParam("$skiptoken", absent()));
+        server.verify(
+                2,
+                getRequestedFor(urlPathEqualTo(IntuneServer.DEVICES))
+                        .withQueryParam(
+                                "$skiptoken", WireMock.equalTo(laptop.id().toString())));
+        assertThat(db.count(
+                        "select count(*) from checkin_history where device_id = ? and source = 'INTUNE'", laptop.id()))
+                .isEqualTo(1);
+
+        // The token expires early: Graph answers 401 to it; a new one is fetched and the same page asked again. The
+        // sync after a full one asks only for the devices that synced since.
+        server.resetAll();
+        token("token-fresh");
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .atPriority(5)
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(IntuneServer.file("error-401.json", Map.of()))));
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .atPriority(1)
+                .withHeader("Authorization", WireMock.equalTo("Bearer token-fresh"))
+                .willReturn(okJson(IntuneServer.page(
+                        List.of(device(id, laptop, Instant.now().plusSeconds(1), "[]", "managed")), null))));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.TOKEN)));
+        List<LoggedRequest> lists = server.findAll(getRequestedFor(urlPathEqualTo(IntuneServer.DEVICES))
+                .withHeader("Authorization", WireMock.equalTo("Bearer token-fresh")));
+        assertThat(lists).hasSize(1);
+        assertThat(lists.get(0).queryParameter("$filter").firstValue()).startsWith("lastSyncDateTime ge ");
+        assertThat(db.count(
+                        "select count(*) from checkin_history where device_id = ? and source = 'INTUNE'", laptop.id()))
+                .isEqualTo(2);
+
+        // Removed from Intune: a full listing without it marks it vanished.
+        server.resetAll();
+        token("token-vanish");
+        listOnly(null);
+        fullSyncDue();
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        assertThat(db.count(
+                        "select count(*) from mdm_device where provider = 'INTUNE' and provider_device_id = ?"
+                                + " and vanished_at is not null",
+                        id))
+                .isEqualTo(1);
+
+        // A next-page link to anywhere but Graph would carry the district's token there: never followed.
+        server.resetAll();
+        token("token-link");
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .willReturn(okJson(IntuneServer.page(
+                        List.of(), "https://graph.example.net/v1.0/deviceManagement/managedDevices?$skiptoken=x"))));
+        long before = db.count("select coalesce(max(id), 0) from mdm_sync_run");
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.FAILED);
+        assertThat(db.text("select error from mdm_sync_run where id > ? and provider = 'INTUNE'", before))
+                .contains("does not lead to Microsoft Graph");
+
+        // A refused sign-in fails the run with the identity platform's error code, never the secret; the devices'
+        // own check-ins go on.
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo(IntuneServer.TOKEN))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                IntuneServer.file("token-refused.json", Map.of("clientId", IntuneServer.CLIENT_ID)))));
+        intune.forgetCredentials();
+        long beforeRefused = db.count("select coalesce(max(id), 0) from mdm_sync_run");
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.FAILED);
+        assertThat(db.text("select error from mdm_sync_run where id > ? and provider = 'INTUNE'", beforeRefused))
+                .contains("invalid_client")
+                .doesNotContain(IntuneServer.CLIENT_SECRET);
+        server.verify(0, getRequestedFor(urlPathEqualTo(IntuneServer.DEVICES)));
+        Api.device(laptop.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+    }
+
+    private String command(Feed.Device d, String type) {
+        return db.text("select status from device_command where device_id = ? and type = ?", d.id(), type);
+    }
+
+    /** Every run so far counts as two days old: the next is a full listing. */
+    private void fullSyncDue() {
+        db.execute("update mdm_sync_run set started_at = started_at - interval '2 days',"
+                + " finished_at = finished_at - interval '2 days'");
+    }
+
+    private void token(String token) {
+        server.stubFor(post(urlPathEqualTo(IntuneServer.TOKEN))
+                .willReturn(okJson(IntuneServer.file("token.json", Map.of("token", token)))));
+    }
+
+    /** The listing holds this one device (or none), on one page. */
+    private void listOnly(String device) {
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .willReturn(okJson(IntuneServer.page(device == null ? List.of() : List.of(device), null))));
+    }
+
+    /** Graph's answer to a read of one device. */
+    private void readAs(String id, String device) {
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES + "/" + id)).willReturn(okJson(device)));
+    }
+
+    private static String device(String id, Feed.Device d, Instant lastSync, String actions, String managementState) {
+        return device(id, d.assetTag(), "SN-" + d.assetTag(), lastSync, true, "compliant", managementState, actions);
+    }
+
+    private static String device(
+            String id,
+            String deviceName,
+            String serial,
+            Instant lastSync,
+            boolean encrypted,
+            String complianceState,
+            String managementState,
+            String actions) {
+        return IntuneServer.file(
+                "managed-device.json",
+                Map.of(
+                        "id", id,
+                        "deviceName", deviceName,
+                        "serial", serial,
+                        "lastSync", lastSync.truncatedTo(ChronoUnit.SECONDS).toString(),
+                        "isEncrypted", Boolean.toString(encrypted),
+                        "complianceState", complianceState,
+                        "managementState", managementState,
+                        "actions", actions));
+    }
+
+    /** One of a device's deviceActionResults, as Graph gives it. */
+    private static String action(String name, String state, Instant started) {
+        return "{\"actionName\": \"" + name + "\", \"actionState\": \"" + state + "\", \"startDateTime\": \""
+                + started.truncatedTo(ChronoUnit.SECONDS) + "\", \"lastUpdatedDateTime\": \""
+                + started.truncatedTo(ChronoUnit.SECONDS) + "\"}";
+    }
+}
