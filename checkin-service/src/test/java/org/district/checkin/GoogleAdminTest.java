@@ -308,22 +308,8 @@ class GoogleAdminTest {
         server.resetAll();
         token("token-stolen");
         listOnly(device(gid, chromebook, "ACTIVE", synced));
-        server.stubFor(post(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
-                .willReturn(okJson(GoogleAdminServer.file("batch-change-status.json", Map.of("deviceId", gid)))));
-        server.stubFor(get(urlPathEqualTo(GoogleAdminServer.DEVICES + "/" + gid))
-                .willReturn(okJson(GoogleAdminServer.file(
-                        "chromeosdevice.json",
-                        Map.of(
-                                "deviceId",
-                                gid,
-                                "serial",
-                                "SN-" + chromebook.assetTag(),
-                                "status",
-                                "DISABLED",
-                                "lastSync",
-                                synced.toString(),
-                                "school",
-                                "LINCOLN-HS")))));
+        batchChangeStatus(gid);
+        readAs(gid, device(gid, chromebook, "DISABLED", synced));
 
         assertThat(sync.run(google)).isEqualTo(MdmSync.Result.SUCCEEDED);
         server.verify(
@@ -351,22 +337,8 @@ class GoogleAdminTest {
         server.resetAll();
         token("token-found");
         listOnly(device(gid, chromebook, "DISABLED", synced));
-        server.stubFor(post(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
-                .willReturn(okJson(GoogleAdminServer.file("batch-change-status.json", Map.of("deviceId", gid)))));
-        server.stubFor(get(urlPathEqualTo(GoogleAdminServer.DEVICES + "/" + gid))
-                .willReturn(okJson(GoogleAdminServer.file(
-                        "chromeosdevice.json",
-                        Map.of(
-                                "deviceId",
-                                gid,
-                                "serial",
-                                "SN-" + chromebook.assetTag(),
-                                "status",
-                                "ACTIVE",
-                                "lastSync",
-                                synced.toString(),
-                                "school",
-                                "LINCOLN-HS")))));
+        batchChangeStatus(gid);
+        readAs(gid, device(gid, chromebook, "ACTIVE", synced));
         assertThat(sync.run(google)).isEqualTo(MdmSync.Result.SUCCEEDED);
         server.verify(
                 1,
@@ -468,6 +440,18 @@ class GoogleAdminTest {
     private void token(String token) {
         server.stubFor(post(urlPathEqualTo("/token"))
                 .willReturn(okJson(GoogleAdminServer.file("token.json", Map.of("token", token)))));
+    }
+
+    /** Google takes every status change of the device. */
+    private void batchChangeStatus(String gid) {
+        server.stubFor(post(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
+                .willReturn(okJson(GoogleAdminServer.file("batch-change-status.json", Map.of("deviceId", gid)))));
+    }
+
+    /** Google's answer to a read of one device. */
+    private void readAs(String gid, String device) {
+        server.stubFor(
+                get(urlPathEqualTo(GoogleAdminServer.DEVICES + "/" + gid)).willReturn(okJson(device)));
     }
 
     /** The listing holds this one device (or none), on one page. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import org.district.checkin.domain.CheckInSource;
+import org.district.support.domain.InvalidException;
 import org.district.support.domain.UnavailableException;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
@@ -33,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + " the devices it lists that inventory does not know")
 public class MdmResource {
 
-    private static final String PROVIDER = "Only this device manager: GOOGLE_ADMIN or INTUNE";
-
     @Inject
     MdmRepository repository;
 
@@ -54,28 +53,14 @@ public class MdmResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = MdmViews.SyncRunPage.class)))
-    public PageView<MdmViews.SyncRunView> runs(
-            @Parameter(
-                            description = PROVIDER,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"GOOGLE_ADMIN", "INTUNE"}),
-                            example = "GOOGLE_ADMIN")
-                    @QueryParam("provider")
-                    String provider,
-            @BeanParam PageParams page) {
-        CheckInSource source = provider(provider);
+    public PageView<MdmViews.SyncRunView> runs(@BeanParam ProviderParam provider, @BeanParam PageParams page) {
+        CheckInSource source = provider.source();
         int size = page.size();
-        try {
-            return PageView.of(
-                    repository.runs(source, page.afterNumber(), size),
-                    size,
-                    MdmViews.SyncRunView::of,
-                    r -> Cursors.encode(r.id()));
-        } catch (SQLException e) {
-            throw UnavailableException.databaseUnreachable();
-        }
+        return PageView.of(
+                read(() -> repository.runs(source, page.afterNumber(), size)),
+                size,
+                MdmViews.SyncRunView::of,
+                r -> Cursors.encode(r.id()));
     }
 
     @GET
@@ -95,37 +80,51 @@ public class MdmResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = MdmViews.UnknownDevicePage.class)))
-    public PageView<MdmViews.UnknownDeviceView> unknown(
-            @Parameter(
-                            description = PROVIDER,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"GOOGLE_ADMIN", "INTUNE"}),
-                            example = "GOOGLE_ADMIN")
-                    @QueryParam("provider")
-                    String provider,
-            @BeanParam PageParams page) {
-        CheckInSource source = provider(provider);
+    public PageView<MdmViews.UnknownDeviceView> unknown(@BeanParam ProviderParam provider, @BeanParam PageParams page) {
+        CheckInSource source = provider.source();
         int size = page.size();
         Cursors.Position after = Cursors.decode(page.cursor(), 2);
+        return PageView.of(
+                read(() -> repository.unknown(
+                        source, after == null ? null : after.text(0), after == null ? null : after.text(1), size)),
+                size,
+                MdmViews.UnknownDeviceView::of,
+                d -> Cursors.encode(d.provider().name(), d.providerDeviceId()));
+    }
+
+    /** A read of the repository; a database out of reach answers 503. */
+    private static <T> T read(Read<T> read) {
         try {
-            return PageView.of(
-                    repository.unknown(
-                            source, after == null ? null : after.text(0), after == null ? null : after.text(1), size),
-                    size,
-                    MdmViews.UnknownDeviceView::of,
-                    d -> Cursors.encode(d.provider().name(), d.providerDeviceId()));
+            return read.get();
         } catch (SQLException e) {
             throw UnavailableException.databaseUnreachable();
         }
     }
 
-    private static CheckInSource provider(String raw) {
-        CheckInSource source = Params.enumValue("provider", raw, CheckInSource.class);
-        if (source == CheckInSource.AGENT) {
-            throw org.district.support.domain.InvalidException.of("provider", "must be one of GOOGLE_ADMIN, INTUNE.");
+    @FunctionalInterface
+    private interface Read<T> {
+        T get() throws SQLException;
+    }
+
+    /** Which device manager a list is about; every manager when absent. */
+    public static class ProviderParam {
+
+        @Parameter(
+                description = "Only this device manager: GOOGLE_ADMIN or INTUNE",
+                schema =
+                        @Schema(
+                                type = SchemaType.STRING,
+                                enumeration = {"GOOGLE_ADMIN", "INTUNE"}),
+                example = "GOOGLE_ADMIN")
+        @QueryParam("provider")
+        String provider;
+
+        CheckInSource source() {
+            CheckInSource source = Params.enumValue("provider", provider, CheckInSource.class);
+            if (source == CheckInSource.AGENT) {
+                throw InvalidException.of("provider", "must be one of GOOGLE_ADMIN, INTUNE.");
+            }
+            return source;
         }
-        return source;
     }
 }

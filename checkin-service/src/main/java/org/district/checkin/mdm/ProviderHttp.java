@@ -26,6 +26,37 @@ public final class ProviderHttp {
     private static final Logger LOG = Logger.getLogger(ProviderHttp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * A manager's signed-in client, made at its first use (reading the credentials then) and forgotten on demand, so
+     * the next use signs in afresh (after the district replaced a key or secret).
+     */
+    public static final class Session {
+
+        /** Signs in: the credentials read and checked, the client made. */
+        @FunctionalInterface
+        public interface SignIn {
+            ProviderHttp signIn() throws ProviderException;
+        }
+
+        private final SignIn signIn;
+        private ProviderHttp http;
+
+        public Session(SignIn signIn) {
+            this.signIn = signIn;
+        }
+
+        public synchronized ProviderHttp http() throws ProviderException {
+            if (http == null) {
+                http = signIn.signIn();
+            }
+            return http;
+        }
+
+        public synchronized void forget() {
+            http = null;
+        }
+    }
+
     /** The manager's access tokens: the current one (fetched when there is none or it expired), or a new one. */
     public interface Tokens {
         String current() throws IOException;

@@ -72,7 +72,8 @@ public class GoogleAdminProvider implements MdmProvider {
     @Inject
     DistrictClock clock;
 
-    private volatile ProviderHttp http;
+    private final ProviderHttp.Session session =
+            new ProviderHttp.Session(() -> new ProviderHttp(sync, tokens(), "Google Admin"));
 
     @Override
     public CheckInSource source() {
@@ -282,16 +283,7 @@ public class GoogleAdminProvider implements MdmProvider {
     }
 
     private ProviderHttp http() throws ProviderException {
-        ProviderHttp h = http;
-        if (h == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = new ProviderHttp(sync, tokens(), "Google Admin");
-                }
-                h = http;
-            }
-        }
-        return h;
+        return session.http();
     }
 
     /**
@@ -299,9 +291,7 @@ public class GoogleAdminProvider implements MdmProvider {
      * the district replaced the key, or to start from a known state).
      */
     public void forgetCredentials() {
-        synchronized (this) {
-            http = null;
-        }
+        session.forget();
     }
 
     /** The service account's tokens, for the admin it acts as, with the scopes above. The key is read once. */

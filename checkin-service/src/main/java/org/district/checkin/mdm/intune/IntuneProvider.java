@@ -73,7 +73,8 @@ public class IntuneProvider implements MdmProvider {
     @Inject
     DistrictClock clock;
 
-    private volatile ProviderHttp http;
+    private final ProviderHttp.Session session =
+            new ProviderHttp.Session(() -> new ProviderHttp(sync, tokens(), "Intune"));
 
     @Override
     public CheckInSource source() {
@@ -306,23 +307,12 @@ public class IntuneProvider implements MdmProvider {
     }
 
     private ProviderHttp http() throws ProviderException {
-        ProviderHttp h = http;
-        if (h == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = new ProviderHttp(sync, tokens(), "Intune");
-                }
-                h = http;
-            }
-        }
-        return h;
+        return session.http();
     }
 
     /** Forgets the access token: the next request signs in afresh (after the client secret was replaced). */
     public void forgetCredentials() {
-        synchronized (this) {
-            http = null;
-        }
+        session.forget();
     }
 
     /**
