@@ -14,7 +14,8 @@ for shot in console-home-desktop console-device-locked-desktop console-lock-erro
             console-my-devices-phone console-report-errors-phone console-my-reports-phone console-person-offboarded-hr \
             console-import-dry-run-desktop console-my-devices-es-phone console-device-moves-desktop \
             console-new-device-errors-desktop console-loaners-desktop console-replacement-error-desktop \
-            console-charge-refusal-desktop console-my-charges-phone; do
+            console-charge-refusal-desktop console-my-charges-phone console-device-managers-desktop \
+            console-device-managers-phone; do
   cp "system-tests/target/screenshots/$shot.png" "docs/screenshots/$shot.png"
 done
 info "Screenshots in docs/screenshots"

@@ -1252,6 +1252,163 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void itSeesHowTheDeviceManagersSyncAndAddsADeviceOnlyGoogleAdminKnew() {
+        // The system runs no device manager: the syncs and devices on the page are the ones written here.
+        system.checkinDb.execute("delete from mdm_sync_run");
+        system.checkinDb.execute("delete from mdm_device");
+        Person staff = district.employee(null);
+        String chromebookSerial = system.id("SNCB");
+        String chromebookTag = system.id("CB");
+        String laptopSerial = system.id("SNLT");
+
+        try (Browser browser = new Browser(system, "console-device-managers", Browser.DESKTOP)) {
+            // None turned on yet: the page says what turns them on.
+            signIn(browser, "/", district.itId, "IT_ADMIN");
+            browser.find(By.id("device-managers")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/managers"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Device managers");
+            assertThat(browser.find(By.id("no-device-manager")).getText())
+                    .contains("No device manager is turned on")
+                    .contains("GOOGLE_ADMIN_ENABLED")
+                    .contains("INTUNE_ENABLED");
+            assertThat(browser.find(By.id("no-unknown-devices")).getText()).startsWith("None");
+            assertThat(browser.driver().findElements(By.id("sync-runs"))).isEmpty();
+            accessible(browser, "console-device-managers-empty-desktop");
+
+            // Google Admin synced 12 minutes ago, then failed; Intune's last good sync is two hours old.
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Instant intuneGood = now.minus(Duration.ofMinutes(130));
+            Instant googleGood = now.minus(Duration.ofMinutes(13));
+            Instant googleFailed = now.minus(Duration.ofMinutes(5));
+            syncRun("INTUNE", "FULL", "SUCCEEDED", intuneGood, intuneGood.plusSeconds(90), 240, 236, 1, 0, null);
+            syncRun(
+                    "GOOGLE_ADMIN",
+                    "INCREMENTAL",
+                    "SUCCEEDED",
+                    googleGood,
+                    googleGood.plusSeconds(60),
+                    512,
+                    498,
+                    1,
+                    3,
+                    null);
+            syncRun(
+                    "GOOGLE_ADMIN",
+                    "INCREMENTAL",
+                    "FAILED",
+                    googleFailed,
+                    googleFailed.plusSeconds(30),
+                    200,
+                    200,
+                    0,
+                    1,
+                    "Google Admin: gave up after 6 tries (HTTP 503)");
+            unknownDevice(
+                    "GOOGLE_ADMIN", chromebookSerial, chromebookTag, "ACTIVE", "/Students/" + system.school(), now);
+            unknownDevice("INTUNE", laptopSerial, null, "MANAGED", null, now);
+
+            browser.open(system.consolePage("/devices/managers"));
+            assertThat(browser.find(By.id("manager-GOOGLE_ADMIN-last-good")).getText())
+                    .as("the last good sync, how long ago and when in the district's zone")
+                    .containsPattern("Last good sync 1[2-9] minutes ago")
+                    .contains(districtTime(googleGood.plusSeconds(60)))
+                    .contains("512 devices listed, 498 check-ins, 1 not in inventory, 3 errors");
+            assertThat(browser.find(By.id("manager-GOOGLE_ADMIN-failed")).getText())
+                    .contains("The latest sync failed")
+                    .contains(districtTime(googleFailed))
+                    .contains("Google Admin: gave up after 6 tries (HTTP 503)");
+            assertThat(browser.driver().findElements(By.id("manager-GOOGLE_ADMIN-stale")))
+                    .as("Google Admin synced within the hour")
+                    .isEmpty();
+            assertThat(browser.find(By.id("manager-INTUNE-last-good")).getText())
+                    .contains("2 hours ago")
+                    .contains(districtTime(intuneGood.plusSeconds(90)));
+            assertThat(browser.find(By.id("manager-INTUNE-stale")).getText()).contains("No good sync for over an hour");
+            assertThat(browser.driver().findElements(By.id("manager-INTUNE-failed")))
+                    .isEmpty();
+            List<WebElement> runs = browser.driver().findElements(By.cssSelector("#sync-runs tbody tr"));
+            assertThat(runs).hasSize(3);
+            assertThat(runs.get(0).getText())
+                    .as("newest first")
+                    .startsWith("Google Admin Incremental Failed " + districtTime(googleFailed))
+                    .contains("Google Admin: gave up after 6 tries (HTTP 503)");
+            assertThat(runs.get(2).getText())
+                    .startsWith("Intune Full Succeeded " + districtTime(intuneGood))
+                    .contains(districtTime(intuneGood.plusSeconds(90)));
+            String unknown = browser.find(By.id("unknown-devices")).getText();
+            assertThat(unknown)
+                    .contains(chromebookSerial)
+                    .contains(chromebookTag)
+                    .contains("/Students/" + system.school())
+                    .contains(laptopSerial)
+                    .contains("Intune");
+            accessible(browser, "console-device-managers-desktop", "unknown-heading");
+            browser.driver().manage().window().setSize(Browser.PHONE);
+            assertThat(((Number) ((JavascriptExecutor) browser.driver())
+                                    .executeScript("return document.documentElement.scrollWidth"))
+                            .longValue())
+                    .as("IT's page at a phone's width: the tables scroll in their own regions")
+                    .isLessThanOrEqualTo(420L);
+            browser.driver().manage().window().setSize(Browser.DESKTOP);
+
+            // The Chromebook only Google Admin knew: the registration form comes filled in with what it knows.
+            browser.find(By.xpath("//table[@id='unknown-devices']//tr[th[text()='" + chromebookSerial + "']]//a"))
+                    .click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/devices/new?"));
+            assertThat(browser.find(By.id("assetTag")).getAttribute("value")).isEqualTo(chromebookTag);
+            assertThat(browser.find(By.id("serialNumber")).getAttribute("value"))
+                    .isEqualTo(chromebookSerial);
+            assertThat(browser.find(By.id("type")).getAttribute("value")).isEqualTo("CHROMEBOOK");
+            fill(browser, "make", "Acer");
+            fill(browser, "model", "Chromebook 314");
+            fill(browser, "school", system.school());
+            fill(browser, "acquiredOn", "08/15/2026");
+            fill(browser, "cost", "289.00");
+            fill(browser, "vendor", "CDW");
+            fill(browser, "purchaseOrder", "PO-" + chromebookTag);
+            browser.find(By.id("register")).click();
+            await().atMost(PAGE).until(() -> !browser.driver()
+                    .findElements(By.id("device-registered"))
+                    .isEmpty());
+            JsonNode added = Http.get(system.inventory("/api/v1/devices?q=" + chromebookTag), district.itToken())
+                    .json()
+                    .get("items")
+                    .get(0);
+            assertThat(added.get("serialNumber").asText()).isEqualTo(chromebookSerial);
+            assertThat(added.get("type").asText()).isEqualTo("CHROMEBOOK");
+        }
+
+        // An auditor reads the same page on a phone, with no action.
+        try (Browser browser = new Browser(system, "console-device-managers-auditor", Browser.PHONE)) {
+            signIn(browser, "/devices/managers", district.auditorId, "AUDITOR");
+            assertThat(browser.find(By.id("manager-GOOGLE_ADMIN-failed")).getText())
+                    .contains("HTTP 503");
+            assertThat(browser.find(By.id("unknown-devices")).getText()).contains(laptopSerial);
+            assertThat(browser.driver().findElements(By.cssSelector("main a[href^='/devices/new']")))
+                    .as("an auditor adds no device")
+                    .isEmpty();
+            Object width = ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth");
+            assertThat(((Number) width).longValue())
+                    .as("nothing wider than the phone: the tables scroll in their own regions")
+                    .isLessThanOrEqualTo(420L);
+            accessible(browser, "console-device-managers-phone");
+        }
+
+        // Staff and HR have no such page.
+        try (Browser browser = new Browser(system, "console-device-managers-staff", Browser.PHONE)) {
+            signIn(browser, "/devices", staff.districtId(), "STAFF");
+            browser.open(system.consolePage("/devices/managers"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+        }
+        try (Browser browser = new Browser(system, "console-device-managers-hr", Browser.DESKTOP)) {
+            signIn(browser, "/people", district.hrId, "HR");
+            browser.open(system.consolePage("/devices/managers"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Replaces what a field holds, as a person selecting it and typing would. */
@@ -1381,6 +1538,51 @@ class ConsoleIT {
                 .put("aupAcknowledgedOn", LocalDate.now().toString());
         Http.Reply created = Http.post(system.inventory("/api/v1/people"), district.itToken(), body);
         assertThat(created.status()).as(created.toString()).isIn(201, 409);
+    }
+
+    /** A device manager's sync run, as the check-in service records one. */
+    private void syncRun(
+            String provider,
+            String kind,
+            String status,
+            Instant startedAt,
+            Instant finishedAt,
+            int devicesSeen,
+            int checkIns,
+            int unknownDevices,
+            int errors,
+            String error) {
+        system.checkinDb.execute(
+                "insert into mdm_sync_run (provider, kind, status, started_at, finished_at, pages, devices_seen,"
+                        + " check_ins, unknown_devices, vanished, commands_sent, errors, error)"
+                        + " values (?, ?, ?, ?, ?, 1, ?, ?, ?, 0, 0, ?, ?)",
+                provider,
+                kind,
+                status,
+                java.sql.Timestamp.from(startedAt),
+                java.sql.Timestamp.from(finishedAt),
+                devicesSeen,
+                checkIns,
+                unknownDevices,
+                errors,
+                error);
+    }
+
+    /** A device a device manager lists that matches no device in inventory, as its sync records one. */
+    private void unknownDevice(
+            String provider, String serialNumber, String assetTag, String status, String orgUnit, Instant listedAt) {
+        system.checkinDb.execute(
+                "insert into mdm_device (provider, provider_device_id, serial_number, asset_tag, provider_status,"
+                        + " last_sync_at, org_unit, first_seen_at, last_listed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                provider,
+                system.id("MDM"),
+                serialNumber,
+                assetTag,
+                status,
+                java.sql.Timestamp.from(listedAt.minus(Duration.ofHours(2))),
+                orgUnit,
+                java.sql.Timestamp.from(listedAt.minus(Duration.ofDays(3))),
+                java.sql.Timestamp.from(listedAt));
     }
 
     /** A day as the console writes it ("Dec 18, 2026"). */

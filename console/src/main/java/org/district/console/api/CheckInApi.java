@@ -26,6 +26,8 @@ import org.district.console.api.Views.OffboardingResult;
 import org.district.console.api.Views.OverdueDevice;
 import org.district.console.api.Views.ReturnTask;
 import org.district.console.api.Views.Returned;
+import org.district.console.api.Views.SyncRun;
+import org.district.console.api.Views.UnknownDevice;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -126,4 +128,20 @@ public interface CheckInApi {
     @GET
     @Path("/summary/daily")
     List<DailyCount> daily(@QueryParam("days") int days);
+
+    /** The device managers' syncs, newest first; of one manager (GOOGLE_ADMIN, INTUNE) or all (IT and auditors). */
+    @GET
+    @Path("/mdm/sync-runs")
+    Page<SyncRun> syncRuns(
+            @QueryParam("provider") String provider,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+
+    /** The devices a device manager lists that inventory does not know, by manager and id (IT and auditors). */
+    @GET
+    @Path("/mdm/unknown-devices")
+    Page<UnknownDevice> unknownDevices(
+            @QueryParam("provider") String provider,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
 }

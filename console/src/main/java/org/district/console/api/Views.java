@@ -499,4 +499,49 @@ public final class Views {
 
     /** IT waives part or all of what is outstanding on a charge. */
     public record NewWaiver(BigDecimal amount, String reason) {}
+
+    /** One sync of a device manager, Google Admin or Intune (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SyncRun(
+            long id,
+            String provider,
+            String kind,
+            String status,
+            Instant startedAt,
+            Instant finishedAt,
+            Instant since,
+            int pages,
+            int devicesSeen,
+            int checkIns,
+            int unknownDevices,
+            int vanished,
+            int commandsSent,
+            int errors,
+            String error) {
+
+        public boolean succeeded() {
+            return "SUCCEEDED".equals(status);
+        }
+
+        public boolean failed() {
+            return "FAILED".equals(status);
+        }
+
+        public boolean running() {
+            return "RUNNING".equals(status);
+        }
+    }
+
+    /** A device a device manager lists that matches no device in inventory (checkin-service). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UnknownDevice(
+            String provider,
+            String providerDeviceId,
+            String serialNumber,
+            String assetTag,
+            String status,
+            Instant lastSync,
+            String site,
+            Instant firstSeenAt,
+            Instant lastListedAt) {}
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -243,9 +244,20 @@ public class RegistrationPages {
     @GET
     @Path("/devices/new")
     @RolesAllowed(Roles.IT_ADMIN)
-    public Response deviceForm() {
-        Form form = Form.empty(Map.of(
+    public Response deviceForm(
+            @QueryParam("assetTag") String assetTag,
+            @QueryParam("serialNumber") String serialNumber,
+            @QueryParam("type") String type) {
+        // A link may fill in what is known of the device (a device manager's device that inventory does not know).
+        Map<String, String> values = new HashMap<>(Map.of(
                 "ownership", "DISTRICT", "sensitiveData", "no", "acquisitionType", "PURCHASED", "type", "LAPTOP"));
+        values.put("assetTag", blank(assetTag));
+        values.put("serialNumber", blank(serialNumber));
+        String known = DevicePages.choice(type, DeviceForms.TYPES);
+        if (known != null) {
+            values.put("type", known);
+        }
+        Form form = Form.empty(values);
         return DevicePages.html(Templates.newDevice(pages.chrome("devices"), form));
     }
 
