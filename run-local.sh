@@ -78,6 +78,7 @@ Sign in on the pages above as a demo user (password district-demo for all):
   alex.kim     IT (IT-0001)
   jordan.hale  HR (HR-0001)
   casey.ward   auditor (AU-0001)
+  morgan.ellis principal of Lincoln High (E3001): decides on staff's personal devices
 
 Call the APIs with a real token from the identity provider:
   TOKEN=\$(scripts/mint-token.sh --user alex.kim)

@@ -34,6 +34,7 @@ person E1001 Pat Lee pat.lee@district.example ",\"supervisorDistrictId\":\"E2001
 person IT-0001 Alex Kim alex.kim@district.example ""
 person HR-0001 Jordan Hale jordan.hale@district.example ""
 person AU-0001 Casey Ward casey.ward@district.example ""
+person E3001 Morgan Ellis morgan.ellis@district.example ""
 
 laptop="$(post /api/v1/devices '{"assetTag":"LHS-0001","serialNumber":"5CG1234XYZ","type":"LAPTOP","make":"Dell",
   "model":"Latitude 5440","school":"LINCOLN-HS","sensitiveData":true,"acquisition":{"type":"PURCHASED",

@@ -117,8 +117,8 @@ access_digest() {
   cat "$TOPICS_FILE" "$ACCESS_FILE" | sha256sum | cut -d' ' -f1
 }
 
-# Creates the topics and grants, as the broker's administrator: on a freshly formatted broker, and again on an existing
-# one whenever deploy/kafka/topics.txt or access.txt changed since (a new version of the system with a new topic).
+# Creates the topics, grants and users not signed up yet, as the broker's administrator: on a freshly formatted broker,
+# and again on an existing one whenever deploy/kafka/topics.txt or access.txt changed since (a new version of the system with a new topic).
 # Creating is idempotent: topics that exist are left as they are, grants that exist are granted again.
 set_up_access() {
   KAFKA_ADMIN_USER="$ADMIN_USER" KAFKA_ADMIN_PASSWORD="$ADMIN_PASSWORD" \

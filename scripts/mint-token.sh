@@ -15,10 +15,11 @@ while [ $# -gt 0 ]; do
       case "$2" in
         STAFF) USER_NAME=pat.lee ;;
         SUPERVISOR) USER_NAME=sam.rivera ;;
+        PRINCIPAL) USER_NAME=morgan.ellis ;;
         IT_ADMIN) USER_NAME=alex.kim ;;
         HR) USER_NAME=jordan.hale ;;
         AUDITOR) USER_NAME=casey.ward ;;
-        *) die "no demo user has role '$2' (STAFF, SUPERVISOR, IT_ADMIN, HR, AUDITOR)" ;;
+        *) die "no demo user has role '$2' (STAFF, SUPERVISOR, PRINCIPAL, IT_ADMIN, HR, AUDITOR)" ;;
       esac
       shift 2 ;;
     --user) USER_NAME="$2"; shift 2 ;;

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Sets the district's Kafka cluster up as deploy/kafka describes it: signs up each service's SCRAM-SHA-512 user (and the
-# HR system's, hr-feed) with its password from the environment, creates the system's topics (topics.txt) with their
-# partitions and cleanup policy, keeps the cleanup policy of existing topics in line with the list, and grants each
-# user what access.txt says. Run once by the kafka-init service of docker-compose.yml after the broker is healthy, as
-# the administrator (admin.sh); safe to run again.
+# HR system's, hr-feed, and the network access control system's, access-control) with its password from the
+# environment, creates the system's topics (topics.txt) with their partitions and cleanup policy, keeps the cleanup
+# policy of existing topics in line with the list, and grants each user what access.txt says. Run once by the kafka-init
+# service of docker-compose.yml after the broker is healthy, as the administrator (admin.sh); safe to run again.
 set -euo pipefail
 
 BOOTSTRAP="${KAFKA_BOOTSTRAP:-kafka:9094}"
@@ -21,6 +21,7 @@ password_of() {
     loss-report-service) echo "${LOSSREPORT_KAFKA_PASSWORD:?}" ;;
     checkin-service) echo "${CHECKIN_KAFKA_PASSWORD:?}" ;;
     hr-feed) echo "${HR_FEED_KAFKA_PASSWORD:?}" ;;
+    access-control) echo "${ACCESS_CONTROL_KAFKA_PASSWORD:?}" ;;
     *) echo "no password variable for Kafka user $1" >&2; exit 1 ;;
   esac
 }

@@ -48,8 +48,34 @@ public class KafkaAccess {
         config.put("default.api.timeout.ms", "60000");
         try (Admin admin = Admin.create(config)) {
             createTopics(admin, Path.of(args[1]));
+            signUp(admin, Path.of(args[2]));
             grant(admin, Path.of(args[2]));
         }
+    }
+
+    /**
+     * Signs up the users of the access list the broker does not have yet (a user added to the list after the broker
+     * was first started), with the same development password the broker's first start gives: the user's name and
+     * "-dev-only". Users already signed up keep their password.
+     */
+    private static void signUp(Admin admin, Path file) throws Exception {
+        Set<String> users = new java.util.TreeSet<>();
+        rows(file).forEach(row -> users.add(row[0]));
+        Set<String> known = admin.describeUserScramCredentials().all().get(60, TimeUnit.SECONDS).keySet();
+        List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> missing = new ArrayList<>();
+        for (String user : users) {
+            if (!known.contains(user)) {
+                missing.add(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
+                        user,
+                        new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                                org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 8192),
+                        user + "-dev-only"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            admin.alterUserScramCredentials(missing).all().get(60, TimeUnit.SECONDS);
+        }
+        System.out.println("users signed up: " + missing.size());
     }
 
     private static void createTopics(Admin admin, Path file) throws Exception {

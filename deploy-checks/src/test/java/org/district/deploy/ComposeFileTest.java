@@ -324,7 +324,7 @@ class ComposeFileTest {
         assertThat(init).containsEntry("ACCESS_FILE", "/deploy/kafka/access.txt");
         assertThat(RepositoryFiles.read("deploy/kafka/create-topics.sh"))
                 .contains("ACCESS_FILE", "kafka-acls.sh", "--allow-principal \"User:$principal\"", "SCRAM-SHA-512=");
-        for (String user : List.of("INVENTORY", "LOSSREPORT", "CHECKIN", "HR_FEED")) {
+        for (String user : List.of("INVENTORY", "LOSSREPORT", "CHECKIN", "HR_FEED", "ACCESS_CONTROL")) {
             assertThat(init.get(user + "_KAFKA_PASSWORD")).startsWith("${" + user + "_KAFKA_PASSWORD:?");
         }
         assertThat(environment("inventory-service").get("KAFKA_PASSWORD")).startsWith("${INVENTORY_KAFKA_PASSWORD:?");

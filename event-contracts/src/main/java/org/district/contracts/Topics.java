@@ -21,6 +21,12 @@ public final class Topics {
      */
     public static final String CHARGES = "inventory.charges.v1";
 
+    /**
+     * Steps of personal devices' approvals (asked, approved, refused, expired, access removed), key = device id, for
+     * the notifier to tell the owner and the approvers.
+     */
+    public static final String PERSONAL_DEVICES = "inventory.personal-devices.v1";
+
     /** Loss/theft report lifecycle events, key = device id (so one device's events stay in order). */
     public static final String LOSS_REPORTS = "lossreport.reports.v1";
 
@@ -39,6 +45,12 @@ public final class Topics {
      */
     public static final String DEVICE_STATE = "checkin.device-state.v1";
 
+    /**
+     * Personal devices whose access to district tools ended (credential revoked), key = device id: for a network
+     * access control or identity system to act on, and for inventory to record.
+     */
+    public static final String PERSONAL_DEVICE_ACCESS = "checkin.personal-device-access.v1";
+
     /** Offboarding requests published by HR systems, key = person id or district id. */
     public static final String OFFBOARDINGS = "hr.offboardings.v1";
 
@@ -50,11 +62,13 @@ public final class Topics {
             new TopicSpec(DEVICES, 6, true),
             new TopicSpec(PEOPLE, 6, true),
             new TopicSpec(CHARGES, 6, true),
+            new TopicSpec(PERSONAL_DEVICES, 6, false),
             new TopicSpec(LOSS_REPORTS, 6, false),
             new TopicSpec(NOTIFICATIONS_DEAD_LETTER, 1, false),
             new TopicSpec(RETURN_TASKS, 6, false),
             new TopicSpec(DEVICE_ALERTS, 6, false),
             new TopicSpec(DEVICE_STATE, 6, true),
+            new TopicSpec(PERSONAL_DEVICE_ACCESS, 6, false),
             new TopicSpec(OFFBOARDINGS, 3, false));
 
     private Topics() {}

@@ -18,6 +18,7 @@ import org.district.contracts.checkin.DeviceCheckInState;
 import org.district.contracts.checkin.DeviceReturned;
 import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.PersonalDeviceAccessRemoved;
 import org.district.contracts.checkin.ReturnReason;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
@@ -32,6 +33,10 @@ import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
 import org.district.contracts.inventory.PersonKind;
 import org.district.contracts.inventory.PersonSnapshot;
+import org.district.contracts.inventory.PersonalAccess;
+import org.district.contracts.inventory.PersonalAccessStatus;
+import org.district.contracts.inventory.PersonalDeviceDecision;
+import org.district.contracts.inventory.PersonalDeviceStep;
 import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportUpdated;
@@ -85,6 +90,48 @@ class ContractRoundTripTest {
                         null,
                         AT,
                         null),
+                new DeviceSnapshot(
+                        device,
+                        4,
+                        "PERSONAL_ACCESS_CHANGED",
+                        "P-7K3M9Q2A",
+                        "C02XL0GHJGH5",
+                        DeviceType.LAPTOP,
+                        "Apple",
+                        "MacBook Air 13",
+                        "LINCOLN-HS",
+                        Ownership.PERSONAL,
+                        DeviceStatus.ASSIGNED,
+                        true,
+                        person,
+                        "E1001",
+                        AT,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        AT,
+                        null,
+                        new PersonalAccess(PersonalAccessStatus.APPROVED, true, DAY.plusMonths(10))),
+                new PersonalAccess(PersonalAccessStatus.EXPIRED, false, DAY),
+                new PersonalDeviceDecision(
+                        UUID.randomUUID(),
+                        device,
+                        "P-7K3M9Q2A",
+                        "LAPTOP, Apple MacBook Air 13",
+                        "LINCOLN-HS",
+                        person,
+                        "E1001",
+                        PersonalDeviceStep.APPROVED,
+                        null,
+                        DAY,
+                        List.of("E3001"),
+                        "PRINCIPAL:E3001",
+                        AT),
                 new PersonSnapshot(
                         person,
                         1,
@@ -158,6 +205,15 @@ class ContractRoundTripTest {
                                 DeviceCheckInState.CommandType.LOCK,
                                 DeviceCheckInState.CommandResult.DONE,
                                 AT),
+                        AT),
+                new PersonalDeviceAccessRemoved(
+                        UUID.randomUUID(),
+                        device,
+                        "C02XL0GHJGH5",
+                        "E1001",
+                        "LINCOLN-HS",
+                        PersonalDeviceAccessRemoved.Reason.NON_COMPLIANT,
+                        List.of("DISK_ENCRYPTION_OFF"),
                         AT),
                 new OffboardingRequested(person, "E1001", DAY, "HR-7", AT),
                 new NotificationDeadLettered(
@@ -264,6 +320,8 @@ class ContractRoundTripTest {
         assertThat(DeviceSnapshot.TYPE).isEqualTo(DeviceSnapshot.class.getSimpleName());
         assertThat(PersonSnapshot.TYPE).isEqualTo(PersonSnapshot.class.getSimpleName());
         assertThat(ChargeSnapshot.TYPE).isEqualTo(ChargeSnapshot.class.getSimpleName());
+        assertThat(PersonalDeviceDecision.TYPE).isEqualTo(PersonalDeviceDecision.class.getSimpleName());
+        assertThat(PersonalDeviceAccessRemoved.TYPE).isEqualTo(PersonalDeviceAccessRemoved.class.getSimpleName());
         assertThat(LossReported.TYPE).isEqualTo(LossReported.class.getSimpleName());
         assertThat(LossReportUpdated.TYPE).isEqualTo(LossReportUpdated.class.getSimpleName());
         assertThat(LossReportRecovered.TYPE).isEqualTo(LossReportRecovered.class.getSimpleName());
@@ -285,11 +343,13 @@ class ContractRoundTripTest {
                         Topics.DEVICES,
                         Topics.PEOPLE,
                         Topics.CHARGES,
+                        Topics.PERSONAL_DEVICES,
                         Topics.LOSS_REPORTS,
                         Topics.NOTIFICATIONS_DEAD_LETTER,
                         Topics.RETURN_TASKS,
                         Topics.DEVICE_ALERTS,
                         Topics.DEVICE_STATE,
+                        Topics.PERSONAL_DEVICE_ACCESS,
                         Topics.OFFBOARDINGS);
         // Snapshot topics are compacted so a new reader can rebuild its read model; event topics are not.
         assertThat(Topics.ALL)

@@ -10,6 +10,7 @@ import org.district.contracts.checkin.DeviceCheckInState;
 import org.district.contracts.checkin.DeviceReturned;
 import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.PersonalDeviceAccessRemoved;
 import org.district.contracts.checkin.ReturnReason;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
@@ -24,6 +25,10 @@ import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
 import org.district.contracts.inventory.PersonKind;
 import org.district.contracts.inventory.PersonSnapshot;
+import org.district.contracts.inventory.PersonalAccess;
+import org.district.contracts.inventory.PersonalAccessStatus;
+import org.district.contracts.inventory.PersonalDeviceDecision;
+import org.district.contracts.inventory.PersonalDeviceStep;
 import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportUpdated;
@@ -82,6 +87,8 @@ final class EventSamples {
     static final UUID NOTIFICATION = UUID.fromString("c56a4180-65aa-42ec-a945-5fd21dec0538");
     static final UUID EVENT = UUID.fromString("5f0c5a0e-7c1f-4d55-9a51-2b1c3b1d9f10");
     static final UUID CHARGE = UUID.fromString("6e1b7a52-3c4d-4f8e-9a0b-2c3d4e5f6a7b");
+    static final UUID STEP = UUID.fromString("0b6f3a52-9d1e-4c7a-8f20-3e4d5c6b7a81");
+    static final UUID REMOVAL = UUID.fromString("4d7e1c2a-5b3f-4e8d-9a6c-1f2e3d4c5b6a");
     static final String CORRELATION = "2818a7d8-d336-4a69-b73a-86a8671164fd";
 
     /** Microseconds, as the services' instants are (PostgreSQL timestamptz, the outbox's truncated clock). */
@@ -90,6 +97,8 @@ final class EventSamples {
     static final Instant WHOLE_SECOND = Instant.parse("2026-12-31T23:59:59Z");
 
     static final LocalDate DAY = LocalDate.of(2026, 12, 18);
+    /** The last day of a personal device's approval: the end of the school year. */
+    static final LocalDate SCHOOL_YEAR_END = LocalDate.of(2027, 6, 30);
     /** The largest amount the services accept (cost, cost owed: at most 1,000,000.00). */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000.00");
 
@@ -100,11 +109,13 @@ final class EventSamples {
         return Stream.of(
                         inventory(),
                         charges(),
+                        personalDevices(),
                         lossReports(),
                         deadLetters(),
                         returnTasks(),
                         alerts(),
                         deviceStates(),
+                        personalDeviceAccess(),
                         offboardings())
                 .flatMap(List::stream);
     }
@@ -193,6 +204,10 @@ final class EventSamples {
                 null,
                 AT,
                 null);
+        DeviceSnapshot personalApproved = personalLaptop(
+                4, "PERSONAL_ACCESS_CHANGED", new PersonalAccess(PersonalAccessStatus.APPROVED, true, SCHOOL_YEAR_END));
+        DeviceSnapshot personalAskedFor =
+                personalLaptop(0, "CREATED", new PersonalAccess(PersonalAccessStatus.PENDING, false, null));
         PersonSnapshot employee = new PersonSnapshot(
                 PERSON,
                 Long.MAX_VALUE,
@@ -227,8 +242,158 @@ final class EventSamples {
                 device("purchased, assigned, longest texts, largest cost", purchasedAndAssigned, CORRELATION),
                 device("donated, written off, nothing owed", donatedAndWrittenOff, null),
                 device("personal, nothing optional set", personalJustRegistered, CORRELATION),
+                device("personal, approved with consent to lock and locate", personalApproved, CORRELATION),
+                device("personal, asked for, not decided yet", personalAskedFor, CORRELATION),
                 person("departed employee, longest texts", employee),
                 person("student, nothing optional set", student));
+    }
+
+    /** A staff member's own laptop, registered by them (asset tag P- and eight letters or digits), with its standing. */
+    private static DeviceSnapshot personalLaptop(long version, String change, PersonalAccess access) {
+        return new DeviceSnapshot(
+                DEVICE,
+                version,
+                change,
+                "P-7K3M9Q2A",
+                "C02XL0GHJGH5",
+                DeviceType.LAPTOP,
+                "Apple",
+                "MacBook Air 13",
+                "LINCOLN-HS",
+                Ownership.PERSONAL,
+                DeviceStatus.ASSIGNED,
+                false,
+                PERSON,
+                "E1001",
+                AT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                AT,
+                null,
+                access);
+    }
+
+    /**
+     * Steps of personal devices' approvals (InventoryEvents): key and aggregate = the device, at its version after the
+     * step; the daily expiry and a removal found by check-ins have no correlation id.
+     */
+    private static List<EventSample> personalDevices() {
+        String laptop = "LAPTOP, Apple MacBook Air 13";
+        return List.of(
+                personalDevice(
+                        "asked for, with the owner's purpose, two approvers",
+                        new PersonalDeviceDecision(
+                                STEP,
+                                DEVICE,
+                                "P-7K3M9Q2A",
+                                laptop,
+                                "LINCOLN-HS",
+                                PERSON,
+                                "E1001",
+                                PersonalDeviceStep.REQUESTED,
+                                text("Grading and attendance from the classroom. ", 500),
+                                null,
+                                List.of("E3001", "E3002"),
+                                "STAFF:E1001",
+                                AT),
+                        0,
+                        CORRELATION),
+                personalDevice(
+                        "approved until the end of the school year",
+                        new PersonalDeviceDecision(
+                                STEP,
+                                DEVICE,
+                                "P-7K3M9Q2A",
+                                laptop,
+                                "LINCOLN-HS",
+                                PERSON,
+                                "E1001",
+                                PersonalDeviceStep.APPROVED,
+                                null,
+                                SCHOOL_YEAR_END,
+                                List.of("E3001"),
+                                "PRINCIPAL:E3001",
+                                AT),
+                        1,
+                        CORRELATION),
+                personalDevice(
+                        "refused by IT, no approver on record",
+                        new PersonalDeviceDecision(
+                                STEP,
+                                DEVICE,
+                                "P-7K3M9Q2A",
+                                laptop,
+                                "LINCOLN-HS",
+                                PERSON,
+                                "E1001",
+                                PersonalDeviceStep.REFUSED,
+                                "Personal devices are not used in the exam office.",
+                                null,
+                                List.of(),
+                                "IT_ADMIN:IT-0001",
+                                WHOLE_SECOND),
+                        1,
+                        CORRELATION),
+                personalDevice(
+                        "expired at the end of the school year",
+                        new PersonalDeviceDecision(
+                                STEP,
+                                DEVICE,
+                                "P-7K3M9Q2A",
+                                laptop,
+                                "LINCOLN-HS",
+                                PERSON,
+                                "E1001",
+                                PersonalDeviceStep.EXPIRED,
+                                null,
+                                SCHOOL_YEAR_END,
+                                List.of("E3001"),
+                                "system",
+                                WHOLE_SECOND),
+                        Long.MAX_VALUE,
+                        null),
+                personalDevice(
+                        "access removed, non-compliant past the grace period",
+                        new PersonalDeviceDecision(
+                                STEP,
+                                DEVICE,
+                                "P-7K3M9Q2A",
+                                laptop,
+                                "LINCOLN-HS",
+                                PERSON,
+                                "E1001",
+                                PersonalDeviceStep.ACCESS_REMOVED,
+                                "Disk encryption has been off for more than 7 days.",
+                                null,
+                                List.of("E3001"),
+                                "system",
+                                AT),
+                        6,
+                        null),
+                personalDevice(
+                        "asked again, nothing optional set",
+                        new PersonalDeviceDecision(
+                                STEP,
+                                DEVICE,
+                                "P-7K3M9Q2A",
+                                laptop,
+                                "LINCOLN-HS",
+                                PERSON,
+                                "E1001",
+                                PersonalDeviceStep.RENEWAL_REQUESTED,
+                                null,
+                                null,
+                                List.of(),
+                                "STAFF:E1001",
+                                WHOLE_SECOND),
+                        7,
+                        CORRELATION));
     }
 
     /** Charges: at most 100,000.00 charged; outstanding is the amount less what was paid and waived. */
@@ -537,6 +702,50 @@ final class EventSamples {
                         new DeviceSeenAfterDeparture(DEVICE, PERSON, DAY, AT, "LINCOLN-HS", "10.1.2.3")));
     }
 
+    /**
+     * Personal devices whose access ended (CheckInEvents): key and aggregate = the device, version 0; a removal found by
+     * the violation job has no correlation id, IT's removal has its request's.
+     */
+    private static List<EventSample> personalDeviceAccess() {
+        return List.of(
+                personalDeviceAccess(
+                        "non-compliant past the grace period",
+                        new PersonalDeviceAccessRemoved(
+                                REMOVAL,
+                                DEVICE,
+                                "C02XL0GHJGH5",
+                                "E1001",
+                                "LINCOLN-HS",
+                                PersonalDeviceAccessRemoved.Reason.NON_COMPLIANT,
+                                List.of("DISK_ENCRYPTION_OFF", "PATCHES_TOO_OLD", "ANTIVIRUS_MISSING"),
+                                AT),
+                        null),
+                personalDeviceAccess(
+                        "removed by IT for a policy violation",
+                        new PersonalDeviceAccessRemoved(
+                                REMOVAL,
+                                DEVICE,
+                                "C02XL0GHJGH5",
+                                "E1001",
+                                "LINCOLN-HS",
+                                PersonalDeviceAccessRemoved.Reason.POLICY_VIOLATION,
+                                List.of(),
+                                WHOLE_SECOND),
+                        CORRELATION),
+                personalDeviceAccess(
+                        "approval expired, no serial number, nothing optional set",
+                        new PersonalDeviceAccessRemoved(
+                                REMOVAL,
+                                DEVICE,
+                                null,
+                                "E1001",
+                                "LINCOLN-HS",
+                                PersonalDeviceAccessRemoved.Reason.APPROVAL_EXPIRED,
+                                List.of(),
+                                AT),
+                        null));
+    }
+
     private static List<EventSample> offboardings() {
         return List.of(
                 new EventSample(
@@ -571,6 +780,21 @@ final class EventSamples {
     private static EventSample charge(String label, ChargeSnapshot c) {
         String id = c.id().toString();
         return new EventSample(label, c, Topics.CHARGES, id, "Charge", id, c.version(), CORRELATION, true);
+    }
+
+    /** InventoryEvents: key and aggregate id = device id, aggregate version = the device's version after the step. */
+    private static EventSample personalDevice(
+            String label, PersonalDeviceDecision step, long deviceVersion, String correlationId) {
+        String id = step.deviceId().toString();
+        return new EventSample(
+                label, step, Topics.PERSONAL_DEVICES, id, "Device", id, deviceVersion, correlationId, true);
+    }
+
+    /** CheckInEvents: key and aggregate = the device, version 0. */
+    private static EventSample personalDeviceAccess(
+            String label, PersonalDeviceAccessRemoved removed, String correlationId) {
+        String id = removed.deviceId().toString();
+        return new EventSample(label, removed, Topics.PERSONAL_DEVICE_ACCESS, id, "Device", id, 0, correlationId, true);
     }
 
     private static EventSample person(String label, PersonSnapshot p) {

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param assigneeId the person the device is assigned to (or, for a personal device, its owner); null if none
  * @param assigneeDistrictId that person's district id (canonical form), so readers can match it to a token subject
  * @param assignmentDueOn when the holder must give the device back (a loaner); null for an assignment without an end
+ * @param personalAccess a personal device's standing under the district's policy (approval, consent, expiry); null for
+ *     a district device
  */
 public record DeviceSnapshot(
         UUID id,
@@ -39,7 +41,64 @@ public record DeviceSnapshot(
         LocalDate warrantyEnd,
         BigDecimal costOwed,
         Instant updatedAt,
-        LocalDate assignmentDueOn) {
+        LocalDate assignmentDueOn,
+        PersonalAccess personalAccess) {
+
+    /** A snapshot without a personal device's standing (a district device, or a writer before it existed). */
+    public DeviceSnapshot(
+            UUID id,
+            long version,
+            String change,
+            String assetTag,
+            String serialNumber,
+            DeviceType type,
+            String make,
+            String model,
+            String school,
+            Ownership ownership,
+            DeviceStatus status,
+            boolean sensitiveData,
+            UUID assigneeId,
+            String assigneeDistrictId,
+            Instant assignedAt,
+            String acquisitionType,
+            String vendor,
+            String purchaseOrder,
+            BigDecimal cost,
+            LocalDate acquiredOn,
+            String donor,
+            LocalDate warrantyEnd,
+            BigDecimal costOwed,
+            Instant updatedAt,
+            LocalDate assignmentDueOn) {
+        this(
+                id,
+                version,
+                change,
+                assetTag,
+                serialNumber,
+                type,
+                make,
+                model,
+                school,
+                ownership,
+                status,
+                sensitiveData,
+                assigneeId,
+                assigneeDistrictId,
+                assignedAt,
+                acquisitionType,
+                vendor,
+                purchaseOrder,
+                cost,
+                acquiredOn,
+                donor,
+                warrantyEnd,
+                costOwed,
+                updatedAt,
+                assignmentDueOn,
+                null);
+    }
 
     public static final String TYPE = "DeviceSnapshot";
     public static final int SCHEMA_VERSION = 1;

@@ -14,8 +14,8 @@ import org.district.contracts.DistrictIds;
 @RequestScoped
 public class Caller {
 
-    private static final List<String> ROLES_BY_REACH =
-            List.of(Roles.IT_ADMIN, Roles.HR, Roles.AUDITOR, Roles.SUPERVISOR, Roles.STAFF, Roles.DEVICE);
+    private static final List<String> ROLES_BY_REACH = List.of(
+            Roles.IT_ADMIN, Roles.HR, Roles.AUDITOR, Roles.PRINCIPAL, Roles.SUPERVISOR, Roles.STAFF, Roles.DEVICE);
 
     @Inject
     SecurityIdentity identity;

@@ -12,6 +12,11 @@ public final class Roles {
     public static final String STAFF = "STAFF";
     /** School staff or a supervisor: follows the reports of the people they are responsible for. */
     public static final String SUPERVISOR = "SUPERVISOR";
+    /**
+     * A school's principal: decides on the personal devices the staff of their school ask to use (the district's policy
+     * permits them "at the discretion of the Principal").
+     */
+    public static final String PRINCIPAL = "PRINCIPAL";
     /** IT staff: registers, assigns, locks, wipes and receives devices; sees everything. */
     public static final String IT_ADMIN = "IT_ADMIN";
     /** Human resources: people records and offboarding. */
@@ -22,7 +27,8 @@ public final class Roles {
     public static final String DEVICE = "DEVICE";
 
     /** Every role of the district; an identity provider's own roles (offline_access, default roles) are none of them. */
-    public static final java.util.Set<String> ALL = java.util.Set.of(STAFF, SUPERVISOR, IT_ADMIN, HR, AUDITOR, DEVICE);
+    public static final java.util.Set<String> ALL =
+            java.util.Set.of(STAFF, SUPERVISOR, PRINCIPAL, IT_ADMIN, HR, AUDITOR, DEVICE);
 
     private Roles() {}
 }
