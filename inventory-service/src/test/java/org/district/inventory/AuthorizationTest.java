@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AuthorizationTest {
 
-    private static final List<String> ROLES = List.of("IT_ADMIN", "AUDITOR", "STAFF", "SUPERVISOR", "HR", "DEVICE");
+    private static final List<String> ROLES =
+            List.of("IT_ADMIN", "AUDITOR", "STAFF", "SUPERVISOR", "PRINCIPAL", "HR", "DEVICE");
 
     /** One device and one person record, created once, that the role matrix reads and changes. */
     private static String deviceId;
@@ -102,6 +103,27 @@ class AuthorizationTest {
         list.add(new Endpoint("GET people/{id}/history", peopleAdmins, r -> r.get(person + "/history")));
         list.add(new Endpoint(
                 "POST people/{id}/aup-acknowledgement", everyPerson, r -> r.post(person + "/aup-acknowledgement")));
+        String personalDevices = "/api/v1/personal-devices";
+        String personalDevice = personalDevices + "/" + UUID.randomUUID();
+        Set<String> staffMembers = set("IT_ADMIN", "HR", "STAFF", "SUPERVISOR", "PRINCIPAL");
+        Set<String> staffAndAuditors = set("IT_ADMIN", "HR", "STAFF", "SUPERVISOR", "PRINCIPAL", "AUDITOR");
+        list.add(new Endpoint("POST personal-devices", staffMembers, r -> r.body(Map.of(
+                        "type", "LAPTOP",
+                        "make", "Apple",
+                        "model", "MacBook Air",
+                        "serialNumber", Api.unique("AUTHPD"),
+                        "purpose", "Work.",
+                        "lockAndLocateConsent", false))
+                .post(personalDevices)));
+        list.add(new Endpoint("GET personal-devices", staffAndAuditors, r -> r.get(personalDevices)));
+        list.add(new Endpoint("GET personal-devices/{id}", staffAndAuditors, r -> r.get(personalDevice)));
+        list.add(new Endpoint(
+                "POST personal-devices/{id}/decision", staffMembers, r -> r.body(Map.of("decision", "APPROVE"))
+                        .post(personalDevice + "/decision")));
+        list.add(new Endpoint(
+                "POST personal-devices/{id}/renewal", staffMembers, r -> r.post(personalDevice + "/renewal")));
+        list.add(new Endpoint("POST personal-devices/{id}/removal", itOnly, r -> r.body(Map.of("reason", "x"))
+                .post(personalDevice + "/removal")));
         return list;
     }
 

@@ -22,7 +22,7 @@ public interface InventorySettings {
     /** The device search. */
     Search search();
 
-    /** The consumer of loss-report and return-task events. */
+    /** The consumer of loss-report, return-task and personal-device-access events. */
     Consumers consumers();
 
     /** The device search. */
@@ -37,7 +37,7 @@ public interface InventorySettings {
         int textMatchCap();
     }
 
-    /** The consumer of loss-report and return-task events. */
+    /** The consumer of loss-report, return-task and personal-device-access events. */
     interface Consumers {
 
         /** Run it in this process. */

@@ -40,8 +40,13 @@ public record HistoryEntryView(
         @Schema(
                         description =
                                 "What happened: REGISTERED, UPDATED, ASSIGNED, RETURNED, STATUS_CHANGED, SANITIZED,"
-                                        + " RECOVERED, QUARANTINED, WRITTEN_OFF, LOST, STOLEN, EVENT_IGNORED for devices;"
-                                        + " CREATED, UPDATED, DEPARTED, AUP_ACKNOWLEDGED for people; CHARGE_RECORDED,"
+                                        + " RECOVERED, QUARANTINED, WRITTEN_OFF, LOST, STOLEN, REPLACEMENT_ISSUED,"
+                                        + " EVENT_IGNORED for devices, and for personal devices the steps of their"
+                                        + " access: PERSONAL_ACCESS_REQUESTED, PERSONAL_ACCESS_RENEWAL_REQUESTED,"
+                                        + " PERSONAL_ACCESS_APPROVED, PERSONAL_ACCESS_REFUSED, PERSONAL_ACCESS_EXPIRED,"
+                                        + " PERSONAL_ACCESS_REMOVED (fields personalAccess.*; the reason is the purpose,"
+                                        + " the refusal's or removal's reason); CREATED, UPDATED, DEPARTED,"
+                                        + " LEAVING_DATE_SET, AUP_ACKNOWLEDGED for people; CHARGE_RECORDED,"
                                         + " CHARGE_PAYMENT_RECORDED, CHARGE_WAIVER_RECORDED for both (the charge id is"
                                         + " the change of field charge)",
                         example = "ASSIGNED",

@@ -75,6 +75,9 @@ public class DeviceService {
     @Inject
     InventorySettings settings;
 
+    @Inject
+    PersonalAccessSteps personalAccess;
+
     // ---------------------------------------------------------------- reads
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -152,6 +155,14 @@ public class DeviceService {
     }
 
     public Device register(DeviceRequest input, String actor) {
+        return register(input, actor, null, false);
+    }
+
+    /**
+     * Registers the device; a personal one with its standing under the policy opened (PENDING), for the purpose and
+     * with the consent its owner gave (none when IT registers it for them).
+     */
+    Device register(DeviceRequest input, String actor, String purpose, boolean lockAndLocateConsent) {
         List<FieldViolation> errors = problemsWith(input, null);
         if (!errors.isEmpty()) {
             throw conflictOrInvalid(errors);
@@ -178,6 +189,9 @@ public class DeviceService {
         }
         history.device(
                 d, actor, "REGISTERED", null, d.status, FieldChange.between(Map.of(), d.trackedFields()), null, null);
+        if (d.ownership == Ownership.PERSONAL) {
+            personalAccess.open(d, purpose, lockAndLocateConsent, actor);
+        }
         events.deviceChanged(d, "CREATED");
         return d;
     }
@@ -373,6 +387,9 @@ public class DeviceService {
             transition(d, to, actor, "STATUS_CHANGED", change.reason(), null);
             if (d.ownership == Ownership.DISTRICT && (to == DeviceStatus.RETIRED) && d.assignee != null) {
                 endAssignment(d, actor, "retired");
+            }
+            if (d.ownership == Ownership.PERSONAL && to == DeviceStatus.RETIRED) {
+                personalAccess.endWithDevice(d, actor);
             }
             events.deviceChanged(d, "STATUS_CHANGED");
         }

@@ -4,21 +4,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.district.contracts.Topics;
 import org.district.contracts.inventory.ChargeSnapshot;
 import org.district.contracts.inventory.DeviceSnapshot;
+import org.district.contracts.inventory.Ownership;
 import org.district.contracts.inventory.PersonSnapshot;
+import org.district.contracts.inventory.PersonalAccess;
+import org.district.contracts.inventory.PersonalDeviceDecision;
+import org.district.contracts.inventory.PersonalDeviceStep;
 import org.district.inventory.entity.Charge;
 import org.district.inventory.entity.Device;
 import org.district.inventory.entity.Person;
+import org.district.inventory.entity.PersonalDeviceAccess;
 import org.district.inventory.entity.RegistryRecord;
 import org.district.support.outbox.Outbox;
 import org.district.support.outbox.OutgoingEvent;
 
 /**
  * Publishes the full snapshot of a device or person after each change, through the outbox, in the transaction of the
- * change. Snapshots are keyed by id on compacted topics, so other services can rebuild their read models from them.
+ * change. Snapshots are keyed by id on compacted topics, so other services can rebuild their read models from them. A
+ * personal device's snapshot carries its standing under the policy; each step of its approval is also announced on
+ * {@link Topics#PERSONAL_DEVICES} for the notifier.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -62,7 +73,52 @@ public class InventoryEvents {
                         d.warrantyEnd,
                         d.costOwed,
                         d.updatedAt,
-                        d.assignmentDueOn));
+                        d.assignmentDueOn,
+                        personalAccessOf(d)));
+    }
+
+    /** A personal device's standing, as its snapshot carries it; null for a district device. */
+    private PersonalAccess personalAccessOf(Device d) {
+        if (d.ownership != Ownership.PERSONAL) {
+            return null;
+        }
+        PersonalDeviceAccess access = em.find(PersonalDeviceAccess.class, d.id);
+        return access == null ? null : access.snapshot();
+    }
+
+    /**
+     * A step of a personal device's approval, for the notifier to tell the owner and the approvers. Keyed by the
+     * device, so one device's steps stay in order; numbered by the device's version after the step.
+     */
+    public void personalDeviceStep(
+            Device d,
+            PersonalDeviceAccess access,
+            PersonalDeviceStep step,
+            String reason,
+            LocalDate expiresOn,
+            List<String> approverDistrictIds,
+            String actor,
+            Instant occurredAt) {
+        publish(
+                Topics.PERSONAL_DEVICES,
+                "Device",
+                PersonalDeviceDecision.TYPE,
+                PersonalDeviceDecision.SCHEMA_VERSION,
+                d,
+                () -> new PersonalDeviceDecision(
+                        UUID.randomUUID(),
+                        d.id,
+                        d.assetTag,
+                        d.type + ", " + d.make + " " + d.model,
+                        d.school,
+                        access.owner.id,
+                        access.owner.districtId,
+                        step,
+                        reason,
+                        expiresOn,
+                        List.copyOf(approverDistrictIds),
+                        actor,
+                        occurredAt));
     }
 
     public void personChanged(Person p, String change) {
