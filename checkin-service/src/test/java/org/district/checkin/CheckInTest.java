@@ -584,7 +584,8 @@ class CheckInTest {
 
     @Test
     void onlyItIssuesCommandsAndWipeIsForDistrictDevicesOnly() {
-        Feed.Device personal = db.known(Feed.laptop("LINCOLN-HS").personal());
+        // Approved, its owner consenting to locking and locating: still never wiped.
+        Feed.Device personal = db.known(Feed.laptop("LINCOLN-HS").personal().approved(true));
         Api.auditor()
                 .body(Map.of("type", "LOCK"))
                 .post("/api/v1/devices/" + personal.id() + "/commands")

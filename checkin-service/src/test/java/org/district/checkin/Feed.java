@@ -19,6 +19,8 @@ import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
 import org.district.contracts.inventory.PersonKind;
 import org.district.contracts.inventory.PersonSnapshot;
+import org.district.contracts.inventory.PersonalAccess;
+import org.district.contracts.inventory.PersonalAccessStatus;
 import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReported;
@@ -55,7 +57,8 @@ final class Feed {
             UUID assigneeId,
             String assigneeDistrictId,
             Instant assignedAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            PersonalAccess personalAccess) {
 
         Device withStatus(DeviceStatus next) {
             return new Device(
@@ -70,7 +73,8 @@ final class Feed {
                     assigneeId,
                     assigneeDistrictId,
                     assignedAt,
-                    Instant.now());
+                    Instant.now(),
+                    personalAccess);
         }
 
         Device assignedTo(Person person, Instant at) {
@@ -86,7 +90,8 @@ final class Feed {
                     person.id(),
                     person.districtId(),
                     at,
-                    at);
+                    at,
+                    personalAccess);
         }
 
         /** Taken back: nobody holds it any more. */
@@ -103,7 +108,8 @@ final class Feed {
                     null,
                     null,
                     null,
-                    Instant.now());
+                    Instant.now(),
+                    personalAccess);
         }
 
         Device registeredAt(Instant at) {
@@ -119,9 +125,11 @@ final class Feed {
                     assigneeId,
                     assigneeDistrictId,
                     assignedAt,
-                    at);
+                    at,
+                    personalAccess);
         }
 
+        /** A personal device (no standing under the policy yet: as a snapshot from before it existed). */
         Device personal() {
             return new Device(
                     id,
@@ -135,7 +143,42 @@ final class Feed {
                     assigneeId,
                     assigneeDistrictId,
                     assignedAt,
-                    updatedAt);
+                    updatedAt,
+                    personalAccess);
+        }
+
+        /**
+         * The next snapshot, with the personal device's standing: {@code status}, the owner's consent to locking and
+         * locating, and an approval's last day (June 30 next for APPROVED, yesterday for EXPIRED).
+         */
+        Device withAccess(PersonalAccessStatus status, boolean lockAndLocateConsent) {
+            LocalDate today = LocalDate.now();
+            LocalDate juneNext = LocalDate.of(today.getMonthValue() > 6 ? today.getYear() + 1 : today.getYear(), 6, 30);
+            LocalDate expiresOn =
+                    switch (status) {
+                        case APPROVED -> juneNext;
+                        case EXPIRED -> today.minusDays(1);
+                        default -> personalAccess == null ? null : personalAccess.expiresOn();
+                    };
+            return new Device(
+                    id,
+                    version + 1,
+                    assetTag,
+                    type,
+                    school,
+                    ownership,
+                    this.status,
+                    sensitiveData,
+                    assigneeId,
+                    assigneeDistrictId,
+                    assignedAt,
+                    Instant.now(),
+                    new PersonalAccess(status, lockAndLocateConsent, expiresOn));
+        }
+
+        /** Approved by the principal, with or without the owner's consent to locking and locating. */
+        Device approved(boolean lockAndLocateConsent) {
+            return withAccess(PersonalAccessStatus.APPROVED, lockAndLocateConsent);
         }
 
         Device sensitive() {
@@ -151,7 +194,8 @@ final class Feed {
                     assigneeId,
                     assigneeDistrictId,
                     assignedAt,
-                    updatedAt);
+                    updatedAt,
+                    personalAccess);
         }
     }
 
@@ -174,7 +218,8 @@ final class Feed {
                 null,
                 null,
                 null,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                null);
     }
 
     static Person person(String school) {
@@ -212,7 +257,8 @@ final class Feed {
                 null,
                 null,
                 d.updatedAt(),
-                dueOn);
+                dueOn,
+                d.personalAccess());
     }
 
     static void publish(Device d) {
@@ -265,7 +311,8 @@ final class Feed {
                 snapshot(d, dueOn));
     }
 
-    static void lossReported(Device d, LossKind kind) {
+    /** Publishes a loss report of the device; the id of its event (its consumers record it once processed). */
+    static UUID lossReported(Device d, LossKind kind) {
         LossReported event = new LossReported(
                 UUID.randomUUID(),
                 "LR-2026-" + SEQUENCE.incrementAndGet(),
@@ -283,7 +330,7 @@ final class Feed {
                 null,
                 kind == LossKind.STOLEN,
                 Instant.now());
-        send(
+        return send(
                 Topics.LOSS_REPORTS,
                 d.id().toString(),
                 "LossReport",
@@ -311,7 +358,7 @@ final class Feed {
         send(Topics.OFFBOARDINGS, p.districtId(), "Person", p.districtId(), 0, OffboardingRequested.TYPE, event);
     }
 
-    private static void send(
+    private static UUID send(
             String topic,
             String key,
             String aggregateType,
@@ -345,6 +392,7 @@ final class Feed {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        return eventId;
     }
 
     static <T> T read(String json, Class<T> type) {

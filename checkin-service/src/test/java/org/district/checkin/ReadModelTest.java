@@ -89,7 +89,8 @@ class ReadModelTest {
                 null,
                 null,
                 null,
-                Instant.now());
+                Instant.now(),
+                null);
         db.known(back);
         await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED"
                 .equals(db.text("select status from return_task where device_id = ?", laptop.id())));

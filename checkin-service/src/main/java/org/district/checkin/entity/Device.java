@@ -13,6 +13,7 @@ import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
+import org.district.contracts.inventory.PersonalAccessStatus;
 
 /**
  * What this service knows about a device: inventory's latest snapshot of it (the read model, written only by the
@@ -91,6 +92,22 @@ public class Device {
 
     public Instant lostSeenAt;
 
+    /** Since when the device's check-ins have been non-compliant without interruption; null while compliant. */
+    public Instant noncompliantSince;
+
+    /** A personal device's standing under the district's policy, from inventory; null for a district device. */
+    @Enumerated(EnumType.STRING)
+    public PersonalAccessStatus personalAccess;
+
+    /** Whether a personal device's owner consented, at approval, to the district locking and locating it. */
+    public boolean lockAndLocateConsent;
+
+    /** When the personal device's current approval began (as this service learnt it). */
+    public Instant personalApprovedAt;
+
+    /** When this service removed the personal device's access under its current approval; null if it has not. */
+    public Instant accessRemovedAt;
+
     /** When and by whom the device's enrolment credential was issued; written only by DeviceCredentialService. */
     @Column(insertable = false, updatable = false)
     public Instant credentialIssuedAt;
@@ -105,6 +122,18 @@ public class Device {
 
     public boolean missing() {
         return status == DeviceStatus.LOST || status == DeviceStatus.STOLEN;
+    }
+
+    public boolean personal() {
+        return ownership == Ownership.PERSONAL;
+    }
+
+    /**
+     * Whether a personal device's access is in force: approved, and not removed by this service since (a removal
+     * holds until inventory records it and the device is approved again). Always false for a district device.
+     */
+    public boolean personalAccessInForce() {
+        return personal() && personalAccess == PersonalAccessStatus.APPROVED && accessRemovedAt == null;
     }
 
     /** The device as a snapshot describes it, for work that needs its identity only (not a managed entity). */

@@ -46,10 +46,12 @@ public class CheckInRepository {
             where d.id = any(?) order by d.id for update of d""";
 
     /**
-     * Only unindexed columns change, except due_on (at most once a day), compliant (when the verdict flips) and
-     * overdue_since (when an overdue device checks in), so the update stays HOT. An older check-in never overwrites a
-     * newer one written by another replica. The device's check-in state version goes up by the changes the writer found
-     * against the locking read (a new verdict, the end of the overdue state); only the rows of those come back.
+     * Only unindexed columns change, except due_on (at most once a day), compliant and noncompliant_since (when the
+     * verdict flips: the first non-compliant check-in starts the clock a personal device's grace period is counted on,
+     * a compliant one clears it) and overdue_since (when an overdue device checks in), so the update stays HOT. An
+     * older check-in never overwrites a newer one written by another replica. The device's check-in state version goes
+     * up by the changes the writer found against the locking read (a new verdict, the end of the overdue state); only
+     * the rows of those come back.
      */
     private static final String UPDATE_STATE =
             """
@@ -58,6 +60,7 @@ public class CheckInRepository {
             antivirus_product = u.av_product, antivirus_definitions_date = u.av_date, \
             disk_encrypted = u.encrypted, screen_lock = u.screen_lock, site = u.site, ip_address = u.ip, \
             compliant = u.compliant, compliance_issues = u.issues, due_on = greatest(d.due_on, u.due_on), \
+            noncompliant_since = case when u.compliant then null else coalesce(d.noncompliant_since, u.seen_at) end, \
             lost_seen_at = case when u.missing then u.seen_at else d.lost_seen_at end, \
             lost_alerted_at = coalesce(u.lost_alerted_at, d.lost_alerted_at), \
             departure_alerted_at = coalesce(u.departure_alerted_at, d.departure_alerted_at), \

@@ -178,16 +178,22 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                 .list();
     }
 
-    /** Stores the hash of a new credential for the device, replacing any earlier one. */
-    public void issueCredential(UUID id, byte[] secretSha256, Instant issuedAt, String issuedBy) {
-        getEntityManager()
-                .createNativeQuery("update device set credential_sha256 = ?1, credential_issued_at = ?2,"
-                        + " credential_issued_by = ?3 where id = ?4")
-                .setParameter(1, secretSha256)
-                .setParameter(2, issuedAt.atOffset(ZoneOffset.UTC))
-                .setParameter(3, issuedBy)
-                .setParameter(4, id)
-                .executeUpdate();
+    /**
+     * Stores the hash of a new credential for the device, replacing any earlier one; false (nothing stored) when the
+     * device is a personal one whose access is not in force as the row stands now. The condition is read again on the
+     * row once any concurrent change of it (a removal of access) has committed, so a removal and an issue never cross.
+     */
+    public boolean issueCredential(UUID id, byte[] secretSha256, Instant issuedAt, String issuedBy) {
+        return getEntityManager()
+                        .createNativeQuery("update device set credential_sha256 = ?1, credential_issued_at = ?2,"
+                                + " credential_issued_by = ?3 where id = ?4 and (ownership <> 'PERSONAL'"
+                                + " or (personal_access = 'APPROVED' and access_removed_at is null))")
+                        .setParameter(1, secretSha256)
+                        .setParameter(2, issuedAt.atOffset(ZoneOffset.UTC))
+                        .setParameter(3, issuedBy)
+                        .setParameter(4, id)
+                        .executeUpdate()
+                > 0;
     }
 
     /** Removes the device's credential; false when it had none. */

@@ -16,7 +16,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import org.district.contracts.inventory.DeviceSnapshot;
+import org.district.contracts.inventory.Ownership;
 import org.district.contracts.inventory.PersonSnapshot;
+import org.district.contracts.inventory.PersonalAccess;
 
 /**
  * The device and person read models, written in bulk from inventory's snapshots: one statement per batch, keeping a
@@ -30,16 +32,19 @@ public class ReadModelRepository {
      * A new device is due to check in within the grace period from registration; an assignment restarts that clock
      * (a device handed out today is not overdue because it sat on a shelf). Nothing else moves due_on here. A snapshot
      * of the stored version is taken again only to fill in a serial number stored before the read model kept them (a
-     * rebuild of the read model fills them all).
+     * rebuild of the read model fills them all). A personal device's standing is kept as the snapshot gives it; when
+     * it becomes APPROVED (from any other standing) its approval begins (personal_approved_at, the snapshot's time) and
+     * an earlier removal by this service (access_removed_at) no longer holds. The SET expressions read the stored row
+     * as it was before this statement.
      */
     private static final String UPSERT_DEVICES =
             """
             insert into device (id, version, asset_tag, type, school, ownership, \
             status, sensitive_data, assignee_id, assignee_district_id, assigned_at, registered_at, updated_at, \
-            due_on, serial_number) \
+            due_on, serial_number, personal_access, lock_and_locate_consent, personal_approved_at) \
             select * from unnest(?::uuid[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], \
             ?::bool[], ?::uuid[], ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], \
-            ?::text[]::timestamptz[], ?::text[]::date[], ?::text[]) \
+            ?::text[]::timestamptz[], ?::text[]::date[], ?::text[], ?::text[], ?::bool[], ?::text[]::timestamptz[]) \
             on conflict (id) do update set version = excluded.version, asset_tag = excluded.asset_tag, \
             serial_number = excluded.serial_number, \
             type = excluded.type, school = excluded.school, ownership = excluded.ownership, \
@@ -48,7 +53,15 @@ public class ReadModelRepository {
             assigned_at = excluded.assigned_at, updated_at = excluded.updated_at, \
             due_on = case when excluded.assigned_at is not null \
             and excluded.assigned_at is distinct from device.assigned_at \
-            then greatest(device.due_on, excluded.due_on) else device.due_on end \
+            then greatest(device.due_on, excluded.due_on) else device.due_on end, \
+            personal_access = excluded.personal_access, \
+            lock_and_locate_consent = excluded.lock_and_locate_consent, \
+            personal_approved_at = case when excluded.personal_access = 'APPROVED' \
+            and device.personal_access is distinct from 'APPROVED' \
+            then excluded.personal_approved_at else device.personal_approved_at end, \
+            access_removed_at = case when excluded.personal_access = 'APPROVED' \
+            and device.personal_access is distinct from 'APPROVED' \
+            then null else device.access_removed_at end \
             where device.version < excluded.version \
             or (device.version = excluded.version and device.serial_number is null \
             and excluded.serial_number is not null)""";
@@ -133,7 +146,18 @@ public class ReadModelRepository {
                         .text(s -> s.updatedAt() == null ? now : s.updatedAt())
                         .text(s -> s.updatedAt() == null ? now : s.updatedAt())
                         .text(dueOn)
-                        .text(DeviceSnapshot::serialNumber);
+                        .text(DeviceSnapshot::serialNumber)
+                        .text(s -> personalAccess(s) == null
+                                ? null
+                                : personalAccess(s).status())
+                        .next(
+                                "bool",
+                                s -> personalAccess(s) != null
+                                        && personalAccess(s).lockAndLocateConsent())
+                        .text(s ->
+                                personalAccess(s) != null && personalAccess(s).approved()
+                                        ? (s.updatedAt() == null ? now : s.updatedAt())
+                                        : null);
                 ps.executeUpdate();
             }
             Array ids = c.createArrayOf(
@@ -161,6 +185,11 @@ public class ReadModelRepository {
             }
         }
         return verdicts;
+    }
+
+    /** A personal device's standing; null for a district device, whatever its snapshot says. */
+    private static PersonalAccess personalAccess(DeviceSnapshot s) {
+        return s.ownership() == Ownership.PERSONAL ? s.personalAccess() : null;
     }
 
     /** Upserts the snapshots (one per person). Names and email are not kept. */

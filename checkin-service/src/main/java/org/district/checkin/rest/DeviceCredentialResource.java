@@ -43,8 +43,8 @@ public class DeviceCredentialResource {
             description = "Creates the credential the device's agent sends as 'Authorization: Device <credential>'."
                     + " The answer is the only copy of the secret (only its SHA-256 is stored); install it on the"
                     + " device. Issuing again replaces the earlier credential, which stops working at once. 404 for"
-                    + " an unknown device, 409 for a retired or written-off one. For IT; not idempotent: every call"
-                    + " issues a new secret.")
+                    + " an unknown device, 409 for a retired or written-off one and for a personal device that is"
+                    + " not approved. For IT; not idempotent: every call issues a new secret.")
     @APIResponse(
             responseCode = "201",
             description = "Issued; the answer is the only copy of the credential",
@@ -64,7 +64,9 @@ public class DeviceCredentialResource {
                             schema = @Schema(implementation = IssuedDeviceCredentialView.class)))
     @APIResponse(
             responseCode = "409",
-            description = "The device is retired or written off and no longer checks in (device-out-of-service)")
+            description = "The device is retired or written off and no longer checks in (device-out-of-service), or"
+                    + " it is a personal device whose principal's approval is not in force"
+                    + " (personal-device-not-approved)")
     public Response issue(
             @Parameter(description = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
                     @PathParam("id")

@@ -261,9 +261,10 @@ public class DeviceResource {
             operationId = "issueDeviceCommand",
             summary = "Send a command to a device",
             description = "For IT. LOCK (with the district's return message unless a message is given), WIPE (district"
-                    + " devices only) or LOCATE. Delivered with the device's next check-in; one open (PENDING or"
-                    + " DELIVERED) command of each type per device, so sending the same type again is refused (409)"
-                    + " rather than repeated. 404 for a device this service does not know.")
+                    + " devices only) or LOCATE (to a personal device only while it is approved and its owner"
+                    + " consented to locking and locating at approval). Delivered with the device's next check-in; one"
+                    + " open (PENDING or DELIVERED) command of each type per device, so sending the same type again is"
+                    + " refused (409) rather than repeated. 404 for a device this service does not know.")
     @RequestBody(
             required = true,
             content =
@@ -280,7 +281,10 @@ public class DeviceResource {
     @APIResponse(
             responseCode = "409",
             description = "The device is retired or written off (device-out-of-service), a WIPE for a personal device"
-                    + " (wipe-not-allowed), or a command of this type is already waiting (command-already-open)")
+                    + " (wipe-not-allowed), a LOCK or LOCATE for a personal device whose approval is not in force"
+                    + " (personal-device-not-approved) or whose owner did not consent to them"
+                    + " (no-lock-and-locate-consent), or a command of this type is already waiting"
+                    + " (command-already-open)")
     public Response issue(
             @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id,
             @Valid @NotNull CommandRequest request) {

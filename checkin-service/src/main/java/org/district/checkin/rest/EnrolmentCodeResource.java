@@ -42,7 +42,8 @@ public class EnrolmentCodeResource {
                     + " the device's credential. Valid once, for district.checkin.credentials.enrolment-code-ttl (8"
                     + " hours unless configured); creating another makes the earlier unused one stop working. The"
                     + " answer is the only copy of the code. 404 for an unknown device, 409 for a retired or"
-                    + " written-off one. For IT; not idempotent: every call creates a new code.")
+                    + " written-off one and for a personal device that is not approved. For IT; not idempotent: every"
+                    + " call creates a new code.")
     @APIResponse(
             responseCode = "201",
             description = "Created; the answer is the only copy of the code",
@@ -62,7 +63,9 @@ public class EnrolmentCodeResource {
                             schema = @Schema(implementation = EnrolmentCodeView.class)))
     @APIResponse(
             responseCode = "409",
-            description = "The device is retired or written off and no longer checks in (device-out-of-service)")
+            description = "The device is retired or written off and no longer checks in (device-out-of-service), or"
+                    + " it is a personal device whose principal's approval is not in force"
+                    + " (personal-device-not-approved)")
     public Response createCode(
             @Parameter(description = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
                     @PathParam("id")

@@ -79,7 +79,8 @@ public class EnrolmentResource {
             responseCode = "409",
             description = "The code was already used (enrolment-code-used) or has expired (enrolment-code-expired):"
                     + " ask IT for a new one; or the device was retired or written off meanwhile"
-                    + " (device-out-of-service)")
+                    + " (device-out-of-service), or it is a personal device whose principal's approval is not (or no"
+                    + " longer) in force (personal-device-not-approved)")
     @APIResponse(
             responseCode = "429",
             description = "Too many enrolment attempts from this network address; try again after Retry-After",

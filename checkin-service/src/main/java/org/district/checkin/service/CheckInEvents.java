@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.district.checkin.entity.ReturnTask;
+import org.district.checkin.repository.PersonalDeviceRepository;
 import org.district.contracts.Topics;
 import org.district.contracts.checkin.DeviceCheckInState;
 import org.district.contracts.checkin.DeviceReturned;
 import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.PersonalDeviceAccessRemoved;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
 import org.district.contracts.checkin.ReturnTaskReminder;
@@ -22,7 +24,8 @@ import org.district.support.outbox.OutgoingEvent;
 
 /**
  * Raises this service's events through the outbox, in the transaction of the change that causes them. Every event is
- * keyed by device id, so one device's events stay in order. loss-report-service turns them into notifications.
+ * keyed by device id, so one device's events stay in order. loss-report-service turns them into notifications;
+ * inventory-service and the district's network access control read PersonalDeviceAccessRemoved.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -122,6 +125,34 @@ public class CheckInEvents {
                     state));
         }
         outbox.publishAll(events);
+    }
+
+    /**
+     * A personal device's access ended (its credential is revoked): for a network access control or identity system,
+     * and for inventory to record, on the personal-device-access topic. The owner of a personal device is its assignee.
+     */
+    public void personalDeviceAccessRemoved(
+            PersonalDeviceRepository.Removed device,
+            PersonalDeviceAccessRemoved.Reason reason,
+            List<String> complianceIssues,
+            Instant removedAt) {
+        PersonalDeviceAccessRemoved event = new PersonalDeviceAccessRemoved(
+                UUID.randomUUID(),
+                device.deviceId(),
+                device.serialNumber(),
+                device.ownerDistrictId(),
+                device.school(),
+                reason,
+                List.copyOf(complianceIssues),
+                removedAt);
+        publish(
+                Topics.PERSONAL_DEVICE_ACCESS,
+                device.deviceId(),
+                "Device",
+                device.deviceId(),
+                PersonalDeviceAccessRemoved.TYPE,
+                PersonalDeviceAccessRemoved.SCHEMA_VERSION,
+                event);
     }
 
     /** An alert about a device, on the device-alerts topic. */

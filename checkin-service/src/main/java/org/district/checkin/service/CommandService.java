@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.district.checkin.config.CheckInSettings;
+import org.district.checkin.domain.PersonalDeviceRules;
 import org.district.checkin.entity.Device;
 import org.district.checkin.entity.DeviceCommand;
 import org.district.checkin.mdm.MdmRepository;
@@ -52,8 +53,9 @@ public class CommandService {
     DistrictClock clock;
 
     /**
-     * IT issues a command. WIPE only for district devices, and only with the device's asset tag typed again; one open
-     * command of each type per device.
+     * IT issues a command. WIPE only for district devices, and only with the device's asset tag typed again; LOCK and
+     * LOCATE to a personal device only while it is approved and its owner consented to them; one open command of each
+     * type per device.
      */
     public DeviceCommand issue(UUID deviceId, CommandRequest request, String actor) {
         DeviceCommand.Type type = request.type();
@@ -69,6 +71,10 @@ public class CommandService {
                     "wipe-not-allowed",
                     "type",
                     "A WIPE may only be sent to a district-owned device; this one is a personal device.");
+        }
+        if (type == DeviceCommand.Type.LOCK || type == DeviceCommand.Type.LOCATE) {
+            // A personal device: only while approved, and only when its owner consented to them at approval.
+            PersonalDeviceRules.requireConsentForLockAndLocate(device, type.name());
         }
         if (type == DeviceCommand.Type.WIPE
                 && (request.confirmAssetTag() == null
@@ -131,9 +137,22 @@ public class CommandService {
         return command;
     }
 
-    /** A loss report queues LOCK (with the district's return message) and LOCATE, each once. */
+    /**
+     * A loss report queues LOCK (with the district's return message) and LOCATE, each once; for a personal device only
+     * while approved and when its owner consented to them at approval (else nothing: a personal device is not the
+     * district's to lock or locate). A device the read model does not know yet is queued for as before; should its
+     * snapshot show a personal device without that consent, the read model cancels them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lossReported(UUID deviceId, String reportNumber, String reportedBy) {
+        Device device = devices.findById(deviceId);
+        if (device != null && !PersonalDeviceRules.lockAndLocateAllowed(device)) {
+            LOG.infof(
+                    "Loss report %s of personal device %s queues no LOCK or LOCATE: its owner did not consent to them"
+                            + " or its approval is not in force",
+                    reportNumber, deviceId);
+            return;
+        }
         Instant now = clock.now();
         for (DeviceCommand.Type type : List.of(DeviceCommand.Type.LOCK, DeviceCommand.Type.LOCATE)) {
             commands.queueOnce(

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.district.checkin.domain.DeviceCredential;
 import org.district.checkin.domain.DeviceCredentialChanged;
+import org.district.checkin.domain.PersonalDeviceRules;
 import org.district.checkin.entity.Device;
 import org.district.checkin.repository.DeviceRepository;
 import org.district.support.domain.ConflictException;
@@ -48,9 +49,15 @@ public class DeviceCredentialService {
                     "device-out-of-service",
                     "The device is " + device.status + " and no longer checks in; it gets no credential.");
         }
+        // A personal device only while its principal's approval is in force (docs/personal-devices.md); the update
+        // checks that again on the row as it stands, so a removal committed meanwhile is not undone.
+        PersonalDeviceRules.requireApprovalForCredential(device);
         DeviceCredential.Minted minted = DeviceCredential.mint(deviceId);
         Instant now = clock.now();
-        devices.issueCredential(device.id, minted.secretSha256(), now, actor);
+        if (!devices.issueCredential(device.id, minted.secretSha256(), now, actor)) {
+            devices.getEntityManager().refresh(device);
+            throw PersonalDeviceRules.notApprovedForCredential(device);
+        }
         changed.fire(new DeviceCredentialChanged(deviceId));
         LOG.infof("%s issued a device credential for device %s", actor, deviceId);
         return new Issued(deviceId, minted.credential(), now, actor);
@@ -63,6 +70,20 @@ public class DeviceCredentialService {
         }
         changed.fire(new DeviceCredentialChanged(deviceId));
         LOG.infof("%s revoked the device credential of device %s", actor, deviceId);
+    }
+
+    /**
+     * Revokes the device's credential, if it has one, because its access as a personal device ended (in the caller's
+     * transaction: the removal's); true when there was one. Takes effect at once on every replica, as IT's revocation.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean revokeOnAccessRemoved(UUID deviceId, String reason) {
+        if (!devices.revokeCredential(deviceId)) {
+            return false;
+        }
+        changed.fire(new DeviceCredentialChanged(deviceId));
+        LOG.infof("The device credential of personal device %s was revoked: its access ended (%s)", deviceId, reason);
+        return true;
     }
 
     /** The device, for whether it has a credential and who issued it when. */

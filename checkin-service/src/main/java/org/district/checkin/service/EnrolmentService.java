@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.district.checkin.config.CheckInSettings;
 import org.district.checkin.domain.EnrolmentCode;
+import org.district.checkin.domain.PersonalDeviceRules;
 import org.district.checkin.entity.Device;
 import org.district.checkin.repository.EnrolmentCodeRepository;
 import org.district.support.domain.ConflictException;
@@ -52,6 +53,8 @@ public class EnrolmentService {
                     "device-out-of-service",
                     "The device is " + device.status + " and no longer checks in; it cannot be enrolled.");
         }
+        // A personal device only while its principal's approval is in force; checked again when the code is used.
+        PersonalDeviceRules.requireApprovalForCredential(device);
         Instant now = clock.now();
         Instant expiresAt = now.plus(settings.credentials().enrolmentCodeTtl());
         EnrolmentCode.Minted minted = EnrolmentCode.mint();

@@ -58,6 +58,9 @@ public class ReadModelService {
     @Inject
     PersonRepository people;
 
+    @Inject
+    PersonalDeviceAccess personalDevices;
+
     /**
      * Applies device snapshots (any order, duplicates allowed). A new device is due to check in within its type's grace
      * period from registration; an assignment restarts that clock from the day of the assignment.
@@ -80,6 +83,9 @@ public class ReadModelService {
         // overdue state of devices it moved out of the overdue list (retired, lost, with IT, assigned anew).
         deviceStates.complianceChanged(verdicts);
         deviceStates.endOverdue(latest.keySet());
+        // Personal devices: an approval inventory ended (REMOVED, EXPIRED) removes the device's access here too, once;
+        // a device that may not be locked or located keeps no LOCK or LOCATE.
+        personalDevices.snapshotsApplied(latest.values());
         List<DeviceSnapshot> held = latest.values().stream()
                 .filter(s -> s.status() == DeviceStatus.ASSIGNED
                         && s.ownership() == Ownership.DISTRICT
