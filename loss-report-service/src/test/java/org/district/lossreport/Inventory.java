@@ -181,7 +181,15 @@ public class Inventory {
 
     /** Publishes an event as another service's outbox would. */
     public UUID send(String topic, UUID key, String type, String aggregateType, long version, Object data) {
-        UUID eventId = UUID.randomUUID();
+        return send(UUID.randomUUID(), topic, key, type, aggregateType, version, data);
+    }
+
+    /**
+     * Publishes an event with the given envelope id: the same id twice is what a producer that retried, or a relay that
+     * published again after a crash, puts on the topic.
+     */
+    public UUID send(
+            UUID eventId, String topic, UUID key, String type, String aggregateType, long version, Object data) {
         Instant now = Instant.now();
         EventEnvelope<Object> envelope =
                 new EventEnvelope<>(eventId, type, 1, now, aggregateType, key.toString(), version, null, data);

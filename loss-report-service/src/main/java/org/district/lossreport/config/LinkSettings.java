@@ -12,7 +12,20 @@ public interface LinkSettings {
     @WithDefault("http://localhost:8082/reports/{id}")
     String reportBaseUrl();
 
+    /** The IT console's address as people reach it (its pages are under it). */
+    @WithDefault("http://localhost:8084")
+    String consoleBaseUrl();
+
     default String report(UUID reportId) {
         return reportBaseUrl().replace("{id}", reportId.toString());
+    }
+
+    /** The console's page of a personal device: its owner asks again there, an approver decides there. */
+    default String personalDevice(UUID deviceId) {
+        String base = consoleBaseUrl().strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + "/personal-devices/" + deviceId;
     }
 }

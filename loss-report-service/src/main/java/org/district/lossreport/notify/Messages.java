@@ -15,6 +15,8 @@ import org.district.contracts.checkin.ReturnReason;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
 import org.district.contracts.checkin.ReturnTaskReminder;
+import org.district.contracts.inventory.PersonalDeviceDecision;
+import org.district.contracts.inventory.PersonalDeviceStep;
 import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportWrittenOff;
@@ -97,6 +99,28 @@ public class Messages {
 
         static native TemplateInstance returnTaskOverdue(
                 String tag, String who, String device, String dueOn, boolean loan, int escalation, long daysOverdue);
+
+        static native TemplateInstance personalDeviceRequested(
+                String owner,
+                String tag,
+                String device,
+                String school,
+                String purpose,
+                boolean renewal,
+                String missing,
+                String link);
+
+        static native TemplateInstance personalDeviceApproved(String tag, String device, String until, String link);
+
+        static native TemplateInstance personalDeviceRefused(String tag, String device, String reason, String link);
+
+        static native TemplateInstance personalDeviceExpired(String tag, String device, String endedOn, String link);
+
+        static native TemplateInstance personalDeviceAccessRemoved(
+                String tag, String device, String reason, String link);
+
+        static native TemplateInstance personalDeviceAccessRemovedToApprovers(
+                String owner, String tag, String device, String school, String reason, String missing, String link);
     }
 
     /** The facts a loss report message is built from; anything not known locally is null. */
@@ -240,6 +264,76 @@ public class Messages {
                 daysOverdue));
     }
 
+    // ---------------------------------------------------------------- personal devices
+
+    /**
+     * To the approvers of the owner's school: a personal device awaits their decision. To IT instead when the school has
+     * none to ask, {@code missing} saying so. {@code owner} is the owner's name; the device is what the owner registered
+     * (asset tag, type, make and model, never its serial number).
+     */
+    public Message personalDeviceRequested(PersonalDeviceDecision e, String owner, String missing, String link) {
+        String tag = personalTag(e);
+        return render(Templates.personalDeviceRequested(
+                OneLine.of(owner),
+                tag,
+                OneLine.of(device(tag, e.device())),
+                school(e),
+                OneLine.of(orText(e.reason(), "not given")),
+                e.step() == PersonalDeviceStep.RENEWAL_REQUESTED,
+                OneLine.of(missing),
+                link));
+    }
+
+    /** To the owner: approved until the approval's last day, and what that means. */
+    public Message personalDeviceApproved(PersonalDeviceDecision e, String link) {
+        String tag = personalTag(e);
+        return render(
+                Templates.personalDeviceApproved(tag, OneLine.of(device(tag, e.device())), date(e.expiresOn()), link));
+    }
+
+    /** To the owner: refused, with the reason; they may ask again. */
+    public Message personalDeviceRefused(PersonalDeviceDecision e, String link) {
+        String tag = personalTag(e);
+        return render(Templates.personalDeviceRefused(
+                tag, OneLine.of(device(tag, e.device())), OneLine.of(orText(e.reason(), "none given")), link));
+    }
+
+    /** To the owner: the approval ended; how to renew it. */
+    public Message personalDeviceExpired(PersonalDeviceDecision e, String link) {
+        String tag = personalTag(e);
+        return render(
+                Templates.personalDeviceExpired(tag, OneLine.of(device(tag, e.device())), date(e.expiresOn()), link));
+    }
+
+    /** To the owner: access removed, the reason, and how to get it back. */
+    public Message personalDeviceAccessRemoved(PersonalDeviceDecision e, String link) {
+        String tag = personalTag(e);
+        return render(Templates.personalDeviceAccessRemoved(
+                tag, OneLine.of(device(tag, e.device())), OneLine.of(orText(e.reason(), "none given")), link));
+    }
+
+    /** To the approvers of the owner's school (IT instead when it has none to tell, {@code missing} saying so). */
+    public Message personalDeviceAccessRemovedToApprovers(
+            PersonalDeviceDecision e, String owner, String missing, String link) {
+        String tag = personalTag(e);
+        return render(Templates.personalDeviceAccessRemovedToApprovers(
+                OneLine.of(owner),
+                tag,
+                OneLine.of(device(tag, e.device())),
+                school(e),
+                OneLine.of(orText(e.reason(), "none given")),
+                OneLine.of(missing),
+                link));
+    }
+
+    private static String personalTag(PersonalDeviceDecision e) {
+        return OneLine.of(e.assetTag() == null || e.assetTag().isBlank() ? String.valueOf(e.deviceId()) : e.assetTag());
+    }
+
+    private static String school(PersonalDeviceDecision e) {
+        return e.school() == null || e.school().isBlank() ? null : OneLine.of(e.school());
+    }
+
     // ---------------------------------------------------------------- what the templates show
 
     private ReportText text(ReportFacts f) {
@@ -311,6 +405,10 @@ public class Messages {
 
     private static String date(LocalDate date) {
         return date == null ? "unknown" : date.toString();
+    }
+
+    private static String orText(String value, String otherwise) {
+        return value == null || value.isBlank() ? otherwise : value;
     }
 
     private static String orUnknown(String value) {

@@ -3,15 +3,22 @@ package org.district.lossreport.notify;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.district.contracts.DistrictIds;
 import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
 import org.district.contracts.checkin.ReturnTaskReminder;
+import org.district.contracts.inventory.PersonalDeviceDecision;
 import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportWrittenOff;
 import org.district.contracts.lossreport.LossReported;
@@ -24,6 +31,7 @@ import org.district.lossreport.entity.Notification;
 import org.district.lossreport.repository.KnownDeviceRepository;
 import org.district.lossreport.repository.KnownPersonRepository;
 import org.district.lossreport.repository.LossReportRepository;
+import org.district.lossreport.repository.NotificationRepository;
 import org.district.support.messaging.ConsumedEvent;
 import org.jboss.logging.Logger;
 
@@ -57,7 +65,8 @@ public class NotificationRoutes {
      * doing). The supervisor (for a student, the school's contact) hears of a report of their person's device; for
      * return tasks (a departure or a loaner), the holder and their supervisor hear which device to return by when, the
      * holder is reminded before and on the due date and told when it is overdue, and the supervisor hears of every
-     * escalation until the device is back.
+     * escalation until the device is back. For personal devices, the approvers of the owner's school (IT when it has
+     * none to ask) hear of each request and each removal, and the owner of every decision about their device.
      */
     private final Map<String, Map<String, Route>> table = Map.of(
             IT_NOTIFIER,
@@ -73,7 +82,8 @@ public class NotificationRoutes {
                     LossReported.TYPE, this::lossReportedToSupervisor,
                     ReturnTaskOpened.TYPE, this::returnTaskOpenedToPersonAndSupervisor,
                     ReturnTaskReminder.TYPE, this::returnReminderToHolder,
-                    ReturnTaskOverdue.TYPE, this::returnOverdueToSupervisorAndHolder));
+                    ReturnTaskOverdue.TYPE, this::returnOverdueToSupervisorAndHolder,
+                    PersonalDeviceDecision.TYPE, this::personalDeviceStep));
 
     @Inject
     Notifications notifications;
@@ -96,16 +106,30 @@ public class NotificationRoutes {
     @Inject
     LinkSettings links;
 
+    @Inject
+    NotificationRepository notificationRows;
+
     /** How one group tells of one kind of event. */
     @FunctionalInterface
     private interface Route {
         void tell(Cause cause);
     }
 
-    /** The event being told of, and the group telling it. */
-    private record Cause(ConsumedEvent event, String group) {
+    /**
+     * The event being told of, the group telling it, and the id its messages are recorded under: the event's, or for an
+     * event that carries its own deduplication key (a personal device's step), that key.
+     */
+    private record Cause(ConsumedEvent event, String group, UUID eventId) {
+        Cause(ConsumedEvent event, String group) {
+            this(event, group, event.eventId());
+        }
+
         <T> T data(Class<T> type) {
             return event.data(type);
+        }
+
+        Cause recordedAs(UUID id) {
+            return new Cause(event, group, id);
         }
     }
 
@@ -235,6 +259,123 @@ public class NotificationRoutes {
         toSupervisorOf(c, person, e.deviceId(), () -> messages.returnTaskOverdue(e, d, person.orElse(null)));
     }
 
+    // ---------------------------------------------------------------- personal devices
+
+    /**
+     * One step of a personal device's approval. A request goes to the approvers of the owner's school, a decision or an
+     * expiry to the owner, a removal to both; where the step names no approver with an email address, IT's mailbox gets
+     * the approvers' message with a line saying so. The messages are recorded under the step's own id, and a step
+     * already told of is not told again: published twice (two envelopes, one step), it is still told once, to the
+     * people chosen the first time.
+     */
+    private void personalDeviceStep(Cause c) {
+        PersonalDeviceDecision e = c.data(PersonalDeviceDecision.class);
+        if (e.step() == null || e.deviceId() == null) {
+            LOG.warnf(
+                    "Personal device step %s names no step or no device; nobody was told",
+                    c.event().eventId());
+            return;
+        }
+        Cause step = c.recordedAs(e.eventId() != null ? e.eventId() : c.event().eventId());
+        if (notificationRows.anyFor(step.eventId(), step.group())) {
+            LOG.debugf("Personal device step %s was told of already", step.eventId());
+            return;
+        }
+        String link = links.personalDevice(e.deviceId());
+        Optional<KnownPerson> owner = people.find(e.ownerId()).or(() -> people.findByDistrictId(e.ownerDistrictId()));
+        String ownerName = owner.map(KnownPerson::displayName)
+                .orElseGet(
+                        () -> e.ownerDistrictId() != null ? DistrictIds.canonical(e.ownerDistrictId()) : "The owner");
+        switch (e.step()) {
+            case REQUESTED, RENEWAL_REQUESTED -> toApprovers(
+                    step,
+                    e,
+                    Optional.empty(),
+                    missing -> messages.personalDeviceRequested(e, ownerName, missing, link),
+                    link);
+            case APPROVED -> toOwner(step, e, owner, messages.personalDeviceApproved(e, link), link);
+            case REFUSED -> toOwner(step, e, owner, messages.personalDeviceRefused(e, link), link);
+            case EXPIRED -> toOwner(step, e, owner, messages.personalDeviceExpired(e, link), link);
+            case ACCESS_REMOVED -> {
+                toOwner(step, e, owner, messages.personalDeviceAccessRemoved(e, link), link);
+                toApprovers(
+                        step,
+                        e,
+                        owner,
+                        missing -> messages.personalDeviceAccessRemovedToApprovers(e, ownerName, missing, link),
+                        link);
+            }
+        }
+    }
+
+    private void toOwner(Cause c, PersonalDeviceDecision e, Optional<KnownPerson> owner, Message message, String link) {
+        Optional<String> email = owner.map(p -> p.email).filter(m -> m != null && !m.isBlank());
+        if (email.isEmpty()) {
+            LOG.infof(
+                    "Personal device %s: its owner has no email address on record and was not told of %s",
+                    e.deviceId(), e.step());
+            return;
+        }
+        email(c, null, e.deviceId(), email.get(), message, link);
+    }
+
+    /**
+     * To every approver the step names who is still with the district and has an email address on record, except
+     * {@code told} (an owner who is one of them and already has their own message); when the step names none with an
+     * address, to IT's mailbox, the message saying so.
+     */
+    private void toApprovers(
+            Cause c,
+            PersonalDeviceDecision e,
+            Optional<KnownPerson> told,
+            Function<String, Message> message,
+            String link) {
+        List<KnownPerson> approvers = approversWithEmail(e);
+        if (approvers.isEmpty()) {
+            String school = e.school() == null || e.school().isBlank() ? "The owner's school" : e.school();
+            boolean noneNamed = e.approverDistrictIds() == null
+                    || e.approverDistrictIds().stream().allMatch(id -> id == null || id.isBlank());
+            String missing = school + " has no approver on record" + (noneNamed ? "" : " with an email address");
+            List<String> it = recipients.itEmails();
+            if (it.isEmpty()) {
+                LOG.warnf("Personal device %s: %s, and no IT address is configured", e.deviceId(), missing);
+                return;
+            }
+            Message toIt = message.apply(missing);
+            for (String email : it) {
+                email(c, null, e.deviceId(), email, toIt, link);
+            }
+            return;
+        }
+        Message toApprover = message.apply(null);
+        for (KnownPerson approver : approvers) {
+            if (told.map(o -> o.id.equals(approver.id)).orElse(false)) {
+                continue;
+            }
+            email(c, null, e.deviceId(), approver.email, toApprover, link);
+        }
+    }
+
+    /** The people the step names as approvers (district ids in any spelling), each once, with an address to write to. */
+    private List<KnownPerson> approversWithEmail(PersonalDeviceDecision e) {
+        if (e.approverDistrictIds() == null) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : e.approverDistrictIds()) {
+            if (id != null && !id.isBlank()) {
+                ids.add(DistrictIds.canonical(id));
+            }
+        }
+        List<KnownPerson> found = new ArrayList<>();
+        for (String id : ids) {
+            people.findByDistrictId(id)
+                    .filter(p -> p.active && p.email != null && !p.email.isBlank())
+                    .ifPresent(found::add);
+        }
+        return found;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A LossReported event completed with what this service knows: the device, holder, reporter and report. */
@@ -280,7 +421,7 @@ public class NotificationRoutes {
     private void record(
             Cause c, UUID reportId, UUID deviceId, String recipient, Channel channel, Message message, String link) {
         Notification n = notification(reportId, deviceId, recipient, channel, message, link);
-        n.eventId = c.event().eventId();
+        n.eventId = c.eventId();
         n.eventType = c.event().eventType();
         n.consumer = c.group();
         notifications.add(n);

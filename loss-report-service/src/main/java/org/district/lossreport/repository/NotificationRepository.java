@@ -69,6 +69,16 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 > 0;
     }
 
+    /** Whether the consumer has recorded any message for the event (the unique index makes this one lookup). */
+    public boolean anyFor(UUID eventId, String consumer) {
+        return !getEntityManager()
+                .createNativeQuery("select 1 from notification where event_id = ?1 and consumer = ?2 limit 1")
+                .setParameter(1, eventId)
+                .setParameter(2, consumer)
+                .getResultList()
+                .isEmpty();
+    }
+
     /**
      * Claims up to {@code limit} due notifications for {@code token}: counts the attempt and moves each row's next
      * attempt past the lease, so the rows of a worker that dies mid-delivery become due again.

@@ -7,10 +7,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.district.contracts.checkin.LostDeviceSeen;
 import org.district.contracts.checkin.ReturnTaskOverdue;
 import org.district.contracts.inventory.DeviceType;
+import org.district.contracts.inventory.PersonalDeviceDecision;
+import org.district.contracts.inventory.PersonalDeviceStep;
 import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReported;
@@ -29,6 +32,7 @@ class MessagesTest {
 
     private static final UUID REPORT = UUID.fromString("00000000-0000-0000-0000-000000000042");
     private static final UUID DEVICE = UUID.fromString("00000000-0000-0000-0000-000000000007");
+    private static final String LINK = "http://localhost:8084/personal-devices/" + DEVICE;
 
     @Inject
     Messages messages;
@@ -147,6 +151,133 @@ class MessagesTest {
                         Holder: 00000000-0000-0000-0000-000000000042
                         Was due: 2026-04-01
                         """);
+    }
+
+    @Test
+    void itDecidesARequestForASchoolWithoutApproverAndSeesWhyItIsAsked() {
+        Message m = messages.personalDeviceRequested(
+                personal(PersonalDeviceStep.REQUESTED, "Grading at home", null),
+                "Pat Example (E1001)",
+                "LINCOLN-HS has no approver on record",
+                LINK);
+
+        assertThat(m.subject()).isEqualTo("Approval requested: personal device PD-0042 (Pat Example (E1001))");
+        assertThat(m.body())
+                .isEqualTo(
+                        """
+                        Pat Example (E1001) asks to use a personal device for district work. Please approve or refuse it in the console.
+
+                        LINCOLN-HS has no approver on record: IT is asked to decide instead, or to ask the school to name an approver.
+
+                        Device: PD-0042, LAPTOP, Dell XPS 13
+                        Owner: Pat Example (E1001)
+                        School: LINCOLN-HS
+                        Purpose: Grading at home
+
+                        It may be approved only while the owner's Acceptable Use Policy acknowledgement is current; an approval lasts until the end of the school year.
+
+                        Decide: http://localhost:8084/personal-devices/00000000-0000-0000-0000-000000000007
+                        """);
+
+        Message renewal = messages.personalDeviceRequested(
+                personal(PersonalDeviceStep.RENEWAL_REQUESTED, null, null), "Pat Example (E1001)", null, LINK);
+        assertThat(renewal.subject()).isEqualTo("Renewal requested: personal device PD-0042 (Pat Example (E1001))");
+        assertThat(renewal.body())
+                .startsWith("Pat Example (E1001) asks again to use a personal device for district work. Please"
+                        + " approve or refuse it in the console.\n\nDevice:")
+                .contains("Purpose: not given\n");
+    }
+
+    @Test
+    void theOwnerReadsWhatAnApprovalMeans() {
+        Message m = messages.personalDeviceApproved(
+                personal(PersonalDeviceStep.APPROVED, null, LocalDate.of(2026, 6, 30)), LINK);
+
+        assertThat(m.subject()).isEqualTo("Approved: your personal device PD-0042 until 2026-06-30");
+        assertThat(m.body())
+                .isEqualTo(
+                        """
+                        Your personal device PD-0042 is approved for district work until 2026-06-30.
+
+                        Device: PD-0042, LAPTOP, Dell XPS 13
+                        Approved until: 2026-06-30
+
+                        What this means:
+                        - While you use it for district work, it must meet the district's security baseline: a password, encryption where it may hold sensitive data, current security updates and antivirus. If it stops meeting it and is not fixed in time, its access is removed.
+                        - IT will enrol it (an enrolment code or the district's device manager) before it reaches district tools.
+                        - The district never wipes a personal device.
+                        - The district locks or locates it only if you consented to that when it was approved, and only when you report it lost or stolen.
+                        - From 30 days before 2026-06-30 you can ask to renew the approval in the console.
+
+                        Your device in the console: http://localhost:8084/personal-devices/00000000-0000-0000-0000-000000000007
+                        """);
+    }
+
+    @Test
+    void aRemovalSaysWhyAndHowToGetAccessBackOnOneLinePerFact() {
+        PersonalDeviceDecision removal =
+                personal(PersonalDeviceStep.ACCESS_REMOVED, "Disk encryption is off\nBcc: x@evil.example", null);
+
+        Message toOwner = messages.personalDeviceAccessRemoved(removal, LINK);
+        assertThat(toOwner.subject()).isEqualTo("Access removed: your personal device PD-0042");
+        assertThat(toOwner.body())
+                .isEqualTo(
+                        """
+                        Your personal device PD-0042 can no longer reach district tools: its access was removed.
+
+                        Device: PD-0042, LAPTOP, Dell XPS 13
+                        Reason: Disk encryption is off Bcc: x@evil.example
+
+                        To get access back, fix what the reason says, then ask again in the console. Your school's approver decides as for a first request.
+
+                        Ask again: http://localhost:8084/personal-devices/00000000-0000-0000-0000-000000000007
+                        """);
+
+        Message toApprovers =
+                messages.personalDeviceAccessRemovedToApprovers(removal, "Pat Example (E1001)", null, LINK);
+        assertThat(toApprovers.subject()).isEqualTo("Access removed: personal device PD-0042 (Pat Example (E1001))");
+        assertThat(toApprovers.body())
+                .isEqualTo(
+                        """
+                        The personal device PD-0042 of Pat Example (E1001) can no longer reach district tools: its access was removed.
+
+                        Device: PD-0042, LAPTOP, Dell XPS 13
+                        Owner: Pat Example (E1001)
+                        School: LINCOLN-HS
+                        Reason: Disk encryption is off Bcc: x@evil.example
+
+                        The owner was told the reason. To get access back they fix what it says and ask again in the console, and the school's approver decides as for a first request.
+
+                        The device in the console: http://localhost:8084/personal-devices/00000000-0000-0000-0000-000000000007
+                        """);
+
+        Message refused = messages.personalDeviceRefused(personal(PersonalDeviceStep.REFUSED, null, null), LINK);
+        assertThat(refused.subject()).isEqualTo("Not approved: your personal device PD-0042");
+        assertThat(refused.body()).contains("Reason: none given\n").contains("You may ask again");
+
+        Message expired = messages.personalDeviceExpired(
+                personal(PersonalDeviceStep.EXPIRED, null, LocalDate.of(2026, 6, 30)), LINK);
+        assertThat(expired.subject()).isEqualTo("Approval ended: your personal device PD-0042");
+        assertThat(expired.body())
+                .startsWith("The approval of your personal device PD-0042 for district work ended on 2026-06-30")
+                .contains("Renew: " + LINK);
+    }
+
+    private static PersonalDeviceDecision personal(PersonalDeviceStep step, String reason, LocalDate expiresOn) {
+        return new PersonalDeviceDecision(
+                UUID.randomUUID(),
+                DEVICE,
+                "PD-0042",
+                "LAPTOP, Dell XPS 13",
+                "LINCOLN-HS",
+                UUID.randomUUID(),
+                "E1001",
+                step,
+                reason,
+                expiresOn,
+                List.of(),
+                "system",
+                Instant.parse("2026-06-30T22:00:00Z"));
     }
 
     private static LossReported theft() {
