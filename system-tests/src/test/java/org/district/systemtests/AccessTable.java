@@ -14,7 +14,8 @@ import java.util.Set;
 final class AccessTable {
 
     static final String PUBLIC = "PUBLIC";
-    static final List<String> ROLES = List.of("STAFF", "SUPERVISOR", "IT_ADMIN", "HR", "AUDITOR", "DEVICE");
+    static final List<String> ROLES =
+            List.of("STAFF", "SUPERVISOR", "PRINCIPAL", "IT_ADMIN", "HR", "AUDITOR", "DEVICE");
     /**
      * Credentials other than the identity provider's bearer tokens that an operation may admit, by the name of the
      * OpenAPI security scheme that declares them.

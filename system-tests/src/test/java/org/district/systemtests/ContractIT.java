@@ -210,6 +210,25 @@ class ContractIT {
         scenarios.put(
                 "inventory POST /api/v1/devices/{id}/sanitization",
                 c -> c.path("id", quarantined.id().toString()));
+        // Personal devices: the staff member registers their own; IT decides (a refusal needs no AUP acknowledgement),
+        // the owner asks again after a refusal, IT removes one still waiting.
+        String personalToDecide = personalDevice();
+        String personalToRenew = personalDevice();
+        String personalToRemove = personalDevice();
+        Http.Reply refused = Http.post(
+                system.inventory("/api/v1/personal-devices/" + personalToRenew + "/decision"),
+                district.itToken(),
+                Map.of("decision", "REFUSE", "reason", "Bring it to the IT office first"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+        scenarios.put("inventory POST /api/v1/personal-devices", c -> {
+            c.as("STAFF");
+            c.body().put("serialNumber", system.id("PD-SN"));
+        });
+        scenarios.put("inventory GET /api/v1/personal-devices/{id}", c -> c.path("id", personalToDecide));
+        scenarios.put("inventory POST /api/v1/personal-devices/{id}/decision", c -> c.path("id", personalToDecide));
+        scenarios.put("inventory POST /api/v1/personal-devices/{id}/renewal", c -> c.as("STAFF")
+                .path("id", personalToRenew));
+        scenarios.put("inventory POST /api/v1/personal-devices/{id}/removal", c -> c.path("id", personalToRemove));
 
         // ------------------------------------------------------------ loss-report
         scenarios.put("loss-report POST /api/v1/loss-reports", c -> {
@@ -745,6 +764,20 @@ class ContractIT {
                         op.declaredRoles().isEmpty()
                                 ? null
                                 : op.declaredRoles().iterator().next());
+    }
+
+    /** A personal device the staff member registers as their own, waiting for a decision; its id. */
+    private String personalDevice() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "LAPTOP");
+        body.put("make", "Dell");
+        body.put("model", "XPS 13");
+        body.put("serialNumber", system.id("PD-SN"));
+        body.put("purpose", "Lesson planning at home");
+        body.put("lockAndLocateConsent", true);
+        Http.Reply created = Http.post(system.inventory("/api/v1/personal-devices"), staff.staffToken(), body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     private String token(String role) {
