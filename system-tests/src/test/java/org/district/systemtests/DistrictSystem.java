@@ -157,6 +157,10 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         // Laptops too, so that the console's story finds an overdue laptop as IT would.
         checkinEnv.put("OVERDUE_GRACE_DAYS_LAPTOP", "-1");
         checkinEnv.put("RETURN_TASK_ESCALATION_EVERY", "1s");
+        // A personal device in violation loses its access at the next look, which comes every two seconds.
+        checkinEnv.put("PERSONAL_DEVICE_VIOLATION_GRACE_DAYS", "0");
+        checkinEnv.put("PERSONAL_DEVICE_VIOLATION_CHECK_EVERY", "2s");
+        checkinEnv.put("DISTRICT_PERSONAL_DEVICES_VIOLATION_CHECK_DELAY", "1s");
         // The home page's charts: counted every few seconds instead of every 15 minutes.
         checkinEnv.put("DAILY_COUNTS_EVERY", "3s");
         checkinEnv.put("DISTRICT_DAILY_COUNTS_DELAY", "1s");

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -425,9 +426,10 @@ class StoriesIT {
                         .isNotEmpty();
             }
         });
+        // The only mail about the personal phone asks for its principal's approval (IT registered it in story 1).
         assertThat(mailbox.mentioning(departingPhone.assetTag()))
                 .as("no return is asked of a personal device")
-                .isEmpty();
+                .allSatisfy(m -> assertThat(m.subject()).startsWith("Approval requested: personal device"));
 
         String laptopTask = taskByDevice.get(departingLaptop.id().toString());
         String tabletTask = taskByDevice.get(departingTablet.id().toString());
@@ -623,6 +625,92 @@ class StoriesIT {
         assertThat(reported.json().get("reportedBy").asText()).isEqualTo(borrower.districtId());
         step(borrower.districtId().toLowerCase() + " reported the loaner lost: "
                 + reported.json().get("reportNumber"));
+    }
+
+    @Test
+    @Order(8)
+    void story8_aTeacherBringsHerOwnLaptopThePrincipalApprovesItAndItLosesItsAccessWhenItBreaksTheBaseline() {
+        story(
+                8,
+                "A teacher registers her own laptop, the principal of her school approves it, IT enrols it; it checks"
+                        + " in unencrypted, and its access is removed and everyone told");
+        Person owner = district.employee(person(supervisorId));
+        Person principalRecord = district.employee(null);
+        String principal = TestTokens.token(principalRecord.districtId(), "STAFF", "PRINCIPAL");
+        String serial = system.id("OWN-SN");
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("type", "LAPTOP");
+        request.put("make", "Apple");
+        request.put("model", "MacBook Air 13");
+        request.put("serialNumber", serial);
+        request.put("purpose", "Grading and lesson planning at home");
+        request.put("lockAndLocateConsent", true);
+        Http.Reply registered = Http.post(system.inventory("/api/v1/personal-devices"), owner.staffToken(), request);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.json().get("access").asText()).isEqualTo("PENDING");
+        String id = registered.json().get("id").asText();
+        String tag = registered.json().get("assetTag").asText();
+        step(owner.districtId() + " registered her own laptop as " + tag + "; it waits for the principal");
+
+        // Only the principal of her school (or IT) decides: not another staff member, not the owner herself.
+        Person colleague = district.employee(null);
+        Http.Reply notHers = Http.post(
+                system.inventory("/api/v1/personal-devices/" + id + "/decision"),
+                colleague.staffToken(),
+                Map.of("decision", "APPROVE"));
+        assertThat(notHers.status()).as(notHers.toString()).isIn(403, 404);
+        Http.Reply queue = Http.get(system.inventory("/api/v1/personal-devices?status=PENDING"), principal);
+        assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
+        assertThat(queue.json().findValuesAsText("id")).contains(id);
+        Http.Reply approved = Http.post(
+                system.inventory("/api/v1/personal-devices/" + id + "/decision"),
+                principal,
+                Map.of("decision", "APPROVE"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().get("access").asText()).isEqualTo("APPROVED");
+        await().atMost(MAIL)
+                .untilAsserted(() -> assertThat(mailbox.to(owner.email(), "Approved: your personal device " + tag))
+                        .hasSize(1));
+        step("the principal approved it until "
+                + approved.json().get("expiresOn").asText() + "; the owner was told");
+
+        // IT enrols it like a district laptop once checkin-service has the approval; it must meet the same baseline.
+        Device laptop = new Device(UUID.fromString(id), tag, serial);
+        String[] agent = new String[1];
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Http.Reply issued =
+                    Http.post(system.checkin("/api/v1/devices/" + id + "/credential"), district.itToken(), Map.of());
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+            agent[0] = "Device " + issued.json().get("credential").asText();
+        });
+        ObjectNode unencrypted = checkInBody(LocalDate.now(ZoneOffset.UTC).minusDays(3));
+        unencrypted.putObject("os").put("name", "macOS").put("version", "15.1").put("build", "24B83");
+        unencrypted.put("diskEncryption", false);
+        unencrypted
+                .putObject("antivirus")
+                .put("product", "XProtect")
+                .put("definitionsDate", LocalDate.now(ZoneOffset.UTC).toString());
+        Http.Reply checkedIn = Http.postAs(system.checkin("/api/v1/checkins"), agent[0], unencrypted);
+        assertThat(checkedIn.status()).as(checkedIn.toString()).isEqualTo(200);
+        step(laptop.assetTag() + " checked in with its disk unencrypted");
+
+        // Past the grace period (none in this run), its access is removed once, everywhere, with the reason.
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonNode standing = Http.get(system.inventory("/api/v1/personal-devices/" + id), owner.staffToken())
+                    .json();
+            assertThat(standing.get("access").asText()).as(standing.toString()).isEqualTo("REMOVED");
+        });
+        Http.Reply refused = Http.postAs(system.checkin("/api/v1/checkins"), agent[0], unencrypted);
+        assertThat(refused.status()).as("its credential is revoked").isEqualTo(401);
+        await().atMost(MAIL).untilAsserted(() -> {
+            List<Mailbox.Mail> removed = mailbox.to(owner.email(), "Access removed: your personal device " + tag);
+            assertThat(removed).hasSize(1);
+            assertThat(removed.get(0).body()).containsIgnoringCase("encrypt");
+        });
+        step("its access was removed, its credential revoked, and the owner told why and how to get it back");
+        Http.Reply history = Http.get(system.inventory("/api/v1/devices/" + id + "/history"), district.itToken());
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        assertThat(history.json().toString()).contains("PERSONAL_ACCESS");
     }
 
     private JsonNode importCsv(String path, String csv) {
