@@ -25,9 +25,14 @@ import org.district.console.api.Views.NewCharge;
 import org.district.console.api.Views.NewDevice;
 import org.district.console.api.Views.NewPayment;
 import org.district.console.api.Views.NewPerson;
+import org.district.console.api.Views.NewPersonalDevice;
 import org.district.console.api.Views.NewWaiver;
 import org.district.console.api.Views.Person;
 import org.district.console.api.Views.PersonName;
+import org.district.console.api.Views.PersonalDevice;
+import org.district.console.api.Views.PersonalDeviceDecision;
+import org.district.console.api.Views.PersonalDeviceRemoval;
+import org.district.console.api.Views.PersonalDeviceRenewal;
 import org.district.console.api.Views.Replacement;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -196,4 +201,47 @@ public interface InventoryApi {
     @GET
     @Path("/people/{id}/balance")
     Balance balance(@PathParam("id") UUID personId);
+
+    /**
+     * Personal devices, newest request first: the owner's own, an approver's school's (and their own), every one for
+     * IT and auditors. {@code status} is one access status or several, comma-separated; {@code awaitingDecision} true
+     * gives the approvers' queue (requests and renewals to decide).
+     */
+    @GET
+    @Path("/personal-devices")
+    Page<PersonalDevice> personalDevices(
+            @QueryParam("status") String status,
+            @QueryParam("school") String school,
+            @QueryParam("awaitingDecision") Boolean awaitingDecision,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+
+    /** One personal device and its standing; 404 for one the person may not see. */
+    @GET
+    @Path("/personal-devices/{id}")
+    PersonalDevice personalDevice(@PathParam("id") UUID id);
+
+    /** The signed-in person registers their own device and asks for access (PENDING). */
+    @POST
+    @Path("/personal-devices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    PersonalDevice requestPersonalDevice(NewPersonalDevice request);
+
+    /** An approver of the device's school, or IT, approves or refuses; 409 when the owner's AUP is not current. */
+    @POST
+    @Path("/personal-devices/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    PersonalDevice decidePersonalDevice(@PathParam("id") UUID id, PersonalDeviceDecision decision);
+
+    /** The owner asks again (after a refusal, an expiry or a removal) or to renew an approval ending soon. */
+    @POST
+    @Path("/personal-devices/{id}/renewal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    PersonalDevice renewPersonalDevice(@PathParam("id") UUID id, PersonalDeviceRenewal renewal);
+
+    /** IT removes the device's access, with the reason the owner and the approvers are told. */
+    @POST
+    @Path("/personal-devices/{id}/removal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    PersonalDevice removePersonalDevice(@PathParam("id") UUID id, PersonalDeviceRemoval removal);
 }

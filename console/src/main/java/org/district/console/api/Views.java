@@ -544,4 +544,66 @@ public final class Views {
             String site,
             Instant firstSeenAt,
             Instant lastListedAt) {}
+
+    /**
+     * A personal device and its standing under the district's policy (inventory-service): what it is, whose it is,
+     * what they asked for and what was decided. {@code access} is PENDING, APPROVED, REFUSED, EXPIRED or REMOVED.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PersonalDevice(
+            UUID id,
+            String assetTag,
+            String serialNumber,
+            String type,
+            String make,
+            String model,
+            String school,
+            String deviceStatus,
+            PersonRef owner,
+            String access,
+            boolean awaitingDecision,
+            String purpose,
+            boolean lockAndLocateConsent,
+            Instant requestedAt,
+            Instant renewalRequestedAt,
+            LocalDate expiresOn,
+            LocalDate renewableFrom,
+            String decidedBy,
+            Instant decidedAt,
+            String reason) {
+
+        /** Make and model, as people name a device ("Apple MacBook Air 13"). */
+        public String description() {
+            String text = ((make == null ? "" : make) + " " + (model == null ? "" : model)).trim();
+            return text.isEmpty() ? null : text;
+        }
+
+        /** Whether the approval runs and the owner asked to renew it (the approvers decide the renewal). */
+        public boolean renewalPending() {
+            return "APPROVED".equals(access) && renewalRequestedAt != null;
+        }
+
+        /** Whether access ended (refused, expired or removed) with a reason the owner is told. */
+        public boolean ended() {
+            return "REFUSED".equals(access) || "EXPIRED".equals(access) || "REMOVED".equals(access);
+        }
+    }
+
+    /** A staff member registers their own device and asks for access (inventory-service). */
+    public record NewPersonalDevice(
+            String type,
+            String make,
+            String model,
+            String serialNumber,
+            String purpose,
+            Boolean lockAndLocateConsent) {}
+
+    /** An approver's (or IT's) decision: APPROVE or REFUSE, with the reason a refusal needs. */
+    public record PersonalDeviceDecision(String decision, String reason) {}
+
+    /** The owner asks again; the purpose stays as it was when none is given. */
+    public record PersonalDeviceRenewal(String purpose) {}
+
+    /** IT removes a personal device's access, with the reason the owner and the approvers are told. */
+    public record PersonalDeviceRemoval(String reason) {}
 }

@@ -50,8 +50,21 @@ public class Failures {
     /** A field a service refused, with its sentence, as an error summary shows it. */
     public record FieldError(String field, String message) {}
 
-    /** The refusal a service answered (problem details), as the console shows it next to a form. */
-    public record Refusal(String detail, List<FieldError> errors) {}
+    /**
+     * The refusal a service answered (problem details), as the console shows it next to a form; {@code type} is the
+     * problem's kind ("urn:district:problem:aup-not-acknowledged"), when the service named one.
+     */
+    public record Refusal(String detail, List<FieldError> errors, String type) {
+
+        public Refusal(String detail, List<FieldError> errors) {
+            this(detail, errors, null);
+        }
+
+        /** Whether the service named this kind of problem ("aup-not-acknowledged"). */
+        public boolean is(String kind) {
+            return type != null && type.endsWith(":" + kind);
+        }
+    }
 
     /**
      * The refusal of a person's input (400, 409, 422) to show next to the form; any other failure goes on to the
@@ -106,12 +119,14 @@ public class Failures {
     public static Refusal refusal(WebApplicationException e) {
         List<FieldError> errors = new ArrayList<>();
         String detail = null;
+        String type = null;
         try {
             Response response = e.getResponse();
             String body = response.hasEntity() ? response.readEntity(String.class) : null;
             if (body != null && !body.isBlank()) {
                 JsonNode problem = JSON.readTree(body);
                 detail = problem.path("detail").asText(null);
+                type = problem.path("type").asText(null);
                 for (JsonNode error : problem.path("errors")) {
                     errors.add(new FieldError(
                             error.path("field").asText(""),
@@ -124,7 +139,7 @@ public class Failures {
         if (detail == null || detail.isBlank()) {
             detail = "The request was refused (" + e.getResponse().getStatus() + ").";
         }
-        return new Refusal(detail, errors);
+        return new Refusal(detail, errors, type);
     }
 
     /** Before service-support's problem answers (priority 1), which are for APIs, not people. */

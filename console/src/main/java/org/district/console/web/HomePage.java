@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  * The start page of IT and auditors: what needs attention today, as tiles that each open the list behind their count,
  * and the same by school, with the last 30 days' check-ins and overdue devices as charts. Each tile's count comes from the service that owns it; a service that does not answer leaves
  * its tiles saying so while the others still show. Everyone else starts at their own work: HR at return tasks, staff
- * and supervisors at their devices.
+ * and supervisors at their devices, a principal who is nothing else at the personal device requests.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -72,11 +72,12 @@ public class HomePage {
     CheckInApi checkin;
 
     @GET
-    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF, Roles.PRINCIPAL})
     public Response home(@QueryParam("school") String school) {
         if (!pages.seesEverything()) {
-            return Response.seeOther(URI.create(pages.is(Roles.HR) ? "/people" : "/devices"))
-                    .build();
+            String start =
+                    pages.is(Roles.HR) ? "/people" : pages.principalOnly() ? "/personal-devices/requests" : "/devices";
+            return Response.seeOther(URI.create(start)).build();
         }
         String only = school == null || school.isBlank() ? null : school.trim();
         CheckInSummary checkins = ask("check-ins", () -> checkin.summary(only));

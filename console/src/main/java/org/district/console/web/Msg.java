@@ -46,6 +46,9 @@ public interface Msg {
             + "{#is 'SANITIZED'}Sanitized{#is 'RECOVERED'}Recovered{#is 'QUARANTINED'}Quarantined"
             + "{#is 'WRITTEN_OFF'}Written off{#is 'EVENT_IGNORED'}Event not applied{#is 'DEPARTED'}Left the district"
             + "{#is 'AUP_ACKNOWLEDGED'}Acceptable use policy acknowledged{#is 'REPLACEMENT_ISSUED'}Replacement issued"
+            + "{#is 'PERSONAL_ACCESS_REQUESTED'}Access asked for{#is 'PERSONAL_ACCESS_RENEWAL_REQUESTED'}Asked again"
+            + "{#is 'PERSONAL_ACCESS_APPROVED'}Access approved{#is 'PERSONAL_ACCESS_REFUSED'}Access refused"
+            + "{#is 'PERSONAL_ACCESS_EXPIRED'}Approval expired{#is 'PERSONAL_ACCESS_REMOVED'}Access removed"
             + "{#else}{action}{/when}")
     String action(String action);
 
@@ -76,4 +79,8 @@ public interface Msg {
     @Message("{#when status}{#is 'OPEN'}Open{#is 'PAID'}Paid{#is 'WAIVED'}Waived{#is 'SETTLED'}Settled"
             + "{#else}{status}{/when}")
     String chargeStatus(String status);
+
+    @Message("{#when access}{#is 'PENDING'}Waiting for a decision{#is 'APPROVED'}Approved{#is 'REFUSED'}Refused"
+            + "{#is 'EXPIRED'}Expired{#is 'REMOVED'}Access removed{#else}{access}{/when}")
+    String access(String access);
 }

@@ -51,6 +51,19 @@ public class Pages {
         return is(Roles.SUPERVISOR) && !seesEverything() && !is(Roles.HR);
     }
 
+    /**
+     * A principal with no other role of the console's: the pages of staff members (their devices, charges, reports)
+     * are not theirs, their personal device pages are.
+     */
+    public boolean principalOnly() {
+        return is(Roles.PRINCIPAL) && !seesEverything() && !is(Roles.HR) && !is(Roles.STAFF) && !is(Roles.SUPERVISOR);
+    }
+
+    /** The signed-in person's district id (the sign-in's principal). */
+    public String districtId() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
     public void requireActor() {
         if (!acts()) {
             throw new ForbiddenException("Only district IT may do this");
@@ -68,10 +81,12 @@ public class Pages {
         if (seesEverything()) {
             nav.add(new NavItem("/", "Home", "home"));
         }
-        nav.add(new NavItem(
-                "/devices",
-                seesEverything() ? "Devices" : teamLead() ? words.teamDevices() : words.myDevices(),
-                "devices"));
+        if (!principalOnly()) {
+            nav.add(new NavItem(
+                    "/devices",
+                    seesEverything() ? "Devices" : teamLead() ? words.teamDevices() : words.myDevices(),
+                    "devices"));
+        }
         if (seesEverything()) {
             nav.add(new NavItem("/devices/loaners", "Loaners", "loaners"));
             nav.add(new NavItem("/devices/charges", "Charges", "charges"));
@@ -82,8 +97,15 @@ public class Pages {
         if (!seesEverything() && (is(Roles.STAFF) || is(Roles.SUPERVISOR))) {
             nav.add(new NavItem("/my-reports", words.myReports(), "my-reports"));
         }
-        if (!seesEverything()) {
+        if (!seesEverything() && !principalOnly()) {
             nav.add(new NavItem("/devices/my-charges", words.myCharges(), "my-charges"));
+        }
+        if (!seesEverything()) {
+            nav.add(new NavItem("/personal-devices", words.myPersonalDevices(), "personal-devices"));
+        }
+        if (seesEverything() || is(Roles.PRINCIPAL)) {
+            nav.add(new NavItem(
+                    "/personal-devices/requests", words.personalDeviceRequests(), "personal-device-requests"));
         }
         if (is(Roles.IT_ADMIN) || is(Roles.HR)) {
             nav.add(new NavItem("/people", "People", "people"));
@@ -136,6 +158,9 @@ public class Pages {
         }
         if (is(Roles.HR)) {
             return "HR";
+        }
+        if (is(Roles.PRINCIPAL)) {
+            return words.rolePrincipal();
         }
         return is(Roles.SUPERVISOR) ? words.roleSupervisor() : words.roleStaff();
     }

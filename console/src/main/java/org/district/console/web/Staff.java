@@ -5,7 +5,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * The words of the pages every member of staff uses (the page frame, My devices, reporting a loss, My reports, the
- * police case number, My charges), in English; {@code messages/staff_es.properties} has them in Spanish, and a
+ * police case number, My charges, personal devices and their requests), in English; {@code messages/staff_es.properties} has them in Spanish, and a
  * district adds a language with one more file. Templates call them as {@code staff:}.
  */
 @MessageBundle(value = "staff", locale = "en")
@@ -251,6 +251,234 @@ public interface Staff {
 
     @Message("Older charges")
     String olderCharges();
+
+    // ---------------------------------------------------------------- personal devices
+
+    @Message("Principal")
+    String rolePrincipal();
+
+    @Message("My personal devices")
+    String myPersonalDevices();
+
+    @Message("Personal device requests")
+    String personalDeviceRequests();
+
+    @Message("Your own devices that you use for district work. The principal of your school decides whether you may,"
+            + " until the end of the school year; district IT can then connect the device.")
+    String personalIntro();
+
+    @Message("Register my own device")
+    String registerOwnDevice();
+
+    @Message("You have not registered a device of your own.")
+    String noPersonalDevices();
+
+    @Message("{tag} is registered as your device. The principal of your school is asked to decide; you are told by"
+            + " email when they do.")
+    String personalRegistered(String tag);
+
+    @Message("You asked again for {tag}. The principal of your school is asked to decide.")
+    String askedAgain(String tag);
+
+    @Message("Personal device {tag}")
+    String personalDeviceTitle(String tag);
+
+    @Message("Access")
+    String access();
+
+    @Message("Approved until")
+    String approvedUntil();
+
+    @Message("Approval ended")
+    String approvalEnded();
+
+    @Message("Requested")
+    String requested();
+
+    @Message("Renewal requested")
+    String renewalRequested();
+
+    @Message("What it is used for")
+    String purpose();
+
+    @Message("Reason")
+    String reason();
+
+    @Message("Owner")
+    String owner();
+
+    @Message("School")
+    String school();
+
+    @Message("Asset tag")
+    String assetTag();
+
+    @Message("Lock and locate if lost or stolen")
+    String lockLocate();
+
+    @Message("Consented")
+    String consented();
+
+    @Message("Not consented")
+    String notConsented();
+
+    @Message("Decided by")
+    String decidedBy();
+
+    @Message("The principal")
+    String byPrincipal();
+
+    @Message("District IT")
+    String byIt();
+
+    @Message("An approver of the school")
+    String byApprover();
+
+    @Message("District systems")
+    String bySystems();
+
+    @Message("A renewal waits for a decision; the approval stays in force until its last day.")
+    String renewalWaiting();
+
+    @Message("You can ask to renew it from {date}.")
+    String renewFrom(String date);
+
+    @Message("Ask again")
+    String askAgain();
+
+    @Message("Renew")
+    String renew();
+
+    @Message("Ask again for {tag}")
+    String askAgainFor(String tag);
+
+    @Message("Renew {tag}")
+    String renewTag(String tag);
+
+    @Message("Asks the principal of your school to decide again. Change what you will use it for if it has changed.")
+    String askAgainHint();
+
+    @Message("Only your most recent devices are shown. If one is missing, ask district IT.")
+    String moreThanShown();
+
+    @Message("Tell the principal of your school about the device you want to use for district work. It is registered"
+            + " as yours; it can be approved only while your yearly Acceptable Use Policy acknowledgement is current.")
+    String registerIntro();
+
+    @Message("Make")
+    String make();
+
+    @Message("For example Apple or Samsung.")
+    String makeHint();
+
+    @Message("Model")
+    String model();
+
+    @Message("For example MacBook Air 13.")
+    String modelHint();
+
+    @Message("As the maker prints it on the device or in its settings.")
+    String serialHint();
+
+    @Message("What I will use it for")
+    String purposeLabel();
+
+    @Message("The principal reads this, for example \"Grading and lesson planning at home and in class\".")
+    String purposeHint();
+
+    @Message("Lock and locate")
+    String consentLegend();
+
+    @Message("If you report the device lost or stolen, the district locks it and finds where it is only if you"
+            + " consent. The district never wipes (erases) a personal device: what is on it stays yours.")
+    String consentExplain();
+
+    @Message("I consent to the district locking and locating this device if I report it lost or stolen.")
+    String consentLabel();
+
+    @Message("Register the device and ask for access")
+    String submitRegister();
+
+    @Message("Choose the type of device.")
+    String chooseType();
+
+    @Message("Enter the make of the device, for example Apple.")
+    String enterMake();
+
+    @Message("Enter the model of the device, for example MacBook Air 13.")
+    String enterModel();
+
+    @Message("Enter the serial number of the device.")
+    String enterSerial();
+
+    @Message("Say what you will use the device for.")
+    String enterPurpose();
+
+    @Message("A device with this serial number is already registered. If it is yours, find it in My personal devices;"
+            + " otherwise tell district IT.")
+    String serialTaken();
+
+    @Message("Requests and renewals waiting for your decision, newest first.")
+    String requestsIntro();
+
+    @Message("Nothing is waiting for a decision.")
+    String noRequests();
+
+    @Message("Renewal")
+    String renewal();
+
+    @Message("Older requests")
+    String olderRequests();
+
+    @Message("Decide")
+    String decide();
+
+    @Message("An approval runs until the end of the school year, with the owner's consent to lock and locate as they"
+            + " gave it. It needs the owner's Acceptable Use Policy acknowledgement to be current.")
+    String decideIntro();
+
+    @Message("Approve")
+    String approve();
+
+    @Message("Note (optional)")
+    String approveNote();
+
+    @Message("Approve {tag}")
+    String approveTag(String tag);
+
+    @Message("Refuse")
+    String refuse();
+
+    @Message("Why you refuse")
+    String refuseReason();
+
+    @Message("The owner is told, for example \"Student records stay on district laptops\".")
+    String refuseReasonHint();
+
+    @Message("Refuse {tag}")
+    String refuseTag(String tag);
+
+    @Message("Say why you refuse: the owner is told.")
+    String enterRefuseReason();
+
+    @Message("The device cannot be approved yet")
+    String cannotApproveYet();
+
+    @Message("{name} has not acknowledged the Acceptable Use Policy this school year, so the device cannot be approved."
+            + " The request keeps waiting: ask {name} to acknowledge the policy, then approve it.")
+    String aupNotCurrent(String name);
+
+    @Message("Approved until {date}. The owner is told.")
+    String approvedNotice(String date);
+
+    @Message("Refused. The owner is told why.")
+    String refusedNotice();
+
+    @Message("Access removed. The owner and the approvers of the school are told why.")
+    String removedNotice();
+
+    @Message("This is your own device: another approver of your school, or district IT, decides on it.")
+    String ownDevice();
 
     // ---------------------------------------------------------------- pages that cannot be shown
 
