@@ -3,6 +3,7 @@ package org.district.console.api;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -120,6 +121,12 @@ public interface InventoryApi {
     @Path("/people")
     @Consumes(MediaType.APPLICATION_JSON)
     Person register(NewPerson person);
+
+    /** Replaces a person's record with the fields given (the district id cannot change); HR and IT. */
+    @PUT
+    @Path("/people/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Person updatePerson(@PathParam("id") UUID id, NewPerson person);
 
     /** What IT may do with the device now, each move by its operation. */
     @GET

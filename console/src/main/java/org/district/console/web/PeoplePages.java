@@ -17,12 +17,15 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.district.console.api.CheckInApi;
 import org.district.console.api.InventoryApi;
 import org.district.console.api.Page;
 import org.district.console.api.Views.Device;
+import org.district.console.api.Views.NewPerson;
 import org.district.console.api.Views.Offboarding;
 import org.district.console.api.Views.OffboardingResult;
 import org.district.console.api.Views.Person;
@@ -31,11 +34,14 @@ import org.district.console.web.Failures.FieldError;
 import org.district.support.security.Roles;
 import org.district.support.time.DistrictClock;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 /**
  * People, for IT and HR: search, and the person page with their devices, their acceptable-use acknowledgement (with a
  * warning once it is more than a year old) and their return tasks. HR offboards a person from that page, on a page
  * of its own that names the person and the devices they hold; the return tasks it opens show on the person's page.
+ * HR and IT also set (or clear) the leaving date of someone still active, ahead of time, on the person's page; the
+ * check-in service opens the return tasks for that day.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -43,6 +49,16 @@ public class PeoplePages {
 
     /** As long as an acknowledgement of the acceptable use policy counts. */
     static final int AUP_VALID_DAYS = 365;
+
+    private static final Logger LOG = Logger.getLogger(PeoplePages.class);
+
+    /** The leaving date form's one field, whose label starts the inventory's messages about it. */
+    static final String LEAVING_DATE = "leavingDate";
+
+    static final Map<String, String> LEAVING_LABELS = Map.of(LEAVING_DATE, "Leaving date");
+
+    /** The inventory calls the leaving date departedOn. */
+    static final Map<String, String> LEAVING_API_FIELDS = Map.of("departedOn", LEAVING_DATE);
 
     @CheckedTemplate
     static class Templates {
@@ -57,7 +73,10 @@ public class PeoplePages {
                 boolean offboards,
                 Integer opened,
                 boolean registered,
-                ChargePages.Summary charges);
+                ChargePages.Summary charges,
+                boolean setsLeavingDate,
+                Form leaving,
+                String leavingSaved);
 
         static native TemplateInstance offboard(
                 Chrome chrome, Person person, List<Device> devices, String lastWorkingDay, List<FieldError> errors);
@@ -104,23 +123,121 @@ public class PeoplePages {
     public Response person(
             @PathParam("id") String id,
             @QueryParam("opened") Integer opened,
-            @QueryParam("registered") String registered) {
+            @QueryParam("registered") String registered,
+            @QueryParam("leavingDate") String leavingSaved) {
         UUID personId = DevicePages.uuid(id);
         Person person = inventory.person(personId);
+        String saved = "set".equals(leavingSaved) || "cleared".equals(leavingSaved) ? leavingSaved : null;
+        return personPage(200, person, leavingForm(person), opened, registered != null, saved);
+    }
+
+    /**
+     * HR (and IT) set the leaving date of someone still active: their last working day, announced ahead; or clear it.
+     * The rest of the person's record is sent back as the page read it. The inventory's refusals show by the field.
+     */
+    @POST
+    @Path("/people/{id}/leaving-date")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
+    public Response setLeavingDate(
+            @PathParam("id") String id, @FormParam(LEAVING_DATE) String leavingDate, @FormParam("clear") String clear) {
+        UUID personId = DevicePages.uuid(id);
+        Person person = inventory.person(personId);
+        boolean clearing = clear != null;
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (!setsLeavingDate(person)) {
+            errors.add(new FieldError(
+                    LEAVING_DATE,
+                    person.active()
+                            ? "Only HR and district IT set leaving dates."
+                            : person.name() + " has left the district: the leaving date no longer changes."));
+        }
+        LocalDate day = errors.isEmpty() ? leavingDate(leavingDate, clearing, errors) : null;
+        if (errors.isEmpty()) {
+            try {
+                inventory.updatePerson(personId, withLeavingDate(person, day));
+                LOG.infof("Leaving date of person %s %s", personId, day == null ? "cleared" : "set to " + day);
+                return Response.seeOther(
+                                URI.create("/people/" + personId + "?leavingDate=" + (day == null ? "cleared" : "set")))
+                        .build();
+            } catch (WebApplicationException e) {
+                errors.addAll(Failures.fieldErrors(e, LEAVING_DATE, LEAVING_LABELS, LEAVING_API_FIELDS));
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put(LEAVING_DATE, leavingDate);
+        return personPage(422, person, Form.empty(values).withErrors(errors), null, false, null);
+    }
+
+    private Response personPage(
+            int status, Person person, Form leaving, Integer opened, boolean registered, String leavingSaved) {
+        UUID personId = person.id();
         List<Device> devices = devicesOf(personId);
         List<ReturnTask> tasks = checkin.personsTasks(personId.toString(), 100).items();
         boolean aupOld = person.aupAcknowledgedOn() == null
                 || person.aupAcknowledgedOn().isBefore(clock.today().minusDays(AUP_VALID_DAYS));
-        return DevicePages.html(Templates.person(
-                pages.chrome("people"),
-                person,
-                devices,
-                tasks,
-                aupOld,
-                offboards(person),
-                opened,
-                registered != null,
-                ChargePages.ofPerson(pages, inventory, personId)));
+        return DevicePages.html(
+                status,
+                Templates.person(
+                        pages.chrome("people"),
+                        person,
+                        devices,
+                        tasks,
+                        aupOld,
+                        offboards(person),
+                        opened,
+                        registered,
+                        ChargePages.ofPerson(pages, inventory, personId),
+                        setsLeavingDate(person),
+                        leaving,
+                        leavingSaved));
+    }
+
+    /** The leaving date form as the page first shows it: the current leaving date, when one is set. */
+    static Form leavingForm(Person person) {
+        Map<String, String> values = new HashMap<>();
+        values.put(
+                LEAVING_DATE,
+                person.departedOn() == null ? null : person.departedOn().toString());
+        return Form.empty(values);
+    }
+
+    /**
+     * The leaving date as the browser's date field sends it (2026-06-05); none when the person chose Clear. An empty
+     * field or one that is no date adds the field's message to {@code errors} and gives none.
+     */
+    static LocalDate leavingDate(String raw, boolean clear, List<FieldError> errors) {
+        if (clear) {
+            return null;
+        }
+        String v = DevicePages.blank(raw);
+        if (v == null) {
+            errors.add(new FieldError(LEAVING_DATE, "Enter the leaving date: the person's last working day."));
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeException e) {
+            errors.add(new FieldError(LEAVING_DATE, "Leaving date must be a date, for example 2026-06-05."));
+            return null;
+        }
+    }
+
+    /**
+     * The person's record as the inventory's update takes it (the whole record), unchanged but for the leaving date:
+     * still active, leaving on {@code day}, or on no day announced when it is none.
+     */
+    static NewPerson withLeavingDate(Person person, LocalDate day) {
+        return new NewPerson(
+                person.districtId(),
+                person.givenName(),
+                person.familyName(),
+                person.email(),
+                person.kind(),
+                person.school(),
+                person.supervisor() == null ? null : person.supervisor().districtId(),
+                Boolean.TRUE,
+                day,
+                person.aupAcknowledgedOn());
     }
 
     @GET
@@ -175,6 +292,11 @@ public class PeoplePages {
         return pages.seesEverything()
                 ? inventory.devicesOf(personId.toString(), 100).items()
                 : null;
+    }
+
+    /** HR (and IT) set the leaving date of people who are still active; auditors have no actions. */
+    private boolean setsLeavingDate(Person person) {
+        return person.active() && (pages.is(Roles.HR) || pages.is(Roles.IT_ADMIN));
     }
 
     /** HR (and IT) offboard people who are still active. */

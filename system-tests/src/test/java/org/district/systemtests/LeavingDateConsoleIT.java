@@ -1,0 +1,184 @@
+package org.district.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.district.systemtests.District.Device;
+import org.district.systemtests.District.Person;
+import org.district.testing.Keycloak;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * HR announces a person's leaving date ahead of time from the person's page in the console, in headless Chromium: a day
+ * too far ahead is refused by the field, a good one is saved with the rest of the record unchanged and confirmed in
+ * words, the check-in service opens the return task for that day, and the date can be cleared again. Every state is
+ * checked with axe-core for WCAG 2.1 AA at a phone's and a laptop's width, and photographed.
+ */
+@ExtendWith(SystemExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeavingDateConsoleIT {
+
+    private static final Duration SIGN_IN = Duration.ofSeconds(60);
+    private static final Duration PAGE = Duration.ofSeconds(20);
+
+    private DistrictSystem system;
+    private District district;
+
+    @BeforeAll
+    void start() {
+        system = DistrictSystem.current();
+        district = new District(system);
+    }
+
+    @Test
+    void hrSetsALeavingDateAheadAndClearsItAgain() {
+        Person supervisor = district.employee(null);
+        Person leaving = district.employee(supervisor);
+        Device laptop = district.device("LAPTOP", false);
+        district.assign(laptop, leaving);
+        LocalDate today = LocalDate.now(ZoneId.of(DistrictSystem.CONSOLE_ZONE));
+        LocalDate leavingOn = today.plusDays(30);
+
+        try (Browser browser = new Browser(system, "console-leaving-date-hr", Browser.DESKTOP)) {
+            signIn(browser, "/people/" + leaving.id(), district.hrId, "HR");
+            assertThat(browser.find(By.id("leaving-date-heading")).getText()).isEqualTo("Leaving date");
+            assertThat(browser.find(By.id("leavingDate")).getAttribute("value")).isEmpty();
+            assertThat(browser.driver().findElements(By.id("clear-leaving-date")))
+                    .as("nothing to clear yet")
+                    .isEmpty();
+            accessible(browser, "console-leaving-date-empty-hr");
+
+            // More than a year ahead: the inventory refuses it, and the form says so by the field.
+            setDate(browser, "leavingDate", today.plusDays(400));
+            browser.find(By.id("save-leaving-date")).click();
+            awaitErrorSummary(browser, "Leaving date must be at most 366 days from today.");
+            assertThat(browser.find(By.id("leavingDate-error")).getText())
+                    .isEqualTo("Leaving date must be at most 366 days from today.");
+            assertThat(browser.find(By.id("leavingDate")).getAttribute("aria-describedby"))
+                    .contains("leavingDate-error");
+            accessible(browser, "console-leaving-date-refused-hr", "leaving-date-heading");
+
+            setDate(browser, "leavingDate", leavingOn);
+            browser.find(By.id("save-leaving-date")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("leavingDate=set"));
+            assertThat(browser.find(By.id("leaving-date-saved")).getText())
+                    .isEqualTo("Leaving date set to " + districtDate(leavingOn) + "; return tasks open for that day.");
+            assertThat(browser.find(By.id("leaving")).getText()).contains(districtDate(leavingOn));
+            assertThat(browser.find(By.id("leavingDate")).getAttribute("value")).isEqualTo(leavingOn.toString());
+            accessible(browser, "console-leaving-date-set-hr");
+        }
+
+        // The rest of the record is as it was; the history names the leaving date.
+        JsonNode person = Http.get(system.inventory("/api/v1/people/" + leaving.id()), district.hrToken())
+                .json();
+        assertThat(person.get("active").asBoolean()).isTrue();
+        assertThat(person.get("departedOn").asText()).isEqualTo(leavingOn.toString());
+        assertThat(person.get("email").asText()).isEqualTo(leaving.email());
+        assertThat(person.get("supervisor").get("districtId").asText()).isEqualTo(supervisor.districtId());
+        assertThat(Http.get(system.inventory("/api/v1/people/" + leaving.id() + "/history"), district.hrToken())
+                        .text())
+                .contains("LEAVING_DATE_SET");
+        // The check-in service opens the laptop's return task, due that day.
+        await().atMost(District.PROPAGATION).untilAsserted(() -> assertThat(
+                        Http.get(system.checkin("/api/v1/return-tasks?person=" + leaving.id()), district.itToken())
+                                .text())
+                .contains(laptop.assetTag())
+                .contains(leavingOn.toString()));
+
+        try (Browser browser = new Browser(system, "console-leaving-date-clear-hr", Browser.PHONE)) {
+            signIn(browser, "/people/" + leaving.id(), district.hrId, "HR");
+            browser.find(By.id("clear-leaving-date")).click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("leavingDate=cleared"));
+            assertThat(browser.find(By.id("leaving-date-cleared")).getText()).startsWith("Leaving date cleared.");
+            assertThat(browser.driver().findElements(By.id("leaving"))).isEmpty();
+            assertThat(browser.find(By.id("leavingDate")).getAttribute("value")).isEmpty();
+            accessible(browser, "console-leaving-date-cleared-hr");
+        }
+        JsonNode cleared = Http.get(system.inventory("/api/v1/people/" + leaving.id()), district.hrToken())
+                .json();
+        assertThat(cleared.path("departedOn").isMissingNode()
+                        || cleared.path("departedOn").isNull())
+                .as("no leaving date: " + cleared)
+                .isTrue();
+        assertThat(cleared.get("active").asBoolean()).isTrue();
+    }
+
+    // ---------------------------------------------------------------- helpers (as in ConsoleIT)
+
+    private void signIn(Browser browser, String path, String districtId, String role) {
+        browser.open(system.consolePage(path));
+        browser.signInAtProvider(Keycloak.user(districtId, role), Keycloak.TEST_PASSWORD);
+        await().atMost(SIGN_IN)
+                .until(() -> browser.currentUrl().startsWith(system.consolePage("/"))
+                        && !browser.driver()
+                                .findElements(By.cssSelector("header.top"))
+                                .isEmpty());
+    }
+
+    /** Waits for the page the form came back on. */
+    private static void awaitErrorSummary(Browser browser, String text) {
+        await().atMost(PAGE).ignoreExceptions().until(() -> browser.driver()
+                .findElement(By.cssSelector(".error-summary"))
+                .getText()
+                .contains(text));
+    }
+
+    /**
+     * The page in its current state: photographed and checked with axe-core at the test's own window size, then at a
+     * phone's (390x844) and a laptop's (1440x900), and left at the size it had.
+     */
+    private static void accessible(Browser browser, String screenshot) {
+        accessible(browser, screenshot, null);
+    }
+
+    private static void accessible(Browser browser, String screenshot, String scrollTo) {
+        Runnable scroll = () -> {
+            if (scrollTo != null) {
+                ((JavascriptExecutor) browser.driver())
+                        .executeScript("document.getElementById(arguments[0]).scrollIntoView()", scrollTo);
+            }
+        };
+        scroll.run();
+        browser.screenshot(screenshot);
+        assertThat(Axe.serious(browser))
+                .as("serious or critical WCAG 2.1 AA violations on " + browser.currentUrl())
+                .isEmpty();
+        Dimension own = browser.driver().manage().window().getSize();
+        for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1440, 900))) {
+            browser.driver().manage().window().setSize(size);
+            scroll.run();
+            browser.screenshot(screenshot + "-" + size.getWidth() + "x" + size.getHeight());
+            assertThat(Axe.serious(browser))
+                    .as("serious or critical WCAG 2.1 AA violations at %s on %s", size, browser.currentUrl())
+                    .isEmpty();
+        }
+        browser.driver().manage().window().setSize(own);
+    }
+
+    /** Sets a date field as a person picking the day would. */
+    private static void setDate(Browser browser, String id, LocalDate day) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, day.toString());
+    }
+
+    /** A day as the console writes it ("Dec 18, 2026"). */
+    private static String districtDate(LocalDate day) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(Locale.US)
+                .format(day);
+    }
+}
