@@ -63,7 +63,7 @@ class AuthorizationTest {
         Set<String> itOnly = set("IT_ADMIN");
         Set<String> seeAll = set("IT_ADMIN", "AUDITOR");
         Set<String> peopleAdmins = set("IT_ADMIN", "HR");
-        Set<String> everyPerson = set("IT_ADMIN", "HR", "AUDITOR", "STAFF", "SUPERVISOR");
+        Set<String> everyPerson = set("IT_ADMIN", "HR", "AUDITOR", "STAFF", "SUPERVISOR", "PRINCIPAL");
         String deviceCsv = "assetTag,serialNumber,type,make,model,school,sensitiveData\n";
         String peopleCsv = "districtId,givenName,familyName,kind,school\n";
         List<Endpoint> list = new ArrayList<>();

@@ -192,12 +192,13 @@ public class PersonResource {
 
     @GET
     @Path("/me")
-    @RolesAllowed({Roles.IT_ADMIN, Roles.HR, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR})
+    @RolesAllowed({Roles.IT_ADMIN, Roles.HR, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.PRINCIPAL})
     @Operation(
             operationId = "getMyPerson",
             summary = "Your own person record",
-            description = "Any signed-in person (IT, HR, auditors, staff, supervisors): the record whose district id is"
-                    + " the caller's.")
+            description =
+                    "Any signed-in person (IT, HR, auditors, staff, supervisors, principals): the record whose district id is"
+                            + " the caller's.")
     @APIResponse(
             responseCode = "200",
             description = "Your record",
@@ -450,7 +451,7 @@ public class PersonResource {
 
     @POST
     @Path("/{id}/aup-acknowledgement")
-    @RolesAllowed({Roles.IT_ADMIN, Roles.HR, Roles.STAFF, Roles.SUPERVISOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.IT_ADMIN, Roles.HR, Roles.STAFF, Roles.SUPERVISOR, Roles.PRINCIPAL, Roles.AUDITOR})
     @Operation(
             operationId = "acknowledgeAup",
             summary = "Record today's Acceptable Use Policy acknowledgement",
