@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -217,32 +216,19 @@ class GoogleAdminTest {
         Feed.Device chromebook = db.known(Feed.device(DeviceType.CHROMEBOOK, "LINCOLN-HS"));
         String gid = "gid-" + chromebook.id();
         String second = "second-page-" + chromebook.id();
-        server.stubFor(get(urlPathEqualTo(GoogleAdminServer.DEVICES))
-                .withQueryParam("pageToken", absent())
-                .inScenario("first page")
-                .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse()
-                        .withStatus(429)
-                        .withHeader("Retry-After", "1")
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(GoogleAdminServer.file("error-429.json", Map.of())))
-                .willSetStateTo("throttled once"));
-        server.stubFor(get(urlPathEqualTo(GoogleAdminServer.DEVICES))
-                .withQueryParam("pageToken", absent())
-                .inScenario("first page")
-                .whenScenarioStateIs("throttled once")
-                .willReturn(okJson(list(List.of(), second))));
-        server.stubFor(get(urlPathEqualTo(GoogleAdminServer.DEVICES))
-                .withQueryParam("pageToken", WireMock.equalTo(second))
-                .inScenario("second page")
-                .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1"))
-                .willSetStateTo("unavailable once"));
-        server.stubFor(get(urlPathEqualTo(GoogleAdminServer.DEVICES))
-                .withQueryParam("pageToken", WireMock.equalTo(second))
-                .inScenario("second page")
-                .whenScenarioStateIs("unavailable once")
-                .willReturn(okJson(list(List.of(device(gid, chromebook, "ACTIVE", Instant.now())), null))));
+        ManagerScenarios.answeredOnSecondAsk(
+                server,
+                "first page",
+                () -> get(urlPathEqualTo(GoogleAdminServer.DEVICES)).withQueryParam("pageToken", absent()),
+                ManagerScenarios.throttled(GoogleAdminServer.file("error-429.json", Map.of())),
+                list(List.of(), second));
+        ManagerScenarios.answeredOnSecondAsk(
+                server,
+                "second page",
+                () -> get(urlPathEqualTo(GoogleAdminServer.DEVICES))
+                        .withQueryParam("pageToken", WireMock.equalTo(second)),
+                ManagerScenarios.unavailable(),
+                list(List.of(device(gid, chromebook, "ACTIVE", Instant.now())), null));
 
         assertThat(sync.run(google)).isEqualTo(MdmSync.Result.SUCCEEDED);
         assertThat(db.count(

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -300,33 +299,20 @@ class IntuneTest {
         String second = IntuneServer.base() + IntuneServer.DEVICES + "?$skiptoken=" + laptop.id();
         // The first page is throttled once (Retry-After), the second is unavailable once: each is asked again, the
         // listing is not started over.
-        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
-                .withQueryParam("$skiptoken", absent())
-                .inScenario("first page")
-                .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse()
-                        .withStatus(429)
-                        .withHeader("Retry-After", "1")
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(IntuneServer.file("error-429.json", Map.of())))
-                .willSetStateTo("throttled once"));
-        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
-                .withQueryParam("$skiptoken", absent())
-                .inScenario("first page")
-                .whenScenarioStateIs("throttled once")
-                .willReturn(okJson(IntuneServer.page(List.of(), second))));
-        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
-                .withQueryParam("$skiptoken", WireMock.equalTo(laptop.id().toString()))
-                .inScenario("second page")
-                .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1"))
-                .willSetStateTo("unavailable once"));
-        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
-                .withQueryParam("$skiptoken", WireMock.equalTo(laptop.id().toString()))
-                .inScenario("second page")
-                .whenScenarioStateIs("unavailable once")
-                .willReturn(
-                        okJson(IntuneServer.page(List.of(device(id, laptop, Instant.now(), "[]", "managed")), null))));
+        ManagerScenarios.answeredOnSecondAsk(
+                server,
+                "first page",
+                () -> get(urlPathEqualTo(IntuneServer.DEVICES)).withQueryParam("$skiptoken", absent()),
+                ManagerScenarios.throttled(IntuneServer.file("error-429.json", Map.of())),
+                IntuneServer.page(List.of(), second));
+        ManagerScenarios.answeredOnSecondAsk(
+                server,
+                "second page",
+                () -> get(urlPathEqualTo(IntuneServer.DEVICES))
+                        .withQueryParam(
+                                "$skiptoken", WireMock.equalTo(laptop.id().toString())),
+                ManagerScenarios.unavailable(),
+                IntuneServer.page(List.of(device(id, laptop, Instant.now(), "[]", "managed")), null));
         fullSyncDue();
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
         server.verify(2, getRequestedFor(urlPathEqualTo(IntuneServer.DEVICES)).withQueryParam("$skiptoken", absent()));

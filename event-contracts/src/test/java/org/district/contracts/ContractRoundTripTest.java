@@ -89,6 +89,7 @@ class ContractRoundTripTest {
                         DAY.plusYears(3),
                         null,
                         AT,
+                        null,
                         null),
                 new DeviceSnapshot(
                         device,

@@ -151,7 +151,8 @@ final class EventSamples {
                 DAY.plusYears(3),
                 null,
                 AT,
-                DAY.plusDays(14));
+                DAY.plusDays(14),
+                null);
         DeviceSnapshot donatedAndWrittenOff = new DeviceSnapshot(
                 DEVICE,
                 7,
@@ -177,6 +178,7 @@ final class EventSamples {
                 null,
                 new BigDecimal("0.00"),
                 WHOLE_SECOND,
+                null,
                 null);
         DeviceSnapshot personalJustRegistered = new DeviceSnapshot(
                 DEVICE,
@@ -203,6 +205,7 @@ final class EventSamples {
                 null,
                 null,
                 AT,
+                null,
                 null);
         DeviceSnapshot personalApproved = personalLaptop(
                 4, "PERSONAL_ACCESS_CHANGED", new PersonalAccess(PersonalAccessStatus.APPROVED, true, SCHOOL_YEAR_END));

@@ -151,6 +151,7 @@ public class Inventory {
                 null,
                 null,
                 Instant.now(),
+                null,
                 null);
         send(Topics.DEVICES, d.id(), DeviceSnapshot.TYPE, "Device", version, s);
     }

@@ -778,6 +778,7 @@ class ReportApiTest {
                 null,
                 null,
                 Instant.now(),
+                null,
                 null);
     }
 

@@ -1,5 +1,7 @@
 package org.district.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
@@ -19,6 +22,9 @@ final class Axe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile String source;
+
+    /** A wide desktop screen, the other size every page is judged at. */
+    private static final Dimension WIDE = new Dimension(1440, 900);
 
     private Axe() {}
 
@@ -65,6 +71,39 @@ final class Axe {
             DistrictSystem.log("axe-core on " + browser.currentUrl() + ": " + violations);
         }
         return violations;
+    }
+
+    /**
+     * Judges the page as people see it: a screenshot and axe-core at the browser's own size, then at a phone's and a
+     * wide desktop's, with no serious or critical violation at any; the browser is left at its own size. With
+     * {@code scrollTo}, the element of that id is scrolled into view in each picture.
+     */
+    static void assertAccessible(Browser browser, String screenshot, String scrollTo) {
+        Runnable scroll = () -> {
+            if (scrollTo != null) {
+                browser.scrollTo(scrollTo);
+            }
+        };
+        scroll.run();
+        browser.screenshot(screenshot);
+        assertThat(serious(browser))
+                .as("serious or critical WCAG 2.1 AA violations on " + browser.currentUrl())
+                .isEmpty();
+        Dimension own = browser.size();
+        for (Dimension size : List.of(Browser.PHONE, WIDE)) {
+            browser.resize(size);
+            scroll.run();
+            browser.screenshot(screenshot + "-" + size.getWidth() + "x" + size.getHeight());
+            assertThat(serious(browser))
+                    .as("serious or critical WCAG 2.1 AA violations at %s on %s", size, browser.currentUrl())
+                    .isEmpty();
+        }
+        browser.resize(own);
+    }
+
+    /** As {@link #assertAccessible(Browser, String, String)}, with the page where it is. */
+    static void assertAccessible(Browser browser, String screenshot) {
+        assertAccessible(browser, screenshot, null);
     }
 
     /** The serious and critical violations only: the ones no page may have. */

@@ -75,7 +75,31 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         // Headless Chromium may start smaller than asked; the page's own viewport is what the person sees.
+        resize(size);
+    }
+
+    /**
+     * Resizes the window and waits until the page lays out at the new width: the window answers at once, the page's
+     * layout follows a moment later, and a measure taken in between reads the old width.
+     */
+    void resize(Dimension size) {
         driver.manage().window().setSize(size);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Math.abs(viewportWidth() - size.getWidth()) <= 20);
+    }
+
+    /** The window's size now. */
+    Dimension size() {
+        return driver.manage().window().getSize();
+    }
+
+    /** The width the page's content takes, in CSS pixels: wider than the viewport, the person scrolls sideways. */
+    long pageWidth() {
+        return ((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+    }
+
+    /** Scrolls the element of that id into view. */
+    void scrollTo(String id) {
+        driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     WebDriver driver() {

@@ -83,14 +83,14 @@ class ConsoleIT {
                     .startsWith("Check-ins per day from ");
             assertThat(browser.find(By.cssSelector("#chart-overdue svg desc")).getAttribute("textContent"))
                     .contains("latest");
-            accessible(browser, "console-home-desktop");
+            Axe.assertAccessible(browser, "console-home-desktop");
             browser.open(system.consolePage("/?school=" + system.school()));
 
             browser.find(By.id("tile-overdue")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("/devices/overdue"));
             String overdue = browser.find(By.id("overdue")).getText();
             assertThat(overdue).contains(laptop.assetTag()).contains(holderName);
-            accessible(browser, "console-overdue-desktop");
+            Axe.assertAccessible(browser, "console-overdue-desktop");
 
             // The CSV of a filtered list is exactly the inventory's export of the same filters.
             String filter = "?school=" + system.school() + "&type=LAPTOP&status=ASSIGNED";
@@ -116,7 +116,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("history")).getText())
                     .as("history says who did it, by name")
                     .contains("by Alex Technician");
-            accessible(browser, "console-device-desktop");
+            Axe.assertAccessible(browser, "console-device-desktop");
 
             browser.find(By.id("lock")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("/commands/new?type=LOCK"));
@@ -125,7 +125,7 @@ class ConsoleIT {
                     .contains(laptop.assetTag())
                     .contains(laptop.serialNumber())
                     .contains(holderName);
-            accessible(browser, "console-lock-confirm-desktop");
+            Axe.assertAccessible(browser, "console-lock-confirm-desktop");
 
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> !browser.driver()
@@ -135,7 +135,7 @@ class ConsoleIT {
             assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
                     .as("the error summary takes focus")
                     .contains("error-summary");
-            accessible(browser, "console-lock-error-desktop");
+            Axe.assertAccessible(browser, "console-lock-error-desktop");
             assertThat(commands(laptop)).as("nothing is sent without a reason").isEmpty();
 
             browser.find(By.id("reason")).sendKeys("Overdue and not answering");
@@ -156,7 +156,7 @@ class ConsoleIT {
                     .as("the time it was asked, in the district's zone")
                     .contains(districtTime(
                             Instant.parse(sent.get(0).get("createdAt").asText())));
-            accessible(browser, "console-device-locked-desktop");
+            Axe.assertAccessible(browser, "console-device-locked-desktop");
         }
     }
 
@@ -180,11 +180,11 @@ class ConsoleIT {
             signIn(browser, "/devices", district.itId, "IT_ADMIN");
             browser.find(By.id("import-devices")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/import"));
-            accessible(browser, "console-import-desktop");
+            Axe.assertAccessible(browser, "console-import-desktop");
 
             browser.find(By.id("check")).click();
             assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("Choose the CSV file");
-            accessible(browser, "console-import-error-desktop");
+            Axe.assertAccessible(browser, "console-import-error-desktop");
 
             browser.find(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
             browser.find(By.id("check")).click();
@@ -203,7 +203,7 @@ class ConsoleIT {
                     .as("and its reason")
                     .contains("TYPEWRITER");
             assertThat(devicesTagged(first)).as("a dry run saves nothing").isZero();
-            accessible(browser, "console-import-dry-run-desktop");
+            Axe.assertAccessible(browser, "console-import-dry-run-desktop");
 
             browser.find(By.id("save-import")).click();
             await().atMost(PAGE).until(() -> !browser.driver()
@@ -212,7 +212,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("import-saved")).getText()).contains("2 added");
             assertThat(devicesTagged(first)).isEqualTo(1);
             assertThat(devicesTagged(second)).isEqualTo(1);
-            accessible(browser, "console-import-saved-desktop");
+            Axe.assertAccessible(browser, "console-import-saved-desktop");
 
             // The upload was saved and no longer waits: going back to its check says so, and offers no second save.
             browser.driver().navigate().back();
@@ -234,7 +234,7 @@ class ConsoleIT {
 
             // One device by hand: the inventory's own messages, next to the fields, and the values kept.
             browser.open(system.consolePage("/devices/new"));
-            accessible(browser, "console-new-device-desktop");
+            Axe.assertAccessible(browser, "console-new-device-desktop");
             browser.find(By.id("assetTag")).sendKeys(first);
             browser.find(By.id("register")).click();
             String summary = browser.find(By.cssSelector(".error-summary")).getText();
@@ -246,7 +246,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("assetTag")).getAttribute("value")).isEqualTo(first);
             assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
                     .contains("error-summary");
-            accessible(browser, "console-new-device-errors-desktop");
+            Axe.assertAccessible(browser, "console-new-device-errors-desktop");
 
             String third = system.id("NEW");
             fill(browser, "serialNumber", "SN" + third);
@@ -296,7 +296,7 @@ class ConsoleIT {
             browser.find(By.id("confirm")).click();
             // The inventory's own message, naming the field as the form does.
             awaitErrorSummary(browser, "District id of the person names no known person.");
-            accessible(browser, "console-assign-error-desktop");
+            Axe.assertAccessible(browser, "console-assign-error-desktop");
             fill(browser, "personDistrictId", holder.districtId());
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=ASSIGNED"));
@@ -313,7 +313,7 @@ class ConsoleIT {
                     .as("several people match: each is offered")
                     .contains("Jordan " + family)
                     .contains("Jamie " + family);
-            accessible(browser, "console-devices-holder-choices-desktop");
+            Axe.assertAccessible(browser, "console-devices-holder-choices-desktop");
             browser.find(By.linkText("Jamie " + family)).click();
             assertThat(browser.find(By.id("holder-found")).getText()).contains("Jamie " + family);
             assertThat(browser.find(By.id("no-devices")).getText()).contains("No device matches");
@@ -343,14 +343,14 @@ class ConsoleIT {
             browser.find(By.id("confirm")).click();
             String secret = browser.find(By.id("credential")).getText().trim();
             assertThat(secret).isNotBlank();
-            accessible(browser, "console-credential-issued-desktop");
+            Axe.assertAccessible(browser, "console-credential-issued-desktop");
             browser.open(system.consolePage("/devices/" + laptop.id()));
             assertThat(browser.find(By.id("credential-status")).getText())
                     .startsWith("Issued")
                     .contains("by Alex Technician")
                     .doesNotContain(secret);
             assertThat(browser.driver().getPageSource()).doesNotContain(secret);
-            accessible(browser, "console-device-moves-desktop");
+            Axe.assertAccessible(browser, "console-device-moves-desktop");
 
             browser.find(By.id("revoke-credential")).click();
             browser.find(By.id("confirm")).click();
@@ -358,11 +358,11 @@ class ConsoleIT {
             assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
 
             // Or a one-time code for the district agent, shown once, which the agent exchanges for a credential.
-            accessible(browser, "console-device-credential-desktop", "credential-heading");
+            Axe.assertAccessible(browser, "console-device-credential-desktop", "credential-heading");
             browser.find(By.id("enrolment-code")).click();
             String code = browser.find(By.id("enrolment-code-value")).getText().trim();
             assertThat(code).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
-            accessible(browser, "console-enrolment-code-desktop");
+            Axe.assertAccessible(browser, "console-enrolment-code-desktop");
             Http.Reply enrolled = Http.post(system.checkin("/api/v1/enrolments"), null, Map.of("code", code));
             assertThat(enrolled.status()).isEqualTo(201);
             assertThat(Http.post(system.checkin("/api/v1/enrolments"), null, Map.of("code", code))
@@ -386,7 +386,7 @@ class ConsoleIT {
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=IN_STOCK"));
             browser.find(By.id("move-change_status-lost")).click();
-            accessible(browser, "console-move-confirm-desktop");
+            Axe.assertAccessible(browser, "console-move-confirm-desktop");
             browser.find(By.id("confirm")).click();
             awaitErrorSummary(browser, "Reason must not be blank.");
             fill(browser, "reason", "Left on the bus");
@@ -403,7 +403,7 @@ class ConsoleIT {
                 browser.open(system.consolePage("/devices/" + laptop.id() + "/locations"));
                 return browser.find(By.id("no-locations")).getText().contains("has not reported a location");
             });
-            accessible(browser, "console-locations-desktop");
+            Axe.assertAccessible(browser, "console-locations-desktop");
         }
         JsonNode reads = Http.get(system.checkin("/api/v1/location-reads?device=" + laptop.id()), district.itToken())
                 .json();
@@ -461,7 +461,7 @@ class ConsoleIT {
                     .contains(reportsLaptop.assetTag())
                     .contains("Held by " + reportName)
                     .doesNotContain(outsidersLaptop.assetTag());
-            accessible(browser, "console-team-devices-phone");
+            Axe.assertAccessible(browser, "console-team-devices-phone");
             browser.find(By.linkText(reportsLaptop.assetTag())).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + reportsLaptop.id()));
             assertThat(browser.find(By.id("holder")).getText()).isEqualTo(reportName);
@@ -494,7 +494,7 @@ class ConsoleIT {
             assertThat(browser.find(By.cssSelector(".error-summary")).getText())
                     .contains("Given name must not be blank.")
                     .contains("School must not be blank.");
-            accessible(browser, "console-new-person-errors-desktop");
+            Axe.assertAccessible(browser, "console-new-person-errors-desktop");
 
             fill(browser, "districtId", existing.districtId());
             fill(browser, "givenName", "Robin");
@@ -515,7 +515,7 @@ class ConsoleIT {
             browser.open(system.consolePage("/people"));
             browser.find(By.id("import-people")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/people/import"));
-            accessible(browser, "console-import-people-hr");
+            Axe.assertAccessible(browser, "console-import-people-hr");
             browser.find(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
             browser.find(By.id("check")).click();
             await().atMost(PAGE).until(() -> !browser.driver()
@@ -561,7 +561,7 @@ class ConsoleIT {
             assertThat(browser.driver().findElements(By.cssSelector("main button, main a.button, main form")))
                     .as("an auditor's device page has no action")
                     .isEmpty();
-            accessible(browser, "console-device-auditor");
+            Axe.assertAccessible(browser, "console-device-auditor");
 
             // The auditor writes the request the page does not offer, from the console's own origin, with a valid
             // form token: the console refuses it for the role.
@@ -585,7 +585,7 @@ class ConsoleIT {
 
             browser.open(system.consolePage("/devices/" + laptop.id() + "/commands/new?type=LOCK"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
-            accessible(browser, "console-refused-auditor");
+            Axe.assertAccessible(browser, "console-refused-auditor");
         }
     }
 
@@ -610,12 +610,9 @@ class ConsoleIT {
                     .doesNotContain("Loss reports")
                     .doesNotContain("Return tasks")
                     .doesNotContain("Home");
-            Object width = ((JavascriptExecutor) browser.driver())
-                    .executeScript("return document.documentElement.scrollWidth");
-            assertThat(((Number) width).longValue())
-                    .as("nothing wider than the phone")
-                    .isLessThanOrEqualTo(420L);
-            accessible(browser, "console-my-devices-phone");
+            long width = browser.pageWidth();
+            assertThat(width).as("nothing wider than the phone").isLessThanOrEqualTo(420L);
+            Axe.assertAccessible(browser, "console-my-devices-phone");
 
             browser.open(system.consolePage("/loss-reports"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
@@ -623,7 +620,7 @@ class ConsoleIT {
             assertThat(browser.find(By.tagName("h1")).getText())
                     .as("another's device does not exist for them")
                     .isEqualTo("Not found");
-            accessible(browser, "console-not-found-phone");
+            Axe.assertAccessible(browser, "console-not-found-phone");
 
             // In Spanish: picked from the header, remembered for the next pages, with dates in Spanish too.
             browser.open(system.consolePage("/devices"));
@@ -635,7 +632,7 @@ class ConsoleIT {
                     .contains("Asignado")
                     .contains("Reportar " + own.assetTag() + " como perdido o robado");
             assertThat(browser.find(By.id("language")).getText()).isEqualTo("English");
-            accessible(browser, "console-my-devices-es-phone");
+            Axe.assertAccessible(browser, "console-my-devices-es-phone");
             browser.find(By.id("report-" + own.assetTag())).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/report-loss"));
             assertThat(browser.find(By.tagName("h1")).getText())
@@ -644,12 +641,12 @@ class ConsoleIT {
             awaitErrorSummary(browser, "Indique si el dispositivo se perdió o se lo robaron.");
             assertThat(browser.find(By.cssSelector(".error-summary h2")).getText())
                     .isEqualTo("Hay un problema");
-            accessible(browser, "console-report-errors-es-phone");
+            Axe.assertAccessible(browser, "console-report-errors-es-phone");
             browser.open(system.consolePage("/devices/" + other.id()));
             assertThat(browser.find(By.tagName("h1")).getText())
                     .as("a page that cannot be shown speaks the person's language too")
                     .isEqualTo("No encontrado");
-            accessible(browser, "console-not-found-es-phone");
+            Axe.assertAccessible(browser, "console-not-found-es-phone");
             browser.open(system.consolePage("/my-reports"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mis reportes");
             browser.find(By.id("language")).click();
@@ -672,15 +669,13 @@ class ConsoleIT {
             browser.find(By.id("report-" + laptop.assetTag())).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/report-loss"));
             assertThat(browser.find(By.id("names-device")).getText()).contains(laptop.serialNumber());
-            accessible(browser, "console-report-form-phone");
+            Axe.assertAccessible(browser, "console-report-form-phone");
             // The longest form still fits the narrowest phone people use (320 CSS pixels), nothing cut off.
-            browser.driver().manage().window().setSize(new Dimension(320, 800));
-            await().atMost(PAGE).until(() -> browser.viewportWidth() <= 320L);
-            Object narrow = ((JavascriptExecutor) browser.driver())
-                    .executeScript("return document.documentElement.scrollWidth");
-            assertThat(((Number) narrow).longValue()).as("the form at 320 px").isLessThanOrEqualTo(320L);
-            accessible(browser, "console-report-form-320");
-            browser.driver().manage().window().setSize(Browser.PHONE);
+            browser.resize(new Dimension(320, 800));
+            long narrow = browser.pageWidth();
+            assertThat(narrow).as("the form at 320 px").isLessThanOrEqualTo(320L);
+            Axe.assertAccessible(browser, "console-report-form-320");
+            browser.resize(Browser.PHONE);
 
             browser.find(By.id("lastSeenLocation")).sendKeys("Room 114");
             browser.find(By.id("file-report")).click();
@@ -699,7 +694,7 @@ class ConsoleIT {
                     .isEqualTo("Room 114");
             assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
                     .contains("error-summary");
-            accessible(browser, "console-report-errors-phone");
+            Axe.assertAccessible(browser, "console-report-errors-phone");
 
             // Two hours ago on the district's clock, as the person reads it.
             ZonedDateTime seen = ZonedDateTime.now(ZoneId.of(DistrictSystem.CONSOLE_ZONE))
@@ -719,7 +714,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("report-filed")).getText()).contains("is filed");
             String reports = browser.find(By.id("my-reports")).getText();
             assertThat(reports).contains(laptop.assetTag()).contains("Stolen").contains("case number is still needed");
-            accessible(browser, "console-my-reports-phone");
+            Axe.assertAccessible(browser, "console-my-reports-phone");
 
             JsonNode filed = Http.get(system.lossReport("/api/v1/loss-reports?limit=200"), staff.staffToken())
                     .json()
@@ -736,7 +731,7 @@ class ConsoleIT {
             browser.find(By.id("record-police")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("/my-reports?recorded="));
             assertThat(browser.find(By.id("my-reports")).getText()).contains("Police case 2026-118822");
-            accessible(browser, "console-case-number-phone");
+            Axe.assertAccessible(browser, "console-case-number-phone");
         }
         String reportId = Http.get(system.lossReport("/api/v1/loss-reports?limit=200"), staff.staffToken())
                 .json()
@@ -759,7 +754,7 @@ class ConsoleIT {
                         .contains("The supervisor")
                         .contains("Delivered");
             });
-            accessible(browser, "console-report-it");
+            Axe.assertAccessible(browser, "console-report-it");
             assertThat(browser.find(By.id("issue-replacement")).getAttribute("href"))
                     .as("IT may issue the holder a replacement from the report")
                     .endsWith("/devices/" + laptop.id() + "/replacement/new");
@@ -768,7 +763,7 @@ class ConsoleIT {
             browser.find(By.id("write-off")).click();
             assertThat(browser.find(By.cssSelector(".error-summary")).getText())
                     .contains("Enter the amount owed in dollars");
-            accessible(browser, "console-write-off-error-it");
+            Axe.assertAccessible(browser, "console-write-off-error-it");
             browser.find(By.id("costOwed")).clear();
             browser.find(By.id("costOwed")).sendKeys("250.00");
             browser.find(By.id("write-off")).click();
@@ -797,20 +792,20 @@ class ConsoleIT {
             browser.find(By.linkText(name)).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/people/" + leaving.id()));
             assertThat(browser.find(By.id("aup")).getText()).startsWith("Acknowledged");
-            accessible(browser, "console-person-hr");
+            Axe.assertAccessible(browser, "console-person-hr");
 
             browser.find(By.id("offboard")).click();
             assertThat(browser.find(By.id("names-person")).getText())
                     .contains(name)
                     .contains(leaving.districtId());
-            accessible(browser, "console-offboard-confirm-hr");
+            Axe.assertAccessible(browser, "console-offboard-confirm-hr");
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("?opened="));
             assertThat(browser.find(By.id("offboarded")).getText()).contains("One return task is open");
             assertThat(browser.find(By.id("tasks")).getText())
                     .contains(laptop.assetTag())
                     .contains("Open");
-            accessible(browser, "console-person-offboarded-hr");
+            Axe.assertAccessible(browser, "console-person-offboarded-hr");
         }
 
         // IT receives the laptop back: the return task is marked received on a page that names the device.
@@ -820,7 +815,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("names-device")).getText())
                     .contains(laptop.assetTag())
                     .contains(name);
-            accessible(browser, "console-receive-confirm-it");
+            Axe.assertAccessible(browser, "console-receive-confirm-it");
             browser.find(By.id("note")).sendKeys("Charger missing");
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("received="));
@@ -889,7 +884,7 @@ class ConsoleIT {
             awaitErrorSummary(browser, "Due back on must be from today to 366 days ahead.");
             assertThat(browser.find(By.id("dueOn-error")).getText()).contains("Due back on must be from today");
             assertThat(district.inventoryStatus(loaner)).isEqualTo("IN_STOCK");
-            accessible(browser, "console-assign-loaner-error-desktop");
+            Axe.assertAccessible(browser, "console-assign-loaner-error-desktop");
             setDate(browser, "dueOn", dueOn);
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=ASSIGNED"));
@@ -900,7 +895,7 @@ class ConsoleIT {
                     .contains(districtDate(dueOn));
             assertThat(district.inventoryDevice(loaner).get("assignmentDueOn").asText())
                     .isEqualTo(dueOn.toString());
-            accessible(browser, "console-device-loaner-desktop", "assignments-heading");
+            Axe.assertAccessible(browser, "console-device-loaner-desktop", "assignments-heading");
 
             // The loaners, from the navigation: the overdue one first, then only the overdue ones.
             browser.find(By.linkText("Loaners")).click();
@@ -920,7 +915,7 @@ class ConsoleIT {
                                     + "/td[last()]"))
                             .getText())
                     .isEqualTo("3");
-            accessible(browser, "console-loaners-desktop");
+            Axe.assertAccessible(browser, "console-loaners-desktop");
             browser.find(By.id("overdue")).click();
             browser.find(By.id("show-loaners")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("overdue=true"));
@@ -943,7 +938,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("names-device")).getText())
                     .contains(lost.assetTag())
                     .contains(holderName);
-            accessible(browser, "console-replacement-desktop");
+            Axe.assertAccessible(browser, "console-replacement-desktop");
             browser.find(By.id("confirm")).click();
             awaitErrorSummary(browser, "Enter the asset tag of the device");
             fill(browser, "assetTag", loaner.assetTag());
@@ -951,7 +946,7 @@ class ConsoleIT {
             awaitErrorSummary(browser, "Only IN_STOCK devices can be assigned");
             assertThat(browser.find(By.id("assetTag-error")).getText()).contains("Only IN_STOCK devices");
             assertThat(browser.find(By.id("assetTag")).getAttribute("value")).isEqualTo(loaner.assetTag());
-            accessible(browser, "console-replacement-error-desktop");
+            Axe.assertAccessible(browser, "console-replacement-error-desktop");
             fill(browser, "assetTag", spare.assetTag());
             setDate(browser, "dueOn", today.plusDays(7));
             fill(browser, "note", "Until the laptop is found");
@@ -962,7 +957,7 @@ class ConsoleIT {
                     .contains(holderName)
                     .contains("as a loaner due back on " + districtDate(today.plusDays(7)));
             assertThat(browser.find(By.id("history")).getText()).contains("Replacement issued");
-            accessible(browser, "console-replacement-issued-desktop");
+            Axe.assertAccessible(browser, "console-replacement-issued-desktop");
             browser.find(By.linkText(spare.assetTag())).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + spare.id()));
             assertThat(browser.find(By.id("holder")).getText()).contains(holderName);
@@ -979,11 +974,11 @@ class ConsoleIT {
                 assertThat(row.findElement(By.xpath("td[@class='num']")).getText())
                         .isEqualTo("0");
             });
-            accessible(browser, "console-return-tasks-desktop");
+            Axe.assertAccessible(browser, "console-return-tasks-desktop");
 
             browser.open(system.consolePage("/people/" + leaver.id()));
             assertThat(browser.find(By.id("leaving")).getText()).contains("Leaving on " + districtDate(leavingOn));
-            accessible(browser, "console-person-leaving-desktop");
+            Axe.assertAccessible(browser, "console-person-leaving-desktop");
         }
         JsonNode replaced = district.inventoryDevice(spare);
         assertThat(replaced.get("assignee").get("districtId").asText()).isEqualTo(holder.districtId());
@@ -996,7 +991,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("loaners")).getText())
                     .contains(loaner.assetTag())
                     .contains(holderName);
-            accessible(browser, "console-loaners-phone");
+            Axe.assertAccessible(browser, "console-loaners-phone");
             browser.open(system.consolePage("/devices/" + lost.id()));
             assertThat(browser.find(By.tagName("h1")).getText()).contains("Lost");
             assertThat(browser.driver().findElements(By.cssSelector("main button, main a.button, main form")))
@@ -1032,7 +1027,7 @@ class ConsoleIT {
             browser.find(By.id("save-charge")).click();
             awaitErrorSummary(browser, "Enter the amount owed");
             assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("Say what the charge is for");
-            accessible(browser, "console-record-charge-errors-desktop");
+            Axe.assertAccessible(browser, "console-record-charge-errors-desktop");
             fill(browser, "amount", "120.00");
             fill(browser, "description", "Cracked screen, replaced by the repair depot");
             browser.find(By.id("save-charge")).click();
@@ -1063,7 +1058,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("amount")).getAttribute("value")).isEqualTo("100.00");
             assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
                     .contains("error-summary");
-            accessible(browser, "console-charge-refusal-desktop");
+            Axe.assertAccessible(browser, "console-charge-refusal-desktop");
 
             // The rest waived: nothing is outstanding, and the charge takes nothing more.
             fill(browser, "waiverAmount", "70.00");
@@ -1078,7 +1073,7 @@ class ConsoleIT {
                     .contains("Alex Technician");
             assertThat(browser.find(By.id("nothing-outstanding")).getText()).contains("Nothing is outstanding");
             assertThat(browser.driver().findElements(By.id("record-payment"))).isEmpty();
-            accessible(browser, "console-charge-settled-desktop");
+            Axe.assertAccessible(browser, "console-charge-settled-desktop");
             JsonNode charge = Http.get(system.inventory("/api/v1/charges/" + chargeId), district.itToken())
                     .json();
             assertThat(charge.get("status").asText()).isEqualTo("SETTLED");
@@ -1097,7 +1092,7 @@ class ConsoleIT {
                     .contains(laptop.assetTag())
                     .contains("Damage")
                     .contains("Settled");
-            accessible(browser, "console-person-charges-desktop", "charges-heading");
+            Axe.assertAccessible(browser, "console-person-charges-desktop", "charges-heading");
 
             // The list, from the navigation, filtered by the person; its CSV is the inventory's export of the same.
             browser.find(By.linkText("Charges")).click();
@@ -1111,7 +1106,7 @@ class ConsoleIT {
                     .contains("$120.00")
                     .contains("Settled");
             assertThat(browser.find(By.id("balance")).getText()).contains("$120.00");
-            accessible(browser, "console-charges-desktop");
+            Axe.assertAccessible(browser, "console-charges-desktop");
             Object csv = ((JavascriptExecutor) browser.driver())
                     .executeAsyncScript("const done = arguments[arguments.length - 1];"
                             + "fetch(document.getElementById('export-charges').getAttribute('href')).then(r =>"
@@ -1156,10 +1151,9 @@ class ConsoleIT {
             assertThat(browser.driver().findElements(By.cssSelector("main button, main a.button, main form")))
                     .as("staff read their charges only")
                     .isEmpty();
-            Object width = ((JavascriptExecutor) browser.driver())
-                    .executeScript("return document.documentElement.scrollWidth");
-            assertThat(((Number) width).longValue()).isLessThanOrEqualTo(420L);
-            accessible(browser, "console-my-charges-phone");
+            long width = browser.pageWidth();
+            assertThat(width).isLessThanOrEqualTo(420L);
+            Axe.assertAccessible(browser, "console-my-charges-phone");
 
             browser.find(By.id("language")).click();
             await().atMost(PAGE)
@@ -1171,7 +1165,7 @@ class ConsoleIT {
                     .contains("Abierto")
                     .contains("Pendiente");
             assertThat(browser.find(By.cssSelector("header nav")).getText()).contains("Mis cargos");
-            accessible(browser, "console-my-charges-es-phone");
+            Axe.assertAccessible(browser, "console-my-charges-es-phone");
             browser.find(By.id("language")).click();
             await().atMost(PAGE)
                     .until(() -> "en".equals(browser.find(By.tagName("html")).getAttribute("lang")));
@@ -1200,7 +1194,7 @@ class ConsoleIT {
             assertThat(browser.driver().findElements(By.cssSelector("main button, main a.button, main form")))
                     .as("an auditor's charge page has no action")
                     .isEmpty();
-            accessible(browser, "console-charge-auditor");
+            Axe.assertAccessible(browser, "console-charge-auditor");
 
             Object paid = ((JavascriptExecutor) browser.driver())
                     .executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -1239,7 +1233,7 @@ class ConsoleIT {
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("/devices/charges?person="));
             assertThat(browser.find(By.id("charges")).getText()).contains(laptop.assetTag());
             assertThat(browser.find(By.id("balance")).getText()).contains("Outstanding\n$60.00");
-            accessible(browser, "console-charges-auditor");
+            Axe.assertAccessible(browser, "console-charges-auditor");
             browser.open(system.consolePage("/devices/" + laptop.id()));
             assertThat(browser.find(By.id("device-charges")).getText())
                     .contains(name)
@@ -1274,7 +1268,7 @@ class ConsoleIT {
                     .contains("INTUNE_ENABLED");
             assertThat(browser.find(By.id("no-unknown-devices")).getText()).startsWith("None");
             assertThat(browser.driver().findElements(By.id("sync-runs"))).isEmpty();
-            accessible(browser, "console-device-managers-empty-desktop");
+            Axe.assertAccessible(browser, "console-device-managers-empty-desktop");
 
             // Google Admin synced 12 minutes ago, then failed; Intune's last good sync is two hours old.
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -1343,14 +1337,12 @@ class ConsoleIT {
                     .contains("/Students/" + system.school())
                     .contains(laptopSerial)
                     .contains("Intune");
-            accessible(browser, "console-device-managers-desktop", "unknown-heading");
-            browser.driver().manage().window().setSize(Browser.PHONE);
-            assertThat(((Number) ((JavascriptExecutor) browser.driver())
-                                    .executeScript("return document.documentElement.scrollWidth"))
-                            .longValue())
+            Axe.assertAccessible(browser, "console-device-managers-desktop", "unknown-heading");
+            browser.resize(Browser.PHONE);
+            assertThat(browser.pageWidth())
                     .as("IT's page at a phone's width: the tables scroll in their own regions")
                     .isLessThanOrEqualTo(420L);
-            browser.driver().manage().window().setSize(Browser.DESKTOP);
+            browser.resize(Browser.DESKTOP);
 
             // The Chromebook only Google Admin knew: the registration form comes filled in with what it knows.
             browser.find(By.xpath("//table[@id='unknown-devices']//tr[th[text()='" + chromebookSerial + "']]//a"))
@@ -1388,12 +1380,11 @@ class ConsoleIT {
             assertThat(browser.driver().findElements(By.cssSelector("main a[href^='/devices/new']")))
                     .as("an auditor adds no device")
                     .isEmpty();
-            Object width = ((JavascriptExecutor) browser.driver())
-                    .executeScript("return document.documentElement.scrollWidth");
-            assertThat(((Number) width).longValue())
+            long width = browser.pageWidth();
+            assertThat(width)
                     .as("nothing wider than the phone: the tables scroll in their own regions")
                     .isLessThanOrEqualTo(420L);
-            accessible(browser, "console-device-managers-phone");
+            Axe.assertAccessible(browser, "console-device-managers-phone");
         }
 
         // Staff and HR have no such page.
@@ -1472,34 +1463,6 @@ class ConsoleIT {
      * The page in its current state as people see it: photographed and checked with axe-core at the test's own window
      * size, then at a phone's (390x844) and a laptop's (1440x900), and left at the size it had.
      */
-    private static void accessible(Browser browser, String screenshot) {
-        accessible(browser, screenshot, null);
-    }
-
-    /** As {@link #accessible(Browser, String)}, with the element of that id scrolled into view in each picture. */
-    private static void accessible(Browser browser, String screenshot, String scrollTo) {
-        Runnable scroll = () -> {
-            if (scrollTo != null) {
-                ((JavascriptExecutor) browser.driver())
-                        .executeScript("document.getElementById(arguments[0]).scrollIntoView()", scrollTo);
-            }
-        };
-        scroll.run();
-        browser.screenshot(screenshot);
-        assertThat(Axe.serious(browser))
-                .as("serious or critical WCAG 2.1 AA violations on " + browser.currentUrl())
-                .isEmpty();
-        Dimension own = browser.driver().manage().window().getSize();
-        for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1440, 900))) {
-            browser.driver().manage().window().setSize(size);
-            scroll.run();
-            browser.screenshot(screenshot + "-" + size.getWidth() + "x" + size.getHeight());
-            assertThat(Axe.serious(browser))
-                    .as("serious or critical WCAG 2.1 AA violations at %s on %s", size, browser.currentUrl())
-                    .isEmpty();
-        }
-        browser.driver().manage().window().setSize(own);
-    }
 
     /** The loss report service's read model knows the person and the device they hold. */
     private void awaitKnownToLossReports(Device device, Person holder) {

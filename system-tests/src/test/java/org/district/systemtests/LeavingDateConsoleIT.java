@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Locale;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
@@ -60,7 +58,7 @@ class LeavingDateConsoleIT {
             assertThat(browser.driver().findElements(By.id("clear-leaving-date")))
                     .as("nothing to clear yet")
                     .isEmpty();
-            accessible(browser, "console-leaving-date-empty-hr");
+            Axe.assertAccessible(browser, "console-leaving-date-empty-hr");
 
             // More than a year ahead: the inventory refuses it, and the form says so by the field.
             setDate(browser, "leavingDate", today.plusDays(400));
@@ -70,7 +68,7 @@ class LeavingDateConsoleIT {
                     .isEqualTo("Leaving date must be at most 366 days from today.");
             assertThat(browser.find(By.id("leavingDate")).getAttribute("aria-describedby"))
                     .contains("leavingDate-error");
-            accessible(browser, "console-leaving-date-refused-hr", "leaving-date-heading");
+            Axe.assertAccessible(browser, "console-leaving-date-refused-hr", "leaving-date-heading");
 
             setDate(browser, "leavingDate", leavingOn);
             browser.find(By.id("save-leaving-date")).click();
@@ -79,7 +77,7 @@ class LeavingDateConsoleIT {
                     .isEqualTo("Leaving date set to " + districtDate(leavingOn) + "; return tasks open for that day.");
             assertThat(browser.find(By.id("leaving")).getText()).contains(districtDate(leavingOn));
             assertThat(browser.find(By.id("leavingDate")).getAttribute("value")).isEqualTo(leavingOn.toString());
-            accessible(browser, "console-leaving-date-set-hr");
+            Axe.assertAccessible(browser, "console-leaving-date-set-hr");
         }
 
         // The rest of the record is as it was; the history names the leaving date.
@@ -106,7 +104,7 @@ class LeavingDateConsoleIT {
             assertThat(browser.find(By.id("leaving-date-cleared")).getText()).startsWith("Leaving date cleared.");
             assertThat(browser.driver().findElements(By.id("leaving"))).isEmpty();
             assertThat(browser.find(By.id("leavingDate")).getAttribute("value")).isEmpty();
-            accessible(browser, "console-leaving-date-cleared-hr");
+            Axe.assertAccessible(browser, "console-leaving-date-cleared-hr");
         }
         JsonNode cleared = Http.get(system.inventory("/api/v1/people/" + leaving.id()), district.hrToken())
                 .json();
@@ -141,33 +139,6 @@ class LeavingDateConsoleIT {
      * The page in its current state: photographed and checked with axe-core at the test's own window size, then at a
      * phone's (390x844) and a laptop's (1440x900), and left at the size it had.
      */
-    private static void accessible(Browser browser, String screenshot) {
-        accessible(browser, screenshot, null);
-    }
-
-    private static void accessible(Browser browser, String screenshot, String scrollTo) {
-        Runnable scroll = () -> {
-            if (scrollTo != null) {
-                ((JavascriptExecutor) browser.driver())
-                        .executeScript("document.getElementById(arguments[0]).scrollIntoView()", scrollTo);
-            }
-        };
-        scroll.run();
-        browser.screenshot(screenshot);
-        assertThat(Axe.serious(browser))
-                .as("serious or critical WCAG 2.1 AA violations on " + browser.currentUrl())
-                .isEmpty();
-        Dimension own = browser.driver().manage().window().getSize();
-        for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1440, 900))) {
-            browser.driver().manage().window().setSize(size);
-            scroll.run();
-            browser.screenshot(screenshot + "-" + size.getWidth() + "x" + size.getHeight());
-            assertThat(Axe.serious(browser))
-                    .as("serious or critical WCAG 2.1 AA violations at %s on %s", size, browser.currentUrl())
-                    .isEmpty();
-        }
-        browser.driver().manage().window().setSize(own);
-    }
 
     /** Sets a date field as a person picking the day would. */
     private static void setDate(Browser browser, String id, LocalDate day) {

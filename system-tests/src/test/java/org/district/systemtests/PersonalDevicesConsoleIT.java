@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.district.testing.Keycloak;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -77,14 +74,14 @@ class PersonalDevicesConsoleIT {
                     .doesNotContain("Personal device requests");
             assertThat(owner.find(By.id("no-personal-devices")).getText())
                     .contains("not registered a device of your own");
-            accessible(owner, "console-my-personal-devices-empty-phone");
+            Axe.assertAccessible(owner, "console-my-personal-devices-empty-phone");
 
             owner.find(By.id("register-own-device")).click();
             await().atMost(PAGE).until(() -> owner.currentUrl().endsWith("/personal-devices/new"));
             assertThat(owner.find(By.id("lockAndLocateConsent-hint")).getText())
                     .as("the consent is explained in plain words")
                     .contains("never wipes");
-            accessible(owner, "console-register-own-device-phone");
+            Axe.assertAccessible(owner, "console-register-own-device-phone");
 
             owner.find(By.id("register-device")).click();
             awaitErrorSummary(owner, "Enter the make of the device");
@@ -97,7 +94,7 @@ class PersonalDevicesConsoleIT {
                     .contains("error-summary");
             assertThat(owner.find(By.id("make")).getAttribute("aria-describedby"))
                     .contains("make-error");
-            accessible(owner, "console-register-own-device-errors-phone");
+            Axe.assertAccessible(owner, "console-register-own-device-errors-phone");
 
             new Select(owner.find(By.id("type"))).selectByValue("SMARTPHONE");
             fill(owner, "make", "Samsung");
@@ -111,7 +108,7 @@ class PersonalDevicesConsoleIT {
             String card = owner.find(By.id("personal-devices")).getText();
             assertThat(card).contains("Samsung Galaxy S24").contains(serial).contains("Waiting for a decision");
             assertWithinPhone(owner);
-            accessible(owner, "console-my-personal-devices-phone");
+            Axe.assertAccessible(owner, "console-my-personal-devices-phone");
 
             // The same serial number again: said at its field, in words.
             owner.open(system.consolePage("/personal-devices/new"));
@@ -166,7 +163,7 @@ class PersonalDevicesConsoleIT {
                     .contains("Two-factor sign-in and the attendance app in class.")
                     .contains(districtTime(requestedAt))
                     .doesNotContain(ownerId);
-            accessible(principal, "console-personal-device-requests-desktop");
+            Axe.assertAccessible(principal, "console-personal-device-requests-desktop");
 
             principal.find(By.id("decide-" + assetTag)).click();
             await().atMost(PAGE).until(() -> principal.currentUrl().endsWith("/personal-devices/" + deviceId));
@@ -174,11 +171,11 @@ class PersonalDevicesConsoleIT {
                     .contains(assetTag)
                     .contains("Waiting for a decision");
             assertThat(principal.find(By.id("owner")).getText()).isEqualTo(ownerName);
-            accessible(principal, "console-personal-device-decide-desktop");
+            Axe.assertAccessible(principal, "console-personal-device-decide-desktop");
 
             principal.find(By.id("refuse")).click();
             awaitErrorSummary(principal, "Say why you refuse");
-            accessible(principal, "console-personal-device-refuse-error-desktop");
+            Axe.assertAccessible(principal, "console-personal-device-refuse-error-desktop");
 
             principal.find(By.id("approve")).click();
             await().atMost(PAGE).ignoreExceptions().until(() -> principal
@@ -190,7 +187,7 @@ class PersonalDevicesConsoleIT {
                     .contains("keeps waiting");
             assertThat(principal.find(By.id("aup-not-current")).getAttribute("role"))
                     .isEqualTo("alert");
-            accessible(principal, "console-personal-device-aup-desktop");
+            Axe.assertAccessible(principal, "console-personal-device-aup-desktop");
             assertThat(ownDevice(ownerId, serial).get("access").asText())
                     .as("nothing is approved without a current acknowledgement")
                     .isEqualTo("PENDING");
@@ -209,7 +206,7 @@ class PersonalDevicesConsoleIT {
             assertThat(principal.driver().findElements(By.id("approve")))
                     .as("nothing is left to decide")
                     .isEmpty();
-            accessible(principal, "console-personal-device-approved-desktop");
+            Axe.assertAccessible(principal, "console-personal-device-approved-desktop");
 
             principal.open(system.consolePage("/personal-devices/requests"));
             assertThat(principal.find(By.tagName("main")).getText()).doesNotContain(serial);
@@ -234,7 +231,7 @@ class PersonalDevicesConsoleIT {
             assertThat(owner.driver().findElements(By.id("approve")))
                     .as("nobody decides on their own device")
                     .isEmpty();
-            accessible(owner, "console-personal-device-approved-owner-phone");
+            Axe.assertAccessible(owner, "console-personal-device-approved-owner-phone");
         }
 
         // ---- IT removes its access, with a reason, after a confirmation
@@ -251,11 +248,11 @@ class PersonalDevicesConsoleIT {
                     .contains(assetTag)
                     .contains(serial)
                     .contains(ownerName);
-            accessible(it, "console-personal-device-remove-confirm-desktop");
+            Axe.assertAccessible(it, "console-personal-device-remove-confirm-desktop");
 
             it.find(By.id("confirm")).click();
             awaitErrorSummary(it, "Enter why access is removed");
-            accessible(it, "console-personal-device-remove-error-desktop");
+            Axe.assertAccessible(it, "console-personal-device-remove-error-desktop");
             assertThat(ownDevice(ownerId, serial).get("access").asText())
                     .as("nothing is removed without a reason")
                     .isEqualTo("APPROVED");
@@ -265,7 +262,7 @@ class PersonalDevicesConsoleIT {
             await().atMost(PAGE).until(() -> it.currentUrl().endsWith("?done=removed"));
             assertThat(it.find(By.id("access")).getText()).isEqualTo("Access removed");
             assertThat(it.find(By.id("access-reason")).getText()).contains(reason);
-            accessible(it, "console-personal-device-removed-desktop");
+            Axe.assertAccessible(it, "console-personal-device-removed-desktop");
 
             it.find(By.id("device-history")).click();
             await().atMost(PAGE).until(() -> it.currentUrl().endsWith("/devices/" + deviceId));
@@ -281,7 +278,7 @@ class PersonalDevicesConsoleIT {
             String card = owner.find(By.id("personal-device-" + assetTag)).getText();
             assertThat(card).contains("Access removed").contains(reason);
             assertWithinPhone(owner);
-            accessible(owner, "console-my-personal-devices-removed-phone");
+            Axe.assertAccessible(owner, "console-my-personal-devices-removed-phone");
 
             owner.find(By.id("language")).click();
             await().atMost(PAGE)
@@ -292,13 +289,13 @@ class PersonalDevicesConsoleIT {
                     .contains("Motivo")
                     .contains(reason);
             assertThat(owner.find(By.id("ask-again-" + assetTag)).getText()).contains("Solicitar de nuevo");
-            accessible(owner, "console-my-personal-devices-es-phone");
+            Axe.assertAccessible(owner, "console-my-personal-devices-es-phone");
             owner.open(system.consolePage("/personal-devices/new"));
             owner.find(By.id("register-device")).click();
             awaitErrorSummary(owner, "Escriba la marca del dispositivo");
             assertThat(owner.find(By.cssSelector(".error-summary h2")).getText())
                     .isEqualTo("Hay un problema");
-            accessible(owner, "console-register-own-device-errors-es-phone");
+            Axe.assertAccessible(owner, "console-register-own-device-errors-es-phone");
             owner.open(system.consolePage("/personal-devices"));
             owner.find(By.id("language")).click();
             await().atMost(PAGE)
@@ -307,7 +304,7 @@ class PersonalDevicesConsoleIT {
             owner.open(system.consolePage("/personal-devices/" + deviceId));
             assertThat(owner.find(By.id("access-reason")).getText()).contains(reason);
             assertThat(owner.find(By.id("decided-by")).getText()).startsWith("District IT");
-            accessible(owner, "console-personal-device-removed-owner-phone");
+            Axe.assertAccessible(owner, "console-personal-device-removed-owner-phone");
 
             owner.open(system.consolePage("/personal-devices"));
             owner.find(By.id("ask-again-" + assetTag)).click();
@@ -337,7 +334,7 @@ class PersonalDevicesConsoleIT {
                     .doesNotContain("My charges");
             assertThat(principal.find(By.id("no-requests")).getText()).contains("Nothing is waiting");
             assertWithinPhone(principal);
-            accessible(principal, "console-personal-device-requests-empty-phone");
+            Axe.assertAccessible(principal, "console-personal-device-requests-empty-phone");
         }
     }
 
@@ -376,11 +373,8 @@ class PersonalDevicesConsoleIT {
         assertThat(browser.viewportWidth())
                 .as("the page lays out at the phone's width")
                 .isLessThan(420L);
-        Object width =
-                ((JavascriptExecutor) browser.driver()).executeScript("return document.documentElement.scrollWidth");
-        assertThat(((Number) width).longValue())
-                .as("nothing wider than the phone")
-                .isLessThanOrEqualTo(420L);
+        long width = browser.pageWidth();
+        assertThat(width).as("nothing wider than the phone").isLessThanOrEqualTo(420L);
     }
 
     /** Signs in on the identity provider's page as the test user of this district id with exactly these roles. */
@@ -398,21 +392,6 @@ class PersonalDevicesConsoleIT {
      * The page in its current state as people see it: photographed and checked with axe-core at the test's own window
      * size, then at a phone's (390x844) and a laptop's (1440x900), and left at the size it had.
      */
-    private static void accessible(Browser browser, String screenshot) {
-        browser.screenshot(screenshot);
-        assertThat(Axe.serious(browser))
-                .as("serious or critical WCAG 2.1 AA violations on " + browser.currentUrl())
-                .isEmpty();
-        Dimension own = browser.driver().manage().window().getSize();
-        for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1440, 900))) {
-            browser.driver().manage().window().setSize(size);
-            browser.screenshot(screenshot + "-" + size.getWidth() + "x" + size.getHeight());
-            assertThat(Axe.serious(browser))
-                    .as("serious or critical WCAG 2.1 AA violations at %s on %s", size, browser.currentUrl())
-                    .isEmpty();
-        }
-        browser.driver().manage().window().setSize(own);
-    }
 
     /** A person of the inventory at this school, with today's AUP acknowledgement or none; their record's id. */
     private String registerPerson(String districtId, String givenName, String familyName, String school, boolean aup) {

@@ -44,62 +44,6 @@ public record DeviceSnapshot(
         LocalDate assignmentDueOn,
         PersonalAccess personalAccess) {
 
-    /** A snapshot without a personal device's standing (a district device, or a writer before it existed). */
-    public DeviceSnapshot(
-            UUID id,
-            long version,
-            String change,
-            String assetTag,
-            String serialNumber,
-            DeviceType type,
-            String make,
-            String model,
-            String school,
-            Ownership ownership,
-            DeviceStatus status,
-            boolean sensitiveData,
-            UUID assigneeId,
-            String assigneeDistrictId,
-            Instant assignedAt,
-            String acquisitionType,
-            String vendor,
-            String purchaseOrder,
-            BigDecimal cost,
-            LocalDate acquiredOn,
-            String donor,
-            LocalDate warrantyEnd,
-            BigDecimal costOwed,
-            Instant updatedAt,
-            LocalDate assignmentDueOn) {
-        this(
-                id,
-                version,
-                change,
-                assetTag,
-                serialNumber,
-                type,
-                make,
-                model,
-                school,
-                ownership,
-                status,
-                sensitiveData,
-                assigneeId,
-                assigneeDistrictId,
-                assignedAt,
-                acquisitionType,
-                vendor,
-                purchaseOrder,
-                cost,
-                acquiredOn,
-                donor,
-                warrantyEnd,
-                costOwed,
-                updatedAt,
-                assignmentDueOn,
-                null);
-    }
-
     public static final String TYPE = "DeviceSnapshot";
     public static final int SCHEMA_VERSION = 1;
 }

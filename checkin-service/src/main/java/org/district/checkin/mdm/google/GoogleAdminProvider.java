@@ -9,10 +9,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,10 +27,10 @@ import java.util.regex.Pattern;
 import org.district.checkin.domain.CheckInSource;
 import org.district.checkin.entity.DeviceCommand;
 import org.district.checkin.mdm.MdmDeviceReport;
-import org.district.checkin.mdm.MdmProvider;
 import org.district.checkin.mdm.MdmSettings;
 import org.district.checkin.mdm.ProviderException;
 import org.district.checkin.mdm.ProviderHttp;
+import org.district.checkin.mdm.SignedInProvider;
 import org.district.checkin.mdm.Untrusted;
 import org.district.support.time.DistrictClock;
 
@@ -44,7 +42,7 @@ import org.district.support.time.DistrictClock;
  * delegation (google-auth-library), acting as the configured admin.
  */
 @ApplicationScoped
-public class GoogleAdminProvider implements MdmProvider {
+public class GoogleAdminProvider extends SignedInProvider {
 
     /** Reading devices, and changing their status (disable, re-enable). */
     static final List<String> SCOPES = List.of(
@@ -72,22 +70,18 @@ public class GoogleAdminProvider implements MdmProvider {
     @Inject
     DistrictClock clock;
 
-    private final ProviderHttp.Session session =
-            new ProviderHttp.Session(() -> new ProviderHttp(sync, tokens(), "Google Admin"));
+    public GoogleAdminProvider() {
+        super(CheckInSource.GOOGLE_ADMIN);
+    }
 
     @Override
-    public CheckInSource source() {
-        return CheckInSource.GOOGLE_ADMIN;
+    protected ProviderHttp signIn() throws ProviderException {
+        return new ProviderHttp(sync, tokens(), "Google Admin");
     }
 
     @Override
     public boolean enabled() {
         return settings.enabled();
-    }
-
-    @Override
-    public boolean supportsIncremental() {
-        return true;
     }
 
     @Override
@@ -269,10 +263,6 @@ public class GoogleAdminProvider implements MdmProvider {
         return null;
     }
 
-    private JsonNode json(HttpResponse<byte[]> response) throws ProviderException {
-        return http().json(response);
-    }
-
     private String devicesUrl() throws ProviderException {
         String customer = settings.customerId();
         if (!CUSTOMER.matcher(customer).matches()) {
@@ -280,18 +270,6 @@ public class GoogleAdminProvider implements MdmProvider {
         }
         String base = settings.directoryUrl().replaceAll("/+$", "");
         return base + "/admin/directory/v1/customer/" + customer + "/devices/chromeos";
-    }
-
-    private ProviderHttp http() throws ProviderException {
-        return session.http();
-    }
-
-    /**
-     * Forgets the service account's key and token: the next request reads the key file again and signs in afresh (after
-     * the district replaced the key, or to start from a known state).
-     */
-    public void forgetCredentials() {
-        session.forget();
     }
 
     /** The service account's tokens, for the admin it acts as, with the scopes above. The key is read once. */
@@ -333,9 +311,5 @@ public class GoogleAdminProvider implements MdmProvider {
                 }
             }
         };
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -7,11 +7,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,10 +27,10 @@ import java.util.regex.Pattern;
 import org.district.checkin.domain.CheckInSource;
 import org.district.checkin.entity.DeviceCommand;
 import org.district.checkin.mdm.MdmDeviceReport;
-import org.district.checkin.mdm.MdmProvider;
 import org.district.checkin.mdm.MdmSettings;
 import org.district.checkin.mdm.ProviderException;
 import org.district.checkin.mdm.ProviderHttp;
+import org.district.checkin.mdm.SignedInProvider;
 import org.district.checkin.mdm.Untrusted;
 import org.district.support.time.DistrictClock;
 
@@ -44,7 +42,7 @@ import org.district.support.time.DistrictClock;
  * device's {@code deviceActionResults}. Signed in as the district's app registration (client credentials).
  */
 @ApplicationScoped
-public class IntuneProvider implements MdmProvider {
+public class IntuneProvider extends SignedInProvider {
 
     /** The fields asked for: what a check-in, matching and the commands need. No user, no email, no phone number. */
     static final String DEVICE_FIELDS = "id,deviceName,serialNumber,operatingSystem,osVersion,lastSyncDateTime,"
@@ -73,22 +71,18 @@ public class IntuneProvider implements MdmProvider {
     @Inject
     DistrictClock clock;
 
-    private final ProviderHttp.Session session =
-            new ProviderHttp.Session(() -> new ProviderHttp(sync, tokens(), "Intune"));
+    public IntuneProvider() {
+        super(CheckInSource.INTUNE);
+    }
 
     @Override
-    public CheckInSource source() {
-        return CheckInSource.INTUNE;
+    protected ProviderHttp signIn() throws ProviderException {
+        return new ProviderHttp(sync, tokens(), "Intune");
     }
 
     @Override
     public boolean enabled() {
         return settings.enabled();
-    }
-
-    @Override
-    public boolean supportsIncremental() {
-        return true;
     }
 
     @Override
@@ -306,15 +300,6 @@ public class IntuneProvider implements MdmProvider {
         return settings.graphUrl().replaceAll("/+$", "");
     }
 
-    private ProviderHttp http() throws ProviderException {
-        return session.http();
-    }
-
-    /** Forgets the access token: the next request signs in afresh (after the client secret was replaced). */
-    public void forgetCredentials() {
-        session.forget();
-    }
-
     /**
      * The app registration's tokens (client credentials, scope {@code https://graph.microsoft.com/.default}), kept
      * until a minute before they expire.
@@ -386,9 +371,5 @@ public class IntuneProvider implements MdmProvider {
                 return token;
             }
         };
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
