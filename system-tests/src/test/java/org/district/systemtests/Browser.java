@@ -7,12 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Set;
 import org.district.testing.Keycloak;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,10 +45,18 @@ final class Browser implements AutoCloseable {
     static final String CHROMIUM = System.getProperty("district.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("district.chromedriver", "/usr/bin/chromedriver");
 
+    /** How long a page may take to come, after a click or a form sent. */
+    static final Duration PAGE = Duration.ofSeconds(20);
+
+    /** How long signing in at the identity provider and coming back may take. */
+    static final Duration SIGN_IN = Duration.ofSeconds(60);
+
     private final ChromeDriver driver;
     private final Path screenshots;
+    private final DistrictSystem system;
 
     Browser(DistrictSystem system, String profile, Dimension size) {
+        this.system = system;
         this.screenshots = system.screenshots;
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException(CHROMIUM + " and " + CHROMEDRIVER + " are needed (Debian packages"
@@ -138,6 +154,54 @@ final class Browser implements AutoCloseable {
         find(By.id("username")).sendKeys(username);
         find(By.id("password")).sendKeys(password);
         find(By.id("kc-login")).click();
+    }
+
+    /**
+     * Opens a console page and signs in on the identity provider's page as the test user of this district id with
+     * exactly these roles, then waits for the console to show.
+     */
+    void signInToConsole(String path, String districtId, String... roles) {
+        open(system.consolePage(path));
+        signInAtProvider(Keycloak.user(districtId, roles), Keycloak.TEST_PASSWORD);
+        new WebDriverWait(driver, SIGN_IN)
+                .until(d -> currentUrl().startsWith(system.consolePage("/"))
+                        && !driver.findElements(By.cssSelector("header.top")).isEmpty());
+    }
+
+    /** Replaces what a field holds, as a person selecting it and typing would. */
+    void fill(String id, String text) {
+        WebElement field = find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Sets a date field as a person picking the day would. */
+    void setDate(String id, LocalDate day) {
+        driver.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, day.toString());
+    }
+
+    /** Waits for the page the form came back on (the one before may still show its own error summary). */
+    void awaitErrorSummary(String text) {
+        new WebDriverWait(driver, PAGE)
+                .ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(".error-summary"))
+                        .getText()
+                        .contains(text));
+    }
+
+    /** A day as the console writes it ("Dec 18, 2026"). */
+    static String consoleDate(LocalDate day) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(Locale.US)
+                .format(day);
+    }
+
+    /** A time as the console writes it, in the district's zone ("Dec 18, 2026, 2:05 PM"). */
+    static String consoleTime(Instant at) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Locale.US)
+                .format(at.atZone(ZoneId.of(DistrictSystem.CONSOLE_ZONE)));
     }
 
     /** The cookies the browser holds for the page's host. */

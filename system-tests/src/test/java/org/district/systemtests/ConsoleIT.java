@@ -13,15 +13,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
-import org.district.testing.Keycloak;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,8 +40,8 @@ import org.openqa.selenium.interactions.Actions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleIT {
 
-    private static final Duration SIGN_IN = Duration.ofSeconds(60);
-    private static final Duration PAGE = Duration.ofSeconds(20);
+    private static final Duration SIGN_IN = Browser.SIGN_IN;
+    private static final Duration PAGE = Browser.PAGE;
 
     private DistrictSystem system;
     private District district;
@@ -67,7 +64,7 @@ class ConsoleIT {
         awaitOverdue(laptop);
 
         try (Browser browser = new Browser(system, "console-it", Browser.DESKTOP)) {
-            signIn(browser, "/?school=" + system.school(), district.itId, "IT_ADMIN");
+            browser.signInToConsole("/?school=" + system.school(), district.itId, "IT_ADMIN");
             String tile = browser.find(By.cssSelector("#tile-overdue .count")).getText();
             assertThat(Integer.parseInt(tile.trim()))
                     .as("the overdue tile's count")
@@ -154,7 +151,7 @@ class ConsoleIT {
             assertThat(sent.get(0).get("reason").asText()).isEqualTo("Overdue and not answering");
             assertThat(commandsTable)
                     .as("the time it was asked, in the district's zone")
-                    .contains(districtTime(
+                    .contains(Browser.consoleTime(
                             Instant.parse(sent.get(0).get("createdAt").asText())));
             Axe.assertAccessible(browser, "console-device-locked-desktop");
         }
@@ -177,7 +174,7 @@ class ConsoleIT {
                         + ",false,PURCHASED,CDW,PO-1,10.00,2026-08-01\n");
 
         try (Browser browser = new Browser(system, "console-import", Browser.DESKTOP)) {
-            signIn(browser, "/devices", district.itId, "IT_ADMIN");
+            browser.signInToConsole("/devices", district.itId, "IT_ADMIN");
             browser.find(By.id("import-devices")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/import"));
             Axe.assertAccessible(browser, "console-import-desktop");
@@ -216,12 +213,12 @@ class ConsoleIT {
 
             // The upload was saved and no longer waits: going back to its check says so, and offers no second save.
             browser.driver().navigate().back();
-            awaitErrorSummary(browser, "no longer waiting");
+            browser.awaitErrorSummary("no longer waiting");
             assertThat(browser.driver().findElements(By.id("save-import"))).isEmpty();
 
             // The devices list finds them, and keeps only the one holding sensitive data when asked.
             browser.open(system.consolePage("/devices"));
-            fill(browser, "q", first.substring(0, first.lastIndexOf('-')));
+            browser.fill("q", first.substring(0, first.lastIndexOf('-')));
             browser.find(By.id("sensitive")).click();
             browser.find(By.cssSelector("form.filters button[type=submit]")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("sensitive=true"));
@@ -249,18 +246,18 @@ class ConsoleIT {
             Axe.assertAccessible(browser, "console-new-device-errors-desktop");
 
             String third = system.id("NEW");
-            fill(browser, "serialNumber", "SN" + third);
-            fill(browser, "make", "HP");
-            fill(browser, "model", "ProBook 440");
-            fill(browser, "school", school);
-            fill(browser, "acquiredOn", "08/15/2026");
-            fill(browser, "cost", "1,049.50");
-            fill(browser, "vendor", "CDW");
-            fill(browser, "purchaseOrder", "PO-" + third);
+            browser.fill("serialNumber", "SN" + third);
+            browser.fill("make", "HP");
+            browser.fill("model", "ProBook 440");
+            browser.fill("school", school);
+            browser.fill("acquiredOn", "08/15/2026");
+            browser.fill("cost", "1,049.50");
+            browser.fill("vendor", "CDW");
+            browser.fill("purchaseOrder", "PO-" + third);
             browser.find(By.id("register")).click();
-            awaitErrorSummary(browser, "Asset tag is already used");
+            browser.awaitErrorSummary("Asset tag is already used");
 
-            fill(browser, "assetTag", third);
+            browser.fill("assetTag", third);
             browser.find(By.id("register")).click();
             await().atMost(PAGE).until(() -> !browser.driver()
                     .findElements(By.id("device-registered"))
@@ -285,19 +282,19 @@ class ConsoleIT {
         String holderName = "Pat Employee " + holder.districtId();
 
         try (Browser browser = new Browser(system, "console-moves", Browser.DESKTOP)) {
-            signIn(browser, "/devices/" + laptop.id(), district.itId, "IT_ADMIN");
+            browser.signInToConsole("/devices/" + laptop.id(), district.itId, "IT_ADMIN");
             assertThat(moveButtons(browser)).contains("Assign to a person").doesNotContain("Take back");
 
             browser.find(By.id("move-assign-assigned")).click();
             browser.find(By.id("confirm")).click();
             assertThat(browser.find(By.cssSelector(".error-summary")).getText())
                     .contains("Enter the district id of the person");
-            fill(browser, "personDistrictId", "NOBODY-" + holder.districtId());
+            browser.fill("personDistrictId", "NOBODY-" + holder.districtId());
             browser.find(By.id("confirm")).click();
             // The inventory's own message, naming the field as the form does.
-            awaitErrorSummary(browser, "District id of the person names no known person.");
+            browser.awaitErrorSummary("District id of the person names no known person.");
             Axe.assertAccessible(browser, "console-assign-error-desktop");
-            fill(browser, "personDistrictId", holder.districtId());
+            browser.fill("personDistrictId", holder.districtId());
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=ASSIGNED"));
             assertThat(browser.find(By.id("holder")).getText()).contains(holderName);
@@ -381,15 +378,15 @@ class ConsoleIT {
             // Sanitized, back in stock, then lost: each move's own fields, with the inventory's messages.
             browser.find(By.id("move-sanitize-in_stock")).click();
             browser.find(By.id("confirm")).click();
-            awaitErrorSummary(browser, "How it was sanitized must not be blank.");
-            fill(browser, "method", "NIST 800-88 purge");
+            browser.awaitErrorSummary("How it was sanitized must not be blank.");
+            browser.fill("method", "NIST 800-88 purge");
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=IN_STOCK"));
             browser.find(By.id("move-change_status-lost")).click();
             Axe.assertAccessible(browser, "console-move-confirm-desktop");
             browser.find(By.id("confirm")).click();
-            awaitErrorSummary(browser, "Reason must not be blank.");
-            fill(browser, "reason", "Left on the bus");
+            browser.awaitErrorSummary("Reason must not be blank.");
+            browser.fill("reason", "Left on the bus");
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=LOST"));
             assertThat(browser.find(By.tagName("h1")).getText()).contains("Lost");
@@ -419,7 +416,7 @@ class ConsoleIT {
         Device laptop = district.device("LAPTOP", false);
 
         try (Browser browser = new Browser(system, "console-keyboard", Browser.DESKTOP)) {
-            signIn(browser, "/devices?q=" + laptop.assetTag(), district.itId, "IT_ADMIN");
+            browser.signInToConsole("/devices?q=" + laptop.assetTag(), district.itId, "IT_ADMIN");
             new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
             assertThat(browser.driver().switchTo().activeElement().getText())
                     .as("the first Tab offers to skip to the content")
@@ -454,7 +451,7 @@ class ConsoleIT {
         String reportName = "Pat Employee " + report.districtId();
 
         try (Browser browser = new Browser(system, "console-supervisor", Browser.PHONE)) {
-            signIn(browser, "/devices", supervisor.districtId(), "SUPERVISOR");
+            browser.signInToConsole("/devices", supervisor.districtId(), "SUPERVISOR");
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("My team's devices");
             String devices = browser.find(By.id("devices")).getText();
             assertThat(devices)
@@ -486,25 +483,25 @@ class ConsoleIT {
                         + system.id("E") + ",Lee,Chen,ALIEN," + system.school() + "\n");
 
         try (Browser browser = new Browser(system, "console-hr-new-person", Browser.DESKTOP)) {
-            signIn(browser, "/people", district.hrId, "HR");
+            browser.signInToConsole("/people", district.hrId, "HR");
             browser.find(By.id("new-person")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/people/new"));
             browser.find(By.id("register")).click();
-            awaitErrorSummary(browser, "District id must not be blank.");
+            browser.awaitErrorSummary("District id must not be blank.");
             assertThat(browser.find(By.cssSelector(".error-summary")).getText())
                     .contains("Given name must not be blank.")
                     .contains("School must not be blank.");
             Axe.assertAccessible(browser, "console-new-person-errors-desktop");
 
-            fill(browser, "districtId", existing.districtId());
-            fill(browser, "givenName", "Robin");
-            fill(browser, "familyName", "Okafor");
-            fill(browser, "school", system.school());
+            browser.fill("districtId", existing.districtId());
+            browser.fill("givenName", "Robin");
+            browser.fill("familyName", "Okafor");
+            browser.fill("school", system.school());
             browser.find(By.id("register")).click();
-            awaitErrorSummary(browser, "Another person already has this district id.");
+            browser.awaitErrorSummary("Another person already has this district id.");
             assertThat(browser.find(By.id("givenName")).getAttribute("value")).isEqualTo("Robin");
 
-            fill(browser, "districtId", districtId);
+            browser.fill("districtId", districtId);
             browser.find(By.id("register")).click();
             await().atMost(PAGE).until(() -> !browser.driver()
                     .findElements(By.id("person-registered"))
@@ -554,7 +551,7 @@ class ConsoleIT {
         awaitOverdue(laptop);
 
         try (Browser browser = new Browser(system, "console-auditor", Browser.DESKTOP)) {
-            signIn(browser, "/devices/" + laptop.id(), district.auditorId, "AUDITOR");
+            browser.signInToConsole("/devices/" + laptop.id(), district.auditorId, "AUDITOR");
             assertThat(browser.find(By.tagName("h1")).getText()).contains(laptop.assetTag());
             assertThat(browser.find(By.id("history")).getText()).contains("Registered");
             assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
@@ -597,7 +594,7 @@ class ConsoleIT {
         district.assign(own, staff);
 
         try (Browser browser = new Browser(system, "console-staff", Browser.PHONE)) {
-            signIn(browser, "/", staff.districtId(), "STAFF");
+            browser.signInToConsole("/", staff.districtId(), "STAFF");
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices"));
             assertThat(browser.viewportWidth())
                     .as("the page lays out at the phone's width")
@@ -638,7 +635,7 @@ class ConsoleIT {
             assertThat(browser.find(By.tagName("h1")).getText())
                     .isEqualTo("Reportar " + own.assetTag() + " como perdido o robado");
             browser.find(By.id("file-report")).click();
-            awaitErrorSummary(browser, "Indique si el dispositivo se perdió o se lo robaron.");
+            browser.awaitErrorSummary("Indique si el dispositivo se perdió o se lo robaron.");
             assertThat(browser.find(By.cssSelector(".error-summary h2")).getText())
                     .isEqualTo("Hay un problema");
             Axe.assertAccessible(browser, "console-report-errors-es-phone");
@@ -665,7 +662,7 @@ class ConsoleIT {
         awaitKnownToLossReports(laptop, staff);
 
         try (Browser browser = new Browser(system, "console-staff-report", Browser.PHONE)) {
-            signIn(browser, "/devices", staff.districtId(), "STAFF");
+            browser.signInToConsole("/devices", staff.districtId(), "STAFF");
             browser.find(By.id("report-" + laptop.assetTag())).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/report-loss"));
             assertThat(browser.find(By.id("names-device")).getText()).contains(laptop.serialNumber());
@@ -742,7 +739,7 @@ class ConsoleIT {
 
         // IT works the report from the queue: who was told, then the write-off with what is owed.
         try (Browser browser = new Browser(system, "console-it-report", Browser.DESKTOP)) {
-            signIn(browser, "/loss-reports", district.itId, "IT_ADMIN");
+            browser.signInToConsole("/loss-reports", district.itId, "IT_ADMIN");
             browser.find(By.cssSelector("a[href='/loss-reports/" + reportId + "']"))
                     .click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/loss-reports/" + reportId));
@@ -788,7 +785,7 @@ class ConsoleIT {
         String name = "Pat Employee " + leaving.districtId();
 
         try (Browser browser = new Browser(system, "console-hr", Browser.DESKTOP)) {
-            signIn(browser, "/people?q=" + leaving.districtId(), district.hrId, "HR");
+            browser.signInToConsole("/people?q=" + leaving.districtId(), district.hrId, "HR");
             browser.find(By.linkText(name)).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/people/" + leaving.id()));
             assertThat(browser.find(By.id("aup")).getText()).startsWith("Acknowledged");
@@ -810,7 +807,7 @@ class ConsoleIT {
 
         // IT receives the laptop back: the return task is marked received on a page that names the device.
         try (Browser browser = new Browser(system, "console-it-returns", Browser.DESKTOP)) {
-            signIn(browser, "/return-tasks?school=" + system.school(), district.itId, "IT_ADMIN");
+            browser.signInToConsole("/return-tasks?school=" + system.school(), district.itId, "IT_ADMIN");
             browser.find(By.linkText("Mark " + laptop.assetTag() + " received")).click();
             assertThat(browser.find(By.id("names-device")).getText())
                     .contains(laptop.assetTag())
@@ -876,23 +873,24 @@ class ConsoleIT {
         LocalDate dueOn = today.plusDays(14);
         try (Browser browser = new Browser(system, "console-loaners", Browser.DESKTOP)) {
             // A loaner: assigned with the date it is due back; a date the inventory refuses is shown by its field.
-            signIn(browser, "/devices/" + loaner.id(), district.itId, "IT_ADMIN");
+            browser.signInToConsole("/devices/" + loaner.id(), district.itId, "IT_ADMIN");
             browser.find(By.id("move-assign-assigned")).click();
-            fill(browser, "personDistrictId", holder.districtId());
-            setDate(browser, "dueOn", today.minusDays(5));
+            browser.fill("personDistrictId", holder.districtId());
+            browser.setDate("dueOn", today.minusDays(5));
             browser.find(By.id("confirm")).click();
-            awaitErrorSummary(browser, "Due back on must be from today to 366 days ahead.");
+            browser.awaitErrorSummary("Due back on must be from today to 366 days ahead.");
             assertThat(browser.find(By.id("dueOn-error")).getText()).contains("Due back on must be from today");
             assertThat(district.inventoryStatus(loaner)).isEqualTo("IN_STOCK");
             Axe.assertAccessible(browser, "console-assign-loaner-error-desktop");
-            setDate(browser, "dueOn", dueOn);
+            browser.setDate("dueOn", dueOn);
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=ASSIGNED"));
-            assertThat(browser.find(By.id("due-back")).getText()).isEqualTo("Due back on " + districtDate(dueOn));
+            assertThat(browser.find(By.id("due-back")).getText())
+                    .isEqualTo("Due back on " + Browser.consoleDate(dueOn));
             assertThat(browser.find(By.id("assignments")).getText())
                     .as("who held it, with the due date")
                     .contains(holderName)
-                    .contains(districtDate(dueOn));
+                    .contains(Browser.consoleDate(dueOn));
             assertThat(district.inventoryDevice(loaner).get("assignmentDueOn").asText())
                     .isEqualTo(dueOn.toString());
             Axe.assertAccessible(browser, "console-device-loaner-desktop", "assignments-heading");
@@ -900,16 +898,16 @@ class ConsoleIT {
             // The loaners, from the navigation: the overdue one first, then only the overdue ones.
             browser.find(By.linkText("Loaners")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/loaners"));
-            fill(browser, "school", system.school());
+            browser.fill("school", system.school());
             browser.find(By.id("show-loaners")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("school="));
             String loans = browser.find(By.id("loaners")).getText();
             assertThat(loans)
                     .contains(loaner.assetTag())
                     .contains(holderName)
-                    .contains(districtDate(dueOn))
+                    .contains(Browser.consoleDate(dueOn))
                     .contains("Pat Employee " + borrower.districtId())
-                    .contains(districtDate(today.minusDays(3)));
+                    .contains(Browser.consoleDate(today.minusDays(3)));
             assertThat(loans.indexOf(late.assetTag())).as("overdue first").isLessThan(loans.indexOf(loaner.assetTag()));
             assertThat(browser.find(By.xpath("//table[@id='loaners']//tr[.//a[text()='" + late.assetTag() + "']]"
                                     + "/td[last()]"))
@@ -940,29 +938,29 @@ class ConsoleIT {
                     .contains(holderName);
             Axe.assertAccessible(browser, "console-replacement-desktop");
             browser.find(By.id("confirm")).click();
-            awaitErrorSummary(browser, "Enter the asset tag of the device");
-            fill(browser, "assetTag", loaner.assetTag());
+            browser.awaitErrorSummary("Enter the asset tag of the device");
+            browser.fill("assetTag", loaner.assetTag());
             browser.find(By.id("confirm")).click();
-            awaitErrorSummary(browser, "Only IN_STOCK devices can be assigned");
+            browser.awaitErrorSummary("Only IN_STOCK devices can be assigned");
             assertThat(browser.find(By.id("assetTag-error")).getText()).contains("Only IN_STOCK devices");
             assertThat(browser.find(By.id("assetTag")).getAttribute("value")).isEqualTo(loaner.assetTag());
             Axe.assertAccessible(browser, "console-replacement-error-desktop");
-            fill(browser, "assetTag", spare.assetTag());
-            setDate(browser, "dueOn", today.plusDays(7));
-            fill(browser, "note", "Until the laptop is found");
+            browser.fill("assetTag", spare.assetTag());
+            browser.setDate("dueOn", today.plusDays(7));
+            browser.fill("note", "Until the laptop is found");
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("?replacement="));
             assertThat(browser.find(By.id("replacement-issued")).getText())
                     .contains(spare.assetTag())
                     .contains(holderName)
-                    .contains("as a loaner due back on " + districtDate(today.plusDays(7)));
+                    .contains("as a loaner due back on " + Browser.consoleDate(today.plusDays(7)));
             assertThat(browser.find(By.id("history")).getText()).contains("Replacement issued");
             Axe.assertAccessible(browser, "console-replacement-issued-desktop");
             browser.find(By.linkText(spare.assetTag())).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + spare.id()));
             assertThat(browser.find(By.id("holder")).getText()).contains(holderName);
             assertThat(browser.find(By.id("due-back")).getText())
-                    .isEqualTo("Due back on " + districtDate(today.plusDays(7)));
+                    .isEqualTo("Due back on " + Browser.consoleDate(today.plusDays(7)));
 
             // The check-in service follows the loaner up: its return task says why, and how often it was escalated.
             await().atMost(District.PROPAGATION).ignoreExceptions().untilAsserted(() -> {
@@ -977,7 +975,8 @@ class ConsoleIT {
             Axe.assertAccessible(browser, "console-return-tasks-desktop");
 
             browser.open(system.consolePage("/people/" + leaver.id()));
-            assertThat(browser.find(By.id("leaving")).getText()).contains("Leaving on " + districtDate(leavingOn));
+            assertThat(browser.find(By.id("leaving")).getText())
+                    .contains("Leaving on " + Browser.consoleDate(leavingOn));
             Axe.assertAccessible(browser, "console-person-leaving-desktop");
         }
         JsonNode replaced = district.inventoryDevice(spare);
@@ -987,7 +986,7 @@ class ConsoleIT {
 
         // An auditor reads the loaners and the lost laptop, with no action, and a forged replacement is refused.
         try (Browser browser = new Browser(system, "console-loaners-auditor", Browser.PHONE)) {
-            signIn(browser, "/devices/loaners?school=" + system.school(), district.auditorId, "AUDITOR");
+            browser.signInToConsole("/devices/loaners?school=" + system.school(), district.auditorId, "AUDITOR");
             assertThat(browser.find(By.id("loaners")).getText())
                     .contains(loaner.assetTag())
                     .contains(holderName);
@@ -1017,7 +1016,7 @@ class ConsoleIT {
 
         try (Browser browser = new Browser(system, "console-charges", Browser.DESKTOP)) {
             // A charge from the device's page: its holder is filled in, what is missing is named by its field.
-            signIn(browser, "/devices/" + laptop.id(), district.itId, "IT_ADMIN");
+            browser.signInToConsole("/devices/" + laptop.id(), district.itId, "IT_ADMIN");
             assertThat(browser.find(By.id("no-device-charges")).getText()).contains("No one has been charged");
             browser.find(By.id("record-charge")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + laptop.id() + "/charges/new"));
@@ -1025,11 +1024,11 @@ class ConsoleIT {
             assertThat(browser.find(By.id("person-hint")).getText()).contains(holderName);
             assertThat(browser.find(By.id("reason-damage")).isSelected()).isTrue();
             browser.find(By.id("save-charge")).click();
-            awaitErrorSummary(browser, "Enter the amount owed");
+            browser.awaitErrorSummary("Enter the amount owed");
             assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("Say what the charge is for");
             Axe.assertAccessible(browser, "console-record-charge-errors-desktop");
-            fill(browser, "amount", "120.00");
-            fill(browser, "description", "Cracked screen, replaced by the repair depot");
+            browser.fill("amount", "120.00");
+            browser.fill("description", "Cracked screen, replaced by the repair depot");
             browser.find(By.id("save-charge")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=charge"));
             assertThat(browser.find(By.id("charge-recorded")).getText())
@@ -1042,8 +1041,8 @@ class ConsoleIT {
             String chargeId = browser.currentUrl().replaceAll(".*/devices/charges/([0-9a-f-]+).*", "$1");
 
             // A payment, then more than is left: the inventory's refusal is shown by the amount, the values kept.
-            fill(browser, "amount", "50.00");
-            fill(browser, "reference", receipt);
+            browser.fill("amount", "50.00");
+            browser.fill("reference", receipt);
             browser.find(By.id("record-payment")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=payment"));
             assertThat(browser.find(By.id("payment-recorded")).getText()).contains("$70.00 is still outstanding");
@@ -1051,9 +1050,9 @@ class ConsoleIT {
                     .contains("$50.00")
                     .contains(receipt)
                     .contains("Alex Technician");
-            fill(browser, "amount", "100.00");
+            browser.fill("amount", "100.00");
             browser.find(By.id("record-payment")).click();
-            awaitErrorSummary(browser, "At most 70.00 is outstanding");
+            browser.awaitErrorSummary("At most 70.00 is outstanding");
             assertThat(browser.find(By.id("amount-error")).getText()).contains("At most 70.00 is outstanding");
             assertThat(browser.find(By.id("amount")).getAttribute("value")).isEqualTo("100.00");
             assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
@@ -1061,8 +1060,8 @@ class ConsoleIT {
             Axe.assertAccessible(browser, "console-charge-refusal-desktop");
 
             // The rest waived: nothing is outstanding, and the charge takes nothing more.
-            fill(browser, "waiverAmount", "70.00");
-            fill(browser, "waiverReason", "Hardship, approved by the principal");
+            browser.fill("waiverAmount", "70.00");
+            browser.fill("waiverReason", "Hardship, approved by the principal");
             browser.find(By.id("record-waiver")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=waiver"));
             assertThat(browser.find(By.tagName("h1")).getText()).contains("Settled");
@@ -1097,7 +1096,7 @@ class ConsoleIT {
             // The list, from the navigation, filtered by the person; its CSV is the inventory's export of the same.
             browser.find(By.linkText("Charges")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/charges"));
-            fill(browser, "person", holder.districtId());
+            browser.fill("person", holder.districtId());
             browser.find(By.id("find-charges")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("person="));
             assertThat(browser.find(By.id("charges")).getText())
@@ -1121,9 +1120,9 @@ class ConsoleIT {
             browser.find(By.id("find-charges")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("status=OPEN"));
             assertThat(browser.find(By.id("no-charges")).getText()).contains("No charge matches");
-            fill(browser, "person", "NOBODY-" + holder.districtId());
+            browser.fill("person", "NOBODY-" + holder.districtId());
             browser.find(By.id("find-charges")).click();
-            awaitErrorSummary(browser, "No one has the district id NOBODY-" + holder.districtId());
+            browser.awaitErrorSummary("No one has the district id NOBODY-" + holder.districtId());
         }
     }
 
@@ -1137,7 +1136,7 @@ class ConsoleIT {
         String othersCharge = district.charge(other, others, "45.00");
 
         try (Browser browser = new Browser(system, "console-my-charges", Browser.PHONE)) {
-            signIn(browser, "/devices", staff.districtId(), "STAFF");
+            browser.signInToConsole("/devices", staff.districtId(), "STAFF");
             browser.find(By.linkText("My charges")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/my-charges"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("My charges");
@@ -1185,7 +1184,7 @@ class ConsoleIT {
         String name = "Pat Employee " + person.districtId();
 
         try (Browser browser = new Browser(system, "console-charges-auditor", Browser.DESKTOP)) {
-            signIn(browser, "/devices/charges/" + chargeId, district.auditorId, "AUDITOR");
+            browser.signInToConsole("/devices/charges/" + chargeId, district.auditorId, "AUDITOR");
             assertThat(browser.find(By.tagName("h1")).getText())
                     .contains(name)
                     .contains(laptop.assetTag())
@@ -1258,7 +1257,7 @@ class ConsoleIT {
 
         try (Browser browser = new Browser(system, "console-device-managers", Browser.DESKTOP)) {
             // None turned on yet: the page says what turns them on.
-            signIn(browser, "/", district.itId, "IT_ADMIN");
+            browser.signInToConsole("/", district.itId, "IT_ADMIN");
             browser.find(By.id("device-managers")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/managers"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Device managers");
@@ -1306,18 +1305,18 @@ class ConsoleIT {
             assertThat(browser.find(By.id("manager-GOOGLE_ADMIN-last-good")).getText())
                     .as("the last good sync, how long ago and when in the district's zone")
                     .containsPattern("Last good sync 1[2-9] minutes ago")
-                    .contains(districtTime(googleGood.plusSeconds(60)))
+                    .contains(Browser.consoleTime(googleGood.plusSeconds(60)))
                     .contains("512 devices listed, 498 check-ins, 1 not in inventory, 3 errors");
             assertThat(browser.find(By.id("manager-GOOGLE_ADMIN-failed")).getText())
                     .contains("The latest sync failed")
-                    .contains(districtTime(googleFailed))
+                    .contains(Browser.consoleTime(googleFailed))
                     .contains("Google Admin: gave up after 6 tries (HTTP 503)");
             assertThat(browser.driver().findElements(By.id("manager-GOOGLE_ADMIN-stale")))
                     .as("Google Admin synced within the hour")
                     .isEmpty();
             assertThat(browser.find(By.id("manager-INTUNE-last-good")).getText())
                     .contains("2 hours ago")
-                    .contains(districtTime(intuneGood.plusSeconds(90)));
+                    .contains(Browser.consoleTime(intuneGood.plusSeconds(90)));
             assertThat(browser.find(By.id("manager-INTUNE-stale")).getText()).contains("No good sync for over an hour");
             assertThat(browser.driver().findElements(By.id("manager-INTUNE-failed")))
                     .isEmpty();
@@ -1325,11 +1324,11 @@ class ConsoleIT {
             assertThat(runs).hasSize(3);
             assertThat(runs.get(0).getText())
                     .as("newest first")
-                    .startsWith("Google Admin Incremental Failed " + districtTime(googleFailed))
+                    .startsWith("Google Admin Incremental Failed " + Browser.consoleTime(googleFailed))
                     .contains("Google Admin: gave up after 6 tries (HTTP 503)");
             assertThat(runs.get(2).getText())
-                    .startsWith("Intune Full Succeeded " + districtTime(intuneGood))
-                    .contains(districtTime(intuneGood.plusSeconds(90)));
+                    .startsWith("Intune Full Succeeded " + Browser.consoleTime(intuneGood))
+                    .contains(Browser.consoleTime(intuneGood.plusSeconds(90)));
             String unknown = browser.find(By.id("unknown-devices")).getText();
             assertThat(unknown)
                     .contains(chromebookSerial)
@@ -1352,13 +1351,13 @@ class ConsoleIT {
             assertThat(browser.find(By.id("serialNumber")).getAttribute("value"))
                     .isEqualTo(chromebookSerial);
             assertThat(browser.find(By.id("type")).getAttribute("value")).isEqualTo("CHROMEBOOK");
-            fill(browser, "make", "Acer");
-            fill(browser, "model", "Chromebook 314");
-            fill(browser, "school", system.school());
-            fill(browser, "acquiredOn", "08/15/2026");
-            fill(browser, "cost", "289.00");
-            fill(browser, "vendor", "CDW");
-            fill(browser, "purchaseOrder", "PO-" + chromebookTag);
+            browser.fill("make", "Acer");
+            browser.fill("model", "Chromebook 314");
+            browser.fill("school", system.school());
+            browser.fill("acquiredOn", "08/15/2026");
+            browser.fill("cost", "289.00");
+            browser.fill("vendor", "CDW");
+            browser.fill("purchaseOrder", "PO-" + chromebookTag);
             browser.find(By.id("register")).click();
             await().atMost(PAGE).until(() -> !browser.driver()
                     .findElements(By.id("device-registered"))
@@ -1373,7 +1372,7 @@ class ConsoleIT {
 
         // An auditor reads the same page on a phone, with no action.
         try (Browser browser = new Browser(system, "console-device-managers-auditor", Browser.PHONE)) {
-            signIn(browser, "/devices/managers", district.auditorId, "AUDITOR");
+            browser.signInToConsole("/devices/managers", district.auditorId, "AUDITOR");
             assertThat(browser.find(By.id("manager-GOOGLE_ADMIN-failed")).getText())
                     .contains("HTTP 503");
             assertThat(browser.find(By.id("unknown-devices")).getText()).contains(laptopSerial);
@@ -1389,25 +1388,18 @@ class ConsoleIT {
 
         // Staff and HR have no such page.
         try (Browser browser = new Browser(system, "console-device-managers-staff", Browser.PHONE)) {
-            signIn(browser, "/devices", staff.districtId(), "STAFF");
+            browser.signInToConsole("/devices", staff.districtId(), "STAFF");
             browser.open(system.consolePage("/devices/managers"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
         }
         try (Browser browser = new Browser(system, "console-device-managers-hr", Browser.DESKTOP)) {
-            signIn(browser, "/people", district.hrId, "HR");
+            browser.signInToConsole("/people", district.hrId, "HR");
             browser.open(system.consolePage("/devices/managers"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
         }
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** Replaces what a field holds, as a person selecting it and typing would. */
-    private static void fill(Browser browser, String id, String text) {
-        var field = browser.find(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
 
     /**
      * Presses Tab until the focused element is the one looked for, as a keyboard user moves through a page; each
@@ -1427,14 +1419,6 @@ class ConsoleIT {
         throw new AssertionError("Tab never reached " + what + " on " + browser.currentUrl());
     }
 
-    /** Waits for the page the form came back on (the one before may still show its own error summary). */
-    private static void awaitErrorSummary(Browser browser, String text) {
-        await().atMost(PAGE).ignoreExceptions().until(() -> browser.driver()
-                .findElement(By.cssSelector(".error-summary"))
-                .getText()
-                .contains(text));
-    }
-
     /** The lifecycle buttons of a device page, by their words. */
     private static java.util.List<String> moveButtons(Browser browser) {
         return browser.driver().findElements(By.cssSelector("[id^=move-]")).stream()
@@ -1448,21 +1432,6 @@ class ConsoleIT {
                 .get("items")
                 .size();
     }
-
-    private void signIn(Browser browser, String path, String districtId, String role) {
-        browser.open(system.consolePage(path));
-        browser.signInAtProvider(Keycloak.user(districtId, role), Keycloak.TEST_PASSWORD);
-        await().atMost(SIGN_IN)
-                .until(() -> browser.currentUrl().startsWith(system.consolePage("/"))
-                        && !browser.driver()
-                                .findElements(By.cssSelector("header.top"))
-                                .isEmpty());
-    }
-
-    /**
-     * The page in its current state as people see it: photographed and checked with axe-core at the test's own window
-     * size, then at a phone's (390x844) and a laptop's (1440x900), and left at the size it had.
-     */
 
     /** The loss report service's read model knows the person and the device they hold. */
     private void awaitKnownToLossReports(Device device, Person holder) {
@@ -1546,24 +1515,5 @@ class ConsoleIT {
                 orgUnit,
                 java.sql.Timestamp.from(listedAt.minus(Duration.ofDays(3))),
                 java.sql.Timestamp.from(listedAt));
-    }
-
-    /** A day as the console writes it ("Dec 18, 2026"). */
-    private static String districtDate(LocalDate day) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(Locale.US)
-                .format(day);
-    }
-
-    /** Sets a date field as a person picking the day would. */
-    private static void setDate(Browser browser, String id, LocalDate day) {
-        ((JavascriptExecutor) browser.driver())
-                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, day.toString());
-    }
-
-    private static String districtTime(Instant at) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.US)
-                .format(at.atZone(ZoneId.of(DistrictSystem.CONSOLE_ZONE)));
     }
 }

@@ -7,18 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
-import org.district.testing.Keycloak;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * HR announces a person's leaving date ahead of time from the person's page in the console, in headless Chromium: a day
@@ -30,8 +25,8 @@ import org.openqa.selenium.JavascriptExecutor;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeavingDateConsoleIT {
 
-    private static final Duration SIGN_IN = Duration.ofSeconds(60);
-    private static final Duration PAGE = Duration.ofSeconds(20);
+    private static final Duration SIGN_IN = Browser.SIGN_IN;
+    private static final Duration PAGE = Browser.PAGE;
 
     private DistrictSystem system;
     private District district;
@@ -52,7 +47,7 @@ class LeavingDateConsoleIT {
         LocalDate leavingOn = today.plusDays(30);
 
         try (Browser browser = new Browser(system, "console-leaving-date-hr", Browser.DESKTOP)) {
-            signIn(browser, "/people/" + leaving.id(), district.hrId, "HR");
+            browser.signInToConsole("/people/" + leaving.id(), district.hrId, "HR");
             assertThat(browser.find(By.id("leaving-date-heading")).getText()).isEqualTo("Leaving date");
             assertThat(browser.find(By.id("leavingDate")).getAttribute("value")).isEmpty();
             assertThat(browser.driver().findElements(By.id("clear-leaving-date")))
@@ -61,21 +56,22 @@ class LeavingDateConsoleIT {
             Axe.assertAccessible(browser, "console-leaving-date-empty-hr");
 
             // More than a year ahead: the inventory refuses it, and the form says so by the field.
-            setDate(browser, "leavingDate", today.plusDays(400));
+            browser.setDate("leavingDate", today.plusDays(400));
             browser.find(By.id("save-leaving-date")).click();
-            awaitErrorSummary(browser, "Leaving date must be at most 366 days from today.");
+            browser.awaitErrorSummary("Leaving date must be at most 366 days from today.");
             assertThat(browser.find(By.id("leavingDate-error")).getText())
                     .isEqualTo("Leaving date must be at most 366 days from today.");
             assertThat(browser.find(By.id("leavingDate")).getAttribute("aria-describedby"))
                     .contains("leavingDate-error");
             Axe.assertAccessible(browser, "console-leaving-date-refused-hr", "leaving-date-heading");
 
-            setDate(browser, "leavingDate", leavingOn);
+            browser.setDate("leavingDate", leavingOn);
             browser.find(By.id("save-leaving-date")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("leavingDate=set"));
             assertThat(browser.find(By.id("leaving-date-saved")).getText())
-                    .isEqualTo("Leaving date set to " + districtDate(leavingOn) + "; return tasks open for that day.");
-            assertThat(browser.find(By.id("leaving")).getText()).contains(districtDate(leavingOn));
+                    .isEqualTo("Leaving date set to " + Browser.consoleDate(leavingOn)
+                            + "; return tasks open for that day.");
+            assertThat(browser.find(By.id("leaving")).getText()).contains(Browser.consoleDate(leavingOn));
             assertThat(browser.find(By.id("leavingDate")).getAttribute("value")).isEqualTo(leavingOn.toString());
             Axe.assertAccessible(browser, "console-leaving-date-set-hr");
         }
@@ -98,7 +94,7 @@ class LeavingDateConsoleIT {
                 .contains(leavingOn.toString()));
 
         try (Browser browser = new Browser(system, "console-leaving-date-clear-hr", Browser.PHONE)) {
-            signIn(browser, "/people/" + leaving.id(), district.hrId, "HR");
+            browser.signInToConsole("/people/" + leaving.id(), district.hrId, "HR");
             browser.find(By.id("clear-leaving-date")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("leavingDate=cleared"));
             assertThat(browser.find(By.id("leaving-date-cleared")).getText()).startsWith("Leaving date cleared.");
@@ -113,43 +109,5 @@ class LeavingDateConsoleIT {
                 .as("no leaving date: " + cleared)
                 .isTrue();
         assertThat(cleared.get("active").asBoolean()).isTrue();
-    }
-
-    // ---------------------------------------------------------------- helpers (as in ConsoleIT)
-
-    private void signIn(Browser browser, String path, String districtId, String role) {
-        browser.open(system.consolePage(path));
-        browser.signInAtProvider(Keycloak.user(districtId, role), Keycloak.TEST_PASSWORD);
-        await().atMost(SIGN_IN)
-                .until(() -> browser.currentUrl().startsWith(system.consolePage("/"))
-                        && !browser.driver()
-                                .findElements(By.cssSelector("header.top"))
-                                .isEmpty());
-    }
-
-    /** Waits for the page the form came back on. */
-    private static void awaitErrorSummary(Browser browser, String text) {
-        await().atMost(PAGE).ignoreExceptions().until(() -> browser.driver()
-                .findElement(By.cssSelector(".error-summary"))
-                .getText()
-                .contains(text));
-    }
-
-    /**
-     * The page in its current state: photographed and checked with axe-core at the test's own window size, then at a
-     * phone's (390x844) and a laptop's (1440x900), and left at the size it had.
-     */
-
-    /** Sets a date field as a person picking the day would. */
-    private static void setDate(Browser browser, String id, LocalDate day) {
-        ((JavascriptExecutor) browser.driver())
-                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, day.toString());
-    }
-
-    /** A day as the console writes it ("Dec 18, 2026"). */
-    private static String districtDate(LocalDate day) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(Locale.US)
-                .format(day);
     }
 }

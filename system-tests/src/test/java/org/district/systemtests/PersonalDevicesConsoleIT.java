@@ -8,12 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
-import org.district.testing.Keycloak;
 import org.district.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +31,8 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PersonalDevicesConsoleIT {
 
-    private static final Duration SIGN_IN = Duration.ofSeconds(60);
-    private static final Duration PAGE = Duration.ofSeconds(20);
+    private static final Duration SIGN_IN = Browser.SIGN_IN;
+    private static final Duration PAGE = Browser.PAGE;
 
     private DistrictSystem system;
     private District district;
@@ -67,7 +63,7 @@ class PersonalDevicesConsoleIT {
 
         // ---- the owner registers their phone, on a phone
         try (Browser owner = new Browser(system, "personal-owner", Browser.PHONE)) {
-            signIn(owner, "/personal-devices", ownerId, "STAFF");
+            owner.signInToConsole("/personal-devices", ownerId, "STAFF");
             assertThat(owner.find(By.tagName("h1")).getText()).isEqualTo("My personal devices");
             assertThat(owner.find(By.cssSelector("header nav")).getText())
                     .contains("My personal devices")
@@ -84,7 +80,7 @@ class PersonalDevicesConsoleIT {
             Axe.assertAccessible(owner, "console-register-own-device-phone");
 
             owner.find(By.id("register-device")).click();
-            awaitErrorSummary(owner, "Enter the make of the device");
+            owner.awaitErrorSummary("Enter the make of the device");
             assertThat(owner.find(By.cssSelector(".error-summary")).getText())
                     .contains("Enter the model of the device")
                     .contains("Enter the serial number of the device")
@@ -97,10 +93,10 @@ class PersonalDevicesConsoleIT {
             Axe.assertAccessible(owner, "console-register-own-device-errors-phone");
 
             new Select(owner.find(By.id("type"))).selectByValue("SMARTPHONE");
-            fill(owner, "make", "Samsung");
-            fill(owner, "model", "Galaxy S24");
-            fill(owner, "serialNumber", serial);
-            fill(owner, "purpose", "Two-factor sign-in and the attendance app in class.");
+            owner.fill("make", "Samsung");
+            owner.fill("model", "Galaxy S24");
+            owner.fill("serialNumber", serial);
+            owner.fill("purpose", "Two-factor sign-in and the attendance app in class.");
             owner.find(By.id("lockAndLocateConsent")).click();
             owner.find(By.id("register-device")).click();
             await().atMost(PAGE).until(() -> owner.currentUrl().contains("/personal-devices?registered="));
@@ -113,12 +109,12 @@ class PersonalDevicesConsoleIT {
             // The same serial number again: said at its field, in words.
             owner.open(system.consolePage("/personal-devices/new"));
             new Select(owner.find(By.id("type"))).selectByValue("SMARTPHONE");
-            fill(owner, "make", "Samsung");
-            fill(owner, "model", "Galaxy S24");
-            fill(owner, "serialNumber", serial);
-            fill(owner, "purpose", "The same phone again.");
+            owner.fill("make", "Samsung");
+            owner.fill("model", "Galaxy S24");
+            owner.fill("serialNumber", serial);
+            owner.fill("purpose", "The same phone again.");
             owner.find(By.id("register-device")).click();
-            awaitErrorSummary(owner, "already registered");
+            owner.awaitErrorSummary("already registered");
             assertThat(owner.find(By.id("serialNumber-error")).getText()).contains("already registered");
             assertThat(owner.find(By.id("purpose")).getAttribute("value")).isEqualTo("The same phone again.");
         }
@@ -134,7 +130,7 @@ class PersonalDevicesConsoleIT {
 
         // ---- the principal of another school sees nothing of it
         try (Browser other = new Browser(system, "personal-other-principal", Browser.DESKTOP)) {
-            signIn(other, "/personal-devices/requests", otherPrincipalId, "PRINCIPAL", "STAFF");
+            other.signInToConsole("/personal-devices/requests", otherPrincipalId, "PRINCIPAL", "STAFF");
             assertThat(other.find(By.tagName("h1")).getText()).isEqualTo("Personal device requests");
             assertThat(other.find(By.tagName("main")).getText())
                     .doesNotContain(ownerName)
@@ -148,7 +144,7 @@ class PersonalDevicesConsoleIT {
 
         // ---- the principal of the owner's school decides
         try (Browser principal = new Browser(system, "personal-principal", Browser.DESKTOP)) {
-            signIn(principal, "/", principalId, "PRINCIPAL", "STAFF");
+            principal.signInToConsole("/", principalId, "PRINCIPAL", "STAFF");
             assertThat(principal.find(By.cssSelector("header nav")).getText())
                     .contains("Personal device requests")
                     .contains("My personal devices");
@@ -161,7 +157,7 @@ class PersonalDevicesConsoleIT {
                     .contains(ownerName)
                     .contains("Samsung Galaxy S24")
                     .contains("Two-factor sign-in and the attendance app in class.")
-                    .contains(districtTime(requestedAt))
+                    .contains(Browser.consoleTime(requestedAt))
                     .doesNotContain(ownerId);
             Axe.assertAccessible(principal, "console-personal-device-requests-desktop");
 
@@ -174,7 +170,7 @@ class PersonalDevicesConsoleIT {
             Axe.assertAccessible(principal, "console-personal-device-decide-desktop");
 
             principal.find(By.id("refuse")).click();
-            awaitErrorSummary(principal, "Say why you refuse");
+            principal.awaitErrorSummary("Say why you refuse");
             Axe.assertAccessible(principal, "console-personal-device-refuse-error-desktop");
 
             principal.find(By.id("approve")).click();
@@ -218,11 +214,11 @@ class PersonalDevicesConsoleIT {
 
         // ---- the owner sees it approved
         try (Browser owner = new Browser(system, "personal-owner-approved", Browser.PHONE)) {
-            signIn(owner, "/personal-devices", ownerId, "STAFF");
+            owner.signInToConsole("/personal-devices", ownerId, "STAFF");
             assertThat(owner.find(By.id("personal-device-" + assetTag)).getText())
                     .contains("Approved")
                     .contains("Approved until")
-                    .contains(districtDate(expiresOn));
+                    .contains(Browser.consoleDate(expiresOn));
             owner.find(By.linkText("Samsung Galaxy S24")).click();
             await().atMost(PAGE).until(() -> owner.currentUrl().endsWith("/personal-devices/" + deviceId));
             assertThat(owner.find(By.id("decided-by")).getText())
@@ -236,7 +232,7 @@ class PersonalDevicesConsoleIT {
 
         // ---- IT removes its access, with a reason, after a confirmation
         try (Browser it = new Browser(system, "personal-it", Browser.DESKTOP)) {
-            signIn(it, "/personal-devices/" + deviceId, district.itId, "IT_ADMIN");
+            it.signInToConsole("/personal-devices/" + deviceId, district.itId, "IT_ADMIN");
             assertThat(it.find(By.id("device-history")).getAttribute("href")).endsWith("/devices/" + deviceId);
             assertThat(it.find(By.id("decided-by")).getText())
                     .as("IT reads the principal's name")
@@ -251,13 +247,13 @@ class PersonalDevicesConsoleIT {
             Axe.assertAccessible(it, "console-personal-device-remove-confirm-desktop");
 
             it.find(By.id("confirm")).click();
-            awaitErrorSummary(it, "Enter why access is removed");
+            it.awaitErrorSummary("Enter why access is removed");
             Axe.assertAccessible(it, "console-personal-device-remove-error-desktop");
             assertThat(ownDevice(ownerId, serial).get("access").asText())
                     .as("nothing is removed without a reason")
                     .isEqualTo("APPROVED");
 
-            fill(it, "reason", reason);
+            it.fill("reason", reason);
             it.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> it.currentUrl().endsWith("?done=removed"));
             assertThat(it.find(By.id("access")).getText()).isEqualTo("Access removed");
@@ -274,7 +270,7 @@ class PersonalDevicesConsoleIT {
 
         // ---- the owner reads the removal and its reason, in English and Spanish, and asks again
         try (Browser owner = new Browser(system, "personal-owner-removed", Browser.PHONE)) {
-            signIn(owner, "/personal-devices", ownerId, "STAFF");
+            owner.signInToConsole("/personal-devices", ownerId, "STAFF");
             String card = owner.find(By.id("personal-device-" + assetTag)).getText();
             assertThat(card).contains("Access removed").contains(reason);
             assertWithinPhone(owner);
@@ -292,7 +288,7 @@ class PersonalDevicesConsoleIT {
             Axe.assertAccessible(owner, "console-my-personal-devices-es-phone");
             owner.open(system.consolePage("/personal-devices/new"));
             owner.find(By.id("register-device")).click();
-            awaitErrorSummary(owner, "Escriba la marca del dispositivo");
+            owner.awaitErrorSummary("Escriba la marca del dispositivo");
             assertThat(owner.find(By.cssSelector(".error-summary h2")).getText())
                     .isEqualTo("Hay un problema");
             Axe.assertAccessible(owner, "console-register-own-device-errors-es-phone");
@@ -325,7 +321,7 @@ class PersonalDevicesConsoleIT {
         String principalId = system.id("P");
         registerPerson(principalId, "Dana", "Principal" + principalId.replace("-", ""), school, true);
         try (Browser principal = new Browser(system, "personal-principal-only", Browser.PHONE)) {
-            signIn(principal, "/", principalId, "PRINCIPAL");
+            principal.signInToConsole("/", principalId, "PRINCIPAL");
             await().atMost(PAGE).until(() -> principal.currentUrl().endsWith("/personal-devices/requests"));
             assertThat(principal.find(By.cssSelector("header nav")).getText())
                     .contains("Personal device requests")
@@ -353,21 +349,6 @@ class PersonalDevicesConsoleIT {
         throw new AssertionError("No personal device " + serial + " of " + ownerId + ": " + reply.text());
     }
 
-    /** Replaces what a field holds, as a person selecting it and typing would. */
-    private static void fill(Browser browser, String id, String text) {
-        var field = browser.find(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /** Waits for the page the form came back on (the one before may still show its own error summary). */
-    private static void awaitErrorSummary(Browser browser, String text) {
-        await().atMost(PAGE).ignoreExceptions().until(() -> browser.driver()
-                .findElement(By.cssSelector(".error-summary"))
-                .getText()
-                .contains(text));
-    }
-
     /** Nothing on the page is wider than the phone it is read on. */
     private static void assertWithinPhone(Browser browser) {
         assertThat(browser.viewportWidth())
@@ -376,22 +357,6 @@ class PersonalDevicesConsoleIT {
         long width = browser.pageWidth();
         assertThat(width).as("nothing wider than the phone").isLessThanOrEqualTo(420L);
     }
-
-    /** Signs in on the identity provider's page as the test user of this district id with exactly these roles. */
-    private void signIn(Browser browser, String path, String districtId, String... roles) {
-        browser.open(system.consolePage(path));
-        browser.signInAtProvider(Keycloak.user(districtId, roles), Keycloak.TEST_PASSWORD);
-        await().atMost(SIGN_IN)
-                .until(() -> browser.currentUrl().startsWith(system.consolePage("/"))
-                        && !browser.driver()
-                                .findElements(By.cssSelector("header.top"))
-                                .isEmpty());
-    }
-
-    /**
-     * The page in its current state as people see it: photographed and checked with axe-core at the test's own window
-     * size, then at a phone's (390x844) and a laptop's (1440x900), and left at the size it had.
-     */
 
     /** A person of the inventory at this school, with today's AUP acknowledgement or none; their record's id. */
     private String registerPerson(String districtId, String givenName, String familyName, String school, boolean aup) {
@@ -414,19 +379,5 @@ class PersonalDevicesConsoleIT {
         Http.Reply found =
                 Http.get(system.inventory("/api/v1/people?q=" + districtId + "&limit=10"), district.itToken());
         return found.json().get("items").get(0).get("id").asText();
-    }
-
-    /** A day as the console writes it ("Jun 30, 2027"). */
-    private static String districtDate(LocalDate day) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(Locale.US)
-                .format(day);
-    }
-
-    /** A moment as the console writes it, in the district's zone. */
-    private static String districtTime(Instant at) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.US)
-                .format(at.atZone(ZoneId.of(DistrictSystem.CONSOLE_ZONE)));
     }
 }
