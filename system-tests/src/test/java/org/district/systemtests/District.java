@@ -100,15 +100,20 @@ final class District {
     }
 
     Device device(String type, boolean sensitive) {
+        return device(system.school(), type, "Dell", "Latitude 5440", sensitive);
+    }
+
+    /** A district device IT registers, bought last summer, at that school with that make and model. */
+    Device device(String school, String type, String make, String model, boolean sensitive) {
         String tag = system.id("TAG");
         ObjectNode body = Http.JSON
                 .createObjectNode()
                 .put("assetTag", tag)
                 .put("serialNumber", "SN" + tag)
                 .put("type", type)
-                .put("make", "Dell")
-                .put("model", "Latitude 5440")
-                .put("school", system.school())
+                .put("make", make)
+                .put("model", model)
+                .put("school", school)
                 .put("sensitiveData", sensitive);
         body.putObject("acquisition")
                 .put("type", "PURCHASED")

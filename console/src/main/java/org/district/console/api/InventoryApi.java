@@ -55,6 +55,7 @@ public interface InventoryApi {
             @QueryParam("ownership") String ownership,
             @QueryParam("assignee") String assigneeDistrictId,
             @QueryParam("sensitive") String sensitive,
+            @QueryParam("sort") String sort,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
 

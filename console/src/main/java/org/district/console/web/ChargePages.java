@@ -504,7 +504,7 @@ public class ChargePages {
         }
         Optional<Device> found = Optional.empty();
         try {
-            found = inventory.devices(assetTag, null, null, null, null, null, null, null, 10).items().stream()
+            found = inventory.devices(assetTag, null, null, null, null, null, null, null, null, 10).items().stream()
                     .filter(d -> d.assetTag().equalsIgnoreCase(assetTag))
                     .findFirst();
         } catch (WebApplicationException e) {

@@ -62,33 +62,81 @@ public class DevicePages {
 
     /** The devices page's filters as the person set them (blank ones absent). */
     public record Filters(
-            String q, String status, String type, String school, String ownership, String holder, String sensitive) {
+            String q,
+            String status,
+            String type,
+            String school,
+            String ownership,
+            String holder,
+            String sensitive,
+            String sort) {
+
+        /** The columns the list sorts by, as the inventory names them; a leading - sorts descending. */
+        static final List<String> SORTS = List.of("assetTag", "device", "type", "status", "school");
+
+        /** The sort a link asked for, if the inventory offers it; otherwise none (asset-tag order). */
+        static String sort(String raw) {
+            String value = blank(raw);
+            if (value == null) {
+                return null;
+            }
+            boolean descending = value.startsWith("-");
+            String key = choice(descending ? value.substring(1) : value, SORTS);
+            return key == null ? null : (descending ? "-" : "") + key;
+        }
 
         public String query(String cursor) {
-            return Links.of(
-                    "",
-                    Links.parameters(
-                            "q",
-                            q,
-                            "status",
-                            status,
-                            "type",
-                            type,
-                            "school",
-                            school,
-                            "ownership",
-                            ownership,
-                            "holder",
-                            holder,
-                            "sensitive",
-                            sensitive,
-                            "cursor",
-                            cursor));
+            return Links.of("", parameters(cursor, sort));
         }
 
         /** The same filters for the devices of one holder. */
         public Filters withHolder(String districtId) {
-            return new Filters(q, status, type, school, ownership, districtId, sensitive);
+            return new Filters(q, status, type, school, ownership, districtId, sensitive, sort);
+        }
+
+        /**
+         * The link a column's heading leads to: the first page sorted by that column, ascending, or descending when it
+         * is already sorted ascending by it.
+         */
+        public String sortedBy(String column) {
+            return Links.of(
+                    "",
+                    parameters(
+                            null,
+                            column.equals(sort) || (sort == null && column.equals("assetTag"))
+                                    ? "-" + column
+                                    : column));
+        }
+
+        /** How the list is sorted by that column: ascending, descending, or null when it is not. */
+        public String sortOf(String column) {
+            String current = sort == null ? "assetTag" : sort;
+            if (current.equals(column)) {
+                return "ascending";
+            }
+            return current.equals("-" + column) ? "descending" : null;
+        }
+
+        private Map<String, String> parameters(String cursor, String order) {
+            return Links.parameters(
+                    "q",
+                    q,
+                    "status",
+                    status,
+                    "type",
+                    type,
+                    "school",
+                    school,
+                    "ownership",
+                    ownership,
+                    "holder",
+                    holder,
+                    "sensitive",
+                    sensitive,
+                    "sort",
+                    order,
+                    "cursor",
+                    cursor);
         }
 
         public boolean any() {
@@ -185,6 +233,7 @@ public class DevicePages {
             @QueryParam("holder") String holder,
             @QueryParam("sensitive") String sensitive,
             @QueryParam("checkin") String checkinState,
+            @QueryParam("sort") String sort,
             @QueryParam("cursor") String cursor) {
         // Overdue and not compliant are what check-ins know: their lists, for the same school.
         String state = choice(checkinState, List.of("overdue", "non-compliant"));
@@ -200,7 +249,8 @@ public class DevicePages {
                 blank(school),
                 choice(ownership, DeviceForms.OWNERSHIPS),
                 pages.seesEverything() ? blank(holder) : null,
-                pages.seesEverything() ? choice(sensitive, List.of("true")) : null);
+                pages.seesEverything() ? choice(sensitive, List.of("true")) : null,
+                pages.seesEverything() ? Filters.sort(sort) : null);
         List<FieldError> errors = List.of();
         Page<Device> page = new Page<>(List.of(), PAGE_SIZE, null);
         Holders.Found holders = Holders.Found.NONE;
@@ -215,6 +265,7 @@ public class DevicePages {
                         filters.ownership(),
                         holders.districtId(),
                         filters.sensitive(),
+                        filters.sort(),
                         blank(cursor),
                         PAGE_SIZE);
             }
@@ -254,13 +305,23 @@ public class DevicePages {
             @QueryParam("school") String school,
             @QueryParam("ownership") String ownership,
             @QueryParam("holder") String holder,
-            @QueryParam("sensitive") String sensitive) {
+            @QueryParam("sensitive") String sensitive,
+            @QueryParam("sort") String sort) {
         String text = blank(q);
         Holders.Found holders = this.holders.find(blank(holder));
         if ((text != null && text.length() < 3) || (blank(holder) != null && holders.districtId() == null)) {
             // The list says why (the same filters, the inventory's own message, or the people the holder may be).
             throw new WebApplicationException(Response.seeOther(URI.create("/devices"
-                            + new Filters(text, status, type, school, ownership, blank(holder), sensitive).query(null)))
+                            + new Filters(
+                                            text,
+                                            status,
+                                            type,
+                                            school,
+                                            ownership,
+                                            blank(holder),
+                                            sensitive,
+                                            Filters.sort(sort))
+                                    .query(null)))
                     .build());
         }
         Map<String, String> filters = Links.parameters(
@@ -270,7 +331,8 @@ public class DevicePages {
                 "school", blank(school),
                 "ownership", choice(ownership, DeviceForms.OWNERSHIPS),
                 "assignee", holders.districtId(),
-                "sensitive", choice(sensitive, List.of("true")));
+                "sensitive", choice(sensitive, List.of("true")),
+                "sort", Filters.sort(sort));
         return RestMulti.fromUniResponse(
                 export.devices(filters),
                 HttpClientResponse::toMulti,

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.district.inventory.domain.DeviceFilter;
+import org.district.inventory.domain.DeviceOrder;
 import org.district.inventory.entity.Device;
 
 /** Devices: lookups by id, tag and serial number, and the filtered, keyset-paginated search. */
@@ -39,8 +40,9 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
     }
 
     /**
-     * One page of devices matching the filter, ordered by asset tag, starting after {@code afterAssetTag}, each with its
-     * holder. Reads one row more than the limit so the caller knows whether there is a next page.
+     * One page of devices matching the filter, in the order asked for (ties broken by asset tag), starting after the
+     * device whose asset tag is {@code afterAssetTag} in that order, each with its holder. Reads one row more than the
+     * limit so the caller knows whether there is a next page.
      *
      * <p>A text search has two good plans, and the planner cannot tell which one a fragment needs: it estimates how
      * many devices contain a fragment from statistics, and a rare five-digit fragment estimated at 1 % of a million
@@ -57,7 +59,8 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
      * the service's CPU there, and the search's p99 growing with every run).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Device> search(DeviceFilter filter, String afterAssetTag, int limit, int textMatchCap) {
+    public List<Device> search(
+            DeviceFilter filter, DeviceOrder order, String afterAssetTag, int limit, int textMatchCap) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
@@ -98,11 +101,32 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             where.append(" and (d.asset_tag || ' ' || d.serial_number || ' ' || d.make || ' ' || d.model) ilike ?");
             params.add("%" + escapeLike(filter.text()) + "%");
         }
+        String direction = order.descending() ? " desc" : "";
+        StringBuilder orderBy = new StringBuilder();
+        order.key()
+                .columns()
+                .forEach(c -> orderBy.append("d.").append(c).append(direction).append(", "));
+        orderBy.append("d.asset_tag").append(direction);
         if (afterAssetTag != null) {
-            where.append(" and d.asset_tag > ?");
+            // The keyset: the row after the last one of the previous page, in this order (each index ends in the tag).
+            String after = order.descending() ? " < " : " > ";
+            if (order.key().columns().isEmpty()) {
+                where.append(" and d.asset_tag").append(after).append("?");
+            } else {
+                String columns = String.join(", ", order.key().columns());
+                where.append(" and (")
+                        .append(order.key().columns().stream()
+                                .map(c -> "d." + c)
+                                .collect(Collectors.joining(", ")))
+                        .append(", d.asset_tag)")
+                        .append(after)
+                        .append("(select ")
+                        .append(columns)
+                        .append(", asset_tag from device where asset_tag = ?)");
+            }
             params.add(afterAssetTag);
         }
-        String page = "select d.id from device d" + where + " order by d.asset_tag limit ?";
+        String page = "select d.id from device d" + where + " order by " + orderBy + " limit ?";
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(limit + 1);
         if (filter.text() == null) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.inventory.domain.DeviceFilter;
+import org.district.inventory.domain.DeviceOrder;
 import org.district.inventory.entity.Device;
 import org.district.inventory.entity.Person;
 import org.district.inventory.service.AssignmentRequest;
@@ -42,6 +43,7 @@ import org.district.inventory.service.csv.ImportReport;
 import org.district.support.cache.SchoolSummaries;
 import org.district.support.cache.SummarySettings;
 import org.district.support.csv.CsvDownload;
+import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
 import org.district.support.limits.RateLimited;
 import org.district.support.paging.Cursors;
@@ -89,7 +91,7 @@ public class DeviceResource {
                     + "649.00,2025-08-15,2028-08-15\n";
 
     /** The documented shape of a page of devices. */
-    @Schema(name = "DevicePage", description = "One page of devices, in asset-tag order.")
+    @Schema(name = "DevicePage", description = "One page of devices, in the order asked for (asset tag by default).")
     static final class DevicePage {
         @Schema(description = "The devices of this page", required = true)
         public List<DeviceView> items;
@@ -149,7 +151,7 @@ public class DeviceResource {
             operationId = "searchDevices",
             summary = "Search devices",
             description = "Filters combine with AND; sensitive=true (or false) keeps the devices that hold sensitive"
-                    + " data (or that do not). Ordered by asset tag, in pages of limit (1 to 200, 50 by default): pass"
+                    + " data (or that do not). Ordered by sort (asset tag by default; ties in asset-tag order), in pages of limit (1 to 200, 50 by default): pass"
                     + " a page's nextCursor as cursor for the next one. IT staff and auditors search every device; a"
                     + " supervisor sees the devices of their team and their own; anyone else only the devices assigned"
                     + " to them (an assignee they may not see gives an empty page).")
@@ -166,11 +168,36 @@ public class DeviceResource {
         if (filter.isEmpty()) {
             return PageView.empty(size);
         }
+        DeviceOrder order = search.order();
         return PageView.of(
-                devices.search(filter.get(), page.afterText(), size),
+                devices.search(filter.get(), order, afterAssetTag(page, order), size),
                 size,
                 this::view,
-                d -> Cursors.encode(d.assetTag));
+                d -> cursor(order, d.assetTag));
+    }
+
+    /**
+     * A page's cursor: the last device's asset tag, and for any order but the default the order's name as well, so that
+     * a cursor continues only the order that issued it.
+     */
+    private static String cursor(DeviceOrder order, String assetTag) {
+        return order.equals(DeviceOrder.DEFAULT) ? Cursors.encode(assetTag) : Cursors.encode(order.apiName(), assetTag);
+    }
+
+    private static String afterAssetTag(PageParams page, DeviceOrder order) {
+        if (order.equals(DeviceOrder.DEFAULT)) {
+            return page.afterText();
+        }
+        Cursors.Position position = page.after(2);
+        if (position == null) {
+            return null;
+        }
+        if (!position.text(0).equals(order.apiName())) {
+            throw InvalidException.of(
+                    "cursor",
+                    "continues another order than sort=" + order.apiName() + "; start again from the first page.");
+        }
+        return position.text(1);
     }
 
     @GET
@@ -180,8 +207,8 @@ public class DeviceResource {
     @Operation(
             operationId = "exportDevices",
             summary = "Export devices as CSV",
-            description = "IT staff and auditors. Every device matching the filters (as for search), in asset-tag"
-                    + " order, in the import's column layout plus read-only status columns (status,"
+            description = "IT staff and auditors. Every device matching the filters (as for search), in the order"
+                    + " of sort (as for search), in the import's column layout plus read-only status columns (status,"
                     + " assigneeDistrictId, assignedAt, costOwed, id). UTF-8, streamed; the header line comes even"
                     + " when nothing matches.")
     @APIResponse(
@@ -211,7 +238,8 @@ public class DeviceResource {
         return CsvDownload.byFirstCell(
                 "devices.csv",
                 DeviceColumns.HEADER,
-                (after, size) -> filter.isEmpty() ? List.of() : exports.devices(filter.get(), after, size));
+                (after, size) ->
+                        filter.isEmpty() ? List.of() : exports.devices(filter.get(), search.order(), after, size));
     }
 
     @GET

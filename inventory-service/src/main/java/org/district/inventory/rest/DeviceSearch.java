@@ -5,6 +5,7 @@ import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
 import org.district.inventory.domain.DeviceFilter;
+import org.district.inventory.domain.DeviceOrder;
 import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
@@ -69,6 +70,31 @@ public class DeviceSearch {
             schema = @Schema(type = SchemaType.BOOLEAN))
     String sensitive;
 
+    @QueryParam("sort")
+    @Parameter(
+            description =
+                    "The order: assetTag (the default), device (make and model), type, status or school; a leading"
+                            + " - for descending. Ties are listed in asset-tag order.",
+            example = "-status",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {
+                                "assetTag",
+                                "-assetTag",
+                                "device",
+                                "-device",
+                                "type",
+                                "-type",
+                                "status",
+                                "-status",
+                                "school",
+                                "-school"
+                            }))
+    String sort;
+
+    private DeviceOrder order = DeviceOrder.DEFAULT;
+
     /**
      * The filter every parameter but the holder gives (the caller resolves it), with every bad parameter named at
      * once.
@@ -85,8 +111,14 @@ public class DeviceSearch {
                 null,
                 check.get(() -> Requests.optionalFlag("sensitive", sensitive)));
         check.get(this::assignee);
+        order = check.get(() -> DeviceOrder.parse("sort", sort));
         check.done();
         return filter;
+    }
+
+    /** The order asked for, once {@link #filter()} has read the parameters. */
+    DeviceOrder order() {
+        return order;
     }
 
     /** The holder as sent (a person id or district id); null when absent. */

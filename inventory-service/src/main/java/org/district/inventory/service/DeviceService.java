@@ -25,6 +25,7 @@ import org.district.contracts.inventory.Ownership;
 import org.district.inventory.config.InventorySettings;
 import org.district.inventory.domain.DeviceFilter;
 import org.district.inventory.domain.DeviceLifecycle;
+import org.district.inventory.domain.DeviceOrder;
 import org.district.inventory.domain.FieldChange;
 import org.district.inventory.entity.Assignment;
 import org.district.inventory.entity.Device;
@@ -96,8 +97,9 @@ public class DeviceService {
      * its holder. A transaction of its own even for a read: the search tunes its plan for the transaction it runs in.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public List<Device> search(DeviceFilter filter, String afterAssetTag, int limit) {
-        return devices.search(filter, afterAssetTag, limit, settings.search().textMatchCap());
+    public List<Device> search(DeviceFilter filter, DeviceOrder order, String afterAssetTag, int limit) {
+        return devices.search(
+                filter, order, afterAssetTag, limit, settings.search().textMatchCap());
     }
 
     /** How many devices are in each status, of one school or of all (null). In a transaction of its own when asked from a background refresh. */

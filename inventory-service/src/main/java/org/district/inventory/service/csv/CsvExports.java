@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.district.contracts.inventory.PersonKind;
 import org.district.inventory.domain.DeviceFilter;
+import org.district.inventory.domain.DeviceOrder;
 import org.district.inventory.repository.PersonRepository;
 import org.district.inventory.service.DeviceService;
 
@@ -23,10 +24,10 @@ public class CsvExports {
     @Inject
     PersonRepository people;
 
-    /** The rows of the devices matching the filter that follow {@code afterAssetTag}, in asset-tag order. */
+    /** The rows of the devices matching the filter that follow the device {@code afterAssetTag} in that order. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<List<Object>> devices(DeviceFilter filter, String afterAssetTag, int size) {
-        return devices.search(filter, afterAssetTag, size).stream()
+    public List<List<Object>> devices(DeviceFilter filter, DeviceOrder order, String afterAssetTag, int size) {
+        return devices.search(filter, order, afterAssetTag, size).stream()
                 .limit(size)
                 .map(DeviceColumns::row)
                 .toList();
