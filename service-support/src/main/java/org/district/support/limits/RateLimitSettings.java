@@ -1,13 +1,15 @@
 package org.district.support.limits;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 import java.util.Map;
 
 /**
- * How often one caller may do one thing, per replica: {@code district.rate-limit.<name>.per-minute} (the sustained
- * rate) and {@code district.rate-limit.<name>.burst} (how many at once after a quiet spell). A name without settings
- * is not limited.
+ * How often one caller may do one thing: {@code district.rate-limit.<name>.per-minute} (the sustained rate),
+ * {@code district.rate-limit.<name>.burst} (how many at once after a quiet spell) and
+ * {@code district.rate-limit.<name>.shared} (whether the replicas share the allowance through the database; true
+ * unless set). A name without settings is not limited.
  */
 @ConfigMapping(prefix = "district.rate-limit")
 public interface RateLimitSettings {
@@ -22,5 +24,12 @@ public interface RateLimitSettings {
 
         /** Requests one caller may make at once. */
         int burst();
+
+        /**
+         * Whether all replicas share the caller's bucket through the database (the default), or each keeps its own
+         * in memory (no statement per request; up to n times the allowance with n replicas).
+         */
+        @WithDefault("true")
+        boolean shared();
     }
 }

@@ -1,8 +1,10 @@
 package org.district.support.limits;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
@@ -15,10 +17,12 @@ import org.district.support.problem.ProblemException;
 
 /**
  * Token buckets, one per (limit, caller): a caller may make {@code burst} requests at once and {@code per-minute}
- * sustained; beyond that it is told how long to wait. Kept in memory by each replica (so with n replicas behind a
- * balancer a caller gets at most n times the limit; the ingress limits per client address in front of them). A
- * bucket that has filled up again says nothing and is dropped, so memory follows the callers of the last seconds, not
- * every device or person ever seen.
+ * sustained; beyond that it is told how long to wait. A shared limit (the default) keeps its buckets in the service's
+ * database, so that all replicas together give a caller its allowance once ({@link SharedBuckets}); a limit set
+ * {@code shared=false} keeps them in this replica's memory, costing no database statement, and with n replicas behind a
+ * balancer a caller gets up to n times it (the ingress limits per client address in front of them). A bucket in memory
+ * that has filled up again says nothing and is dropped, so memory follows the callers of the last seconds, not every
+ * device or person ever seen.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -30,6 +34,11 @@ public class RateLimits {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Instance<AgroalDataSource> dataSource;
+
+    private volatile SharedBuckets shared;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
@@ -51,18 +60,9 @@ public class RateLimits {
         if (limit == null || caller == null) {
             return OptionalLong.empty();
         }
-        long now = clock.getAsLong();
-        sweep(now);
-        double perNano = limit.perMinute() / 60e9;
-        Bucket bucket =
-                buckets.computeIfAbsent(name + '\u0000' + caller.toLowerCase(Locale.ROOT), k -> new Bucket(limit, now));
-        synchronized (bucket) {
-            bucket.refill(now, perNano);
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return OptionalLong.empty();
-            }
-            double seconds = (1 - bucket.tokens) / perNano / 1e9;
+        String key = caller.toLowerCase(Locale.ROOT);
+        OptionalLong wait = limit.shared() ? shared().take(name, key, limit) : takeHere(name, key, limit);
+        if (wait.isPresent()) {
             refusals.computeIfAbsent(
                             name,
                             n -> Meters.counter(
@@ -72,8 +72,38 @@ public class RateLimits {
                                     "limit",
                                     n))
                     .increment();
+        }
+        return wait;
+    }
+
+    /** Takes from this replica's own bucket of the caller. */
+    private OptionalLong takeHere(String name, String caller, RateLimitSettings.Limit limit) {
+        long now = clock.getAsLong();
+        sweep(now);
+        double perNano = limit.perMinute() / 60e9;
+        Bucket bucket = buckets.computeIfAbsent(name + '\u0000' + caller, k -> new Bucket(limit, now));
+        synchronized (bucket) {
+            bucket.refill(now, perNano);
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return OptionalLong.empty();
+            }
+            double seconds = (1 - bucket.tokens) / perNano / 1e9;
             return OptionalLong.of(Math.max(1, (long) Math.ceil(seconds)));
         }
+    }
+
+    private SharedBuckets shared() {
+        SharedBuckets buckets = shared;
+        if (buckets == null) {
+            synchronized (this) {
+                if (shared == null) {
+                    shared = new SharedBuckets(dataSource.get());
+                }
+                buckets = shared;
+            }
+        }
+        return buckets;
     }
 
     /** Takes one request, or throws the 429 problem that tells the caller how long to wait. */

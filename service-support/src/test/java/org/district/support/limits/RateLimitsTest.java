@@ -29,6 +29,11 @@ class RateLimitsTest {
             public int burst() {
                 return burst;
             }
+
+            @Override
+            public boolean shared() {
+                return false;
+            }
         });
         limits.registry = registry;
         return limits.withClock(now::get);
