@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.district.contracts.Topics;
@@ -69,7 +69,6 @@ public class DeliveryWorker {
     MeterRegistry registry;
 
     private final Semaphore wakeUps = new Semaphore(0);
-    private final AtomicBoolean starved = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private Semaphore slots;
@@ -85,10 +84,7 @@ public class DeliveryWorker {
         if (!settings.deliveryEnabled()) {
             return;
         }
-        Duration longestAttempt = settings.smtpTimeout().compareTo(settings.webhookTimeout()) > 0
-                ? settings.smtpTimeout()
-                : settings.webhookTimeout();
-        if (settings.lease().compareTo(longestAttempt.plusSeconds(5)) < 0) {
+        if (settings.lease().compareTo(longestAttempt().plusSeconds(5)) < 0) {
             // A lease shorter than an attempt would let a second worker send a message still being sent.
             throw new IllegalStateException("district.notify.lease (" + settings.lease()
                     + ") must exceed the SMTP and webhook timeouts by at least 5 seconds");
@@ -119,6 +115,8 @@ public class DeliveryWorker {
         running = false;
         wakeUp();
         if (dispatcher != null) {
+            // It may be waiting for a slot; rows it claimed and did not hand out are sent again after their lease.
+            dispatcher.interrupt();
             try {
                 dispatcher.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
@@ -155,42 +153,44 @@ public class DeliveryWorker {
                 outcome);
     }
 
+    /**
+     * Claims due deliveries in batches and hands them to the pool as its slots free. A batch is as many as the slots
+     * take in two rounds: a busy dispatcher asks the database once per batch, not once per finished delivery (claiming
+     * one row per freed slot made the claim statement the limit, about a hundred deliveries a second). A claimed row
+     * that waited here so long that its lease could run out during its attempt is left for the next claim.
+     */
     private void run() {
         long backoff = 0;
+        int batch = Math.max(2 * settings.concurrency(), 1);
+        long freshFor = settings.lease().minus(longestAttempt()).toNanos();
+        ArrayDeque<Claimed> ready = new ArrayDeque<>();
         while (running) {
             try {
-                int free = slots.availablePermits();
-                if (free == 0) {
-                    // Every slot busy: the next delivery to finish wakes the dispatcher (its permit is kept even if
-                    // it comes before the wait). Deliveries finishing while slots are free never wake it.
-                    starved.set(true);
-                    if (slots.availablePermits() == 0) {
+                if (ready.isEmpty()) {
+                    List<Delivery> claimed = claim(batch);
+                    backoff = 0;
+                    if (claimed.isEmpty()) {
                         waitForWork(untilNextDue());
+                        continue;
                     }
+                    long now = System.nanoTime();
+                    claimed.forEach(d -> ready.add(new Claimed(d, now)));
+                }
+                slots.acquire();
+                Claimed next = ready.poll();
+                if (!running || System.nanoTime() - next.at() > freshFor) {
+                    slots.release();
                     continue;
                 }
-                int wanted = Math.min(free, 50);
-                List<Delivery> claimed = claim(wanted);
-                backoff = 0;
-                for (Delivery d : claimed) {
-                    slots.acquire();
-                    inFlight.incrementAndGet();
-                    pool.execute(() -> {
-                        try {
-                            deliver(d);
-                        } finally {
-                            inFlight.decrementAndGet();
-                            slots.release();
-                            if (starved.compareAndSet(true, false)) {
-                                wakeUp();
-                            }
-                        }
-                    });
-                }
-                if (!claimed.isEmpty() && claimed.size() == wanted) {
-                    continue;
-                }
-                waitForWork(untilNextDue());
+                inFlight.incrementAndGet();
+                pool.execute(() -> {
+                    try {
+                        deliver(next.delivery());
+                    } finally {
+                        inFlight.decrementAndGet();
+                        slots.release();
+                    }
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -205,6 +205,15 @@ public class DeliveryWorker {
                 }
             }
         }
+    }
+
+    /** A delivery claimed by this dispatcher, and when (System.nanoTime). */
+    private record Claimed(Delivery delivery, long at) {}
+
+    private Duration longestAttempt() {
+        return settings.smtpTimeout().compareTo(settings.webhookTimeout()) > 0
+                ? settings.smtpTimeout()
+                : settings.webhookTimeout();
     }
 
     private void waitForWork(long millis) throws InterruptedException {
