@@ -7,7 +7,7 @@ cd "$ROOT"
 
 mvn -B -q install -DskipTests -Dspotless.check.skip=true >"$LOG_DIR/screenshots-build.log" 2>&1 \
   || { tail -30 "$LOG_DIR/screenshots-build.log"; die "Build failed; see .local/logs/screenshots-build.log"; }
-./run-tests.sh -pl system-tests -Dit.test=ConsoleIT,PersonalDevicesConsoleIT -Dspotless.check.skip=true
+./run-tests.sh -pl system-tests -Dit.test=ConsoleIT,PersonalDevicesConsoleIT,DeviceListConsoleIT -Dspotless.check.skip=true
 
 mkdir -p docs/screenshots
 for shot in console-home-desktop console-device-locked-desktop console-lock-error-desktop console-report-it \
@@ -18,7 +18,8 @@ for shot in console-home-desktop console-device-locked-desktop console-lock-erro
             console-device-managers-phone console-my-personal-devices-phone console-register-own-device-errors-phone \
             console-personal-device-requests-desktop console-personal-device-aup-desktop \
             console-personal-device-approved-desktop console-personal-device-remove-confirm-desktop \
-            console-my-personal-devices-removed-phone console-my-personal-devices-es-phone; do
+            console-my-personal-devices-removed-phone console-my-personal-devices-es-phone \
+            console-devices-sorted-desktop; do
   cp "system-tests/target/screenshots/$shot.png" "docs/screenshots/$shot.png"
 done
 info "Screenshots in docs/screenshots"
