@@ -11,8 +11,9 @@ import org.district.testing.WebSignIn;
 
 /**
  * The console at 1,000,000 devices, as district IT uses it: the home page (counts from three services), the devices
- * list (a school's assigned devices, first page of 50) and a device page (its record, history, check-ins, commands,
- * credential, open loss report), each signed in as IT and at a steady rate, against the console's own liveness
+ * list (a school's assigned devices, first page of 50; a school's sorted by status descending; all of them sorted by
+ * make and model) and a device page (its record, history, check-ins, commands, credential, open loss report), each
+ * signed in as IT and at a steady rate, against the console's own liveness
  * endpoint at the same rate in the same run. Each page's time includes the services' answers it waits for.
  */
 public final class ConsoleBench {
@@ -46,6 +47,22 @@ public final class ConsoleBench {
                 duration,
                 i -> get(base + "/devices?status=ASSIGNED&school=" + InventoryBench.enc(sample.school(i)), list),
                 200));
+        String sorted = signIn(base);
+        results.add(load.run(
+                "devices list sorted (school, by status, descending)",
+                rate,
+                warmup,
+                duration,
+                i -> get(base + "/devices?sort=-status&school=" + InventoryBench.enc(sample.school(i)), sorted),
+                200));
+        String byDevice = signIn(base);
+        results.add(load.run(
+                "devices list sorted (all, by make and model)",
+                rate,
+                warmup,
+                duration,
+                i -> get(base + "/devices?sort=device", byDevice),
+                200));
         String page = signIn(base);
         results.add(load.run(
                 "device page /devices/{id}",
@@ -63,10 +80,14 @@ public final class ConsoleBench {
                 Map.of(
                         "home /", "baseline /q/health/live",
                         "devices list (school, assigned)", "baseline /q/health/live",
+                        "devices list sorted (school, by status, descending)", "baseline /q/health/live",
+                        "devices list sorted (all, by make and model)", "baseline /q/health/live",
                         "device page /devices/{id}", "baseline /q/health/live"),
                 Map.of(
                         "home /", 100.0,
                         "devices list (school, assigned)", 100.0,
+                        "devices list sorted (school, by status, descending)", 100.0,
+                        "devices list sorted (all, by make and model)", 100.0,
                         "device page /devices/{id}", 100.0));
         System.exit(0);
     }
