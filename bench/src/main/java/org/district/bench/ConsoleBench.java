@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.district.testing.WebSignIn;
 
@@ -33,62 +35,34 @@ public final class ConsoleBench {
                 "console benchmark: %,d devices, %d sampled ids, %d schools, %.0f pages/s%n",
                 sample.count(), sample.ids().size(), sample.schools().size(), rate);
 
-        results.add(load.run(
-                "baseline /q/health/live", rate, warmup, duration, i -> get(base + "/q/health/live", null), 200));
-        // Each scenario signs in afresh: a session renews its tokens after a few minutes and then answers with a new
-        // cookie, which a browser keeps and this load generator does not; a scenario is shorter than that.
-        String home = signIn(base);
-        results.add(load.run("home /", rate, warmup, duration, i -> get(base + "/", home), 200));
-        String list = signIn(base);
-        results.add(load.run(
+        String baseline = "baseline /q/health/live";
+        results.add(load.run(baseline, rate, warmup, duration, i -> get(base + "/q/health/live", null), 200));
+        // Each page, by the path of its i-th request.
+        Map<String, LongFunction<String>> pages = new LinkedHashMap<>();
+        pages.put("home /", i -> "/");
+        pages.put(
                 "devices list (school, assigned)",
-                rate,
-                warmup,
-                duration,
-                i -> get(base + "/devices?status=ASSIGNED&school=" + InventoryBench.enc(sample.school(i)), list),
-                200));
-        String sorted = signIn(base);
-        results.add(load.run(
+                i -> "/devices?status=ASSIGNED&school=" + InventoryBench.enc(sample.school(i)));
+        pages.put(
                 "devices list sorted (school, by status, descending)",
-                rate,
-                warmup,
-                duration,
-                i -> get(base + "/devices?sort=-status&school=" + InventoryBench.enc(sample.school(i)), sorted),
-                200));
-        String byDevice = signIn(base);
-        results.add(load.run(
-                "devices list sorted (all, by make and model)",
-                rate,
-                warmup,
-                duration,
-                i -> get(base + "/devices?sort=device", byDevice),
-                200));
-        String page = signIn(base);
-        results.add(load.run(
-                "device page /devices/{id}",
-                rate,
-                warmup,
-                duration,
-                i -> get(base + "/devices/" + sample.id(i), page),
-                200));
+                i -> "/devices?sort=-status&school=" + InventoryBench.enc(sample.school(i)));
+        pages.put("devices list sorted (all, by make and model)", i -> "/devices?sort=device");
+        pages.put("device page /devices/{id}", i -> "/devices/" + sample.id(i));
+        Map<String, String> baselines = new LinkedHashMap<>();
+        Map<String, Double> targets = new LinkedHashMap<>();
+        for (Map.Entry<String, LongFunction<String>> page : pages.entrySet()) {
+            // Each scenario signs in afresh: a session renews its tokens after a few minutes and then answers with a
+            // new cookie, which a browser keeps and this load generator does not; a scenario is shorter than that.
+            String cookies = signIn(base);
+            LongFunction<String> path = page.getValue();
+            results.add(load.run(page.getKey(), rate, warmup, duration, i -> get(base + path.apply(i), cookies), 200));
+            baselines.put(page.getKey(), baseline);
+            targets.put(page.getKey(), 100.0);
+        }
         for (ConstantRateLoad.Result r : results) {
             System.out.println(r.summary());
         }
-        Report.print(
-                "console",
-                results,
-                Map.of(
-                        "home /", "baseline /q/health/live",
-                        "devices list (school, assigned)", "baseline /q/health/live",
-                        "devices list sorted (school, by status, descending)", "baseline /q/health/live",
-                        "devices list sorted (all, by make and model)", "baseline /q/health/live",
-                        "device page /devices/{id}", "baseline /q/health/live"),
-                Map.of(
-                        "home /", 100.0,
-                        "devices list (school, assigned)", 100.0,
-                        "devices list sorted (school, by status, descending)", 100.0,
-                        "devices list sorted (all, by make and model)", 100.0,
-                        "device page /devices/{id}", 100.0));
+        Report.print("console", results, baselines, targets);
         System.exit(0);
     }
 

@@ -25,7 +25,6 @@ import org.openqa.selenium.By;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeavingDateConsoleIT {
 
-    private static final Duration SIGN_IN = Browser.SIGN_IN;
     private static final Duration PAGE = Browser.PAGE;
 
     private DistrictSystem system;

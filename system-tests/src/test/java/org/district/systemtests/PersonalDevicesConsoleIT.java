@@ -31,7 +31,6 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PersonalDevicesConsoleIT {
 
-    private static final Duration SIGN_IN = Browser.SIGN_IN;
     private static final Duration PAGE = Browser.PAGE;
 
     private DistrictSystem system;
