@@ -47,6 +47,7 @@ public final class ConsoleBench {
                 "devices list sorted (school, by status, descending)",
                 i -> "/devices?sort=-status&school=" + InventoryBench.enc(sample.school(i)));
         pages.put("devices list sorted (all, by make and model)", i -> "/devices?sort=device");
+        pages.put("devices list sorted (all, by holder)", i -> "/devices?sort=holder");
         pages.put("device page /devices/{id}", i -> "/devices/" + sample.id(i));
         Map<String, String> baselines = new LinkedHashMap<>();
         Map<String, Double> targets = new LinkedHashMap<>();

@@ -498,7 +498,7 @@ class DeviceRegistryTest {
 
         // A sort nobody offers is named with the other bad parameters; a cursor continues only its own order.
         Api.it()
-                .queryParam("sort", "holder")
+                .queryParam("sort", "owner")
                 .queryParam("type", "TOASTER")
                 .get("/api/v1/devices")
                 .then()
@@ -523,6 +523,68 @@ class DeviceRegistryTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void sortsByHolderAndFollowsRenamesReassignmentsAndReturns() {
+        String token = Api.unique("HLD");
+        // Family names in mixed case: the order ignores case. The unassigned device sorts first.
+        String[][] holders = {{"Zoe", "adams"}, {"Ann", "Baker"}, {"Bob", "Baker"}, {"Cy", "Chen"}};
+        List<String> people = new java.util.ArrayList<>();
+        for (String[] name : holders) {
+            String districtId = Api.unique("H");
+            Map<String, Object> person =
+                    Api.person(districtId, null, Api.today().minusDays(30));
+            person.put("givenName", name[0]);
+            person.put("familyName", name[1]);
+            Api.it().body(person).post("/api/v1/people").then().statusCode(201);
+            people.add(districtId);
+        }
+        // Tags in an order unlike the holders', so a list in tag order would fail.
+        String[] tags = {token + "-4", token + "-1", token + "-3", token + "-2", token + "-0"};
+        List<String> ids = new java.util.ArrayList<>();
+        for (String tag : tags) {
+            ids.add(Api.it()
+                    .body(Api.purchasedLaptop(tag, false))
+                    .post("/api/v1/devices")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
+        }
+        for (int i = 0; i < people.size(); i++) {
+            Api.assign(ids.get(i), people.get(i));
+        }
+        // adams, Baker Ann, Baker Bob, Chen; the fifth device has no holder.
+        List<String> byHolder = List.of(tags[4], tags[0], tags[1], tags[2], tags[3]);
+        assertThat(sortedPages(token, "holder", 2)).containsExactlyElementsOf(byHolder);
+        assertThat(sortedPages(token, "-holder", 3)).containsExactlyElementsOf(reversed(byHolder));
+
+        // HR renames Zoe Adams to Zoe Young: her device moves to the end, whatever path renamed her.
+        Map<String, Object> renamed =
+                Api.person(people.get(0), null, Api.today().minusDays(30));
+        renamed.put("givenName", "Zoe");
+        renamed.put("familyName", "Young");
+        TestApi.as("SIS-SYNC", "HR")
+                .body(List.of(renamed))
+                .post("/api/v1/people/bulk")
+                .then()
+                .statusCode(200)
+                .body("updated", equalTo(1));
+        assertThat(sortedPages(token, "holder", 2)).containsExactly(tags[4], tags[1], tags[2], tags[3], tags[0]);
+
+        // Chen's device comes back (no holder: first), and the spare one goes to Ann Baker (with her other one).
+        Api.it()
+                .body(Map.of())
+                .post("/api/v1/devices/" + ids.get(3) + "/return")
+                .then()
+                .statusCode(200);
+        Api.assign(ids.get(4), people.get(1));
+        List<String> now = sortedPages(token, "holder", 50);
+        assertThat(now.get(0)).isEqualTo(tags[3]);
+        assertThat(now.subList(1, 3)).containsExactlyInAnyOrder(tags[1], tags[4]);
+        assertThat(now.subList(1, 3)).isSorted();
+        assertThat(now.subList(3, 5)).containsExactly(tags[2], tags[0]);
     }
 
     private static List<String> reversed(List<String> list) {

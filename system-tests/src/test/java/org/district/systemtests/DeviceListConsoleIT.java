@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 
 /**
  * IT sorts the console's device list by its columns, in headless Chromium: a heading sorts by its column, again for
- * the reverse order, the sorted heading says so to assistive technology, a new filter keeps the order, and the CSV of
+ * the reverse order (the holder's column too), the sorted heading says so to assistive technology, a new filter keeps the order, and the CSV of
  * the list comes in the order on the screen. Each state is checked with axe-core and photographed.
  */
 @ExtendWith(SystemExtension.class)
@@ -77,6 +77,18 @@ class DeviceListConsoleIT {
                     .map(line -> line.substring(0, line.indexOf(',')))
                     .toList();
             assertThat(exported).containsExactly(lenovo.assetTag(), dell.assetTag(), acer.assetTag());
+
+            // By holder: the devices nobody holds first (in asset-tag order), then by the holder's family name.
+            browser.find(By.id("sort-holder")).click();
+            await().atMost(Browser.PAGE).until(() -> browser.currentUrl().contains("sort=holder"));
+            assertThat(rows(browser))
+                    .containsExactlyElementsOf(
+                            Stream.concat(tagOrder(lenovo, dell).stream(), Stream.of(acer.assetTag()))
+                                    .toList());
+            browser.find(By.id("sort-holder")).click();
+            await().atMost(Browser.PAGE).until(() -> browser.currentUrl().contains("sort=-holder"));
+            assertThat(rows(browser)).first().isEqualTo(acer.assetTag());
+            assertThat(sortOf(browser, "holder")).isEqualTo("descending");
 
             // Sorted by status (Assigned before In stock), then a filter chosen: the order stays.
             browser.find(By.id("sort-status")).click();

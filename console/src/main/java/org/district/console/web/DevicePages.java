@@ -72,7 +72,7 @@ public class DevicePages {
             String sort) {
 
         /** The columns the list sorts by, as the inventory names them; a leading - sorts descending. */
-        static final List<String> SORTS = List.of("assetTag", "device", "type", "status", "school");
+        static final List<String> SORTS = List.of("assetTag", "device", "type", "status", "school", "holder");
 
         /** The sort a link asked for, if the inventory offers it; otherwise none (asset-tag order). */
         static String sort(String raw) {

@@ -21,7 +21,9 @@ public record DeviceOrder(Key key, boolean descending) {
         DEVICE("device", List.of("make", "model")),
         TYPE("type", List.of("type")),
         STATUS("status", List.of("status")),
-        SCHOOL("school", List.of("school"));
+        SCHOOL("school", List.of("school")),
+        /** The holder's family name, then given name (a sort key the database keeps on each device; none first). */
+        HOLDER("holder", List.of("holder_order"));
 
         private final String name;
         private final List<String> columns;

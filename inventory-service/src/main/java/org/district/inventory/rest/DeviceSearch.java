@@ -72,9 +72,9 @@ public class DeviceSearch {
 
     @QueryParam("sort")
     @Parameter(
-            description =
-                    "The order: assetTag (the default), device (make and model), type, status or school; a leading"
-                            + " - for descending. Ties are listed in asset-tag order.",
+            description = "The order: assetTag (the default), device (make and model), type, status, school or holder"
+                    + " (family name, then given name; devices without a holder first); a leading - for"
+                    + " descending. Ties are listed in asset-tag order.",
             example = "-status",
             schema =
                     @Schema(
@@ -89,7 +89,9 @@ public class DeviceSearch {
                                 "status",
                                 "-status",
                                 "school",
-                                "-school"
+                                "-school",
+                                "holder",
+                                "-holder"
                             }))
     String sort;
 
