@@ -64,15 +64,15 @@ cat <<MSG
 
 The district device system is running. Open the console: http://localhost:8084
   inventory-service    http://localhost:8081   (API /api/v1, Swagger UI http://localhost:8081/q/swagger-ui)
-  loss-report-service  http://localhost:8082   (report a loss: http://localhost:8082/report-loss)
-  checkin-service      http://localhost:8083   (IT dashboard: http://localhost:8083/dashboard)
+  loss-report-service  http://localhost:8082   (API /api/v1, Swagger UI http://localhost:8082/q/swagger-ui)
+  checkin-service      http://localhost:8083   (API /api/v1, Swagger UI http://localhost:8083/q/swagger-ui)
   console              http://localhost:8084   (IT, HR and staff: devices, loss reports, return tasks)
   Identity provider    http://localhost:8180   (Keycloak; administration http://localhost:8180/admin, admin / admin-dev-only)
   Kafka                127.0.0.1:9092
   Mail (SMTP catcher)  smtp 127.0.0.1:3025, read mail: curl http://localhost:8025/api/user/<address>/messages/
   Logs                 .local/logs/
 
-Sign in on the pages above as a demo user (password district-demo for all):
+Sign in to the console as a demo user (password district-demo for all):
   pat.lee      staff member (district id E1001; holds laptop LHS-0001)
   sam.rivera   supervisor of Pat Lee (E2001)
   alex.kim     IT (IT-0001)

@@ -58,7 +58,7 @@ class ApiSignInTest {
                         .body("status", equalTo(401));
             }
         }
-        // Without any token: the same, never a redirect to the login page of the dashboard.
+        // Without any token: the same, never a redirect to a login page.
         given().redirects()
                 .follow(false)
                 .get(OVERDUE)
@@ -66,7 +66,7 @@ class ApiSignInTest {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .header("Location", nullValue());
-        // A session cookie is not a way into the API either (it is the dashboard's, and not even valid here).
+        // A session cookie is not a way into the API either (one of the former dashboard's, and not even valid here).
         given().redirects()
                 .follow(false)
                 .cookie("__Host-q_session_web_checkin", "made-up")

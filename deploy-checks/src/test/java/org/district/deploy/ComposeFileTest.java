@@ -376,8 +376,9 @@ class ComposeFileTest {
                     .isTrue();
             assertThat(variable(environment("proxy").get(host))).isEqualTo(host);
         }
-        assertThat(environment("loss-report-service").get("WEB_PUBLIC_ORIGINS")).startsWith("https://${REPORTS_HOST:?");
-        assertThat(environment("checkin-service").get("WEB_PUBLIC_ORIGINS")).startsWith("https://${CHECKIN_HOST:?");
+        for (String service : List.of("loss-report-service", "checkin-service")) {
+            assertThat(environment(service).get("CONSOLE_BASE_URL")).startsWith("https://${CONSOLE_HOST:?");
+        }
         assertThat(environment("console").get("WEB_PUBLIC_ORIGINS")).startsWith("https://${CONSOLE_HOST:?");
         assertThat(RepositoryFiles.read(".gitignore")).contains("/deploy/tls/");
     }

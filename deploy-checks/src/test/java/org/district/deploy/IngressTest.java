@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Ingress publishes the web pages and APIs of every service and the console's pages, each on its own host, never
- * the /q endpoints (health, metrics, OpenAPI stay inside the cluster), the pages that sign people out, and with TLS in
- * production.
+ * The Ingress publishes the APIs of every service and the console's pages, each on its own host, never the /q endpoints
+ * (health, metrics, OpenAPI stay inside the cluster), the pages that sign people out, the addresses of the pages the
+ * services once served (which lead to the console), and with TLS in production.
  */
 class IngressTest {
 
@@ -83,24 +83,50 @@ class IngressTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void linksInNotificationsPointAtThePublishedReportPages(String overlay) {
+    void linksInMessagesAndTheOldPageAddressesLeadToThePublishedConsole(String overlay) {
         Manifests manifests = Manifests.of(overlay);
         Ingress ingress = ingress(manifests);
-        String base = manifests
-                .environment(Manifests.mainContainer(manifests.deployment(ServiceProperties.Service.LOSS_REPORT)))
-                .get("REPORT_BASE_URL");
-        URI uri = URI.create(base.replace("{id}", "id"));
-
-        IngressRule rule = ingress.getSpec().getRules().stream()
-                .filter(r -> r.getHost().equals(uri.getHost()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("REPORT_BASE_URL host " + uri.getHost() + " is not published"));
-        assertThat(rule.getHttp().getPaths()).anySatisfy(p -> {
-            assertThat(uri.getPath()).startsWith(p.getPath());
-            assertThat(p.getBackend().getService().getName()).isEqualTo("loss-report-service");
-        });
         boolean tls = !ingress.getSpec().getTls().isEmpty();
-        assertThat(uri.getScheme()).isEqualTo(tls ? "https" : "http");
+        for (ServiceProperties.Service service :
+                List.of(ServiceProperties.Service.LOSS_REPORT, ServiceProperties.Service.CHECKIN)) {
+            String base = manifests
+                    .environment(Manifests.mainContainer(manifests.deployment(service)))
+                    .get("CONSOLE_BASE_URL");
+            assertThat(base)
+                    .as("%s knows the console's address", service.module)
+                    .isNotBlank();
+            URI uri = URI.create(base);
+            IngressRule rule = ingress.getSpec().getRules().stream()
+                    .filter(r -> r.getHost().equals(uri.getHost()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            service.module + "'s CONSOLE_BASE_URL host " + uri.getHost() + " is not published"));
+            assertThat(rule.getHttp().getPaths())
+                    .as("%s leads to the console", base)
+                    .allSatisfy(p -> assertThat(p.getBackend().getService().getName())
+                            .isEqualTo(ServiceProperties.Service.CONSOLE.module));
+            assertThat(uri.getScheme()).isEqualTo(tls ? "https" : "http");
+        }
+        // Bookmarks of the pages the services once served still reach them, which send the browser on to the console.
+        Map<String, List<String>> moved = Map.of(
+                ServiceProperties.Service.LOSS_REPORT.module,
+                        List.of("/", "/report-loss", "/reports/id", "/confirm-sign-out", "/signed-out"),
+                ServiceProperties.Service.CHECKIN.module, List.of("/dashboard", "/signed-out"));
+        moved.forEach((module, addresses) -> {
+            for (String address : addresses) {
+                assertThat(paths(ingress))
+                        .as("%s of %s is published", address, module)
+                        .anySatisfy(p -> {
+                            assertThat(p.getBackend().getService().getName()).isEqualTo(module);
+                            assertThat(
+                                            p.getPathType().equals("Exact")
+                                                    ? address.equals(p.getPath())
+                                                    : address.equals(p.getPath())
+                                                            || address.startsWith(p.getPath() + "/"))
+                                    .isTrue();
+                        });
+            }
+        });
     }
 
     @ParameterizedTest
@@ -136,12 +162,7 @@ class IngressTest {
         List<ServiceProperties.Service> withPages = List.of(ServiceProperties.Service.values()).stream()
                 .filter(s -> s.properties().value("prod", "quarkus.oidc.web.logout.path") != null)
                 .toList();
-        assertThat(withPages)
-                .as("the services with web pages")
-                .contains(
-                        ServiceProperties.Service.LOSS_REPORT,
-                        ServiceProperties.Service.CHECKIN,
-                        ServiceProperties.Service.CONSOLE);
+        assertThat(withPages).as("the services with web pages").containsExactly(ServiceProperties.Service.CONSOLE);
         for (ServiceProperties.Service service : withPages) {
             for (String property :
                     List.of("quarkus.oidc.web.logout.path", "quarkus.oidc.web.logout.post-logout-path")) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.district.lossreport.Inventory.Device;
 import org.district.lossreport.Inventory.Person;
+import org.district.testing.TestDb;
 import org.district.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -75,9 +76,9 @@ class ApiSignInTest {
                     .post(REPORTS);
             assertRefused(answer, "a report filed with a refused token");
         }
-        assertThat(WebFormTest.reportsOf(dataSource, laptop)).isZero();
+        assertThat(reportsOf(laptop)).isZero();
         Api.staff(pat).body(Api.lost(laptop)).post(REPORTS).then().statusCode(201);
-        assertThat(WebFormTest.reportsOf(dataSource, laptop)).isEqualTo(1);
+        assertThat(reportsOf(laptop)).isEqualTo(1);
     }
 
     @Test
@@ -103,6 +104,10 @@ class ApiSignInTest {
                 new String[] {REPORTS, REPORTS + "/" + java.util.UUID.randomUUID(), "/api/v1/notifications"}) {
             assertRefused(given().redirects().follow(false).get(path), "no token on " + path);
         }
+    }
+
+    private long reportsOf(Device d) {
+        return TestDb.of(dataSource).count("select count(*) from loss_report where device_id = ?", d.id());
     }
 
     private static void assertRefused(Response answer, String what) {

@@ -126,12 +126,12 @@ class NotificationTest {
                 .contains("+1 555 0100")
                 .contains("Sensitive data")
                 .contains("told supervisor")
-                .contains("http://localhost:8082/reports/" + id);
+                .contains("http://localhost:8084/loss-reports/" + id);
         Email toBoss = MailAndWebhook.emailsTo(boss.email(), number).get(0);
         assertThat(toBoss.body())
                 .contains("A device held by Pat Example (" + pat.districtId() + ") was reported stolen")
                 .contains("Library, second floor")
-                .contains("http://localhost:8082/reports/" + id)
+                .contains("http://localhost:8084/loss-reports/" + id)
                 .doesNotContain("555 0100");
         Email reminder = MailAndWebhook.emailsTo(pat.email(), number).get(0);
         assertThat(reminder.subject()).contains("police case number");
@@ -486,7 +486,7 @@ class NotificationTest {
         assertThat(seen.body())
                 .contains("LINCOLN-HS library")
                 .contains("10.20.30.40")
-                .contains("http://localhost:8082/reports/" + id)
+                .contains("http://localhost:8084/loss-reports/" + id)
                 .doesNotContain("45.5")
                 .doesNotContain("122.6");
         assertThat(MailAndWebhook.emailsTo(pat.email(), "Please return device " + sensitive.assetTag())

@@ -728,6 +728,31 @@ class ReportApiTest {
     }
 
     @Test
+    void someoneFilingReportAfterReportIsAskedToWaitAndOthersAreNotHeldUp() {
+        Person pat = inventory.employee(null);
+        Device mine = inventory.laptop(pat, false);
+        Person sam = inventory.employee(null);
+        inventory.awaitKnown(pat, sam);
+        inventory.awaitKnown(mine);
+        int burst = 30; // district.rate-limit.reports.burst
+        for (int i = 0; i < burst; i++) {
+            // Each attempt counts, a refused one too (here: nothing named), so the limit also stops probing.
+            Api.staff(pat).body("{}").post(REPORTS).then().statusCode(400);
+        }
+
+        Api.staff(pat)
+                .body(Api.lost(mine))
+                .post(REPORTS)
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        assertThat(reportsOf(mine)).isZero();
+        // Someone else is not held up.
+        Api.staff(sam).body("{}").post(REPORTS).then().statusCode(400);
+    }
+
+    @Test
     void anOlderSnapshotArrivingLateNeverOverwritesANewerOne() {
         Person pat = inventory.employee(null);
         Person sam = inventory.employee(null);

@@ -54,10 +54,6 @@ final class AccessTable {
             return roles.contains(PUBLIC);
         }
 
-        boolean isPage() {
-            return "page".equals(kind);
-        }
-
         boolean allows(String role) {
             return isPublic() || roles.contains(role);
         }
@@ -73,8 +69,8 @@ final class AccessTable {
             }
             List<Entry> entries = Arrays.asList(yaml.readValue(in, Entry[].class));
             for (Entry e : entries) {
-                if (!Set.of("api", "page").contains(e.kind())) {
-                    throw new IllegalStateException(e.key() + ": kind must be api or page");
+                if (!"api".equals(e.kind())) {
+                    throw new IllegalStateException(e.key() + ": kind must be api");
                 }
                 for (String role : e.roles()) {
                     if (!role.equals(PUBLIC) && !ROLES.contains(role)) {

@@ -2,7 +2,6 @@ package org.district.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.district.testing.Keycloak;
 import org.district.testing.TestTokens;
-import org.district.testing.WebSignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every operation of every service's OpenAPI document against the one declared access table: no operation without an
  * entry, no entry without an operation, and every operation called with every role (a real token of the identity
- * provider for the APIs, a session signed in through its login page for the pages), without a sign-in, and with every
- * kind of token the services must refuse, each answer checked against the entry.
+ * provider), without a sign-in, and with every kind of token the services must refuse, each answer checked against the
+ * entry. The services' old page addresses lead into the console, for everyone alike.
  */
 @ExtendWith(SystemExtension.class)
 class AuthorizationIT {
@@ -38,8 +34,7 @@ class AuthorizationIT {
     static final Duration OLDER_THAN_MAX_AGE = Duration.ofMinutes(20);
 
     /**
-     * Callers that are not a valid sign-in: each must get 401 problem+json (APIs) or be sent to the identity provider's
-     * login page (pages). Made afresh for each operation: a real token of another client expires in five minutes, and
+     * Callers that are not a valid sign-in: each must get 401 problem+json. Made afresh for each operation: a real token of another client expires in five minutes, and
      * must be refused for its audience, not for its age.
      */
     static final Map<String, Function<String, String>> TOKEN_PROBLEMS = new LinkedHashMap<>();
@@ -56,24 +51,11 @@ class AuthorizationIT {
         TOKEN_PROBLEMS.put("alg:none token", sub -> TestTokens.unsigned(sub, "IT_ADMIN"));
     }
 
-    /** The page each service's browsers sign in at (any page of its web tenant sends them to the provider). */
-    private static final Map<String, String> SIGN_IN_PAGE =
-            Map.of("loss-report", "/report-loss", "checkin", "/dashboard");
-
-    /** A page of each service whose forms carry the CSRF token every form post must repeat. */
-    private static final Map<String, String> FORM_PAGE =
-            Map.of("loss-report", "/confirm-sign-out", "checkin", "/dashboard");
-
-    private static final Pattern CSRF_FIELD =
-            Pattern.compile("<input type=\"hidden\" name=\"([^\"]*csrf[^\"]*)\" value=\"([^\"]+)\"");
-
     private static DistrictSystem system;
     private static List<OpenApi.Operation> operations;
     private static List<AccessTable.Entry> table;
     /** The person the matrix acts as: one district id, a realm user per role. */
     private static String person;
-
-    private static final Map<String, PageSession> SESSIONS = new LinkedHashMap<>();
 
     @BeforeAll
     static void load() {
@@ -110,7 +92,7 @@ class AuthorizationIT {
         List<String> differences = new ArrayList<>();
         for (OpenApi.Operation op : operations) {
             AccessTable.Entry entry = entry(op);
-            if (entry == null || entry.isPage()) {
+            if (entry == null) {
                 continue;
             }
             Set<String> roles = new TreeSet<>(entry.roles());
@@ -147,19 +129,12 @@ class AuthorizationIT {
                 cells.add(Integer.toString(reply.status()));
                 if (entry.isPublic()) {
                     publicAnswers.put(problem.getKey(), reply.status());
-                } else if (entry.isPage()) {
-                    if (!sendsToSignIn(reply)) {
-                        wrong.add(op.key() + " with " + problem.getKey()
-                                + ": expected a redirect to the identity provider's login page, got " + reply);
-                    }
                 } else if (reply.status() != 401 || !reply.isProblem()) {
                     wrong.add(op.key() + " with " + problem.getKey() + ": expected 401 problem+json, got " + reply);
                 }
             }
             for (String role : AccessTable.ROLES) {
-                Http.Reply reply = entry.isPage()
-                        ? callSignedIn(op, endsSession(op) ? signIn(op.service(), role) : session(op.service(), role))
-                        : callWithToken(op, TestTokens.token(person, role));
+                Http.Reply reply = callWithToken(op, TestTokens.token(person, role));
                 calls++;
                 cells.add(Integer.toString(reply.status()));
                 if (reply.status() >= 500) {
@@ -170,11 +145,8 @@ class AuthorizationIT {
                     if (reply.status() == 401 || reply.status() == 403 || sendsToSignIn(reply)) {
                         wrong.add(op.key() + " as " + role + ": the role is allowed but was refused: " + reply);
                     }
-                } else if (reply.status() != 403 || (!entry.isPage() && !reply.isProblem())) {
-                    wrong.add(op.key() + " as " + role + ": expected 403" + (entry.isPage() ? "" : " problem+json")
-                            + ", got " + reply);
-                } else if (entry.isPage() && !reply.contentType().startsWith("text/html")) {
-                    wrong.add(op.key() + " as " + role + ": a page refuses with a page, got " + reply);
+                } else if (reply.status() != 403 || !reply.isProblem()) {
+                    wrong.add(op.key() + " as " + role + ": expected 403 problem+json, got " + reply);
                 }
             }
             if (entry.isPublic() && publicAnswers.values().stream().distinct().count() != 1) {
@@ -194,6 +166,44 @@ class AuthorizationIT {
         DistrictSystem.log(
                 "Authorization: " + calls + " calls over " + operations.size() + " operations; matrix in " + report);
         assertThat(wrong).as("answers that do not match access-table.yaml").isEmpty();
+    }
+
+    @Test
+    void theServicesOldPageAddressesLeadIntoTheConsoleForEveryone() {
+        Map<String, String> moved = new LinkedHashMap<>();
+        moved.put(system.lossReport("/"), "/devices");
+        moved.put(system.lossReport("/report-loss"), "/devices");
+        UUID report = UUID.randomUUID();
+        moved.put(system.lossReport("/reports/" + report), "/loss-reports/" + report);
+        moved.put(system.lossReport("/reports/not-a-report"), "/my-reports");
+        moved.put(system.lossReport("/confirm-sign-out"), "/confirm-sign-out");
+        moved.put(system.lossReport("/signed-out"), "/signed-out");
+        moved.put(system.checkin("/dashboard"), "/");
+        moved.put(system.checkin("/confirm-sign-out"), "/confirm-sign-out");
+        moved.put(system.checkin("/signed-out"), "/signed-out");
+        List<String> callers = new ArrayList<>(TOKEN_PROBLEMS.keySet());
+        callers.addAll(AccessTable.ROLES);
+        moved.forEach((old, path) -> {
+            for (String caller : callers) {
+                String token = TOKEN_PROBLEMS.containsKey(caller)
+                        ? TOKEN_PROBLEMS.get(caller).apply(person)
+                        : TestTokens.token(person, caller);
+                Http.Reply reply = Http.call("GET", old)
+                        .token(token)
+                        .header("Accept", "text/html")
+                        .send();
+                assertThat(reply.status())
+                        .as(old + " as " + caller + ": " + reply)
+                        .isEqualTo(301);
+                assertThat(reply.header("location")).as(old).isEqualTo(system.consolePage(path));
+            }
+        });
+        // Their forms are gone: a post to one saves nothing and answers no page.
+        Http.Reply posted = Http.call("POST", system.lossReport("/report-loss"))
+                .token(TestTokens.token(person, "STAFF"))
+                .body("application/x-www-form-urlencoded", "device=X&kind=LOST".getBytes(StandardCharsets.UTF_8))
+                .send();
+        assertThat(posted.status()).as(posted.toString()).isIn(404, 405);
     }
 
     @Test
@@ -233,18 +243,7 @@ class AuthorizationIT {
             // As a browser opens a page; the API's calls say nothing (some answer CSV).
             call.header("Accept", "text/html");
         }
-        harmlessBody(op, call, null);
-        return call.send();
-    }
-
-    /** The same request from a signed-in browser: its cookies, its origin, and its forms' CSRF token. */
-    private static Http.Reply callSignedIn(OpenApi.Operation op, PageSession session) {
-        Http.Call call =
-                Http.call(op.method(), url(op)).header("Accept", "text/html").header("Cookie", session.cookieHeader());
-        if (!op.method().equals("GET")) {
-            call.header("Origin", session.origin());
-        }
-        harmlessBody(op, call, session);
+        harmlessBody(op, call);
         return call.send();
     }
 
@@ -253,57 +252,11 @@ class AuthorizationIT {
                 + op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
     }
 
-    private static void harmlessBody(OpenApi.Operation op, Http.Call call, PageSession session) {
+    private static void harmlessBody(OpenApi.Operation op, Http.Call call) {
         if (op.requestTypes().contains("application/json")) {
             call.json("{}");
         } else if (op.requestTypes().contains("text/csv")) {
             call.body("text/csv", "assetTag\n".getBytes(StandardCharsets.UTF_8));
-        } else if (op.requestTypes().contains("application/x-www-form-urlencoded")) {
-            String form = session == null || session.csrfField() == null
-                    ? ""
-                    : session.csrfField() + "=" + session.csrfToken();
-            call.body("application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** The sign-out path (the web tenant's logout path): a call there ends the session it carries. */
-    private static boolean endsSession(OpenApi.Operation op) {
-        return op.path().equals("/sign-out");
-    }
-
-    /** A browser of the service signed in for the whole run as the matrix's person with one role. */
-    private static synchronized PageSession session(String service, String role) {
-        return SESSIONS.computeIfAbsent(service + " " + role, key -> signIn(service, role));
-    }
-
-    /**
-     * A browser of the service signed in as the matrix's person with one role, through the identity provider's login
-     * page, with the CSRF token its forms carry.
-     */
-    private static PageSession signIn(String service, String role) {
-        String base = service.equals("loss-report") ? system.lossReport.baseUrl() : system.checkin.baseUrl();
-        WebSignIn browser = WebSignIn.as(base + SIGN_IN_PAGE.get(service), person, role);
-        HttpResponse<String> page = browser.open(FORM_PAGE.get(service));
-        Matcher csrf = CSRF_FIELD.matcher(page.body());
-        return csrf.find()
-                ? new PageSession(browser, csrf.group(1), csrf.group(2))
-                : new PageSession(browser, null, null);
-    }
-
-    /** A signed-in browser's cookies and origin, and the CSRF field its forms carry (null when it was shown none). */
-    record PageSession(WebSignIn browser, String csrfField, String csrfToken) {
-
-        String cookieHeader() {
-            StringBuilder header = new StringBuilder();
-            browser.cookies().forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ")
-                    .append(name)
-                    .append('=')
-                    .append(value));
-            return header.toString();
-        }
-
-        String origin() {
-            return browser.origin();
         }
     }
 }

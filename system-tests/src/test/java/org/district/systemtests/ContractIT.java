@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
-import org.district.testing.WebSignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,9 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractIT {
 
-    private static final Pattern CSRF_FIELD =
-            Pattern.compile("<input type=\"hidden\" name=\"([^\"]*csrf[^\"]*)\" value=\"([^\"]+)\"");
-
     /** The roles a call is made with, in order of preference, when the operation admits several. */
     private static final List<String> ROLE_PREFERENCE = List.of("IT_ADMIN", "HR", "AUDITOR", "SUPERVISOR", "STAFF");
 
@@ -64,9 +59,6 @@ class ContractIT {
 
     /** How the example call of an operation differs from the document's examples: real ids, unique keys. */
     private final Map<String, Consumer<Call>> scenarios = new LinkedHashMap<>();
-
-    /** Browser sessions of the pages, by service and role. */
-    private final Map<String, Session> sessions = new LinkedHashMap<>();
 
     @BeforeAll
     void fixtures() {
@@ -80,25 +72,21 @@ class ContractIT {
         Device toAssign = district.device("LAPTOP", false);
         Device toReturn = district.device("LAPTOP", false);
         Device toReport = district.device("LAPTOP", false);
-        Device onPage = district.device("LAPTOP", false);
         Device reported = district.device("LAPTOP", false);
         Device toRecover = district.device("LAPTOP", false);
         Device toWriteOff = district.device("LAPTOP", false);
         Device checkingIn = district.device("LAPTOP", true);
         Device leavingLaptop = district.device("LAPTOP", false);
         Device quarantined = district.device("LAPTOP", true);
-        Device leavingTablet = district.device("TABLET", false);
         Device replacement = district.device("LAPTOP", false);
-        for (Device d : List.of(toReturn, toReport, onPage, reported, toRecover, toWriteOff, checkingIn, quarantined)) {
+        for (Device d : List.of(toReturn, toReport, reported, toRecover, toWriteOff, checkingIn, quarantined)) {
             district.assign(d, staff);
         }
         district.assign(leavingLaptop, leaving);
-        district.assign(leavingTablet, leaving);
-        for (Device d : List.of(toReturn, toReport, onPage, reported, toRecover, toWriteOff, checkingIn, quarantined)) {
+        for (Device d : List.of(toReturn, toReport, reported, toRecover, toWriteOff, checkingIn, quarantined)) {
             district.awaitReadModels(d, "ASSIGNED", staff);
         }
         district.awaitReadModels(leavingLaptop, "ASSIGNED", leaving);
-        district.awaitReadModels(leavingTablet, "ASSIGNED", leaving);
         String report = report(reported);
         String reportToRecover = report(toRecover);
         String reportToWriteOff = report(toWriteOff);
@@ -119,7 +107,6 @@ class ContractIT {
         assertThat(offboarded.status()).as(offboarded.toString()).isEqualTo(201);
         Iterator<JsonNode> tasks = offboarded.json().get("openTasks").iterator();
         String task = tasks.next().get("id").asText();
-        String pageTask = tasks.next().get("id").asText();
         String deviceAuthorization = district.deviceAuthorization(checkingIn);
         String charge = district.charge(staff, inStock, "900.00");
 
@@ -250,16 +237,6 @@ class ContractIT {
                             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         });
         scenarios.put("loss-report POST /api/v1/loss-reports/{id}/write-off", c -> c.path("id", reportToWriteOff));
-        scenarios.put("loss-report POST /report-loss", c -> {
-            c.as("STAFF");
-            // The device picked from the holder's list (by its asset tag), last seen yesterday afternoon.
-            c.form().put("device", onPage.assetTag()).put("lastSeenAt", today().minusDays(1) + "T14:30");
-            c.form().remove(List.of("assetTag", "serialNumber"));
-        });
-        scenarios.put("loss-report GET /reports/{id}", c -> c.as("STAFF").path("id", report));
-        scenarios.put("loss-report POST /reports/{id}/police-report", c -> c.as("STAFF")
-                .path("id", report));
-
         // ------------------------------------------------------------ checkin
         String checkinDevice = checkingIn.id().toString();
         scenarios.put("checkin POST /api/v1/checkins", c -> {
@@ -301,7 +278,6 @@ class ContractIT {
                 .put("lastWorkingDay", today().plusDays(30).toString()));
         scenarios.put("checkin GET /api/v1/return-tasks/{id}", c -> c.path("id", task));
         scenarios.put("checkin POST /api/v1/return-tasks/{id}/returned", c -> c.path("id", task));
-        scenarios.put("checkin POST /dashboard/return-tasks/{id}/returned", c -> c.path("id", pageTask));
     }
 
     @Test
@@ -378,8 +354,7 @@ class ContractIT {
 
     /**
      * Each document as the service serves it passes Redocly CLI's recommended rules (redocly.yaml) with no error and no
-     * warning but the three that .redocly.lint-ignore.yaml gives a reason for. The documents are kept in
-     * target/openapi, as read.
+     * warning, none ignored. The documents are kept in target/openapi, as read.
      */
     @Test
     void everyDocumentPassesTheLinterWithoutAWarning() throws Exception {
@@ -426,9 +401,7 @@ class ContractIT {
             }
         }
         assertThat(findings).as("Redocly CLI's findings (recommended rules)").isEmpty();
-        assertThat(ignored)
-                .as("the findings .redocly.lint-ignore.yaml ignores, each with its reason (the three form posts)")
-                .isEqualTo(3);
+        assertThat(ignored).as("findings ignored").isZero();
     }
 
     /** Reads before writes, and what ends an object's life (a credential revoked) last. */
@@ -468,7 +441,6 @@ class ContractIT {
         String contentType;
         JsonNode json;
         String text;
-        ObjectNode formFields;
         /** A generated body, sent as it is instead of the JSON above. */
         BadInputs.Probe probe;
 
@@ -499,10 +471,6 @@ class ContractIT {
             return (ArrayNode) json;
         }
 
-        ObjectNode form() {
-            return formFields;
-        }
-
         Call copy(String name) {
             Call c = new Call(name, op);
             c.pathValues.putAll(pathValues);
@@ -514,7 +482,6 @@ class ContractIT {
             c.contentType = contentType;
             c.json = json == null ? null : json.deepCopy();
             c.text = text;
-            c.formFields = formFields == null ? null : formFields.deepCopy();
             return c;
         }
 
@@ -539,40 +506,15 @@ class ContractIT {
             }
             Http.Call call = Http.call(op.method(), url()).timeout(Duration.ofSeconds(60));
             headers.forEach(call::header);
-            boolean page = isPage(op);
-            Session session = null;
             if (!anonymous) {
                 if (authorization != null) {
                     call.authorization(authorization);
-                } else if (page && signedIn(op)) {
-                    session = session(op.service(), role(op, role) == null ? "STAFF" : role(op, role));
-                    call.header("Cookie", session.cookieHeader()).header("Accept", "text/html");
-                    if (!op.method().equals("GET")) {
-                        call.header("Origin", session.origin());
-                    }
                 } else if (!op.declaredRoles().isEmpty()) {
                     call.token(token(role(op, role)));
                 }
-            } else if (page) {
-                call.header("Accept", "text/html");
             }
             if (json != null) {
                 call.body(contentType == null ? "application/json" : contentType, bytes(json.toString()));
-            } else if (formFields != null) {
-                // The document's example token is replaced by the one the signed-in browser's form carries.
-                formFields.remove(formFields.properties().stream()
-                        .map(Map.Entry::getKey)
-                        .filter(name -> name.toLowerCase().contains("csrf"))
-                        .toList());
-                StringBuilder form = new StringBuilder();
-                if (session != null && session.csrfField() != null) {
-                    form.append(enc(session.csrfField())).append('=').append(enc(session.csrfToken()));
-                }
-                formFields.fields().forEachRemaining(f -> form.append(form.length() == 0 ? "" : "&")
-                        .append(enc(f.getKey()))
-                        .append('=')
-                        .append(enc(f.getValue().asText())));
-                call.body("application/x-www-form-urlencoded", bytes(form.toString()));
             } else if (text != null) {
                 call.body(contentType, bytes(text));
             }
@@ -607,11 +549,7 @@ class ContractIT {
                 example = content.get(type).get("examples").elements().next().get("value");
             }
             call.contentType = type;
-            if (type.equals("application/x-www-form-urlencoded")) {
-                call.formFields = example != null && example.isObject()
-                        ? (ObjectNode) example.deepCopy()
-                        : Http.JSON.createObjectNode();
-            } else if (type.contains("json")) {
+            if (type.contains("json")) {
                 call.json = example == null ? Http.JSON.createObjectNode() : example.deepCopy();
             } else {
                 call.text = example == null ? "" : example.asText();
@@ -625,7 +563,6 @@ class ContractIT {
             // The version the object has now, as a client that has just read it sends it.
             Call read = call.copy("read");
             read.json = null;
-            read.formFields = null;
             read.text = null;
             Http.Reply now = Http.call("GET", read.url())
                     .token(token(role(op, call.role)))
@@ -734,15 +671,6 @@ class ContractIT {
 
     // ---------------------------------------------------------------- who calls
 
-    private static boolean isPage(OpenApi.Operation op) {
-        for (Iterator<JsonNode> it = op.spec().path("security").elements(); it.hasNext(); ) {
-            if (it.next().has(OpenApi.SESSION)) {
-                return true;
-            }
-        }
-        return op.requestTypes().contains("application/x-www-form-urlencoded");
-    }
-
     /** Whether the operation needs a sign-in (any requirement naming a scheme). */
     private static boolean signedIn(OpenApi.Operation op) {
         for (Iterator<JsonNode> it = op.spec().path("security").elements(); it.hasNext(); ) {
@@ -791,44 +719,6 @@ class ContractIT {
             case "SUPERVISOR" -> supervisor.supervisorToken();
             default -> staff.staffToken();
         };
-    }
-
-    private String subject(String role) {
-        return switch (role) {
-            case "IT_ADMIN" -> district.itId;
-            case "HR" -> district.hrId;
-            case "AUDITOR" -> district.auditorId;
-            case "SUPERVISOR" -> supervisor.districtId();
-            default -> staff.districtId();
-        };
-    }
-
-    /** A browser of the service signed in with the role (and its CSRF token), kept for the run. */
-    private Session session(String service, String role) {
-        return sessions.computeIfAbsent(service + " " + role, key -> {
-            String base = service.equals("loss-report") ? system.lossReport.baseUrl() : system.checkin.baseUrl();
-            WebSignIn browser = WebSignIn.as(
-                    base + (service.equals("loss-report") ? "/report-loss" : "/dashboard"), subject(role), role);
-            HttpResponse<String> page =
-                    browser.open(service.equals("loss-report") ? "/confirm-sign-out" : "/dashboard");
-            Matcher csrf = CSRF_FIELD.matcher(page.body());
-            return csrf.find() ? new Session(browser, csrf.group(1), csrf.group(2)) : new Session(browser, null, null);
-        });
-    }
-
-    record Session(WebSignIn browser, String csrfField, String csrfToken) {
-        String cookieHeader() {
-            StringBuilder header = new StringBuilder();
-            browser.cookies().forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ")
-                    .append(name)
-                    .append('=')
-                    .append(value));
-            return header.toString();
-        }
-
-        String origin() {
-            return browser.origin();
-        }
     }
 
     // ---------------------------------------------------------------- the document
@@ -913,16 +803,7 @@ class ContractIT {
     }
 
     private static String brief(Http.Reply reply) {
-        String text = reply.text() == null ? "" : reply.text();
-        int error = text.indexOf("error");
-        // A page's errors are in its body, after the header that every page repeats.
-        return reply.status() + " "
-                + abbreviate(
-                        reply.contentType().startsWith("text/html") && error > 0
-                                ? text.substring(Math.max(0, error - 100))
-                                        .replaceAll("<[^>]+>", " ")
-                                        .replaceAll("\\s+", " ")
-                                : text);
+        return reply.status() + " " + abbreviate(reply.text());
     }
 
     private static String abbreviate(String text) {

@@ -88,10 +88,12 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         log("SMTP server on 127.0.0.1:" + smtpPort);
 
         int inventoryPort = freePort(28081);
-        // The realm's web clients send browsers back to these addresses only (deploy/keycloak/district-realm.json).
-        int lossReportPort = requireFreePort(28082, "loss-report-web");
-        int checkinPort = requireFreePort(28083, "checkin-web");
+        int lossReportPort = freePort(28082);
+        int checkinPort = freePort(28083);
+        // The realm's console client sends browsers back to this address only (deploy/keycloak/district-realm.json).
         int consolePort = requireFreePort(28084, "console-web");
+        // The console as browsers reach it: the services' old page addresses and their messages' links lead there.
+        String consoleBase = "http://localhost:" + consolePort;
 
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
@@ -134,7 +136,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         lossReportEnv.put("IT_EMAILS", itEmail);
         lossReportEnv.put("NOTIFY_INITIAL_BACKOFF", "200ms");
         lossReportEnv.put("NOTIFY_MAX_BACKOFF", "1s");
-        lossReportEnv.put("REPORT_BASE_URL", "http://127.0.0.1:" + lossReportPort + "/reports/{id}");
+        lossReportEnv.put("CONSOLE_BASE_URL", consoleBase);
         // Its own read-model group, so the read models are built from the topics for this run alone. (Set through the
         // environment: as a system property the setting stops the service from starting, see the final report.)
         lossReportEnv.put("DISTRICT_LOSSREPORT_READ_MODEL_GROUP", "lossreport-read-model-system-tests-" + run);
@@ -150,6 +152,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         checkinEnv.put("HTTP_PORT", Integer.toString(checkinPort));
         checkinEnv.put("DB_NAME", "checkin_e2e");
         // Its own read-model group too: a copy of the service in another test run must not take its partitions.
+        checkinEnv.put("CONSOLE_BASE_URL", consoleBase);
         checkinEnv.put("DISTRICT_CHECKIN_READ_MODEL_GROUP", "checkin-read-model-system-tests-" + run);
         // Desktops may go a day less than zero without checking in: a desktop registered today is overdue at once,
         // which gives the dashboard an overdue device without waiting two weeks.
@@ -245,18 +248,19 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
     }
 
     /**
-     * A page of loss-report-service as a browser opens it: at {@code localhost}, where browsers keep the {@code
-     * __Host-} cookies of a plain-HTTP page (the realm's web client admits both addresses).
+     * A page of the console as a browser opens it: at {@code localhost}, where browsers keep the {@code __Host-}
+     * cookies of a plain-HTTP page (the realm's console client admits both addresses).
      */
-    String lossReportPage(String path) {
-        return "http://localhost:" + lossReport.port + path;
-    }
-
-    /** A page of the console as a browser opens it (at localhost, see {@link #lossReportPage}). */
     String consolePage(String path) {
         return "http://localhost:" + console.port + path;
     }
 
+    /** An address where loss-report-service once served pages, as a browser opens it (it leads into the console). */
+    String lossReportPage(String path) {
+        return "http://localhost:" + lossReport.port + path;
+    }
+
+    /** An address where checkin-service once served its dashboard, as a browser opens it (it leads into the console). */
     String checkinPage(String path) {
         return "http://localhost:" + checkin.port + path;
     }

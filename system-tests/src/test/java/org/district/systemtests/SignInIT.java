@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Sign-in through the district's identity provider, across the running services: each service refuses, with the same
  * problem details, the tokens it must not trust (the development key of earlier versions, a token the provider issued
  * to another application, an expired one, one older than the maximum age) while it accepts the provider's own; the
- * APIs take bearer tokens only and the pages sessions only; and the HR system, signed in as itself with the
+ * APIs take bearer tokens only and the console's pages its session only; and the HR system, signed in as itself with the
  * client-credentials grant of its own client, posts the people sync and an offboarding.
  */
 @ExtendWith(SystemExtension.class)
@@ -85,15 +85,15 @@ class SignInIT {
 
     @Test
     void theApisTakeBearerTokensOnlyAndNeverSendToTheLoginPage() {
-        WebSignIn staff = WebSignIn.as(system.lossReport("/report-loss"), system.id("STF"), "STAFF");
+        WebSignIn staff = WebSignIn.as(system.consolePage("/my-reports"), system.id("STF"), "STAFF");
         assertThat(staff.cookies()).as("the browser holds a session").isNotEmpty();
 
-        // The page session is no sign-in on the API, and a browser opening the API is not sent to log in.
+        // The console's session is no sign-in on an API, and a browser opening an API is not sent to log in.
         Http.Reply withSession = Http.call("GET", system.lossReport("/api/v1/loss-reports"))
                 .header("Cookie", cookieHeader(staff.cookies()))
                 .header("Accept", "application/json")
                 .send();
-        assertRefusedSignIn(withSession, "a page session on the API");
+        assertRefusedSignIn(withSession, "a console session on the API");
         for (String url : List.of(
                 system.inventory("/api/v1/devices"),
                 system.lossReport("/api/v1/loss-reports"),
@@ -105,10 +105,10 @@ class SignInIT {
     }
 
     @Test
-    void thePagesTakeTheirSessionOnlyAndSendEveryoneElseToTheLoginPage() {
+    void theConsoleTakesItsSessionOnlyAndSendsEveryoneElseToTheLoginPage() {
         Map<String, String> pages = Map.of(
-                system.lossReport("/report-loss"), TestTokens.token(system.id("STF"), "STAFF"),
-                system.checkin("/dashboard"), district.itToken());
+                system.consolePage("/my-reports"), TestTokens.token(system.id("STF"), "STAFF"),
+                system.consolePage("/"), district.itToken());
         pages.forEach((page, token) -> {
             Http.Reply reply = Http.call("GET", page)
                     .token(token)

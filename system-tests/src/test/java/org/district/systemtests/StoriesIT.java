@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +24,7 @@ import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
 import org.district.testing.Keycloak;
 import org.district.testing.TestTokens;
+import org.district.testing.WebSignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,13 +34,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebElement;
 
 /**
  * The issue's six stories, end to end, through the public APIs and pages only, each building on the one before: IT
- * registers and assigns; a staff member on a phone signs in at the district's sign-in page, reports a theft and signs
+ * registers and assigns; a staff member on a phone signs in at the district's sign-in page, reports a theft in the console and signs
  * out, in a real browser; the laptop checks in with its enrolment credential and is locked; IT records the recovery
- * and sanitizes it; HR offboards an employee; IT signs in to the dashboard at a desktop, in a real browser.
+ * and sanitizes it; HR offboards an employee; IT signs in to the console at a desktop, in a real browser.
  */
 @ExtendWith(SystemExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -196,82 +196,92 @@ class StoriesIT {
     void story2_staffSignsInOnAPhoneReportsTheLaptopStolenAndSignsOut() {
         story(
                 2,
-                "On a phone, the staff member opens the form, signs in at the district's sign-in page, reports the"
-                        + " laptop stolen and signs out");
+                "On a phone, the staff member opens the old report form's address, lands in the console, signs in at"
+                        + " the district's sign-in page, reports the laptop stolen from \"My devices\" and signs out");
         String username = Keycloak.user(staffId, "STAFF");
         Set<Cookie> whileSignedIn;
         try (Browser browser = new Browser(system, "staff-phone", Browser.PHONE)) {
+            // A bookmark of the form loss-report-service once served leads into the console, which asks for sign-in.
             browser.open(system.lossReportPage("/report-loss"));
             await().atMost(SIGN_IN).until(browser::onSignInPage);
             assertThat(browser.viewportWidth())
                     .as("the page is laid out for the phone")
                     .isBetween(360L, 390L);
             assertThat(browser.pageSource())
-                    .as("nothing of the form before signing in")
+                    .as("nothing of the staff member's devices before signing in")
                     .doesNotContain(laptop.assetTag());
             browser.screenshot("story2-sign-in-page");
             browser.signInAtProvider(username, Keycloak.TEST_PASSWORD);
-            await().atMost(SIGN_IN).until(() -> browser.currentUrl().startsWith(system.lossReportPage("/report-loss")));
-            assertThat(browser.pageText()).contains("Signed in as " + staffId);
+            await().atMost(SIGN_IN).until(() -> browser.currentUrl().startsWith(system.consolePage("/devices")));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("My devices");
+            assertThat(browser.find(By.id("devices")).getText()).contains(laptop.assetTag());
 
-            WebElement choice = browser.find(By.cssSelector("input[name=device][value='" + laptop.assetTag() + "']"));
-            assertThat(choice.isSelected())
-                    .as("the staff member's own laptop is offered and chosen")
-                    .isTrue();
-            browser.find(By.cssSelector("input[name=kind][value=STOLEN]")).click();
-            String lastSeen = LocalDateTime.now(ZoneOffset.UTC)
+            browser.find(By.id("report-" + laptop.assetTag())).click();
+            await().atMost(Browser.PAGE).until(() -> browser.currentUrl().endsWith("/report-loss"));
+            browser.find(By.id("kind-stolen")).click();
+            // Two hours ago on the district's clock, as the person reads it.
+            ZonedDateTime seen = ZonedDateTime.now(ZoneId.of(DistrictSystem.CONSOLE_ZONE))
                     .minusHours(2)
-                    .truncatedTo(ChronoUnit.MINUTES)
-                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
-            WebElement when = browser.find(By.id("lastSeenAt"));
+                    .truncatedTo(ChronoUnit.MINUTES);
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                    .executeScript("arguments[0].value = arguments[1];", when, lastSeen);
+                    .executeScript(
+                            "document.getElementById('lastSeenDate').value = arguments[0];"
+                                    + "document.getElementById('lastSeenTime').value = arguments[1];",
+                            seen.toLocalDate().toString(),
+                            seen.toLocalTime().toString());
             browser.find(By.id("lastSeenLocation")).sendKeys("Bus stop on Main Street");
             browser.find(By.id("circumstances")).sendKeys("My bag was taken while I waited for the bus.");
             browser.find(By.id("contactPhone")).sendKeys("+1 555 0100");
-            browser.find(By.cssSelector("input[name=policeNotified][value=yes]"))
-                    .click();
+            browser.find(By.id("police-yes")).click();
             browser.find(By.id("policeAgency")).sendKeys("Metro Police");
             browser.find(By.id("policeCaseNumber")).sendKeys("MP-" + system.run);
             browser.screenshot("story2-report-loss-form");
-            browser.find(By.cssSelector("button.primary[type=submit]")).click();
+            browser.find(By.id("file-report")).click();
 
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> browser.currentUrl().contains("filed=true"));
-            String page = browser.pageText();
-            assertThat(page).contains("received").contains(laptop.assetTag()).contains("STOLEN");
-            reportId = browser.currentUrl().replaceAll(".*/reports/([0-9a-f-]{36}).*", "$1");
+                    .until(() -> browser.currentUrl().contains("/my-reports?filed="));
+            assertThat(browser.find(By.id("report-filed")).getText()).contains("is filed");
+            assertThat(browser.find(By.id("my-reports")).getText())
+                    .contains(laptop.assetTag())
+                    .contains("Stolen")
+                    .contains("MP-" + system.run);
             browser.screenshot("story2-report-confirmation");
             whileSignedIn = browser.cookies();
 
             // Signing out ends the session here and at the identity provider, and says so.
             browser.find(By.cssSelector("form[action='/sign-out'] button[type=submit]"))
                     .click();
-            await().atMost(SIGN_IN).until(() -> browser.currentUrl().startsWith(system.lossReportPage("/signed-out")));
-            assertThat(browser.pageText()).contains("You are signed out").doesNotContain(laptop.assetTag());
+            await().atMost(SIGN_IN).until(() -> browser.currentUrl().startsWith(system.consolePage("/signed-out")));
+            assertThat(browser.pageText()).contains("You have signed out").doesNotContain(laptop.assetTag());
             browser.screenshot("story2-signed-out");
 
-            // The back button asks for the report's page again: the sign-in page answers, not the report.
+            // The back button asks for the reports page again: the sign-in page answers, not the report.
             browser.driver().navigate().back();
             await().atMost(SIGN_IN).until(browser::onSignInPage);
             assertThat(browser.pageSource()).doesNotContain(laptop.assetTag()).doesNotContain("MP-" + system.run);
             browser.screenshot("story2-back-after-sign-out");
 
-            // So does opening the form again: the provider's session ended too, so it asks for the password.
+            // So does the old form's address: the provider's session ended too, so it asks for the password.
             browser.open(system.lossReportPage("/report-loss"));
             await().atMost(SIGN_IN).until(browser::onSignInPage);
             assertThat(browser.pageSource()).doesNotContain(laptop.assetTag());
         }
         // A copy of the cookies the phone held while signed in opens nothing either.
-        Http.Reply replayed = Http.call("GET", system.lossReport("/reports/" + reportId))
+        Http.Reply replayed = Http.call("GET", system.consolePage("/my-reports"))
                 .header("Cookie", cookieHeader(whileSignedIn))
                 .header("Accept", "text/html")
                 .send();
         assertThat(replayed.status()).as(replayed.toString()).isEqualTo(302);
         assertThat(replayed.header("location")).startsWith(Keycloak.ISSUER + "/protocol/openid-connect/auth");
         assertThat(replayed.text()).doesNotContain(laptop.assetTag());
-        step("signed out: the back button, the form and a replayed cookie all get the sign-in page");
+        step("signed out: the back button, the old form's address and a replayed cookie all get the sign-in page");
 
+        reportId = Http.get(system.lossReport("/api/v1/loss-reports?limit=200"), TestTokens.token(staffId, "STAFF"))
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
         JsonNode report = Http.get(system.lossReport("/api/v1/loss-reports/" + reportId), district.itToken())
                 .json();
         reportNumber = report.get("reportNumber").asText();
@@ -289,6 +299,16 @@ class StoriesIT {
         });
         Mailbox.Mail toIt = mailbox.to(system.itEmail, reportNumber).get(0);
         assertThat(toIt.body()).contains(laptop.assetTag()).contains("stolen");
+        // Each message links to the report in the console, which opens for whoever follows the link what they may
+        // see: IT the report, the supervisor the team member's device, the reporter their reports.
+        String link = system.consolePage("/loss-reports/" + reportId);
+        assertThat(toIt.body()).contains(link);
+        assertThat(mailbox.to(email(supervisorId), reportNumber).get(0).body()).contains(link);
+        assertThat(WebSignIn.as(link, district.itId, "IT_ADMIN").landedOn().getPath())
+                .isEqualTo("/loss-reports/" + reportId);
+        assertThat(WebSignIn.as(link, supervisorId, "SUPERVISOR").landedOn().getPath())
+                .isEqualTo("/devices/" + laptop.id());
+        assertThat(WebSignIn.as(link, staffId, "STAFF").landedOn().getPath()).isEqualTo("/my-reports");
         district.awaitInventoryStatus(laptop, "STOLEN");
         step("IT and the supervisor got one email each; inventory shows " + laptop.assetTag() + " STOLEN");
     }
@@ -470,8 +490,11 @@ class StoriesIT {
 
     @Test
     @Order(6)
-    void story6_itSeesOverdueAndNonCompliantDevicesOnTheDashboard() {
-        story(6, "IT opens the dashboard in Chromium and sees the overdue and the non-compliant device");
+    void story6_itSeesOverdueAndNonCompliantDevicesInTheConsole() {
+        story(
+                6,
+                "IT opens the old dashboard's address in Chromium, lands in the console and sees the overdue and the"
+                        + " non-compliant device and the overdue return");
         ObjectNode outdated = checkInBody(LocalDate.now(ZoneOffset.UTC).minusDays(200));
         Http.Reply checkedIn =
                 Http.postAs(system.checkin("/api/v1/checkins"), district.deviceAuthorization(chromebook), outdated);
@@ -480,29 +503,31 @@ class StoriesIT {
         assertThat(checkedIn.json().toString()).contains("PATCHES_TOO_OLD");
 
         try (Browser browser = new Browser(system, "it-desktop", Browser.DESKTOP)) {
+            // A bookmark of the dashboard checkin-service once served leads to the console's home.
             browser.open(system.checkinPage("/dashboard"));
             await().atMost(SIGN_IN).until(browser::onSignInPage);
             browser.screenshot("story6-sign-in-page");
             browser.signInAtProvider(Keycloak.user(district.itId, "IT_ADMIN"), Keycloak.TEST_PASSWORD);
-            await().atMost(SIGN_IN).until(() -> browser.currentUrl().equals(system.checkinPage("/dashboard")));
+            await().atMost(SIGN_IN).until(() -> browser.currentUrl().equals(system.consolePage("/")));
             assertThat(browser.viewportWidth()).as("a desktop's width").isGreaterThan(1200L);
-            browser.screenshot("story6-dashboard-all-schools");
-            browser.find(By.id("school")).sendKeys(system.school());
-            browser.find(By.cssSelector("form[action='/dashboard'] button[type=submit]"))
-                    .click();
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> browser.currentUrl().contains("school="));
+            browser.screenshot("story6-console-home");
 
-            String overdue = browser.find(By.id("overdue")).getText();
-            String nonCompliant = browser.find(By.id("noncompliant")).getText();
-            String tasks = browser.find(By.id("return-tasks")).getText();
-            // The school's overdue list is longer than the dashboard's first rows (the other suites register devices
-            // there too, all equally overdue): the dashboard shows overdue devices, and the list the dashboard is
-            // drawn from holds the desktop.
-            assertThat(overdue)
+            browser.open(system.consolePage("/?school=" + system.school()));
+            browser.find(By.id("tile-non-compliant")).click();
+            await().atMost(Browser.PAGE).until(() -> browser.currentUrl().contains("/devices/non-compliant"));
+            assertThat(browser.find(By.id("non-compliant")).getText())
+                    .as("non-compliant, with the reason")
+                    .contains(chromebook.assetTag())
+                    .contains("patch is older");
+
+            browser.open(system.consolePage("/?school=" + system.school()));
+            browser.find(By.id("tile-overdue")).click();
+            await().atMost(Browser.PAGE).until(() -> browser.currentUrl().contains("/devices/overdue"));
+            // The school's overdue list is longer than one page (the other suites register devices there too, all
+            // equally overdue): the page lists overdue devices, and the list it is drawn from holds the desktop.
+            assertThat(browser.find(By.id("overdue")).getText())
                     .as("overdue for check-in")
-                    .contains("Days overdue")
-                    .contains(system.school());
+                    .isNotBlank();
             JsonNode overdueDesktops = Http.get(
                             system.checkin("/api/v1/devices/overdue?type=DESKTOP&school=" + system.school()),
                             district.itToken())
@@ -510,28 +535,27 @@ class StoriesIT {
             assertThat(overdueDesktops.findValuesAsText("assetTag"))
                     .as("the desktop is overdue for check-in")
                     .contains(desktop.assetTag());
-            assertThat(nonCompliant)
-                    .as("non-compliant")
-                    .contains(chromebook.assetTag())
-                    .contains("patch is older");
-            assertThat(tasks)
+
+            browser.open(system.consolePage("/?school=" + system.school()));
+            browser.find(By.id("tile-overdue-tasks")).click();
+            await().atMost(Browser.PAGE).until(() -> browser.currentUrl().contains("/return-tasks"));
+            assertThat(browser.find(By.id("return-tasks")).getText())
                     .as("overdue return task")
-                    .contains(departingTablet.assetTag())
-                    .contains("OVERDUE");
+                    .contains(departingTablet.assetTag());
             assertThat(browser.pageSource())
-                    .as("the dashboard never shows a location")
+                    .as("these pages never show a location")
                     .doesNotContain(LATITUDE.substring(0, 6));
-            browser.screenshot("story6-dashboard");
+            browser.screenshot("story6-overdue-return-tasks");
 
             browser.find(By.cssSelector("form[action='/sign-out'] button[type=submit]"))
                     .click();
-            await().atMost(SIGN_IN).until(() -> browser.currentUrl().startsWith(system.checkinPage("/signed-out")));
+            await().atMost(SIGN_IN).until(() -> browser.currentUrl().startsWith(system.consolePage("/signed-out")));
             assertThat(browser.pageText()).contains("You have signed out");
             browser.open(system.checkinPage("/dashboard"));
             await().atMost(SIGN_IN).until(browser::onSignInPage);
         }
-        step("the dashboard lists " + desktop.assetTag() + " as overdue and " + chromebook.assetTag()
-                + " as non-compliant");
+        step("the console lists " + desktop.assetTag() + " as overdue, " + chromebook.assetTag()
+                + " as non-compliant and " + departingTablet.assetTag() + "'s return as overdue");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -3,18 +3,11 @@ package org.district.checkin.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/**
- * The IT dashboard's lists. (Its sign-in is the identity provider's, {@code quarkus.oidc.web.*}; how long a session
- * lasts is service-support's {@code district.web.*}.)
- */
+/** What the counts of the IT console's home page and the list of lost devices seen take in. */
 @ConfigMapping(prefix = "district.dashboard")
 public interface DashboardSettings {
 
-    /** Rows shown in each dashboard list. */
-    @WithDefault("25")
-    int rowsPerList();
-
-    /** How far back a lost device's sighting counts as "seen recently" on the dashboard. */
+    /** How far back a lost device's sighting counts as "seen recently". */
     @WithDefault("P7D")
     java.time.Duration lostSeenWindow();
 }

@@ -115,16 +115,6 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                 .getResultList();
     }
 
-    public long countNonCompliant(String school) {
-        String sql =
-                "select count(*) from device d where d.compliant = false" + (school == null ? "" : " and d.school = ?");
-        Query q = getEntityManager().createNativeQuery(sql);
-        if (school != null) {
-            q.setParameter(1, school);
-        }
-        return ((Number) q.getSingleResult()).longValue();
-    }
-
     /** Devices whose last check-in broke the baseline, by school (of one school, or all when null). */
     @SuppressWarnings("unchecked")
     public Map<String, Long> nonCompliantCounts(String school) {

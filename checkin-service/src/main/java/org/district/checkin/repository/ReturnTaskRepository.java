@@ -13,8 +13,8 @@ import org.district.checkin.entity.ReturnTask;
 import org.district.contracts.checkin.ReturnReason;
 
 /**
- * Return tasks: the filtered list (due date order), the counts of the dashboard, opening them once per person and
- * device, and claiming those past due for escalation.
+ * Return tasks: the filtered list (due date order), the counts of what needs IT's attention, opening them once per
+ * person and device, and claiming those past due for escalation.
  */
 @ApplicationScoped
 public class ReturnTaskRepository implements PanacheRepositoryBase<ReturnTask, UUID> {

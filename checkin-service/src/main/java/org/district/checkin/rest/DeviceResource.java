@@ -197,7 +197,7 @@ public class DeviceResource {
     @Operation(
             operationId = "listLostDevicesSeen",
             summary = "Lost devices seen",
-            description = "For IT and auditors. LOST or STOLEN devices that checked in within the dashboard's window (a"
+            description = "For IT and auditors. LOST or STOLEN devices that checked in lately (within a"
                     + " week by default), most recently seen first, at most " + LOST_SEEN_ROWS + "; optionally of one"
                     + " school. Not paged. Read only.")
     @APIResponse(

@@ -24,7 +24,7 @@ public record SummaryView(
                         example = "12")
                 long nonCompliant,
         @Schema(
-                        description = "LOST or STOLEN devices that checked in within the dashboard's window",
+                        description = "LOST or STOLEN devices that checked in lately (a week by default)",
                         required = true,
                         minimum = "0",
                         example = "1")

@@ -18,7 +18,7 @@ import org.district.support.problem.ProblemException;
 
 /**
  * Reads {@code Authorization: Device <credential>}, beside the identity provider's sign-in (quarkus-oidc: bearer tokens
- * on the API, the session of the dashboard). A request without that header is left to the others, by answering no
+ * on the API). A request without that header is left to the others, by answering no
  * identity rather than a failure; a malformed credential, and one whose secret does not match the device's stored hash
  * ({@link DeviceCredentialIdentityProvider}), is refused with one 401 for all.
  */
@@ -66,8 +66,7 @@ public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
 
     /**
      * After OIDC's mechanism (priority 1001), which leaves a {@code Device} header alone: a request that carries no
-     * credential at all is then challenged as OIDC does it (a bearer token on the API, the login page for the
-     * dashboard), not asked for a device credential.
+     * credential at all is then challenged as OIDC does it (for a bearer token), not asked for a device credential.
      */
     @Override
     public int getPriority() {

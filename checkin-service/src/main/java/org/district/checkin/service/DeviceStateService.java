@@ -102,7 +102,7 @@ public class DeviceStateService {
         return rows.size();
     }
 
-    /** The devices the overdue list holds today: the dashboard's own filter, every school, type and holder. */
+    /** The devices the overdue list holds today: its own filter, every school, type and holder. */
     private OverdueFilter filter() {
         return devices.allOverdue(null);
     }

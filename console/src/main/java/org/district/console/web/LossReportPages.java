@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.district.console.api.LossReportApi;
 import org.district.console.api.NotificationApi;
+import org.district.console.api.Views.LossReport;
 import org.district.console.api.Views.Notification;
 import org.district.console.api.Views.Recovery;
 import org.district.console.api.Views.ReportDetail;
@@ -66,11 +67,25 @@ public class LossReportPages {
     @RestClient
     NotificationApi notifications;
 
+    /**
+     * A report's page: where the messages about a report link, for whoever they went to. IT and auditors see the report;
+     * the person who filed it is taken to their reports, and the holder and their supervisor to the device's page. To
+     * anyone else loss-report-service answers that there is no such report, and so does this page.
+     */
     @GET
     @Path("/loss-reports/{id}")
-    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF, Roles.PRINCIPAL})
     public Response report(@PathParam("id") String id, @QueryParam("done") String done) {
-        return DevicePages.html(page(DevicePages.uuid(id), null, null, List.of(), DevicePages.blank(done)));
+        UUID reportId = DevicePages.uuid(id);
+        if (pages.seesEverything()) {
+            return DevicePages.html(page(reportId, null, null, List.of(), DevicePages.blank(done)));
+        }
+        LossReport report = lossReports.report(reportId);
+        String me = pages.districtId();
+        URI where = report.device() == null || (me != null && me.equalsIgnoreCase(report.reportedBy()))
+                ? URI.create("/my-reports")
+                : URI.create("/devices/" + report.device().id());
+        return Response.seeOther(where).build();
     }
 
     @POST

@@ -2,14 +2,12 @@ package org.district.lossreport.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.district.contracts.DistrictIds;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.lossreport.entity.KnownDevice;
 
-/** The device read model: lookups for reports and the form, and version-checked upserts from snapshots. */
+/** The device read model: lookups for reports, and version-checked upserts from snapshots. */
 @ApplicationScoped
 public class KnownDeviceRepository implements PanacheRepositoryBase<KnownDevice, UUID> {
 
@@ -34,13 +32,6 @@ public class KnownDeviceRepository implements PanacheRepositoryBase<KnownDevice,
     public Optional<KnownDevice> findBySerialNumber(String serialNumber) {
         return find("upper(serialNumber) = upper(?1) order by updatedAt desc nulls last", serialNumber.trim())
                 .firstResultOptional();
-    }
-
-    /** The devices a person holds, by asset tag. */
-    public List<KnownDevice> heldBy(String districtId, int limit) {
-        return find("assigneeDistrictId = ?1 order by assetTag", DistrictIds.canonical(districtId))
-                .page(0, limit)
-                .list();
     }
 
     /** Applies a snapshot unless a newer one is already stored; true if it changed the row. */

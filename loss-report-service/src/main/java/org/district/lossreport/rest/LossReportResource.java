@@ -61,7 +61,7 @@ public class LossReportResource {
     @Inject
     ReportAccess access;
 
-    /** The rate limit of each person's new reports (district.rate-limit.reports), by the API and the web form. */
+    /** The rate limit of each person's new reports (district.rate-limit.reports). */
     public static final String REPORTS = "reports";
 
     @POST

@@ -37,9 +37,9 @@ import org.district.support.time.DistrictClock;
 import org.jboss.logging.Logger;
 
 /**
- * The rules of loss reports, shared by the REST API and the web form: who may report which device, what a report must
- * say, one open report per device, the lifecycle (OPEN, then RECOVERED or WRITTEN_OFF), and the event each change
- * publishes in its own transaction.
+ * The rules of loss reports behind the REST API (which the IT console's pages use too): who may report which device,
+ * what a report must say, one open report per device, the lifecycle (OPEN, then RECOVERED or WRITTEN_OFF), and the
+ * event each change publishes in its own transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -334,19 +334,6 @@ public class LossReportService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LossReportEntry> entries(UUID reportId) {
         return reports.entries(reportId);
-    }
-
-    /** The devices the caller holds, for the form to offer. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<KnownDevice> devicesOfCaller() {
-        String me = access.subject();
-        return me == null ? List.of() : devices.heldBy(me, 50);
-    }
-
-    /** The open report of a device, if any. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<LossReport> openReportOf(UUID deviceId) {
-        return reports.openForDevice(deviceId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A loss or theft report as a person files it, by REST or through the web form. The reporter is the caller.
+ * A loss or theft report as a person files it. The reporter is the caller.
  *
  * @param assetTag the device's asset tag; this or the serial number is required
  * @param serialNumber the device's serial number

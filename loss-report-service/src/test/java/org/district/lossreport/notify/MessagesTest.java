@@ -41,7 +41,7 @@ class MessagesTest {
     void itHearsOfATheftWithEveryFactOnItsOwnLine() {
         Message m = messages.lossReportedToIt(
                 new Messages.ReportFacts(
-                        theft(), laptop(), pat(), pat(), "+1 555 0100", "http://localhost:8082/reports/1"),
+                        theft(), laptop(), pat(), pat(), "+1 555 0100", "http://localhost:8084/loss-reports/1"),
                 SupervisorRoute.to("sam@district.example", "supervisor Sam Head (E1000)"));
 
         assertThat(m.subject()).isEqualTo("[LR-2026-000042] STOLEN: laptop LHS-LT-0042 (LINCOLN-HS)");
@@ -63,14 +63,14 @@ class MessagesTest {
                         Sensitive data: yes: consider locking or wiping it at its next check-in
                         Supervisor: told supervisor Sam Head (E1000)
 
-                        Open the report: http://localhost:8082/reports/1
+                        Open the report: http://localhost:8084/loss-reports/1
                         """);
     }
 
     @Test
     void aSupervisorHearsWhatIsKnownWithoutTheReportersPhone() {
         Message m = messages.lossReportedToSupervisor(
-                new Messages.ReportFacts(theft(), null, null, null, null, "http://localhost:8082/reports/1"),
+                new Messages.ReportFacts(theft(), null, null, null, null, "http://localhost:8084/loss-reports/1"),
                 "the school office of LINCOLN-HS");
 
         assertThat(m.subject()).isEqualTo("[LR-2026-000042] STOLEN: LHS-LT-0042 (LINCOLN-HS)");
@@ -88,7 +88,7 @@ class MessagesTest {
                         What happened: Taken from bag
                         Police: notified (Metro Police); case number still owed
 
-                        Follow the report: http://localhost:8082/reports/1
+                        Follow the report: http://localhost:8084/loss-reports/1
                         """);
     }
 
@@ -103,7 +103,7 @@ class MessagesTest {
                         "Handed in\nat the office"),
                 null,
                 laptop(),
-                "http://localhost:8082/reports/" + REPORT);
+                "http://localhost:8084/loss-reports/" + REPORT);
         assertThat(recovered.subject()).isEqualTo("[report " + REPORT + "] Recovered: LHS-LT-0042");
         assertThat(recovered.body())
                 .isEqualTo(
@@ -114,7 +114,7 @@ class MessagesTest {
                         Note: Handed in at the office
                         It holds sensitive data: it goes to quarantine until IT sanitizes it.
 
-                        Open the report: http://localhost:8082/reports/00000000-0000-0000-0000-000000000042
+                        Open the report: http://localhost:8084/loss-reports/00000000-0000-0000-0000-000000000042
                         """);
 
         Message seen = messages.lostDeviceSeen(
