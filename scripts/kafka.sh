@@ -6,8 +6,10 @@
 # test loses its broker). "bench" on 127.0.0.1:9392 serves the benchmarks and reliability drills, so they never share
 # consumer groups with a running local stack.
 # Data lives under .local/kafka/<instance>/ (git-ignored). "reset" wipes it and starts a fresh broker.
-# Every broker is secured as in production: clients sign in with SCRAM-SHA-512 (one user per service, and the HR
-# system's "hr-feed"), and may do only what deploy/kafka/access.txt grants them. The users' passwords here are
+# Every broker is secured as in production: clients reach it over TLS (a certificate of this machine's own development
+# certificate authority, .local/kafka/tls/ca.crt, which every client of these brokers trusts: KAFKA_TRUSTSTORE), sign
+# in with SCRAM-SHA-512 (one user per service, and the HR system's "hr-feed"), and may do only what
+# deploy/kafka/access.txt grants them. The users' passwords here are
 # development ones, "<user>-dev-only", which the services also default to outside production; the administrator
 # ("kafka-admin") signs in with KAFKA_ADMIN_PASSWORD (default "kafka-admin-dev-only"). A fresh broker gets its users,
 # the system's topics (deploy/kafka/topics.txt) and the grants before it is reported started.
@@ -33,6 +35,9 @@ ADMIN_USER=kafka-admin
 ADMIN_PASSWORD="${KAFKA_ADMIN_PASSWORD:-kafka-admin-dev-only}"
 ACCESS_FILE="$ROOT/deploy/kafka/access.txt"
 TOPICS_FILE="$ROOT/deploy/kafka/topics.txt"
+TLS_DIR="$HOME_DIR/tls"
+# Protects the development keystores only (they never leave this machine's .local folder).
+TLS_STORE_PASSWORD=district-dev-kafka-tls
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$ROOT/infra/kafka/pom.xml" | head -1)"
 
 ensure_libs() {
@@ -45,6 +50,40 @@ ensure_libs() {
   touch "$LIB_DIR/.complete-$KAFKA_VERSION"
 }
 
+# The development certificate authority and the brokers' certificate (for 127.0.0.1 and localhost), made once per
+# machine with the JDK's keytool and shared by every instance: ca.crt is what clients trust, broker.p12 the brokers'
+# key and certificate chain. A broker certificate older than the CA, or missing, is made again.
+ensure_tls() {
+  if [ -s "$TLS_DIR/ca.crt" ] && [ -s "$TLS_DIR/broker.p12" ] && [ "$TLS_DIR/broker.p12" -nt "$TLS_DIR/ca.crt" ]; then
+    return
+  fi
+  command -v keytool >/dev/null 2>&1 || die "keytool (part of the JDK) is needed to make the brokers' certificate"
+  info "Making the local Kafka brokers' development certificate authority and certificate"
+  rm -rf "$TLS_DIR"
+  mkdir -p "$TLS_DIR"
+  chmod 755 "$TLS_DIR"
+  local ks=(-storetype PKCS12 -storepass "$TLS_STORE_PASSWORD" -keypass "$TLS_STORE_PASSWORD")
+  keytool -genkeypair -alias ca -keyalg EC -groupname secp256r1 -validity 3650 \
+    -dname "CN=District devices development Kafka CA" -ext bc:c -keystore "$TLS_DIR/ca.p12" "${ks[@]}" >/dev/null 2>&1 \
+    || die "keytool could not make the development certificate authority"
+  keytool -exportcert -rfc -alias ca -keystore "$TLS_DIR/ca.p12" -storepass "$TLS_STORE_PASSWORD" >"$TLS_DIR/ca.crt" \
+    2>/dev/null || die "keytool could not export the development certificate authority"
+  keytool -genkeypair -alias broker -keyalg EC -groupname secp256r1 -validity 3650 -dname "CN=localhost" \
+    -keystore "$TLS_DIR/broker.p12" "${ks[@]}" >/dev/null 2>&1 || die "keytool could not make the brokers' key"
+  keytool -certreq -alias broker -keystore "$TLS_DIR/broker.p12" -storepass "$TLS_STORE_PASSWORD" 2>/dev/null \
+    | keytool -gencert -alias ca -keystore "$TLS_DIR/ca.p12" -storepass "$TLS_STORE_PASSWORD" -validity 3650 -rfc \
+      -ext "SAN=dns:localhost,ip:127.0.0.1" -ext "KU=digitalSignature" -ext "EKU=serverAuth,clientAuth" \
+      >"$TLS_DIR/broker.crt" 2>/dev/null || die "keytool could not sign the brokers' certificate"
+  keytool -importcert -noprompt -alias ca -file "$TLS_DIR/ca.crt" -keystore "$TLS_DIR/broker.p12" \
+    -storepass "$TLS_STORE_PASSWORD" >/dev/null 2>&1 || die "keytool could not store the CA with the brokers' key"
+  keytool -importcert -noprompt -alias broker -file "$TLS_DIR/broker.crt" -keystore "$TLS_DIR/broker.p12" \
+    -storepass "$TLS_STORE_PASSWORD" >/dev/null 2>&1 || die "keytool could not store the brokers' certificate"
+  chmod 600 "$TLS_DIR/ca.p12" "$TLS_DIR/broker.p12"
+  chmod 644 "$TLS_DIR/ca.crt"
+  # Brokers set up with the old certificate start again with the new one.
+  touch "$TLS_DIR/broker.p12"
+}
+
 write_config() {
   mkdir -p "$INSTANCE_DIR"
   cat >"$INSTANCE_DIR/server.properties" <<PROPS
@@ -55,8 +94,16 @@ advertised.listeners=CLIENT://127.0.0.1:$PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=CLIENT
 # No listener takes a client without a password: clients and the broker itself use SCRAM users kept in the cluster's
-# metadata; the controller listener (which cannot use SCRAM) has its one user in this file.
-listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+# metadata, over TLS; the controller listener (which cannot use SCRAM, and which only the broker's own process on this
+# machine's loopback address reaches) has its one user in this file.
+listener.security.protocol.map=CLIENT:SASL_SSL,CONTROLLER:SASL_PLAINTEXT
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$TLS_DIR/broker.p12
+ssl.keystore.password=$TLS_STORE_PASSWORD
+ssl.key.password=$TLS_STORE_PASSWORD
+ssl.truststore.type=PEM
+ssl.truststore.location=$TLS_DIR/ca.crt
+ssl.enabled.protocols=TLSv1.3,TLSv1.2
 listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
 listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$ADMIN_USER" password="$ADMIN_PASSWORD";
@@ -121,7 +168,7 @@ access_digest() {
 # and again on an existing one whenever deploy/kafka/topics.txt or access.txt changed since (a new version of the system with a new topic).
 # Creating is idempotent: topics that exist are left as they are, grants that exist are granted again.
 set_up_access() {
-  KAFKA_ADMIN_USER="$ADMIN_USER" KAFKA_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  KAFKA_ADMIN_USER="$ADMIN_USER" KAFKA_ADMIN_PASSWORD="$ADMIN_PASSWORD" KAFKA_TRUSTSTORE="$TLS_DIR/ca.crt" \
     kafka_java "$ROOT/infra/kafka/KafkaAccess.java" "127.0.0.1:$PORT" "$TOPICS_FILE" "$ACCESS_FILE" \
     >>"$LOG_FILE" 2>&1 || die "Could not create the topics and grants of Kafka ($INSTANCE); see $LOG_FILE"
   access_digest >"$INSTANCE_DIR/.access-set-up"
@@ -153,6 +200,7 @@ start() {
     die "Port $PORT is in use by another process; stop it or set KAFKA_PORT/KAFKA_TEST_PORT"
   fi
   ensure_libs
+  ensure_tls
   write_config
   if [ -f "$DATA_DIR/meta.properties" ] && [ ! -f "$INSTANCE_DIR/.users-$ADMIN_USER" ]; then
     info "Kafka ($INSTANCE) data was made before brokers took only signed-in users; starting it afresh"

@@ -13,6 +13,9 @@ export DB_PORT="${DB_PORT:-5432}"
 export DB_USER="${DB_USER:-district}"
 # Development-only password for the local role; production passwords come from a secret store.
 export DB_PASSWORD="${DB_PASSWORD:-district-dev-only}"
+# The certificate authority the local brokers' TLS certificate is signed by (scripts/kafka.sh makes it): what the
+# services, tools, benchmarks and drills started from these scripts trust when they reach Kafka.
+export KAFKA_TRUSTSTORE="${KAFKA_TRUSTSTORE:-$LOCAL_DIR/kafka/tls/ca.crt}"
 
 # The services in start order: name, port, database.
 SERVICES=(

@@ -26,7 +26,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *
  * <pre>java -cp 'kafka-libs/*' KafkaAccess.java BOOTSTRAP TOPICS_FILE ACCESS_FILE</pre>
  *
- * The administrator's name and password come from KAFKA_ADMIN_USER and KAFKA_ADMIN_PASSWORD.
+ * The administrator's name and password come from KAFKA_ADMIN_USER and KAFKA_ADMIN_PASSWORD; the certificate
+ * authority that signed the brokers' certificate (a PEM file) from KAFKA_TRUSTSTORE.
  */
 public class KafkaAccess {
 
@@ -37,7 +38,10 @@ public class KafkaAccess {
         }
         Properties config = new Properties();
         config.put("bootstrap.servers", args[0]);
-        config.put("security.protocol", "SASL_PLAINTEXT");
+        // Over TLS, trusting the brokers' certificate authority (a PEM file).
+        config.put("security.protocol", "SASL_SSL");
+        config.put("ssl.truststore.type", "PEM");
+        config.put("ssl.truststore.location", System.getenv("KAFKA_TRUSTSTORE"));
         config.put("sasl.mechanism", "SCRAM-SHA-512");
         config.put(
                 "sasl.jaas.config",

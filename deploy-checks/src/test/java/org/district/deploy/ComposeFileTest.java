@@ -36,6 +36,7 @@ class ComposeFileTest {
         assertThat(services().keySet())
                 .containsExactlyInAnyOrder(
                         "postgres",
+                        "kafka-tls",
                         "kafka",
                         "kafka-init",
                         "keycloak",
@@ -79,8 +80,8 @@ class ComposeFileTest {
     @Test
     void everyLongRunningContainerHasAHealthCheck() {
         services().forEach((name, service) -> {
-            if (name.equals("kafka-init")) {
-                assertThat(service.get("restart")).as("kafka-init runs once").isEqualTo("no");
+            if (name.equals("kafka-init") || name.equals("kafka-tls")) {
+                assertThat(service.get("restart")).as("%s runs once", name).isEqualTo("no");
                 return;
             }
             assertThat(Tree.listAt(service, "healthcheck", "test"))
@@ -230,7 +231,12 @@ class ComposeFileTest {
 
         assertThat(definition)
                 .as("%s gets no files (no key: tokens are verified with the provider's published keys)", service.module)
-                .doesNotContainKeys("configs", "volumes", "secrets");
+                .doesNotContainKeys("configs", "secrets");
+        assertThat(volumes(service.module))
+                .as(
+                        "%s gets at most the Kafka certificate authority's certificate, read-only, never a key",
+                        service.module)
+                .isSubsetOf(List.of("kafka-ca:/etc/kafka/ca:ro"));
         assertThat(COMPOSE).doesNotContainKeys("configs", "secrets");
     }
 
@@ -331,6 +337,43 @@ class ComposeFileTest {
         assertThat(environment("loss-report-service").get("KAFKA_PASSWORD"))
                 .startsWith("${LOSSREPORT_KAFKA_PASSWORD:?");
         assertThat(environment("checkin-service").get("KAFKA_PASSWORD")).startsWith("${CHECKIN_KAFKA_PASSWORD:?");
+    }
+
+    @Test
+    void kafkaTrafficGoesOverTlsWithTheInstallationsOwnCertificateAuthority() {
+        Map<String, String> kafka = environment("kafka");
+        for (String listener : kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+            if (!listener.startsWith("CONTROLLER:")) {
+                assertThat(listener)
+                        .as("a listener other containers reach takes TLS only")
+                        .endsWith(":SASL_SSL");
+            }
+        }
+        assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                .as("the plaintext controller listener stays inside the broker's own container")
+                .isEqualTo("1@kafka:9093");
+        assertThat(kafka.get("KAFKA_LISTENERS")).contains("CONTROLLER://:9093");
+        assertThat(kafka)
+                .containsEntry("KAFKA_SSL_KEYSTORE_LOCATION", "/etc/kafka/tls/broker.p12")
+                .containsEntry("KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/kafka/ca/ca.crt");
+        assertThat(kafka.get("KAFKA_SSL_KEYSTORE_PASSWORD")).startsWith("${KAFKA_TLS_PASSWORD:?");
+        assertThat(volumes("kafka")).contains("kafka-tls:/etc/kafka/tls:ro", "kafka-ca:/etc/kafka/ca:ro");
+        assertThat(Tree.stringAt(services().get("kafka"), "depends_on", "kafka-tls", "condition"))
+                .isEqualTo("service_completed_successfully");
+        assertThat(RepositoryFiles.read("deploy/kafka/make-tls.sh"))
+                .contains("SAN=dns:kafka", "/ca/ca.crt", "broker.p12");
+        assertThat(RepositoryFiles.read("deploy/kafka/admin.sh")).contains("security.protocol=SASL_SSL");
+        for (String service : List.of("inventory-service", "loss-report-service", "checkin-service")) {
+            Map<String, String> environment = environment(service);
+            assertThat(environment.getOrDefault("KAFKA_SECURITY_PROTOCOL", "SASL_SSL"))
+                    .as("%s reaches Kafka over TLS", service)
+                    .isEqualTo("SASL_SSL");
+            assertThat(environment).containsEntry("KAFKA_TRUSTSTORE", "/etc/kafka/ca/ca.crt");
+            assertThat(volumes(service))
+                    .as("%s gets the CA's certificate, never the broker's key", service)
+                    .contains("kafka-ca:/etc/kafka/ca:ro")
+                    .noneMatch(v -> v.startsWith("kafka-tls:"));
+        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,9 +80,8 @@ class IdentityProviderTest {
                 .containsAll(signInSettings(service));
         assertThat(environment.keySet()).noneMatch(IdentityProviderTest::namesAKey);
         assertThat(container.getVolumeMounts())
-                .as("%s mounts nothing but /tmp: no key file", service.module)
-                .extracting(VolumeMount::getMountPath)
-                .containsExactly("/tmp");
+                .as("%s mounts nothing but /tmp and the Kafka cluster CA's certificate: no key file", service.module)
+                .allSatisfy(mount -> assertThat(mount.getMountPath()).isIn("/tmp", "/etc/kafka/ca"));
         URI provider = URI.create(environment.get("OIDC_AUTH_SERVER_URL"));
         if (overlay.equals("production")) {
             assertThat(provider.getScheme())

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -22,7 +23,8 @@ import org.district.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 
 /**
- * The broker the tests run against (scripts/kafka.sh, set up as production is) admits only signed-in clients, and
+ * The broker the tests run against (scripts/kafka.sh, set up as production is) admits only signed-in clients over TLS,
+ * proves itself with a certificate of the district's own certificate authority, and
  * each service's user may do only what deploy/kafka/access.txt grants: a stolen service password, or any client that
  * reaches the broker, cannot publish a loss report or an offboarding. Every attempt here is refused before anything is
  * written, so the shared test topics stay clean. (That the services can do their own work under these grants is shown
@@ -41,6 +43,31 @@ class KafkaAccessTest {
             assertThat(refused)
                     .as("a client without a password publishes nothing")
                     .isNotNull();
+        }
+    }
+
+    @Test
+    void aClientWithTheRightPasswordButNoTlsIsNotServed() {
+        // A service's own user and password, sent in the clear: the broker takes no plaintext connection at all, so
+        // neither a password nor an event can be read off the network.
+        Properties plaintext = withoutTls(TestKafka.user(BROKER, "inventory-service"));
+        plaintext.put("security.protocol", "SASL_PLAINTEXT");
+        try (KafkaProducer<String, String> producer = producer(plaintext)) {
+            assertThat(sendTo(producer, Topics.DEVICES))
+                    .as("a plaintext client publishes nothing")
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void aClientTrustsTheBrokerOnlyThroughTheDistrictsCertificateAuthority() {
+        // Trusting only the public authorities the JDK knows: the broker's certificate is not one of theirs, so a
+        // client never signs in to a broker that cannot prove it is the district's.
+        Properties publicCas = withoutTls(TestKafka.user(BROKER, "inventory-service"));
+        try (KafkaProducer<String, String> producer = producer(publicCas)) {
+            Throwable refused = sendTo(producer, Topics.DEVICES);
+            assertThat(refused).isNotNull();
+            assertThat(causes(refused)).anyMatch(SslAuthenticationException.class::isInstance);
         }
     }
 
@@ -116,6 +143,21 @@ class KafkaAccessTest {
                 }
             });
         }
+    }
+
+    /** The settings without the district's certificate authority (the JDK's default trust store instead). */
+    private static Properties withoutTls(Properties props) {
+        props.remove("ssl.truststore.type");
+        props.remove("ssl.truststore.location");
+        return props;
+    }
+
+    private static List<Throwable> causes(Throwable t) {
+        List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable c = t; c != null && !chain.contains(c); c = c.getCause()) {
+            chain.add(c);
+        }
+        return chain;
     }
 
     private static Throwable rootOf(Throwable t) {

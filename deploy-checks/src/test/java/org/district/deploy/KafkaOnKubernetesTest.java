@@ -135,8 +135,31 @@ class KafkaOnKubernetesTest {
             }
         }
         assertThat(listener.get("tls"))
-                .as("plain listener (SCRAM sign-in, inside the cluster): the services have no Kafka TLS settings yet")
-                .isEqualTo(false);
+                .as("the listener takes TLS only (SCRAM sign-in, inside the cluster)")
+                .isEqualTo(true);
+        for (ServiceProperties.Service service : ServiceProperties.Service.values()) {
+            if (!service.kafka) {
+                continue;
+            }
+            var deployment = manifests.deployment(service);
+            var container = Manifests.mainContainer(deployment);
+            String truststore = manifests.environment(container).get("KAFKA_TRUSTSTORE");
+            assertThat(truststore)
+                    .as("%s trusts the cluster CA", service.module)
+                    .isNotBlank();
+            var mount = container.getVolumeMounts().stream()
+                    .filter(m -> truststore.startsWith(m.getMountPath() + "/"))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new AssertionError(service.module + ": " + truststore + " is mounted from nothing"));
+            var volume = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .filter(v -> v.getName().equals(mount.getName()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(volume.getSecret().getSecretName())
+                    .as("%s: the CA Strimzi keeps for the cluster", service.module)
+                    .isEqualTo(Tree.name(kafka) + "-cluster-ca-cert");
+        }
     }
 
     @ParameterizedTest

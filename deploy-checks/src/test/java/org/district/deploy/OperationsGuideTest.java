@@ -119,9 +119,13 @@ class OperationsGuideTest {
         }
 
         assertThat(secrets).isNotEmpty();
-        // The Kafka users' Secrets are written by the Strimzi User Operator, not by hand.
+        // The Kafka users' Secrets are written by the Strimzi User Operator, and the cluster CA's certificate by the
+        // Cluster Operator, not by hand.
         for (String overlay : Manifests.OVERLAYS) {
             Manifests.of(overlay).ofKind("KafkaUser").forEach(user -> secrets.remove(Tree.name(user)));
+            Manifests.of(overlay)
+                    .ofKind("Kafka")
+                    .forEach(kafka -> secrets.remove(Tree.name(kafka) + "-cluster-ca-cert"));
         }
         for (String secret : secrets) {
             assertThat(GUIDE)

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.district.testing.Keycloak;
+import org.district.testing.TestKafka;
 
 /**
  * One replica of a service, run from its packaged jar as its own process with the {@code local} profile, its own
@@ -63,6 +64,7 @@ final class Service {
         this.log = stack.logs.resolve(name + ".log");
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", Stack.BOOTSTRAP);
+        env.put("KAFKA_TRUSTSTORE", TestKafka.truststore().toString());
         // Drills drive many requests through few devices and people; what they test is not the rate limits.
         for (String limit : java.util.List.of("CHECKIN_RATE", "REPORT_RATE", "IMPORT_RATE", "ENROLMENT_RATE")) {
             env.put(limit + "_PER_MINUTE", "1000000");

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.district.testing.Keycloak;
 import org.district.testing.TestDb;
+import org.district.testing.TestKafka;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -97,6 +98,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
 
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
+        common.put("KAFKA_TRUSTSTORE", TestKafka.truststore().toString());
         common.put("DB_HOST", TestDb.HOST);
         common.put("DB_PORT", TestDb.PORT);
         common.put("DB_USER", TestDb.USER);
