@@ -2,7 +2,8 @@
 # Installs the district's device agent on a Linux machine (run as root):
 #   sh install.sh --server https://checkin.district.example [--site NAME] [--site-map FILE] [--jar FILE]
 # Creates the district-agent system user, installs the jar, the configuration (unless one exists), the state
-# directory, the systemd unit and the polkit rule for LOCK, enables the service, and prints how to enrol.
+# directory, the systemd unit, the polkit rule for LOCK and the root helper that puts a LOCK's return message on the
+# sign-in screen (with its path unit), enables them, and prints how to enrol.
 set -eu
 
 AGENT_USER=district-agent
@@ -126,12 +127,22 @@ install -d -m 0700 -o "$AGENT_USER" -g "$AGENT_USER" "$STATE_DIR"
 install -m 0644 -o root -g root "$here/district-agent.service" "$UNIT"
 install -d -m 0755 -o root -g root "$(dirname "$POLKIT_RULE")"
 install -m 0644 -o root -g root "$here/50-district-agent.rules" "$POLKIT_RULE"
+# The return message of a LOCK on the sign-in screen and the login banner: a root helper started whenever the agent
+# writes its lock message file, and the folders it writes to.
+install -m 0755 -o root -g root "$here/show-return-message" "$OPT_DIR/show-return-message"
+install -m 0644 -o root -g root "$here/district-agent-message.path" /etc/systemd/system/district-agent-message.path
+install -m 0644 -o root -g root "$here/district-agent-message.service" /etc/systemd/system/district-agent-message.service
+install -d -m 0755 -o root -g root /etc/dconf/db/gdm.d /etc/issue.d
 
-if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
-    systemctl daemon-reload
-    systemctl enable district-agent.service
+# Enabled for the next boot. systemctl does that without a running systemd too (a machine image being built, a
+# chroot); a running one also reloads its units.
+if command -v systemctl >/dev/null 2>&1; then
+    if [ -d /run/systemd/system ]; then
+        systemctl daemon-reload
+    fi
+    systemctl enable district-agent.service district-agent-message.path
 else
-    echo "install.sh: systemd is not running here; enable district-agent.service yourself" >&2
+    echo "install.sh: systemctl not found; enable district-agent.service and district-agent-message.path with this machine's init system" >&2
 fi
 
 cat <<DONE

@@ -36,7 +36,8 @@ class LostDeviceTest {
                 .body(Api.withLocation(Api.checkIn()))
                 .post("/api/v1/checkins")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .body("reportedMissing", equalTo(false));
 
         assertThat(db.count("select count(*) from device_location where device_id = ?", laptop.id()))
                 .isZero();
@@ -241,7 +242,8 @@ class LostDeviceTest {
                 .body(Api.withLocation(Api.checkIn()))
                 .post("/api/v1/checkins")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .body("reportedMissing", equalTo(true));
         assertThat(db.count("select count(*) from device_location where device_id = ?", lost.id()))
                 .isEqualTo(1);
 
@@ -261,18 +263,20 @@ class LostDeviceTest {
                 .body(Api.withLocation(Api.checkIn()))
                 .post("/api/v1/checkins")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .body("reportedMissing", equalTo(true));
         assertThat(db.count("select count(*) from device_location where device_id = ?", other.id()))
                 .isEqualTo(1);
         db.known(other.withStatus(DeviceStatus.RECOVERED));
         assertThat(db.count("select count(*) from device_location where device_id = ?", other.id()))
                 .isZero();
-        // Now found: a location is dropped again.
+        // Now found: a location is dropped again, and the agent is told, so it takes the return message down.
         Api.device(other.id())
                 .body(Api.withLocation(Api.checkIn()))
                 .post("/api/v1/checkins")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .body("reportedMissing", equalTo(false));
         assertThat(db.count("select count(*) from device_location where device_id = ?", other.id()))
                 .isZero();
     }

@@ -246,6 +246,7 @@ public final class CheckInLoop {
         state.nextDueAt = due;
         states.save(state);
         int run = executor.execute(reply.commands(), state, states::save);
+        executor.reportedMissing(reply.reportedMissing(), state, states::save);
         boolean followUp = !state.pendingResults.isEmpty() && !followedUp;
         followedUp = followUp;
         if (followUp) {

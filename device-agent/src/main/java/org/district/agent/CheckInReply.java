@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 
-/** The server's answer to a check-in; fields the agent does not know are ignored. */
+/**
+ * The server's answer to a check-in; fields the agent does not know are ignored. {@code reportedMissing} is null from a
+ * server that does not say (nothing changes then).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CheckInReply(
         String deviceId,
@@ -12,7 +15,8 @@ public record CheckInReply(
         List<Command> commands,
         Long nextCheckInSeconds,
         Boolean compliant,
-        List<Issue> complianceIssues) {
+        List<Issue> complianceIssues,
+        Boolean reportedMissing) {
 
     public CheckInReply {
         commands = commands == null

@@ -84,6 +84,21 @@ public final class CommandExecutor {
         return run;
     }
 
+    /**
+     * The server says the device is no longer reported lost or stolen (IT recorded it found): the district's lock is
+     * over, so the return message comes down and the check-ins stop saying {@code locked}. Nothing happens while the
+     * device is missing, or when the server does not say.
+     */
+    public void reportedMissing(Boolean missing, AgentState state, Persister persister) throws IOException {
+        if (!Boolean.FALSE.equals(missing) || !state.locked) {
+            return;
+        }
+        lock.takeMessageDown();
+        state.locked = false;
+        persister.save(state);
+        LOG.info("the device is no longer reported missing: the return message is taken down");
+    }
+
     private CompletedCommand.Result carryOut(String type, CheckInReply.Command command) {
         switch (type) {
             case "LOCK":

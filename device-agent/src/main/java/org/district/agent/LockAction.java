@@ -9,4 +9,10 @@ public interface LockAction {
      * @return true when the sessions were locked
      */
     boolean lock(String message);
+
+    /**
+     * Takes the return message down once the server says the device is no longer reported lost or stolen. The sessions
+     * stay as they are: their owner unlocks them with their own password.
+     */
+    default void takeMessageDown() {}
 }

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The Linux lock: writes the message to the lock message file (0644, for a lock-screen extension or login banner to
- * show), runs {@code loginctl lock-sessions} (allowed to the agent's user by the shipped polkit rule), and sends the
- * message to logged-in terminals with {@code wall} (best effort; control characters removed first).
+ * The Linux lock: writes the message to the lock message file (0644; the installed root helper,
+ * district-agent-message.path, puts it on the graphical sign-in screen and the terminals' login banner, where it stays
+ * across restarts until the device is found), runs {@code loginctl lock-sessions} (allowed to the agent's user by the
+ * shipped polkit rule), and sends the message to logged-in terminals with {@code wall} (best effort; control
+ * characters removed first).
  */
 public final class SystemLockAction implements LockAction {
 
@@ -23,6 +25,21 @@ public final class SystemLockAction implements LockAction {
     public SystemLockAction(CommandRunner runner, Path messageFile) {
         this.runner = runner;
         this.messageFile = messageFile;
+    }
+
+    /**
+     * Empties the lock message file: the return message comes down from the sign-in screen and the terminals' login
+     * banner (the root helper that shows it reads an empty file as "none"; a missing file, as after a restart, changes
+     * nothing).
+     */
+    @Override
+    public void takeMessageDown() {
+        try {
+            SecureFiles.createDirectories(messageFile.toAbsolutePath().getParent(), SecureFiles.WORLD_READABLE_DIR);
+            SecureFiles.writeAtomically(messageFile, new byte[0], SecureFiles.WORLD_READABLE);
+        } catch (IOException e) {
+            LOG.warning(() -> "cannot empty the lock message file " + messageFile + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -87,6 +87,11 @@ class CheckInLoopTest {
                 .formatted(commands, nextCheckInSeconds);
     }
 
+    /** The reply with {@code reportedMissing} set to the JSON value given ({@code true}, {@code false}, {@code null}). */
+    static String missing(String reply, String value) {
+        return reply.replace("\"complianceIssues\": []", "\"complianceIssues\": [], \"reportedMissing\": " + value);
+    }
+
     static String command(String id, String type, String nonce) {
         return """
                 {"id": "%s", "type": "%s", "message": "Please return this laptop to the Lincoln HS office.", "nonce": "%s"}
@@ -401,6 +406,32 @@ class CheckInLoopTest {
 
             assertThat(body(server.requests.get(1)).get("locked").asBoolean()).isTrue();
             assertThat(body(server.requests.get(2)).get("locked").asBoolean()).isTrue();
+        }
+
+        @Test
+        void theReturnMessageComesDownOnlyWhenTheServerSaysTheDeviceIsFound() throws Exception {
+            server.respond(200, reply(3600, command("l-1", "LOCK", "n-1")))
+                    .respond(200, missing(reply(3600, ""), "null"))
+                    .respond(200, missing(reply(3600, ""), "true"))
+                    .respond(200, missing(reply(3600, ""), "false"))
+                    .respond(200, missing(reply(3600, ""), "false"));
+            CheckInLoop loop = loop(new FixedRandom(0.5));
+
+            loop.checkInOnce();
+            loop.checkInOnce();
+            loop.checkInOnce();
+            assertThat(lock.takenDown)
+                    .as("still missing, or the server does not say: the message stays")
+                    .isZero();
+            assertThat(body(server.last()).get("locked").asBoolean()).isTrue();
+
+            loop.checkInOnce();
+            assertThat(lock.takenDown).as("found: the message comes down once").isEqualTo(1);
+            loop(new FixedRandom(0.5)).checkInOnce();
+            assertThat(lock.takenDown).as("and not again after a restart").isEqualTo(1);
+            assertThat(body(server.last()).get("locked").asBoolean())
+                    .as("the district's lock is over")
+                    .isFalse();
         }
 
         @Test

@@ -196,11 +196,17 @@ final class TestDoubles {
     static final class RecordingLock implements LockAction {
         final List<String> messages = new ArrayList<>();
         boolean succeeds = true;
+        int takenDown;
 
         @Override
         public boolean lock(String message) {
             messages.add(message);
             return succeeds;
+        }
+
+        @Override
+        public void takeMessageDown() {
+            takenDown++;
         }
     }
 

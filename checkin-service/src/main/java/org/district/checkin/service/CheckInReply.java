@@ -30,7 +30,14 @@ public record CheckInReply(
                         example = "false")
                 boolean compliant,
         @Schema(description = "The ways it falls short of the baseline (empty when compliant)", required = true)
-                List<Issue> complianceIssues) {
+                List<Issue> complianceIssues,
+        @Schema(
+                        description = "Whether the device is reported lost or stolen. While it is, the agent keeps the"
+                                + " return message of its last LOCK on the sign-in screen; once it is not, the agent"
+                                + " takes the message down",
+                        required = true,
+                        example = "false")
+                boolean reportedMissing) {
 
     /**
      * A command to carry out; confirm it by listing its id and this nonce in {@code completedCommands} of a later

@@ -394,7 +394,8 @@ public class CheckInService {
                 a.issues().isEmpty(),
                 a.issues().stream()
                         .map(i -> new CheckInReply.Issue(i.name(), i.description()))
-                        .toList());
+                        .toList(),
+                a.device().missing());
     }
 
     /**
