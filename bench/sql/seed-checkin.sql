@@ -1,7 +1,7 @@
 -- Seeds checkin-service's device read model (already migrated by the service) with :devices devices, and creates the
 -- tables of the pgbench heartbeat baseline (hb_state with :devices rows, hb_history partitioned by day like
 -- checkin_history). Proportions: 70 % assigned, 20 % in stock; 88 % seen in the last 13 days, 10 % overdue,
--- 2 % never seen. Idempotent.
+-- 2 % never seen, the overdue ones already marked so by the overdue job. Idempotent.
 \set ON_ERROR_STOP on
 select count(*) >= :devices as seeded from device \gset
 \if :seeded
@@ -10,7 +10,8 @@ select count(*) >= :devices as seeded from device \gset
 begin;
 insert into device (id, version, asset_tag, type, school, ownership, status, sensitive_data, assignee_id,
                     assignee_district_id, assigned_at, registered_at, updated_at, due_on, last_seen_at, os_name,
-                    os_version, last_patch_date, disk_encrypted, screen_lock, site, ip_address, compliant)
+                    os_version, last_patch_date, disk_encrypted, screen_lock, site, ip_address, compliant,
+                    overdue_since)
 select md5('device-' || i)::uuid, 1, 'BN-' || lpad(i::text, 7, '0'),
        (array['LAPTOP','CHROMEBOOK','CHROMEBOOK','CHROMEBOOK','TABLET','DESKTOP','SMARTPHONE'])[1 + i % 7],
        'SCH-' || lpad((i % 60)::text, 2, '0'), 'DISTRICT',
@@ -32,7 +33,10 @@ select md5('device-' || i)::uuid, 1, 'BN-' || lpad(i::text, 7, '0'),
        case when i % 50 = 0 then null else true end,
        case when i % 50 = 0 then null else 'SCH-' || lpad((i % 60)::text, 2, '0') end,
        case when i % 50 = 0 then null else '10.' || (i % 250) || '.' || (i / 250 % 250) || '.' || (i % 200 + 2) end,
-       case when i % 50 = 0 then null else true end
+       case when i % 50 = 0 then null else true end,
+       -- as the overdue job leaves them (the day after the due date): a fresh seed is no backlog of overdue alerts
+       case when i % 50 = 0 then current_date - 385
+            when i % 10 = 3 then current_date - (i % 30) end
 from generate_series(1, :devices) i;
 commit;
 analyze device;

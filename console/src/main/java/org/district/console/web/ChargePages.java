@@ -463,11 +463,8 @@ public class ChargePages {
         return new Summary(inventory.balance(personId), page.items(), page.hasNext());
     }
 
-    /** A device's latest charges (IT and auditors; nothing for anyone else). */
-    static Summary ofDevice(Pages pages, InventoryApi inventory, UUID deviceId) {
-        if (!pages.seesEverything()) {
-            return Summary.NONE;
-        }
+    /** A device's latest charges (what IT and auditors see on its page). */
+    static Summary ofDevice(InventoryApi inventory, UUID deviceId) {
         Page<Charge> page = inventory.charges(null, deviceId, null, null, SHOWN);
         return new Summary(null, page.items(), page.hasNext());
     }

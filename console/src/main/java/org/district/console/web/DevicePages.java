@@ -207,6 +207,9 @@ public class DevicePages {
     @Inject
     Holders holders;
 
+    @Inject
+    Together together;
+
     /**
      * What IT and auditors see on a device page besides its record: the moves IT may make now (none for auditors), its
      * agent's credential, and its open loss report if it has one.
@@ -378,37 +381,55 @@ public class DevicePages {
             @QueryParam("revoked") String revoked,
             @QueryParam("replacement") String replacementId) {
         UUID deviceId = uuid(id);
-        Device device = inventory.device(deviceId);
         boolean everything = pages.seesEverything();
-        List<HistoryEntry> history = List.of();
-        List<CheckIn> checkIns = List.of();
-        List<Command> commands = List.of();
+        boolean acts = pages.acts();
+        UUID replacementDevice = acts && blank(replacementId) != null ? uuid(replacementId) : null;
+        // Every answer the page needs is asked at once; the page waits for the slowest, not for their sum.
+        Together.Call<Device> asked = together.start(() -> inventory.device(deviceId));
+        Together.Call<List<HistoryEntry>> history = null;
+        Together.Call<List<CheckIn>> checkIns = null;
+        Together.Call<List<Command>> commands = null;
+        Together.Call<CredentialStatus> credential = null;
+        Together.Call<List<LossReport>> open = null;
+        Together.Call<List<Move>> moves = null;
+        Together.Call<List<Assignment>> assignments = null;
+        if (everything) {
+            history = together.start(() -> inventory.history(deviceId, 20).items());
+            checkIns = together.start(() -> checkin.checkIns(deviceId, 5).items());
+            commands = together.start(() -> checkin.commands(deviceId));
+            credential = together.start(() -> checkin.credential(deviceId));
+            open = together.start(() -> lossReports.reportsOf(deviceId, "OPEN").items());
+            moves = acts ? together.start(() -> inventory.moves(deviceId)) : null;
+            assignments = together.start(() -> inventory.assignments(deviceId));
+        }
+        Together.Call<ChargePages.Summary> charges =
+                everything ? together.start(() -> ChargePages.ofDevice(inventory, deviceId)) : null;
+        Together.Call<Device> replaced =
+                replacementDevice == null ? null : together.start(() -> inventory.device(replacementDevice));
+        Device device = asked.get();
         DeviceExtras extras = DeviceExtras.NONE;
         if (everything) {
-            history = inventory.history(deviceId, 20).items();
-            checkIns = checkin.checkIns(deviceId, 5).items();
-            commands = checkin.commands(deviceId);
-            List<String> actors = new ArrayList<>(
-                    Names.actorIds(history.stream().map(HistoryEntry::actor).toList()));
-            actors.addAll(
-                    Names.actorIds(commands.stream().map(Command::issuedBy).toList()));
-            CredentialStatus credential = checkin.credential(deviceId);
-            if (credential.issued() && credential.issuedBy() != null) {
-                actors.addAll(Names.actorIds(List.of(credential.issuedBy())));
+            List<String> actors = new ArrayList<>(Names.actorIds(
+                    history.get().stream().map(HistoryEntry::actor).toList()));
+            actors.addAll(Names.actorIds(
+                    commands.get().stream().map(Command::issuedBy).toList()));
+            CredentialStatus status = credential.get();
+            if (status.issued() && status.issuedBy() != null) {
+                actors.addAll(Names.actorIds(List.of(status.issuedBy())));
             }
             names.load(actors);
-            List<LossReport> open = lossReports.reportsOf(deviceId, "OPEN").items();
+            List<LossReport> reports = open.get();
             extras = new DeviceExtras(
-                    pages.acts() ? inventory.moves(deviceId) : List.of(),
-                    credential,
-                    open.isEmpty() ? null : open.get(0),
-                    inventory.assignments(deviceId));
+                    moves == null ? List.of() : moves.get(),
+                    status,
+                    reports.isEmpty() ? null : reports.get(0),
+                    assignments.get());
         }
         Device replacement = null;
-        if (pages.acts() && blank(replacementId) != null) {
+        if (replaced != null) {
             // The device just issued in this one's place, named in the page's notice; one it cannot read is left out.
             try {
-                replacement = inventory.device(uuid(replacementId));
+                replacement = replaced.get();
             } catch (WebApplicationException e) {
                 LOG.debugf("Replacement %s not shown: %s", replacementId, e.getMessage());
             }
@@ -416,18 +437,18 @@ public class DevicePages {
         return html(Templates.device(
                 pages.chrome("devices"),
                 device,
-                history,
-                checkIns,
-                commands,
+                everything ? history.get() : List.of(),
+                everything ? checkIns.get() : List.of(),
+                everything ? commands.get() : List.of(),
                 everything,
-                pages.acts(),
+                acts,
                 choice(sent, DeviceForms.COMMANDS),
                 registered != null,
                 extras,
                 choice(moved, DeviceForms.STATUSES),
                 revoked != null,
                 replacement,
-                ChargePages.ofDevice(pages, inventory, deviceId)));
+                charges == null ? ChargePages.Summary.NONE : charges.get()));
     }
 
     /** The page that asks IT to confirm a lock, locate or wipe, naming the device. */
