@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.district.lossreport.entity.LossReport;
 import org.district.lossreport.entity.LossReportEntry;
+import org.district.support.sql.QueryTexts;
 
 /** Loss reports: lookups, the one open report of a device, filtered keyset pages, report numbers, reminders due. */
 @ApplicationScoped
@@ -99,7 +101,11 @@ public class LossReportRepository implements PanacheRepositoryBase<LossReport, U
             params.and("afterAt", after.reportedAt()).and("afterId", after.id());
         }
         q.append(" order by reportedAt desc, id desc");
-        return find(q.toString(), params).page(0, limit + 1).list();
+        // Every device page asks this: its first parse is made once, not by each request of a replica's first burst.
+        TypedQuery<LossReport> query =
+                QueryTexts.create(getEntityManager(), "from LossReport where " + q, LossReport.class);
+        params.map().forEach(query::setParameter);
+        return query.setMaxResults(limit + 1).getResultList();
     }
 
     /** Open thefts whose police reminder is due, locked for this transaction (other replicas skip them). */
