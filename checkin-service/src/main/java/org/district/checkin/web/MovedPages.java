@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.district.checkin.config.LinkSettings;
+import org.district.support.web.MovedToConsole;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -44,8 +44,6 @@ public class MovedPages {
     }
 
     private Response movedTo(String consolePath) {
-        return Response.status(Response.Status.MOVED_PERMANENTLY)
-                .location(URI.create(links.console(consolePath)))
-                .build();
+        return MovedToConsole.movedTo(links, consolePath);
     }
 }

@@ -6,10 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.lossreport.config.LinkSettings;
+import org.district.support.web.MovedToConsole;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -71,8 +71,6 @@ public class MovedPages {
     }
 
     private Response movedTo(String consolePath) {
-        return Response.status(Response.Status.MOVED_PERMANENTLY)
-                .location(URI.create(links.console(consolePath)))
-                .build();
+        return MovedToConsole.movedTo(links, consolePath);
     }
 }
