@@ -42,32 +42,7 @@ public class ComplianceEvaluator {
             LocalDate antivirusDefinitionsDate,
             Boolean diskEncrypted,
             Boolean screenLock,
-            boolean updatesEnded) {
-
-        /** Facts of a device whose updates have not ended, or that cannot tell (an agent's check-in). */
-        public Facts(
-                DeviceType type,
-                boolean sensitiveData,
-                String osName,
-                String osVersion,
-                LocalDate lastPatchDate,
-                String antivirusProduct,
-                LocalDate antivirusDefinitionsDate,
-                Boolean diskEncrypted,
-                Boolean screenLock) {
-            this(
-                    type,
-                    sensitiveData,
-                    osName,
-                    osVersion,
-                    lastPatchDate,
-                    antivirusProduct,
-                    antivirusDefinitionsDate,
-                    diskEncrypted,
-                    screenLock,
-                    false);
-        }
-    }
+            boolean updatesEnded) {}
 
     public List<ComplianceIssue> evaluate(Facts facts, LocalDate today) {
         List<ComplianceIssue> issues = new ArrayList<>(2);
