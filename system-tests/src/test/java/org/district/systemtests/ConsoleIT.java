@@ -956,6 +956,18 @@ class ConsoleIT {
                     .contains("as a loaner due back on " + Browser.consoleDate(today.plusDays(7)));
             assertThat(browser.find(By.id("history")).getText()).contains("Replacement issued");
             Axe.assertAccessible(browser, "console-replacement-issued-desktop");
+            // A garbled notice in the address is no reason for "Not found": the device's page shows, without it.
+            String issuedPage = browser.currentUrl();
+            browser.open(issuedPage.replaceAll("replacement=[^&]*", "replacement=not-a-device"));
+            await().atMost(PAGE)
+                    .until(() ->
+                            !browser.driver().findElements(By.id("history")).isEmpty());
+            assertThat(browser.driver().findElements(By.id("replacement-issued")))
+                    .isEmpty();
+            browser.open(issuedPage);
+            await().atMost(PAGE).until(() -> !browser.driver()
+                    .findElements(By.id("replacement-issued"))
+                    .isEmpty());
             browser.find(By.linkText(spare.assetTag())).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + spare.id()));
             assertThat(browser.find(By.id("holder")).getText()).contains(holderName);
@@ -1041,7 +1053,12 @@ class ConsoleIT {
             String chargeId = browser.currentUrl().replaceAll(".*/devices/charges/([0-9a-f-]+).*", "$1");
 
             // A payment, then more than is left: the inventory's refusal is shown by the amount, the values kept.
+            // This system's services count days in UTC and its console in the district's zone (a district runs all
+            // in one): from midnight UTC to midnight in Chicago, the day the form suggests is the day before the one
+            // the inventory recorded the charge on, which it refuses. The payments are made on the services' day.
+            LocalDate servicesToday = LocalDate.now(ZoneOffset.UTC);
             browser.fill("amount", "50.00");
+            browser.setDate("paidOn", servicesToday);
             browser.fill("reference", receipt);
             browser.find(By.id("record-payment")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=payment"));
@@ -1051,6 +1068,7 @@ class ConsoleIT {
                     .contains(receipt)
                     .contains("Alex Technician");
             browser.fill("amount", "100.00");
+            browser.setDate("paidOn", servicesToday);
             browser.find(By.id("record-payment")).click();
             browser.awaitErrorSummary("At most 70.00 is outstanding");
             assertThat(browser.find(By.id("amount-error")).getText()).contains("At most 70.00 is outstanding");
