@@ -383,7 +383,8 @@ public class DevicePages {
         UUID deviceId = uuid(id);
         boolean everything = pages.seesEverything();
         boolean acts = pages.acts();
-        UUID replacementDevice = acts && blank(replacementId) != null ? uuid(replacementId) : null;
+        // The device just issued in this one's place, named in the page's notice; one it cannot read is left out.
+        UUID replacementDevice = acts ? uuidOrNull(replacementId) : null;
         // Every answer the page needs is asked at once; the page waits for the slowest, not for their sum.
         Together.Call<Device> asked = together.start(() -> inventory.device(deviceId));
         Together.Call<List<HistoryEntry>> history = null;
@@ -427,7 +428,6 @@ public class DevicePages {
         }
         Device replacement = null;
         if (replaced != null) {
-            // The device just issued in this one's place, named in the page's notice; one it cannot read is left out.
             try {
                 replacement = replaced.get();
             } catch (WebApplicationException e) {
@@ -524,6 +524,15 @@ public class DevicePages {
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    /** The id, or none when the value is absent or not an id (a notice's parameter, never worth a 404). */
+    private static UUID uuidOrNull(String id) {
+        try {
+            return blank(id) == null ? null : UUID.fromString(id.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static UUID uuid(String id) {
