@@ -22,22 +22,31 @@ start_identity_provider() {
 # $BENCH_OUT/<name>.start_ms and its pid in $RUN_DIR/<name>.pid.
 start_service() {
   local name="$1" jar="$2" port="$3" heap="$4"; shift 4
-  local t0 t1
-  t0=$(date +%s%N)
+  local t0 t1 app java
+  app="$(dirname "$jar")"
+  java="$(service_java)"
   # BENCH_JVM_OPTS adds JVM options to every service started, for example a flight recording to profile one scenario:
   #   BENCH_JVM_OPTS='-XX:StartFlightRecording=filename=.local/checkin.jfr,settings=profile' bench/checkin-bench.sh
+  # BENCH_AOT=off starts the service without its ahead-of-time cache (scripts/lib.sh), as a JDK before 25 would.
   # shellcheck disable=SC2086
   # The benchmarks measure capacity, not the per-caller rate limits: those are lifted.
-  env OIDC_AUTH_SERVER_URL="$BENCH_ISSUER" CHECKIN_RATE_PER_MINUTE=1000000 CHECKIN_RATE_BURST=1000000 \
-    REPORT_RATE_PER_MINUTE=1000000 REPORT_RATE_BURST=1000000 IMPORT_RATE_PER_MINUTE=1000000 \
-    IMPORT_RATE_BURST=1000000 "$@" HTTP_PORT="$port" \
-    nohup java ${BENCH_JVM_OPTS:-} -Xms128m -Xmx"$heap" -Dquarkus.profile=local -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
+  local env=(OIDC_AUTH_SERVER_URL="$BENCH_ISSUER" CHECKIN_RATE_PER_MINUTE=1000000 CHECKIN_RATE_BURST=1000000
+    REPORT_RATE_PER_MINUTE=1000000 REPORT_RATE_BURST=1000000 IMPORT_RATE_PER_MINUTE=1000000
+    IMPORT_RATE_BURST=1000000 "$@" HTTP_PORT="$port")
+  local opts=(-Xms128m -Xmx"$heap" -Dquarkus.profile=local)
+  local aot=""
+  if [ "${BENCH_AOT:-on}" != off ]; then
+    env "${env[@]}" bash -c "source '$ROOT/scripts/lib.sh'; aot_train '$name' '$app' '$port' '$java' ${opts[*]}"
+    aot="$(aot_options "$app" "$java")"
+  fi
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2086
+  env "${env[@]}" nohup "$java" $aot ${BENCH_JVM_OPTS:-} "${opts[@]}" -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
-  wait_for 180 "$name" curl -fsS "http://127.0.0.1:$port/q/health/ready" \
-    || die "$name did not become ready; see $LOG_DIR/$name.log"
+  wait_ready "$port" 180 || die "$name did not become ready; see $LOG_DIR/$name.log"
   t1=$(date +%s%N)
   echo $(( (t1 - t0) / 1000000 )) >"$BENCH_OUT/$name.start_ms"
-  info "$name ready in $(cat "$BENCH_OUT/$name.start_ms") ms (pid $(cat "$RUN_DIR/$name.pid"))"
+  info "$name ready in $(cat "$BENCH_OUT/$name.start_ms") ms on Java $(java_major "$(dirname "$(dirname "$java")")")${aot:+ with its start-up cache} (pid $(cat "$RUN_DIR/$name.pid"))"
 }
 
 stop_service() {

@@ -30,13 +30,8 @@ ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin-dev-only}"
 # The newest JDK that can run Keycloak (21 or newer).
 keycloak_java_home() {
   if [ -n "${KEYCLOAK_JAVA_HOME:-}" ]; then echo "$KEYCLOAK_JAVA_HOME"; return; fi
-  local best="" best_major=0 dir major
-  for dir in ${JAVA_HOME:-} /usr/lib/jvm/*; do
-    [ -x "$dir/bin/java" ] || continue
-    major="$("$dir/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')"
-    major="${major%%.*}"
-    if [ "${major:-0}" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best="$dir"; best_major="$major"; fi
-  done
+  local best
+  best="$(newest_jdk 21)"
   [ -n "$best" ] || die "Keycloak needs Java 21 or newer: install a JDK 21+ (for example openjdk-21-jre-headless) or set KEYCLOAK_JAVA_HOME"
   echo "$best"
 }

@@ -1,4 +1,5 @@
-# Container image of any of the three services: the Quarkus fast-jar on a Java 17 runtime, run as a non-root user.
+# Container image of any of the three services: the Quarkus application (aot-jar, the fast-jar layout) on a Java 17
+# runtime, run as a non-root user.
 # The build context is the service's module folder; HTTP_PORT is the service's port (8081 inventory, 8082 loss-report,
 # 8083 check-in). Build the application first, then the image:
 #   mvn -B package -DskipTests -pl inventory-service -am
@@ -19,7 +20,7 @@ ENV LANG=C.UTF-8 \
     JAVA_OPTS="-XX:MaxRAMPercentage=70.0 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     JAVA_OPTS_APPEND=""
 
-# The fast-jar layout, from the layer that changes least (dependencies) to the one that changes most.
+# The application's layout, from the layer that changes least (dependencies) to the one that changes most.
 COPY target/quarkus-app/lib/ /deployments/lib/
 COPY target/quarkus-app/*.jar /deployments/
 COPY target/quarkus-app/app/ /deployments/app/
