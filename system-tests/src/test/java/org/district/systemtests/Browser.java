@@ -21,6 +21,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -132,6 +133,29 @@ final class Browser implements AutoCloseable {
 
     String currentUrl() {
         return driver.getCurrentUrl();
+    }
+
+    /**
+     * Waits for the element with this id; when it does not come, fails with what the browser shows instead (its
+     * address and the page's text), so a refused form or an error page says why.
+     */
+    void awaitElement(String id) {
+        try {
+            new WebDriverWait(driver, PAGE)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(By.id(id)).isEmpty());
+        } catch (TimeoutException e) {
+            String text;
+            try {
+                text = pageText();
+            } catch (RuntimeException unreadable) {
+                text = "(unreadable: " + unreadable.getMessage() + ")";
+            }
+            throw new AssertionError(
+                    "#" + id + " did not appear within " + PAGE + " on " + currentUrl() + "; the page says:\n"
+                            + (text.length() > 3000 ? text.substring(0, 3000) + "..." : text),
+                    e);
+        }
     }
 
     String pageText() {

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,9 +260,7 @@ class ConsoleIT {
 
             browser.fill("assetTag", third);
             browser.find(By.id("register")).click();
-            await().atMost(PAGE).until(() -> !browser.driver()
-                    .findElements(By.id("device-registered"))
-                    .isEmpty());
+            browser.awaitElement("device-registered");
             assertThat(browser.find(By.tagName("h1")).getText()).contains(third).contains("In stock");
             JsonNode added = Http.get(system.inventory("/api/v1/devices?q=" + third), district.itToken())
                     .json()
@@ -270,6 +269,19 @@ class ConsoleIT {
             assertThat(added.get("model").asText()).isEqualTo("ProBook 440");
             assertThat(added.get("acquisition").get("cost").decimalValue()).isEqualByComparingTo("1049.50");
             assertThat(added.get("acquisition").get("acquiredOn").asText()).isEqualTo("2026-08-15");
+
+            // A device check-ins have not heard of (inventory's event still on its way to them) keeps its page: the
+            // device without check-ins, commands or credential, and a word on why; never "Not found".
+            UUID addedId = UUID.fromString(added.get("id").asText());
+            await().atMost(PAGE)
+                    .until(() -> system.checkinDb.count("select count(*) from device where id = ?", addedId) == 1);
+            system.checkinDb.execute("delete from device where id = ?", addedId);
+            browser.open(system.consolePage("/devices/" + addedId));
+            assertThat(browser.find(By.tagName("h1")).getText()).contains(third).contains("In stock");
+            assertThat(browser.find(By.id("credential-status")).getText())
+                    .contains("Check-ins have not heard of this device yet");
+            assertThat(browser.driver().findElements(By.id("issue-credential"))).isEmpty();
+            Axe.assertAccessible(browser, "console-device-unknown-to-checkins-desktop");
         } finally {
             Files.deleteIfExists(csv);
         }
@@ -1365,9 +1377,7 @@ class ConsoleIT {
             browser.fill("vendor", "CDW");
             browser.fill("purchaseOrder", "PO-" + chromebookTag);
             browser.find(By.id("register")).click();
-            await().atMost(PAGE).until(() -> !browser.driver()
-                    .findElements(By.id("device-registered"))
-                    .isEmpty());
+            browser.awaitElement("device-registered");
             JsonNode added = Http.get(system.inventory("/api/v1/devices?q=" + chromebookTag), district.itToken())
                     .json()
                     .get("items")

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.district.console.api.CheckInApi;
 import org.district.console.api.InventoryApi;
@@ -396,9 +397,12 @@ public class DevicePages {
         Together.Call<List<Assignment>> assignments = null;
         if (everything) {
             history = together.start(() -> inventory.history(deviceId, 20).items());
-            checkIns = together.start(() -> checkin.checkIns(deviceId, 5).items());
-            commands = together.start(() -> checkin.commands(deviceId));
-            credential = together.start(() -> checkin.credential(deviceId));
+            // Check-ins learn of a device from inventory's event, a moment after it is added: until then they
+            // answer 404, and the page shows the device without its check-ins, commands and credential.
+            checkIns = together.start(() ->
+                    unlessUnknownToCheckIns(() -> checkin.checkIns(deviceId, 5).items(), List.of()));
+            commands = together.start(() -> unlessUnknownToCheckIns(() -> checkin.commands(deviceId), List.of()));
+            credential = together.start(() -> unlessUnknownToCheckIns(() -> checkin.credential(deviceId), null));
             open = together.start(() -> lossReports.reportsOf(deviceId, "OPEN").items());
             moves = acts ? together.start(() -> inventory.moves(deviceId)) : null;
             assignments = together.start(() -> inventory.assignments(deviceId));
@@ -415,7 +419,7 @@ public class DevicePages {
             actors.addAll(Names.actorIds(
                     commands.get().stream().map(Command::issuedBy).toList()));
             CredentialStatus status = credential.get();
-            if (status.issued() && status.issuedBy() != null) {
+            if (status != null && status.issued() && status.issuedBy() != null) {
                 actors.addAll(Names.actorIds(List.of(status.issuedBy())));
             }
             names.load(actors);
@@ -449,6 +453,18 @@ public class DevicePages {
                 revoked != null,
                 replacement,
                 charges == null ? ChargePages.Summary.NONE : charges.get()));
+    }
+
+    /** The check-in service's answer, or {@code unknown} when it does not know the device (yet). */
+    static <T> T unlessUnknownToCheckIns(Supplier<T> call, T unknown) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                return unknown;
+            }
+            throw e;
+        }
     }
 
     /** The page that asks IT to confirm a lock, locate or wipe, naming the device. */
