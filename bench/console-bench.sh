@@ -18,11 +18,7 @@ psql_on() { psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$1" -X -q "${@:2}
 bash scripts/postgres.sh tune
 bash scripts/kafka.sh start bench
 start_identity_provider
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q package -DskipTests -Dspotless.check.skip=true \
-    -pl bench,inventory-service,checkin-service,loss-report-service,console -am >"$LOG_DIR/bench-build.log" 2>&1 \
-    || { tail -30 "$LOG_DIR/bench-build.log"; die "build failed"; }
-fi
+build_bench inventory-service,checkin-service,loss-report-service,console
 trap 'for s in console-bench inventory-for-console checkin-for-console lossreport-for-console; do stop_service "$s"; done' EXIT
 
 start_service inventory-for-console inventory-service/target/quarkus-app/quarkus-run.jar 8091 1g \

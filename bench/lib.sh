@@ -36,7 +36,7 @@ start_service() {
   local opts=(-Xms128m -Xmx"$heap" -Dquarkus.profile=local)
   local aot=""
   if [ "${BENCH_AOT:-on}" != off ]; then
-    env "${env[@]}" bash -c "source '$ROOT/scripts/lib.sh'; aot_train '$name' '$app' '$port' '$java' ${opts[*]}"
+    ( export "${env[@]}"; aot_train "$name" "$app" "$port" "$java" "${opts[@]}" )
     aot="$(aot_options "$app" "$java")"
   fi
   t0=$(date +%s%N)
@@ -85,6 +85,23 @@ bench_java() {
   java -Xmx768m -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" "$@"
 }
 
+# bare_jvm JAVA_HOME: prints "start_ms rss_kb" of a JVM of that JDK with the services' heap flags that only says it is
+# ready (the baseline for start time and memory), asked every 50 ms as the services' readiness is.
+bare_jvm() {
+  local t0 t1 pid rss out="$BENCH_OUT/idle.out"
+  t0=$(date +%s%N)
+  "$1/bin/java" -Xms128m -Xmx1g -cp "$ROOT/bench/target/classes" org.district.bench.IdleJvm 30000 >"$out" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do grep -q ready "$out" 2>/dev/null && break; sleep 0.05; done
+  t1=$(date +%s%N)
+  sleep 10
+  rss="$(rss_kb "$pid")"
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  echo "$(( (t1 - t0) / 1000000 )) $rss"
+}
+
+# build_bench MODULES: builds the benchmark and the comma-separated modules, unless SKIP_BUILD=1.
 build_bench() {
   if [ "${SKIP_BUILD:-0}" != 1 ]; then
     mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl bench,"$1" -am >"$LOG_DIR/bench-build.log" 2>&1 \

@@ -12,16 +12,10 @@ mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl bench,inventory-ser
   >"$LOG_DIR/bench-build.log" 2>&1 || { tail -30 "$LOG_DIR/bench-build.log"; die "build failed"; }
 export SKIP_BUILD=1
 
-# Baseline for start time and memory: a bare JVM of the services' JDK, same heap flags, measured now (asked every 50 ms,
-# as the services' readiness is).
-t0=$(date +%s%N)
-"$(service_java)" -Xms128m -Xmx1g -cp bench/target/classes org.district.bench.IdleJvm 30000 >"$BENCH_OUT/idle.out" 2>&1 &
-IDLE_PID=$!
-for _ in $(seq 1 600); do grep -q ready "$BENCH_OUT/idle.out" 2>/dev/null && break; sleep 0.05; done
-echo $(( ($(date +%s%N) - t0) / 1000000 )) >"$BENCH_OUT/jvm.start_ms"
-sleep 10
-rss_kb "$IDLE_PID" >"$BENCH_OUT/jvm.rss_kb"
-kill "$IDLE_PID" 2>/dev/null || true
+# Baseline for start time and memory: a bare JVM of the services' JDK, same heap flags, measured now.
+read -r jvm_ms jvm_kb < <(bare_jvm "$(dirname "$(dirname "$(service_java)")")")
+echo "$jvm_ms" >"$BENCH_OUT/jvm.start_ms"
+echo "$jvm_kb" >"$BENCH_OUT/jvm.rss_kb"
 
 bash bench/inventory-bench.sh
 bash bench/checkin-bench.sh

@@ -17,26 +17,7 @@ JDK_NEW="$(dirname "$(dirname "$(service_java)")")"
 
 bash scripts/kafka.sh start bench
 start_identity_provider
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q package -DskipTests -Dspotless.check.skip=true \
-    -pl bench,inventory-service,checkin-service,loss-report-service,console -am >"$LOG_DIR/bench-build.log" 2>&1 \
-    || { tail -30 "$LOG_DIR/bench-build.log"; die "build failed"; }
-fi
-
-# bare_jvm JAVA_HOME: "start_ms rss_kb" of a JVM that only says it is ready.
-bare_jvm() {
-  local t0 t1 pid rss
-  t0=$(date +%s%N)
-  "$1/bin/java" -Xms128m -Xmx1g -cp bench/target/classes org.district.bench.IdleJvm 30000 >"$BENCH_OUT/idle.out" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 600); do grep -q ready "$BENCH_OUT/idle.out" 2>/dev/null && break; sleep 0.05; done
-  t1=$(date +%s%N)
-  sleep 10
-  rss="$(rss_kb "$pid")"
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  echo "$(( (t1 - t0) / 1000000 )) $rss"
-}
+build_bench inventory-service,checkin-service,loss-report-service,console
 
 APPS=(
   "inventory:inventory-service:8091:1g:DB_NAME=inventory_bench KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9392"

@@ -121,6 +121,7 @@ class StartUpCacheTest {
         Result trained = bash("aot_train demo '" + app + "' " + freePort() + " '" + home + "/bin/java'");
 
         assertThat(trained.code()).isZero();
+        assertThat(trained.out()).as("no training run is tried").doesNotContain("Recording");
         assertThat(app.resolve("app.aot")).doesNotExist();
     }
 
