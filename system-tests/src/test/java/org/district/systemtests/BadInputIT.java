@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -133,7 +131,7 @@ class BadInputIT {
                 Http.JSON
                         .createObjectNode()
                         .put("amount", new java.math.BigDecimal("1.00"))
-                        .put("paidOn", LocalDate.now(ZoneOffset.UTC).toString()));
+                        .put("paidOn", DistrictSystem.today().toString()));
         seeds.put("inventory PUT /api/v1/people/{id}", personBody(supervisor.districtId()));
         seeds.put(
                 "inventory POST /api/v1/people/bulk",
@@ -150,7 +148,7 @@ class BadInputIT {
                         .put("districtId", supervisor.districtId())
                         .put(
                                 "lastWorkingDay",
-                                LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()));
+                                DistrictSystem.today().plusDays(30).toString()));
         authorizations.put("checkin POST /api/v1/checkins", district.deviceAuthorization(checkingIn));
     }
 
@@ -493,7 +491,7 @@ class BadInputIT {
                 .put("email", districtId.toLowerCase() + "@district.example")
                 .put("kind", "EMPLOYEE")
                 .put("school", system.school())
-                .put("aupAcknowledgedOn", LocalDate.now(ZoneOffset.UTC).toString());
+                .put("aupAcknowledgedOn", DistrictSystem.today().toString());
     }
 
     private static ObjectNode checkInBody() {
@@ -502,12 +500,10 @@ class BadInputIT {
                 .put("name", "Windows 11 Pro")
                 .put("version", "10.0.22631")
                 .put("build", "22631.3880");
-        body.put("lastPatchDate", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString());
+        body.put("lastPatchDate", DistrictSystem.today().minusDays(3).toString());
         body.putObject("antivirus")
                 .put("product", "Defender")
-                .put(
-                        "definitionsDate",
-                        LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
+                .put("definitionsDate", DistrictSystem.today().minusDays(1).toString());
         body.put("diskEncryption", true);
         body.put("passwordProtection", true);
         body.putObject("network").put("site", "LINCOLN-HS").put("ipAddress", "10.20.30.40");

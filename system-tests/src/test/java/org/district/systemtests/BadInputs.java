@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -133,7 +132,7 @@ final class BadInputs {
             default: {
                 String format = s.path("format").asText("");
                 if (format.equals("date")) {
-                    return NODES.textNode(LocalDate.now().minusDays(1).toString());
+                    return NODES.textNode(DistrictSystem.today().minusDays(1).toString());
                 }
                 if (format.equals("date-time")) {
                     return NODES.textNode(

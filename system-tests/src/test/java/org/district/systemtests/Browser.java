@@ -225,7 +225,7 @@ final class Browser implements AutoCloseable {
     static String consoleTime(Instant at) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(Locale.US)
-                .format(at.atZone(ZoneId.of(DistrictSystem.CONSOLE_ZONE)));
+                .format(at.atZone(ZoneId.of(DistrictSystem.ZONE)));
     }
 
     /** The cookies the browser holds for the page's host. */

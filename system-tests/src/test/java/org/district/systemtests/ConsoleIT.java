@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -706,7 +705,7 @@ class ConsoleIT {
             Axe.assertAccessible(browser, "console-report-errors-phone");
 
             // Two hours ago on the district's clock, as the person reads it.
-            ZonedDateTime seen = ZonedDateTime.now(ZoneId.of(DistrictSystem.CONSOLE_ZONE))
+            ZonedDateTime seen = ZonedDateTime.now(ZoneId.of(DistrictSystem.ZONE))
                     .minusHours(2)
                     .truncatedTo(ChronoUnit.MINUTES);
             browser.find(By.id("kind-stolen")).click();
@@ -808,9 +807,9 @@ class ConsoleIT {
                     .contains(name)
                     .contains(leaving.districtId());
             Axe.assertAccessible(browser, "console-offboard-confirm-hr");
-            // The form suggests the console's day (Chicago); this system's services count days in UTC, and from
-            // midnight UTC to midnight in Chicago a task due on the console's day is already overdue for them.
-            browser.setDate("lastWorkingDay", LocalDate.now(ZoneOffset.UTC));
+            // The form suggests today as the last working day: the tasks are due today, not yet overdue.
+            assertThat(browser.find(By.id("lastWorkingDay")).getAttribute("value"))
+                    .isEqualTo(DistrictSystem.today().toString());
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("?opened="));
             assertThat(browser.find(By.id("offboarded")).getText()).contains("One return task is open");
@@ -844,7 +843,7 @@ class ConsoleIT {
 
     @Test
     void itLendsALoanerFollowsTheLoanersAndIssuesAReplacementForALostLaptop() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = DistrictSystem.today();
         Person holder = district.employee(null);
         Person borrower = district.employee(null);
         String holderName = "Pat Employee " + holder.districtId();
@@ -1056,12 +1055,9 @@ class ConsoleIT {
             String chargeId = browser.currentUrl().replaceAll(".*/devices/charges/([0-9a-f-]+).*", "$1");
 
             // A payment, then more than is left: the inventory's refusal is shown by the amount, the values kept.
-            // This system's services count days in UTC and its console in the district's zone (a district runs all
-            // in one): from midnight UTC to midnight in Chicago, the day the form suggests is the day before the one
-            // the inventory recorded the charge on, which it refuses. The payments are made on the services' day.
-            LocalDate servicesToday = LocalDate.now(ZoneOffset.UTC);
+            LocalDate paidOn = DistrictSystem.today();
             browser.fill("amount", "50.00");
-            browser.setDate("paidOn", servicesToday);
+            browser.setDate("paidOn", paidOn);
             browser.fill("reference", receipt);
             browser.find(By.id("record-payment")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=payment"));
@@ -1071,7 +1067,7 @@ class ConsoleIT {
                     .contains(receipt)
                     .contains("Alex Technician");
             browser.fill("amount", "100.00");
-            browser.setDate("paidOn", servicesToday);
+            browser.setDate("paidOn", paidOn);
             browser.find(By.id("record-payment")).click();
             browser.awaitErrorSummary("At most 70.00 is outstanding");
             assertThat(browser.find(By.id("amount-error")).getText()).contains("At most 70.00 is outstanding");
@@ -1221,7 +1217,7 @@ class ConsoleIT {
                             + "const token = document.querySelector('input[name=csrf-token]').value;"
                             + "fetch('/devices/charges/" + chargeId + "/payments', {method: 'POST', body:"
                             + " new URLSearchParams({'csrf-token': token, amount: '60.00', paidOn: '"
-                            + LocalDate.now(ZoneOffset.UTC) + "'})}).then(r => done(r.status),"
+                            + DistrictSystem.today() + "'})}).then(r => done(r.status),"
                             + " e => done('error ' + e));");
             assertThat(paid).as("a forged payment").isEqualTo(403L);
             Object waived = ((JavascriptExecutor) browser.driver())
@@ -1486,7 +1482,7 @@ class ConsoleIT {
                 .put("email", districtId.toLowerCase(Locale.ROOT) + "@district.example")
                 .put("kind", "EMPLOYEE")
                 .put("school", system.school())
-                .put("aupAcknowledgedOn", LocalDate.now().toString());
+                .put("aupAcknowledgedOn", DistrictSystem.today().toString());
         Http.Reply created = Http.post(system.inventory("/api/v1/people"), district.itToken(), body);
         assertThat(created.status()).as(created.toString()).isIn(201, 409);
     }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -86,7 +85,7 @@ final class District {
                 .put("email", districtId.toLowerCase() + "@district.example")
                 .put("kind", "EMPLOYEE")
                 .put("school", system.school())
-                .put("aupAcknowledgedOn", LocalDate.now().toString());
+                .put("aupAcknowledgedOn", DistrictSystem.today().toString());
         if (supervisor != null) {
             body.put("supervisorDistrictId", supervisor.districtId());
         }

@@ -14,6 +14,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +36,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class DistrictSystem implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
-    /** The district's time zone as the console shows times. */
-    static final String CONSOLE_ZONE = "America/Chicago";
+    /**
+     * The district's time zone, in which every service and the console count days and the console shows times. One
+     * zone for all, as a district runs them; not UTC, so that a time shown or a day counted in UTC by mistake fails.
+     */
+    static final String ZONE = "America/Chicago";
+
+    /** Today in the district: the day the services count with and the console's forms suggest. */
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of(ZONE));
+    }
 
     static final String KAFKA = System.getProperty("district.kafka", "127.0.0.1:9192");
     private static final Duration STARTUP = Duration.ofMinutes(4);
@@ -110,7 +120,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
             common.put(limit + "_PER_MINUTE", "100000");
             common.put(limit + "_BURST", "100000");
         }
-        common.put("DISTRICT_TIME_ZONE", "UTC");
+        common.put("DISTRICT_TIME_ZONE", ZONE);
         // Sign-in: the tests' identity provider (its realm's users are made as the tests need them), not the local
         // stack's. The tests add a signing key to the realm while the services run (to sign expired and old tokens);
         // a key id the service does not know yet is fetched at once, not at most every ten minutes.
@@ -188,8 +198,7 @@ final class DistrictSystem implements ExtensionContext.Store.CloseableResource, 
         consoleEnv.put("INVENTORY_URL", "http://127.0.0.1:" + inventoryPort);
         consoleEnv.put("LOSS_REPORT_URL", "http://127.0.0.1:" + lossReportPort);
         consoleEnv.put("CHECKIN_URL", "http://127.0.0.1:" + checkinPort);
-        // A zone other than the services' UTC, so that the pages' times are shown in the district's zone.
-        consoleEnv.put("DISTRICT_TIME_ZONE", CONSOLE_ZONE);
+        consoleEnv.put("DISTRICT_TIME_ZONE", ZONE);
         console = new ServiceProcess(
                 "console", consoleJar, consolePort, logs.resolve("console.log"), jvm("-Xmx128m"), consoleEnv);
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +41,7 @@ class LeavingDateConsoleIT {
         Person leaving = district.employee(supervisor);
         Device laptop = district.device("LAPTOP", false);
         district.assign(laptop, leaving);
-        LocalDate today = LocalDate.now(ZoneId.of(DistrictSystem.CONSOLE_ZONE));
+        LocalDate today = DistrictSystem.today();
         LocalDate leavingOn = today.plusDays(30);
 
         try (Browser browser = new Browser(system, "console-leaving-date-hr", Browser.DESKTOP)) {

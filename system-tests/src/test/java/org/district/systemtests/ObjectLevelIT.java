@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -227,14 +225,14 @@ class ObjectLevelIT {
             body.put("deviceId", deviceId.toString());
         }
         body.put("os", Map.of("name", "Windows 11 Pro", "version", "10.0.22631"));
-        body.put("lastPatchDate", LocalDate.now(ZoneOffset.UTC).minusDays(2).toString());
+        body.put("lastPatchDate", DistrictSystem.today().minusDays(2).toString());
         body.put(
                 "antivirus",
                 Map.of(
                         "product",
                         "Defender",
                         "definitionsDate",
-                        LocalDate.now(ZoneOffset.UTC).toString()));
+                        DistrictSystem.today().toString()));
         body.put("diskEncryption", true);
         body.put("passwordProtection", true);
         body.put("network", Map.of("site", "LINCOLN-HS", "ipAddress", "10.1.2.3"));

@@ -368,7 +368,7 @@ class PersonalDevicesConsoleIT {
                 .put("kind", "EMPLOYEE")
                 .put("school", school);
         if (aup) {
-            body.put("aupAcknowledgedOn", LocalDate.now().toString());
+            body.put("aupAcknowledgedOn", DistrictSystem.today().toString());
         }
         Http.Reply created = Http.post(system.inventory("/api/v1/people"), district.itToken(), body);
         assertThat(created.status()).as(created.toString()).isIn(201, 409);

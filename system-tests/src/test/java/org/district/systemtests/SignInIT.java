@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +134,7 @@ class SignInIT {
                 .put("email", districtId.toLowerCase() + "@district.example")
                 .put("kind", "EMPLOYEE")
                 .put("school", system.school())
-                .put("aupAcknowledgedOn", LocalDate.now(ZoneOffset.UTC).toString());
+                .put("aupAcknowledgedOn", DistrictSystem.today().toString());
         Http.Reply synced = Http.post(system.inventory("/api/v1/people/bulk"), hr, people);
         assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
         assertThat(synced.json().get("created").asInt()).as(synced.toString()).isEqualTo(1);
@@ -168,7 +166,7 @@ class SignInIT {
                         "districtId",
                         districtId,
                         "lastWorkingDay",
-                        LocalDate.now(ZoneOffset.UTC).plusDays(14).toString()));
+                        DistrictSystem.today().plusDays(14).toString()));
         assertThat(offboarded.status()).as(offboarded.toString()).isEqualTo(201);
         assertThat(offboarded.json().get("tasksOpened").asInt()).isEqualTo(1);
         assertThat(offboarded.json().at("/openTasks/0/deviceId").asText())

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ class StoriesIT {
     @Order(1)
     void story1_itRegistersDevicesAndPeopleByCsvAndAssignsALaptop() {
         story(1, "IT imports people and devices from CSV files and assigns a laptop to a staff member");
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = DistrictSystem.today().toString();
         // The staff member's row comes before their supervisor's: the import saves the supervisor first.
         String people = "districtId,givenName,familyName,email,kind,school,supervisorDistrictId,active,departedOn,"
                 + "aupAcknowledgedOn\n"
@@ -220,7 +219,7 @@ class StoriesIT {
             await().atMost(Browser.PAGE).until(() -> browser.currentUrl().endsWith("/report-loss"));
             browser.find(By.id("kind-stolen")).click();
             // Two hours ago on the district's clock, as the person reads it.
-            ZonedDateTime seen = ZonedDateTime.now(ZoneId.of(DistrictSystem.CONSOLE_ZONE))
+            ZonedDateTime seen = ZonedDateTime.now(ZoneId.of(DistrictSystem.ZONE))
                     .minusHours(2)
                     .truncatedTo(ChronoUnit.MINUTES);
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
@@ -317,7 +316,7 @@ class StoriesIT {
     @Order(3)
     void story3_theLaptopChecksInIsLockedAndItsLocationIsForItOnly() {
         story(3, "The stolen laptop checks in: it is told to LOCK, IT is alerted, its location is kept for IT");
-        ObjectNode checkIn = checkInBody(LocalDate.now(ZoneOffset.UTC).minusDays(3));
+        ObjectNode checkIn = checkInBody(DistrictSystem.today().minusDays(3));
         checkIn.putObject("location")
                 .put("latitude", Double.parseDouble(LATITUDE))
                 .put("longitude", Double.parseDouble(LONGITUDE))
@@ -418,7 +417,7 @@ class StoriesIT {
     @Order(5)
     void story5_hrOffboardsAnEmployeeAndTheReturnsAreFollowed() {
         story(5, "HR offboards an employee: return tasks for exactly their devices, one returned, one overdue");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = DistrictSystem.today();
         Http.Reply offboarded = Http.post(
                 system.checkin("/api/v1/offboardings"),
                 district.hrToken(),
@@ -495,7 +494,7 @@ class StoriesIT {
                 6,
                 "IT opens the old dashboard's address in Chromium, lands in the console and sees the overdue and the"
                         + " non-compliant device and the overdue return");
-        ObjectNode outdated = checkInBody(LocalDate.now(ZoneOffset.UTC).minusDays(200));
+        ObjectNode outdated = checkInBody(DistrictSystem.today().minusDays(200));
         Http.Reply checkedIn =
                 Http.postAs(system.checkin("/api/v1/checkins"), district.deviceAuthorization(chromebook), outdated);
         assertThat(checkedIn.status()).as(checkedIn.toString()).isEqualTo(200);
@@ -567,7 +566,7 @@ class StoriesIT {
                 7,
                 "HR's people sync sets an employee inactive and their return task opens; the help desk lends a"
                         + " loaner, and its holder, signed in under a lower-case id, reports it lost");
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = DistrictSystem.today().toString();
         Person boss = person(supervisorId);
         Person leaver = district.employee(boss);
         Device leaversLaptop = district.device("LAPTOP", false);
@@ -609,7 +608,7 @@ class StoriesIT {
         // The help desk lends a colleague a laptop for a week.
         Person borrower = district.employee(boss);
         Device loaner = district.device("LAPTOP", false);
-        String dueOn = LocalDate.now(ZoneOffset.UTC).plusDays(7).toString();
+        String dueOn = DistrictSystem.today().plusDays(7).toString();
         Http.Reply lent = Http.post(
                 system.inventory("/api/v1/devices/" + loaner.id() + "/assignment"),
                 district.itToken(),
@@ -707,13 +706,13 @@ class StoriesIT {
             assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
             agent[0] = "Device " + issued.json().get("credential").asText();
         });
-        ObjectNode unencrypted = checkInBody(LocalDate.now(ZoneOffset.UTC).minusDays(3));
+        ObjectNode unencrypted = checkInBody(DistrictSystem.today().minusDays(3));
         unencrypted.putObject("os").put("name", "macOS").put("version", "15.1").put("build", "24B83");
         unencrypted.put("diskEncryption", false);
         unencrypted
                 .putObject("antivirus")
                 .put("product", "XProtect")
-                .put("definitionsDate", LocalDate.now(ZoneOffset.UTC).toString());
+                .put("definitionsDate", DistrictSystem.today().toString());
         Http.Reply checkedIn = Http.postAs(system.checkin("/api/v1/checkins"), agent[0], unencrypted);
         assertThat(checkedIn.status()).as(checkedIn.toString()).isEqualTo(200);
         step(laptop.assetTag() + " checked in with its disk unencrypted");
