@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.inventory.domain.DeviceFilter;
@@ -40,8 +39,6 @@ import org.district.inventory.service.csv.CsvExports;
 import org.district.inventory.service.csv.DeviceColumns;
 import org.district.inventory.service.csv.DeviceImport;
 import org.district.inventory.service.csv.ImportReport;
-import org.district.support.cache.SchoolSummaries;
-import org.district.support.cache.SummarySettings;
 import org.district.support.csv.CsvDownload;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
@@ -137,13 +134,6 @@ public class DeviceResource {
 
     @Inject
     Caller caller;
-
-    /** The counts by status of each school and of the district, a little old at most. */
-    private final SchoolSummaries<Map<String, Long>> statusCounts;
-
-    DeviceResource(SummarySettings summaries) {
-        this.statusCounts = new SchoolSummaries<>(summaries, school -> devices.countByStatus(school));
-    }
 
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
@@ -248,9 +238,9 @@ public class DeviceResource {
     @Operation(
             operationId = "getDeviceSummary",
             summary = "Devices by status",
-            description = "IT staff and auditors. How many devices are in each status, of one school or of all."
-                    + " Counted at most every district.summary.max-age (30 s unless configured): a start page asks for"
-                    + " it on every view, so a change may show a little later.")
+            description = "IT staff and auditors. How many devices are in each status, of one school or of all, exact"
+                    + " at the moment of asking: the counts are kept as devices change, so asking costs the same at any"
+                    + " number of devices.")
     @APIResponse(
             responseCode = "200",
             description = "The counts, every status listed",
@@ -265,7 +255,7 @@ public class DeviceResource {
                             example = "LINCOLN-HS",
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40))
                     String school) {
-        return DeviceSummaryView.of(statusCounts.of(Params.text("school", school, 40)));
+        return DeviceSummaryView.of(devices.countByStatus(Params.text("school", school, 40)));
     }
 
     @POST

@@ -102,7 +102,7 @@ public class DeviceService {
                 filter, order, afterAssetTag, limit, settings.search().textMatchCap());
     }
 
-    /** How many devices are in each status, of one school or of all (null). In a transaction of its own when asked from a background refresh. */
+    /** How many devices are in each status, of one school or of all (null), as the database keeps them. */
     public Map<String, Long> countByStatus(String school) {
         return devices.countByStatus(school == null ? null : DeviceRules.code(school));
     }

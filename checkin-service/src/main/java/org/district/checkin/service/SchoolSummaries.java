@@ -1,7 +1,8 @@
-package org.district.support.cache;
+package org.district.checkin.service;
 
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.function.Function;
+import org.district.checkin.config.SummarySettings;
 
 /**
  * A start page's counts of one school or of the whole district, each kept {@link FreshEnough} for

@@ -1,4 +1,4 @@
-package org.district.support.cache;
+package org.district.checkin.service;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

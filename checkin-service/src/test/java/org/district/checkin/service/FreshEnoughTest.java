@@ -1,4 +1,4 @@
-package org.district.support.cache;
+package org.district.checkin.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.district.support.cache;
+package org.district.checkin.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
