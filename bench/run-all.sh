@@ -8,8 +8,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl bench,inventory-service,loss-report-service,checkin-service -am \
-  >"$LOG_DIR/bench-build.log" 2>&1 || { tail -30 "$LOG_DIR/bench-build.log"; die "build failed"; }
+# Always built here (whatever SKIP_BUILD says), once for every benchmark below.
+SKIP_BUILD=0 build_bench inventory-service,loss-report-service,checkin-service
 export SKIP_BUILD=1
 
 # Baseline for start time and memory: a bare JVM of the services' JDK, same heap flags, measured now.

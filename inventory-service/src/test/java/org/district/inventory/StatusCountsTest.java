@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.district.inventory.repository.DeviceRepository;
 import org.district.inventory.service.StatusCountFolding;
 import org.district.testing.TestDb;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class StatusCountsTest {
-
-    /** The advisory lock of the fold (DeviceRepository.STATUS_COUNT_LOCK). */
-    private static final long FOLD_LOCK = 0x6465766963657363L;
 
     @Inject
     AgroalDataSource dataSource;
@@ -82,7 +80,7 @@ class StatusCountsTest {
         // While another replica folds (it holds the lock), this one skips its round, and nothing is lost.
         try (Connection replica = db.connect();
                 PreparedStatement lock = replica.prepareStatement("select pg_advisory_lock(?)")) {
-            lock.setLong(1, FOLD_LOCK);
+            lock.setLong(1, DeviceRepository.STATUS_COUNT_LOCK);
             lock.execute();
             assertThat(folding.fold()).isEqualTo(-1);
             assertThat(summary(school)).isEqualTo(recount(school));

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -102,7 +101,7 @@ class ContractIT {
                         "districtId",
                         leaving.districtId(),
                         "lastWorkingDay",
-                        today().plusDays(14).toString()));
+                        DistrictSystem.today().plusDays(14).toString()));
         assertThat(offboarded.status()).as(offboarded.toString()).isEqualTo(201);
         Iterator<JsonNode> tasks = offboarded.json().get("openTasks").iterator();
         String task = tasks.next().get("id").asText();
@@ -137,14 +136,14 @@ class ContractIT {
         scenarios.put("inventory GET /api/v1/charges/{id}", c -> c.path("id", charge));
         scenarios.put("inventory POST /api/v1/charges/{id}/payments", c -> {
             c.path("id", charge);
-            c.body().put("paidOn", today().toString()).put("reference", system.id("R"));
+            c.body().put("paidOn", DistrictSystem.today().toString()).put("reference", system.id("R"));
         });
         scenarios.put("inventory POST /api/v1/charges/{id}/waivers", c -> c.path("id", charge));
         scenarios.put("inventory POST /api/v1/devices/{id}/replacement", c -> {
             c.path("id", reported.id().toString());
             c.body()
                     .put("assetTag", replacement.assetTag())
-                    .put("dueOn", today().plusDays(7).toString());
+                    .put("dueOn", DistrictSystem.today().plusDays(7).toString());
             c.body().remove("deviceId");
         });
         scenarios.put("inventory POST /api/v1/people", c -> c.body()
@@ -274,7 +273,7 @@ class ContractIT {
         scenarios.put("checkin POST /api/v1/offboardings", c -> c.body()
                 .put("personId", supervisor.id().toString())
                 .put("districtId", supervisor.districtId())
-                .put("lastWorkingDay", today().plusDays(30).toString()));
+                .put("lastWorkingDay", DistrictSystem.today().plusDays(30).toString()));
         scenarios.put("checkin GET /api/v1/return-tasks/{id}", c -> c.path("id", task));
         scenarios.put("checkin POST /api/v1/return-tasks/{id}/returned", c -> c.path("id", task));
     }
@@ -787,10 +786,6 @@ class ContractIT {
                 .minus(hours, ChronoUnit.HOURS)
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
-    }
-
-    private static LocalDate today() {
-        return DistrictSystem.today();
     }
 
     private static String enc(String s) {

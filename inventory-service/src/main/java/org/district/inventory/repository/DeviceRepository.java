@@ -198,7 +198,7 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
     }
 
     /** The advisory lock that lets one replica at a time fold the status counts' changes in. */
-    static final long STATUS_COUNT_LOCK = 0x6465766963657363L;
+    public static final long STATUS_COUNT_LOCK = 0x6465766963657363L;
 
     private static final String KEPT_COUNTS = "select status, sum(devices) from (select school, status, devices from"
             + " device_status_count union all select school, status, devices from device_status_count_change) kept";
