@@ -121,6 +121,8 @@ public final class LossReportBench {
                     "| lossreport POST /api/v1/loss-reports (the 201 itself) | %.0f | %.1f | %.1f | %.1f | %d |"
                             + " | | | |%n",
                     posts.achievedRate(), posts.p(50), posts.p(99), posts.p(99.9), posts.errors());
+            System.out.println();
+            System.out.print(sink.turns());
         }
         System.exit(0);
     }

@@ -1,5 +1,6 @@
 package org.district.bench;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,9 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * A minimal SMTP server for the benchmarks and the drills: accepts every message and records, for each, the moment its
@@ -21,6 +28,10 @@ import java.util.concurrent.Executors;
  * that say which notification it is: {@code Message-ID} (to tell a resent message from a second one),
  * {@code X-District-Event-Id} (alerts carry no report) and {@code X-District-Report-Id}. Just enough SMTP for a mail
  * client: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
+ *
+ * <p>It also times the client's side of each exchange: for every command, how long passed between the server's reply
+ * to the one before and this command's arrival (the sending side's turn, with the wire and the server's own wake-up),
+ * and for the message text, from the 354 to the closing dot. {@link #turns()} prints them per command.
  */
 public final class SmtpSink implements AutoCloseable {
 
@@ -36,6 +47,8 @@ public final class SmtpSink implements AutoCloseable {
     });
     private final ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
+    private final Map<String, Histogram> turns = new ConcurrentHashMap<>();
+    private final AtomicInteger connectionsOpened = new AtomicInteger();
 
     public SmtpSink(int port) throws IOException {
         server = new ServerSocket(port, 200, InetAddress.getLoopbackAddress());
@@ -97,14 +110,21 @@ public final class SmtpSink implements AutoCloseable {
         try (socket;
                 BufferedReader in = new BufferedReader(
                         new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-                OutputStream out = socket.getOutputStream()) {
+                OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
+            // As a mail server does with pipelined commands (RFC 2920): the replies to commands that came in together
+            // go out together, when nothing more is waiting to be read, and at once (no delay for the client's
+            // acknowledgement of the reply before).
+            socket.setTcpNoDelay(true);
+            connectionsOpened.incrementAndGet();
             reply(out, "220 smtp-sink ESMTP");
+            long replied = System.nanoTime();
             List<String> recipients = new ArrayList<>();
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = next(in, out)) != null) {
                 String upper = line.toUpperCase(Locale.ROOT);
+                turn(verb(upper), replied);
                 if (upper.startsWith("EHLO")) {
-                    reply(out, "250-smtp-sink\r\n250-8BITMIME\r\n250 SIZE 10485760");
+                    reply(out, "250-smtp-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SIZE 10485760");
                 } else if (upper.startsWith("HELO")) {
                     reply(out, "250 smtp-sink");
                 } else if (upper.startsWith("MAIL FROM")) {
@@ -119,11 +139,12 @@ public final class SmtpSink implements AutoCloseable {
                     reply(out, "250 OK");
                 } else if (upper.equals("DATA")) {
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                    long textAsked = System.nanoTime();
                     String messageId = null;
                     String eventId = null;
                     String reportId = null;
                     boolean headers = true;
-                    while ((line = in.readLine()) != null && !line.equals(".")) {
+                    while ((line = next(in, out)) != null && !line.equals(".")) {
                         if (!headers) {
                             continue;
                         }
@@ -137,6 +158,7 @@ public final class SmtpSink implements AutoCloseable {
                             reportId = line.substring(21).trim();
                         }
                     }
+                    turn("(text)", textAsked);
                     accepted.add(
                             new Accepted(System.nanoTime(), messageId, eventId, reportId, List.copyOf(recipients)));
                     reply(out, "250 OK queued");
@@ -149,19 +171,64 @@ public final class SmtpSink implements AutoCloseable {
                 } else {
                     reply(out, "502 Command not implemented");
                 }
+                replied = System.nanoTime();
             }
         } catch (IOException e) {
             // The sending service went away mid-conversation (a drill kills it): nothing was accepted.
         }
     }
 
+    private static String verb(String upper) {
+        int space = upper.indexOf(' ');
+        String verb = space < 0 ? upper : upper.substring(0, space);
+        return verb.length() > 8 ? "(other)" : verb;
+    }
+
+    private void turn(String verb, long since) {
+        turns.computeIfAbsent(verb, v -> new ConcurrentHistogram(3))
+                .recordValue(Math.max(1, (System.nanoTime() - since) / 1000));
+    }
+
+    /**
+     * The client's turn before each command (and before the closing dot of the text), in ms: count, mean, p50, p99,
+     * max; and how many connections were opened. One line per command, for the benchmark's output.
+     */
+    public String turns() {
+        StringBuilder text = new StringBuilder("SMTP client turns at the server, ms (count, mean, p50, p99, max); "
+                + connectionsOpened.get() + " connections opened\n");
+        new TreeMap<>(turns)
+                .forEach((verb, h) -> text.append(String.format(
+                        Locale.ROOT,
+                        "  %-8s %8d %8.2f %8.2f %8.2f %8.2f%n",
+                        verb,
+                        h.getTotalCount(),
+                        h.getMean() / 1000,
+                        h.getValueAtPercentile(50) / 1000.0,
+                        h.getValueAtPercentile(99) / 1000.0,
+                        h.getMaxValue() / 1000.0)));
+        return text.toString();
+    }
+
+    /** Forgets the turns timed so far (after a warm-up). */
+    public void resetTurns() {
+        turns.values().forEach(Histogram::reset);
+    }
+
     private static boolean starts(String line, String header) {
         return line.regionMatches(true, 0, header, 0, header.length());
     }
 
+    /** Writes a reply; it goes out with the others when the client has nothing more waiting ({@link #next}). */
     private static void reply(OutputStream out, String text) throws IOException {
         out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
+    }
+
+    /** The next line from the client, after sending the replies written so far if no more input is waiting. */
+    private static String next(BufferedReader in, OutputStream out) throws IOException {
+        if (!in.ready()) {
+            out.flush();
+        }
+        return in.readLine();
     }
 
     @Override
