@@ -43,7 +43,8 @@ export DISTRICT_TIME_ZONE="${DISTRICT_TIME_ZONE:-America/Chicago}"
 # each application's ahead-of-time cache (a training run of 20 to 40 s, the four at once); every start after that
 # uses it and takes less than half the time.
 JAVA_BIN="$(service_java)"
-JVM_OPTS=(-Xms64m -Xmx512m -Dquarkus.profile=local)
+# shellcheck disable=SC2046
+JVM_OPTS=(-Xms32m -Xmx512m $(service_jvm_flags "$JAVA_BIN") -Dquarkus.profile=local)
 service_env() { export HTTP_PORT="$1" DB_NAME="$2" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 SMTP_HOST=127.0.0.1 SMTP_PORT=3025; }
 
 for entry in "${SERVICES[@]}"; do

@@ -33,7 +33,8 @@ start_service() {
   local env=(OIDC_AUTH_SERVER_URL="$BENCH_ISSUER" CHECKIN_RATE_PER_MINUTE=1000000 CHECKIN_RATE_BURST=1000000
     REPORT_RATE_PER_MINUTE=1000000 REPORT_RATE_BURST=1000000 IMPORT_RATE_PER_MINUTE=1000000
     IMPORT_RATE_BURST=1000000 "$@" HTTP_PORT="$port")
-  local opts=(-Xms128m -Xmx"$heap" -Dquarkus.profile=local)
+  # shellcheck disable=SC2046
+  local opts=(-Xms32m -Xmx"$heap" $(service_jvm_flags "$java") -Dquarkus.profile=local)
   local aot=""
   if [ "${BENCH_AOT:-on}" != off ]; then
     ( export "${env[@]}"; aot_train "$name" "$app" "$port" "$java" "${opts[@]}" )
@@ -85,12 +86,18 @@ bench_java() {
   java -Xmx768m -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" "$@"
 }
 
-# bare_jvm JAVA_HOME: prints "start_ms rss_kb" of a JVM of that JDK with the services' heap flags that only says it is
+# bare_jvm JAVA_HOME: prints "start_ms rss_kb" of a JVM of that JDK with the services' heap and GC flags that only says it is
 # ready (the baseline for start time and memory), asked every 50 ms as the services' readiness is.
 bare_jvm() {
-  local t0 t1 pid rss out="$BENCH_OUT/idle.out"
+  local t0 t1 pid rss flags out="$BENCH_OUT/idle.out"
+  # Emptied here, not by the background command's redirection: that may come after the first look below, which would
+  # then find the previous JVM's "ready".
+  : >"$out"
+  flags="$(service_jvm_flags "$1/bin/java")"
   t0=$(date +%s%N)
-  "$1/bin/java" -Xms128m -Xmx1g -cp "$ROOT/bench/target/classes" org.district.bench.IdleJvm 30000 >"$out" 2>&1 &
+  # shellcheck disable=SC2086
+  "$1/bin/java" -Xms32m -Xmx1g $flags -cp "$ROOT/bench/target/classes" \
+    org.district.bench.IdleJvm 30000 >"$out" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do grep -q ready "$out" 2>/dev/null && break; sleep 0.05; done
   t1=$(date +%s%N)

@@ -95,18 +95,36 @@ service_java() {
   if [ -n "$home" ]; then echo "$home/bin/java"; else command -v java; fi
 }
 
+# service_jvm_flags JAVA: the JVM flags every service and the console run with, whatever their heap (the local stack,
+# the benchmarks; the container image sets the same in JAVA_OPTS). Measured in docs/benchmarks.md ("Start and idle
+# memory"): on two cores the serial collector idles in a small heap with next to no bookkeeping of its own (G1 kept
+# about 40 MiB of it), and on JDK 22 or newer the JVM gives the memory its compilers and libraries freed back to the
+# system every 5 s instead of keeping it. Together with two malloc arenas (below) they take the services' idle memory
+# from about 300 to about 225 MiB.
+service_jvm_flags() {
+  local flags="-XX:+UseSerialGC"
+  if [ "$(java_major "$(dirname "$(dirname "$1")")")" -ge 22 ]; then flags="$flags -XX:TrimNativeHeapInterval=5000"; fi
+  echo "$flags"
+}
+# glibc's malloc keeps an arena per thread that ever allocated, up to eight per core, each holding on to what it freed.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
+# aot_stamp JAVA: what a cache must have been recorded with to be used: the JDK's version and the services' flags.
+aot_stamp() { echo "$("$1" -version 2>&1 | head -2 | tr '\n' ' ')$(service_jvm_flags "$1")"; }
+
 # The ahead-of-time cache (JDK 25's AOT cache, JEP 483/514/515) of one application: target/quarkus-app/app.aot, made by
 # a training run of that build on that JDK (aot_train). Quarkus packages each application as an "aot-jar" so that
 # its classes come from the JVM's own class path, which the cache can hold. A cache the JVM cannot use (another build,
 # another JDK, other options) is only a warning: the JVM then starts without it.
 aot_cache() { echo "$1/app.aot"; }
 
-# aot_fresh APP_DIR JAVA: whether APP_DIR's cache was made by this JDK from the jars there now.
+# aot_fresh APP_DIR JAVA: whether APP_DIR's cache was made by this JDK, with the services' flags of now, from the jars
+# there now.
 aot_fresh() {
   local app="$1" java="$2" cache
   cache="$(aot_cache "$app")"
   [ -s "$cache" ] && [ -f "$cache.jdk" ] || return 1
-  [ "$(cat "$cache.jdk")" = "$("$java" -version 2>&1 | head -2 | tr '\n' ' ')" ] || return 1
+  [ "$(cat "$cache.jdk")" = "$(aot_stamp "$java")" ] || return 1
   [ -z "$(find "$app" -name '*.jar' -newer "$cache" -print -quit)" ]
 }
 
@@ -148,7 +166,7 @@ aot_train() {
   if pid_alive "$pid"; then kill -9 "$pid" 2>/dev/null || true; fi
   # A run that never became ready trained on a failed start: its cache is not kept.
   if [ "$ready" = 1 ] && grep -q "AOTCache creation is complete" "$LOG_DIR/$name.aot-training.log" && [ -s "$cache" ]; then
-    "$java" -version 2>&1 | head -2 | tr '\n' ' ' >"$cache.jdk"
+    aot_stamp "$java" >"$cache.jdk"
   else
     rm -f "$cache" "$cache.jdk" "$cache.config"
     warn "$name: no start-up cache recorded (see $LOG_DIR/$name.aot-training.log); it starts without one"

@@ -113,6 +113,46 @@ class StartUpCacheTest {
     }
 
     @Test
+    void aCacheRecordedWithOtherServiceFlagsIsNotUsed(@TempDir Path dir) throws Exception {
+        assumeTrue(!newestJdk.isEmpty(), "needs a JDK 25 or newer");
+        String java = newestJdk + "/bin/java";
+        Path app = makeApp(dir, newestJdk);
+        Result trained = bash("aot_train demo '" + app + "' " + freePort() + " '" + java + "' -Xmx64m");
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertThat(bash("aot_options '" + app + "' '" + java + "'").out()).isNotBlank();
+
+        // The stamp as a build before the services' flags were part of it wrote it: the JDK's version alone.
+        String stamp = Files.readString(app.resolve("app.aot.jdk"));
+        String flags = bash("service_jvm_flags '" + java + "'").out().strip();
+        assertThat(stamp).endsWith(flags + "\n");
+        Files.writeString(app.resolve("app.aot.jdk"), stamp.replace(flags, ""));
+
+        assertThat(bash("aot_options '" + app + "' '" + java + "'").out()).isBlank();
+    }
+
+    @Test
+    void everyJdkTheScriptsMayChooseAcceptsTheServicesFlags() throws Exception {
+        List<String> homes = new ArrayList<>(List.of(System.getProperty("java.home")));
+        if (!newestJdk.isEmpty()) {
+            homes.add(newestJdk);
+        }
+        for (String home : homes) {
+            String java = home + "/bin/java";
+            String flags = bash("service_jvm_flags '" + java + "'").out().strip();
+            assertThat(flags).contains("-XX:+UseSerialGC");
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(List.of(flags.split(" ")));
+            command.add("-version");
+            // An option the JDK does not know stops it before it starts: the services would not start either.
+            Result version = run(command, Path.of(home));
+            assertThat(version.code()).as(home + ": " + version.err()).isZero();
+            if (Runtime.version().feature() < 22 && home.equals(System.getProperty("java.home"))) {
+                assertThat(flags).doesNotContain("TrimNativeHeapInterval");
+            }
+        }
+    }
+
+    @Test
     void aJdkBefore25RecordsNothing(@TempDir Path dir) throws Exception {
         String home = System.getProperty("java.home");
         assumeTrue(Runtime.version().feature() < 25, "runs on a JDK before 25, as the build does");
