@@ -16,6 +16,7 @@ import org.district.inventory.domain.ChargeFilter;
 import org.district.inventory.domain.ChargeTotals;
 import org.district.inventory.domain.FieldChange;
 import org.district.inventory.entity.Charge;
+import org.district.inventory.entity.ChargeEntry;
 import org.district.inventory.entity.ChargePayment;
 import org.district.inventory.entity.ChargeWaiver;
 import org.district.inventory.entity.Device;
@@ -169,33 +170,14 @@ public class ChargeService {
             throw ConflictException.duplicate(
                     "reference", "This charge already has a payment with reference " + reference + ".");
         }
-        Instant now = clock.now();
         ChargePayment p = new ChargePayment();
-        p.id = UUID.randomUUID();
-        p.charge = c;
-        p.amount = amount;
         p.paidOn = input.paidOn();
         p.reference = reference;
         p.note = DeviceRules.text(input.note());
-        p.recordedBy = actor;
-        p.recordedAt = now;
-        charges.persistPayment(p);
-        BigDecimal paidBefore = c.paid;
-        BigDecimal outstandingBefore = c.outstanding();
-        ChargeStatus statusBefore = c.status;
-        c.paid = money(c.paid.add(amount));
-        settle(c, now);
-        List<FieldChange> changes = new ArrayList<>();
-        changes.add(new FieldChange("charge", c.id.toString(), c.id.toString()));
-        changes.add(new FieldChange("paid", text(paidBefore), text(c.paid)));
-        changes.add(new FieldChange("outstanding", text(outstandingBefore), text(c.outstanding())));
-        if (statusBefore != c.status) {
-            changes.add(new FieldChange("status", statusBefore.name(), c.status.name()));
-        }
         String why = "Payment of " + text(amount) + " paid on " + p.paidOn
                 + (reference == null ? "" : ", reference " + reference) + (p.note == null ? "." : ". " + p.note);
-        addToHistories(c, actor, PAYMENT, changes, why);
-        events.chargeChanged(c, "PAYMENT_RECORDED");
+        charges.persistPayment(entry(c, p, amount, actor));
+        addToTotal(p, "paid", PAYMENT, why, "PAYMENT_RECORDED");
         return c;
     }
 
@@ -204,29 +186,10 @@ public class ChargeService {
         Charge c = lock(id);
         BigDecimal amount = money(input.amount());
         refuseBeyondOutstanding(c, amount, "waived");
-        Instant now = clock.now();
         ChargeWaiver w = new ChargeWaiver();
-        w.id = UUID.randomUUID();
-        w.charge = c;
-        w.amount = amount;
         w.reason = DeviceRules.text(input.reason());
-        w.recordedBy = actor;
-        w.recordedAt = now;
-        charges.persistWaiver(w);
-        BigDecimal waivedBefore = c.waived;
-        BigDecimal outstandingBefore = c.outstanding();
-        ChargeStatus statusBefore = c.status;
-        c.waived = money(c.waived.add(amount));
-        settle(c, now);
-        List<FieldChange> changes = new ArrayList<>();
-        changes.add(new FieldChange("charge", c.id.toString(), c.id.toString()));
-        changes.add(new FieldChange("waived", text(waivedBefore), text(c.waived)));
-        changes.add(new FieldChange("outstanding", text(outstandingBefore), text(c.outstanding())));
-        if (statusBefore != c.status) {
-            changes.add(new FieldChange("status", statusBefore.name(), c.status.name()));
-        }
-        addToHistories(c, actor, WAIVER, changes, "Waiver of " + text(amount) + ": " + w.reason);
-        events.chargeChanged(c, "WAIVER_RECORDED");
+        charges.persistWaiver(entry(c, w, amount, actor));
+        addToTotal(w, "waived", WAIVER, "Waiver of " + text(amount) + ": " + w.reason, "WAIVER_RECORDED");
         return c;
     }
 
@@ -250,6 +213,45 @@ public class ChargeService {
                     "At most " + text(outstanding) + " is outstanding on this charge; " + text(amount) + " cannot be "
                             + what + ".");
         }
+    }
+
+    /** Fills in what every payment and waiver records: a new id, its charge and amount, by whom and when. */
+    private <E extends ChargeEntry> E entry(Charge c, E entry, BigDecimal amount, String actor) {
+        entry.id = UUID.randomUUID();
+        entry.charge = c;
+        entry.amount = amount;
+        entry.recordedBy = actor;
+        entry.recordedAt = clock.now();
+        return entry;
+    }
+
+    /**
+     * Adds the entry's amount to its charge's {@code total} ("paid" or "waived") and settles the charge, as of the
+     * entry; records the change in the device's and the person's histories ({@code action}, {@code why}) and publishes
+     * the charge ({@code eventType}).
+     */
+    private void addToTotal(ChargeEntry entry, String total, String action, String why, String eventType) {
+        Charge c = entry.charge;
+        boolean paid = total.equals("paid");
+        BigDecimal totalBefore = paid ? c.paid : c.waived;
+        BigDecimal outstandingBefore = c.outstanding();
+        ChargeStatus statusBefore = c.status;
+        BigDecimal totalAfter = money(totalBefore.add(entry.amount));
+        if (paid) {
+            c.paid = totalAfter;
+        } else {
+            c.waived = totalAfter;
+        }
+        settle(c, entry.recordedAt);
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(new FieldChange("charge", c.id.toString(), c.id.toString()));
+        changes.add(new FieldChange(total, text(totalBefore), text(totalAfter)));
+        changes.add(new FieldChange("outstanding", text(outstandingBefore), text(c.outstanding())));
+        if (statusBefore != c.status) {
+            changes.add(new FieldChange("status", statusBefore.name(), c.status.name()));
+        }
+        addToHistories(c, entry.recordedBy, action, changes, why);
+        events.chargeChanged(c, eventType);
     }
 
     private static void settle(Charge c, Instant now) {
