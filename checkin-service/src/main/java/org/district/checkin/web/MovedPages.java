@@ -6,7 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.district.checkin.config.LinkSettings;
-import org.district.support.web.MovedToConsole;
+import org.district.support.web.ConsoleLinks;
+import org.district.support.web.MovedSignOutPages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/")
 @PermitAll
-public class MovedPages {
+public class MovedPages extends MovedSignOutPages {
 
     @Inject
     LinkSettings links;
@@ -29,21 +30,8 @@ public class MovedPages {
         return movedTo("/");
     }
 
-    @GET
-    @Path("/confirm-sign-out")
-    @Operation(hidden = true)
-    public Response confirmSignOut() {
-        return movedTo("/confirm-sign-out");
-    }
-
-    @GET
-    @Path("/signed-out")
-    @Operation(hidden = true)
-    public Response signedOut() {
-        return movedTo("/signed-out");
-    }
-
-    private Response movedTo(String consolePath) {
-        return MovedToConsole.movedTo(links, consolePath);
+    @Override
+    protected ConsoleLinks links() {
+        return links;
     }
 }

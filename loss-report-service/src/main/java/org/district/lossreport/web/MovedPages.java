@@ -9,7 +9,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.lossreport.config.LinkSettings;
-import org.district.support.web.MovedToConsole;
+import org.district.support.web.ConsoleLinks;
+import org.district.support.web.MovedSignOutPages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/")
 @PermitAll
-public class MovedPages {
+public class MovedPages extends MovedSignOutPages {
 
     @Inject
     LinkSettings links;
@@ -48,20 +49,6 @@ public class MovedPages {
         return reportId(id).map(report -> movedTo("/loss-reports/" + report)).orElseGet(() -> movedTo("/my-reports"));
     }
 
-    @GET
-    @Path("/confirm-sign-out")
-    @Operation(hidden = true)
-    public Response confirmSignOut() {
-        return movedTo("/confirm-sign-out");
-    }
-
-    @GET
-    @Path("/signed-out")
-    @Operation(hidden = true)
-    public Response signedOut() {
-        return movedTo("/signed-out");
-    }
-
     private static Optional<UUID> reportId(String id) {
         try {
             return Optional.of(UUID.fromString(id));
@@ -70,7 +57,8 @@ public class MovedPages {
         }
     }
 
-    private Response movedTo(String consolePath) {
-        return MovedToConsole.movedTo(links, consolePath);
+    @Override
+    protected ConsoleLinks links() {
+        return links;
     }
 }
