@@ -79,6 +79,18 @@ public class PersonalDeviceAccess {
     public Instant updatedAt;
 
     /** Whether the approvers have something to decide: a request, or a renewal the owner asked for. */
+    /**
+     * Records a decision on the standing (an approval, a refusal, a removal): its status and reason from now on, who
+     * decided and when. A renewal asked for is answered by it.
+     */
+    public void decide(PersonalAccessStatus status, String reason, String actor, Instant at) {
+        this.status = status;
+        this.renewalRequestedAt = null;
+        this.reason = reason;
+        this.decidedBy = actor;
+        this.decidedAt = at;
+    }
+
     public boolean awaitsDecision() {
         return status == PersonalAccessStatus.PENDING || renewalRequestedAt != null;
     }

@@ -136,11 +136,7 @@ public class PersonalAccessSteps {
         Map<String, Object> before = a.trackedFields();
         Instant now = clock.now();
         String reason = "The device was deregistered.";
-        a.status = PersonalAccessStatus.REMOVED;
-        a.renewalRequestedAt = null;
-        a.reason = reason;
-        a.decidedBy = actor;
-        a.decidedAt = now;
+        a.decide(PersonalAccessStatus.REMOVED, reason, actor, now);
         a.updatedAt = now;
         history.device(
                 d, actor, REMOVED, d.status, d.status, FieldChange.between(before, a.trackedFields()), reason, null);

@@ -195,11 +195,7 @@ public class PersonalDeviceService {
                     ? a.expiresOn.plusDays(1)
                     : today;
             a.expiresOn = policy.schoolYearEndOnOrAfter(from);
-            a.status = APPROVED;
-            a.renewalRequestedAt = null;
-            a.reason = null;
-            a.decidedBy = actor;
-            a.decidedAt = now;
+            a.decide(APPROVED, null, actor, now);
             steps.record(
                     d,
                     a,
@@ -212,13 +208,7 @@ public class PersonalDeviceService {
                     null);
         } else {
             // A renewal refused while the approval still runs leaves it in force until its end.
-            if (a.status != APPROVED) {
-                a.status = REFUSED;
-            }
-            a.renewalRequestedAt = null;
-            a.reason = reason;
-            a.decidedBy = actor;
-            a.decidedAt = now;
+            a.decide(a.status == APPROVED ? APPROVED : REFUSED, reason, actor, now);
             steps.record(
                     d, a, before, PersonalAccessSteps.REFUSED, PersonalDeviceStep.REFUSED, reason, actor, actor, null);
         }
@@ -424,11 +414,7 @@ public class PersonalDeviceService {
     private void removeAccess(
             Device d, PersonalDeviceAccess a, String reason, String actor, String announcedActor, UUID sourceEventId) {
         Map<String, Object> before = a.trackedFields();
-        a.status = REMOVED;
-        a.renewalRequestedAt = null;
-        a.reason = reason;
-        a.decidedBy = actor;
-        a.decidedAt = clock.now();
+        a.decide(REMOVED, reason, actor, clock.now());
         steps.record(
                 d,
                 a,
