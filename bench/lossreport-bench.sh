@@ -20,7 +20,7 @@ settle
 trap 'stop_sampling lossreport-bench; stop_service lossreport-bench' EXIT
 start_service lossreport-bench loss-report-service/target/quarkus-app/quarkus-run.jar "$PORT" 768m \
   DB_NAME="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9392 SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP" SMTP_START_TLS=DISABLED \
-  IT_EMAILS=it-bench@district.example REPORT_BASE_URL="http://localhost:$PORT/reports/{id}"
+  IT_EMAILS=it-bench@district.example
 record_idle_rss lossreport-bench
 
 sample_rss lossreport-bench

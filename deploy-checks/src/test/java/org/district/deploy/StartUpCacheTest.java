@@ -139,7 +139,7 @@ class StartUpCacheTest {
         for (String home : homes) {
             String java = home + "/bin/java";
             String flags = bash("service_jvm_flags '" + java + "'").out().strip();
-            assertThat(flags).contains("-XX:+UseSerialGC");
+            assertThat(flags).contains("-XX:+UseG1GC");
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(List.of(flags.split(" ")));
             command.add("-version");

@@ -160,7 +160,6 @@ final class Fixtures {
         return s.env("SMTP_HOST", "127.0.0.1")
                 .env("SMTP_PORT", Integer.toString(smtpPort))
                 .env("IT_EMAILS", IT_EMAIL)
-                .env("REPORT_BASE_URL", "http://localhost:" + s.port + "/reports/{id}")
                 // A delivery claimed by a replica that dies is sent again when its lease runs out. The SMTP and
                 // webhook timeouts keep their defaults (20 s, 10 s); the lease is the shortest the service accepts
                 // with them (the longest attempt + 5 s), instead of 2 minutes, so the drill need not wait as long.

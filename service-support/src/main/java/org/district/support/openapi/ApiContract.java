@@ -275,7 +275,11 @@ public class ApiContract implements OASFilter {
         body.put("detail", kind[2]);
         body.put("instance", path.replaceAll("\\{[^}]+}", "0b6f1d3e-5a7c-4e2b-9f10-3c8d2a4e6b71"));
         if (status == 400) {
-            body.put("errors", List.of(Map.of("field", "limit", "message", "must be between 1 and 200")));
+            // In the order the services write a violation's keys: Map.of's order changes from one build to the next.
+            Map<String, Object> violation = new LinkedHashMap<>();
+            violation.put("field", "limit");
+            violation.put("message", "must be between 1 and 200");
+            body.put("errors", List.of(violation));
         }
         body.put("correlationId", "5f0c2a9e-8b1d-4c3a-a7e2-61d94b0f3c25");
         return body;
