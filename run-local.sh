@@ -43,8 +43,9 @@ export DISTRICT_TIME_ZONE="${DISTRICT_TIME_ZONE:-America/Chicago}"
 # each application's ahead-of-time cache (a training run of 20 to 40 s, the four at once); every start after that
 # uses it and takes less than half the time.
 JAVA_BIN="$(service_java)"
+# jvm_opts APP_DIR: the options every application starts with here (scripts/lib.sh: service_jvm_flags).
 # shellcheck disable=SC2046
-JVM_OPTS=(-Xms32m -Xmx512m $(service_jvm_flags "$JAVA_BIN") -Dquarkus.profile=local)
+jvm_opts() { JVM_OPTS=(-Xms32m -Xmx512m $(service_jvm_flags "$JAVA_BIN" "$1") -Dquarkus.profile=local); }
 service_env() { export HTTP_PORT="$1" DB_NAME="$2" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 SMTP_HOST=127.0.0.1 SMTP_PORT=3025; }
 
 for entry in "${SERVICES[@]}"; do
@@ -52,6 +53,7 @@ for entry in "${SERVICES[@]}"; do
   [ -f "$ROOT/$name/target/quarkus-app/quarkus-run.jar" ] || die "$name's build is missing; run without SKIP_BUILD"
   stop_service "$name"
   port_open 127.0.0.1 "$port" && die "Port $port is in use by another process; stop it first"
+  jvm_opts "$ROOT/$name/target/quarkus-app"
   ( service_env "$port" "$db"; aot_train "$name" "$ROOT/$name/target/quarkus-app" "$port" "$JAVA_BIN" "${JVM_OPTS[@]}" ) &
 done
 wait
@@ -62,6 +64,7 @@ for entry in "${SERVICES[@]}"; do
   info "Starting $name on http://localhost:$port"
   (
     service_env "$port" "$db"
+    jvm_opts "$app"
     # shellcheck disable=SC2046
     nohup "$JAVA_BIN" $(aot_options "$app" "$JAVA_BIN") "${JVM_OPTS[@]}" -jar "$app/quarkus-run.jar" \
       >"$LOG_DIR/$name.log" 2>&1 &

@@ -34,7 +34,7 @@ start_service() {
     REPORT_RATE_PER_MINUTE=1000000 REPORT_RATE_BURST=1000000 IMPORT_RATE_PER_MINUTE=1000000
     IMPORT_RATE_BURST=1000000 "$@" HTTP_PORT="$port")
   # shellcheck disable=SC2046
-  local opts=(-Xms32m -Xmx"$heap" $(service_jvm_flags "$java") -Dquarkus.profile=local)
+  local opts=(-Xms32m -Xmx"$heap" $(service_jvm_flags "$java" "$app") -Dquarkus.profile=local)
   local aot=""
   if [ "${BENCH_AOT:-on}" != off ]; then
     ( export "${env[@]}"; aot_train "$name" "$app" "$port" "$java" "${opts[@]}" )

@@ -95,23 +95,32 @@ service_java() {
   if [ -n "$home" ]; then echo "$home/bin/java"; else command -v java; fi
 }
 
-# service_jvm_flags JAVA: the JVM flags every service and the console run with, whatever their heap (the local stack,
-# the benchmarks; the container image sets the same in JAVA_OPTS). Measured in docs/benchmarks.md ("Idle memory
-# cut"): G1, which keeps check-in ingestion's pauses short under load (the serial collector lost it most of its rate),
-# collects an idle service every 5 s and gives the heap it no longer needs back to the system, and on JDK 22 or newer
-# the JVM also gives back the memory its compilers and libraries freed. With a 32 MiB starting heap and two malloc
-# arenas (below) they take the services' idle memory from about 300 to about 245 MiB. SERVICE_JVM_FLAGS replaces them.
+# service_jvm_flags JAVA [APP_DIR]: the JVM flags an application (its target/quarkus-app) runs with, whatever its heap
+# (the local stack, the benchmarks; the container image sets the same collector, docs/operations.md). Measured in
+# docs/benchmarks.md ("Idle memory cut"):
+# - the serial collector for the applications that answer requests: it idles in a small heap with next to no
+#   bookkeeping of its own;
+# - G1 for checkin-service, whose ingestion of thousands of check-ins a second needs its short pauses (the serial
+#   collector cut the rate it held at the first attempt from 2.5x to 0.75x of the baseline), collecting every 5 s when
+#   idle so the heap it no longer needs goes back to the system;
+# - on JDK 22 or newer, the memory the compilers and libraries freed is given back every 5 s.
+# With a 32 MiB starting heap and two malloc arenas (below) the services idle at about 225 MiB (check-ins about 245)
+# instead of about 300. SERVICE_JVM_FLAGS replaces them.
 service_jvm_flags() {
   if [ -n "${SERVICE_JVM_FLAGS:-}" ]; then echo "$SERVICE_JVM_FLAGS"; return; fi
-  local flags="-XX:+UseG1GC -XX:G1PeriodicGCInterval=5000"
+  local flags="-XX:+UseSerialGC"
+  if [ "$(basename "$(dirname "$(dirname "${2:-.}")")")" = checkin-service ]; then
+    flags="-XX:+UseG1GC -XX:G1PeriodicGCInterval=5000"
+  fi
   if [ "$(java_major "$(dirname "$(dirname "$1")")")" -ge 22 ]; then flags="$flags -XX:TrimNativeHeapInterval=5000"; fi
   echo "$flags"
 }
 # glibc's malloc keeps an arena per thread that ever allocated, up to eight per core, each holding on to what it freed.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
-# aot_stamp JAVA: what a cache must have been recorded with to be used: the JDK's version and the services' flags.
-aot_stamp() { echo "$("$1" -version 2>&1 | head -2 | tr '\n' ' ')$(service_jvm_flags "$1")"; }
+# aot_stamp JAVA APP_DIR: what a cache must have been recorded with to be used: the JDK's version and the
+# application's flags.
+aot_stamp() { echo "$("$1" -version 2>&1 | head -2 | tr '\n' ' ')$(service_jvm_flags "$1" "$2")"; }
 
 # The ahead-of-time cache (JDK 25's AOT cache, JEP 483/514/515) of one application: target/quarkus-app/app.aot, made by
 # a training run of that build on that JDK (aot_train). Quarkus packages each application as an "aot-jar" so that
@@ -125,7 +134,7 @@ aot_fresh() {
   local app="$1" java="$2" cache
   cache="$(aot_cache "$app")"
   [ -s "$cache" ] && [ -f "$cache.jdk" ] || return 1
-  [ "$(cat "$cache.jdk")" = "$(aot_stamp "$java")" ] || return 1
+  [ "$(cat "$cache.jdk")" = "$(aot_stamp "$java" "$app")" ] || return 1
   [ -z "$(find "$app" -name '*.jar' -newer "$cache" -print -quit)" ]
 }
 
@@ -167,7 +176,7 @@ aot_train() {
   if pid_alive "$pid"; then kill -9 "$pid" 2>/dev/null || true; fi
   # A run that never became ready trained on a failed start: its cache is not kept.
   if [ "$ready" = 1 ] && grep -q "AOTCache creation is complete" "$LOG_DIR/$name.aot-training.log" && [ -s "$cache" ]; then
-    aot_stamp "$java" >"$cache.jdk"
+    aot_stamp "$java" "$app" >"$cache.jdk"
   else
     rm -f "$cache" "$cache.jdk" "$cache.config"
     warn "$name: no start-up cache recorded (see $LOG_DIR/$name.aot-training.log); it starts without one"

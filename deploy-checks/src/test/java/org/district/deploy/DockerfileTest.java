@@ -72,7 +72,9 @@ class DockerfileTest {
 
     @Test
     void exposesTheServicePortGivenAtBuildWithAHealthCheck() {
-        assertThat(instructions("ARG")).extracting(Instruction::arguments).containsExactly("HTTP_PORT");
+        assertThat(instructions("ARG"))
+                .extracting(Instruction::arguments)
+                .containsExactly("HTTP_PORT", "JAVA_GC=\"-XX:+UseSerialGC\"");
         assertThat(instructions("EXPOSE")).extracting(Instruction::arguments).containsExactly("${HTTP_PORT}");
         assertThat(env()).contains("HTTP_PORT=${HTTP_PORT}");
         assertThat(instructions("HEALTHCHECK")).singleElement().satisfies(h -> assertThat(h.arguments())
@@ -89,7 +91,10 @@ class DockerfileTest {
         assertThat(env)
                 .contains("-XX:MaxRAMPercentage=")
                 .contains("-Dquarkus.http.host=0.0.0.0")
-                .contains("-XX:+ExitOnOutOfMemoryError");
+                .contains("-XX:+ExitOnOutOfMemoryError")
+                .contains("MALLOC_ARENA_MAX=2")
+                .as("the collector given at build, serial unless checkin-service's G1")
+                .contains("${JAVA_GC}");
         List<Instruction> entrypoint = instructions("ENTRYPOINT");
         assertThat(entrypoint).singleElement().satisfies(e -> assertThat(e.arguments())
                 .as("exec form, and exec java so that the JVM is PID 1 and receives SIGTERM")

@@ -2,6 +2,7 @@ package org.district.support.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class ApiContractTest {
         Map<String, Object> problem = ApiContract.problemExample(400, "/api/v1/devices");
 
         List<?> errors = (List<?>) problem.get("errors");
-        assertThat(((Map<?, ?>) errors.get(0)).keySet()).containsExactly("field", "message");
+        assertThat(new ArrayList<Object>(((Map<?, ?>) errors.get(0)).keySet())).containsExactly("field", "message");
         assertThat(problem.keySet())
                 .containsExactly("type", "title", "status", "detail", "instance", "errors", "correlationId");
     }
