@@ -86,8 +86,8 @@ bench_java() {
   java -Xmx768m -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" "$@"
 }
 
-# bare_jvm JAVA_HOME: prints "start_ms rss_kb" of a JVM of that JDK with the services' heap and GC flags that only says it is
-# ready (the baseline for start time and memory), asked every 50 ms as the services' readiness is.
+# bare_jvm JAVA_HOME: prints "start_ms rss_kb" of a JVM of that JDK with the services' heap and collector flags that
+# only says it is ready (the baseline for start time and memory), asked every 50 ms as the services' readiness is.
 bare_jvm() {
   local t0 t1 pid rss flags out="$BENCH_OUT/idle.out"
   # Emptied here, not by the background command's redirection: that may come after the first look below, which would
