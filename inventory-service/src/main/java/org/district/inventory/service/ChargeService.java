@@ -177,7 +177,7 @@ public class ChargeService {
         String why = "Payment of " + text(amount) + " paid on " + p.paidOn
                 + (reference == null ? "" : ", reference " + reference) + (p.note == null ? "." : ". " + p.note);
         charges.persistPayment(entry(c, p, amount, actor));
-        addToTotal(p, "paid", PAYMENT, why, "PAYMENT_RECORDED");
+        addToTotal(p, why);
         return c;
     }
 
@@ -189,7 +189,7 @@ public class ChargeService {
         ChargeWaiver w = new ChargeWaiver();
         w.reason = DeviceRules.text(input.reason());
         charges.persistWaiver(entry(c, w, amount, actor));
-        addToTotal(w, "waived", WAIVER, "Waiver of " + text(amount) + ": " + w.reason, "WAIVER_RECORDED");
+        addToTotal(w, "Waiver of " + text(amount) + ": " + w.reason);
         return c;
     }
 
@@ -226,13 +226,14 @@ public class ChargeService {
     }
 
     /**
-     * Adds the entry's amount to its charge's {@code total} ("paid" or "waived") and settles the charge, as of the
-     * entry; records the change in the device's and the person's histories ({@code action}, {@code why}) and publishes
-     * the charge ({@code eventType}).
+     * Adds the entry's amount to its charge's paid total (a payment) or waived total (a waiver) and settles the charge,
+     * as of the entry; records the change in the device's and the person's histories ({@code why}) and publishes the
+     * charge.
      */
-    private void addToTotal(ChargeEntry entry, String total, String action, String why, String eventType) {
+    private void addToTotal(ChargeEntry entry, String why) {
         Charge c = entry.charge;
-        boolean paid = total.equals("paid");
+        boolean paid = entry instanceof ChargePayment;
+        String total = paid ? "paid" : "waived";
         BigDecimal totalBefore = paid ? c.paid : c.waived;
         BigDecimal outstandingBefore = c.outstanding();
         ChargeStatus statusBefore = c.status;
@@ -250,8 +251,8 @@ public class ChargeService {
         if (statusBefore != c.status) {
             changes.add(new FieldChange("status", statusBefore.name(), c.status.name()));
         }
-        addToHistories(c, entry.recordedBy, action, changes, why);
-        events.chargeChanged(c, eventType);
+        addToHistories(c, entry.recordedBy, paid ? PAYMENT : WAIVER, changes, why);
+        events.chargeChanged(c, paid ? "PAYMENT_RECORDED" : "WAIVER_RECORDED");
     }
 
     private static void settle(Charge c, Instant now) {
