@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.district.testing.Keycloak;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -23,6 +24,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -141,9 +143,7 @@ final class Browser implements AutoCloseable {
      */
     void awaitElement(String id) {
         try {
-            new WebDriverWait(driver, PAGE)
-                    .ignoring(StaleElementReferenceException.class)
-                    .until(d -> !d.findElements(By.id(id)).isEmpty());
+            awaitPage(d -> !d.findElements(By.id(id)).isEmpty());
         } catch (TimeoutException e) {
             String text;
             try {
@@ -206,12 +206,33 @@ final class Browser implements AutoCloseable {
 
     /** Waits for the page the form came back on (the one before may still show its own error summary). */
     void awaitErrorSummary(String text) {
-        new WebDriverWait(driver, PAGE)
-                .ignoring(NoSuchElementException.class)
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.cssSelector(".error-summary"))
-                        .getText()
-                        .contains(text));
+        awaitPage(d -> d.findElement(By.cssSelector(".error-summary")).getText().contains(text));
+    }
+
+    /** Waits for a page in this language (the page before, in the other language, may still be showing). */
+    void awaitLanguage(String lang) {
+        awaitPage(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    }
+
+    /**
+     * Waits until the page shown satisfies the condition, while the browser moves from one page to the next: an
+     * element found on the page that is leaving is gone a moment later. WebDriver says so as a stale element, or
+     * (Chromium's driver, when the old document is replaced between finding and reading) as an inspector error that
+     * the node "does not belong to the document"; both mean "ask again", anything else fails.
+     */
+    private void awaitPage(Predicate<WebDriver> shown) {
+        new WebDriverWait(driver, PAGE).until(d -> {
+            try {
+                return shown.test(d);
+            } catch (NoSuchElementException | StaleElementReferenceException leaving) {
+                return false;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     /** A day as the console writes it ("Dec 18, 2026"). */

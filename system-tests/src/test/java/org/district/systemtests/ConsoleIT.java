@@ -633,8 +633,7 @@ class ConsoleIT {
             // In Spanish: picked from the header, remembered for the next pages, with dates in Spanish too.
             browser.open(system.consolePage("/devices"));
             browser.find(By.id("language")).click();
-            await().atMost(PAGE)
-                    .until(() -> "es".equals(browser.find(By.tagName("html")).getAttribute("lang")));
+            browser.awaitLanguage("es");
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mis dispositivos");
             assertThat(browser.find(By.id("devices")).getText())
                     .contains("Asignado")
@@ -658,8 +657,7 @@ class ConsoleIT {
             browser.open(system.consolePage("/my-reports"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mis reportes");
             browser.find(By.id("language")).click();
-            await().atMost(PAGE)
-                    .until(() -> "en".equals(browser.find(By.tagName("html")).getAttribute("lang")));
+            browser.awaitLanguage("en");
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("My reports");
         }
     }
@@ -1172,8 +1170,7 @@ class ConsoleIT {
             Axe.assertAccessible(browser, "console-my-charges-phone");
 
             browser.find(By.id("language")).click();
-            await().atMost(PAGE)
-                    .until(() -> "es".equals(browser.find(By.tagName("html")).getAttribute("lang")));
+            browser.awaitLanguage("es");
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mis cargos");
             assertThat(browser.find(By.id("owed")).getText()).isEqualTo("Debe $80.00.");
             assertThat(browser.find(By.id("my-charges")).getText())
@@ -1183,8 +1180,7 @@ class ConsoleIT {
             assertThat(browser.find(By.cssSelector("header nav")).getText()).contains("Mis cargos");
             Axe.assertAccessible(browser, "console-my-charges-es-phone");
             browser.find(By.id("language")).click();
-            await().atMost(PAGE)
-                    .until(() -> "en".equals(browser.find(By.tagName("html")).getAttribute("lang")));
+            browser.awaitLanguage("en");
 
             browser.open(system.consolePage("/devices/charges"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");

@@ -276,8 +276,7 @@ class PersonalDevicesConsoleIT {
             Axe.assertAccessible(owner, "console-my-personal-devices-removed-phone");
 
             owner.find(By.id("language")).click();
-            await().atMost(PAGE)
-                    .until(() -> "es".equals(owner.find(By.tagName("html")).getAttribute("lang")));
+            owner.awaitLanguage("es");
             assertThat(owner.find(By.tagName("h1")).getText()).isEqualTo("Mis dispositivos personales");
             assertThat(owner.find(By.id("personal-device-" + assetTag)).getText())
                     .contains("Acceso retirado")
@@ -293,8 +292,7 @@ class PersonalDevicesConsoleIT {
             Axe.assertAccessible(owner, "console-register-own-device-errors-es-phone");
             owner.open(system.consolePage("/personal-devices"));
             owner.find(By.id("language")).click();
-            await().atMost(PAGE)
-                    .until(() -> "en".equals(owner.find(By.tagName("html")).getAttribute("lang")));
+            owner.awaitLanguage("en");
 
             owner.open(system.consolePage("/personal-devices/" + deviceId));
             assertThat(owner.find(By.id("access-reason")).getText()).contains(reason);
