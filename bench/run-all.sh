@@ -30,6 +30,7 @@ JVM_START=$(cat "$BENCH_OUT/jvm.start_ms"); JVM_RSS=$(cat "$BENCH_OUT/jvm.rss_kb
   grep -h '^| \(inventory\|checkin\|lossreport\) ' "$BENCH_OUT/inventory.txt" "$BENCH_OUT/checkin.txt" "$BENCH_OUT/lossreport.txt" || true
   echo
   grep -h '^\(HTTP floor of\|CPU per request\|Check-in (\|2.5x needs\)' "$BENCH_OUT/checkin.txt" || true
+  grep -h '^CPU per report' "$BENCH_OUT/lossreport.txt" || true
   echo
   echo "| service | start to ready (ms) | bare JVM (ms) | ratio | RSS idle (MiB) | RSS under load (MiB) | bare JVM RSS (MiB) | idle ratio |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

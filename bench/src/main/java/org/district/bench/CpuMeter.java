@@ -117,6 +117,37 @@ public final class CpuMeter {
         }
     }
 
+    /**
+     * CPU time of the service's just-in-time compiler threads (HotSpot names them "C1 CompilerThre..." and "C2
+     * CompilerThre..."), in microseconds: a service still compiling its hot paths during a measurement spends part of
+     * its CPU there, which a longer-running one does not.
+     */
+    public long serviceCompilers() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + servicePid + "/task"))) {
+            return tasks.filter(t -> {
+                        try {
+                            return Files.readString(t.resolve("comm")).contains("CompilerThre");
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .mapToLong(t -> threadTime(t.resolve("stat")))
+                    .sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long threadTime(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MICROS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static boolean isPostgres(Path proc) {
         try {
             return Files.readString(proc.resolve("comm")).trim().equals("postgres");

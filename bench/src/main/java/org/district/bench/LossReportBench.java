@@ -53,12 +53,16 @@ public final class LossReportBench {
             ConstantRateLoad.Result baseline = smtpBaseline(smtpPort, rate, warmup, duration);
 
             Map<String, Long> createdAt = new ConcurrentHashMap<>();
-            ConstantRateLoad.Result posts = load.run(
+            CpuMeter meter = new CpuMeter(Long.parseLong(opts.getOrDefault("service-pid", "0")));
+            CpuMeter.Sample[] cpuBefore = new CpuMeter.Sample[1];
+            long[] compilersBefore = new long[1];
+            ConstantRateLoad.Result posts = load.runCalls(
                     "POST /api/v1/loss-reports",
                     rate,
                     warmup,
                     duration,
-                    i -> report(base, staff.header(holders.get((int) i).districtId()), tags.get((int) i)),
+                    i -> ConstantRateLoad.Call.of(
+                            report(base, staff.header(holders.get((int) i).districtId()), tags.get((int) i))),
                     201,
                     (i, status, body, at) -> {
                         if (status == 201) {
@@ -69,7 +73,13 @@ public final class LossReportBench {
                                 System.err.println("unreadable 201 body: " + e.getMessage());
                             }
                         }
+                    },
+                    () -> {
+                        cpuBefore[0] = meter.sample();
+                        compilersBefore[0] = meter.serviceCompilers();
                     });
+            CpuMeter.Sample cpu = meter.sample().minus(cpuBefore[0]);
+            long compilers = meter.serviceCompilers() - compilersBefore[0];
             System.out.println(posts.summary());
 
             // Wait (bounded) for both emails of every measured report.
@@ -121,6 +131,14 @@ public final class LossReportBench {
                     "| lossreport POST /api/v1/loss-reports (the 201 itself) | %.0f | %.1f | %.1f | %.1f | %d |"
                             + " | | | |%n",
                     posts.achievedRate(), posts.p(50), posts.p(99), posts.p(99.9), posts.errors());
+            System.out.println();
+            // What a report costs in CPU during the measured phase (the deliveries it started run on into the wait
+            // above and are mostly counted), and how much of the service's share its JIT compilers took: a share that
+            // does not fall towards zero means the service was still warming up while measured.
+            System.out.println("CPU per report in the measured phase, us: machine (service / generator / PostgreSQL) "
+                    + cpu.per(posts.requests()).cell() + "; the service's JIT compilers "
+                    + String.format("%.0f %%", 100.0 * compilers / Math.max(1, cpu.service()))
+                    + " of the service's CPU");
             System.out.println();
             System.out.print(sink.turns());
         }
