@@ -95,10 +95,15 @@ public final class CpuMeter {
 
     /** User plus system time of one process (all its threads), 0 if it is gone. */
     static long process(long pid) {
+        return cpuTime(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** User plus system time from a process's or a thread's stat file, 0 if it is gone. */
+    private static long cpuTime(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String s = Files.readString(stat);
             // The command name may hold spaces; the fields after it are fixed: utime and stime are 14 and 15.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MICROS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return 0;
@@ -131,18 +136,8 @@ public final class CpuMeter {
                             return false;
                         }
                     })
-                    .mapToLong(t -> threadTime(t.resolve("stat")))
+                    .mapToLong(t -> cpuTime(t.resolve("stat")))
                     .sum();
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static long threadTime(Path stat) {
-        try {
-            String s = Files.readString(stat);
-            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MICROS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return 0;
         }
