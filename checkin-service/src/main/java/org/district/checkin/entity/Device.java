@@ -4,16 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.DeviceStatus;
-import org.district.contracts.inventory.DeviceType;
 import org.district.contracts.inventory.Ownership;
 import org.district.contracts.inventory.PersonalAccessStatus;
+import org.district.support.readmodel.DeviceReadModel;
 
 /**
  * What this service knows about a device: inventory's latest snapshot of it (the read model, written only by the
@@ -22,44 +20,11 @@ import org.district.contracts.inventory.PersonalAccessStatus;
  */
 @Entity
 @Table(name = "device")
-public class Device {
-
-    @Id
-    public UUID id;
-
-    public long version;
-
-    public String assetTag;
-
-    /** Inventory's serial number; a device manager's devices are matched to inventory by it (or by the asset tag). */
-    public String serialNumber;
-
-    @Enumerated(EnumType.STRING)
-    public DeviceType type;
-
-    public String school;
-
-    /** A PERSONAL device is never wiped. */
-    @Enumerated(EnumType.STRING)
-    public Ownership ownership;
-
-    /** Only some statuses are expected to check in (the tracked statuses); LOST and STOLEN raise alerts when seen. */
-    @Enumerated(EnumType.STRING)
-    public DeviceStatus status;
-
-    /** A device holding sensitive data must report disk encryption to be compliant. */
-    public boolean sensitiveData;
-
-    /** The holder, by id and by district id (for the overdue list's filter and the holder's own views). */
-    public UUID assigneeId;
-
-    public String assigneeDistrictId;
+public class Device extends DeviceReadModel {
 
     public Instant assignedAt;
 
     public Instant registeredAt;
-
-    public Instant updatedAt;
 
     /** The last day the device may go without checking in. */
     public LocalDate dueOn;
@@ -139,17 +104,7 @@ public class Device {
     /** The device as a snapshot describes it, for work that needs its identity only (not a managed entity). */
     public static Device of(DeviceSnapshot s) {
         Device d = new Device();
-        d.id = s.id();
-        d.version = s.version();
-        d.assetTag = s.assetTag();
-        d.serialNumber = s.serialNumber();
-        d.type = s.type();
-        d.school = s.school();
-        d.ownership = s.ownership();
-        d.status = s.status();
-        d.sensitiveData = s.sensitiveData();
-        d.assigneeId = s.assigneeId();
-        d.assigneeDistrictId = s.assigneeDistrictId();
+        d.copy(s);
         d.assignedAt = s.assignedAt();
         return d;
     }

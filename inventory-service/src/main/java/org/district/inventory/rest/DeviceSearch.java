@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of a device search or export, as a resource method's {@code @BeanParam}; all optional, ANDed. */
-public class DeviceSearch {
+public class DeviceSearch extends SchoolSearch {
 
     @QueryParam("status")
     @Parameter(
@@ -32,13 +32,6 @@ public class DeviceSearch {
             example = "LAPTOP",
             schema = @Schema(implementation = DeviceType.class))
     String type;
-
-    @QueryParam("school")
-    @Parameter(
-            description = "School code, at most 40 characters",
-            example = "LINCOLN-HS",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 40))
-    String school;
 
     @QueryParam("ownership")
     @Parameter(
@@ -106,7 +99,7 @@ public class DeviceSearch {
         DeviceFilter filter = new DeviceFilter(
                 check.get(() -> Params.enumSet("status", status, DeviceStatus.class)),
                 check.get(() -> Params.enumValue("type", type, DeviceType.class)),
-                check.get(() -> Params.text("school", school, 40)),
+                check.get(this::school),
                 check.get(() -> Params.enumValue("ownership", ownership, Ownership.class)),
                 null,
                 check.get(() -> Params.searchText("q", text, 100)),

@@ -9,17 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of a people list or export, as a resource method's {@code @BeanParam}; all optional, ANDed. */
-public class PersonSearch {
+public class PersonSearch extends SchoolSearch {
 
     /** The filters, parsed. */
     record Filter(String school, PersonKind kind, Boolean active) {}
-
-    @QueryParam("school")
-    @Parameter(
-            description = "School code, at most 40 characters",
-            example = "LINCOLN-HS",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 40))
-    String school;
 
     @QueryParam("kind")
     @Parameter(
@@ -39,7 +32,7 @@ public class PersonSearch {
     /** The filters; a bad one is added to {@code check} (and given as null). */
     Filter filter(ParamCheck check) {
         return new Filter(
-                check.get(() -> Params.text("school", school, 40)),
+                check.get(this::school),
                 check.get(() -> Params.enumValue("kind", kind, PersonKind.class)),
                 check.get(() -> Requests.optionalFlag("active", active)));
     }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of the list of personal devices, as a resource method's {@code @BeanParam}; all optional, ANDed. */
-public class PersonalDeviceSearch {
+public class PersonalDeviceSearch extends SchoolSearch {
 
     @QueryParam("status")
     @Parameter(
@@ -22,13 +22,6 @@ public class PersonalDeviceSearch {
             example = "[\"PENDING\"]",
             schema = @Schema(type = SchemaType.ARRAY, implementation = PersonalAccessStatus.class))
     String status;
-
-    @QueryParam("school")
-    @Parameter(
-            description = "School code (any case), at most 40 characters",
-            example = "LINCOLN-HS",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 40))
-    String school;
 
     @QueryParam("awaitingDecision")
     @Parameter(
@@ -43,7 +36,7 @@ public class PersonalDeviceSearch {
         ParamCheck check = new ParamCheck();
         PersonalDeviceFilter filter = new PersonalDeviceFilter(
                 check.get(() -> Params.enumSet("status", status, PersonalAccessStatus.class)),
-                check.get(() -> Params.text("school", school, 40)),
+                check.get(this::school),
                 check.get(() -> Requests.optionalFlag("awaitingDecision", awaitingDecision)),
                 false,
                 null,

@@ -1,16 +1,8 @@
 package org.district.lossreport.entity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.UUID;
-import org.district.contracts.inventory.DeviceStatus;
-import org.district.contracts.inventory.DeviceType;
-import org.district.contracts.inventory.Ownership;
+import org.district.support.readmodel.DeviceReadModel;
 
 /**
  * What this service knows of one of inventory's devices, from its newest snapshot. Reports are validated and authorized
@@ -18,43 +10,11 @@ import org.district.contracts.inventory.Ownership;
  */
 @Entity
 @Table(name = "device_view")
-public class KnownDevice {
-
-    @Id
-    public UUID id;
-
-    /** Inventory's version of the device; older snapshots never overwrite newer ones. */
-    @Column(nullable = false)
-    public long version;
-
-    @Column(nullable = false)
-    public String assetTag;
-
-    @Column(nullable = false)
-    public String serialNumber;
-
-    @Enumerated(EnumType.STRING)
-    public DeviceType type;
+public class KnownDevice extends DeviceReadModel {
 
     public String make;
 
     public String model;
-
-    public String school;
-
-    @Enumerated(EnumType.STRING)
-    public Ownership ownership;
-
-    @Enumerated(EnumType.STRING)
-    public DeviceStatus status;
-
-    public boolean sensitiveData;
-
-    public UUID assigneeId;
-
-    public String assigneeDistrictId;
-
-    public Instant updatedAt;
 
     /** For people: "Dell Latitude 5440 (laptop)". */
     public String description() {
