@@ -29,6 +29,7 @@ class DeviceCredentialTest {
 
         String credential = issue(laptop.id())
                 .header("Cache-Control", containsString("no-store"))
+                .header("Pragma", "no-cache")
                 .body("deviceId", equalTo(laptop.id().toString()))
                 .body("credential", startsWith("dc1." + laptop.id() + "."))
                 .body("issuedBy", equalTo("IT_ADMIN:IT-" + Feed.RUN))

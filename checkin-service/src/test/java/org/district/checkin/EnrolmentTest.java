@@ -39,6 +39,7 @@ class EnrolmentTest {
         Instant before = Instant.now();
         ValidatableResponse created = code(laptop.id())
                 .header("Cache-Control", containsString("no-store"))
+                .header("Pragma", "no-cache")
                 .body("deviceId", equalTo(laptop.id().toString()))
                 .body("code", matchesPattern("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}"));
         String code = created.extract().path("code");
@@ -54,6 +55,7 @@ class EnrolmentTest {
         String credential = enrol(code.toLowerCase().replace('-', ' '))
                 .statusCode(201)
                 .header("Cache-Control", containsString("no-store"))
+                .header("Pragma", "no-cache")
                 .body("deviceId", equalTo(laptop.id().toString()))
                 .body("credential", startsWith("dc1." + laptop.id() + "."))
                 .body("issuedBy", equalTo("IT_ADMIN:IT-" + Feed.RUN))

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import org.district.checkin.domain.CheckInSource;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.UnavailableException;
+import org.district.support.openapi.Paged;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -46,13 +47,14 @@ public class MdmResource {
             description = "For IT and auditors. Every sync of a device manager, newest first: when it started and"
                     + " ended, full or incremental, the devices it saw, the check-ins it wrote, the devices unknown to"
                     + " inventory, the commands sent, and its errors. Paged with limit and cursor. Read only.")
+    @Paged(name = "MdmSyncRunPage", description = "One page of sync runs, newest first", cursorExample = "NDEy")
     @APIResponse(
             responseCode = "200",
             description = "One page of sync runs",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = MdmViews.SyncRunPage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = MdmViews.SyncRunView.class)))
     public PageView<MdmViews.SyncRunView> runs(@BeanParam ProviderParam provider, @BeanParam PageParams page) {
         CheckInSource source = provider.source();
         int size = page.size();
@@ -73,13 +75,20 @@ public class MdmResource {
                     + " match no device in inventory. Nothing is created for them: IT adds each to inventory (the next"
                     + " sync that lists it matches it) or removes it from the manager. A device the manager no longer"
                     + " lists leaves this list. By manager and id, paged with limit and cursor. Read only.")
+    @Paged(
+            name = "UnknownMdmDevicePage",
+            description = "One page of devices unknown to inventory, by manager and id",
+            cursorExample = "R09PR0xFX0FETUlOfDlhN2MzZTFm")
     @APIResponse(
             responseCode = "200",
             description = "One page of devices unknown to inventory",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = MdmViews.UnknownDevicePage.class)))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = MdmViews.UnknownDeviceView.class)))
     public PageView<MdmViews.UnknownDeviceView> unknown(@BeanParam ProviderParam provider, @BeanParam PageParams page) {
         CheckInSource source = provider.source();
         int size = page.size();

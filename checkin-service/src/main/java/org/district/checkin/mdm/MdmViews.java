@@ -1,17 +1,13 @@
 package org.district.checkin.mdm;
 
 import java.time.Instant;
-import java.util.List;
 import org.district.checkin.domain.CheckInSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What IT and auditors see of the device managers' syncs, and the API document's names for their pages. */
+/** What IT and auditors see of the device managers' syncs. */
 final class MdmViews {
 
     private MdmViews() {}
-
-    static final String LIMIT = "The page size asked for (50 unless limit says otherwise, at most 200)";
-    static final String NEXT_CURSOR = "Pass it back as cursor for the next page; absent on the last page";
 
     @Schema(name = "MdmSyncRun", description = "One sync of a device manager: when, how far it got, what it saw")
     record SyncRunView(
@@ -139,29 +135,5 @@ final class MdmViews {
                     d.firstSeenAt(),
                     d.lastListedAt());
         }
-    }
-
-    @Schema(name = "MdmSyncRunPage", description = "One page of sync runs, newest first")
-    static final class SyncRunPage {
-        @Schema(description = "The runs of this page", required = true)
-        public List<SyncRunView> items;
-
-        @Schema(description = LIMIT, required = true, minimum = "1", maximum = "200", example = "50")
-        public int limit;
-
-        @Schema(description = NEXT_CURSOR, example = "NDEy")
-        public String nextCursor;
-    }
-
-    @Schema(name = "UnknownMdmDevicePage", description = "One page of devices unknown to inventory, by manager and id")
-    static final class UnknownDevicePage {
-        @Schema(description = "The devices of this page", required = true)
-        public List<UnknownDeviceView> items;
-
-        @Schema(description = LIMIT, required = true, minimum = "1", maximum = "200", example = "50")
-        public int limit;
-
-        @Schema(description = NEXT_CURSOR, example = "R09PR0xFX0FETUlOfDlhN2MzZTFm")
-        public String nextCursor;
     }
 }

@@ -156,21 +156,11 @@ public class CheckInRoute {
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     @APIResponse(
             responseCode = "429",
-            description = "This device checked in too often; check in again after Retry-After",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait before checking in again",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", example = "6")))
+            description = "This device checked in too often; check in again after Retry-After")
     @APIResponse(
             responseCode = "503",
             description = "Busy (more check-ins than the service can write, or not confirmed in time) or the database"
-                    + " is unavailable; nothing was stored, check in again after Retry-After",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait before checking in again",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", example = "5")))
+                    + " is unavailable; nothing was stored, check in again after Retry-After")
     void checkIn(RoutingContext rc) {
         String correlation = Correlation.acceptOrCreate(rc.request().getHeader(Correlation.HEADER));
         // For every answer and log line of this request, including those written by the security layer's own

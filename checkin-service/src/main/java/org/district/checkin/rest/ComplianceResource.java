@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.district.checkin.service.DeviceService;
 import org.district.contracts.inventory.DeviceType;
+import org.district.support.openapi.Paged;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -40,13 +41,17 @@ public class ComplianceResource {
             description = "For IT and auditors. Each device with the reasons its latest check-in fails the baseline (OS"
                     + " version, patch age, antivirus, password protection, disk encryption). Filters school and type"
                     + " combine with AND; ordered by device id, paged with limit and cursor. Read only.")
+    @Paged(
+            name = "NonCompliantDevicePage",
+            description = "One page of non-compliant devices, in device id order",
+            cursorExample = "MjAyNi0wOS0wN3wzZjljMWU1Mi03YTRiLTRkMmUtOWI2MS0wYzhhNWU3ZDJmMTQ")
     @APIResponse(
             responseCode = "200",
             description = "One page of non-compliant devices",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Pages.NonCompliantDevicePage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = NonCompliantDeviceView.class)))
     public PageView<NonCompliantDeviceView> nonCompliant(
             @Parameter(
                             description = "Only devices of this school (its code, at most 40 characters)",

@@ -11,15 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.district.checkin.service.DeviceCredentialService;
+import org.district.support.openapi.PathId;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
+import org.district.support.web.SecretAnswer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/devices/{id}/credential")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices", description = DeviceResource.TAG)
+@PathId(value = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
 public class DeviceCredentialResource {
+
+    /** Why a device may not be given a credential or an enrolment code (409). */
+    static final String OUT_OF_SERVICE = "The device is retired or written off and no longer checks in"
+            + " (device-out-of-service), or it is a personal device whose principal's approval is not in force"
+            + " (personal-device-not-approved)";
 
     @Inject
     DeviceCredentialService credentials;
@@ -48,32 +53,17 @@ public class DeviceCredentialResource {
     @APIResponse(
             responseCode = "201",
             description = "Issued; the answer is the only copy of the credential",
-            headers = {
-                @Header(
-                        name = "Cache-Control",
-                        description = "The answer carries a secret: no cache may keep it",
-                        schema = @Schema(type = SchemaType.STRING, example = "no-cache, no-store, no-transform")),
-                @Header(
-                        name = "Pragma",
-                        description = "no-cache, for HTTP/1.0 caches",
-                        schema = @Schema(type = SchemaType.STRING, example = "no-cache"))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = IssuedDeviceCredentialView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The device is retired or written off and no longer checks in (device-out-of-service), or"
-                    + " it is a personal device whose principal's approval is not in force"
-                    + " (personal-device-not-approved)")
-    public Response issue(
-            @Parameter(description = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
-                    @PathParam("id")
-                    String id) {
+    @APIResponse(responseCode = "409", description = DeviceCredentialResource.OUT_OF_SERVICE)
+    @SecretAnswer
+    public Response issue(@PathParam("id") String id) {
         DeviceCredentialService.Issued issued = credentials.issue(Params.pathId("device", id), caller.actor());
-        return EnrolmentResource.noStore(
-                Response.status(Response.Status.CREATED).entity(IssuedDeviceCredentialView.of(issued)));
+        return Response.status(Response.Status.CREATED)
+                .entity(IssuedDeviceCredentialView.of(issued))
+                .build();
     }
 
     @GET
@@ -90,10 +80,7 @@ public class DeviceCredentialResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DeviceCredentialView.class)))
-    public DeviceCredentialView status(
-            @Parameter(description = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
-                    @PathParam("id")
-                    String id) {
+    public DeviceCredentialView status(@PathParam("id") String id) {
         return DeviceCredentialView.of(credentials.status(Params.pathId("device", id)));
     }
 
@@ -106,10 +93,7 @@ public class DeviceCredentialResource {
                     + " when the device is unknown or has no credential (so revoking twice answers 404 the second"
                     + " time).")
     @APIResponse(responseCode = "204", description = "Revoked")
-    public Response revoke(
-            @Parameter(description = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
-                    @PathParam("id")
-                    String id) {
+    public Response revoke(@PathParam("id") String id) {
         credentials.revoke(Params.pathId("device", id), caller.actor());
         return Response.noContent().build();
     }

@@ -27,6 +27,8 @@ import org.district.checkin.service.DashboardService;
 import org.district.checkin.service.DeviceService;
 import org.district.checkin.service.LocationService;
 import org.district.support.csv.CsvDownload;
+import org.district.support.openapi.Paged;
+import org.district.support.openapi.PathId;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -50,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices", description = DeviceResource.TAG)
+@PathId(value = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
 public class DeviceResource {
 
     /** The description of the Devices tag, the same on every resource that carries it. */
@@ -102,13 +105,17 @@ public class DeviceResource {
                     + " the tracked statuses count (default ASSIGNED, IN_STOCK, RECOVERED); filters school, type,"
                     + " assignee (district id or person id) and status combine with AND. Paged with limit and cursor."
                     + " Read only.")
+    @Paged(
+            name = "OverdueDevicePage",
+            description = "One page of devices overdue for check-in, most overdue first",
+            cursorExample = "MjAyNi0wOS0wN3wzZjljMWU1Mi03YTRiLTRkMmUtOWI2MS0wYzhhNWU3ZDJmMTQ")
     @APIResponse(
             responseCode = "200",
             description = "One page of overdue devices",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Pages.OverdueDevicePage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = OverdueDeviceView.class)))
     public PageView<OverdueDeviceView> overdue(@BeanParam OverdueParams filters, @BeanParam PageParams page) {
         int size = page.size();
         OverdueFilter filter = filters.filter(devices);
@@ -232,16 +239,18 @@ public class DeviceResource {
             description = "For IT and auditors. The device's stored check-ins, newest first, within the history"
                     + " retention (90 days unless configured); paged with limit and cursor. 404 for a device this"
                     + " service does not know. Read only.")
+    @Paged(
+            name = "CheckInHistoryPage",
+            description = "One page of a device's check-ins, newest first",
+            cursorExample = "MTc4OTM5MzgwMDAwMDAwMA")
     @APIResponse(
             responseCode = "200",
             description = "One page of check-ins",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Pages.CheckInHistoryPage.class)))
-    public PageView<CheckInHistoryView> history(
-            @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id,
-            @BeanParam PageParams page) {
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = CheckInHistoryView.class)))
+    public PageView<CheckInHistoryView> history(@PathParam("id") String id, @BeanParam PageParams page) {
         Device device = devices.get(Params.pathId("device", id));
         int size = page.size();
         Long before = page.afterNumber();
@@ -285,9 +294,7 @@ public class DeviceResource {
                     + " (personal-device-not-approved) or whose owner did not consent to them"
                     + " (no-lock-and-locate-consent), or a command of this type is already waiting"
                     + " (command-already-open)")
-    public Response issue(
-            @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id,
-            @Valid @NotNull CommandRequest request) {
+    public Response issue(@PathParam("id") String id, @Valid @NotNull CommandRequest request) {
         UUID deviceId = Params.pathId("device", id);
         return Response.status(201)
                 .entity(CommandView.of(commands.issue(deviceId, request, caller.actor())))
@@ -313,8 +320,7 @@ public class DeviceResource {
                                             type = SchemaType.ARRAY,
                                             implementation = CommandView.class,
                                             maxItems = 200)))
-    public List<CommandView> commands(
-            @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id) {
+    public List<CommandView> commands(@PathParam("id") String id) {
         return commands.list(Params.pathId("device", id)).stream()
                 .map(CommandView::of)
                 .toList();
@@ -340,7 +346,7 @@ public class DeviceResource {
             responseCode = "409",
             description = "The command was already sent to the device or dealt with (command-not-pending)")
     public CommandView cancel(
-            @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id,
+            @PathParam("id") String id,
             @Parameter(
                             description = "The command's id (a UUID; anything else is answered 404)",
                             example = "7d2e4b1a-9c3f-4e8d-a561-2b7f0c9e4d38")
@@ -366,8 +372,7 @@ public class DeviceResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = LocationsView.class)))
-    public LocationsView locations(
-            @Parameter(description = DEVICE_ID, example = DEVICE_ID_EXAMPLE) @PathParam("id") String id) {
+    public LocationsView locations(@PathParam("id") String id) {
         LocationService.DeviceLocations read = locations.read(Params.pathId("device", id), caller.actor());
         return new LocationsView(
                 read.device().id,

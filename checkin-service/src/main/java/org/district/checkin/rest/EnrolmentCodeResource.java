@@ -9,15 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.district.checkin.service.EnrolmentService;
+import org.district.support.openapi.PathId;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
+import org.district.support.web.SecretAnswer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/devices/{id}/enrolment-code")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices", description = DeviceResource.TAG)
+@PathId(value = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
 public class EnrolmentCodeResource {
 
     @Inject
@@ -47,31 +47,16 @@ public class EnrolmentCodeResource {
     @APIResponse(
             responseCode = "201",
             description = "Created; the answer is the only copy of the code",
-            headers = {
-                @Header(
-                        name = "Cache-Control",
-                        description = "The answer carries a secret: no cache may keep it",
-                        schema = @Schema(type = SchemaType.STRING, example = "no-cache, no-store, no-transform")),
-                @Header(
-                        name = "Pragma",
-                        description = "no-cache, for HTTP/1.0 caches",
-                        schema = @Schema(type = SchemaType.STRING, example = "no-cache"))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EnrolmentCodeView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The device is retired or written off and no longer checks in (device-out-of-service), or"
-                    + " it is a personal device whose principal's approval is not in force"
-                    + " (personal-device-not-approved)")
-    public Response createCode(
-            @Parameter(description = DeviceResource.DEVICE_ID, example = DeviceResource.DEVICE_ID_EXAMPLE)
-                    @PathParam("id")
-                    String id) {
+    @APIResponse(responseCode = "409", description = DeviceCredentialResource.OUT_OF_SERVICE)
+    @SecretAnswer
+    public Response createCode(@PathParam("id") String id) {
         EnrolmentService.Created created = enrolments.createCode(Params.pathId("device", id), caller.actor());
-        return EnrolmentResource.noStore(
-                Response.status(Response.Status.CREATED).entity(EnrolmentCodeView.of(created)));
+        return Response.status(Response.Status.CREATED)
+                .entity(EnrolmentCodeView.of(created))
+                .build();
     }
 }

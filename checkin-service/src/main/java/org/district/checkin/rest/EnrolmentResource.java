@@ -9,16 +9,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.district.checkin.service.EnrolmentRequest;
 import org.district.checkin.service.EnrolmentService;
 import org.district.support.limits.RateLimits;
+import org.district.support.web.SecretAnswer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -61,16 +59,6 @@ public class EnrolmentResource {
     @APIResponse(
             responseCode = "201",
             description = "Enrolled; the answer is the only copy of the device's credential",
-            headers = {
-                @Header(
-                        name = "Cache-Control",
-                        description = "The answer carries a secret: no cache may keep it",
-                        schema = @Schema(type = SchemaType.STRING, example = "no-cache, no-store, no-transform")),
-                @Header(
-                        name = "Pragma",
-                        description = "no-cache, for HTTP/1.0 caches",
-                        schema = @Schema(type = SchemaType.STRING, example = "no-cache"))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -83,23 +71,12 @@ public class EnrolmentResource {
                     + " longer) in force (personal-device-not-approved)")
     @APIResponse(
             responseCode = "429",
-            description = "Too many enrolment attempts from this network address; try again after Retry-After",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait before trying again",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", example = "30")))
+            description = "Too many enrolment attempts from this network address; try again after Retry-After")
+    @SecretAnswer
     public Response enrol(@Valid @NotNull EnrolmentRequest request, @Context HttpServerRequest http) {
         limits.takeOrRefuse(LIMIT, http.remoteAddress().hostAddress(), "enrolment attempts");
-        return noStore(Response.status(Response.Status.CREATED)
-                .entity(IssuedDeviceCredentialView.of(enrolments.enrol(request.code()))));
-    }
-
-    /** The answer carries a secret: no cache may keep it. */
-    static Response noStore(Response.ResponseBuilder answer) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        noStore.setNoCache(true);
-        return answer.cacheControl(noStore).header("Pragma", "no-cache").build();
+        return Response.status(Response.Status.CREATED)
+                .entity(IssuedDeviceCredentialView.of(enrolments.enrol(request.code())))
+                .build();
     }
 }

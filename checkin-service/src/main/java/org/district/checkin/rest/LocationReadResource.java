@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.district.checkin.service.LocationService;
+import org.district.support.openapi.Paged;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -38,13 +39,17 @@ public class LocationReadResource {
             summary = "Location reads",
             description = "For IT and auditors. The record of who read which missing device's locations, and when;"
                     + " newest first, optionally of one device, paged with limit and cursor. Read only.")
+    @Paged(
+            name = "LocationReadPage",
+            description = "One page of recorded location reads, newest first",
+            cursorExample = "MTI4Nw")
     @APIResponse(
             responseCode = "200",
             description = "One page of location reads",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Pages.LocationReadPage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = LocationReadView.class)))
     public PageView<LocationReadView> reads(
             @Parameter(
                             description = "Only reads of this device (its id, a UUID)",

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.district.checkin.domain.ReturnTaskFilter;
 import org.district.checkin.service.ReturnTaskService;
 import org.district.checkin.service.ReturnedRequest;
+import org.district.support.openapi.Paged;
+import org.district.support.openapi.PathId;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -21,9 +23,9 @@ import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/return-tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Return on departure", description = ReturnTaskResource.TAG)
+@PathId(value = ReturnTaskResource.TASK_ID, example = ReturnTaskResource.TASK_ID_EXAMPLE)
 public class ReturnTaskResource {
 
     /** The description of the Return on departure tag, the same on every resource that carries it. */
@@ -55,13 +58,17 @@ public class ReturnTaskResource {
             description = "For IT, HR and auditors. Filters: status (comma-separated OPEN, OVERDUE, RETURNED, CLOSED),"
                     + " school, due date range (dueFrom, dueTo, inclusive), person; they combine with AND. Ordered by"
                     + " due date, paged with limit and cursor. Read only.")
+    @Paged(
+            name = "ReturnTaskPage",
+            description = "One page of return tasks, in due-date order",
+            cursorExample = "MjAyNi0wOS0wN3wzZjljMWU1Mi03YTRiLTRkMmUtOWI2MS0wYzhhNWU3ZDJmMTQ")
     @APIResponse(
             responseCode = "200",
             description = "One page of return tasks",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Pages.ReturnTaskPage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ReturnTaskView.class)))
     public PageView<ReturnTaskView> search(@BeanParam ReturnTaskSearch search, @BeanParam PageParams page) {
         int size = page.size();
         ReturnTaskFilter filter = search.filter();
@@ -88,7 +95,7 @@ public class ReturnTaskResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReturnTaskView.class)))
-    public ReturnTaskView get(@Parameter(description = TASK_ID, example = TASK_ID_EXAMPLE) @PathParam("id") String id) {
+    public ReturnTaskView get(@PathParam("id") String id) {
         return ReturnTaskView.of(tasks.get(Params.pathId("return task", id)));
     }
 
@@ -120,9 +127,7 @@ public class ReturnTaskResource {
             responseCode = "409",
             description = "The task was closed (the device left the person otherwise); there is nothing to receive"
                     + " (task-closed)")
-    public ReturnTaskView returned(
-            @Parameter(description = TASK_ID, example = TASK_ID_EXAMPLE) @PathParam("id") String id,
-            @Valid ReturnedRequest request) {
+    public ReturnTaskView returned(@PathParam("id") String id, @Valid ReturnedRequest request) {
         return ReturnTaskView.of(tasks.markReturned(
                 Params.pathId("return task", id), request == null ? null : request.note(), caller.actor()));
     }

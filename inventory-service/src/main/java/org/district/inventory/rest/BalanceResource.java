@@ -12,14 +12,13 @@ import org.district.inventory.entity.Person;
 import org.district.inventory.service.ChargeService;
 import org.district.inventory.service.PersonService;
 import org.district.support.domain.NotFoundException;
+import org.district.support.openapi.PathId;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -27,6 +26,7 @@ import org.jboss.logging.Logger;
 /** A person's balance of charges: IT and auditors read anyone's; anyone else only their own. */
 @Path("/api/v1/people/{id}/balance")
 @Produces(MediaType.APPLICATION_JSON)
+@PathId(value = "The person's id", example = PersonResource.PERSON_ID)
 public class BalanceResource {
 
     private static final Logger LOG = Logger.getLogger(BalanceResource.class);
@@ -56,13 +56,7 @@ public class BalanceResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = BalanceView.class)))
-    public BalanceView balance(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The person's id",
-                            example = PersonResource.PERSON_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id) {
+    public BalanceView balance(@PathParam("id") String id) {
         UUID personId = Params.pathId("person", id);
         Person p = people.find(personId).orElseThrow(() -> new NotFoundException("person", personId.toString()));
         if (!caller.seesEverything() && !p.districtId.equalsIgnoreCase(caller.subject())) {

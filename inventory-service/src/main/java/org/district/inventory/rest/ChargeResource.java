@@ -29,6 +29,8 @@ import org.district.inventory.service.WaiverRequest;
 import org.district.inventory.service.csv.ChargeColumns;
 import org.district.support.csv.CsvDownload;
 import org.district.support.domain.NotFoundException;
+import org.district.support.openapi.Paged;
+import org.district.support.openapi.PathId;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -40,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -55,25 +56,11 @@ import org.jboss.logging.Logger;
         name = "Charges",
         description = "What people owe for devices they damaged or lost: IT staff record charges, payments and"
                 + " waivers; IT and auditors read every charge and balance; anyone else only their own.")
+@PathId(value = "The charge's id", example = ChargeResource.CHARGE_ID)
 public class ChargeResource {
 
     /** An example charge id, for the documentation. */
     static final String CHARGE_ID = "6e1b7a52-3c4d-4f8e-9a0b-2c3d4e5f6a7b";
-
-    /** The documented shape of a page of charges. */
-    @Schema(name = "ChargePage", description = "One page of charges, newest first.")
-    static final class ChargePage {
-        @Schema(description = "The charges of this page", required = true)
-        public List<ChargeView> items;
-
-        @Schema(description = "The page size asked for (1 to 200, 50 by default)", example = "50", required = true)
-        public int limit;
-
-        @Schema(
-                description = "Pass back as cursor for the next page; omitted on the last page",
-                example = "MTc3MjM3MzkwMC4wfDZlMWI3YTUyLTNjNGQtNGY4ZS05YTBiLTJjM2Q0ZTVmNmE3Yg")
-        public String nextCursor;
-    }
 
     /** A line of the export with the position the next chunk starts after. */
     private record ExportRow(Instant createdAt, UUID id, List<Object> cells) {}
@@ -97,13 +84,17 @@ public class ChargeResource {
             description = "Filters combine with AND. Newest first, in pages of limit (1 to 200, 50 by default): pass a"
                     + " page's nextCursor as cursor for the next one. IT staff and auditors list every charge; anyone"
                     + " else only their own (another person's id as personId gives an empty page).")
+    @Paged(
+            name = "ChargePage",
+            description = "One page of charges, newest first.",
+            cursorExample = "MTc3MjM3MzkwMC4wfDZlMWI3YTUyLTNjNGQtNGY4ZS05YTBiLTJjM2Q0ZTVmNmE3Yg")
     @APIResponse(
             responseCode = "200",
             description = "One page of the matching charges the caller may see",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ChargePage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ChargeView.class)))
     public PageView<ChargeView> list(@BeanParam ChargeSearch search, @BeanParam PageParams page) {
         int size = page.size();
         Cursors.Position after = page.after(2);
@@ -208,13 +199,7 @@ public class ChargeResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ChargeView.class)))
-    public ChargeView get(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The charge's id",
-                            example = CHARGE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id) {
+    public ChargeView get(@PathParam("id") String id) {
         return full(visible(Params.pathId("charge", id)));
     }
 
@@ -239,14 +224,7 @@ public class ChargeResource {
             responseCode = "409",
             description = "The amount is more than is outstanding, nothing is outstanding, or the charge already has a"
                     + " payment with this reference")
-    public ChargeView pay(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The charge's id",
-                            example = CHARGE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
-            @Valid @NotNull PaymentRequest payment) {
+    public ChargeView pay(@PathParam("id") String id, @Valid @NotNull PaymentRequest payment) {
         return full(charges.pay(Params.pathId("charge", id), payment, caller.actor()).id);
     }
 
@@ -270,14 +248,7 @@ public class ChargeResource {
     @APIResponse(
             responseCode = "409",
             description = "The amount is more than is outstanding, or nothing is outstanding")
-    public ChargeView waive(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The charge's id",
-                            example = CHARGE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
-            @Valid @NotNull WaiverRequest waiver) {
+    public ChargeView waive(@PathParam("id") String id, @Valid @NotNull WaiverRequest waiver) {
         return full(charges.waive(Params.pathId("charge", id), waiver, caller.actor()).id);
     }
 

@@ -43,6 +43,8 @@ import org.district.support.csv.CsvDownload;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
 import org.district.support.limits.RateLimited;
+import org.district.support.openapi.Paged;
+import org.district.support.openapi.PathId;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -72,6 +74,7 @@ import org.jboss.logging.Logger;
         description = "The device registry: IT staff register, change, assign and take back devices and move them"
                 + " through their lifecycle; IT and auditors read everything; anyone else sees only the devices they"
                 + " hold (a supervisor: also their team's).")
+@PathId(value = "The device's id", example = DeviceResource.DEVICE_ID)
 public class DeviceResource {
 
     /** An example device id, for the documentation. */
@@ -86,34 +89,6 @@ public class DeviceResource {
                     + "purchaseOrder,cost,acquiredOn,warrantyEnd\n"
                     + "LHS-0042,5CG3281QXZ,LAPTOP,Dell,Latitude 3440,LINCOLN-HS,true,PURCHASED,CDW Government,PO-2025-00117,"
                     + "649.00,2025-08-15,2028-08-15\n";
-
-    /** The documented shape of a page of devices. */
-    @Schema(name = "DevicePage", description = "One page of devices, in the order asked for (asset tag by default).")
-    static final class DevicePage {
-        @Schema(description = "The devices of this page", required = true)
-        public List<DeviceView> items;
-
-        @Schema(description = "The page size asked for (1 to 200, 50 by default)", example = "50", required = true)
-        public int limit;
-
-        @Schema(
-                description = "Pass back as cursor for the next page; omitted on the last page",
-                example = "TEhTLTAwNDI")
-        public String nextCursor;
-    }
-
-    /** The documented shape of a page of a device's history. */
-    @Schema(name = "HistoryPage", description = "One page of a device's history, newest first.")
-    static final class HistoryPage {
-        @Schema(description = "The entries of this page", required = true)
-        public List<HistoryEntryView> items;
-
-        @Schema(description = "The page size asked for (1 to 200, 50 by default)", example = "50", required = true)
-        public int limit;
-
-        @Schema(description = "Pass back as cursor for the next page; omitted on the last page", example = "MTE4Nw")
-        public String nextCursor;
-    }
 
     /** The rate limit of each person's CSV imports, devices and people together (district.rate-limit.imports). */
     public static final String IMPORTS = "imports";
@@ -145,13 +120,17 @@ public class DeviceResource {
                     + " a page's nextCursor as cursor for the next one. IT staff and auditors search every device; a"
                     + " supervisor sees the devices of their team and their own; anyone else only the devices assigned"
                     + " to them (an assignee they may not see gives an empty page).")
+    @Paged(
+            name = "DevicePage",
+            description = "One page of devices, in the order asked for (asset tag by default).",
+            cursorExample = "TEhTLTAwNDI")
     @APIResponse(
             responseCode = "200",
             description = "One page of the matching devices the caller may see",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DevicePage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = DeviceView.class)))
     public PageView<DeviceView> search(@BeanParam DeviceSearch search, @BeanParam PageParams page) {
         int size = page.size();
         Optional<DeviceFilter> filter = filter(search);
@@ -318,13 +297,7 @@ public class DeviceResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DeviceView.class)))
-    public Response get(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id) {
+    public Response get(@PathParam("id") String id) {
         Device d = visible(Params.pathId("device", id));
         return Response.ok(view(d)).tag(Requests.etag(d.version)).build();
     }
@@ -358,12 +331,7 @@ public class DeviceResource {
             responseCode = "412",
             description = "The device changed since you read it: If-Match names an older version")
     public Response update(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
+            @PathParam("id") String id,
             @HeaderParam("If-Match")
                     @Parameter(
                             description =
@@ -386,21 +354,18 @@ public class DeviceResource {
             summary = "A device's history",
             description = "IT staff and auditors. Every change, newest first: who, when, what, from and to; in pages"
                     + " of limit (1 to 200, 50 by default), the next one from the page's nextCursor.")
+    @Paged(
+            name = "HistoryPage",
+            description = "One page of a device's history, newest first.",
+            cursorExample = "MTE4Nw")
     @APIResponse(
             responseCode = "200",
             description = "One page of the device's history",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = HistoryPage.class)))
-    public PageView<HistoryEntryView> history(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
-            @BeanParam PageParams page) {
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntryView.class)))
+    public PageView<HistoryEntryView> history(@PathParam("id") String id, @BeanParam PageParams page) {
         UUID deviceId = Params.pathId("device", id);
         devices.get(deviceId);
         int size = page.size();
@@ -427,13 +392,7 @@ public class DeviceResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = DeviceMove.class)))
-    public List<DeviceMove> moves(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id) {
+    public List<DeviceMove> moves(@PathParam("id") String id) {
         return devices.moves(Params.pathId("device", id));
     }
 
@@ -452,13 +411,7 @@ public class DeviceResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class)))
-    public List<AssignmentView> assignments(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id) {
+    public List<AssignmentView> assignments(@PathParam("id") String id) {
         return devices.assignmentsOf(Params.pathId("device", id)).stream()
                 .map(AssignmentView::of)
                 .toList();
@@ -487,14 +440,7 @@ public class DeviceResource {
             responseCode = "409",
             description = "The device is personal or not IN_STOCK (for example quarantined, so it must be sanitized"
                     + " first), or the person has departed or has no current Acceptable Use Policy acknowledgement")
-    public DeviceView assign(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
-            @Valid @NotNull AssignmentRequest request) {
+    public DeviceView assign(@PathParam("id") String id, @Valid @NotNull AssignmentRequest request) {
         return DeviceView.full(devices.assign(Params.pathId("device", id), request, caller.actor()));
     }
 
@@ -552,12 +498,7 @@ public class DeviceResource {
                             schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "409", description = "The device is personal (retire it instead) or is not ASSIGNED")
     public DeviceView takeBack(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
+            @PathParam("id") String id,
             @RequestBody(
                             required = false,
                             description = "Optional: a note for the device's history",
@@ -592,14 +533,7 @@ public class DeviceResource {
             responseCode = "409",
             description = "The lifecycle does not allow this move now (the device is already in that status, the"
                     + " move is illegal, or it is made by assignment, return or sanitization instead)")
-    public DeviceView changeStatus(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
-            @Valid @NotNull StatusChangeRequest change) {
+    public DeviceView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest change) {
         return DeviceView.full(devices.changeStatus(Params.pathId("device", id), change, caller.actor()));
     }
 
@@ -620,14 +554,7 @@ public class DeviceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "409", description = "The device is not QUARANTINED")
-    public DeviceView sanitize(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
-            @Valid @NotNull SanitizationRequest sanitization) {
+    public DeviceView sanitize(@PathParam("id") String id, @Valid @NotNull SanitizationRequest sanitization) {
         return DeviceView.full(devices.sanitize(Params.pathId("device", id), sanitization, caller.actor()));
     }
 
@@ -648,16 +575,11 @@ public class DeviceResource {
     @RequestBody(
             required = true,
             description = "The CSV file: a header line naming the columns, then one device per line",
-            content = {
-                @Content(
-                        mediaType = "text/csv",
-                        schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "devices", value = DEVICE_CSV)),
-                @Content(
-                        mediaType = MediaType.TEXT_PLAIN,
-                        schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "devices", value = DEVICE_CSV))
-            })
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "devices", value = DEVICE_CSV)))
     @APIResponse(
             responseCode = "200",
             description = "What the import did (rows rejected are listed, not refused)",
@@ -665,14 +587,6 @@ public class DeviceResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(
-            responseCode = "429",
-            description = "Too many imports from you in a short time; wait as Retry-After says",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait before trying again",
-                            schema = @Schema(type = SchemaType.INTEGER, example = "10")))
     public ImportReport importCsv(InputStream body, @BeanParam ImportParams params) throws IOException {
         return params.importCsv(body, (file, mode) -> deviceImport.run(file, mode, caller.actor()));
     }

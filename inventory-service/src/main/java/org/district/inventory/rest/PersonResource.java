@@ -35,6 +35,8 @@ import org.district.support.csv.CsvDownload;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
 import org.district.support.limits.RateLimited;
+import org.district.support.openapi.Paged;
+import org.district.support.openapi.PathId;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -65,6 +67,7 @@ import org.jboss.logging.Logger;
         description = "People records (employees and students). They hold personal data, so only IT staff and HR read"
                 + " or change them; anyone may read their own record and acknowledge the Acceptable Use Policy for"
                 + " themselves.")
+@PathId(value = "The person's id", example = PersonResource.PERSON_ID)
 public class PersonResource {
 
     /** An example person id, for the documentation. */
@@ -74,19 +77,6 @@ public class PersonResource {
     static final String PEOPLE_CSV = "districtId,givenName,familyName,email,kind,school,supervisorDistrictId,active,"
             + "departedOn,aupAcknowledgedOn\n"
             + "E10234,Jordan,Rivera,jrivera@district.example,EMPLOYEE,LINCOLN-HS,E10007,true,,2025-08-18\n";
-
-    /** The documented shape of a page of people. */
-    @Schema(name = "PersonPage", description = "One page of people, in district-id order.")
-    static final class PersonPage {
-        @Schema(description = "The people of this page", required = true)
-        public List<PersonView> items;
-
-        @Schema(description = "The page size asked for (1 to 200, 50 by default)", example = "50", required = true)
-        public int limit;
-
-        @Schema(description = "Pass back as cursor for the next page; omitted on the last page", example = "RTEwMjM0")
-        public String nextCursor;
-    }
 
     static final int NAMES_PER_CALL = 200;
 
@@ -113,13 +103,14 @@ public class PersonResource {
             description = "IT staff and HR. Ordered by district id, in pages of limit (1 to 200, 50 by default), the"
                     + " next one from the page's nextCursor; filters combine with AND; q matches district id, name or"
                     + " email.")
+    @Paged(name = "PersonPage", description = "One page of people, in district-id order.", cursorExample = "RTEwMjM0")
     @APIResponse(
             responseCode = "200",
             description = "One page of the matching people",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PersonPage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = PersonView.class)))
     public PageView<PersonView> list(
             @BeanParam PersonSearch search,
             @QueryParam("q")
@@ -319,16 +310,11 @@ public class PersonResource {
     @RequestBody(
             required = true,
             description = "The CSV file: a header line naming the columns, then one person per line",
-            content = {
-                @Content(
-                        mediaType = "text/csv",
-                        schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "people", value = PEOPLE_CSV)),
-                @Content(
-                        mediaType = MediaType.TEXT_PLAIN,
-                        schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "people", value = PEOPLE_CSV))
-            })
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "people", value = PEOPLE_CSV)))
     @APIResponse(
             responseCode = "200",
             description = "What the import did (rows rejected are listed, not refused)",
@@ -336,14 +322,6 @@ public class PersonResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(
-            responseCode = "429",
-            description = "Too many imports from you in a short time; wait as Retry-After says",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait before trying again",
-                            schema = @Schema(type = SchemaType.INTEGER, example = "10")))
     public ImportReport importCsv(InputStream body, @BeanParam ImportParams params) throws IOException {
         return params.importCsv(body, (file, mode) -> personImport.fromCsv(file, mode, caller.actor()));
     }
@@ -364,13 +342,7 @@ public class PersonResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PersonView.class)))
-    public Response get(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The person's id",
-                            example = PERSON_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id) {
+    public Response get(@PathParam("id") String id) {
         Person p = people.get(Params.pathId("person", id));
         return Response.ok(view(p)).tag(Requests.etag(p.version)).build();
     }
@@ -402,12 +374,7 @@ public class PersonResource {
             responseCode = "412",
             description = "The record changed since you read it: If-Match names an older version")
     public Response update(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The person's id",
-                            example = PERSON_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
+            @PathParam("id") String id,
             @HeaderParam("If-Match")
                     @Parameter(
                             description =
@@ -437,13 +404,7 @@ public class PersonResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntryView.class)))
-    public List<HistoryEntryView> history(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The person's id",
-                            example = PERSON_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id) {
+    public List<HistoryEntryView> history(@PathParam("id") String id) {
         return people.history(Params.pathId("person", id)).stream()
                 .map(HistoryEntryView::of)
                 .toList();
@@ -465,13 +426,7 @@ public class PersonResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PersonView.class)))
-    public PersonView acknowledgeAup(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The person's id",
-                            example = PERSON_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id) {
+    public PersonView acknowledgeAup(@PathParam("id") String id) {
         UUID personId = Params.pathId("person", id);
         if (!caller.is(Roles.IT_ADMIN) && !caller.is(Roles.HR)) {
             Person target = people.find(personId).orElse(null);

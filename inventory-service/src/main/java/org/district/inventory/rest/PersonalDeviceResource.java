@@ -32,6 +32,8 @@ import org.district.inventory.service.PersonalDeviceRequest;
 import org.district.inventory.service.PersonalDeviceService;
 import org.district.support.domain.NotFoundException;
 import org.district.support.domain.NotPermittedException;
+import org.district.support.openapi.Paged;
+import org.district.support.openapi.PathId;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -43,7 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,25 +63,11 @@ import org.jboss.logging.Logger;
                 + " the approvers of their school (or IT) approve until the end of the school year or refuse, the"
                 + " owner renews, IT removes access. The owner sees their own, an approver their school's, IT and"
                 + " auditors all.")
+@PathId(value = "The device's id", example = PersonalDeviceResource.DEVICE_ID)
 public class PersonalDeviceResource {
 
     /** An example device id, for the documentation. */
     static final String DEVICE_ID = "8c1f4e2a-6b3d-4a5e-9f70-2d1c0b9a8e76";
-
-    /** The documented shape of a page of personal devices. */
-    @Schema(name = "PersonalDevicePage", description = "One page of personal devices, newest request first.")
-    static final class PersonalDevicePage {
-        @Schema(description = "The personal devices of this page", required = true)
-        public List<PersonalDeviceView> items;
-
-        @Schema(description = "The page size asked for (1 to 200, 50 by default)", example = "50", required = true)
-        public int limit;
-
-        @Schema(
-                description = "Pass back as cursor for the next page; omitted on the last page",
-                example = "MTc3MjM3MzkwMC4wfDhjMWY0ZTJhLTZiM2QtNGE1ZS05ZjcwLTJkMWMwYjlhOGU3Ng")
-        public String nextCursor;
-    }
 
     private static final Logger LOG = Logger.getLogger(PersonalDeviceResource.class);
 
@@ -144,13 +131,17 @@ public class PersonalDeviceResource {
                     + " page's nextCursor as cursor for the next one. IT staff and auditors list every personal device;"
                     + " an approver the devices of the schools they decide for, and their own; anyone else only their"
                     + " own.")
+    @Paged(
+            name = "PersonalDevicePage",
+            description = "One page of personal devices, newest request first.",
+            cursorExample = "MTc3MjM3MzkwMC4wfDhjMWY0ZTJhLTZiM2QtNGE1ZS05ZjcwLTJkMWMwYjlhOGU3Ng")
     @APIResponse(
             responseCode = "200",
             description = "One page of the matching personal devices the caller may see",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PersonalDevicePage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = PersonalDeviceView.class)))
     public PageView<PersonalDeviceView> list(@BeanParam PersonalDeviceSearch search, @BeanParam PageParams page) {
         int size = page.size();
         Cursors.Position after = page.after(2);
@@ -183,13 +174,7 @@ public class PersonalDeviceResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PersonalDeviceView.class)))
-    public PersonalDeviceView get(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id) {
+    public PersonalDeviceView get(@PathParam("id") String id) {
         return PersonalDeviceView.of(visible(Params.pathId("personal device", id)));
     }
 
@@ -225,13 +210,7 @@ public class PersonalDeviceResource {
                     + " deregistered, or (to approve) the owner has left or has no current Acceptable Use Policy"
                     + " acknowledgement")
     public PersonalDeviceView decide(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
-            @Valid @NotNull PersonalDeviceDecisionRequest decision) {
+            @PathParam("id") String id, @Valid @NotNull PersonalDeviceDecisionRequest decision) {
         PersonalDeviceAccess a = visible(Params.pathId("personal device", id));
         if (!caller.is(Roles.IT_ADMIN) && !decidesFor(a.device.school)) {
             LOG.infof("Refused %s deciding on personal device %s: not an approver of %s", actor(), id, a.device.school);
@@ -277,14 +256,7 @@ public class PersonalDeviceResource {
             responseCode = "409",
             description = "A request or renewal already awaits a decision, the approval has more than 30 days to run,"
                     + " or the device was deregistered")
-    public PersonalDeviceView renew(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
-            @Valid PersonalDeviceRenewalRequest renewal) {
+    public PersonalDeviceView renew(@PathParam("id") String id, @Valid PersonalDeviceRenewalRequest renewal) {
         PersonalDeviceAccess a = visible(Params.pathId("personal device", id));
         if (!isOwner(a)) {
             LOG.infof("Refused %s renewing personal device %s: not the owner", actor(), id);
@@ -312,14 +284,7 @@ public class PersonalDeviceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PersonalDeviceView.class)))
     @APIResponse(responseCode = "409", description = "The device's access is not APPROVED or PENDING")
-    public PersonalDeviceView remove(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
-            @Valid @NotNull PersonalDeviceRemovalRequest removal) {
+    public PersonalDeviceView remove(@PathParam("id") String id, @Valid @NotNull PersonalDeviceRemovalRequest removal) {
         return PersonalDeviceView.of(personalDevices.remove(Params.pathId("personal device", id), removal, actor()));
     }
 

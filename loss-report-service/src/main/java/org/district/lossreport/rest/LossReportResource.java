@@ -27,6 +27,8 @@ import org.district.lossreport.service.ReportUpdateRequest;
 import org.district.lossreport.service.Submission;
 import org.district.lossreport.service.WriteOffRequest;
 import org.district.support.limits.RateLimited;
+import org.district.support.openapi.Paged;
+import org.district.support.openapi.PathId;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
@@ -53,6 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         name = "Loss reports",
         description = "Loss and theft reports of district devices: staff, supervisors and IT file them, IT moves them"
                 + " through their lifecycle (OPEN, then RECOVERED or WRITTEN_OFF), auditors read them.")
+@PathId(value = "The report's id (a UUID; anything else answers 404)", example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d")
 public class LossReportResource {
 
     @Inject
@@ -112,12 +115,7 @@ public class LossReportResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different report")
     @APIResponse(
             responseCode = "429",
-            description = "The caller filed too many reports in a short time; nothing was saved",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait before trying again",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", example = "10")))
+            description = "The caller filed too many reports in a short time; nothing was saved")
     @RequestBody(
             required = true,
             content =
@@ -163,13 +161,17 @@ public class LossReportResource {
                     + " device's reports. Paged: pass nextCursor back as cursor for the next page (absent on the last"
                     + " page). The contact phone is shown only on the caller's own reports (all of them for IT and"
                     + " auditors); the history is not listed.")
+    @Paged(
+            name = "LossReportPage",
+            description = "One page of loss reports, newest first.",
+            cursorExample = "MTc3MjQ4MzkwMC4wfDhkMmY0YjdhLTVjMWUtNGYzYS1iNmQ5LTBlN2MxYTJiM2M0ZA")
     @APIResponse(
             responseCode = "200",
             description = "One page of reports, newest first",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = LossReportPage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = LossReportView.class)))
     public PageView<LossReportView> list(@BeanParam ReportSearch search, @BeanParam PageParams page) {
         int size = page.size();
         return reports.search(search.query(), page.cursor(), size).map(r -> view(r, null));
@@ -212,13 +214,7 @@ public class LossReportResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = LossReportView.class)))
-    public LossReportView get(
-            @Parameter(
-                            description = "The report's id (a UUID; anything else answers 404)",
-                            example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d",
-                            schema = @Schema(implementation = String.class, type = SchemaType.STRING, format = "uuid"))
-                    @PathParam("id")
-                    String id) {
+    public LossReportView get(@PathParam("id") String id) {
         LossReport r = reports.get(Params.pathId("loss report", id));
         return view(r, access.seesEverything() ? reports.entries(r.id) : null);
     }
@@ -254,14 +250,7 @@ public class LossReportResource {
                         mediaType = "application/merge-patch+json",
                         schema = @Schema(implementation = ReportUpdateRequest.class))
             })
-    public LossReportView update(
-            @Parameter(
-                            description = "The report's id (a UUID; anything else answers 404)",
-                            example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d",
-                            schema = @Schema(implementation = String.class, type = SchemaType.STRING, format = "uuid"))
-                    @PathParam("id")
-                    String id,
-            ReportUpdateRequest update) {
+    public LossReportView update(@PathParam("id") String id, ReportUpdateRequest update) {
         return view(reports.update(Params.pathId("loss report", id), update), null);
     }
 
@@ -296,14 +285,7 @@ public class LossReportResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PoliceReportRequest.class)))
-    public LossReportView policeReport(
-            @Parameter(
-                            description = "The report's id (a UUID; anything else answers 404)",
-                            example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d",
-                            schema = @Schema(implementation = String.class, type = SchemaType.STRING, format = "uuid"))
-                    @PathParam("id")
-                    String id,
-            PoliceReportRequest report) {
+    public LossReportView policeReport(@PathParam("id") String id, PoliceReportRequest report) {
         return view(reports.recordPoliceReport(Params.pathId("loss report", id), report), null);
     }
 
@@ -334,14 +316,7 @@ public class LossReportResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RecoveryRequest.class)))
-    public LossReportView recover(
-            @Parameter(
-                            description = "The report's id (a UUID; anything else answers 404)",
-                            example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d",
-                            schema = @Schema(implementation = String.class, type = SchemaType.STRING, format = "uuid"))
-                    @PathParam("id")
-                    String id,
-            RecoveryRequest recovery) {
+    public LossReportView recover(@PathParam("id") String id, RecoveryRequest recovery) {
         return view(reports.recover(Params.pathId("loss report", id), recovery), null);
     }
 
@@ -370,41 +345,11 @@ public class LossReportResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = WriteOffRequest.class)))
-    public LossReportView writeOff(
-            @Parameter(
-                            description = "The report's id (a UUID; anything else answers 404)",
-                            example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d",
-                            schema = @Schema(implementation = String.class, type = SchemaType.STRING, format = "uuid"))
-                    @PathParam("id")
-                    String id,
-            WriteOffRequest writeOff) {
+    public LossReportView writeOff(@PathParam("id") String id, WriteOffRequest writeOff) {
         return view(reports.writeOff(Params.pathId("loss report", id), writeOff), null);
     }
 
     private LossReportView view(LossReport r, List<LossReportEntry> history) {
         return LossReportView.of(r, access.seesContactPhone(r), history);
-    }
-
-    /** The document's name for a page of reports (the generic PageView's shape). */
-    @Schema(name = "LossReportPage", description = "One page of loss reports, newest first.")
-    static final class LossReportPage {
-
-        @Schema(description = "The reports of this page, newest first", required = true)
-        public List<LossReportView> items;
-
-        @Schema(
-                description = "The page size asked for",
-                required = true,
-                minimum = "1",
-                maximum = "200",
-                example = "50")
-        public int limit;
-
-        @Schema(
-                description = "Pass back as cursor for the next page; absent on the last page",
-                example = "MTc3MjQ4MzkwMC4wfDhkMmY0YjdhLTVjMWUtNGYzYS1iNmQ5LTBlN2MxYTJiM2M0ZA")
-        public String nextCursor;
-
-        private LossReportPage() {}
     }
 }

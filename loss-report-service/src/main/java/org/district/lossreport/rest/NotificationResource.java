@@ -8,9 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.district.lossreport.domain.DeliveryStatus;
 import org.district.lossreport.service.NotificationService;
+import org.district.support.openapi.Paged;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
@@ -43,13 +43,17 @@ public class NotificationResource {
             description = "For IT and auditors. Newest first; optionally only those of one report and in one status"
                     + " (PENDING, RETRYING, SENT, FAILED). Paged: pass nextCursor back as cursor for the next page"
                     + " (absent on the last page).")
+    @Paged(
+            name = "NotificationPage",
+            description = "One page of notification deliveries, newest first.",
+            cursorExample = "MTc3MjQ4MzkwMS4wfDBiOGU2ZjNjLTJkNGEtNGU5Yi04YzdkLTVhMWYyZTNkNGM1Yg")
     @APIResponse(
             responseCode = "200",
             description = "One page of deliveries, newest first",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = NotificationPage.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = NotificationView.class)))
     public PageView<NotificationView> list(
             @Parameter(
                             description = "Only the deliveries about this loss report: its id",
@@ -75,28 +79,5 @@ public class NotificationResource {
                         page.cursor(),
                         size)
                 .map(NotificationView::of);
-    }
-
-    /** The document's name for a page of deliveries (the generic PageView's shape). */
-    @Schema(name = "NotificationPage", description = "One page of notification deliveries, newest first.")
-    static final class NotificationPage {
-
-        @Schema(description = "The deliveries of this page, newest first", required = true)
-        public List<NotificationView> items;
-
-        @Schema(
-                description = "The page size asked for",
-                required = true,
-                minimum = "1",
-                maximum = "200",
-                example = "50")
-        public int limit;
-
-        @Schema(
-                description = "Pass back as cursor for the next page; absent on the last page",
-                example = "MTc3MjQ4MzkwMS4wfDBiOGU2ZjNjLTJkNGEtNGU5Yi04YzdkLTVhMWYyZTNkNGM1Yg")
-        public String nextCursor;
-
-        private NotificationPage() {}
     }
 }

@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.district.support.limits.RateLimited;
 import org.district.support.problem.Problem;
+import org.district.support.web.SecretAnswer;
+import org.district.support.web.SecretAnswerFilter;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -19,11 +23,13 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.IndexView;
 
 /**
@@ -39,8 +45,11 @@ import org.jboss.jandex.IndexView;
  *   <li>for the API: 401 (no token, or one the identity provider did not sign) and 403 (a role it does not admit);
  *   <li>for pages (operations answering {@code text/html}): the browser session instead of the bearer token, and the
  *       redirect to the district's sign-in page (302) instead of 401;
+ *   <li>{@code text/plain} beside every {@code text/csv} body (the same file, as some clients label it);
+ *   <li>429 on an operation limited per caller ({@code @RateLimited}), and Retry-After on every 429 and 503;
  *   <li>the {@code Problem} body ({@code application/problem+json}) on every 4xx and 5xx answer that has no body of its
- *       own, with an example; {@code Cache-Control: no-store} on every page's answer.
+ *       own, with an example; {@code Cache-Control: no-store} on every page's answer, and the no-cache headers on
+ *       the successful answers of an operation whose answer carries a secret ({@code @SecretAnswer}).
  * </ul>
  *
  * <p>Who may call an operation is read from its resource's annotations ({@code @RolesAllowed}, {@code @Authenticated},
@@ -76,14 +85,33 @@ public class ApiContract implements OASFilter {
     static final String FIELD_VIOLATION = "FieldViolation";
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String HTML = "text/html";
+    private static final String JSON = "application/json";
+    private static final String CSV = "text/csv";
+    private static final String PLAIN = "text/plain";
     private static final String FORM = "application/x-www-form-urlencoded";
 
     /** Who may call each operation, from the resources' annotations. */
     private final Map<String, Endpoints.Access> access;
 
+    /** The operations whose answers carry a secret ({@link SecretAnswer}). */
+    private final Set<String> secret;
+
+    /** The operations with a per-caller rate limit ({@link RateLimited}). */
+    private final Set<String> limited;
+
+    /** What each operation's {@code {id}} is ({@link PathId}). */
+    private final Map<String, AnnotationInstance> pathIds;
+
+    /** The operations answering a page of a list ({@link Paged}). */
+    private final Map<String, AnnotationInstance> paged;
+
     /** Quarkus hands a build-time filter the application's class index. */
     public ApiContract(IndexView index) {
         this.access = Endpoints.read(index);
+        this.secret = Endpoints.annotated(index, SecretAnswer.class).keySet();
+        this.limited = Endpoints.annotated(index, RateLimited.class).keySet();
+        this.pathIds = Endpoints.annotated(index, PathId.class);
+        this.paged = Endpoints.annotated(index, Paged.class);
     }
 
     @Override
@@ -100,6 +128,10 @@ public class ApiContract implements OASFilter {
             api.getPaths().getPathItems().forEach((path, item) -> {
                 for (Map.Entry<PathItem.HttpMethod, Operation> entry :
                         item.getOperations().entrySet()) {
+                    AnnotationInstance page = paged.get(entry.getKey() + " " + path);
+                    if (page != null) {
+                        page(entry.getValue(), page, components);
+                    }
                     describe(path, item, entry.getKey(), entry.getValue(), examples);
                     Optional.ofNullable(entry.getValue().getSecurity())
                             .ifPresent(reqs -> reqs.forEach(
@@ -118,6 +150,14 @@ public class ApiContract implements OASFilter {
         APIResponses responses = op.getResponses();
         boolean page = isPage(op);
         Endpoints.Access who = access.get(method + " " + path);
+        AnnotationInstance pathId = pathIds.get(method + " " + path);
+        if (pathId != null) {
+            Stream.concat(
+                            Optional.ofNullable(item.getParameters()).stream().flatMap(List::stream),
+                            Optional.ofNullable(op.getParameters()).stream().flatMap(List::stream))
+                    .filter(p -> p.getIn() == Parameter.In.PATH && "id".equals(p.getName()))
+                    .forEach(p -> describeId(p, pathId));
+        }
         // A scheme the resource names itself (the device credential) stays; the rest follows the annotations.
         boolean explicit = op.getSecurity() != null && !op.getSecurity().isEmpty();
         boolean open = !explicit && (who == null || who.kind() == Endpoints.Access.Kind.OPEN);
@@ -158,6 +198,16 @@ public class ApiContract implements OASFilter {
             op.setDescription(op.getDescription() == null ? line : op.getDescription() + "\n\n" + line);
         }
         boolean hasBody = op.getRequestBody() != null;
+        if (hasBody && op.getRequestBody().getContent() != null) {
+            // A CSV file is also taken as text/plain, as some clients send a file they do not recognise.
+            Content body = op.getRequestBody().getContent();
+            MediaType csv = body.getMediaType(CSV);
+            if (csv != null && !body.hasMediaType(PLAIN)) {
+                body.addMediaType(
+                        PLAIN,
+                        OASFactory.createMediaType().schema(csv.getSchema()).examples(csv.getExamples()));
+            }
+        }
         boolean lenient = op.getExtensions() != null && op.getExtensions().containsKey(LENIENT_PARAMETERS);
         if (lenient) {
             op.removeExtension(LENIENT_PARAMETERS);
@@ -180,11 +230,18 @@ public class ApiContract implements OASFilter {
             }
         }
         add(responses, "406", "The Accept header admits none of the media types the operation answers with");
+        if (limited.contains(method + " " + path)) {
+            add(responses, "429", "Too many requests from you in a short time; nothing was done");
+        }
         if (!(open && page)) {
             add(responses, "503", "The database is unavailable or busy: try again after Retry-After seconds");
-            APIResponse unavailable = responses.getAPIResponse("503");
-            if (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After")) {
-                unavailable.addHeader(
+        }
+        for (String code : List.of("429", "503")) {
+            // Both say when to come back.
+            APIResponse later = responses.getAPIResponse(code);
+            if (later != null
+                    && (later.getHeaders() == null || !later.getHeaders().containsKey("Retry-After"))) {
+                later.addHeader(
                         "Retry-After",
                         OASFactory.createHeader()
                                 .description("Seconds to wait before trying again")
@@ -192,6 +249,13 @@ public class ApiContract implements OASFilter {
                                         .addType(Schema.SchemaType.INTEGER)
                                         .minimum(BigDecimal.ONE)));
             }
+        }
+        if (secret.contains(method + " " + path)) {
+            responses.getAPIResponses().forEach((code, response) -> {
+                if (code.startsWith("2")) {
+                    noStore(response);
+                }
+            });
         }
         responses.getAPIResponses().forEach((code, response) -> {
             if (response.getContent() != null
@@ -220,6 +284,77 @@ public class ApiContract implements OASFilter {
             examples.fill(op.getRequestBody().getContent());
         }
         responses.getAPIResponses().values().forEach(r -> examples.fill(r.getContent()));
+    }
+
+    /**
+     * The 200 answer of a {@link Paged} operation, declared as an array of its items, becomes a page of them: a schema
+     * of that name with the items, the page size and the cursor of the next page.
+     */
+    private static void page(Operation op, AnnotationInstance paged, Components components) {
+        Content content = op.getResponses() == null || op.getResponses().getAPIResponse("200") == null
+                ? null
+                : op.getResponses().getAPIResponse("200").getContent();
+        MediaType json = content == null ? null : content.getMediaType(JSON);
+        if (json == null || json.getSchema() == null || json.getSchema().getItems() == null) {
+            throw new IllegalStateException("@Paged operation " + op.getOperationId()
+                    + " must declare its 200 answer as a JSON array of its items");
+        }
+        String name = paged.value("name").asString();
+        components.addSchema(
+                name,
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.OBJECT)
+                        .description(paged.value("description").asString())
+                        .addRequired("items")
+                        .addRequired("limit")
+                        .addProperty(
+                                "items",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.ARRAY)
+                                        .description("The items of this page, in the list's order")
+                                        .items(json.getSchema().getItems()))
+                        .addProperty(
+                                "limit",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.INTEGER)
+                                        .format("int32")
+                                        .description("The page size asked for (1 to 200, 50 by default)")
+                                        .minimum(BigDecimal.ONE)
+                                        .maximum(BigDecimal.valueOf(200))
+                                        .example(50))
+                        .addProperty(
+                                "nextCursor",
+                                string("Pass it back as cursor for the next page; absent on the last page")
+                                        .example(paged.value("cursorExample").asString())));
+        json.setSchema(OASFactory.createSchema().ref(SCHEMAS + name));
+    }
+
+    /** The path parameter {@code {id}} as its resource's {@link PathId} says, unless the operation said otherwise. */
+    private static void describeId(Parameter id, AnnotationInstance pathId) {
+        if (id.getDescription() != null) {
+            return;
+        }
+        id.setDescription(pathId.value().asString());
+        id.setExample(pathId.value("example").asString());
+        id.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid"));
+    }
+
+    /** The headers of an answer that carries a secret. */
+    private static void noStore(APIResponse response) {
+        response.addHeader(
+                "Cache-Control",
+                OASFactory.createHeader()
+                        .description("The answer carries a secret: no cache may keep it")
+                        .schema(string("Always " + SecretAnswerFilter.CACHE_CONTROL)
+                                .addEnumeration(SecretAnswerFilter.CACHE_CONTROL)
+                                .example(SecretAnswerFilter.CACHE_CONTROL)));
+        response.addHeader(
+                "Pragma",
+                OASFactory.createHeader()
+                        .description("no-cache, for HTTP/1.0 caches")
+                        .schema(string("Always no-cache")
+                                .addEnumeration("no-cache")
+                                .example("no-cache")));
     }
 
     private static boolean isPage(Operation op) {

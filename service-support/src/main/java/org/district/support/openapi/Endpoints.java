@@ -1,5 +1,6 @@
 package org.district.support.openapi;
 
+import java.lang.annotation.Annotation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,47 @@ final class Endpoints {
 
     static Map<String, Access> read(IndexView index) {
         Map<String, Access> access = new HashMap<>();
+        forEach(index, (key, resource, method) -> {
+            Access a = access(
+                    method.declaredAnnotation(ROLES_ALLOWED),
+                    method.hasDeclaredAnnotation(PERMIT_ALL),
+                    method.hasDeclaredAnnotation(AUTHENTICATED));
+            if (a == null) {
+                a = access(
+                        resource.declaredAnnotation(ROLES_ALLOWED),
+                        resource.hasDeclaredAnnotation(PERMIT_ALL),
+                        resource.hasDeclaredAnnotation(AUTHENTICATED));
+            }
+            if (a != null) {
+                access.put(key, a);
+            }
+        });
+        return access;
+    }
+
+    /**
+     * The operations whose resource method, or else whose resource class, carries {@code annotation}, with that
+     * annotation, keyed as {@link #read} keys them.
+     */
+    static Map<String, AnnotationInstance> annotated(IndexView index, Class<? extends Annotation> annotation) {
+        DotName name = DotName.createSimple(annotation.getName());
+        Map<String, AnnotationInstance> found = new HashMap<>();
+        forEach(index, (key, resource, method) -> {
+            AnnotationInstance own = method.declaredAnnotation(name);
+            AnnotationInstance a = own != null ? own : resource.declaredAnnotation(name);
+            if (a != null) {
+                found.put(key, a);
+            }
+        });
+        return found;
+    }
+
+    private interface OperationVisitor {
+        void visit(String key, ClassInfo resource, MethodInfo method);
+    }
+
+    /** Every REST operation of the index: its key ({@code "GET /api/v1/devices"}), its resource and its method. */
+    private static void forEach(IndexView index, OperationVisitor visitor) {
         for (AnnotationInstance path : index.getAnnotations(PATH)) {
             if (path.target().kind() != AnnotationTarget.Kind.CLASS) {
                 continue;
@@ -52,24 +94,15 @@ final class Endpoints {
                     continue;
                 }
                 AnnotationInstance own = method.declaredAnnotation(PATH);
-                String full = join(
-                        path.value().asString(), own == null ? "" : own.value().asString());
-                Access a = access(
-                        method.declaredAnnotation(ROLES_ALLOWED),
-                        method.hasDeclaredAnnotation(PERMIT_ALL),
-                        method.hasDeclaredAnnotation(AUTHENTICATED));
-                if (a == null) {
-                    a = access(
-                            resource.declaredAnnotation(ROLES_ALLOWED),
-                            resource.hasDeclaredAnnotation(PERMIT_ALL),
-                            resource.hasDeclaredAnnotation(AUTHENTICATED));
-                }
-                if (a != null) {
-                    access.put(verb + " " + full, a);
-                }
+                visitor.visit(
+                        verb + " "
+                                + join(
+                                        path.value().asString(),
+                                        own == null ? "" : own.value().asString()),
+                        resource,
+                        method);
             }
         }
-        return access;
     }
 
     private static String verb(MethodInfo method) {
