@@ -376,12 +376,12 @@ public final class CheckInBench {
     }
 
     /**
-     * Whether a step held is at 2.5x the baseline or above. Judged by the rate the step was run at: held() already
-     * demands the generator delivered it (97 % or more), and the rate delivered is a hair under or over the one asked
-     * for by chance, so the step of 2.5x itself would pass or fail at random if its delivered rate were compared.
+     * Whether a step held is at 2.5x the baseline or above: asked for at 2.5x or more, and delivered within half a
+     * percent of it. held() lets a step deliver 3 % less than asked; comparing the delivered rate with 2.5x itself would
+     * fail the 2.5x step whenever the generator fell a fraction of a request a second short (12,043.5 of 12,043.54/s).
      */
     static boolean reaches(ConstantRateLoad.Result r, double baseline) {
-        return r.targetRate() / baseline >= 2.5 - 1e-9;
+        return r.targetRate() / baseline >= 2.5 - 1e-9 && r.achievedRate() >= r.targetRate() * 0.995;
     }
 
     static boolean held(ConstantRateLoad.Result r, double targetP99) {

@@ -6,12 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The school filter every list of the inventory takes: the base of each list's {@code @BeanParam}. */
+/** The school filter of the device, people and personal-device lists: the base of their {@code @BeanParam}s. */
 abstract class SchoolSearch {
 
     @QueryParam("school")
     @Parameter(
-            description = "School code (any case), at most 40 characters",
+            description = "School code, at most 40 characters",
             example = "LINCOLN-HS",
             schema = @Schema(type = SchemaType.STRING, maxLength = 40))
     String school;

@@ -37,7 +37,9 @@ import org.jboss.jandex.IndexView;
  * refusals every operation of a kind can answer, the three ways of signing in, and examples of every body.
  *
  * <p>Each resource declares what is its own (its operation's id and texts, its success answers and the refusals of its
- * rules: 409, 412, 428, 429 ...); this filter adds, on every operation where they can happen:
+ * rules: 409, 412, 428 ...), and marks what the filter writes for it: what its {@code {id}} is ({@link PathId}), the
+ * page a list answers ({@link Paged}), an answer that carries a secret ({@code @SecretAnswer}). This filter adds, on
+ * every operation where they can happen:
  *
  * <ul>
  *   <li>400 when it takes a query or header parameter or a body (a bad value is refused naming the field), 404 when its

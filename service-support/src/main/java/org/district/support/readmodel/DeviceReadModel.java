@@ -51,7 +51,10 @@ public abstract class DeviceReadModel {
 
     public Instant updatedAt;
 
-    /** Sets the columns above as the snapshot has them (for work that needs the device's identity only). */
+    /**
+     * Sets the columns above but {@code updatedAt} as the snapshot has them (for work that needs the device's identity
+     * only).
+     */
     protected void copy(DeviceSnapshot s) {
         id = s.id();
         version = s.version();
