@@ -151,8 +151,9 @@ public class ApiContract implements OASFilter {
         }
         APIResponses responses = op.getResponses();
         boolean page = isPage(op);
-        Endpoints.Access who = access.get(method + " " + path);
-        AnnotationInstance pathId = pathIds.get(method + " " + path);
+        String key = method + " " + path;
+        Endpoints.Access who = access.get(key);
+        AnnotationInstance pathId = pathIds.get(key);
         if (pathId != null) {
             Stream.concat(
                             Optional.ofNullable(item.getParameters()).stream().flatMap(List::stream),
@@ -232,7 +233,7 @@ public class ApiContract implements OASFilter {
             }
         }
         add(responses, "406", "The Accept header admits none of the media types the operation answers with");
-        if (limited.contains(method + " " + path)) {
+        if (limited.contains(key)) {
             add(responses, "429", "Too many requests from you in a short time; nothing was done");
         }
         if (!(open && page)) {
@@ -252,7 +253,7 @@ public class ApiContract implements OASFilter {
                                         .minimum(BigDecimal.ONE)));
             }
         }
-        if (secret.contains(method + " " + path)) {
+        if (secret.contains(key)) {
             responses.getAPIResponses().forEach((code, response) -> {
                 if (code.startsWith("2")) {
                     noStore(response);

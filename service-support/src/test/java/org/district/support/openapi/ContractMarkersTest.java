@@ -1,0 +1,111 @@
+package org.district.support.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.io.IOException;
+import org.district.support.limits.RateLimited;
+import org.district.support.web.SecretAnswer;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.jboss.jandex.Index;
+import org.junit.jupiter.api.Test;
+
+/** What the contract filter writes for a resource from its markers: {@code @PathId}, {@code @Paged}, the 429 and secrets. */
+class ContractMarkersTest {
+
+    @Path("/api/v1/things")
+    @PathId(value = "The thing's id", example = "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21")
+    static class ThingResource {
+
+        @GET
+        @Path("/{id}/parts")
+        @RolesAllowed("it-admin")
+        @Paged(name = "PartPage", description = "One page of parts", cursorExample = "MTI4Nw")
+        public String parts(@PathParam("id") String id) {
+            return id;
+        }
+
+        @POST
+        @Path("/{id}/code")
+        @RolesAllowed("it-admin")
+        @SecretAnswer
+        @RateLimited("codes")
+        public String code(@PathParam("id") String id) {
+            return id;
+        }
+    }
+
+    @Test
+    void theMarkersOfAResourceBecomeItsDocument() throws IOException {
+        OpenAPI api = OASFactory.createOpenAPI()
+                .paths(OASFactory.createPaths()
+                        .addPathItem(
+                                "/api/v1/things/{id}/parts",
+                                OASFactory.createPathItem().GET(operation("200", arrayOfParts())))
+                        .addPathItem(
+                                "/api/v1/things/{id}/code",
+                                OASFactory.createPathItem().POST(operation("201", null))));
+
+        new ApiContract(Index.of(ThingResource.class)).filterOpenAPI(api);
+
+        Operation parts =
+                api.getPaths().getPathItem("/api/v1/things/{id}/parts").getGET();
+        Parameter id = parts.getParameters().get(0);
+        assertThat(id.getDescription()).isEqualTo("The thing's id");
+        assertThat(id.getExample()).isEqualTo("3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21");
+        assertThat(id.getSchema().getFormat()).isEqualTo("uuid");
+        assertThat(parts.getResponses()
+                        .getAPIResponse("200")
+                        .getContent()
+                        .getMediaType("application/json")
+                        .getSchema()
+                        .getRef())
+                .isEqualTo("#/components/schemas/PartPage");
+        Schema page = api.getComponents().getSchemas().get("PartPage");
+        assertThat(page.getProperties()).containsOnlyKeys("items", "limit", "nextCursor");
+        assertThat(page.getProperties().get("items").getItems().getRef()).isEqualTo("#/components/schemas/Part");
+
+        Operation code = api.getPaths().getPathItem("/api/v1/things/{id}/code").getPOST();
+        assertThat(code.getResponses().getAPIResponse("201").getHeaders()).containsKeys("Cache-Control", "Pragma");
+        assertThat(code.getResponses().getAPIResponse("429").getHeaders()).containsKey("Retry-After");
+        assertThat(parts.getResponses().getAPIResponse("200").getHeaders()).isNull();
+        assertThat(parts.getResponses().hasAPIResponse("429")).isFalse();
+    }
+
+    private static Schema arrayOfParts() {
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.ARRAY)
+                .items(OASFactory.createSchema().ref("#/components/schemas/Part"));
+    }
+
+    private static Operation operation(String status, Schema body) {
+        return OASFactory.createOperation()
+                .operationId(status + "op")
+                .addParameter(OASFactory.createParameter()
+                        .name("id")
+                        .in(Parameter.In.PATH)
+                        .required(true)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse(
+                                status,
+                                OASFactory.createAPIResponse()
+                                        .description("ok")
+                                        .content(
+                                                body == null
+                                                        ? null
+                                                        : OASFactory.createContent()
+                                                                .addMediaType(
+                                                                        "application/json",
+                                                                        OASFactory.createMediaType()
+                                                                                .schema(body)))));
+    }
+}
