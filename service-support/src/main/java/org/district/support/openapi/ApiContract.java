@@ -49,6 +49,8 @@ import org.jboss.jandex.IndexView;
  *       redirect to the district's sign-in page (302) instead of 401;
  *   <li>{@code text/plain} beside every {@code text/csv} body (the same file, as some clients label it);
  *   <li>429 on an operation limited per caller ({@code @RateLimited}), and Retry-After on every 429 and 503;
+ *   <li>each of these standard answers described once, under {@code components/responses}, and referred to from
+ *       the operations (an operation that describes the same status itself keeps its own);
  *   <li>the {@code Problem} body ({@code application/problem+json}) on every 4xx and 5xx answer that has no body of its
  *       own, with an example; {@code Cache-Control: no-store} on every page's answer, and the no-cache headers on
  *       the successful answers of an operation whose answer carries a secret ({@code @SecretAnswer}).
@@ -86,6 +88,7 @@ public class ApiContract implements OASFilter {
     static final String PROBLEM = "Problem";
     static final String FIELD_VIOLATION = "FieldViolation";
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final String RESPONSES = "#/components/responses/";
     private static final String HTML = "text/html";
     private static final String JSON = "application/json";
     private static final String CSV = "text/csv";
@@ -100,6 +103,12 @@ public class ApiContract implements OASFilter {
 
     /** The operations with a per-caller rate limit ({@link RateLimited}). */
     private final Set<String> limited;
+
+    /**
+     * The standard answers the operations refer to, by status code, each with the first path that refers to it (the
+     * {@code instance} of its example).
+     */
+    private final Map<String, String> standardUsed = new TreeMap<>();
 
     /** What each operation's {@code {id}} is ({@link PathId}). */
     private final Map<String, AnnotationInstance> pathIds;
@@ -141,6 +150,7 @@ public class ApiContract implements OASFilter {
                 }
             });
         }
+        standardUsed.forEach((code, path) -> components.addResponse(STANDARD.get(code)[0], standardAnswer(code, path)));
         securitySchemes(components, schemes);
         removeUnusedSchemas(api);
     }
@@ -187,15 +197,11 @@ public class ApiContract implements OASFilter {
                                             .addType(Schema.SchemaType.STRING)
                                             .format("uri")));
         } else if (!open) {
-            add(
-                    responses,
-                    "401",
-                    "No valid credential: missing, expired, too old, or not signed by the district's"
-                            + " identity provider");
+            standard(responses, path, "401");
         }
         List<String> roles = who == null ? List.of() : who.roles();
         if (!open && !roles.isEmpty()) {
-            add(responses, "403", "The caller's roles do not admit this operation");
+            standard(responses, path, "403");
             op.addExtension(ROLES, roles);
             String line = "Roles: " + String.join(", ", roles) + ".";
             op.setDescription(op.getDescription() == null ? line : op.getDescription() + "\n\n" + line);
@@ -216,41 +222,36 @@ public class ApiContract implements OASFilter {
             op.removeExtension(LENIENT_PARAMETERS);
         }
         if (hasBody || (!lenient && takesParameters(item, op, "query", "header"))) {
-            add(responses, "400", "A parameter or field is missing or wrong; every bad one is named in errors[]");
+            standard(responses, path, "400");
         }
         if (path.contains("{")) {
-            add(responses, "404", "No such object, or none the caller may see");
+            standard(responses, path, "404");
         }
         if (hasBody) {
-            add(responses, "413", "The body is larger than the service accepts");
-            add(responses, "415", "The body is not of a media type the operation takes");
+            standard(responses, path, "413");
+            standard(responses, path, "415");
             Content body = op.getRequestBody().getContent();
             if (body != null
                     && body.getMediaTypes() != null
                     && body.getMediaTypes().keySet().stream()
                             .anyMatch(type -> type.contains("json") || type.equals(FORM))) {
-                add(responses, "411", "A JSON or form body sent in chunks: it must state its length");
+                standard(responses, path, "411");
             }
         }
-        add(responses, "406", "The Accept header admits none of the media types the operation answers with");
+        standard(responses, path, "406");
         if (limited.contains(key)) {
-            add(responses, "429", "Too many requests from you in a short time; nothing was done");
+            standard(responses, path, "429");
         }
         if (!(open && page)) {
-            add(responses, "503", "The database is unavailable or busy: try again after Retry-After seconds");
+            standard(responses, path, "503");
         }
         for (String code : List.of("429", "503")) {
             // Both say when to come back.
             APIResponse later = responses.getAPIResponse(code);
             if (later != null
+                    && later.getRef() == null
                     && (later.getHeaders() == null || !later.getHeaders().containsKey("Retry-After"))) {
-                later.addHeader(
-                        "Retry-After",
-                        OASFactory.createHeader()
-                                .description("Seconds to wait before trying again")
-                                .schema(OASFactory.createSchema()
-                                        .addType(Schema.SchemaType.INTEGER)
-                                        .minimum(BigDecimal.ONE)));
+                retryAfter(later);
             }
         }
         if (secret.contains(key)) {
@@ -274,6 +275,7 @@ public class ApiContract implements OASFilter {
                                         .example("no-store")));
             }
             if (isError(code)
+                    && response.getRef() == null
                     && (response.getContent() == null
                             || response.getContent().getMediaTypes() == null
                             || response.getContent().getMediaTypes().isEmpty())) {
@@ -386,6 +388,65 @@ public class ApiContract implements OASFilter {
 
     private static boolean isError(String code) {
         return code.startsWith("4") || code.startsWith("5");
+    }
+
+    /**
+     * The answers every operation that can meet them gives alike, each described once under {@code
+     * components/responses} and referred to: status code to its name there and its description.
+     */
+    private static final Map<String, String[]> STANDARD = Map.ofEntries(
+            Map.entry("400", new String[] {
+                "InvalidRequest", "A parameter or field is missing or wrong; every bad one is named in errors[]"
+            }),
+            Map.entry("401", new String[] {
+                "Unauthenticated",
+                "No valid credential: missing, expired, too old, or not signed by the district's identity provider"
+            }),
+            Map.entry("403", new String[] {"Forbidden", "The caller's roles do not admit this operation"}),
+            Map.entry("404", new String[] {"NotFound", "No such object, or none the caller may see"}),
+            Map.entry("406", new String[] {
+                "NotAcceptable", "The Accept header admits none of the media types the operation answers with"
+            }),
+            Map.entry(
+                    "411",
+                    new String[] {"LengthRequired", "A JSON or form body sent in chunks: it must state its length"}),
+            Map.entry("413", new String[] {"PayloadTooLarge", "The body is larger than the service accepts"}),
+            Map.entry("415", new String[] {"UnsupportedMediaType", "The body is not of a media type the operation takes"
+            }),
+            Map.entry(
+                    "429",
+                    new String[] {"TooManyRequests", "Too many requests from you in a short time; nothing was done"}),
+            Map.entry("503", new String[] {
+                "Unavailable", "The database is unavailable or busy: try again after Retry-After seconds"
+            }));
+
+    /** Refers the operation's answer {@code code} to the standard one, unless the operation describes its own. */
+    private void standard(APIResponses responses, String path, String code) {
+        if (!responses.hasAPIResponse(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().ref(RESPONSES + STANDARD.get(code)[0]));
+            standardUsed.putIfAbsent(code, path);
+        }
+    }
+
+    /** A standard answer: its description, the problem body with an example, and Retry-After on 429 and 503. */
+    private static APIResponse standardAnswer(String code, String path) {
+        APIResponse answer = OASFactory.createAPIResponse()
+                .description(STANDARD.get(code)[1])
+                .content(problemContent(code, path));
+        if (code.equals("429") || code.equals("503")) {
+            retryAfter(answer);
+        }
+        return answer;
+    }
+
+    private static void retryAfter(APIResponse response) {
+        response.addHeader(
+                "Retry-After",
+                OASFactory.createHeader()
+                        .description("Seconds to wait before trying again")
+                        .schema(OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .minimum(BigDecimal.ONE)));
     }
 
     private static void add(APIResponses responses, String code, String description) {
@@ -549,6 +610,8 @@ public class ApiContract implements OASFilter {
         Set<String> reachable = new LinkedHashSet<>();
         List<String> queue = new ArrayList<>();
         Refs.collect(api.getPaths(), queue);
+        Optional.ofNullable(api.getComponents().getResponses())
+                .ifPresent(answers -> answers.values().forEach(answer -> Refs.collect(answer, queue)));
         while (!queue.isEmpty()) {
             String name = queue.remove(queue.size() - 1);
             if (reachable.add(name) && schemas.containsKey(name)) {

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.models.Paths;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /** The component schemas a part of an API document refers to by {@code $ref}. */
 final class Refs {
@@ -31,12 +32,14 @@ final class Refs {
             collect(op.getRequestBody().getContent(), into);
         }
         if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
-            op.getResponses().getAPIResponses().values().forEach(r -> {
-                collect(r.getContent(), into);
-                Optional.ofNullable(r.getHeaders())
-                        .ifPresent(hs -> hs.values().forEach(h -> collect(h.getSchema(), into)));
-            });
+            op.getResponses().getAPIResponses().values().forEach(r -> collect(r, into));
         }
+    }
+
+    static void collect(APIResponse response, List<String> into) {
+        collect(response.getContent(), into);
+        Optional.ofNullable(response.getHeaders())
+                .ifPresent(hs -> hs.values().forEach(h -> collect(h.getSchema(), into)));
     }
 
     private static void collect(Parameter p, List<String> into) {

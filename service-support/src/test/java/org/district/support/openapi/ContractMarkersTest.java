@@ -8,13 +8,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.io.IOException;
+import java.util.List;
 import org.district.support.limits.RateLimited;
 import org.district.support.web.SecretAnswer;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.jboss.jandex.Index;
 import org.junit.jupiter.api.Test;
 
@@ -75,9 +78,61 @@ class ContractMarkersTest {
 
         Operation code = api.getPaths().getPathItem("/api/v1/things/{id}/code").getPOST();
         assertThat(code.getResponses().getAPIResponse("201").getHeaders()).containsKeys("Cache-Control", "Pragma");
-        assertThat(code.getResponses().getAPIResponse("429").getHeaders()).containsKey("Retry-After");
+        assertThat(code.getResponses().getAPIResponse("429").getRef())
+                .isEqualTo("#/components/responses/TooManyRequests");
+        assertThat(api.getComponents().getResponses().get("TooManyRequests").getHeaders())
+                .containsKey("Retry-After");
         assertThat(parts.getResponses().getAPIResponse("200").getHeaders()).isNull();
         assertThat(parts.getResponses().hasAPIResponse("429")).isFalse();
+    }
+
+    @Test
+    void theAnswersEveryOperationGivesAreDescribedOnceAndReferredTo() throws IOException {
+        Operation parts = operation("200", arrayOfParts());
+        parts.getResponses()
+                .addAPIResponse("404", OASFactory.createAPIResponse().description("No such thing, or it has no parts"));
+        OpenAPI api = OASFactory.createOpenAPI()
+                .paths(OASFactory.createPaths()
+                        .addPathItem(
+                                "/api/v1/things/{id}/parts",
+                                OASFactory.createPathItem().GET(parts))
+                        .addPathItem(
+                                "/api/v1/things/{id}/code",
+                                OASFactory.createPathItem().POST(operation("201", null))));
+
+        new ApiContract(Index.of(ThingResource.class)).filterOpenAPI(api);
+
+        Operation code = api.getPaths().getPathItem("/api/v1/things/{id}/code").getPOST();
+        for (String status : List.of("401", "403", "404", "406", "503")) {
+            assertThat(code.getResponses().getAPIResponse(status).getRef())
+                    .as(status)
+                    .startsWith("#/components/responses/");
+            assertThat(parts.getResponses().getAPIResponse(status).getRef())
+                    .as(status)
+                    .isEqualTo(
+                            status.equals("404")
+                                    ? null
+                                    : code.getResponses().getAPIResponse(status).getRef());
+        }
+        APIResponse notFound = api.getComponents().getResponses().get("NotFound");
+        assertThat(notFound.getDescription()).isEqualTo("No such object, or none the caller may see");
+        MediaType problem = notFound.getContent().getMediaType("application/problem+json");
+        assertThat(problem.getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
+        assertThat(problem.getExample()).asString().contains("urn:district:problem:not-found");
+        assertThat(api.getComponents().getResponses().get("Unavailable").getHeaders())
+                .containsKey("Retry-After");
+        assertThat(api.getComponents().getResponses())
+                .doesNotContainKeys("InvalidRequest", "PayloadTooLarge", "UnsupportedMediaType");
+        // only the answers some operation can give are described; the operation's own 404 keeps its words
+        APIResponse own = parts.getResponses().getAPIResponse("404");
+        assertThat(own.getDescription()).isEqualTo("No such thing, or it has no parts");
+        assertThat(own.getContent()
+                        .getMediaType("application/problem+json")
+                        .getSchema()
+                        .getRef())
+                .isEqualTo("#/components/schemas/Problem");
+        // the problem schemas stay, referred to from the standard answers
+        assertThat(api.getComponents().getSchemas()).containsKeys("Problem", "FieldViolation");
     }
 
     private static Schema arrayOfParts() {
