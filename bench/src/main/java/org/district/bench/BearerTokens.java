@@ -45,7 +45,7 @@ public final class BearerTokens implements AutoCloseable {
     /** The tokens of {@code people} (district ids) holding {@code role}, fetched now and then kept fresh. */
     public static BearerTokens of(String role, Collection<String> people) {
         BearerTokens tokens = new BearerTokens(role, people);
-        tokens.fetchAll();
+        tokens.fetchAllPatiently();
         long every = RENEW_EVERY.toMillis();
         tokens.renewal.scheduleWithFixedDelay(tokens::renew, every, every, TimeUnit.MILLISECONDS);
         return tokens;
@@ -73,6 +73,32 @@ public final class BearerTokens implements AutoCloseable {
     @Override
     public void close() {
         renewal.shutdownNow();
+    }
+
+    /**
+     * A benchmark may have just restarted PostgreSQL with its memory settings (scripts/postgres.sh tune) under an
+     * identity provider that was already running: its first requests can then fail on a stale database connection
+     * ("unauthorized_client, Unexpected error when authenticating client") until its pool replaces them. Such a
+     * failure is tried again twice, two seconds apart, and said; a third one ends the benchmark.
+     */
+    private void fetchAllPatiently() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                fetchAll();
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.out.printf("Signing in failed (%s); trying again in 2 s%n", e.getMessage());
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The first sign-in of each person costs the provider a user (on first use) and a password check: in parallel. */
