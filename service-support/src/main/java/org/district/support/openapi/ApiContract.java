@@ -89,6 +89,37 @@ public class ApiContract implements OASFilter {
     static final String FIELD_VIOLATION = "FieldViolation";
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String RESPONSES = "#/components/responses/";
+
+    /**
+     * The answers every operation that can meet them gives alike, each described once under {@code
+     * components/responses} and referred to: status code to its name there and its description.
+     */
+    private static final Map<String, String[]> STANDARD = Map.ofEntries(
+            Map.entry("400", new String[] {
+                "InvalidRequest", "A parameter or field is missing or wrong; every bad one is named in errors[]"
+            }),
+            Map.entry("401", new String[] {
+                "Unauthenticated",
+                "No valid credential: missing, expired, too old, or not signed by the district's identity provider"
+            }),
+            Map.entry("403", new String[] {"Forbidden", "The caller's roles do not admit this operation"}),
+            Map.entry("404", new String[] {"NotFound", "No such object, or none the caller may see"}),
+            Map.entry("406", new String[] {
+                "NotAcceptable", "The Accept header admits none of the media types the operation answers with"
+            }),
+            Map.entry(
+                    "411",
+                    new String[] {"LengthRequired", "A JSON or form body sent in chunks: it must state its length"}),
+            Map.entry("413", new String[] {"PayloadTooLarge", "The body is larger than the service accepts"}),
+            Map.entry("415", new String[] {"UnsupportedMediaType", "The body is not of a media type the operation takes"
+            }),
+            Map.entry(
+                    "429",
+                    new String[] {"TooManyRequests", "Too many requests from you in a short time; nothing was done"}),
+            Map.entry("503", new String[] {
+                "Unavailable", "The database is unavailable or busy: try again after Retry-After seconds"
+            }));
+
     private static final String HTML = "text/html";
     private static final String JSON = "application/json";
     private static final String CSV = "text/csv";
@@ -127,6 +158,7 @@ public class ApiContract implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
+        standardUsed.clear();
         if (api.getComponents() == null) {
             api.setComponents(OASFactory.createComponents());
         }
@@ -389,36 +421,6 @@ public class ApiContract implements OASFilter {
     private static boolean isError(String code) {
         return code.startsWith("4") || code.startsWith("5");
     }
-
-    /**
-     * The answers every operation that can meet them gives alike, each described once under {@code
-     * components/responses} and referred to: status code to its name there and its description.
-     */
-    private static final Map<String, String[]> STANDARD = Map.ofEntries(
-            Map.entry("400", new String[] {
-                "InvalidRequest", "A parameter or field is missing or wrong; every bad one is named in errors[]"
-            }),
-            Map.entry("401", new String[] {
-                "Unauthenticated",
-                "No valid credential: missing, expired, too old, or not signed by the district's identity provider"
-            }),
-            Map.entry("403", new String[] {"Forbidden", "The caller's roles do not admit this operation"}),
-            Map.entry("404", new String[] {"NotFound", "No such object, or none the caller may see"}),
-            Map.entry("406", new String[] {
-                "NotAcceptable", "The Accept header admits none of the media types the operation answers with"
-            }),
-            Map.entry(
-                    "411",
-                    new String[] {"LengthRequired", "A JSON or form body sent in chunks: it must state its length"}),
-            Map.entry("413", new String[] {"PayloadTooLarge", "The body is larger than the service accepts"}),
-            Map.entry("415", new String[] {"UnsupportedMediaType", "The body is not of a media type the operation takes"
-            }),
-            Map.entry(
-                    "429",
-                    new String[] {"TooManyRequests", "Too many requests from you in a short time; nothing was done"}),
-            Map.entry("503", new String[] {
-                "Unavailable", "The database is unavailable or busy: try again after Retry-After seconds"
-            }));
 
     /** Refers the operation's answer {@code code} to the standard one, unless the operation describes its own. */
     private void standard(APIResponses responses, String path, String code) {
