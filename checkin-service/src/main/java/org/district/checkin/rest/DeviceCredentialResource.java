@@ -73,13 +73,7 @@ public class DeviceCredentialResource {
             summary = "Whether a device has a credential",
             description = "For IT and auditors. Whether the device has a credential, and when and by whom it was"
                     + " issued; never the secret or its hash. 404 for a device this service does not know. Read only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The device's credential status",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DeviceCredentialView.class)))
+    @APIResponse(responseCode = "200", description = "The device's credential status")
     public DeviceCredentialView status(@PathParam("id") String id) {
         return DeviceCredentialView.of(credentials.status(Params.pathId("device", id)));
     }

@@ -134,13 +134,7 @@ public class DeviceResource {
             summary = "Overdue devices per school",
             description = "For IT and auditors. How many devices are overdue for check-in today, per school and in"
                     + " total; same filters as the list. Read only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The counts",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OverdueCountsView.class)))
+    @APIResponse(responseCode = "200", description = "The counts")
     public OverdueCountsView overdueCounts(@BeanParam OverdueParams filters) {
         OverdueFilter filter = filters.filter(devices);
         Map<String, Long> counts = devices.overdueCounts(filter);
@@ -335,13 +329,7 @@ public class DeviceResource {
             description = "For IT. Only before the device has received it (PENDING). Cancelling a command already"
                     + " CANCELLED changes nothing and answers it again. 404 when the command is not one of this"
                     + " device's.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The command, now CANCELLED",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CommandView.class)))
+    @APIResponse(responseCode = "200", description = "The command, now CANCELLED")
     @APIResponse(
             responseCode = "409",
             description = "The command was already sent to the device or dealt with (command-not-pending)")
@@ -365,13 +353,7 @@ public class DeviceResource {
             description = "IT only. Locations exist only while a device is LOST or STOLEN and are purged when it is"
                     + " found; newest first, at most 500. Every read is recorded (who, when, which device) for"
                     + " auditors, also a read that finds none. 404 for a device this service does not know.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The device's stored locations",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = LocationsView.class)))
+    @APIResponse(responseCode = "200", description = "The device's stored locations")
     public LocationsView locations(@PathParam("id") String id) {
         LocationService.DeviceLocations read = locations.read(Params.pathId("device", id), caller.actor());
         return new LocationsView(

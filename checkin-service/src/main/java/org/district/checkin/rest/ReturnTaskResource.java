@@ -88,13 +88,7 @@ public class ReturnTaskResource {
             summary = "A return task",
             description = "For IT, HR and auditors. The task, with how the device is to be returned and where it"
                     + " stands. Read only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The return task",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ReturnTaskView.class)))
+    @APIResponse(responseCode = "200", description = "The return task")
     public ReturnTaskView get(@PathParam("id") String id) {
         return ReturnTaskView.of(tasks.get(Params.pathId("return task", id)));
     }
@@ -110,19 +104,8 @@ public class ReturnTaskResource {
                     + " data) or IN_STOCK. Idempotent: receiving it again changes nothing (the note is kept) and"
                     + " answers the task as it is. The body (a note) is optional. A CLOSED task cannot be received"
                     + " (409).")
-    @RequestBody(
-            required = false,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ReturnedRequest.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The task, now RETURNED",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ReturnTaskView.class)))
+    @RequestBody(required = false)
+    @APIResponse(responseCode = "200", description = "The task, now RETURNED")
     @APIResponse(
             responseCode = "409",
             description = "The task was closed (the device left the person otherwise); there is nothing to receive"

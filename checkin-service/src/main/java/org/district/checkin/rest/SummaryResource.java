@@ -51,13 +51,7 @@ public class SummaryResource {
                     + " lately, and of open and overdue return tasks, of one school or of all; overdue and not"
                     + " compliant by school. Counted at most every district.summary.max-age (30 s unless configured):"
                     + " a start page asks on every view. Read only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The counts",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SummaryView.class)))
+    @APIResponse(responseCode = "200", description = "The counts")
     public SummaryView summary(
             @Parameter(
                             description = "Only this school (its code, at most 40 characters); all schools when absent",

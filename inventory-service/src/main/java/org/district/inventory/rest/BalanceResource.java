@@ -17,8 +17,6 @@ import org.district.support.security.Caller;
 import org.district.support.security.Roles;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -49,13 +47,7 @@ public class BalanceResource {
                     + " and waived). IT staff and auditors read anyone's; anyone else only their own (their id is in"
                     + " GET /api/v1/people/me); another person answers 404, as if they did not exist.")
     @Tag(name = "Charges")
-    @APIResponse(
-            responseCode = "200",
-            description = "The balance (zeros for a person never charged)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = BalanceView.class)))
+    @APIResponse(responseCode = "200", description = "The balance (zeros for a person never charged)")
     public BalanceView balance(@PathParam("id") String id) {
         UUID personId = Params.pathId("person", id);
         Person p = people.find(personId).orElseThrow(() -> new NotFoundException("person", personId.toString()));

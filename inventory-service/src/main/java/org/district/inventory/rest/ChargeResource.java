@@ -192,13 +192,7 @@ public class ChargeResource {
             summary = "Read a charge with its payments and waivers",
             description = "IT staff and auditors read every charge; anyone else only a charge they owe. Any other"
                     + " charge answers 404, as if it did not exist.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The charge",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ChargeView.class)))
+    @APIResponse(responseCode = "200", description = "The charge")
     public ChargeView get(@PathParam("id") String id) {
         return full(visible(Params.pathId("charge", id)));
     }
@@ -213,13 +207,7 @@ public class ChargeResource {
             description = "IT staff. At most what is outstanding; a charge with nothing outstanding takes no more"
                     + " payments (409). When nothing is left outstanding the charge becomes PAID (or SETTLED when part"
                     + " was waived). Not idempotent, but a reference already recorded on the charge answers 409.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The charge with its payments and waivers",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ChargeView.class)))
+    @APIResponse(responseCode = "200", description = "The charge with its payments and waivers")
     @APIResponse(
             responseCode = "409",
             description = "The amount is more than is outstanding, nothing is outstanding, or the charge already has a"
@@ -238,13 +226,7 @@ public class ChargeResource {
             description = "IT staff. At most what is outstanding; a charge with nothing outstanding takes no more"
                     + " waivers (409). When nothing is left outstanding the charge becomes WAIVED (or SETTLED when part"
                     + " was paid). Not idempotent: sending it again waives the amount again.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The charge with its payments and waivers",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ChargeView.class)))
+    @APIResponse(responseCode = "200", description = "The charge with its payments and waivers")
     @APIResponse(
             responseCode = "409",
             description = "The amount is more than is outstanding, or nothing is outstanding")

@@ -220,13 +220,7 @@ public class DeviceResource {
             description = "IT staff and auditors. How many devices are in each status, of one school or of all, exact"
                     + " at the moment of asking: the counts are kept as devices change, so asking costs the same at any"
                     + " number of devices.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The counts, every status listed",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DeviceSummaryView.class)))
+    @APIResponse(responseCode = "200", description = "The counts, every status listed")
     public DeviceSummaryView summary(
             @QueryParam("school")
                     @Parameter(
@@ -429,13 +423,7 @@ public class DeviceResource {
                     + " otherwise). The device becomes ASSIGNED. With dueOn it is a loaner: listed under GET"
                     + " /api/v1/loans, and its holder is reminded before and on the due date and IT after it. Not"
                     + " idempotent: assigning it again answers 409.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The device, now ASSIGNED",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "200", description = "The device, now ASSIGNED")
     @APIResponse(
             responseCode = "409",
             description = "The device is personal or not IN_STOCK (for example quarantined, so it must be sanitized"
@@ -456,13 +444,7 @@ public class DeviceResource {
                     + " dueOn it is a loaner. Both devices' histories record it. The lost device stays as it is"
                     + " until its report is closed. Not idempotent: the replacement is then ASSIGNED, so a second"
                     + " call answers 409.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The replacement device, now ASSIGNED to the lost device's holder",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "200", description = "The replacement device, now ASSIGNED to the lost device's holder")
     @APIResponse(
             responseCode = "409",
             description = "The device is not LOST or STOLEN or had no holder, or the replacement cannot be assigned"
@@ -489,13 +471,7 @@ public class DeviceResource {
             description = "IT staff. The assignment ends and the device goes to IN_STOCK, or to QUARANTINED when it"
                     + " holds sensitive data. The body (a note) is optional. Not idempotent: a device no longer"
                     + " assigned answers 409.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The device, now IN_STOCK or QUARANTINED",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "200", description = "The device, now IN_STOCK or QUARANTINED")
     @APIResponse(responseCode = "409", description = "The device is personal (retire it instead) or is not ASSIGNED")
     public DeviceView takeBack(
             @PathParam("id") String id,
@@ -522,13 +498,7 @@ public class DeviceResource {
                     + " with WRITTEN_OFF). A recovered device holding sensitive data goes on to QUARANTINED. Illegal"
                     + " moves answer 409 naming the allowed ones; assignment, return and sanitization have their own"
                     + " operations (409 pointing to them).")
-    @APIResponse(
-            responseCode = "200",
-            description = "The device in its new status",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "200", description = "The device in its new status")
     @APIResponse(
             responseCode = "409",
             description = "The lifecycle does not allow this move now (the device is already in that status, the"
@@ -546,13 +516,7 @@ public class DeviceResource {
             summary = "Record that a quarantined device was sanitized",
             description = "IT staff. QUARANTINED to IN_STOCK, recording how the data was sanitized. Not idempotent: a"
                     + " device no longer quarantined answers 409.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The device, now IN_STOCK",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "200", description = "The device, now IN_STOCK")
     @APIResponse(responseCode = "409", description = "The device is not QUARANTINED")
     public DeviceView sanitize(@PathParam("id") String id, @Valid @NotNull SanitizationRequest sanitization) {
         return DeviceView.full(devices.sanitize(Params.pathId("device", id), sanitization, caller.actor()));
@@ -580,13 +544,7 @@ public class DeviceResource {
                             mediaType = "text/csv",
                             schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "devices", value = DEVICE_CSV)))
-    @APIResponse(
-            responseCode = "200",
-            description = "What the import did (rows rejected are listed, not refused)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "200", description = "What the import did (rows rejected are listed, not refused)")
     public ImportReport importCsv(InputStream body, @BeanParam ImportParams params) throws IOException {
         return params.importCsv(body, (file, mode) -> deviceImport.run(file, mode, caller.actor()));
     }

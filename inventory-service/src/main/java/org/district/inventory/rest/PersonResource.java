@@ -190,13 +190,7 @@ public class PersonResource {
             description =
                     "Any signed-in person (IT, HR, auditors, staff, supervisors, principals): the record whose district id is"
                             + " the caller's.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Your record",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "200", description = "Your record")
     @APIResponse(responseCode = "404", description = "The registry holds no person record with your district id")
     public PersonView me() {
         return people.findByDistrictId(caller.subject())
@@ -283,13 +277,7 @@ public class PersonResource {
                     + " district id) and each invalid one reported with its index; atomic=true saves nothing unless"
                     + " every entry is valid; dryRun=true only checks. Idempotent: the same list again leaves every"
                     + " record unchanged.")
-    @APIResponse(
-            responseCode = "200",
-            description = "What the sync did (entries rejected are listed, not refused)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "200", description = "What the sync did (entries rejected are listed, not refused)")
     public ImportReport bulk(
             @NotNull @Size(max = MAX_BULK) List<PersonRequest> inputs, @BeanParam ImportParams params) {
         return personImport.fromList(inputs, params.mode(), caller.actor());
@@ -315,13 +303,7 @@ public class PersonResource {
                             mediaType = "text/csv",
                             schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "people", value = PEOPLE_CSV)))
-    @APIResponse(
-            responseCode = "200",
-            description = "What the import did (rows rejected are listed, not refused)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "200", description = "What the import did (rows rejected are listed, not refused)")
     public ImportReport importCsv(InputStream body, @BeanParam ImportParams params) throws IOException {
         return params.importCsv(body, (file, mode) -> personImport.fromCsv(file, mode, caller.actor()));
     }
@@ -419,13 +401,7 @@ public class PersonResource {
             description = "IT and HR may record it for anyone; everyone else only for themselves (another person's"
                     + " record answers 404, as if it did not exist). No body. Idempotent: a second acknowledgement on"
                     + " the same day changes nothing.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The person record, acknowledged today",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "200", description = "The person record, acknowledged today")
     public PersonView acknowledgeAup(@PathParam("id") String id) {
         UUID personId = Params.pathId("person", id);
         if (!caller.is(Roles.IT_ADMIN) && !caller.is(Roles.HR)) {

@@ -167,13 +167,7 @@ public class PersonalDeviceResource {
             description =
                     "Its owner, the approvers of its school, IT staff and auditors. Any other personal device (and"
                             + " any district device) answers 404, as if it did not exist.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The personal device and its standing",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PersonalDeviceView.class)))
+    @APIResponse(responseCode = "200", description = "The personal device and its standing")
     public PersonalDeviceView get(@PathParam("id") String id) {
         return PersonalDeviceView.of(visible(Params.pathId("personal device", id)));
     }
@@ -194,13 +188,7 @@ public class PersonalDeviceResource {
                     + " refused renewal leaves a running approval in force until its end. The owner is told. A device"
                     + " the caller may not see answers 404; the owner of the device gets 403. Not idempotent: once"
                     + " decided, 409.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The personal device, APPROVED or REFUSED",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PersonalDeviceView.class)))
+    @APIResponse(responseCode = "200", description = "The personal device, APPROVED or REFUSED")
     @APIResponse(
             responseCode = "403",
             description = "The caller sees the device but does not decide for its school, or it is their own device")
@@ -237,20 +225,10 @@ public class PersonalDeviceResource {
                     + " told. The body (a new purpose) is optional. A device the caller may not see answers 404; a"
                     + " device they see but do not own (an approver, IT) 403. Not idempotent: asking again while a"
                     + " request or renewal awaits a decision answers 409.")
-    @RequestBody(
-            required = false,
-            description = "Optional: a new purpose",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PersonalDeviceRenewalRequest.class)))
+    @RequestBody(required = false, description = "Optional: a new purpose")
     @APIResponse(
             responseCode = "200",
-            description = "The personal device, PENDING again or APPROVED with a renewal awaiting a decision",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PersonalDeviceView.class)))
+            description = "The personal device, PENDING again or APPROVED with a renewal awaiting a decision")
     @APIResponse(responseCode = "403", description = "The caller sees the device but does not own it")
     @APIResponse(
             responseCode = "409",
@@ -276,13 +254,7 @@ public class PersonalDeviceResource {
                     + " drop): an APPROVED or PENDING device's access becomes REMOVED, with the reason the owner and"
                     + " the approvers are told; checkin-service revokes its credential. The owner may ask again later."
                     + " Not idempotent: a device without access answers 409.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The personal device, access REMOVED",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PersonalDeviceView.class)))
+    @APIResponse(responseCode = "200", description = "The personal device, access REMOVED")
     @APIResponse(responseCode = "409", description = "The device's access is not APPROVED or PENDING")
     public PersonalDeviceView remove(@PathParam("id") String id, @Valid @NotNull PersonalDeviceRemovalRequest removal) {
         return PersonalDeviceView.of(personalDevices.remove(Params.pathId("personal device", id), removal, actor()));

@@ -116,12 +116,7 @@ public class LossReportResource {
     @APIResponse(
             responseCode = "429",
             description = "The caller filed too many reports in a short time; nothing was saved")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ReportRequest.class)))
+    @RequestBody(required = true)
     public Response report(
             @Parameter(
                             name = Idempotency.HEADER,
@@ -185,13 +180,7 @@ public class LossReportResource {
             summary = "Open reports",
             description = "For IT and auditors: how many reports are open: in all, lost, stolen, and thefts still"
                     + " owing a police case number.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The counts of open reports",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = LossReportSummaryView.class)))
+    @APIResponse(responseCode = "200", description = "The counts of open reports")
     public LossReportSummaryView summary() {
         long[] counts = reports.openCounts();
         return new LossReportSummaryView(counts[0], counts[1], counts[2], counts[3]);
@@ -207,13 +196,7 @@ public class LossReportResource {
                     + " the reports they filed or whose device they hold, supervisors also those of the people they"
                     + " supervise. A report the caller may not see answers 404, as if it did not exist. The contact"
                     + " phone is shown only to the reporter, IT and auditors.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The report",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = LossReportView.class)))
+    @APIResponse(responseCode = "200", description = "The report")
     public LossReportView get(@PathParam("id") String id) {
         LossReport r = reports.get(Params.pathId("loss report", id));
         return view(r, access.seesEverything() ? reports.entries(r.id) : null);
@@ -230,13 +213,7 @@ public class LossReportResource {
                     + " are, at least one must be given. A police case number stops the reminders; reclassifying a"
                     + " lost device as stolen without a case number starts them. Each change publishes"
                     + " LossReportUpdated. Takes application/json or application/merge-patch+json.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The report as changed",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = LossReportView.class)))
+    @APIResponse(responseCode = "200", description = "The report as changed")
     @APIResponse(
             responseCode = "409",
             description = "The report is already closed (RECOVERED or WRITTEN_OFF) and can no longer change")
@@ -265,13 +242,7 @@ public class LossReportResource {
                     + " reminders stop and LossReportUpdated is published. Others who may read the report (the holder,"
                     + " a supervisor) are refused with 403; those who may not see it get 404. Recording it again"
                     + " replaces the agency and case number.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The report with its police report",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = LossReportView.class)))
+    @APIResponse(responseCode = "200", description = "The report with its police report")
     @APIResponse(
             responseCode = "403",
             description = "The caller may see the report but is neither its reporter nor IT, or the caller's roles do"
@@ -279,12 +250,7 @@ public class LossReportResource {
     @APIResponse(
             responseCode = "409",
             description = "The report is already closed (RECOVERED or WRITTEN_OFF) and can no longer change")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PoliceReportRequest.class)))
+    @RequestBody(required = true)
     public LossReportView policeReport(@PathParam("id") String id, PoliceReportRequest report) {
         return view(reports.recordPoliceReport(Params.pathId("loss report", id), report), null);
     }
@@ -300,22 +266,11 @@ public class LossReportResource {
                     + " moves the device to RECOVERED (then QUARANTINED when it holds sensitive data). The body is"
                     + " optional: without recoveredAt the device was found now. Not idempotent: a second call answers"
                     + " 409.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The report, now RECOVERED",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = LossReportView.class)))
+    @APIResponse(responseCode = "200", description = "The report, now RECOVERED")
     @APIResponse(
             responseCode = "409",
             description = "The report is already closed (RECOVERED or WRITTEN_OFF) and can no longer change")
-    @RequestBody(
-            required = false,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = RecoveryRequest.class)))
+    @RequestBody(required = false)
     public LossReportView recover(@PathParam("id") String id, RecoveryRequest recovery) {
         return view(reports.recover(Params.pathId("loss report", id), recovery), null);
     }
@@ -329,22 +284,11 @@ public class LossReportResource {
             summary = "Close a report: the device is written off",
             description = "IT only. Closes an open report as WRITTEN_OFF, records the cost owed for damage or"
                     + " replacement and publishes LossReportWrittenOff. Not idempotent: a second call answers 409.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The report, now WRITTEN_OFF, with the cost owed",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = LossReportView.class)))
+    @APIResponse(responseCode = "200", description = "The report, now WRITTEN_OFF, with the cost owed")
     @APIResponse(
             responseCode = "409",
             description = "The report is already closed (RECOVERED or WRITTEN_OFF) and can no longer change")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = WriteOffRequest.class)))
+    @RequestBody(required = true)
     public LossReportView writeOff(@PathParam("id") String id, WriteOffRequest writeOff) {
         return view(reports.writeOff(Params.pathId("loss report", id), writeOff), null);
     }
