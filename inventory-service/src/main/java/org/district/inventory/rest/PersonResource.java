@@ -25,6 +25,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.district.inventory.entity.Person;
+import org.district.inventory.service.ChargeService;
 import org.district.inventory.service.PersonRequest;
 import org.district.inventory.service.PersonService;
 import org.district.inventory.service.csv.CsvExports;
@@ -94,6 +95,9 @@ public class PersonResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ChargeService charges;
 
     @GET
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
@@ -414,9 +418,29 @@ public class PersonResource {
         return view(people.acknowledgeAup(personId, caller.actor()));
     }
 
+    /** A person's balance of charges: IT and auditors read anyone's; anyone else only their own. */
+    @GET
+    @Path("/{id}/balance")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
+    @Operation(
+            operationId = "getPersonBalance",
+            summary = "What a person owes in all",
+            description = "The sums of the person's charges: charged, paid, waived and outstanding (charged less paid"
+                    + " and waived). IT staff and auditors read anyone's; anyone else only their own (their id is in"
+                    + " GET /api/v1/people/me); another person answers 404, as if they did not exist.")
+    @Tag(name = "Charges")
+    @APIResponse(responseCode = "200", description = "The balance (zeros for a person never charged)")
+    public BalanceView balance(@PathParam("id") String id) {
+        UUID personId = Params.pathId("person", id);
+        Person p = people.find(personId).orElseThrow(() -> new NotFoundException("person", personId.toString()));
+        if (!caller.seesEverything() && !p.districtId.equalsIgnoreCase(caller.subject())) {
+            LOG.infof("Refused %s reading the balance of person %s: not theirs", caller.actor(), personId);
+            throw new NotFoundException("person", personId.toString());
+        }
+        return BalanceView.of(p, charges.totalsOf(personId));
+    }
+
     private PersonView view(Person p) {
         return PersonView.of(p, people.aupCurrent(p));
     }
-
-    /** The {@code active} filter: absent means everyone. */
 }
