@@ -29,6 +29,7 @@ import org.district.inventory.service.WaiverRequest;
 import org.district.inventory.service.csv.ChargeColumns;
 import org.district.support.csv.CsvDownload;
 import org.district.support.domain.NotFoundException;
+import org.district.support.openapi.CsvFile;
 import org.district.support.openapi.Paged;
 import org.district.support.openapi.PathId;
 import org.district.support.paging.Cursors;
@@ -117,27 +118,14 @@ public class ChargeResource {
             description = "IT staff and auditors, for the business office. Every charge matching the filters (as for"
                     + " the list), newest first, with its totals. UTF-8, streamed; the header line comes even when"
                     + " nothing matches. A cell a spreadsheet would run as a formula starts with an apostrophe.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The CSV file",
-            headers =
-                    @Header(
-                            name = "Content-Disposition",
-                            description = "Saves the file as charges.csv",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            example = "attachment; filename=\"charges.csv\"")),
-            content =
-                    @Content(
-                            mediaType = "text/csv",
-                            schema = @Schema(type = SchemaType.STRING),
-                            example = "id,createdAt,personDistrictId,assetTag,reason,description,amount,paid,waived,"
-                                    + "outstanding,status,createdBy,updatedAt,personId,deviceId\n"
-                                    + CHARGE_ID + ",2026-03-01T14:05:00Z,E10234,LHS-0042,DAMAGE,"
-                                    + "Cracked screen; replaced by the repair depot.,150.00,50.00,0.00,100.00,OPEN,"
-                                    + "IT_ADMIN:E10001,2026-03-02T15:10:00Z," + PersonResource.PERSON_ID + ","
-                                    + DeviceResource.DEVICE_ID + "\n"))
+    @CsvFile(
+            name = "charges.csv",
+            example = "id,createdAt,personDistrictId,assetTag,reason,description,amount,paid,waived,"
+                    + "outstanding,status,createdBy,updatedAt,personId,deviceId\n"
+                    + CHARGE_ID + ",2026-03-01T14:05:00Z,E10234,LHS-0042,DAMAGE,"
+                    + "Cracked screen; replaced by the repair depot.,150.00,50.00,0.00,100.00,OPEN,"
+                    + "IT_ADMIN:E10001,2026-03-02T15:10:00Z," + PersonResource.PERSON_ID + ","
+                    + DeviceResource.DEVICE_ID + "\n")
     public Response export(@BeanParam ChargeSearch search) {
         ChargeFilter filter = search.filter();
         return CsvDownload.of(

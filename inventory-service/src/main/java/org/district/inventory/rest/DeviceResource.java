@@ -43,6 +43,7 @@ import org.district.support.csv.CsvDownload;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
 import org.district.support.limits.RateLimited;
+import org.district.support.openapi.CsvFile;
 import org.district.support.openapi.Paged;
 import org.district.support.openapi.PathId;
 import org.district.support.paging.Cursors;
@@ -180,28 +181,14 @@ public class DeviceResource {
                     + " of sort (as for search), in the import's column layout plus read-only status columns (status,"
                     + " assigneeDistrictId, assignedAt, costOwed, id). UTF-8, streamed; the header line comes even"
                     + " when nothing matches.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The CSV file",
-            headers =
-                    @Header(
-                            name = "Content-Disposition",
-                            description = "Saves the file as devices.csv",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            example = "attachment; filename=\"devices.csv\"")),
-            content =
-                    @Content(
-                            mediaType = "text/csv",
-                            schema = @Schema(type = SchemaType.STRING),
-                            example =
-                                    "assetTag,serialNumber,type,make,model,school,ownership,sensitiveData,acquisitionType,"
-                                            + "vendor,purchaseOrder,cost,acquiredOn,donor,warrantyEnd,ownerDistrictId,notes,status,"
-                                            + "assigneeDistrictId,assignedAt,costOwed,id\n"
-                                            + "LHS-0042,5CG3281QXZ,LAPTOP,Dell,Latitude 3440,LINCOLN-HS,DISTRICT,true,PURCHASED,"
-                                            + "CDW Government,PO-2025-00117,649.00,2025-08-15,,2028-08-15,,,ASSIGNED,E10234,"
-                                            + "2025-08-20T14:05:00Z,," + DEVICE_ID + "\n"))
+    @CsvFile(
+            name = "devices.csv",
+            example = "assetTag,serialNumber,type,make,model,school,ownership,sensitiveData,acquisitionType,"
+                    + "vendor,purchaseOrder,cost,acquiredOn,donor,warrantyEnd,ownerDistrictId,notes,status,"
+                    + "assigneeDistrictId,assignedAt,costOwed,id\n"
+                    + "LHS-0042,5CG3281QXZ,LAPTOP,Dell,Latitude 3440,LINCOLN-HS,DISTRICT,true,PURCHASED,"
+                    + "CDW Government,PO-2025-00117,649.00,2025-08-15,,2028-08-15,,,ASSIGNED,E10234,"
+                    + "2025-08-20T14:05:00Z,," + DEVICE_ID + "\n")
     public Response export(@BeanParam DeviceSearch search) {
         Optional<DeviceFilter> filter = filter(search);
         return CsvDownload.byFirstCell(

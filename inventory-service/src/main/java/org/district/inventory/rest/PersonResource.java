@@ -36,6 +36,7 @@ import org.district.support.csv.CsvDownload;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotFoundException;
 import org.district.support.limits.RateLimited;
+import org.district.support.openapi.CsvFile;
 import org.district.support.openapi.Paged;
 import org.district.support.openapi.PathId;
 import org.district.support.paging.Cursors;
@@ -211,17 +212,7 @@ public class PersonResource {
             summary = "Export people as CSV",
             description = "IT staff and HR. Every person matching the filters, in district-id order, in the import's"
                     + " column layout. UTF-8, streamed; the header line comes even when nothing matches.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The CSV file",
-            headers =
-                    @Header(
-                            name = "Content-Disposition",
-                            description = "Saves the file as people.csv",
-                            schema =
-                                    @Schema(type = SchemaType.STRING, example = "attachment; filename=\"people.csv\"")),
-            content =
-                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), example = PEOPLE_CSV))
+    @CsvFile(name = "people.csv", example = PEOPLE_CSV)
     public Response export(@BeanParam PersonSearch search) {
         ParamCheck check = new ParamCheck();
         PersonSearch.Filter filter = search.filter(check);

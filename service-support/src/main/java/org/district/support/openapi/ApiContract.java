@@ -38,7 +38,8 @@ import org.jboss.jandex.IndexView;
  *
  * <p>Each resource declares what is its own (its operation's id and texts, its success answers and the refusals of its
  * rules: 409, 412, 428 ...), and marks what the filter writes for it: what its {@code {id}} is ({@link PathId}), the
- * page a list answers ({@link Paged}), an answer that carries a secret ({@code @SecretAnswer}). This filter adds, on
+ * page a list answers ({@link Paged}), the CSV file an export answers ({@link CsvFile}), an answer that carries a
+ * secret ({@code @SecretAnswer}). This filter adds, on
  * every operation where they can happen:
  *
  * <ul>
@@ -144,6 +145,9 @@ public class ApiContract implements OASFilter {
     /** What each operation's {@code {id}} is ({@link PathId}). */
     private final Map<String, AnnotationInstance> pathIds;
 
+    /** The operations answering a CSV file to save ({@link CsvFile}). */
+    private final Map<String, AnnotationInstance> csvFiles;
+
     /** The operations answering a page of a list ({@link Paged}). */
     private final Map<String, AnnotationInstance> paged;
 
@@ -154,6 +158,7 @@ public class ApiContract implements OASFilter {
         this.limited = Endpoints.annotated(index, RateLimited.class).keySet();
         this.pathIds = Endpoints.annotated(index, PathId.class);
         this.paged = Endpoints.annotated(index, Paged.class);
+        this.csvFiles = Endpoints.annotated(index, CsvFile.class);
     }
 
     @Override
@@ -174,6 +179,10 @@ public class ApiContract implements OASFilter {
                     AnnotationInstance page = paged.get(entry.getKey() + " " + path);
                     if (page != null) {
                         page(entry.getValue(), page, components);
+                    }
+                    AnnotationInstance file = csvFiles.get(entry.getKey() + " " + path);
+                    if (file != null) {
+                        csvFile(entry.getValue(), file);
                     }
                     describe(path, item, entry.getKey(), entry.getValue(), examples);
                     Optional.ofNullable(entry.getValue().getSecurity())
@@ -364,6 +373,34 @@ public class ApiContract implements OASFilter {
                                 string("Pass it back as cursor for the next page; absent on the last page")
                                         .example(paged.value("cursorExample").asString())));
         json.setSchema(OASFactory.createSchema().ref(SCHEMAS + name));
+    }
+
+    /** The 200 answer of a {@link CsvFile} operation: the file, and the header that saves it under its name. */
+    private static void csvFile(Operation op, AnnotationInstance file) {
+        String name = file.value("name").asString();
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        op.getResponses()
+                .addAPIResponse(
+                        "200",
+                        OASFactory.createAPIResponse()
+                                .description("The CSV file")
+                                .addHeader(
+                                        "Content-Disposition",
+                                        OASFactory.createHeader()
+                                                .description("Saves the file as " + name)
+                                                .schema(OASFactory.createSchema()
+                                                        .addType(Schema.SchemaType.STRING)
+                                                        .example("attachment; filename=\"" + name + "\"")))
+                                .content(OASFactory.createContent()
+                                        .addMediaType(
+                                                CSV,
+                                                OASFactory.createMediaType()
+                                                        .schema(OASFactory.createSchema()
+                                                                .addType(Schema.SchemaType.STRING))
+                                                        .example(file.value("example")
+                                                                .asString()))));
     }
 
     /** The path parameter {@code {id}} as its resource's {@link PathId} says, unless the operation said otherwise. */

@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.jboss.jandex.Index;
 import org.junit.jupiter.api.Test;
 
-/** What the contract filter writes for a resource from its markers: {@code @PathId}, {@code @Paged}, the 429 and secrets. */
+/**
+ * What the contract filter writes for a resource from its markers: {@code @PathId}, {@code @Paged}, {@code @CsvFile}, the
+ * 429 and secrets.
+ */
 class ContractMarkersTest {
 
     @Path("/api/v1/things")
@@ -34,6 +37,14 @@ class ContractMarkersTest {
         @Paged(name = "PartPage", description = "One page of parts", cursorExample = "MTI4Nw")
         public String parts(@PathParam("id") String id) {
             return id;
+        }
+
+        @GET
+        @Path("/export")
+        @RolesAllowed("it-admin")
+        @CsvFile(name = "things.csv", example = "id,name\n1,lamp\n")
+        public String export() {
+            return "";
         }
 
         @POST
@@ -84,6 +95,30 @@ class ContractMarkersTest {
                 .containsKey("Retry-After");
         assertThat(parts.getResponses().getAPIResponse("200").getHeaders()).isNull();
         assertThat(parts.getResponses().hasAPIResponse("429")).isFalse();
+    }
+
+    @Test
+    void anExportAnswersItsFileUnderItsName() throws IOException {
+        OpenAPI api = OASFactory.createOpenAPI()
+                .paths(OASFactory.createPaths()
+                        .addPathItem(
+                                "/api/v1/things/export",
+                                OASFactory.createPathItem()
+                                        .GET(OASFactory.createOperation().operationId("exportThings"))));
+
+        new ApiContract(Index.of(ThingResource.class)).filterOpenAPI(api);
+
+        APIResponse file = api.getPaths()
+                .getPathItem("/api/v1/things/export")
+                .getGET()
+                .getResponses()
+                .getAPIResponse("200");
+        assertThat(file.getDescription()).isEqualTo("The CSV file");
+        assertThat(file.getHeaders().get("Content-Disposition").getSchema().getExample())
+                .isEqualTo("attachment; filename=\"things.csv\"");
+        MediaType csv = file.getContent().getMediaType("text/csv");
+        assertThat(csv.getExample()).isEqualTo("id,name\n1,lamp\n");
+        assertThat(csv.getSchema().getType()).containsExactly(Schema.SchemaType.STRING);
     }
 
     @Test
