@@ -366,13 +366,7 @@ public class DeviceResource {
             description = "IT staff and auditors. Each status the lifecycle lets the device move to now, with the"
                     + " operation that makes the move: ASSIGN (POST .../assignment), RETURN (POST .../return), SANITIZE"
                     + " (POST .../sanitization) or CHANGE_STATUS (POST .../status). Empty for a retired device.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The moves allowed now (possibly none)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = DeviceMove.class)))
+    @APIResponse(responseCode = "200", description = "The moves allowed now (possibly none)")
     public List<DeviceMove> moves(@PathParam("id") String id) {
         return devices.moves(Params.pathId("device", id));
     }
@@ -385,13 +379,7 @@ public class DeviceResource {
             summary = "Who held a device, and when",
             description = "IT staff and auditors. Every assignment period of the device, the current one included"
                     + " (without an end).")
-    @APIResponse(
-            responseCode = "200",
-            description = "The assignment periods (possibly none)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "200", description = "The assignment periods (possibly none)")
     public List<AssignmentView> assignments(@PathParam("id") String id) {
         return devices.assignmentsOf(Params.pathId("device", id)).stream()
                 .map(AssignmentView::of)

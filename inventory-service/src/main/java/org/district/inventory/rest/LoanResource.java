@@ -16,7 +16,6 @@ import org.district.support.time.DistrictClock;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,13 +41,7 @@ public class LoanResource {
             description = "IT staff and auditors. Devices assigned with a due date and not yet given back, earliest due"
                     + " first; overdue=true keeps those past their due date (the holder and IT are reminded of them"
                     + " until they come back).")
-    @APIResponse(
-            responseCode = "200",
-            description = "The loaners, earliest due first",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = LoanView.class)))
+    @APIResponse(responseCode = "200", description = "The loaners, earliest due first")
     public List<LoanView> list(
             @QueryParam("overdue")
                     @Parameter(

@@ -143,13 +143,7 @@ public class PersonResource {
             description = "IT staff, auditors and HR. The name of each person named by districtId or id (repeat either,"
                     + " at most " + NAMES_PER_CALL + " in all), for lists that show people by name. Unknown ones are"
                     + " left out; none named gives an empty list.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The people found, each with id, district id and name",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = PersonRefView.class)))
+    @APIResponse(responseCode = "200", description = "The people found, each with id, district id and name")
     public List<PersonRefView> names(
             @QueryParam("districtId")
                     @Parameter(
@@ -374,13 +368,7 @@ public class PersonResource {
             summary = "A person record's history, newest first",
             description = "IT staff and HR. Every change to the record (the latest 500 at most), newest first: who,"
                     + " when, what, from and to.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The changes (possibly none)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntryView.class)))
+    @APIResponse(responseCode = "200", description = "The changes (possibly none)")
     public List<HistoryEntryView> history(@PathParam("id") String id) {
         return people.history(Params.pathId("person", id)).stream()
                 .map(HistoryEntryView::of)
