@@ -26,15 +26,9 @@ import org.district.inventory.domain.DeviceFilter;
 import org.district.inventory.domain.DeviceOrder;
 import org.district.inventory.entity.Device;
 import org.district.inventory.entity.Person;
-import org.district.inventory.service.AssignmentRequest;
-import org.district.inventory.service.DeviceMove;
 import org.district.inventory.service.DeviceRequest;
 import org.district.inventory.service.DeviceService;
 import org.district.inventory.service.PersonService;
-import org.district.inventory.service.ReplacementRequest;
-import org.district.inventory.service.ReturnRequest;
-import org.district.inventory.service.SanitizationRequest;
-import org.district.inventory.service.StatusChangeRequest;
 import org.district.inventory.service.csv.CsvExports;
 import org.district.inventory.service.csv.DeviceColumns;
 import org.district.inventory.service.csv.DeviceImport;
@@ -355,146 +349,6 @@ public class DeviceResource {
                 size,
                 HistoryEntryView::of,
                 h -> Cursors.encode(h.id));
-    }
-
-    @GET
-    @Path("/{id}/moves")
-    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    @Operation(
-            operationId = "listDeviceMoves",
-            summary = "What may be done with a device now",
-            description = "IT staff and auditors. Each status the lifecycle lets the device move to now, with the"
-                    + " operation that makes the move: ASSIGN (POST .../assignment), RETURN (POST .../return), SANITIZE"
-                    + " (POST .../sanitization) or CHANGE_STATUS (POST .../status). Empty for a retired device.")
-    @APIResponse(responseCode = "200", description = "The moves allowed now (possibly none)")
-    public List<DeviceMove> moves(@PathParam("id") String id) {
-        return devices.moves(Params.pathId("device", id));
-    }
-
-    @GET
-    @Path("/{id}/assignments")
-    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    @Operation(
-            operationId = "listDeviceAssignments",
-            summary = "Who held a device, and when",
-            description = "IT staff and auditors. Every assignment period of the device, the current one included"
-                    + " (without an end).")
-    @APIResponse(responseCode = "200", description = "The assignment periods (possibly none)")
-    public List<AssignmentView> assignments(@PathParam("id") String id) {
-        return devices.assignmentsOf(Params.pathId("device", id)).stream()
-                .map(AssignmentView::of)
-                .toList();
-    }
-
-    @POST
-    @Path("/{id}/assignment")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.IT_ADMIN)
-    @Operation(
-            operationId = "assignDevice",
-            summary = "Assign a device to a person",
-            description = "IT staff. Only IN_STOCK district devices; the person (by personId or personDistrictId)"
-                    + " must be active and have acknowledged the Acceptable Use Policy within the last 365 days (409"
-                    + " otherwise). The device becomes ASSIGNED. With dueOn it is a loaner: listed under GET"
-                    + " /api/v1/loans, and its holder is reminded before and on the due date and IT after it. Not"
-                    + " idempotent: assigning it again answers 409.")
-    @APIResponse(responseCode = "200", description = "The device, now ASSIGNED")
-    @APIResponse(
-            responseCode = "409",
-            description = "The device is personal or not IN_STOCK (for example quarantined, so it must be sanitized"
-                    + " first), or the person has departed or has no current Acceptable Use Policy acknowledgement")
-    public DeviceView assign(@PathParam("id") String id, @Valid @NotNull AssignmentRequest request) {
-        return DeviceView.full(devices.assign(Params.pathId("device", id), request, caller.actor()));
-    }
-
-    @POST
-    @Path("/{id}/replacement")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.IT_ADMIN)
-    @Operation(
-            operationId = "issueReplacement",
-            summary = "Issue a replacement for a lost or stolen device",
-            description = "IT staff. In one step, the person who held the LOST or STOLEN device {id} is assigned the"
-                    + " replacement device (by deviceId or assetTag), under the same rules as any assignment; with"
-                    + " dueOn it is a loaner. Both devices' histories record it. The lost device stays as it is"
-                    + " until its report is closed. Not idempotent: the replacement is then ASSIGNED, so a second"
-                    + " call answers 409.")
-    @APIResponse(responseCode = "200", description = "The replacement device, now ASSIGNED to the lost device's holder")
-    @APIResponse(
-            responseCode = "409",
-            description = "The device is not LOST or STOLEN or had no holder, or the replacement cannot be assigned"
-                    + " (not IN_STOCK, personal, or the holder has departed or has no current Acceptable Use Policy"
-                    + " acknowledgement)")
-    public DeviceView issueReplacement(
-            @PathParam("id")
-                    @Parameter(
-                            description = "The lost or stolen device's id",
-                            example = DEVICE_ID,
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                    String id,
-            @Valid @NotNull ReplacementRequest request) {
-        return DeviceView.full(devices.replace(Params.pathId("device", id), request, caller.actor()));
-    }
-
-    @POST
-    @Path("/{id}/return")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.IT_ADMIN)
-    @Operation(
-            operationId = "returnDevice",
-            summary = "Take a device back from its holder",
-            description = "IT staff. The assignment ends and the device goes to IN_STOCK, or to QUARANTINED when it"
-                    + " holds sensitive data. The body (a note) is optional. Not idempotent: a device no longer"
-                    + " assigned answers 409.")
-    @APIResponse(responseCode = "200", description = "The device, now IN_STOCK or QUARANTINED")
-    @APIResponse(responseCode = "409", description = "The device is personal (retire it instead) or is not ASSIGNED")
-    public DeviceView takeBack(
-            @PathParam("id") String id,
-            @RequestBody(
-                            required = false,
-                            description = "Optional: a note for the device's history",
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = ReturnRequest.class)))
-                    @Valid
-                    ReturnRequest request) {
-        return DeviceView.full(devices.takeBack(Params.pathId("device", id), request, caller.actor()));
-    }
-
-    @POST
-    @Path("/{id}/status")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.IT_ADMIN)
-    @Operation(
-            operationId = "changeDeviceStatus",
-            summary = "Move a device to another status",
-            description = "IT staff. Repair, retirement, or a manual loss, recovery or write-off record (costOwed only"
-                    + " with WRITTEN_OFF). A recovered device holding sensitive data goes on to QUARANTINED. Illegal"
-                    + " moves answer 409 naming the allowed ones; assignment, return and sanitization have their own"
-                    + " operations (409 pointing to them).")
-    @APIResponse(responseCode = "200", description = "The device in its new status")
-    @APIResponse(
-            responseCode = "409",
-            description = "The lifecycle does not allow this move now (the device is already in that status, the"
-                    + " move is illegal, or it is made by assignment, return or sanitization instead)")
-    public DeviceView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest change) {
-        return DeviceView.full(devices.changeStatus(Params.pathId("device", id), change, caller.actor()));
-    }
-
-    @POST
-    @Path("/{id}/sanitization")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.IT_ADMIN)
-    @Operation(
-            operationId = "sanitizeDevice",
-            summary = "Record that a quarantined device was sanitized",
-            description = "IT staff. QUARANTINED to IN_STOCK, recording how the data was sanitized. Not idempotent: a"
-                    + " device no longer quarantined answers 409.")
-    @APIResponse(responseCode = "200", description = "The device, now IN_STOCK")
-    @APIResponse(responseCode = "409", description = "The device is not QUARANTINED")
-    public DeviceView sanitize(@PathParam("id") String id, @Valid @NotNull SanitizationRequest sanitization) {
-        return DeviceView.full(devices.sanitize(Params.pathId("device", id), sanitization, caller.actor()));
     }
 
     @POST
