@@ -12,11 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "One stored check-in of a device: what its agent reported, and whether it met the baseline")
 public record CheckInHistoryView(
-        @Schema(
-                        description = "When the check-in was received",
-                        required = true,
-                        format = "date-time",
-                        example = "2026-09-14T13:30:00Z")
+        @Schema(description = "When the check-in was received", required = true, example = "2026-09-14T13:30:00Z")
                 Instant receivedAt,
         @Schema(
                         description = "The operating system's name, as reported (absent when not reported)",
@@ -28,14 +24,12 @@ public record CheckInHistoryView(
                 String osBuild,
         @Schema(
                         description = "When the last OS update was installed (absent when the device could not tell)",
-                        format = "date",
                         example = "2026-09-08")
                 LocalDate lastPatchDate,
         @Schema(description = "The antivirus product (absent when none is installed)", example = "Microsoft Defender")
                 String antivirusProduct,
         @Schema(
                         description = "The date of the antivirus definitions (absent when not reported)",
-                        format = "date",
                         example = "2026-09-13")
                 LocalDate antivirusDefinitionsDate,
         @Schema(

@@ -23,9 +23,7 @@ public record AcquisitionView(
         @Schema(
                         description = "Date of purchase or of acceptance of the donation",
                         example = "2025-08-15",
-                        required = true,
-                        implementation = String.class,
-                        format = "date")
+                        required = true)
                 LocalDate acquiredOn,
         @Schema(description = "Donor of a donation", example = "Lincoln High PTA") String donor) {
 

@@ -11,12 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         description = "What a person has been charged, paid and been waived in all, and what they still owe"
                 + " (outstanding = charged - paid - waived). Zeros for a person never charged.")
 public record BalanceView(
-        @Schema(
-                        description = "The person's id",
-                        example = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30",
-                        required = true,
-                        implementation = String.class,
-                        format = "uuid")
+        @Schema(description = "The person's id", example = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30", required = true)
                 UUID personId,
         @Schema(description = "The person's district id (upper case)", example = "E10234", required = true)
                 String districtId,

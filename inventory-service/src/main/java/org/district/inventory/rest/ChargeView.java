@@ -19,20 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + " is the amount less what was paid and waived. A charge read by itself lists its payments and"
                 + " waivers; a list leaves them out.")
 public record ChargeView(
-        @Schema(
-                        description = "The charge's id",
-                        example = "6e1b7a52-3c4d-4f8e-9a0b-2c3d4e5f6a7b",
-                        required = true,
-                        implementation = String.class,
-                        format = "uuid")
+        @Schema(description = "The charge's id", example = "6e1b7a52-3c4d-4f8e-9a0b-2c3d4e5f6a7b", required = true)
                 UUID id,
         @Schema(description = "Who owes it", required = true) PersonRefView person,
         @Schema(
                         description = "The damaged or lost device's id",
                         example = "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21",
-                        required = true,
-                        implementation = String.class,
-                        format = "uuid")
+                        required = true)
                 UUID deviceId,
         @Schema(description = "The device's asset tag", example = "LHS-0042", required = true) String assetTag,
         @Schema(description = "DAMAGE or LOSS", example = "DAMAGE", required = true) ChargeReason reason,
@@ -55,19 +48,12 @@ public record ChargeView(
                 ChargeStatus status,
         @Schema(description = "Who recorded it: role and district id", example = "IT_ADMIN:E10001", required = true)
                 String createdBy,
-        @Schema(
-                        description = "When it was recorded",
-                        example = "2026-03-01T14:05:00Z",
-                        required = true,
-                        implementation = String.class,
-                        format = "date-time")
+        @Schema(description = "When it was recorded", example = "2026-03-01T14:05:00Z", required = true)
                 Instant createdAt,
         @Schema(
                         description = "When it last changed (its latest payment or waiver)",
                         example = "2026-03-02T15:10:00Z",
-                        required = true,
-                        implementation = String.class,
-                        format = "date-time")
+                        required = true)
                 Instant updatedAt,
         @Schema(description = "Its payments, oldest first (only when the charge is read by itself)")
                 List<PaymentView> payments,

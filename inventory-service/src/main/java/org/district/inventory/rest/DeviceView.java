@@ -21,12 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + " its status (no holder, acquisition, notes, sensitivity, version or record times); a supervisor sees"
                 + " the holder's view naming the holder. Fields without a value are omitted.")
 public record DeviceView(
-        @Schema(
-                        description = "The device's id",
-                        example = "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21",
-                        required = true,
-                        implementation = String.class,
-                        format = "uuid")
+        @Schema(description = "The device's id", example = "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21", required = true)
                 UUID id,
         @Schema(description = "Asset tag, upper case", example = "LHS-0042", required = true) String assetTag,
         @Schema(description = "Manufacturer serial number, upper case", example = "5CG3281QXZ", required = true)
@@ -46,25 +41,16 @@ public record DeviceView(
                 PersonRefView assignee,
         @Schema(
                         description = "Since when the holder has it; omitted when nobody does",
-                        example = "2025-08-20T14:05:00Z",
-                        implementation = String.class,
-                        format = "date-time")
+                        example = "2025-08-20T14:05:00Z")
                 Instant assignedAt,
         @Schema(
                         description = "When the holder must give it back (a loaner); omitted for an assignment"
                                 + " without an end",
-                        example = "2026-12-18",
-                        implementation = String.class,
-                        format = "date")
+                        example = "2026-12-18")
                 LocalDate assignmentDueOn,
         @Schema(description = "How the district acquired it; omitted for a personal device (IT and auditors only)")
                 AcquisitionView acquisition,
-        @Schema(
-                        description = "Last day of the warranty",
-                        example = "2028-08-15",
-                        implementation = String.class,
-                        format = "date")
-                LocalDate warrantyEnd,
+        @Schema(description = "Last day of the warranty", example = "2028-08-15") LocalDate warrantyEnd,
         @Schema(
                         description = "What the holder owes for it in US dollars, recorded when it was written off",
                         example = "250.00")
@@ -72,17 +58,9 @@ public record DeviceView(
         @Schema(description = "IT's notes (IT and auditors only)", example = "Spare charger kept in the library.")
                 String notes,
         @Schema(description = "Record version, as in the ETag (IT and auditors only)", example = "3") Long version,
-        @Schema(
-                        description = "When it was registered (IT and auditors only)",
-                        example = "2025-08-15T15:30:00Z",
-                        implementation = String.class,
-                        format = "date-time")
+        @Schema(description = "When it was registered (IT and auditors only)", example = "2025-08-15T15:30:00Z")
                 Instant createdAt,
-        @Schema(
-                        description = "When it last changed (IT and auditors only)",
-                        example = "2025-08-20T14:05:00Z",
-                        implementation = String.class,
-                        format = "date-time")
+        @Schema(description = "When it last changed (IT and auditors only)", example = "2025-08-20T14:05:00Z")
                 Instant updatedAt) {
 
     /** Everything about the device, as IT staff and auditors see it. */

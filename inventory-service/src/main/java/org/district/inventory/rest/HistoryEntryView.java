@@ -25,13 +25,7 @@ public record HistoryEntryView(
                         example = "1187",
                         required = true)
                 long id,
-        @Schema(
-                        description = "When it happened",
-                        example = "2025-08-20T14:05:00Z",
-                        required = true,
-                        implementation = String.class,
-                        format = "date-time")
-                Instant occurredAt,
+        @Schema(description = "When it happened", example = "2025-08-20T14:05:00Z", required = true) Instant occurredAt,
         @Schema(
                         description = "Who made the change: role and district id, or the service that applied an event",
                         example = "IT_ADMIN:E10001",
@@ -62,9 +56,7 @@ public record HistoryEntryView(
                 String reason,
         @Schema(
                         description = "The event that caused the change, for changes made from an event (devices only)",
-                        example = "9b0f4d6e-2c3a-4e5f-8a7b-6c1d0e9f2a34",
-                        implementation = String.class,
-                        format = "uuid")
+                        example = "9b0f4d6e-2c3a-4e5f-8a7b-6c1d0e9f2a34")
                 UUID sourceEventId) {
 
     static HistoryEntryView of(DeviceHistoryEntry h) {

@@ -11,31 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A device lent to a person until a due date, as the loaner list shows it. */
 @Schema(description = "A device lent to a person until a due date (an open assignment with a due date)")
 public record LoanView(
-        @Schema(
-                        description = "The device's id",
-                        example = "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21",
-                        required = true,
-                        implementation = String.class,
-                        format = "uuid")
+        @Schema(description = "The device's id", example = "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21", required = true)
                 UUID deviceId,
         @Schema(description = "The device's asset tag", example = "LHS-LT-0107", required = true) String assetTag,
         @Schema(required = true) DeviceType type,
         @Schema(description = "The device's school", example = "LINCOLN-HS", required = true) String school,
         @Schema(description = "Who has it", required = true) PersonRefView holder,
-        @Schema(
-                        description = "Since when",
-                        example = "2026-12-04T15:10:00Z",
-                        required = true,
-                        implementation = String.class,
-                        format = "date-time")
-                Instant assignedAt,
-        @Schema(
-                        description = "The day it is due back",
-                        example = "2026-12-18",
-                        required = true,
-                        implementation = String.class,
-                        format = "date")
-                LocalDate dueOn,
+        @Schema(description = "Since when", example = "2026-12-04T15:10:00Z", required = true) Instant assignedAt,
+        @Schema(description = "The day it is due back", example = "2026-12-18", required = true) LocalDate dueOn,
         @Schema(
                         description = "Days past the due date; 0 while not yet due",
                         example = "0",

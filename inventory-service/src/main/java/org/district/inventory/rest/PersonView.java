@@ -16,12 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
  */
 @Schema(description = "A person record as IT and HR see it. Every field is present; those without a value are null.")
 public record PersonView(
-        @Schema(
-                        description = "The person's id",
-                        example = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30",
-                        required = true,
-                        implementation = String.class,
-                        format = "uuid")
+        @Schema(description = "The person's id", example = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30", required = true)
                 UUID id,
         @Schema(
                         description = "District id (employee or student number), upper case",
@@ -70,17 +65,13 @@ public record PersonView(
                                 + " active will leave; null while no departure is known",
                         example = "2026-06-05",
                         nullable = true,
-                        required = true,
-                        implementation = String.class,
-                        format = "date")
+                        required = true)
                 LocalDate departedOn,
         @Schema(
                         description = "Date of the last Acceptable Use Policy acknowledgement",
                         example = "2025-08-18",
                         nullable = true,
-                        required = true,
-                        implementation = String.class,
-                        format = "date")
+                        required = true)
                 LocalDate aupAcknowledgedOn,
         @Schema(
                         description = "Whether the last acknowledgement is recent enough (within 365 days unless"
@@ -89,19 +80,9 @@ public record PersonView(
                         required = true)
                 boolean aupCurrent,
         @Schema(description = "Record version, as in the ETag", example = "4", required = true) long version,
-        @Schema(
-                        description = "When the record was created",
-                        example = "2025-07-01T11:00:00Z",
-                        required = true,
-                        implementation = String.class,
-                        format = "date-time")
+        @Schema(description = "When the record was created", example = "2025-07-01T11:00:00Z", required = true)
                 Instant createdAt,
-        @Schema(
-                        description = "When it last changed",
-                        example = "2025-08-18T13:42:00Z",
-                        required = true,
-                        implementation = String.class,
-                        format = "date-time")
+        @Schema(description = "When it last changed", example = "2025-08-18T13:42:00Z", required = true)
                 Instant updatedAt) {
 
     static PersonView of(Person p, boolean aupCurrent) {

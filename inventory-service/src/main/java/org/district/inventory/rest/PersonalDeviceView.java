@@ -21,9 +21,7 @@ public record PersonalDeviceView(
         @Schema(
                         description = "The device's id (as in the device registry)",
                         example = PersonalDeviceResource.DEVICE_ID,
-                        required = true,
-                        implementation = String.class,
-                        format = "uuid")
+                        required = true)
                 UUID id,
         @Schema(description = "Asset tag, generated for the device", example = "P-7KQ2M9XD", required = true)
                 String assetTag,
@@ -64,39 +62,23 @@ public record PersonalDeviceView(
                         example = "true",
                         required = true)
                 boolean lockAndLocateConsent,
-        @Schema(
-                        description = "When access was last asked for",
-                        example = "2026-03-02T15:04:05Z",
-                        required = true,
-                        implementation = String.class,
-                        format = "date-time")
+        @Schema(description = "When access was last asked for", example = "2026-03-02T15:04:05Z", required = true)
                 Instant requestedAt,
         @Schema(
                         description = "When the owner asked to renew the approval, while the renewal awaits a decision",
-                        example = "2026-06-05T08:30:00Z",
-                        implementation = String.class,
-                        format = "date-time")
+                        example = "2026-06-05T08:30:00Z")
                 Instant renewalRequestedAt,
         @Schema(
                         description = "The approval's last day (the end of the school year); kept after it ends",
-                        example = "2026-06-30",
-                        implementation = String.class,
-                        format = "date")
+                        example = "2026-06-30")
                 LocalDate expiresOn,
         @Schema(
                         description = "While approved: the first day the owner may ask to renew (30 days before"
                                 + " expiresOn)",
-                        example = "2026-05-31",
-                        implementation = String.class,
-                        format = "date")
+                        example = "2026-05-31")
                 LocalDate renewableFrom,
         @Schema(description = "Who decided last (role and district id)", example = "PRINCIPAL:E1001") String decidedBy,
-        @Schema(
-                        description = "When they decided",
-                        example = "2026-03-03T09:12:00Z",
-                        implementation = String.class,
-                        format = "date-time")
-                Instant decidedAt,
+        @Schema(description = "When they decided", example = "2026-03-03T09:12:00Z") Instant decidedAt,
         @Schema(
                         description = "Why access was last refused, removed or ended",
                         example = "Student records stay on district laptops; use the one assigned to you.")

@@ -9,12 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Part (or all) of a charge the district waived, and why. */
 @Schema(description = "Part (or all) of a charge the district waived, and why.")
 public record WaiverView(
-        @Schema(
-                        description = "The waiver's id",
-                        example = "8c1d2e3f-4a5b-4c6d-9e7f-0a1b2c3d4e5f",
-                        required = true,
-                        implementation = String.class,
-                        format = "uuid")
+        @Schema(description = "The waiver's id", example = "8c1d2e3f-4a5b-4c6d-9e7f-0a1b2c3d4e5f", required = true)
                 UUID id,
         @Schema(description = "What was waived, in US dollars", example = "100.00", required = true) BigDecimal amount,
         @Schema(
@@ -24,12 +19,7 @@ public record WaiverView(
                 String reason,
         @Schema(description = "Who recorded it: role and district id", example = "IT_ADMIN:E10001", required = true)
                 String recordedBy,
-        @Schema(
-                        description = "When it was recorded",
-                        example = "2026-03-04T09:30:00Z",
-                        required = true,
-                        implementation = String.class,
-                        format = "date-time")
+        @Schema(description = "When it was recorded", example = "2026-03-04T09:30:00Z", required = true)
                 Instant recordedAt) {
 
     static WaiverView of(ChargeWaiver w) {

@@ -43,9 +43,7 @@ public record AcquisitionRequest(
                 @Schema(
                         description = "Date of purchase or of acceptance of the donation: from 1990-01-01 to today"
                                 + " (district time)",
-                        example = "2025-08-15",
-                        implementation = String.class,
-                        format = "date")
+                        example = "2025-08-15")
                 LocalDate acquiredOn,
         @Size(max = 160)
                 @Schema(

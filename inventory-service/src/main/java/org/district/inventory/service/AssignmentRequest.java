@@ -11,12 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + " personId wins when both are sent).",
         example = "{\"personDistrictId\": \"E10234\", \"note\": \"New school year issue.\"}")
 public record AssignmentRequest(
-        @Schema(
-                        description = "The person's id",
-                        example = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30",
-                        implementation = String.class,
-                        format = "uuid")
-                UUID personId,
+        @Schema(description = "The person's id", example = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30") UUID personId,
         @Size(max = 40) @Schema(description = "The person's district id (any case)", example = "E10234")
                 String personDistrictId,
         @Size(max = 500) @Schema(description = "A note for the device's history", example = "New school year issue.")
@@ -26,7 +21,5 @@ public record AssignmentRequest(
                                 + " left out for an assignment without an end. Loaners past it are listed as overdue"
                                 + " and the holder is reminded.",
                         example = "2026-12-18",
-                        implementation = String.class,
-                        format = "date",
                         nullable = true)
                 LocalDate dueOn) {}

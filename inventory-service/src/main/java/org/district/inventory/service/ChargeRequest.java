@@ -21,16 +21,12 @@ public record ChargeRequest(
         @NotNull
                 @Schema(
                         description = "The person who owes it (a known person, departed or not)",
-                        example = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30",
-                        implementation = String.class,
-                        format = "uuid")
+                        example = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30")
                 UUID personId,
         @NotNull
                 @Schema(
                         description = "The damaged or lost device (a registered device)",
-                        example = "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21",
-                        implementation = String.class,
-                        format = "uuid")
+                        example = "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21")
                 UUID deviceId,
         @NotNull @Schema(description = "DAMAGE or LOSS", example = "DAMAGE") ChargeReason reason,
         @NotNull

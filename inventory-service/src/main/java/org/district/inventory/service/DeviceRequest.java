@@ -75,9 +75,7 @@ public record DeviceRequest(
         @Schema(
                         description = "Last day of the warranty: not before the acquisition date, at most 15 years from"
                                 + " today",
-                        example = "2028-08-15",
-                        implementation = String.class,
-                        format = "date")
+                        example = "2028-08-15")
                 LocalDate warrantyEnd,
         @Size(max = 2000) @Schema(description = "IT's notes", example = "Spare charger kept in the library.")
                 String notes,

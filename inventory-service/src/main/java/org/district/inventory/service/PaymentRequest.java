@@ -28,9 +28,7 @@ public record PaymentRequest(
                 @Schema(
                         description = "The day the person paid: not in the future, not before the charge was recorded"
                                 + " (district time)",
-                        example = "2026-03-02",
-                        implementation = String.class,
-                        format = "date")
+                        example = "2026-03-02")
                 LocalDate paidOn,
         @Size(max = 60)
                 @Schema(

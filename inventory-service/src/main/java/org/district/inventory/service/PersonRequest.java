@@ -63,17 +63,13 @@ public record PersonRequest(
                         description = "The person's last working day: with active=false when they left (today when"
                                 + " absent); with active=true the day they will leave (at most 366 days ahead)."
                                 + " Either opens return tasks for the devices they hold, due on that day",
-                        example = "2026-06-05",
-                        implementation = String.class,
-                        format = "date")
+                        example = "2026-06-05")
                 LocalDate departedOn,
         @Schema(
                         description =
                                 "Date of the person's last annual Acceptable Use Policy acknowledgement; not in the"
                                         + " future",
-                        example = "2025-08-18",
-                        implementation = String.class,
-                        format = "date")
+                        example = "2025-08-18")
                 LocalDate aupAcknowledgedOn) {
 
     public boolean activeOrDefault() {

@@ -13,11 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example = "{\"assetTag\": \"LHS-LT-0107\", \"dueOn\": \"2026-12-18\", \"note\": \"Loaner until the report is"
                 + " closed.\"}")
 public record ReplacementRequest(
-        @Schema(
-                        description = "The replacement device's id",
-                        example = "9a4e2c71-3b5d-4f8a-b6c0-1d2e3f4a5b6c",
-                        implementation = String.class,
-                        format = "uuid")
+        @Schema(description = "The replacement device's id", example = "9a4e2c71-3b5d-4f8a-b6c0-1d2e3f4a5b6c")
                 UUID deviceId,
         @Size(max = 40) @Schema(description = "The replacement device's asset tag (any case)", example = "LHS-LT-0107")
                 String assetTag,
@@ -25,8 +21,6 @@ public record ReplacementRequest(
                         description = "When the replacement is due back (a loaner), from today to a year ahead;"
                                 + " left out for a permanent replacement",
                         example = "2026-12-18",
-                        implementation = String.class,
-                        format = "date",
                         nullable = true)
                 LocalDate dueOn,
         @Size(max = 500)

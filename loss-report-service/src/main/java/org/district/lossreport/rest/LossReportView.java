@@ -9,7 +9,6 @@ import org.district.contracts.lossreport.LossKind;
 import org.district.contracts.lossreport.LossReportStatus;
 import org.district.lossreport.entity.LossReport;
 import org.district.lossreport.entity.LossReportEntry;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -22,13 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         description = "A loss report. Absent fields have no value; the contact phone is shown only to the reporter, IT"
                 + " and auditors, the history only to IT and auditors reading one report.")
 public record LossReportView(
-        @Schema(
-                        description = "The report's id",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "uuid",
-                        required = true,
-                        example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d")
+        @Schema(description = "The report's id", required = true, example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d")
                 UUID id,
         @Schema(
                         description = "The report's number, LR-year-sequence",
@@ -46,19 +39,10 @@ public record LossReportView(
                         description = "District id of the device's holder when reported; absent when it had none",
                         example = "E1001")
                 String holderDistrictId,
-        @Schema(
-                        description = "When the report was filed",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
-                        required = true,
-                        example = "2026-03-02T20:45:00Z")
+        @Schema(description = "When the report was filed", required = true, example = "2026-03-02T20:45:00Z")
                 Instant reportedAt,
         @Schema(
                         description = "When the reporter last saw the device",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
                         required = true,
                         example = "2026-03-02T20:30:00Z")
                 Instant lastSeenAt,
@@ -82,12 +66,7 @@ public record LossReportView(
                         minimum = "0",
                         example = "249.99")
                 BigDecimal costOwed,
-        @Schema(
-                        description = "When the report was closed; absent while open",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
-                        example = "2026-03-20T15:10:00Z")
+        @Schema(description = "When the report was closed; absent while open", example = "2026-03-20T15:10:00Z")
                 Instant closedAt,
         @Schema(
                         description = "Who closed the report: role and district id; absent while open",
@@ -99,13 +78,7 @@ public record LossReportView(
                         minimum = "0",
                         example = "0")
                 long version,
-        @Schema(
-                        description = "When the report last changed",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
-                        required = true,
-                        example = "2026-03-02T20:45:00Z")
+        @Schema(description = "When the report last changed", required = true, example = "2026-03-02T20:45:00Z")
                 Instant updatedAt,
         @Schema(description = "What happened to the report, oldest first; only for IT and auditors reading one report")
                 List<ReportEntryView> history) {

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.district.lossreport.domain.Channel;
 import org.district.lossreport.domain.DeliveryStatus;
 import org.district.lossreport.entity.Notification;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One delivery as IT sees it: to whom, how, where it stands, how often it was tried and why it last failed. */
@@ -16,19 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         description = "One notification delivery: to whom, how, where it stands, how often it was tried and why it last"
                 + " failed. Absent fields have no value.")
 public record NotificationView(
-        @Schema(
-                        description = "The delivery's id",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "uuid",
-                        required = true,
-                        example = "0b8e6f3c-2d4a-4e9b-8c7d-5a1f2e3d4c5b")
+        @Schema(description = "The delivery's id", required = true, example = "0b8e6f3c-2d4a-4e9b-8c7d-5a1f2e3d4c5b")
                 UUID id,
         @Schema(
                         description = "The id of the event (or reminder) that caused it",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "uuid",
                         required = true,
                         example = "6a4c2e8f-9b1d-4f7a-a3c5-e2d4f6a8b0c1")
                 UUID eventId,
@@ -40,16 +30,10 @@ public record NotificationView(
                 String consumer,
         @Schema(
                         description = "The loss report it is about; absent when none",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "uuid",
                         example = "8d2f4b7a-5c1e-4f3a-b6d9-0e7c1a2b3c4d")
                 UUID reportId,
         @Schema(
                         description = "The device it is about; absent when none",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "uuid",
                         example = "3f6c2a9e-1b7d-4c2e-9a51-7d0e8b4f2c16")
                 UUID deviceId,
         @Schema(
@@ -69,34 +53,14 @@ public record NotificationView(
                         description = "Why the last attempt failed; absent when none failed or it was sent since",
                         example = "SMTP 451: temporary local problem, try later")
                 String lastError,
-        @Schema(
-                        description = "When it was recorded",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
-                        required = true,
-                        example = "2026-03-02T20:45:01Z")
+        @Schema(description = "When it was recorded", required = true, example = "2026-03-02T20:45:01Z")
                 Instant createdAt,
         @Schema(
                         description = "When the next attempt is due; only while PENDING or RETRYING",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
                         example = "2026-03-02T20:46:01Z")
                 Instant nextAttemptAt,
-        @Schema(
-                        description = "When it was sent; only once SENT",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
-                        example = "2026-03-02T20:45:03Z")
-                Instant sentAt,
-        @Schema(
-                        description = "When it was given up; only once FAILED",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
-                        example = "2026-03-03T08:45:03Z")
+        @Schema(description = "When it was sent; only once SENT", example = "2026-03-02T20:45:03Z") Instant sentAt,
+        @Schema(description = "When it was given up; only once FAILED", example = "2026-03-03T08:45:03Z")
                 Instant failedAt) {
 
     static NotificationView of(Notification n) {

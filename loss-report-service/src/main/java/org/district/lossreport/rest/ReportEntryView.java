@@ -3,21 +3,13 @@ package org.district.lossreport.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.district.lossreport.entity.LossReportEntry;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One thing that happened to a loss report, in its history. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ReportEntryView", description = "One thing that happened to a loss report, in its history.")
 public record ReportEntryView(
-        @Schema(
-                        description = "When it happened",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
-                        required = true,
-                        example = "2026-03-02T20:45:00Z")
-                Instant at,
+        @Schema(description = "When it happened", required = true, example = "2026-03-02T20:45:00Z") Instant at,
         @Schema(description = "Who did it: their role and district id", required = true, example = "IT_ADMIN:E1001")
                 String actor,
         @Schema(

@@ -2,7 +2,6 @@ package org.district.lossreport.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The device of a loss report as it was when reported. */
@@ -11,9 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReportedDeviceView(
         @Schema(
                         description = "The device's id in inventory",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "uuid",
                         required = true,
                         example = "3f6c2a9e-1b7d-4c2e-9a51-7d0e8b4f2c16")
                 UUID id,

@@ -2,7 +2,6 @@ package org.district.lossreport.service;
 
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -15,9 +14,6 @@ public record RecoveryRequest(
         @Schema(
                         description = "When it was found; now when absent. Not in the future (5 minutes of clock"
                                 + " difference tolerated) and not before the device was last seen",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
                         example = "2026-03-05T14:10:00Z")
                 Instant recoveredAt,
         @Schema(

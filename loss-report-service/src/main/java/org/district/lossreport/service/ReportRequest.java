@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.district.contracts.lossreport.LossKind;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -48,9 +47,6 @@ public record ReportRequest(
         @Schema(
                         description = "When the reporter last saw the device: not in the future (5 minutes of clock"
                                 + " difference tolerated) and within the last 730 days",
-                        implementation = String.class,
-                        type = SchemaType.STRING,
-                        format = "date-time",
                         required = true,
                         example = "2026-03-02T20:30:00Z")
                 @NotNull(message = Patterns.REQUIRED)

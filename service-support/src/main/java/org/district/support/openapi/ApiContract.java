@@ -121,6 +121,14 @@ public class ApiContract implements OASFilter {
                 "Unavailable", "The database is unavailable or busy: try again after Retry-After seconds"
             }));
 
+    /**
+     * The JDK types the scan describes as component schemas of their own, referred to from each field of the type: the
+     * document writes them inline instead, as a string of the format, so that a field's annotation need only describe
+     * the field.
+     */
+    private static final Map<String, String> SCALAR_FORMATS =
+            Map.of(SCHEMAS + "UUID", "uuid", SCHEMAS + "Instant", "date-time", SCHEMAS + "LocalDate", "date");
+
     private static final String HTML = "text/html";
     private static final String JSON = "application/json";
     private static final String CSV = "text/csv";
@@ -159,6 +167,48 @@ public class ApiContract implements OASFilter {
         this.pathIds = Endpoints.annotated(index, PathId.class);
         this.paged = Endpoints.annotated(index, Paged.class);
         this.csvFiles = Endpoints.annotated(index, CsvFile.class);
+    }
+
+    /**
+     * A UUID, Instant or LocalDate written inline as a string of its format ({@link #SCALAR_FORMATS}); a nullable one
+     * as a nullable string of its format. Called for every schema, the ones inside another before it.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        String format = scalarFormat(schema);
+        if (format != null) {
+            schema.setRef(null);
+            if (schema.getType() == null) {
+                schema.setType(List.of(Schema.SchemaType.STRING));
+            }
+            schema.setFormat(format);
+        } else if (schema.getAllOf() != null && schema.getAllOf().size() == 1) {
+            inline(schema, schema.getAllOf().get(0), () -> schema.setAllOf(null));
+        } else if (schema.getAnyOf() != null
+                && schema.getAnyOf().size() == 2
+                && List.of(Schema.SchemaType.NULL)
+                        .equals(schema.getAnyOf().get(1).getType())) {
+            inline(schema, schema.getAnyOf().get(0), () -> schema.setAnyOf(null));
+        }
+        return schema;
+    }
+
+    /** Gives the schema the format of its only part, and drops the part, if that part is one of the scalars. */
+    private static void inline(Schema schema, Schema part, Runnable dropPart) {
+        String format = scalarFormat(part);
+        if (format == null
+                && part.getRef() == null
+                && List.of(Schema.SchemaType.STRING).equals(part.getType())) {
+            format = SCALAR_FORMATS.containsValue(part.getFormat()) ? part.getFormat() : null;
+        }
+        if (format != null) {
+            dropPart.run();
+            schema.setFormat(format);
+        }
+    }
+
+    private static String scalarFormat(Schema schema) {
+        return schema.getRef() == null ? null : SCALAR_FORMATS.get(schema.getRef());
     }
 
     @Override

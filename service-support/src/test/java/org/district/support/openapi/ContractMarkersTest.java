@@ -2,6 +2,7 @@ package org.district.support.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.openapi.api.util.FilterUtil;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the contract filter writes for a resource from its markers: {@code @PathId}, {@code @Paged}, {@code @CsvFile}, the
- * 429 and secrets.
+ * 429 and secrets; and how it writes the standard answers and the JDK's scalar types.
  */
 class ContractMarkersTest {
 
@@ -160,11 +161,69 @@ class ContractMarkersTest {
         assertThat(api.getComponents().getSchemas()).containsKeys("Problem", "FieldViolation");
     }
 
+    @Test
+    void aUuidAnInstantOrADateIsWrittenInlineAsAStringOfItsFormat() throws IOException {
+        Schema id = OASFactory.createSchema()
+                .description("The thing's id")
+                .addType(Schema.SchemaType.STRING)
+                .addAllOf(ref("UUID"));
+        Schema madeAt = ref("Instant");
+        Schema dueOn = OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.STRING, Schema.SchemaType.NULL))
+                .addAnyOf(ref("LocalDate"))
+                .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+        Schema part = ref("Part");
+        Schema thing = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty("id", id)
+                .addProperty("madeAt", madeAt)
+                .addProperty("dueOn", dueOn)
+                .addProperty("part", part);
+        OpenAPI api = OASFactory.createOpenAPI()
+                .paths(OASFactory.createPaths()
+                        .addPathItem(
+                                "/api/v1/things/{id}/code",
+                                OASFactory.createPathItem().POST(operation("201", ref("Thing")))))
+                .components(OASFactory.createComponents()
+                        .addSchema("Thing", thing)
+                        .addSchema("Part", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
+                        .addSchema("UUID", scalar("uuid"))
+                        .addSchema("Instant", scalar("date-time"))
+                        .addSchema("LocalDate", scalar("date")));
+
+        // the traversal Quarkus applies a filter with: every schema, then the document
+        FilterUtil.applyFilter(new ApiContract(Index.of(ThingResource.class)), api);
+
+        assertThat(id.getAllOf()).isNull();
+        assertThat(id.getType()).containsExactly(Schema.SchemaType.STRING);
+        assertThat(id.getFormat()).isEqualTo("uuid");
+        assertThat(id.getDescription()).isEqualTo("The thing's id");
+        assertThat(madeAt.getRef()).isNull();
+        assertThat(madeAt.getType()).containsExactly(Schema.SchemaType.STRING);
+        assertThat(madeAt.getFormat()).isEqualTo("date-time");
+        assertThat(dueOn.getAnyOf()).isNull();
+        assertThat(dueOn.getType()).containsExactly(Schema.SchemaType.STRING, Schema.SchemaType.NULL);
+        assertThat(dueOn.getFormat()).isEqualTo("date");
+        assertThat(part.getRef()).isEqualTo("#/components/schemas/Part");
+        // nothing refers to the scalars' own schemas any more
+        assertThat(api.getComponents().getSchemas())
+                .containsKeys("Thing", "Part")
+                .doesNotContainKeys("UUID", "Instant", "LocalDate");
+    }
+
     /** A document of these paths, as the contract filter leaves it for {@link ThingResource}. */
     private static OpenAPI filtered(Paths paths) throws IOException {
         OpenAPI api = OASFactory.createOpenAPI().paths(paths);
         new ApiContract(Index.of(ThingResource.class)).filterOpenAPI(api);
         return api;
+    }
+
+    private static Schema ref(String name) {
+        return OASFactory.createSchema().ref("#/components/schemas/" + name);
+    }
+
+    private static Schema scalar(String format) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).format(format);
     }
 
     private static Schema arrayOfParts() {
