@@ -1,8 +1,8 @@
 package org.district.checkin.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.district.checkin.domain.CheckInSource;
 import org.district.checkin.domain.StoredCheckIn;
@@ -14,33 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CheckInHistoryView(
         @Schema(description = "When the check-in was received", required = true, example = "2026-09-14T13:30:00Z")
                 Instant receivedAt,
-        @Schema(
-                        description = "The operating system's name, as reported (absent when not reported)",
-                        example = "Windows")
-                String osName,
-        @Schema(description = "The operating system's version (absent when not reported)", example = "10.0.22631")
-                String osVersion,
-        @Schema(description = "The operating system's build (absent when not reported)", example = "22631.3447")
-                String osBuild,
-        @Schema(
-                        description = "When the last OS update was installed (absent when the device could not tell)",
-                        example = "2026-09-08")
-                LocalDate lastPatchDate,
-        @Schema(description = "The antivirus product (absent when none is installed)", example = "Microsoft Defender")
-                String antivirusProduct,
-        @Schema(
-                        description = "The date of the antivirus definitions (absent when not reported)",
-                        example = "2026-09-13")
-                LocalDate antivirusDefinitionsDate,
-        @Schema(
-                        description = "Whether the disks are encrypted (absent when the device could not tell)",
-                        example = "true")
-                Boolean diskEncryption,
-        @Schema(
-                        description = "Whether a password or screen lock protects the device (absent when the device"
-                                + " could not tell)",
-                        example = "true")
-                Boolean passwordProtection,
+        @JsonUnwrapped ReportedStateView state,
         @Schema(description = "The district network site it checked in from", example = "LINCOLN-HS") String site,
         @Schema(description = "The IPv4 or IPv6 address it checked in from", example = "10.20.4.57") String ipAddress,
         @Schema(
@@ -62,14 +36,7 @@ public record CheckInHistoryView(
     static CheckInHistoryView of(StoredCheckIn c) {
         return new CheckInHistoryView(
                 c.receivedAt(),
-                c.osName(),
-                c.osVersion(),
-                c.osBuild(),
-                c.lastPatchDate(),
-                c.antivirusProduct(),
-                c.antivirusDefinitionsDate(),
-                c.diskEncrypted(),
-                c.screenLock(),
+                ReportedStateView.of(c),
                 c.site(),
                 c.ipAddress(),
                 c.compliant(),

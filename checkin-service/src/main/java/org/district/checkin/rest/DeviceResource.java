@@ -69,10 +69,10 @@ public class DeviceResource {
 
     /** The columns of the overdue export, in order. */
     private static final List<Map.Entry<String, Function<OverdueDeviceView, Object>>> EXPORT_COLUMNS = List.of(
-            Map.entry("device_id", OverdueDeviceView::deviceId),
-            Map.entry("asset_tag", OverdueDeviceView::assetTag),
-            Map.entry("type", OverdueDeviceView::type),
-            Map.entry("school", OverdueDeviceView::school),
+            Map.entry("device_id", v -> v.device().deviceId()),
+            Map.entry("asset_tag", v -> v.device().assetTag()),
+            Map.entry("type", v -> v.device().type()),
+            Map.entry("school", v -> v.device().school()),
             Map.entry("status", OverdueDeviceView::status),
             Map.entry("assignee_district_id", OverdueDeviceView::assigneeDistrictId),
             Map.entry("last_check_in_at", OverdueDeviceView::lastCheckInAt),

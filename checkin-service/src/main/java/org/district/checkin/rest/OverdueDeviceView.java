@@ -1,13 +1,12 @@
 package org.district.checkin.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.district.checkin.entity.Device;
 import org.district.contracts.inventory.DeviceStatus;
-import org.district.contracts.inventory.DeviceType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -17,12 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A device overdue for check-in; the assignee appears only by district id")
 public record OverdueDeviceView(
-        @Schema(description = "The device", required = true, example = "3f9c1e52-7a4b-4d2e-9b61-0c8a5e7d2f14")
-                UUID deviceId,
-        @Schema(description = "The device's asset tag", required = true, example = "LHS-0042") String assetTag,
-        @Schema(description = "The kind of device", required = true) DeviceType type,
-        @Schema(description = "The school the device belongs to", required = true, example = "LINCOLN-HS")
-                String school,
+        @JsonUnwrapped DeviceRefView device,
         @Schema(description = "The device's status (one the overdue list tracks)", required = true) DeviceStatus status,
         @Schema(description = "The assignee's district id (absent when unassigned)", example = "E10482")
                 String assigneeDistrictId,
@@ -39,10 +33,7 @@ public record OverdueDeviceView(
 
     public static OverdueDeviceView of(Device d, LocalDate today) {
         return new OverdueDeviceView(
-                d.id,
-                d.assetTag,
-                d.type,
-                d.school,
+                DeviceRefView.of(d),
                 d.status,
                 d.assigneeDistrictId,
                 d.lastSeenAt,
