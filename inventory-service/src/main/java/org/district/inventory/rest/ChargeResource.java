@@ -57,11 +57,8 @@ import org.jboss.logging.Logger;
         name = "Charges",
         description = "What people owe for devices they damaged or lost: IT staff record charges, payments and"
                 + " waivers; IT and auditors read every charge and balance; anyone else only their own.")
-@PathId(value = "The charge's id", example = ChargeResource.CHARGE_ID)
+@PathId(value = "The charge's id", example = ApiExamples.CHARGE_ID)
 public class ChargeResource {
-
-    /** An example charge id, for the documentation. */
-    static final String CHARGE_ID = "6e1b7a52-3c4d-4f8e-9a0b-2c3d4e5f6a7b";
 
     /** A line of the export with the position the next chunk starts after. */
     private record ExportRow(Instant createdAt, UUID id, List<Object> cells) {}
@@ -122,10 +119,10 @@ public class ChargeResource {
             name = "charges.csv",
             example = "id,createdAt,personDistrictId,assetTag,reason,description,amount,paid,waived,"
                     + "outstanding,status,createdBy,updatedAt,personId,deviceId\n"
-                    + CHARGE_ID + ",2026-03-01T14:05:00Z,E10234,LHS-0042,DAMAGE,"
+                    + ApiExamples.CHARGE_ID + ",2026-03-01T14:05:00Z,E10234,LHS-0042,DAMAGE,"
                     + "Cracked screen; replaced by the repair depot.,150.00,50.00,0.00,100.00,OPEN,"
-                    + "IT_ADMIN:E10001,2026-03-02T15:10:00Z," + PersonResource.PERSON_ID + ","
-                    + DeviceResource.DEVICE_ID + "\n")
+                    + "IT_ADMIN:E10001,2026-03-02T15:10:00Z," + ApiExamples.PERSON_ID + ","
+                    + ApiExamples.DEVICE_ID + "\n")
     public Response export(@BeanParam ChargeSearch search) {
         ChargeFilter filter = search.filter();
         return CsvDownload.of(
@@ -159,8 +156,8 @@ public class ChargeResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
-                                            example =
-                                                    "https://inventory.district.example/api/v1/charges/" + CHARGE_ID)),
+                                            example = "https://inventory.district.example/api/v1/charges/"
+                                                    + ApiExamples.CHARGE_ID)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,

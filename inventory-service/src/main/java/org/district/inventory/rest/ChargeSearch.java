@@ -15,14 +15,14 @@ public class ChargeSearch {
     @QueryParam("personId")
     @Parameter(
             description = "The charges of one person (their id)",
-            example = PersonResource.PERSON_ID,
+            example = ApiExamples.PERSON_ID,
             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     String personId;
 
     @QueryParam("deviceId")
     @Parameter(
             description = "The charges for one device (its id)",
-            example = DeviceResource.DEVICE_ID,
+            example = ApiExamples.DEVICE_ID,
             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     String deviceId;
 

@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.IT_ADMIN)
 @Tag(name = "Devices")
-@PathId(value = "The device's id", example = DeviceResource.DEVICE_ID)
+@PathId(value = "The device's id", example = ApiExamples.DEVICE_ID)
 public class DeviceLifecycleResource {
 
     @Inject
@@ -120,7 +120,7 @@ public class DeviceLifecycleResource {
             @PathParam("id")
                     @Parameter(
                             description = "The lost or stolen device's id",
-                            example = DeviceResource.DEVICE_ID,
+                            example = ApiExamples.DEVICE_ID,
                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     String id,
             @Valid @NotNull ReplacementRequest request) {

@@ -69,21 +69,8 @@ import org.jboss.logging.Logger;
         description = "The device registry: IT staff register, change, assign and take back devices and move them"
                 + " through their lifecycle; IT and auditors read everything; anyone else sees only the devices they"
                 + " hold (a supervisor: also their team's).")
-@PathId(value = "The device's id", example = DeviceResource.DEVICE_ID)
+@PathId(value = "The device's id", example = ApiExamples.DEVICE_ID)
 public class DeviceResource {
-
-    /** An example device id, for the documentation. */
-    static final String DEVICE_ID = "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a21";
-
-    /** The example ETag of a record version, for the documentation. */
-    static final String ETAG_EXAMPLE = "\"v3\"";
-
-    /** An example device import file, for the documentation. */
-    static final String DEVICE_CSV =
-            "assetTag,serialNumber,type,make,model,school,sensitiveData,acquisitionType,vendor,"
-                    + "purchaseOrder,cost,acquiredOn,warrantyEnd\n"
-                    + "LHS-0042,5CG3281QXZ,LAPTOP,Dell,Latitude 3440,LINCOLN-HS,true,PURCHASED,CDW Government,PO-2025-00117,"
-                    + "649.00,2025-08-15,2028-08-15\n";
 
     /** The rate limit of each person's CSV imports, devices and people together (district.rate-limit.imports). */
     public static final String IMPORTS = "imports";
@@ -182,7 +169,7 @@ public class DeviceResource {
                     + "assigneeDistrictId,assignedAt,costOwed,id\n"
                     + "LHS-0042,5CG3281QXZ,LAPTOP,Dell,Latitude 3440,LINCOLN-HS,DISTRICT,true,PURCHASED,"
                     + "CDW Government,PO-2025-00117,649.00,2025-08-15,,2028-08-15,,,ASSIGNED,E10234,"
-                    + "2025-08-20T14:05:00Z,," + DEVICE_ID + "\n")
+                    + "2025-08-20T14:05:00Z,," + ApiExamples.DEVICE_ID + "\n")
     public Response export(@BeanParam DeviceSearch search) {
         Optional<DeviceFilter> filter = filter(search);
         return CsvDownload.byFirstCell(
@@ -232,11 +219,12 @@ public class DeviceResource {
                         schema =
                                 @Schema(
                                         type = SchemaType.STRING,
-                                        example = "https://inventory.district.example/api/v1/devices/" + DEVICE_ID)),
+                                        example = "https://inventory.district.example/api/v1/devices/"
+                                                + ApiExamples.DEVICE_ID)),
                 @Header(
                         name = "ETag",
                         description = "The device's version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE))
+                        schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG))
             },
             content =
                     @Content(
@@ -267,7 +255,7 @@ public class DeviceResource {
                     @Header(
                             name = "ETag",
                             description = "The device's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE)),
+                            schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -296,7 +284,7 @@ public class DeviceResource {
                     @Header(
                             name = "ETag",
                             description = "The device's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE)),
+                            schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -313,7 +301,7 @@ public class DeviceResource {
                                     "The ETag you read, such as \"v3\" (a weak W/\"v3\" is taken alike): the update"
                                             + " is refused with 412 if the device is at another version. Absent or * updates"
                                             + " whatever the current version is",
-                            example = ETAG_EXAMPLE,
+                            example = ApiExamples.ETAG,
                             schema = @Schema(type = SchemaType.STRING))
                     String ifMatch,
             @Valid @NotNull DeviceRequest input) {
@@ -372,7 +360,7 @@ public class DeviceResource {
                     @Content(
                             mediaType = "text/csv",
                             schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "devices", value = DEVICE_CSV)))
+                            examples = @ExampleObject(name = "devices", value = ApiExamples.DEVICE_CSV)))
     @APIResponse(responseCode = "200", description = "What the import did (rows rejected are listed, not refused)")
     public ImportReport importCsv(InputStream body, @BeanParam ImportParams params) throws IOException {
         return params.importCsv(body, (file, mode) -> deviceImport.run(file, mode, caller.actor()));

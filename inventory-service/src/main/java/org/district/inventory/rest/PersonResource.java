@@ -69,16 +69,8 @@ import org.jboss.logging.Logger;
         description = "People records (employees and students). They hold personal data, so only IT staff and HR read"
                 + " or change them; anyone may read their own record and acknowledge the Acceptable Use Policy for"
                 + " themselves.")
-@PathId(value = "The person's id", example = PersonResource.PERSON_ID)
+@PathId(value = "The person's id", example = ApiExamples.PERSON_ID)
 public class PersonResource {
-
-    /** An example person id, for the documentation. */
-    static final String PERSON_ID = "7d2e9c41-0b5a-4f3e-8c6d-2a9b1e4f7c30";
-
-    /** An example people import file, for the documentation. */
-    static final String PEOPLE_CSV = "districtId,givenName,familyName,email,kind,school,supervisorDistrictId,active,"
-            + "departedOn,aupAcknowledgedOn\n"
-            + "E10234,Jordan,Rivera,jrivera@district.example,EMPLOYEE,LINCOLN-HS,E10007,true,,2025-08-18\n";
 
     static final int NAMES_PER_CALL = 200;
 
@@ -158,7 +150,7 @@ public class PersonResource {
             @QueryParam("id")
                     @Parameter(
                             description = "A person id; repeat for more",
-                            example = "[\"" + PERSON_ID + "\"]",
+                            example = "[\"" + ApiExamples.PERSON_ID + "\"]",
                             schema =
                                     @Schema(
                                             type = SchemaType.ARRAY,
@@ -206,7 +198,7 @@ public class PersonResource {
             summary = "Export people as CSV",
             description = "IT staff and HR. Every person matching the filters, in district-id order, in the import's"
                     + " column layout. UTF-8, streamed; the header line comes even when nothing matches.")
-    @CsvFile(name = "people.csv", example = PEOPLE_CSV)
+    @CsvFile(name = "people.csv", example = ApiExamples.PEOPLE_CSV)
     public Response export(@BeanParam PersonSearch search) {
         ParamCheck check = new ParamCheck();
         PersonSearch.Filter filter = search.filter(check);
@@ -236,11 +228,12 @@ public class PersonResource {
                         schema =
                                 @Schema(
                                         type = SchemaType.STRING,
-                                        example = "https://inventory.district.example/api/v1/people/" + PERSON_ID)),
+                                        example = "https://inventory.district.example/api/v1/people/"
+                                                + ApiExamples.PERSON_ID)),
                 @Header(
                         name = "ETag",
                         description = "The record's version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING, example = DeviceResource.ETAG_EXAMPLE))
+                        schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG))
             },
             content =
                     @Content(
@@ -291,7 +284,7 @@ public class PersonResource {
                     @Content(
                             mediaType = "text/csv",
                             schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "people", value = PEOPLE_CSV)))
+                            examples = @ExampleObject(name = "people", value = ApiExamples.PEOPLE_CSV)))
     @APIResponse(responseCode = "200", description = "What the import did (rows rejected are listed, not refused)")
     public ImportReport importCsv(InputStream body, @BeanParam ImportParams params) throws IOException {
         return params.importCsv(body, (file, mode) -> personImport.fromCsv(file, mode, caller.actor()));
@@ -308,7 +301,7 @@ public class PersonResource {
                     @Header(
                             name = "ETag",
                             description = "The record's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING, example = DeviceResource.ETAG_EXAMPLE)),
+                            schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -336,7 +329,7 @@ public class PersonResource {
                     @Header(
                             name = "ETag",
                             description = "The record's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING, example = DeviceResource.ETAG_EXAMPLE)),
+                            schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -352,7 +345,7 @@ public class PersonResource {
                                     "The ETag you read, such as \"v3\" (a weak W/\"v3\" is taken alike): the update"
                                             + " is refused with 412 if the record is at another version. Absent or * updates"
                                             + " whatever the current version is",
-                            example = DeviceResource.ETAG_EXAMPLE,
+                            example = ApiExamples.ETAG,
                             schema = @Schema(type = SchemaType.STRING))
                     String ifMatch,
             @Valid @NotNull PersonRequest input) {

@@ -63,11 +63,8 @@ import org.jboss.logging.Logger;
                 + " the approvers of their school (or IT) approve until the end of the school year or refuse, the"
                 + " owner renews, IT removes access. The owner sees their own, an approver their school's, IT and"
                 + " auditors all.")
-@PathId(value = "The device's id", example = PersonalDeviceResource.DEVICE_ID)
+@PathId(value = "The device's id", example = ApiExamples.PERSONAL_DEVICE_ID)
 public class PersonalDeviceResource {
-
-    /** An example device id, for the documentation. */
-    static final String DEVICE_ID = "8c1f4e2a-6b3d-4a5e-9f70-2d1c0b9a8e76";
 
     private static final Logger LOG = Logger.getLogger(PersonalDeviceResource.class);
 
@@ -105,7 +102,7 @@ public class PersonalDeviceResource {
                                     @Schema(
                                             type = SchemaType.STRING,
                                             example = "https://inventory.district.example/api/v1/personal-devices/"
-                                                    + DEVICE_ID)),
+                                                    + ApiExamples.PERSONAL_DEVICE_ID)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,

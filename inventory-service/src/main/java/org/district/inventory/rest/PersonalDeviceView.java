@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PersonalDeviceView(
         @Schema(
                         description = "The device's id (as in the device registry)",
-                        example = PersonalDeviceResource.DEVICE_ID,
+                        example = ApiExamples.PERSONAL_DEVICE_ID,
                         required = true)
                 UUID id,
         @Schema(description = "Asset tag, generated for the device", example = "P-7KQ2M9XD", required = true)
