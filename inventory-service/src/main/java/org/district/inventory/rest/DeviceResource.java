@@ -40,6 +40,7 @@ import org.district.support.limits.RateLimited;
 import org.district.support.openapi.CsvFile;
 import org.district.support.openapi.Paged;
 import org.district.support.openapi.PathId;
+import org.district.support.openapi.Versioned;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -202,6 +203,7 @@ public class DeviceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
+    @Versioned
     @Operation(
             operationId = "registerDevice",
             summary = "Register a device",
@@ -212,20 +214,15 @@ public class DeviceResource {
     @APIResponse(
             responseCode = "201",
             description = "Registered",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "The new device's address",
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        example = "https://inventory.district.example/api/v1/devices/"
-                                                + ApiExamples.DEVICE_ID)),
-                @Header(
-                        name = "ETag",
-                        description = "The device's version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG))
-            },
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The new device's address",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            example = "https://inventory.district.example/api/v1/devices/"
+                                                    + ApiExamples.DEVICE_ID)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -242,6 +239,7 @@ public class DeviceResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.STAFF, Roles.SUPERVISOR, Roles.HR})
+    @Versioned
     @Operation(
             operationId = "getDevice",
             summary = "Read a device",
@@ -251,11 +249,6 @@ public class DeviceResource {
     @APIResponse(
             responseCode = "200",
             description = "The device",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The device's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -269,6 +262,7 @@ public class DeviceResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.IT_ADMIN)
+    @Versioned
     @Operation(
             operationId = "updateDevice",
             summary = "Update a device's details",
@@ -280,31 +274,13 @@ public class DeviceResource {
     @APIResponse(
             responseCode = "200",
             description = "The device as it is now",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The device's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "409", description = "Another device already has this asset tag or serial number")
-    @APIResponse(
-            responseCode = "412",
-            description = "The device changed since you read it: If-Match names an older version")
     public Response update(
-            @PathParam("id") String id,
-            @HeaderParam("If-Match")
-                    @Parameter(
-                            description =
-                                    "The ETag you read, such as \"v3\" (a weak W/\"v3\" is taken alike): the update"
-                                            + " is refused with 412 if the device is at another version. Absent or * updates"
-                                            + " whatever the current version is",
-                            example = ApiExamples.ETAG,
-                            schema = @Schema(type = SchemaType.STRING))
-                    String ifMatch,
-            @Valid @NotNull DeviceRequest input) {
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeviceRequest input) {
         Device d = devices.update(Params.pathId("device", id), input, Requests.ifMatchVersion(ifMatch), caller.actor());
         return Response.ok(DeviceView.full(d)).tag(Requests.etag(d.version)).build();
     }

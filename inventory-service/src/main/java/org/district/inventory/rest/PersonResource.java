@@ -39,6 +39,7 @@ import org.district.support.limits.RateLimited;
 import org.district.support.openapi.CsvFile;
 import org.district.support.openapi.Paged;
 import org.district.support.openapi.PathId;
+import org.district.support.openapi.Versioned;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
@@ -212,6 +213,7 @@ public class PersonResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
+    @Versioned
     @Operation(
             operationId = "createPerson",
             summary = "Create a person",
@@ -221,20 +223,15 @@ public class PersonResource {
     @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "The new record's address",
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        example = "https://inventory.district.example/api/v1/people/"
-                                                + ApiExamples.PERSON_ID)),
-                @Header(
-                        name = "ETag",
-                        description = "The record's version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG))
-            },
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The new record's address",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            example = "https://inventory.district.example/api/v1/people/"
+                                                    + ApiExamples.PERSON_ID)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -293,15 +290,11 @@ public class PersonResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
+    @Versioned
     @Operation(operationId = "getPerson", summary = "Read a person", description = "IT staff and HR.")
     @APIResponse(
             responseCode = "200",
             description = "The person record",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The record's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -315,6 +308,7 @@ public class PersonResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
+    @Versioned
     @Operation(
             operationId = "updatePerson",
             summary = "Update a person",
@@ -325,30 +319,12 @@ public class PersonResource {
     @APIResponse(
             responseCode = "200",
             description = "The person record as it is now",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The record's version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING, example = ApiExamples.ETAG)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PersonView.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "The record changed since you read it: If-Match names an older version")
     public Response update(
-            @PathParam("id") String id,
-            @HeaderParam("If-Match")
-                    @Parameter(
-                            description =
-                                    "The ETag you read, such as \"v3\" (a weak W/\"v3\" is taken alike): the update"
-                                            + " is refused with 412 if the record is at another version. Absent or * updates"
-                                            + " whatever the current version is",
-                            example = ApiExamples.ETAG,
-                            schema = @Schema(type = SchemaType.STRING))
-                    String ifMatch,
-            @Valid @NotNull PersonRequest input) {
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PersonRequest input) {
         Person p = people.update(Params.pathId("person", id), input, Requests.ifMatchVersion(ifMatch), caller.actor());
         return Response.ok(view(p)).tag(Requests.etag(p.version)).build();
     }

@@ -38,8 +38,8 @@ import org.jboss.jandex.IndexView;
  *
  * <p>Each resource declares what is its own (its operation's id and texts, its success answers and the refusals of its
  * rules: 409, 412, 428 ...), and marks what the filter writes for it: what its {@code {id}} is ({@link PathId}), the
- * page a list answers ({@link Paged}), the CSV file an export answers ({@link CsvFile}), an answer that carries a
- * secret ({@code @SecretAnswer}). This filter adds, on
+ * page a list answers ({@link Paged}), the CSV file an export answers ({@link CsvFile}), an answer that carries the
+ * record's version ({@link Versioned}), an answer that carries a secret ({@code @SecretAnswer}). This filter adds, on
  * every operation where they can happen:
  *
  * <ul>
@@ -129,6 +129,12 @@ public class ApiContract implements OASFilter {
     private static final Map<String, String> SCALAR_FORMATS =
             Map.of(SCHEMAS + "UUID", "uuid", SCHEMAS + "Instant", "date-time", SCHEMAS + "LocalDate", "date");
 
+    private static final String ETAG = "ETag";
+    private static final String IF_MATCH = "If-Match";
+
+    /** The example of a record's version, as {@code ETag} gives it and {@code If-Match} names it. */
+    static final String VERSION_EXAMPLE = "\"v3\"";
+
     private static final String HTML = "text/html";
     private static final String JSON = "application/json";
     private static final String CSV = "text/csv";
@@ -156,6 +162,9 @@ public class ApiContract implements OASFilter {
     /** The operations answering a CSV file to save ({@link CsvFile}). */
     private final Map<String, AnnotationInstance> csvFiles;
 
+    /** The operations whose answers carry the record's version ({@link Versioned}). */
+    private final Set<String> versioned;
+
     /** The operations answering a page of a list ({@link Paged}). */
     private final Map<String, AnnotationInstance> paged;
 
@@ -167,6 +176,7 @@ public class ApiContract implements OASFilter {
         this.pathIds = Endpoints.annotated(index, PathId.class);
         this.paged = Endpoints.annotated(index, Paged.class);
         this.csvFiles = Endpoints.annotated(index, CsvFile.class);
+        this.versioned = Endpoints.annotated(index, Versioned.class).keySet();
     }
 
     /**
@@ -233,6 +243,9 @@ public class ApiContract implements OASFilter {
                     AnnotationInstance file = csvFiles.get(entry.getKey() + " " + path);
                     if (file != null) {
                         csvFile(entry.getValue(), file);
+                    }
+                    if (versioned.contains(entry.getKey() + " " + path)) {
+                        versioned(entry.getValue());
                     }
                     describe(path, item, entry.getKey(), entry.getValue(), examples);
                     Optional.ofNullable(entry.getValue().getSecurity())
@@ -451,6 +464,47 @@ public class ApiContract implements OASFilter {
                                                                 .addType(Schema.SchemaType.STRING))
                                                         .example(file.value("example")
                                                                 .asString()))));
+    }
+
+    /**
+     * The record's version on every successful answer ({@link Versioned}); where the operation takes {@code If-Match},
+     * that header and the 412 a stale one is refused with. What the operation says itself stays.
+     */
+    private static void versioned(Operation op) {
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        Optional.ofNullable(op.getResponses().getAPIResponses())
+                .ifPresent(answers -> answers.forEach((code, answer) -> {
+                    if (code.startsWith("2")
+                            && (answer.getHeaders() == null
+                                    || !answer.getHeaders().containsKey(ETAG))) {
+                        answer.addHeader(
+                                ETAG,
+                                OASFactory.createHeader()
+                                        .description("The record's version, for If-Match")
+                                        .schema(OASFactory.createSchema()
+                                                .addType(Schema.SchemaType.STRING)
+                                                .example(VERSION_EXAMPLE)));
+                    }
+                }));
+        Optional.ofNullable(op.getParameters()).stream()
+                .flatMap(List::stream)
+                .filter(p -> p.getIn() == Parameter.In.HEADER && IF_MATCH.equalsIgnoreCase(p.getName()))
+                .findFirst()
+                .ifPresent(ifMatch -> {
+                    if (ifMatch.getDescription() == null) {
+                        ifMatch.setDescription("The ETag you read, such as \"v3\" (a weak W/\"v3\" is taken alike):"
+                                + " the update is refused with 412 if the record is at another version. Absent or *"
+                                + " updates whatever the current version is");
+                        ifMatch.setExample(VERSION_EXAMPLE);
+                        ifMatch.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+                    }
+                    add(
+                            op.getResponses(),
+                            "412",
+                            "The record changed since you read it: If-Match names an older version");
+                });
     }
 
     /** The path parameter {@code {id}} as its resource's {@link PathId} says, unless the operation said otherwise. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smallrye.openapi.api.util.FilterUtil;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.io.IOException;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the contract filter writes for a resource from its markers: {@code @PathId}, {@code @Paged}, {@code @CsvFile}, the
- * 429 and secrets; and how it writes the standard answers and the JDK's scalar types.
+ * 429, the version ({@code @Versioned}) and secrets; and how it writes the standard answers and the JDK's scalar types.
  */
 class ContractMarkersTest {
 
@@ -47,6 +49,14 @@ class ContractMarkersTest {
         @CsvFile(name = "things.csv", example = "id,name\n1,lamp\n")
         public String export() {
             return "";
+        }
+
+        @PUT
+        @Path("/{id}")
+        @RolesAllowed("it-admin")
+        @Versioned
+        public String update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+            return id;
         }
 
         @POST
@@ -159,6 +169,39 @@ class ContractMarkersTest {
                 .isEqualTo("#/components/schemas/Problem");
         // the problem schemas stay
         assertThat(api.getComponents().getSchemas()).containsKeys("Problem", "FieldViolation");
+    }
+
+    @Test
+    void aVersionedOperationAnswersTheVersionAndRefusesAStaleIfMatch() throws IOException {
+        Operation update = operation("200", null);
+        update.addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER));
+        Operation code = operation("201", null);
+        filtered(OASFactory.createPaths()
+                .addPathItem("/api/v1/things/{id}", OASFactory.createPathItem().PUT(update))
+                .addPathItem(
+                        "/api/v1/things/{id}/code", OASFactory.createPathItem().POST(code)));
+
+        assertThat(update.getResponses().getAPIResponse("200").getHeaders()).containsKey("ETag");
+        assertThat(update.getResponses()
+                        .getAPIResponse("200")
+                        .getHeaders()
+                        .get("ETag")
+                        .getSchema()
+                        .getExample())
+                .isEqualTo("\"v3\"");
+        Parameter ifMatch = update.getParameters().stream()
+                .filter(p -> p.getName().equals("If-Match"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ifMatch.getDescription()).contains("refused with 412");
+        assertThat(ifMatch.getExample()).isEqualTo("\"v3\"");
+        APIResponse stale = update.getResponses().getAPIResponse("412");
+        assertThat(stale.getDescription())
+                .isEqualTo("The record changed since you read it: If-Match names an older version");
+        assertThat(stale.getContent().getMediaType("application/problem+json")).isNotNull();
+        // an operation not marked carries no version
+        assertThat(code.getResponses().getAPIResponse("201").getHeaders()).doesNotContainKey("ETag");
+        assertThat(code.getResponses().hasAPIResponse("412")).isFalse();
     }
 
     @Test
