@@ -40,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/devices/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.IT_ADMIN)
 @Tag(name = "Devices")
 @PathId(value = "The device's id", example = ApiExamples.DEVICE_ID)
@@ -82,6 +81,7 @@ public class DeviceLifecycleResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/assignment")
     @Operation(
             operationId = "assignDevice",
@@ -101,6 +101,7 @@ public class DeviceLifecycleResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/replacement")
     @Operation(
             operationId = "issueReplacement",
@@ -128,6 +129,7 @@ public class DeviceLifecycleResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/return")
     @Operation(
             operationId = "returnDevice",
@@ -152,6 +154,7 @@ public class DeviceLifecycleResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/status")
     @Operation(
             operationId = "changeDeviceStatus",
@@ -170,6 +173,7 @@ public class DeviceLifecycleResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/sanitization")
     @Operation(
             operationId = "sanitizeDevice",
