@@ -1,6 +1,6 @@
 package org.district.inventory.rest;
 
-/** The examples the inventory's API document gives, in one place: the ids of its objects, a version, the CSV files. */
+/** The examples the inventory's API document gives, in one place: the ids of its objects and the CSV files. */
 final class ApiExamples {
 
     /** A district device's id. */
@@ -14,9 +14,6 @@ final class ApiExamples {
 
     /** A charge's id. */
     static final String CHARGE_ID = "6e1b7a52-3c4d-4f8e-9a0b-2c3d4e5f6a7b";
-
-    /** The ETag of a record's version, as an answer carries it and If-Match names it. */
-    static final String ETAG = "\"v3\"";
 
     /** A device import file. */
     static final String DEVICE_CSV =

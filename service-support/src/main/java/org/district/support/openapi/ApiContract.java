@@ -133,7 +133,7 @@ public class ApiContract implements OASFilter {
     private static final String IF_MATCH = "If-Match";
 
     /** The example of a record's version, as {@code ETag} gives it and {@code If-Match} names it. */
-    static final String VERSION_EXAMPLE = "\"v3\"";
+    private static final String VERSION_EXAMPLE = "\"v3\"";
 
     private static final String HTML = "text/html";
     private static final String JSON = "application/json";
@@ -260,10 +260,7 @@ public class ApiContract implements OASFilter {
     }
 
     private void describe(String path, PathItem item, PathItem.HttpMethod method, Operation op, Examples examples) {
-        if (op.getResponses() == null) {
-            op.setResponses(OASFactory.createAPIResponses());
-        }
-        APIResponses responses = op.getResponses();
+        APIResponses responses = responses(op);
         boolean page = isPage(op);
         String key = method + " " + path;
         Endpoints.Access who = access.get(key);
@@ -441,10 +438,7 @@ public class ApiContract implements OASFilter {
     /** The 200 answer of a {@link CsvFile} operation: the file, and the header that saves it under its name. */
     private static void csvFile(Operation op, AnnotationInstance file) {
         String name = file.value("name").asString();
-        if (op.getResponses() == null) {
-            op.setResponses(OASFactory.createAPIResponses());
-        }
-        op.getResponses()
+        responses(op)
                 .addAPIResponse(
                         "200",
                         OASFactory.createAPIResponse()
@@ -471,10 +465,7 @@ public class ApiContract implements OASFilter {
      * that header and the 412 a stale one is refused with. What the operation says itself stays.
      */
     private static void versioned(Operation op) {
-        if (op.getResponses() == null) {
-            op.setResponses(OASFactory.createAPIResponses());
-        }
-        Optional.ofNullable(op.getResponses().getAPIResponses())
+        Optional.ofNullable(responses(op).getAPIResponses())
                 .ifPresent(answers -> answers.forEach((code, answer) -> {
                     if (code.startsWith("2")
                             && (answer.getHeaders() == null
@@ -533,6 +524,14 @@ public class ApiContract implements OASFilter {
                         .schema(string("Always no-cache")
                                 .addEnumeration("no-cache")
                                 .example("no-cache")));
+    }
+
+    /** The operation's answers, made empty first if it has none. */
+    private static APIResponses responses(Operation op) {
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        return op.getResponses();
     }
 
     private static boolean isPage(Operation op) {
