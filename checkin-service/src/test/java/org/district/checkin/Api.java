@@ -89,6 +89,13 @@ final class Api {
         return copy;
     }
 
+    /** The body reporting what became of the command (DONE, REFUSED, FAILED), with the nonce it came with. */
+    static Map<String, Object> completing(Map<String, Object> body, String commandId, String nonce, String result) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put("completedCommands", List.of(Map.of("id", commandId, "nonce", nonce, "result", result)));
+        return copy;
+    }
+
     /** The body saying whether the district's lock is in force on the device. */
     static Map<String, Object> locked(Map<String, Object> body, boolean locked) {
         Map<String, Object> copy = new HashMap<>(body);

@@ -112,6 +112,38 @@ class LostDeviceTest {
     }
 
     @Test
+    void aThiefsAgentCannotEndTheLockByRefusingItOrSayingItFailed() {
+        Feed.Device lost = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
+        Feed.lossReported(lost, LossKind.STOLEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        db.count("select count(*) from device_command where device_id = ? and type = 'LOCK'", lost.id())
+                                == 1);
+        Response first = Api.device(lost.id()).body(Api.checkIn()).post("/api/v1/checkins");
+        first.then().statusCode(200).body("commands.type", hasItem("LOCK"));
+        String lock = first.path("commands.find { it.type == 'LOCK' }.id");
+        String nonce = first.path("commands.find { it.type == 'LOCK' }.nonce");
+
+        for (String result : List.of("REFUSED", "FAILED")) {
+            // The agent answers with the right nonce, but the device is not locked: the LOCK comes back at once.
+            Response answer = Api.device(lost.id())
+                    .body(Api.completing(Api.checkIn(), lock, nonce, result))
+                    .post("/api/v1/checkins");
+            answer.then().statusCode(200).body("commands.id", hasItem(lock));
+            String again = answer.path("commands.find { it.type == 'LOCK' }.nonce");
+            assertThat(again)
+                    .as("sent again after " + result + ", with a new nonce")
+                    .isNotEqualTo(nonce);
+            assertThat(db.text("select status from device_command where id = ?", UUID.fromString(lock)))
+                    .isEqualTo("DELIVERED");
+            nonce = again;
+        }
+        assertThat(db.count("select count(*) from device_command where device_id = ? and type = 'LOCK'", lost.id()))
+                .as("one LOCK, sent again, not a pile of new ones")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aLostDevicesCheckInReturnsLockAndRaisesLostDeviceSeen() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
         try (KafkaProbe alerts = KafkaProbe.fromNow(Feed.BOOTSTRAP, Topics.DEVICE_ALERTS)) {

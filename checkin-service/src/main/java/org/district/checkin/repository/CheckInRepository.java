@@ -114,13 +114,16 @@ public class CheckInRepository {
 
     /**
      * Sends a missing device's LOCK again when its check-in does not say the lock is in force: its latest LOCK, if done
-     * (not cancelled by a recovery, and no other LOCK open), becomes PENDING with a new nonce.
+     * (not cancelled by a recovery, and no other LOCK open), becomes PENDING with a new nonce. So does one its agent
+     * reported REFUSED or FAILED: a thief's agent cannot end the lock by saying no. (A device manager's FAILED stays:
+     * the manager, not the device, refused it, and IT sees why in the sync.)
      */
     private static final String REOPEN_LOCKS =
             """
             update device_command c set status = 'PENDING', done_at = null, delivered_at = null, \
             nonce = replace(gen_random_uuid()::text, '-', '') \
-            where c.device_id = any(?) and c.type = 'LOCK' and c.status = 'DONE' \
+            where c.device_id = any(?) and c.type = 'LOCK' \
+            and (c.status = 'DONE' or (c.status in ('REFUSED', 'FAILED') and c.device_id = any(?))) \
             and c.id = (select l.id from device_command l where l.device_id = c.device_id and l.type = 'LOCK' \
             order by l.created_at desc, l.id desc limit 1) \
             returning c.device_id""";
@@ -400,12 +403,16 @@ public class CheckInRepository {
         return completed;
     }
 
-    /** Sends the LOCK of these missing devices again where it was done; the devices whose LOCK was reopened. */
-    public Set<UUID> reopenLocks(Set<UUID> devices) throws SQLException {
+    /**
+     * Sends the LOCK of these missing devices again where it was done, and where their own agent (one of
+     * {@code fromAgents}) refused it or reported it failed; the devices whose LOCK was reopened.
+     */
+    public Set<UUID> reopenLocks(Set<UUID> devices, Set<UUID> fromAgents) throws SQLException {
         Set<UUID> reopened = new java.util.TreeSet<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(REOPEN_LOCKS)) {
             ps.setArray(1, c.createArrayOf("uuid", devices.toArray()));
+            ps.setArray(2, c.createArrayOf("uuid", fromAgents.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     reopened.add(rs.getObject(1, UUID.class));

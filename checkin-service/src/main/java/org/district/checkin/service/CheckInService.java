@@ -270,12 +270,18 @@ public class CheckInService {
         checkIns.insertLocations(accepted);
         List<CheckInRepository.CompletedCommand> completed = checkIns.completeCommands(accepted, now);
         // A missing device stays locked: while its latest check-in does not say the lock is in force, its LOCK is sent
-        // again (an agent that reported it done without locking gains nothing).
+        // again (an agent that reported it done without locking, refused it or said it failed gains nothing).
         Set<UUID> unlocked = new TreeSet<>();
+        Set<UUID> unlockedByAgent = new TreeSet<>();
         latest.values().stream()
                 .filter(a -> a.device().missing() && !a.locked())
-                .forEach(a -> unlocked.add(a.deviceId()));
-        Set<UUID> relocked = unlocked.isEmpty() ? Set.of() : checkIns.reopenLocks(unlocked);
+                .forEach(a -> {
+                    unlocked.add(a.deviceId());
+                    if (a.pending().fromAgent()) {
+                        unlockedByAgent.add(a.deviceId());
+                    }
+                });
+        Set<UUID> relocked = unlocked.isEmpty() ? Set.of() : checkIns.reopenLocks(unlocked, unlockedByAgent);
         // Most devices have no open command: the batch reads and marks commands only for those that do. Commands of a
         // device a device manager reported go through that manager (org.district.checkin.mdm), not in an answer.
         Set<UUID> withCommands = new TreeSet<>();
