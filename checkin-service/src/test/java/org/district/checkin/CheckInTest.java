@@ -309,12 +309,14 @@ class CheckInTest {
         cases.put("passwordProtection", with(Api.checkIn(), "passwordProtection", List.of(true)));
         cases.put("colour", with(Api.checkIn(), "colour", "red"));
         cases.put("completedCommands[0]", with(Api.checkIn(), "completedCommands", List.of("not-an-object")));
+        // A nonce not as it was sent (here with a NUL, which PostgreSQL text cannot hold) is refused by name, before
+        // it reaches the batch the check-in would share with other devices' check-ins.
         cases.put(
                 "completedCommands[0].nonce",
                 with(
                         Api.checkIn(),
                         "completedCommands",
-                        List.of(Map.of("id", UUID.randomUUID().toString()))));
+                        List.of(Map.of("id", UUID.randomUUID().toString(), "nonce", "0".repeat(31) + "\u0000"))));
         for (Map.Entry<String, Map<String, Object>> c : cases.entrySet()) {
             Api.device(laptop.id())
                     .body(c.getValue())

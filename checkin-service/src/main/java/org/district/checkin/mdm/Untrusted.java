@@ -70,7 +70,7 @@ public final class Untrusted {
         if (v.length() > 60) {
             v = v.substring(v.length() - 60).strip();
         }
-        return v.isEmpty() || !CheckInRules.SITE.matcher(v).matches() ? fallback : v;
+        return v.isEmpty() || !CheckInRules.isSiteName(v) ? fallback : v;
     }
 
     /**

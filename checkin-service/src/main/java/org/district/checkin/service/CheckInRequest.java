@@ -74,6 +74,9 @@ public record CheckInRequest(
     /** What became of a command, as its device reports it; a check-in's {@code result} is one of these or absent. */
     public static final String RESULTS = "DONE|REFUSED|FAILED";
 
+    /** A command's nonce as it is made (db/migration V5): 32 lower-case hex digits. */
+    public static final String NONCE = "[0-9a-f]{32}";
+
     /**
      * A command the device dealt with: its id, the nonce that came with it, and what became of it: DONE (also when
      * absent), REFUSED (a WIPE its installation does not allow) or FAILED.
@@ -84,16 +87,19 @@ public record CheckInRequest(
                     @NotNull
                     UUID id,
             @Schema(
-                            description = "The nonce the command was sent with",
+                            description = "The nonce the command was sent with, as it was sent: 32 lower-case hex"
+                                    + " digits",
                             required = true,
-                            maxLength = 64,
+                            minLength = 32,
+                            maxLength = 32,
                             example = "4f1c9a7e2b8d4e6f9a3c5b7d1e2f4a6c")
                     @NotBlank
-                    @Size(max = 64)
+                    @Pattern(regexp = NONCE)
                     String nonce,
             @Schema(
                             description = "What became of it: DONE (also when absent), REFUSED (a WIPE its installation"
-                                    + " does not allow) or FAILED",
+                                    + " does not allow) or FAILED. A lost or stolen device's LOCK ends only when its"
+                                    + " check-in says the lock is in force; refused or failed, it is sent again.",
                             enumeration = {"DONE", "REFUSED", "FAILED"},
                             example = "DONE")
                     @Pattern(regexp = RESULTS)

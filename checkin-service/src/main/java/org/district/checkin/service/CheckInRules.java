@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.district.support.domain.FieldViolation;
 import org.district.support.domain.InvalidException;
@@ -24,6 +26,8 @@ public final class CheckInRules {
     /** A site's name as the network reports it (LINCOLN-HS, "Room 204 / Library"): one line, no markup, no controls. */
     public static final Pattern SITE = Pattern.compile("[\\p{L}\\p{M}\\p{N} .,_/#&()':-]{1,60}");
 
+    private static final Pattern NONCE = Pattern.compile(CheckInRequest.NONCE);
+
     private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     static final String NOT_NULL = "must not be null";
     static final String NOT_BLANK = "must not be blank";
@@ -35,9 +39,7 @@ public final class CheckInRules {
     public static void validate(CheckInRequest body, LocalDate today) {
         List<FieldViolation> errors = new ArrayList<>(0);
         declared(errors, body);
-        if (errors.isEmpty()) {
-            rules(errors, body, today);
-        }
+        rules(errors, body, today);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
             throw new InvalidException(errors);
@@ -84,7 +86,7 @@ public final class CheckInRules {
                 if (command.id() == null) {
                     errors.add(new FieldViolation("completedCommands[" + i + "].id", NOT_NULL));
                 }
-                text(errors, "completedCommands[" + i + "].nonce", command.nonce(), true, 64);
+                nonce(errors, "completedCommands[" + i + "].nonce", command.nonce());
                 if (command.result() != null && !command.result().matches(CheckInRequest.RESULTS)) {
                     errors.add(new FieldViolation("completedCommands[" + i + "].result", RESULT));
                 }
@@ -104,6 +106,20 @@ public final class CheckInRules {
         }
         if (value.length() > max) {
             errors.add(new FieldViolation(field, "size must be between 0 and " + max));
+        }
+    }
+
+    /** {@code @NotBlank @Pattern(regexp = NONCE)}, as Bean Validation says them. */
+    private static void nonce(List<FieldViolation> errors, String field, String value) {
+        if (value == null) {
+            errors.add(new FieldViolation(field, NOT_BLANK));
+            return;
+        }
+        if (value.isBlank()) {
+            errors.add(new FieldViolation(field, NOT_BLANK));
+        }
+        if (!NONCE.matcher(value).matches()) {
+            errors.add(new FieldViolation(field, "must match \"" + CheckInRequest.NONCE + "\""));
         }
     }
 
@@ -129,38 +145,57 @@ public final class CheckInRules {
         }
     }
 
-    /** What the annotations cannot say: address syntax and plausible dates. */
+    /**
+     * What the annotations cannot say: address syntax and plausible dates. Checked on every field its declared
+     * constraints let through, so one answer names every wrong field; a field they refused is not judged again.
+     */
     private static void rules(List<FieldViolation> errors, CheckInRequest body, LocalDate today) {
+        Set<String> refused = new HashSet<>();
+        errors.forEach(e -> refused.add(e.field()));
         // A device is hostile until shown otherwise: what it sends reaches IT's alerts, their subjects and the pages,
-        // so
-        // no text may hold a control character (a line break could forge a line or break a mail header; PostgreSQL
+        // so no text may hold a control character (a line break could forge a line or break a mail header; PostgreSQL
         // text cannot hold NUL at all). Refused here, naming the field.
-        noControl(errors, "os.name", body.os().name());
-        noControl(errors, "os.version", body.os().version());
-        noControl(errors, "os.build", body.os().build());
-        noControl(
-                errors,
-                "antivirus.product",
-                body.antivirus() == null ? null : body.antivirus().product());
-        noControl(errors, "network.ipAddress", body.network().ipAddress());
-        String site = body.network().site();
-        if (site != null && !site.isBlank() && !SITE.matcher(site).matches()) {
-            errors.add(new FieldViolation(
-                    "network.site",
-                    "must be a site name: letters, digits, spaces and . , - _ / # & ( ) ' : only, on one line."));
+        CheckInRequest.Os os = body.os();
+        if (os != null) {
+            noControl(errors, refused, "os.name", os.name());
+            noControl(errors, refused, "os.version", os.version());
+            noControl(errors, refused, "os.build", os.build());
         }
-        String ip = body.network().ipAddress().trim();
-        if (!isIpAddress(ip)) {
-            errors.add(new FieldViolation("network.ipAddress", "must be an IPv4 or IPv6 address."));
+        CheckInRequest.Antivirus antivirus = body.antivirus();
+        if (antivirus != null) {
+            noControl(errors, refused, "antivirus.product", antivirus.product());
+            date(errors, "antivirus.definitionsDate", antivirus.definitionsDate(), today);
+        }
+        CheckInRequest.Network network = body.network();
+        if (network != null) {
+            String site = network.site();
+            if (site != null && !refused.contains("network.site") && !isSiteName(site)) {
+                errors.add(new FieldViolation(
+                        "network.site",
+                        "must be a site name: letters, digits, spaces and . , - _ / # & ( ) ' : only, on one line,"
+                                + " and not an address such as https://..."));
+            }
+            String ip = network.ipAddress();
+            if (ip != null && !refused.contains("network.ipAddress")) {
+                noControl(errors, refused, "network.ipAddress", ip);
+                if (!isIpAddress(ip.trim())) {
+                    errors.add(new FieldViolation("network.ipAddress", "must be an IPv4 or IPv6 address."));
+                }
+            }
         }
         date(errors, "lastPatchDate", body.lastPatchDate(), today);
-        if (body.antivirus() != null) {
-            date(errors, "antivirus.definitionsDate", body.antivirus().definitionsDate(), today);
-        }
     }
 
-    private static void noControl(List<FieldViolation> errors, String field, String value) {
-        if (!OneLine.is(value)) {
+    /**
+     * A site's name as a network names it, never a web address: the name goes into IT's alerts, where mail and chat
+     * clients make an address a link.
+     */
+    public static boolean isSiteName(String site) {
+        return SITE.matcher(site).matches() && !site.contains("://");
+    }
+
+    private static void noControl(List<FieldViolation> errors, Set<String> refused, String field, String value) {
+        if (!refused.contains(field) && !OneLine.is(value)) {
             errors.add(new FieldViolation(
                     field, "must be one line of text, without control characters such as a line break."));
         }

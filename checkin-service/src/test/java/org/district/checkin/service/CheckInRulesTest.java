@@ -162,6 +162,8 @@ class CheckInRulesTest {
             {"LINCOLN-HS\r", "Windows"},
             {"LINCOLN-HS\u2028library", "Windows"},
             {"<b>LINCOLN-HS</b>", "Windows"},
+            {"https://evil.example/x", "Windows"},
+            {"LINCOLN-HS: see ftp://evil.example", "Windows"},
             {"LINCOLN-HS", "Windows\r\nX-Forged: yes"},
             {"LINCOLN-HS", "Windows\u001b[31m"}
         }) {
@@ -185,6 +187,27 @@ class CheckInRulesTest {
                     b -> copy(b, b.os(), b.antivirus(), new CheckInRequest.Network(site, "10.0.0.1"), b.location()));
             CheckInRules.validate(body, TODAY);
         }
+    }
+
+    @Test
+    void aFieldRefusedByItsDeclaredConstraintDoesNotHideAnotherFieldsRule() {
+        CheckInRequest body = with(
+                valid(),
+                b -> new CheckInRequest(
+                        null,
+                        new CheckInRequest.Os("x".repeat(61), "10", null),
+                        TODAY.plusDays(30),
+                        b.antivirus(),
+                        b.diskEncryption(),
+                        b.passwordProtection(),
+                        new CheckInRequest.Network("<b>site</b>", "example.org"),
+                        b.location(),
+                        b.locked(),
+                        b.completedCommands()));
+        assertThatThrownBy(() -> CheckInRules.validate(body, TODAY))
+                .isInstanceOfSatisfying(InvalidException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field)
+                        .containsExactly("lastPatchDate", "network.ipAddress", "network.site", "os.name"));
     }
 
     private static Map<String, CheckInRequest> cases() {
@@ -282,6 +305,12 @@ class CheckInRulesTest {
         cases.put(
                 "a completed command without its nonce",
                 commands(List.of(new CheckInRequest.CompletedCommand(UUID.randomUUID(), " "))));
+        cases.put(
+                "a completed command with a nonce not as it was sent",
+                commands(List.of(new CheckInRequest.CompletedCommand(UUID.randomUUID(), "A".repeat(32)))));
+        cases.put(
+                "a completed command with a nonce one digit too long",
+                commands(List.of(new CheckInRequest.CompletedCommand(UUID.randomUUID(), "a".repeat(33)))));
         cases.put(
                 "a completed command with a result that is not one",
                 commands(List.of(new CheckInRequest.CompletedCommand(UUID.randomUUID(), "a".repeat(32), "done"))));
