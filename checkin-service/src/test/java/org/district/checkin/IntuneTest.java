@@ -76,6 +76,7 @@ class IntuneTest {
         Feed.Device unencrypted = db.known(Feed.laptop(school).sensitive());
         Feed.Device noncompliant = db.known(Feed.laptop(school));
         String unknownSerial = Feed.unique("INTUNE-ONLY");
+        String impostorSerial = Feed.unique("IMPOSTOR");
         Instant recent = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         String second = IntuneServer.base() + IntuneServer.DEVICES + "?$skiptoken=" + school;
         server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
@@ -91,10 +92,11 @@ class IntuneTest {
                                         "compliant",
                                         "managed",
                                         "[]"),
+                                // No serial number reported: matched by its name, the asset tag in lower case.
                                 device(
                                         "i-" + unencrypted.id(),
                                         unencrypted.assetTag().toLowerCase(),
-                                        Feed.unique("NOT-IN-INVENTORY"),
+                                        "",
                                         recent,
                                         false,
                                         "compliant",
@@ -122,6 +124,17 @@ class IntuneTest {
                                         true,
                                         "compliant",
                                         "managed",
+                                        "[]"),
+                                // A computer renamed after another device: its serial number is not that device's,
+                                // so the name does not make it that device.
+                                device(
+                                        "i-" + impostorSerial,
+                                        silent.assetTag(),
+                                        impostorSerial,
+                                        recent,
+                                        true,
+                                        "compliant",
+                                        "managed",
                                         "[]")),
                         null))));
 
@@ -130,8 +143,13 @@ class IntuneTest {
         for (Feed.Device d : List.of(silent, unencrypted, noncompliant)) {
             assertThat(db.count(
                             "select count(*) from checkin_history where device_id = ? and source = 'INTUNE'", d.id()))
+                    .as("one check-in of %s, its own (not the impostor's)", d.assetTag())
                     .isEqualTo(1);
         }
+        assertThat(db.count(
+                        "select count(*) from mdm_device where provider_device_id = ? and device_id is not null",
+                        "i-" + impostorSerial))
+                .isZero();
         // The device's history says where each check-in came from.
         Api.auditor()
                 .get("/api/v1/devices/" + unencrypted.id() + "/checkins")
@@ -169,7 +187,8 @@ class IntuneTest {
                 .get("/api/v1/mdm/unknown-devices")
                 .then()
                 .statusCode(200)
-                .body("items.serialNumber", hasItem(unknownSerial));
+                .body("items.serialNumber", hasItem(unknownSerial))
+                .body("items.serialNumber", hasItem(impostorSerial));
         Api.auditor()
                 .queryParam("provider", "INTUNE")
                 .get("/api/v1/mdm/sync-runs")
@@ -178,9 +197,9 @@ class IntuneTest {
                 .body("items[0].provider", equalTo("INTUNE"))
                 .body("items[0].status", equalTo("SUCCEEDED"))
                 .body("items[0].pages", equalTo(2))
-                .body("items[0].devicesSeen", equalTo(4))
+                .body("items[0].devicesSeen", equalTo(5))
                 .body("items[0].checkIns", equalTo(3))
-                .body("items[0].unknownDevices", equalTo(1));
+                .body("items[0].unknownDevices", equalTo(2));
 
         // No personal data beyond the check-in: the user's name and address are neither asked for nor kept.
         LoggedRequest first = server.findAll(getRequestedFor(urlPathEqualTo(IntuneServer.DEVICES)))

@@ -33,6 +33,13 @@ public interface MdmProvider {
     /** The device as the manager has it now; empty when the manager no longer has it. */
     Optional<MdmDeviceReport> get(String providerDeviceId) throws ProviderException;
 
+    /**
+     * Whether the asset tag this manager lists is written by the district's administrators (Google Admin's annotated
+     * asset id), not a name the device's user can change (Intune's device name, the computer's name). Only such a
+     * tag matches a device whose serial number differs from inventory's ({@link MdmSync#matchAll}).
+     */
+    boolean assetTagSetByDistrict();
+
     /** The district's commands this manager carries (Google Admin: LOCK; Intune: LOCK, WIPE and LOCATE). */
     Set<DeviceCommand.Type> commandTypes();
 

@@ -101,11 +101,17 @@ public class MdmRepository {
             int errors,
             String error) {}
 
-    /** The inventory devices with these serial numbers or asset tags (upper case): by serial, and by asset tag. */
-    public Map<String, Map<String, UUID>> match(Collection<String> serials, Collection<String> tags)
-            throws SQLException {
+    /**
+     * Inventory devices found by serial number and by asset tag (upper case), and the serial number inventory knows
+     * for each device found (absent when it knows none).
+     */
+    public record Matches(Map<String, UUID> bySerial, Map<String, UUID> byTag, Map<UUID, String> serialOf) {}
+
+    /** The inventory devices with these serial numbers or asset tags (upper case). */
+    public Matches match(Collection<String> serials, Collection<String> tags) throws SQLException {
         Map<String, UUID> bySerial = new HashMap<>();
         Map<String, UUID> byTag = new HashMap<>();
+        Map<UUID, String> serialOf = new HashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(MATCH)) {
             ps.setArray(1, c.createArrayOf("text", serials.toArray()));
@@ -115,12 +121,13 @@ public class MdmRepository {
                     UUID id = rs.getObject(1, UUID.class);
                     if (rs.getString(2) != null) {
                         bySerial.putIfAbsent(rs.getString(2), id);
+                        serialOf.put(id, rs.getString(2));
                     }
                     byTag.putIfAbsent(rs.getString(3), id);
                 }
             }
         }
-        return Map.of("serial", bySerial, "tag", byTag);
+        return new Matches(bySerial, byTag, serialOf);
     }
 
     /** Stores a page of a manager's devices (no id twice), each with its inventory device or none. */

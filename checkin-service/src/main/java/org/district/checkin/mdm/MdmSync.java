@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +133,7 @@ public class MdmSync {
                 counts.pages++;
                 counts.seen += page.devices().size();
                 counts.errors += page.refused();
-                store(source, runId, page.devices(), counts);
+                store(provider, runId, page.devices(), counts);
                 String next = page.nextPageToken();
                 tx(() -> {
                     repository.recordRun(runId, counts, "RUNNING", null, null);
@@ -182,10 +183,11 @@ public class MdmSync {
 
     /**
      * Stores a page of the manager's devices and writes the check-ins of those matched to inventory that have news.
-     * A device is matched by serial number first, then by asset tag (case does not matter).
+     * A device is matched by serial number first, then by asset tag (case does not matter); see {@link #matchAll}.
      */
-    private void store(CheckInSource source, long runId, List<MdmDeviceReport> page, Counts counts)
+    private void store(MdmProvider provider, long runId, List<MdmDeviceReport> page, Counts counts)
             throws InterruptedException {
+        CheckInSource source = provider.source();
         Map<String, MdmDeviceReport> devices = new LinkedHashMap<>();
         page.forEach(d -> devices.put(d.providerDeviceId(), d));
         if (devices.isEmpty()) {
@@ -205,19 +207,8 @@ public class MdmSync {
         Instant now = clock.now();
         record Stored(List<MdmRepository.Listed> listed, Map<UUID, List<MdmRepository.DeliveredCommand>> delivered) {}
         Stored stored = tx(() -> {
-            Map<String, Map<String, UUID>> found = repository.match(serials, tags);
-            Map<String, UUID> matched = new LinkedHashMap<>();
-            for (MdmDeviceReport d : list) {
-                UUID id = d.serialNumber() == null
-                        ? null
-                        : found.get("serial").get(d.serialNumber().toUpperCase(Locale.ROOT));
-                if (id == null && d.assetTag() != null) {
-                    id = found.get("tag").get(d.assetTag().toUpperCase(Locale.ROOT));
-                }
-                if (id != null) {
-                    matched.put(d.providerDeviceId(), id);
-                }
-            }
+            Map<String, UUID> matched =
+                    matchAll(list, repository.match(serials, tags), provider.assetTagSetByDistrict());
             List<MdmRepository.Listed> listed = repository.upsert(source, runId, list, matched, now);
             Set<UUID> acted = new HashSet<>();
             for (MdmRepository.Listed l : listed) {
@@ -253,6 +244,46 @@ public class MdmSync {
         if (!checkIns.isEmpty()) {
             counts.checkIns += writer.writeReported(checkIns);
         }
+    }
+
+    /**
+     * Each listed device's inventory device, by provider device id. The serial number decides first, then the asset
+     * tag. Where the manager's asset tag is a name the device's own user can set ({@code tagSetByDistrict} false:
+     * Intune's is the computer's name), it matches only a device whose serial number does not contradict it: a
+     * listed device with a serial number that inventory's device of that tag does not carry is left unmatched,
+     * listed for IT as unknown. And one inventory device is matched by one listed device at most: by its serial
+     * number when one has it, and by none when only tags claim it twice. So no device can take over another's
+     * check-ins or receive its LOCK or WIPE by taking its name.
+     */
+    static Map<String, UUID> matchAll(
+            List<MdmDeviceReport> list, MdmRepository.Matches found, boolean tagSetByDistrict) {
+        Map<String, UUID> bySerial = new LinkedHashMap<>();
+        Map<String, UUID> byTag = new LinkedHashMap<>();
+        for (MdmDeviceReport d : list) {
+            String serial = d.serialNumber() == null ? null : d.serialNumber().toUpperCase(Locale.ROOT);
+            UUID id = serial == null ? null : found.bySerial().get(serial);
+            if (id != null) {
+                bySerial.put(d.providerDeviceId(), id);
+                continue;
+            }
+            UUID named =
+                    d.assetTag() == null ? null : found.byTag().get(d.assetTag().toUpperCase(Locale.ROOT));
+            if (named != null
+                    && (tagSetByDistrict || serial == null || !found.serialOf().containsKey(named))) {
+                byTag.put(d.providerDeviceId(), named);
+            }
+        }
+        Map<UUID, Long> claims = new HashMap<>();
+        bySerial.values().forEach(id -> claims.merge(id, 1L, Long::sum));
+        byTag.values().forEach(id -> claims.merge(id, 1L, Long::sum));
+        Set<UUID> serialMatched = new HashSet<>(bySerial.values());
+        Map<String, UUID> matched = new LinkedHashMap<>(bySerial);
+        byTag.forEach((providerId, id) -> {
+            if (!serialMatched.contains(id) && claims.get(id) == 1) {
+                matched.put(providerId, id);
+            }
+        });
+        return matched;
     }
 
     /** How much earlier than our sending a manager's action may say it started (the two clocks differ). */
@@ -370,7 +401,7 @@ public class MdmSync {
         }
         if (!again.isEmpty()) {
             Counts ignored = new Counts();
-            store(source, runId, again, ignored);
+            store(provider, runId, again, ignored);
             counts.checkIns += ignored.checkIns;
         }
     }

@@ -148,6 +148,12 @@ public class GoogleAdminProvider extends SignedInProvider {
         return Set.of(DeviceCommand.Type.LOCK);
     }
 
+    /** Google Admin's annotated asset id is set by the district's administrators, not on the Chromebook. */
+    @Override
+    public boolean assetTagSetByDistrict() {
+        return true;
+    }
+
     /** A disabled Chromebook stays disabled until the district enables it again. */
     @Override
     public boolean lockPersists() {

@@ -90,6 +90,12 @@ public class IntuneProvider extends SignedInProvider {
         return ACTIONS.keySet();
     }
 
+    /** Intune's device name is the computer's name: whoever runs the computer can change it. */
+    @Override
+    public boolean assetTagSetByDistrict() {
+        return false;
+    }
+
     /** Intune's remote lock is the screen lock; the device's user ends it, so a recovery has nothing to undo. */
     @Override
     public boolean lockPersists() {
