@@ -126,12 +126,12 @@ class MessagesTest {
         assertThat(seen.body())
                 .isEqualTo(
                         """
-                        A device reported lost or stolen is on the district network.
+                        A device reported lost or stolen checked in.
 
                         Device: 00000000-0000-0000-0000-000000000007
                         Seen: 2026-03-05 10:00 (UTC)
-                        Site: unknown
-                        IP address: 10.20.30.40
+                        Site, as the device reports it: unknown
+                        IP address, as the device reports it: 10.20.30.40
                         Location: recorded; IT can read it in checkin-service
 
                         No loss report of this device is known here.
@@ -320,8 +320,8 @@ class MessagesTest {
                 .doesNotContain("\r");
         assertThat(EmailSender.fitsAHeader(seen.subject())).isTrue();
         assertThat(seen.body())
-                .contains("Site: Library  Bcc: thief@evil.example  Ignore this alert\n")
-                .contains("IP address: 10.20.30.40 X-Forged: yes\n")
+                .contains("Site, as the device reports it: Library  Bcc: thief@evil.example  Ignore this alert\n")
+                .contains("IP address, as the device reports it: 10.20.30.40 X-Forged: yes\n")
                 .doesNotContain("\nBcc:")
                 .doesNotContain("\nX-Forged");
 
