@@ -160,7 +160,9 @@ public class CheckInRoute {
     @APIResponse(
             responseCode = "503",
             description = "Busy (more check-ins than the service can write, or not confirmed in time) or the database"
-                    + " is unavailable; nothing was stored, check in again after Retry-After")
+                    + " is unavailable; check in again after Retry-After. A check-in refused as busy or for the"
+                    + " database was not stored; one not confirmed in time may still be, and checking in again is"
+                    + " safe (a command already confirmed stays done).")
     void checkIn(RoutingContext rc) {
         String correlation = Correlation.acceptOrCreate(rc.request().getHeader(Correlation.HEADER));
         // For every answer and log line of this request, including those written by the security layer's own
