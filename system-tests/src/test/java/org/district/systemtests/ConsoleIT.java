@@ -365,6 +365,21 @@ class ConsoleIT {
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?revoked=1"));
             assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
 
+            // A POST that carries no form carries no form token either: refused, even from the console's own page.
+            for (String init : new String[] {
+                "{method: 'POST'}", "{method: 'POST', body: 'x', headers: {'Content-Type': 'text/plain'}}"
+            }) {
+                Object forged = ((JavascriptExecutor) browser.driver())
+                        .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                                + "fetch('/devices/" + laptop.id() + "/credential', " + init + ")"
+                                + ".then(r => done(r.status), e => done('error ' + e));");
+                assertThat(forged)
+                        .as("a credential asked for without a form: %s", init)
+                        .isEqualTo(400L);
+            }
+            browser.open(system.consolePage("/devices/" + laptop.id()));
+            assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
+
             // Or a one-time code for the district agent, shown once, which the agent exchanges for a credential.
             Axe.assertAccessible(browser, "console-device-credential-desktop", "credential-heading");
             browser.find(By.id("enrolment-code")).click();
