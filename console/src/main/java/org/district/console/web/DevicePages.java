@@ -435,7 +435,7 @@ public class DevicePages {
             try {
                 replacement = replaced.get();
             } catch (WebApplicationException e) {
-                LOG.debugf("Replacement %s not shown: %s", replacementId, e.getMessage());
+                LOG.debugf("Replacement %s not shown (%s)", replacementId, Failures.cause(e));
             }
         }
         return html(Templates.device(

@@ -158,13 +158,13 @@ public class Failures {
         if (status >= 400 && status < 500) {
             return page(status, words().refusedTitle(), refusal(e).detail());
         }
-        LOG.warnf("A service answered %d: %s", status, e.getMessage());
+        LOG.warnf("A service answered %d (%s)", status, cause(e));
         return page(503, words().unavailableTitle(), words().unexpectedAnswerDetail());
     }
 
     @ServerExceptionMapper(priority = 0)
     public Response notAnswering(ProcessingException e) {
-        LOG.warnf("A service is not answering: %s", e.getMessage());
+        LOG.warnf("A service is not answering (%s)", cause(e));
         return page(503, words().unavailableTitle(), words().notAnsweringDetail());
     }
 
@@ -190,5 +190,18 @@ public class Failures {
                 .header("Cache-Control", "no-store")
                 .entity(Templates.failure(pages.chrome(""), title, detail))
                 .build();
+    }
+
+    /**
+     * What went wrong, for a log line: the root cause's kind only. A client's message can repeat the request's address,
+     * and the console's calls carry people's names and district ids in their query strings (a search, the names of a
+     * page's people), which the logs must not hold.
+     */
+    static String cause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName();
     }
 }

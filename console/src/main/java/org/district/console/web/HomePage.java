@@ -188,7 +188,7 @@ public class HomePage {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            LOG.warnf("The home page's %s are not available: %s", what, e.getMessage());
+            LOG.warnf("The home page's %s are not available (%s)", what, Failures.cause(e));
             return null;
         }
     }

@@ -57,7 +57,7 @@ public class Names {
                     known.put(person.districtId(), person.name());
                 }
             } catch (WebApplicationException | ProcessingException e) {
-                LOG.warnf("People's names are not available from the inventory: %s", e.getMessage());
+                LOG.warnf("People's names are not available from the inventory (%s)", Failures.cause(e));
                 unavailable = true;
                 return;
             }
@@ -83,7 +83,7 @@ public class Names {
                     known.put(person.districtId(), person.name());
                 }
             } catch (WebApplicationException | ProcessingException e) {
-                LOG.warnf("People's names are not available from the inventory: %s", e.getMessage());
+                LOG.warnf("People's names are not available from the inventory (%s)", Failures.cause(e));
                 unavailable = true;
                 return;
             }
