@@ -246,6 +246,11 @@ class StoriesIT {
                     .contains("MP-" + system.run);
             browser.screenshot("story2-report-confirmation");
             whileSignedIn = browser.cookies();
+            // On a shared computer the sign-in ends when the browser closes: the session cookie has no expiry.
+            assertThat(whileSignedIn)
+                    .filteredOn(c -> c.getName().startsWith("__Host-q_session"))
+                    .isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.getExpiry()).as(c.getName()).isNull());
 
             // Signing out ends the session here and at the identity provider, and says so.
             browser.find(By.cssSelector("form[action='/sign-out'] button[type=submit]"))

@@ -75,8 +75,13 @@ public class HostCookies {
                     .setSecure(true)
                     .setHttpOnly(cookie.isHttpOnly())
                     .setSameSite(cookie.getSameSite());
-            if (cookie.getMaxAge() != Long.MIN_VALUE) {
-                prefixed.setMaxAge(cookie.getMaxAge());
+            // The sign-in session lives as long as the browser: on a shared school computer, closing it signs the
+            // person out (the session's row in the database still ends it at its expiry). Other sign-in cookies
+            // keep their lifetime, and a deletion (no lifetime left) is passed on for every one.
+            long maxAge = cookie.getMaxAge();
+            boolean deletion = maxAge != Long.MIN_VALUE && maxAge <= 0;
+            if (deletion || (maxAge != Long.MIN_VALUE && !cookie.getName().startsWith("q_session"))) {
+                prefixed.setMaxAge(maxAge);
             }
             rc.response().addCookie(prefixed);
         }
