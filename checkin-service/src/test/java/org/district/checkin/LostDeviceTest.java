@@ -55,16 +55,10 @@ class LostDeviceTest {
 
     @Test
     void aLockStaysInForceUntilTheDeviceSaysItIsLockedAndIsSentAgainWhenItIsNot() {
-        Feed.Device lost = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
-        Feed.lossReported(lost, LossKind.STOLEN);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() ->
-                        db.count("select count(*) from device_command where device_id = ? and type = 'LOCK'", lost.id())
-                                == 1);
-        Response first = Api.device(lost.id()).body(Api.checkIn()).post("/api/v1/checkins");
-        first.then().statusCode(200).body("commands.type", hasItem("LOCK"));
-        String lock = first.path("commands.find { it.type == 'LOCK' }.id");
-        String nonce = first.path("commands.find { it.type == 'LOCK' }.nonce");
+        SentLock sent = stolenWithItsLockSent();
+        Feed.Device lost = sent.device();
+        String lock = sent.id();
+        String nonce = sent.nonce();
 
         // A thief's agent reports the LOCK done, but its check-in does not say the device is locked: not done, and the
         // LOCK comes back.
@@ -113,16 +107,10 @@ class LostDeviceTest {
 
     @Test
     void aThiefsAgentCannotEndTheLockByRefusingItOrSayingItFailed() {
-        Feed.Device lost = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
-        Feed.lossReported(lost, LossKind.STOLEN);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() ->
-                        db.count("select count(*) from device_command where device_id = ? and type = 'LOCK'", lost.id())
-                                == 1);
-        Response first = Api.device(lost.id()).body(Api.checkIn()).post("/api/v1/checkins");
-        first.then().statusCode(200).body("commands.type", hasItem("LOCK"));
-        String lock = first.path("commands.find { it.type == 'LOCK' }.id");
-        String nonce = first.path("commands.find { it.type == 'LOCK' }.nonce");
+        SentLock sent = stolenWithItsLockSent();
+        Feed.Device lost = sent.device();
+        String lock = sent.id();
+        String nonce = sent.nonce();
 
         for (String result : List.of("REFUSED", "FAILED")) {
             // The agent answers with the right nonce, but the device is not locked: the LOCK comes back at once.
@@ -311,5 +299,23 @@ class LostDeviceTest {
                 .body("reportedMissing", equalTo(false));
         assertThat(db.count("select count(*) from device_location where device_id = ?", other.id()))
                 .isZero();
+    }
+
+    /** A stolen laptop, and the LOCK its loss queued as its first check-in's answer carried it. */
+    private record SentLock(Feed.Device device, String id, String nonce) {}
+
+    private SentLock stolenWithItsLockSent() {
+        Feed.Device lost = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
+        Feed.lossReported(lost, LossKind.STOLEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        db.count("select count(*) from device_command where device_id = ? and type = 'LOCK'", lost.id())
+                                == 1);
+        Response first = Api.device(lost.id()).body(Api.checkIn()).post("/api/v1/checkins");
+        first.then().statusCode(200).body("commands.type", hasItem("LOCK"));
+        return new SentLock(
+                lost,
+                first.path("commands.find { it.type == 'LOCK' }.id"),
+                first.path("commands.find { it.type == 'LOCK' }.nonce"));
     }
 }
