@@ -251,9 +251,9 @@ public class MdmSync {
      * tag. Where the manager's asset tag is a name the device's own user can set ({@code tagSetByDistrict} false:
      * Intune's is the computer's name), it matches only a device whose serial number does not contradict it: a
      * listed device with a serial number that inventory's device of that tag does not carry is left unmatched,
-     * listed for IT as unknown. And one inventory device is matched by one listed device at most: by its serial
-     * number when one has it, and by none when only tags claim it twice. So no device can take over another's
-     * check-ins or receive its LOCK or WIPE by taking its name.
+     * listed for IT as unknown. And a tag never matches a device that a listed device's serial number matched, nor
+     * one that two tags claim. So no device can take over another's check-ins or receive its LOCK or WIPE by taking
+     * its name.
      */
     static Map<String, UUID> matchAll(
             List<MdmDeviceReport> list, MdmRepository.Matches found, boolean tagSetByDistrict) {
