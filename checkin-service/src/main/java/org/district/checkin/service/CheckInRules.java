@@ -154,7 +154,8 @@ public final class CheckInRules {
         errors.forEach(e -> refused.add(e.field()));
         // A device is hostile until shown otherwise: what it sends reaches IT's alerts, their subjects and the pages,
         // so no text may hold a control character (a line break could forge a line or break a mail header; PostgreSQL
-        // text cannot hold NUL at all). Refused here, naming the field.
+        // text cannot hold NUL at all) or a direction override (it would show the alert's line in another order).
+        // Refused here, naming the field.
         CheckInRequest.Os os = body.os();
         if (os != null) {
             noControl(errors, refused, "os.name", os.name());
@@ -196,8 +197,10 @@ public final class CheckInRules {
 
     private static void noControl(List<FieldViolation> errors, Set<String> refused, String field, String value) {
         if (!refused.contains(field) && !OneLine.is(value)) {
-            errors.add(new FieldViolation(
-                    field, "must be one line of text, without control characters such as a line break."));
+            errors.add(
+                    new FieldViolation(
+                            field,
+                            "must be one line of text, without control characters such as a line break or a direction override."));
         }
     }
 

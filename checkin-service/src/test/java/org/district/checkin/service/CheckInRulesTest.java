@@ -165,7 +165,10 @@ class CheckInRulesTest {
             {"https://evil.example/x", "Windows"},
             {"LINCOLN-HS: see ftp://evil.example", "Windows"},
             {"LINCOLN-HS", "Windows\r\nX-Forged: yes"},
-            {"LINCOLN-HS", "Windows\u001b[31m"}
+            {"LINCOLN-HS", "Windows\u001b[31m"},
+            {"LINCOLN-HS\u202E", "Windows"},
+            {"LINCOLN-HS", "Windows\u202Esmodniw"},
+            {"LINCOLN-HS", "\u2067Windows"}
         }) {
             CheckInRequest body = with(
                     valid(),

@@ -338,6 +338,36 @@ class MessagesTest {
         assertThat(EmailSender.fitsAHeader("Lost device\u0085")).isFalse();
     }
 
+    @Test
+    void whatADeviceSendsCannotReorderTheAlertsLine() {
+        // A right-to-left override would show "at ...", and all after it on the line, backwards: a forged site or tag.
+        Message seen = messages.lostDeviceSeen(
+                new LostDeviceSeen(
+                        DEVICE,
+                        Instant.parse("2026-03-05T10:00:00Z"),
+                        "Library\u202E1-TL-SHL",
+                        "10.20.30.40\u2066",
+                        false),
+                laptop(),
+                null,
+                null);
+        assertThat(seen.subject())
+                .isEqualTo("Lost device seen on the network: LHS-LT-0042 at Library 1-TL-SHL")
+                .doesNotContain("\u202E");
+        assertThat(seen.body())
+                .contains("Site, as the device reports it: Library 1-TL-SHL\n")
+                .doesNotContain("\u202E")
+                .doesNotContain("\u2066");
+        // Joiners some scripts' names need stay as they are.
+        KnownPerson named = pat();
+        named.givenName = "Mehr\u200Cnaz";
+        Message overdue = messages.returnTaskOverdue(
+                new ReturnTaskOverdue(UUID.randomUUID(), DEVICE, REPORT, LocalDate.of(2026, 4, 1), Instant.now()),
+                laptop(),
+                named);
+        assertThat(overdue.subject()).contains("Mehr\u200Cnaz");
+    }
+
     private static KnownDevice laptop() {
         KnownDevice d = new KnownDevice();
         d.id = DEVICE;
