@@ -235,6 +235,15 @@ class EnrolmentTest {
         refused.contentType("application/problem+json")
                 .body("type", equalTo("urn:district:problem:too-many-requests"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        // Not behind a configured proxy, a forwarding header is the sender's word and changes nothing.
+        RestAssured.given()
+                .contentType(ContentType.JSON)
+                .header("X-Forwarded-For", "198.51.100.23")
+                .header("Forwarded", "for=198.51.100.23")
+                .body(Map.of("code", "0000-0000-0000-0000"))
+                .post("/api/v1/enrolments")
+                .then()
+                .statusCode(429);
     }
 
     private static ValidatableResponse code(UUID device) {
