@@ -142,8 +142,11 @@ class LostDeviceTest {
             // The loss report is redelivered: still one LOCK and one LOCATE.
             Feed.lossReported(lost, LossKind.STOLEN);
 
-            Response answer =
-                    Api.device(lost.id()).body(Api.withLocation(Api.checkIn())).post("/api/v1/checkins");
+            // The thief's agent names another address for itself: not believed without a configured proxy.
+            Response answer = Api.device(lost.id())
+                    .header("X-Forwarded-For", "198.51.100.99")
+                    .body(Api.withLocation(Api.checkIn()))
+                    .post("/api/v1/checkins");
             answer.then()
                     .statusCode(200)
                     .body("commands.type", hasItem("LOCK"))
@@ -158,6 +161,8 @@ class LostDeviceTest {
             assertThat(seen.deviceId()).isEqualTo(lost.id());
             assertThat(seen.site()).isEqualTo("LINCOLN-HS");
             assertThat(seen.ipAddress()).isEqualTo("10.20.30.40");
+            // Beside the address the device claims, the one the service saw: these tests' own.
+            assertThat(seen.observedAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
             assertThat(seen.located()).isTrue();
             assertThat(seen.seenAt()).isNotNull();
             // The alert says the device reported a location, never where: no coordinate on the topic (kept for days)

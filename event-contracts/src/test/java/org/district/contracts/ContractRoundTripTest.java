@@ -189,7 +189,8 @@ class ContractRoundTripTest {
                 new ReturnTaskOverdue(task, device, person, DAY, AT, ReturnReason.LOAN, 2),
                 new ReturnTaskReminder(
                         task, device, person, DAY, ReturnReason.LOAN, ReturnTaskReminder.Reminder.DUE_TODAY, AT),
-                new LostDeviceSeen(device, AT, "LINCOLN-HS", "10.1.2.3", true),
+                new LostDeviceSeen(device, AT, "LINCOLN-HS", "10.1.2.3", true, "203.0.113.45"),
+                new LostDeviceSeen(device, AT, "LINCOLN-HS", "10.1.2.3", true, null),
                 new DeviceSeenAfterDeparture(device, person, DAY, AT, "LINCOLN-HS", "10.1.2.3"),
                 new DeviceCheckInState(
                         device,

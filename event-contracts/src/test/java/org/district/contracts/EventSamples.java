@@ -691,7 +691,9 @@ final class EventSamples {
 
     private static List<EventSample> alerts() {
         return List.of(
-                alert("located, IPv4", new LostDeviceSeen(DEVICE, AT, text("LINCOLN-HS ", 60), "10.1.2.3", true)),
+                alert(
+                        "located, IPv4",
+                        new LostDeviceSeen(DEVICE, AT, text("LINCOLN-HS ", 60), "10.1.2.3", true, "203.0.113.45")),
                 alert(
                         "not located, longest IPv6",
                         new LostDeviceSeen(
@@ -699,7 +701,11 @@ final class EventSamples {
                                 WHOLE_SECOND,
                                 "LINCOLN-HS",
                                 "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255",
-                                false)),
+                                false,
+                                "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255")),
+                alert(
+                        "a device manager's report: no observed address",
+                        new LostDeviceSeen(DEVICE, AT, "LINCOLN-HS", "10.1.2.3", false, null)),
                 alert(
                         "after the last working day",
                         new DeviceSeenAfterDeparture(DEVICE, PERSON, DAY, AT, "LINCOLN-HS", "10.1.2.3")));

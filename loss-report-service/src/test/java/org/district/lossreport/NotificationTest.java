@@ -459,7 +459,8 @@ class NotificationTest {
                 LostDeviceSeen.TYPE,
                 "Device",
                 1,
-                new LostDeviceSeen(laptop.id(), Instant.now(), "LINCOLN-HS library", "10.20.30.40", true));
+                new LostDeviceSeen(
+                        laptop.id(), Instant.now(), "LINCOLN-HS library", "10.20.30.40", true, "203.0.113.45"));
         LocalDate due = LocalDate.now().plusDays(5);
         inventory.send(
                 Topics.RETURN_TASKS,

@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -262,7 +263,7 @@ public class CheckInRoute {
         CompletableFuture<CheckInReply> reply;
         try {
             CheckInRules.validate(body, clock.today());
-            reply = writer.submit(device, credential, body, clock.now());
+            reply = writer.submit(device, credential, body, clock.now(), observedAddress(rc));
         } catch (DomainException e) {
             fail(rc, correlation, problemFor(e));
             return;
@@ -316,6 +317,17 @@ public class CheckInRoute {
                 e.headers(),
                 correlation,
                 Problem.json(mapper, e, rc.request().path(), correlation));
+    }
+
+    /**
+     * The address the request came from, as this service sees it: the connection's, or behind the ingress the address
+     * the ingress forwards (HTTP_PROXY_FORWARDING, believed from HTTP_TRUSTED_PROXIES only). Unlike the address in the
+     * body, the device cannot choose it. Only a literal address is passed on (a forwarded header is text).
+     */
+    private static String observedAddress(RoutingContext rc) {
+        SocketAddress from = rc.request().remoteAddress();
+        String host = from == null ? null : from.hostAddress();
+        return host != null && CheckInRules.isIpAddress(host) ? host : null;
     }
 
     /** Ends the response, unless it already ended (a timed-out check-in answered before its writer finished). */

@@ -35,8 +35,9 @@ public class CheckInEvents {
     Outbox outbox;
 
     /** The alert says whether the device reported a location; the coordinates stay in this service's location table. */
-    public void lostDeviceSeen(UUID deviceId, Instant seenAt, String site, String ipAddress, boolean located) {
-        LostDeviceSeen event = new LostDeviceSeen(deviceId, seenAt, site, ipAddress, located);
+    public void lostDeviceSeen(
+            UUID deviceId, Instant seenAt, String site, String ipAddress, boolean located, String observedAddress) {
+        LostDeviceSeen event = new LostDeviceSeen(deviceId, seenAt, site, ipAddress, located, observedAddress);
         device(deviceId, LostDeviceSeen.TYPE, LostDeviceSeen.SCHEMA_VERSION, event);
     }
 

@@ -356,7 +356,8 @@ public class CheckInService {
                     a.receivedAt(),
                     body.network().site(),
                     body.network().ipAddress(),
-                    a.keepsLocation() && body.location() != null);
+                    a.keepsLocation() && body.location() != null,
+                    a.pending().observedAddress());
         }
         if (departed) {
             events.seenAfterDeparture(

@@ -122,15 +122,16 @@ public class CheckInWriter {
 
     /**
      * Queues a validated check-in; the future completes once it is committed (or refused). {@code credentialSha256}
-     * is the hash of the presented device credential, to be checked in the write.
+     * is the hash of the presented device credential, to be checked in the write; {@code observedAddress} the address
+     * the request came from, as this service saw it.
      */
     public CompletableFuture<CheckInReply> submit(
-            UUID deviceId, byte[] credentialSha256, CheckInRequest body, Instant receivedAt) {
+            UUID deviceId, byte[] credentialSha256, CheckInRequest body, Instant receivedAt, String observedAddress) {
         if (!accepting) {
             throw busy();
         }
-        PendingCheckIn pending =
-                new PendingCheckIn(deviceId, credentialSha256, body, receivedAt, new CompletableFuture<>());
+        PendingCheckIn pending = new PendingCheckIn(
+                deviceId, credentialSha256, body, receivedAt, new CompletableFuture<>(), observedAddress);
         if (!queue.offer(pending)) {
             rejected.increment();
             throw busy();
@@ -157,7 +158,8 @@ public class CheckInWriter {
                         r.reportedAt(),
                         new CompletableFuture<>(),
                         r.source(),
-                        r.updatesEnded()));
+                        r.updatesEnded(),
+                        null));
             }
             write(items);
             for (PendingCheckIn p : items) {

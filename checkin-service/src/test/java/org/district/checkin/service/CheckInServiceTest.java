@@ -73,8 +73,8 @@ class CheckInServiceTest {
                 null,
                 null);
         List<CheckInService.Outcome> outcomes = QuarkusTransaction.requiringNew()
-                .call(() -> checkIns.write(List.of(
-                        new PendingCheckIn(device, secretSha256(), body, receivedAt, new CompletableFuture<>()))));
+                .call(() -> checkIns.write(List.of(new PendingCheckIn(
+                        device, secretSha256(), body, receivedAt, new CompletableFuture<>(), "192.0.2.10"))));
         assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.refusal())
                 .isNull());
     }

@@ -73,6 +73,7 @@ public class Messages {
                 String seenAt,
                 String site,
                 String ipAddress,
+                String observedAddress,
                 boolean located,
                 String link);
 
@@ -145,7 +146,7 @@ public class Messages {
     /** To the holder's supervisor or school contact, {@code who} they are to the holder. */
     public Message lossReportedToSupervisor(ReportFacts f, String who) {
         return render(Templates.lossReportedToSupervisor(
-                text(f), f.holder() == null ? null : f.holder().displayName(), who));
+                text(f), f.holder() == null ? null : OneLine.of(f.holder().displayName()), who));
     }
 
     /** To the reporter of a theft: the police case number is still owed. */
@@ -194,6 +195,7 @@ public class Messages {
                 time(e.seenAt()),
                 OneLine.of(orUnknown(e.site())),
                 OneLine.of(orUnknown(e.ipAddress())),
+                OneLine.of(e.observedAddress()),
                 e.located(),
                 link));
     }
@@ -241,7 +243,7 @@ public class Messages {
     public Message returnTaskOpenedToSupervisor(ReturnTaskOpened e, KnownDevice device, KnownPerson person) {
         String tag = device != null ? device.assetTag : e.deviceId().toString();
         return render(Templates.returnTaskOpenedToSupervisor(
-                person == null ? null : person.displayName(),
+                person == null ? null : OneLine.of(person.displayName()),
                 tag,
                 deviceLine(tag, device),
                 date(e.dueOn()),
@@ -348,8 +350,8 @@ public class Messages {
                 e.reportNumber(),
                 String.valueOf(e.kind()),
                 e.kind() == LossKind.STOLEN,
-                what,
-                e.school(),
+                OneLine.of(what),
+                OneLine.of(e.school()),
                 OneLine.of(device(e.assetTag(), d == null ? null : d.description())),
                 d != null,
                 d == null ? null : OneLine.of(d.serialNumber),

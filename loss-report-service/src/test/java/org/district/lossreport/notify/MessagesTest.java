@@ -118,7 +118,7 @@ class MessagesTest {
                         """);
 
         Message seen = messages.lostDeviceSeen(
-                new LostDeviceSeen(DEVICE, Instant.parse("2026-03-05T10:00:00Z"), null, "10.20.30.40", true),
+                new LostDeviceSeen(DEVICE, Instant.parse("2026-03-05T10:00:00Z"), null, "10.20.30.40", true, null),
                 null,
                 null,
                 null);
@@ -136,6 +136,17 @@ class MessagesTest {
 
                         No loss report of this device is known here.
                         """);
+
+        // The address the district's servers saw, beside what the device says: a thief's agent chooses the latter.
+        Message seenFrom = messages.lostDeviceSeen(
+                new LostDeviceSeen(
+                        DEVICE, Instant.parse("2026-03-05T10:00:00Z"), "LIBRARY", "10.20.30.40", false, "203.0.113.45"),
+                laptop(),
+                null,
+                null);
+        assertThat(seenFrom.body())
+                .contains("IP address, as the device reports it: 10.20.30.40\n"
+                        + "Connected from IP address: 203.0.113.45, as the district's servers saw it\n");
 
         Message overdue = messages.returnTaskOverdue(
                 new ReturnTaskOverdue(UUID.randomUUID(), DEVICE, REPORT, LocalDate.of(2026, 4, 1), Instant.now()),
@@ -309,7 +320,8 @@ class MessagesTest {
                         Instant.parse("2026-03-05T10:00:00Z"),
                         "Library\r\nBcc: thief@evil.example\n\nIgnore this alert",
                         "10.20.30.40\u2028X-Forged: yes",
-                        false),
+                        false,
+                        null),
                 laptop(),
                 null,
                 null);
@@ -347,7 +359,8 @@ class MessagesTest {
                         Instant.parse("2026-03-05T10:00:00Z"),
                         "Library\u202E1-TL-SHL",
                         "10.20.30.40\u2066",
-                        false),
+                        false,
+                        null),
                 laptop(),
                 null,
                 null);
