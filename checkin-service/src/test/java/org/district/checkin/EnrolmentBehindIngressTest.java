@@ -25,7 +25,7 @@ class EnrolmentBehindIngressTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1",
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1",
                     "district.rate-limit.enrolments.burst", "5",
                     "district.rate-limit.enrolments.per-minute", "1");
         }

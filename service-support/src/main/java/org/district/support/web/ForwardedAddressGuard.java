@@ -3,8 +3,8 @@ package org.district.support.web;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -23,9 +23,7 @@ public class ForwardedAddressGuard {
     static final String TRUSTED = "quarkus.http.proxy.trusted-proxies";
 
     void onStart(@Observes StartupEvent event) {
-        Config config = ConfigProvider.getConfig();
-        Optional<String> problem =
-                check(name -> config.getOptionalValue(name, String.class).orElse(null));
+        Optional<String> problem = check(ConfigProvider.getConfig());
         if (problem.isPresent()) {
             String message = "Refusing to start: " + problem.get();
             LOG.error(message);
@@ -33,11 +31,17 @@ public class ForwardedAddressGuard {
         }
     }
 
+    /** The check on the settings as Quarkus reads them: "on", "yes" or "1" turn forwarding on; "," is no list. */
+    static Optional<String> check(Config config) {
+        boolean forwarding = config.getOptionalValue(FORWARDING, Boolean.class).orElse(false);
+        List<String> trusted = config.getOptionalValues(TRUSTED, String.class).orElse(List.of());
+        return check(forwarding, trusted);
+    }
+
     /** What is wrong with the forwarding configuration; empty when it is acceptable. */
-    public static Optional<String> check(Function<String, String> values) {
-        String forwarding = values.apply(FORWARDING);
-        String trusted = values.apply(TRUSTED);
-        if (forwarding != null && Boolean.parseBoolean(forwarding.trim()) && (trusted == null || trusted.isBlank())) {
+    public static Optional<String> check(boolean forwarding, List<String> trustedProxies) {
+        boolean named = trustedProxies.stream().anyMatch(p -> p != null && !p.isBlank());
+        if (forwarding && !named) {
             return Optional.of("HTTP_PROXY_FORWARDING (" + FORWARDING + ") is on but HTTP_TRUSTED_PROXIES (" + TRUSTED
                     + ") names no proxy: every client could choose the address it is counted under. List the"
                     + " ingress's addresses.");

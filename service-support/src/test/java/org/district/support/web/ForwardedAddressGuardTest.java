@@ -2,28 +2,53 @@ package org.district.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.common.MapBackedConfigSource;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ForwardedAddressGuardTest {
 
-    private static final String FORWARDING = ForwardedAddressGuard.FORWARDING;
-    private static final String TRUSTED = ForwardedAddressGuard.TRUSTED;
-
     @Test
     void forwardingWithoutTheProxiesToBelieveIsRefused() {
-        assertThat(ForwardedAddressGuard.check(Map.of(FORWARDING, "true")::get))
+        assertThat(ForwardedAddressGuard.check(true, List.of()))
                 .hasValueSatisfying(problem -> assertThat(problem).contains("HTTP_TRUSTED_PROXIES"));
-        assertThat(ForwardedAddressGuard.check(Map.of(FORWARDING, " TRUE ", TRUSTED, "  ")::get))
-                .isPresent();
+        assertThat(ForwardedAddressGuard.check(true, List.of(" ", ""))).isPresent();
     }
 
     @Test
     void forwardingFromNamedProxiesOrNoForwardingAtAllStarts() {
-        assertThat(ForwardedAddressGuard.check(Map.of(FORWARDING, "true", TRUSTED, "10.0.0.0/8")::get))
+        assertThat(ForwardedAddressGuard.check(true, List.of("10.0.0.0/8"))).isEmpty();
+        assertThat(ForwardedAddressGuard.check(false, List.of())).isEmpty();
+    }
+
+    /** The settings as the service reads them: every spelling that turns forwarding on, and lists of nothing. */
+    @Test
+    void everySpellingOfOnIsCheckedAndAListOfNothingIsNoList() {
+        String forwarding = ForwardedAddressGuard.FORWARDING;
+        String trusted = ForwardedAddressGuard.TRUSTED;
+        for (String on : List.of("true", "TRUE", "on", "yes", "1", "y")) {
+            assertThat(ForwardedAddressGuard.check(config(Map.of(forwarding, on))))
+                    .as(on)
+                    .isPresent();
+            assertThat(ForwardedAddressGuard.check(config(Map.of(forwarding, on, trusted, ","))))
+                    .as("%s with the list \",\"", on)
+                    .isPresent();
+            assertThat(ForwardedAddressGuard.check(config(Map.of(forwarding, on, trusted, "10.0.0.0/8,::1"))))
+                    .isEmpty();
+        }
+        assertThat(ForwardedAddressGuard.check(config(Map.of(forwarding, "false"))))
                 .isEmpty();
-        assertThat(ForwardedAddressGuard.check(Map.of(FORWARDING, "false")::get))
-                .isEmpty();
-        assertThat(ForwardedAddressGuard.check(Map.<String, String>of()::get)).isEmpty();
+        assertThat(ForwardedAddressGuard.check(config(Map.of()))).isEmpty();
+    }
+
+    private static SmallRyeConfig config(Map<String, String> values) {
+        return new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .addDefaultSources()
+                .withSources(new MapBackedConfigSource("test", values, 500) {})
+                .build();
     }
 }
