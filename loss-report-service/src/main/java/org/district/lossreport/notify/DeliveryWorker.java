@@ -50,11 +50,8 @@ import org.jboss.logging.Logger;
  * minutes or hours sooner than after the whole backoff.
  *
  * <p>A delivery thread hands an accepted message's outcome to a recorder and takes its next message at once; the
- * recorder marks every delivery that finished meanwhile SENT in one statement (one alone when the worker is quiet, as
- * many as run at once under load), trying a failed statement again before it gives up. At most as many outcomes as run
- * at once wait for it: a delivery thread that cannot hand one over (the recorder stuck or stopped) records it itself, so
- * a message accepted and not recorded is one in flight, waiting or being recorded, never more than three times the
- * concurrency. Claims, the next due time and these records are single statements
+ * recorder marks every delivery that finished meanwhile SENT in one statement (one alone when the worker is quiet,
+ * up to {@value #MOST_RECORDED_AT_ONCE} under load). Claims, the next due time and these records are single statements
  * outside any transaction. A failed attempt is recorded by its delivery thread, in a transaction with its dead letter.
  * A worker that stops records what is waiting first; one that dies before recording sends those messages again once
  * their lease runs out, with the same Message-ID.
@@ -64,8 +61,7 @@ public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int MAX_ERROR_LENGTH = 1000;
-    private static final int RECORD_ATTEMPTS = 3;
-    private static final long HAND_OVER_WAIT_MS = 2000;
+    static final int MOST_RECORDED_AT_ONCE = 500;
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"']+@[^\\s<>()\\[\\],;:\"']+");
 
     @Inject
@@ -87,7 +83,7 @@ public class DeliveryWorker {
     MeterRegistry registry;
 
     private final Semaphore wakeUps = new Semaphore(0);
-    private BlockingQueue<Sent> accepted;
+    private final BlockingQueue<Sent> accepted = new LinkedBlockingQueue<>();
     private Thread recorder;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
@@ -126,7 +122,6 @@ public class DeliveryWorker {
             return t;
         });
         running = true;
-        accepted = new LinkedBlockingQueue<>(Math.max(1, settings.concurrency()));
         recorder = new Thread(this::recordAccepted, "notification-recorder");
         recorder.setDaemon(true);
         recorder.start();
@@ -151,26 +146,18 @@ public class DeliveryWorker {
             // Deliveries in flight finish or time out; whatever is not recorded is sent again after its lease.
             pool.shutdown();
             try {
-                pool.awaitTermination(longestAttempt().toMillis() + 1000, TimeUnit.MILLISECONDS);
+                pool.awaitTermination(settings.smtpTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         if (recorder != null) {
             // What was accepted is recorded before the worker goes, so it is not sent again after its lease.
+            accepted.add(STOP);
             try {
-                if (accepted.offer(STOP, 5, TimeUnit.SECONDS)) {
-                    recorder.join(TimeUnit.SECONDS.toMillis(5));
-                }
+                recorder.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-            // Whatever the recorder did not take (it had stopped, or a delivery outlasted the wait above).
-            List<Sent> left = new ArrayList<>();
-            accepted.drainTo(left);
-            left.remove(STOP);
-            if (!left.isEmpty()) {
-                recordSent(left);
             }
         }
     }
@@ -301,7 +288,7 @@ public class DeliveryWorker {
         }
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         if (error == null) {
-            handOver(new Sent(d, Instant.now()));
+            accepted.add(new Sent(d, Instant.now()));
             return;
         }
         String outcome = error;
@@ -334,21 +321,6 @@ public class DeliveryWorker {
     }
 
     /**
-     * Hands an accepted delivery to the recorder, or records it on this thread when the recorder takes none within a
-     * while (it stopped or is stuck): a message accepted must not wait unrecorded for long, or it is sent again.
-     */
-    private void handOver(Sent s) {
-        try {
-            if (recorder.isAlive() && accepted.offer(s, HAND_OVER_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        recordSent(List.of(s));
-    }
-
-    /**
      * The recorder: waits for an accepted delivery, takes every other one waiting with it, and marks them SENT in one
      * statement. Until {@link #STOP}, which comes after the last delivery thread has finished.
      */
@@ -362,40 +334,23 @@ public class DeliveryWorker {
                 Thread.currentThread().interrupt();
                 return;
             }
-            // At most as many as run at once: what a crash can leave accepted and unrecorded stays bounded.
-            accepted.drainTo(group, Math.max(1, settings.concurrency()) - 1);
+            accepted.drainTo(group, MOST_RECORDED_AT_ONCE - 1);
             stopping = group.remove(STOP);
-            try {
-                if (!group.isEmpty()) {
-                    recordSent(group);
-                }
-            } catch (RuntimeException e) {
-                // Never let one group end the recorder; these are sent again after their lease.
-                LOG.warnf("Notification recorder failed on %d sent notifications: %s", group.size(), rootMessage(e));
+            if (!group.isEmpty()) {
+                recordSent(group);
             }
             group.clear();
         }
     }
 
-    /** Marks the group SENT, trying the statement again twice before giving up on it. */
     private void recordSent(List<Sent> group) {
-        Map<UUID, Instant> createdAt = null;
-        for (int attempt = 1; createdAt == null; attempt++) {
-            try {
-                createdAt = notifications.markSent(group);
-            } catch (SQLException | RuntimeException e) {
-                if (attempt == RECORD_ATTEMPTS) {
-                    // Their leases run out and they are sent again, with the same Message-IDs.
-                    LOG.warnf("Could not record %d sent notifications: %s", group.size(), rootMessage(e));
-                    return;
-                }
-                try {
-                    Thread.sleep(200L * attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        Map<UUID, Instant> createdAt;
+        try {
+            createdAt = notifications.markSent(group);
+        } catch (SQLException | RuntimeException e) {
+            // Their leases run out and they are sent again, with the same Message-IDs.
+            LOG.warnf("Could not record %d sent notifications: %s", group.size(), rootMessage(e));
+            return;
         }
         for (Sent s : group) {
             Delivery d = s.delivery();
