@@ -10,19 +10,14 @@ import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +28,6 @@ import org.district.contracts.lossreport.NotificationDeadLettered;
 import org.district.lossreport.config.NotifySettings;
 import org.district.lossreport.repository.Delivery;
 import org.district.lossreport.repository.NotificationRepository;
-import org.district.lossreport.repository.NotificationRepository.Sent;
 import org.district.support.metrics.Meters;
 import org.district.support.outbox.Outbox;
 import org.district.support.outbox.OutgoingEvent;
@@ -48,20 +42,12 @@ import org.jboss.logging.Logger;
  * through the outbox, in the same transaction. A failure that no retry can fix (the mail server refuses the message or
  * recipient with a 5xx reply, the webhook answers a 4xx other than 408 or 429) fails the row at once, so IT sees it
  * minutes or hours sooner than after the whole backoff.
- *
- * <p>A delivery thread hands an accepted message's outcome to a recorder and takes its next message at once; the
- * recorder marks every delivery that finished meanwhile SENT in one statement (one alone when the worker is quiet,
- * up to {@value #MOST_RECORDED_AT_ONCE} under load). Claims, the next due time and these records are single statements
- * outside any transaction. A failed attempt is recorded by its delivery thread, in a transaction with its dead letter.
- * A worker that stops records what is waiting first; one that dies before recording sends those messages again once
- * their lease runs out, with the same Message-ID.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int MAX_ERROR_LENGTH = 1000;
-    static final int MOST_RECORDED_AT_ONCE = 500;
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"']+@[^\\s<>()\\[\\],;:\"']+");
 
     @Inject
@@ -83,8 +69,6 @@ public class DeliveryWorker {
     MeterRegistry registry;
 
     private final Semaphore wakeUps = new Semaphore(0);
-    private final BlockingQueue<Sent> accepted = new LinkedBlockingQueue<>();
-    private Thread recorder;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private Semaphore slots;
@@ -122,9 +106,6 @@ public class DeliveryWorker {
             return t;
         });
         running = true;
-        recorder = new Thread(this::recordAccepted, "notification-recorder");
-        recorder.setDaemon(true);
-        recorder.start();
         dispatcher = new Thread(this::run, "notification-dispatcher");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -147,15 +128,6 @@ public class DeliveryWorker {
             pool.shutdown();
             try {
                 pool.awaitTermination(settings.smtpTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (recorder != null) {
-            // What was accepted is recorded before the worker goes, so it is not sent again after its lease.
-            accepted.add(STOP);
-            try {
-                recorder.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -222,7 +194,7 @@ public class DeliveryWorker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException | SQLException e) {
+            } catch (RuntimeException e) {
                 backoff = backoff == 0 ? 200 : Math.min(backoff * 2, 10_000);
                 LOG.warnf("Notification dispatcher failed (%s); retrying in %d ms", rootMessage(e), backoff);
                 try {
@@ -234,9 +206,6 @@ public class DeliveryWorker {
             }
         }
     }
-
-    /** Tells the recorder that no delivery thread will hand it anything more. */
-    private static final Sent STOP = new Sent(null, Instant.EPOCH);
 
     /** A delivery claimed by this dispatcher, and when (System.nanoTime). */
     private record Claimed(Delivery delivery, long at) {}
@@ -254,9 +223,9 @@ public class DeliveryWorker {
     }
 
     /** Milliseconds until the earliest scheduled attempt, at most the poll interval. */
-    private long untilNextDue() throws SQLException {
+    private long untilNextDue() {
         long poll = settings.pollInterval().toMillis();
-        Instant due = notifications.nextDue();
+        Instant due = QuarkusTransaction.requiringNew().call(notifications::nextDue);
         if (due == null) {
             return poll;
         }
@@ -264,10 +233,10 @@ public class DeliveryWorker {
         return Math.max(1, Math.min(poll, millis));
     }
 
-    List<Delivery> claim(int limit) throws SQLException {
+    List<Delivery> claim(int limit) {
         UUID token = UUID.randomUUID();
         double leaseSeconds = settings.lease().toMillis() / 1000.0;
-        return notifications.claim(token, leaseSeconds, limit);
+        return QuarkusTransaction.requiringNew().call(() -> notifications.claim(token, leaseSeconds, limit));
     }
 
     void deliver(Delivery d) {
@@ -287,10 +256,6 @@ public class DeliveryWorker {
             permanent = isPermanent(e);
         }
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        if (error == null) {
-            accepted.add(new Sent(d, Instant.now()));
-            return;
-        }
         String outcome = error;
         boolean hopeless = permanent;
         try {
@@ -320,51 +285,17 @@ public class DeliveryWorker {
         return false;
     }
 
-    /**
-     * The recorder: waits for an accepted delivery, takes every other one waiting with it, and marks them SENT in one
-     * statement. Until {@link #STOP}, which comes after the last delivery thread has finished.
-     */
-    private void recordAccepted() {
-        List<Sent> group = new ArrayList<>();
-        boolean stopping = false;
-        while (!stopping) {
-            try {
-                group.add(accepted.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            accepted.drainTo(group, MOST_RECORDED_AT_ONCE - 1);
-            stopping = group.remove(STOP);
-            if (!group.isEmpty()) {
-                recordSent(group);
-            }
-            group.clear();
-        }
-    }
-
-    private void recordSent(List<Sent> group) {
-        Map<UUID, Instant> createdAt;
-        try {
-            createdAt = notifications.markSent(group);
-        } catch (SQLException | RuntimeException e) {
-            // Their leases run out and they are sent again, with the same Message-IDs.
-            LOG.warnf("Could not record %d sent notifications: %s", group.size(), rootMessage(e));
-            return;
-        }
-        for (Sent s : group) {
-            Delivery d = s.delivery();
+    private void record(Delivery d, String error, boolean permanent) {
+        if (error == null) {
+            Optional<Instant> createdAt = notifications.markSent(d);
             sent.increment();
-            Instant created = createdAt.get(d.id());
-            if (created == null) {
+            if (createdAt.isEmpty()) {
                 LOG.infof("Notification %s was sent after its claim expired; another worker may send it again", d.id());
             } else if (d.attempt() == 1) {
-                delay.record(Duration.between(created, s.at()));
+                delay.record(Duration.between(createdAt.get(), Instant.now()));
             }
+            return;
         }
-    }
-
-    private void record(Delivery d, String error, boolean permanent) {
         String shortError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         if (d.attempt() < settings.maxAttempts() && !permanent) {
             double waitSeconds = backoffSeconds(d.attempt());

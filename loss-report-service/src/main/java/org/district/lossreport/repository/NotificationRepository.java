@@ -1,20 +1,11 @@
 package org.district.lossreport.repository;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.lossreport.domain.Channel;
@@ -30,25 +21,20 @@ import org.district.support.sql.NativeValues;
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
-    @Inject
-    AgroalDataSource dataSource;
-
     private static final String INSERT = "insert into notification (id, event_id, event_type, consumer, report_id,"
             + " device_id, recipient, channel, subject, body, link, status, attempts, next_attempt_at, created_at,"
             + " updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'PENDING', 0, now(), now(), now())"
             + " on conflict (event_id, recipient, channel) do nothing";
-    private static final String CLAIM = "update notification n set attempts = n.attempts + 1, claim_token = ?,"
-            + " next_attempt_at = now() + make_interval(secs => ?), updated_at = now()"
+    private static final String CLAIM = "update notification n set attempts = n.attempts + 1, claim_token = ?1,"
+            + " next_attempt_at = now() + make_interval(secs => ?2), updated_at = now()"
             + " from (select id from notification where status in ('PENDING', 'RETRYING') and next_attempt_at <= now()"
-            + " order by next_attempt_at limit ? for update skip locked) due"
+            + " order by next_attempt_at limit ?3 for update skip locked) due"
             + " where n.id = due.id"
             + " returning n.id, n.event_id, n.event_type, n.report_id, n.device_id, n.recipient, n.channel,"
             + " n.subject, n.body, n.link, n.attempts";
-    private static final String MARK_SENT = "update notification n set status = 'SENT', sent_at = s.sent_at,"
-            + " updated_at = now(), last_error = null, claim_token = null"
-            + " from unnest(?::uuid[], ?::uuid[], ?::timestamptz[]) as s(id, claim_token, sent_at)"
-            + " where n.id = s.id and n.claim_token = s.claim_token"
-            + " returning n.id, n.created_at";
+    private static final String MARK_SENT = "update notification set status = 'SENT', sent_at = now(),"
+            + " updated_at = now(), last_error = null, claim_token = null where id = ?1 and claim_token = ?2"
+            + " returning created_at";
     private static final String MARK_RETRY = "update notification set status = 'RETRYING', last_error = ?3,"
             + " next_attempt_at = now() + make_interval(secs => ?4), updated_at = now(), claim_token = null"
             + " where id = ?1 and claim_token = ?2";
@@ -95,69 +81,44 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /**
      * Claims up to {@code limit} due notifications for {@code token}: counts the attempt and moves each row's next
-     * attempt past the lease, so the rows of a worker that dies mid-delivery become due again. One statement on a
-     * connection of its own, committed as it ends: the delivery worker's claims take no part in a transaction.
+     * attempt past the lease, so the rows of a worker that dies mid-delivery become due again.
      */
-    public List<Delivery> claim(UUID token, double leaseSeconds, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            ps.setObject(1, token);
-            ps.setDouble(2, leaseSeconds);
-            ps.setInt(3, limit);
-            List<Delivery> out = new ArrayList<>();
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Delivery(
-                            r.getObject(1, UUID.class),
-                            r.getObject(2, UUID.class),
-                            r.getString(3),
-                            r.getObject(4, UUID.class),
-                            r.getObject(5, UUID.class),
-                            r.getString(6),
-                            Channel.valueOf(r.getString(7)),
-                            r.getString(8),
-                            r.getString(9),
-                            r.getString(10),
-                            r.getInt(11),
-                            token));
-                }
-            }
-            return out;
+    @SuppressWarnings("unchecked")
+    public List<Delivery> claim(UUID token, double leaseSeconds, int limit) {
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery(CLAIM)
+                .setParameter(1, token)
+                .setParameter(2, leaseSeconds)
+                .setParameter(3, limit)
+                .getResultList();
+        List<Delivery> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new Delivery(
+                    NativeValues.uuid(r[0]),
+                    NativeValues.uuid(r[1]),
+                    (String) r[2],
+                    NativeValues.uuid(r[3]),
+                    NativeValues.uuid(r[4]),
+                    (String) r[5],
+                    Channel.valueOf((String) r[6]),
+                    (String) r[7],
+                    (String) r[8],
+                    (String) r[9],
+                    ((Number) r[10]).intValue(),
+                    token));
         }
+        return out;
     }
 
-    /** A delivery the mail server or webhook accepted, and when. */
-    public record Sent(Delivery delivery, Instant at) {}
-
-    /**
-     * Marks claimed deliveries SENT, all in one statement committed as it ends; for each row whose claim still held,
-     * its creation time by id. A delivery whose claim had already run out is not in the answer (another worker may be
-     * sending it again).
-     */
-    public Map<UUID, Instant> markSent(List<Sent> sent) throws SQLException {
-        UUID[] ids = new UUID[sent.size()];
-        UUID[] tokens = new UUID[sent.size()];
-        String[] at = new String[sent.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = sent.get(i).delivery().id();
-            tokens[i] = sent.get(i).delivery().claimToken();
-            at[i] = sent.get(i).at().toString();
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(MARK_SENT)) {
-            ps.setArray(1, c.createArrayOf("uuid", ids));
-            ps.setArray(2, c.createArrayOf("uuid", tokens));
-            ps.setArray(3, c.createArrayOf("timestamptz", at));
-            Map<UUID, Instant> createdAt = new HashMap<>();
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    createdAt.put(
-                            r.getObject(1, UUID.class),
-                            r.getObject(2, OffsetDateTime.class).toInstant());
-                }
-            }
-            return createdAt;
-        }
+    /** Marks a claimed delivery SENT; its creation time, or empty when the claim had already run out. */
+    @SuppressWarnings("unchecked")
+    public Optional<Instant> markSent(Delivery d) {
+        List<Object> createdAt = getEntityManager()
+                .createNativeQuery(MARK_SENT)
+                .setParameter(1, d.id())
+                .setParameter(2, d.claimToken())
+                .getResultList();
+        return createdAt.stream().findFirst().map(NativeValues::instant);
     }
 
     /** Schedules another attempt of a claimed delivery after {@code waitSeconds}. */
@@ -183,14 +144,10 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return failedAt.stream().findFirst().map(NativeValues::instant);
     }
 
-    /** When the earliest waiting notification is due; null when none waits. One statement, outside any transaction. */
-    public Instant nextDue() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(NEXT_DUE);
-                ResultSet r = ps.executeQuery()) {
-            OffsetDateTime due = r.next() ? r.getObject(1, OffsetDateTime.class) : null;
-            return due == null ? null : due.toInstant();
-        }
+    /** When the earliest waiting notification is due; null when none waits. */
+    public Instant nextDue() {
+        return NativeValues.instant(
+                getEntityManager().createNativeQuery(NEXT_DUE).getSingleResult());
     }
 
     /** One page, newest first; {@code limit + 1} rows are read so the caller knows whether more follow. */
