@@ -171,7 +171,7 @@ public final class CheckInBench {
         System.out.println();
         System.out.println(
                 "| scenario | rate (req/s) | p50 ms | p99 ms | p99.9 ms | errors | baseline | ratio | target | met"
-                        + " | CPU us/request: machine (service / generator / PostgreSQL)"
+                        + " | CPU us/request: machine (service / generator / PostgreSQL / Kafka)"
                         + " | longest stall / steal, ms |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |");
         for (ConstantRateLoad.Result r : steps) {

@@ -7,38 +7,39 @@ import java.util.stream.Stream;
 
 /**
  * CPU time spent during a measurement, from Linux's /proc: the whole machine (busy time of every core), the service
- * under test, this load generator and every PostgreSQL process. Divided by the requests served, it gives what one
+ * under test, this load generator, every PostgreSQL process and every Kafka broker. Divided by the requests served, it gives what one
  * request costs in CPU, a figure that a noisy, shared machine disturbs far less than a latency percentile does.
  */
 public final class CpuMeter {
 
     /** CPU time in microseconds, by consumer. */
-    public record Sample(long machine, long service, long generator, long postgres) {
+    public record Sample(long machine, long service, long generator, long postgres, long kafka) {
 
         Sample minus(Sample earlier) {
             return new Sample(
                     machine - earlier.machine,
                     service - earlier.service,
                     generator - earlier.generator,
-                    postgres - earlier.postgres);
+                    postgres - earlier.postgres,
+                    kafka - earlier.kafka);
         }
 
         /** The share of one request, when this sample covers {@code requests} requests. */
         public Sample per(long requests) {
             long n = Math.max(1, requests);
-            return new Sample(machine / n, service / n, generator / n, postgres / n);
+            return new Sample(machine / n, service / n, generator / n, postgres / n, kafka / n);
         }
 
         /** For a per-request sample: a table cell, machine first and its parts in brackets. */
         public String cell() {
-            return String.format("%d (%d / %d / %d)", machine, service, generator, postgres);
+            return String.format("%d (%d / %d / %d / %d)", machine, service, generator, postgres, kafka);
         }
 
         /** For a per-request sample: its figures as one line. */
         public String describe() {
             return String.format(
-                    "cpu/request: machine %d us, service %d us, generator %d us, postgres %d us",
-                    machine, service, generator, postgres);
+                    "cpu/request: machine %d us, service %d us, generator %d us, postgres %d us, kafka %d us",
+                    machine, service, generator, postgres, kafka);
         }
     }
 
@@ -58,13 +59,14 @@ public final class CpuMeter {
 
     public Sample sample() {
         if (!available()) {
-            return new Sample(0, 0, 0, 0);
+            return new Sample(0, 0, 0, 0, 0);
         }
         return new Sample(
                 machineBusy(),
                 process(servicePid),
                 process(ProcessHandle.current().pid()),
-                postgres());
+                postgres(),
+                kafka());
     }
 
     /** Runs the measurement and returns the CPU it cost. */
@@ -112,13 +114,31 @@ public final class CpuMeter {
 
     /** Every process whose command is postgres (the server and its backends, autovacuum included). */
     static long postgres() {
+        return sum(CpuMeter::isPostgres);
+    }
+
+    /** Every Kafka broker on the machine (a JVM whose main class is kafka.Kafka). */
+    static long kafka() {
+        return sum(CpuMeter::isKafkaBroker);
+    }
+
+    private static long sum(java.util.function.Predicate<Path> which) {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(CpuMeter::isPostgres)
+                    .filter(which)
                     .mapToLong(p -> process(Long.parseLong(p.getFileName().toString())))
                     .sum();
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    private static boolean isKafkaBroker(Path proc) {
+        try {
+            // The command line's arguments are separated by NUL characters.
+            return Files.readString(proc.resolve("cmdline")).contains("\0kafka.Kafka\0");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -135,10 +135,11 @@ public final class LossReportBench {
             // What a report costs in CPU during the measured phase (the deliveries it started run on into the wait
             // above and are mostly counted), and how much of the service's share its JIT compilers took: a share that
             // does not fall towards zero means the service was still warming up while measured.
-            System.out.println("CPU per report in the measured phase, us: machine (service / generator / PostgreSQL) "
-                    + cpu.per(posts.requests()).cell() + "; the service's JIT compilers "
-                    + String.format("%.0f %%", 100.0 * compilers / Math.max(1, cpu.service()))
-                    + " of the service's CPU");
+            System.out.println(
+                    "CPU per report in the measured phase, us: machine (service / generator / PostgreSQL / Kafka) "
+                            + cpu.per(posts.requests()).cell() + "; the service's JIT compilers "
+                            + String.format("%.0f %%", 100.0 * compilers / Math.max(1, cpu.service()))
+                            + " of the service's CPU");
             System.out.println();
             System.out.print(sink.turns());
         }
