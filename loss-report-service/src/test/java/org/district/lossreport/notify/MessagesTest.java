@@ -314,17 +314,8 @@ class MessagesTest {
     @Test
     void whatADeviceOrAFeedSendsStaysOnOneLineAndOutOfTheHeaders() {
         // A stolen laptop's agent names its site: a line break there must neither add a header nor stop the alert.
-        Message seen = messages.lostDeviceSeen(
-                new LostDeviceSeen(
-                        DEVICE,
-                        Instant.parse("2026-03-05T10:00:00Z"),
-                        "Library\r\nBcc: thief@evil.example\n\nIgnore this alert",
-                        "10.20.30.40\u2028X-Forged: yes",
-                        false,
-                        null),
-                laptop(),
-                null,
-                null);
+        Message seen =
+                seenAt("Library\r\nBcc: thief@evil.example\n\nIgnore this alert", "10.20.30.40\u2028X-Forged: yes");
         assertThat(seen.subject())
                 .isEqualTo("Lost device seen on the network: LHS-LT-0042 at Library  Bcc: thief@evil.example  Ignore"
                         + " this alert")
@@ -340,10 +331,7 @@ class MessagesTest {
         // A person's name from the HR feed, in a subject.
         KnownPerson odd = pat();
         odd.givenName = "Pat\r\nBcc: x@evil.example";
-        Message overdue = messages.returnTaskOverdue(
-                new ReturnTaskOverdue(UUID.randomUUID(), DEVICE, REPORT, LocalDate.of(2026, 4, 1), Instant.now()),
-                laptop(),
-                odd);
+        Message overdue = overdueHeldBy(odd);
         assertThat(overdue.subject()).doesNotContain("\n").doesNotContain("\r").contains("Bcc: x@evil.example");
         assertThat(EmailSender.fitsAHeader(overdue.subject())).isTrue();
         assertThat(EmailSender.fitsAHeader("Lost device\r\nBcc: x")).isFalse();
@@ -353,17 +341,7 @@ class MessagesTest {
     @Test
     void whatADeviceSendsCannotReorderTheAlertsLine() {
         // A right-to-left override would show "at ...", and all after it on the line, backwards: a forged site or tag.
-        Message seen = messages.lostDeviceSeen(
-                new LostDeviceSeen(
-                        DEVICE,
-                        Instant.parse("2026-03-05T10:00:00Z"),
-                        "Library\u202E1-TL-SHL",
-                        "10.20.30.40\u2066",
-                        false,
-                        null),
-                laptop(),
-                null,
-                null);
+        Message seen = seenAt("Library\u202E1-TL-SHL", "10.20.30.40\u2066");
         assertThat(seen.subject())
                 .isEqualTo("Lost device seen on the network: LHS-LT-0042 at Library 1-TL-SHL")
                 .doesNotContain("\u202E");
@@ -374,11 +352,24 @@ class MessagesTest {
         // Joiners some scripts' names need stay as they are.
         KnownPerson named = pat();
         named.givenName = "Mehr\u200Cnaz";
-        Message overdue = messages.returnTaskOverdue(
+        assertThat(overdueHeldBy(named).subject()).contains("Mehr\u200Cnaz");
+    }
+
+    /** The alert of the lost laptop checking in, naming this site and address (no report known, no location). */
+    private Message seenAt(String site, String ipAddress) {
+        return messages.lostDeviceSeen(
+                new LostDeviceSeen(DEVICE, Instant.parse("2026-03-05T10:00:00Z"), site, ipAddress, false, null),
+                laptop(),
+                null,
+                null);
+    }
+
+    /** To IT: the laptop held by {@code holder} was due back on 2026-04-01. */
+    private Message overdueHeldBy(KnownPerson holder) {
+        return messages.returnTaskOverdue(
                 new ReturnTaskOverdue(UUID.randomUUID(), DEVICE, REPORT, LocalDate.of(2026, 4, 1), Instant.now()),
                 laptop(),
-                named);
-        assertThat(overdue.subject()).contains("Mehr\u200Cnaz");
+                holder);
     }
 
     private static KnownDevice laptop() {
