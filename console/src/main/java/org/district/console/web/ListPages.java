@@ -100,7 +100,7 @@ public class ListPages {
                 tasks,
                 after,
                 pages.acts(),
-                DevicePages.blank(received)));
+                Notices.assetTag(received)));
     }
 
     @GET

@@ -216,7 +216,7 @@ public class ReportPages {
         Page<LossReport> reports =
                 lossReports.reports(null, null, null, DevicePages.blank(cursor), DevicePages.PAGE_SIZE);
         return DevicePages.html(Templates.myReports(
-                pages.chrome("my-reports"), reports, DevicePages.blank(filed), DevicePages.blank(recorded)));
+                pages.chrome("my-reports"), reports, Notices.reportNumber(filed), Notices.reportNumber(recorded)));
     }
 
     @GET
