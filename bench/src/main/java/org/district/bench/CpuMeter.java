@@ -3,12 +3,14 @@ package org.district.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * CPU time spent during a measurement, from Linux's /proc: the whole machine (busy time of every core), the service
- * under test, this load generator, every PostgreSQL process and every Kafka broker. Divided by the requests served, it gives what one
- * request costs in CPU, a figure that a noisy, shared machine disturbs far less than a latency percentile does.
+ * under test, this load generator, every PostgreSQL process and every Kafka broker. Divided by the requests served, it
+ * gives what one request costs in CPU, a figure that a noisy, shared machine disturbs far less than a latency
+ * percentile does.
  */
 public final class CpuMeter {
 
@@ -122,7 +124,7 @@ public final class CpuMeter {
         return sum(CpuMeter::isKafkaBroker);
     }
 
-    private static long sum(java.util.function.Predicate<Path> which) {
+    private static long sum(Predicate<Path> which) {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(which)

@@ -322,12 +322,11 @@ public class CheckInRoute {
     /**
      * The address the request came from, as this service sees it: the connection's, or behind the ingress the address
      * the ingress forwards (HTTP_PROXY_FORWARDING, believed from HTTP_TRUSTED_PROXIES only). Unlike the address in the
-     * body, the device cannot choose it. Only a literal address is passed on (a forwarded header is text).
+     * body, the device cannot choose it. Checked to be a literal address only where an alert uses it.
      */
     private static String observedAddress(RoutingContext rc) {
         SocketAddress from = rc.request().remoteAddress();
-        String host = from == null ? null : from.hostAddress();
-        return host != null && CheckInRules.isIpAddress(host) ? host : null;
+        return from == null ? null : from.hostAddress();
     }
 
     /** Ends the response, unless it already ended (a timed-out check-in answered before its writer finished). */

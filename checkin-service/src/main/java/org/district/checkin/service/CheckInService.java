@@ -357,7 +357,7 @@ public class CheckInService {
                     body.network().site(),
                     body.network().ipAddress(),
                     a.keepsLocation() && body.location() != null,
-                    a.pending().observedAddress());
+                    literalAddress(a.pending().observedAddress()));
         }
         if (departed) {
             events.seenAfterDeparture(
@@ -368,6 +368,14 @@ public class CheckInService {
                     body.network().site(),
                     body.network().ipAddress());
         }
+    }
+
+    /**
+     * The address the request came from when it is a literal one, else none: behind the ingress it was read from a
+     * forwarded header, which is text. Checked here, for the rare alert, not on every check-in.
+     */
+    private static String literalAddress(String observed) {
+        return observed != null && CheckInRules.isIpAddress(observed) ? observed : null;
     }
 
     private static boolean due(Instant lastAlert, Instant now, Duration interval) {
