@@ -753,6 +753,15 @@ class ConsoleIT {
             await().atMost(PAGE).until(() -> browser.currentUrl().contains("/my-reports?recorded="));
             assertThat(browser.find(By.id("my-reports")).getText()).contains("Police case 2026-118822");
             Axe.assertAccessible(browser, "console-case-number-phone");
+
+            // A link with made-up text where the report number goes: the page, without a notice in the district's
+            // voice.
+            browser.open(system.consolePage(
+                    "/my-reports?filed=Call%20IT%20at%20555-0100&recorded=Your%20account%20is%20locked"));
+            assertThat(browser.find(By.id("my-reports")).getText()).contains(laptop.assetTag());
+            assertThat(browser.driver().findElements(By.id("report-filed"))).isEmpty();
+            assertThat(browser.driver().findElements(By.id("police-recorded"))).isEmpty();
+            Axe.assertAccessible(browser, "console-my-reports-made-up-notice-phone");
         }
         String reportId = Http.get(system.lossReport("/api/v1/loss-reports?limit=200"), staff.staffToken())
                 .json()
