@@ -52,31 +52,6 @@ class SharedRateLimitsTest {
     AgroalDataSource dataSource;
 
     @Test
-    void anotherReplicaSeesACallerHasSpentItsAllowanceWithoutTakingFromIt() {
-        SharedBuckets first = new SharedBuckets(dataSource);
-        SharedBuckets second = new SharedBuckets(dataSource);
-        String caller = Api.unique("caller");
-        for (int i = 0; i < 10; i++) {
-            assertThat(second.peek("test-limit", caller, SLOW))
-                    .as("a caller never counted")
-                    .isEmpty();
-        }
-        for (int i = 0; i < 4; i++) {
-            first.take("test-limit", caller, SLOW);
-        }
-        assertThat(second.peek("test-limit", caller, SLOW)).as("one left").isEmpty();
-        assertThat(second.peek("test-limit", caller, SLOW))
-                .as("asking took nothing")
-                .isEmpty();
-        first.take("test-limit", caller, SLOW);
-        OptionalLong wait = second.peek("test-limit", caller, SLOW);
-        assertThat(wait).as("all five taken on the other replica").isPresent();
-        assertThat(wait.getAsLong())
-                .as("seconds to wait, about a hundred minutes")
-                .isBetween(5_900L, 6_000L);
-    }
-
-    @Test
     void twoReplicasGiveACallerItsBurstOnceAndThenItsRate() throws Exception {
         // Alternating between the replicas: five, then a wait of about ten seconds on both.
         SharedBuckets first = new SharedBuckets(dataSource);

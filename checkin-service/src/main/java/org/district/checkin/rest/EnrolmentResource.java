@@ -1,6 +1,7 @@
 package org.district.checkin.rest;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,7 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.district.checkin.security.ClientNetwork;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import org.district.checkin.service.CheckInRules;
 import org.district.checkin.service.EnrolmentRequest;
 import org.district.checkin.service.EnrolmentService;
 import org.district.support.limits.RateLimits;
@@ -38,6 +42,32 @@ public class EnrolmentResource {
 
     @Inject
     RateLimits limits;
+
+    /**
+     * The network an enrolment attempt is counted under: an IPv4 address, or an IPv6 address's /64 (one home or
+     * school network is given a whole /64, so its hosts could otherwise pick a new address for every guess). An address
+     * that is not a literal one (a forwarded header the proxy filled oddly) is counted under one shared name, never
+     * under none: a caller without a name would not be limited at all.
+     */
+    static String network(SocketAddress from) {
+        String host = from == null ? null : from.hostAddress();
+        if (host == null || !CheckInRules.isIpAddress(host)) {
+            return "unparsed-address";
+        }
+        if (host.indexOf(':') < 0) {
+            return host;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(host).getAddress();
+            if (bytes.length == 4) {
+                return InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return "unparsed-address";
+        }
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,7 +105,7 @@ public class EnrolmentResource {
             description = "Too many enrolment attempts from this network address; try again after Retry-After")
     @SecretAnswer
     public Response enrol(@Valid @NotNull EnrolmentRequest request, @Context HttpServerRequest http) {
-        limits.takeOrRefuse(LIMIT, ClientNetwork.of(http.remoteAddress()), "enrolment attempts");
+        limits.takeOrRefuse(LIMIT, network(http.remoteAddress()), "enrolment attempts");
         return Response.status(Response.Status.CREATED)
                 .entity(IssuedDeviceCredentialView.of(enrolments.enrol(request.code())))
                 .build();

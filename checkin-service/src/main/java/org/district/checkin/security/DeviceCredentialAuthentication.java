@@ -3,20 +3,15 @@ package org.district.checkin.security;
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 import java.util.UUID;
 
-/**
- * A device credential as presented, for authentication: the device it names, the SHA-256 of its secret, and the
- * network it was sent from ({@link ClientNetwork}), which a credential that is not accepted is counted against.
- */
+/** A device credential as presented, for authentication: the device it names and the SHA-256 of its secret. */
 public final class DeviceCredentialAuthentication extends BaseAuthenticationRequest {
 
     private final UUID deviceId;
     private final byte[] secretSha256;
-    private final String network;
 
-    public DeviceCredentialAuthentication(UUID deviceId, byte[] secretSha256, String network) {
+    public DeviceCredentialAuthentication(UUID deviceId, byte[] secretSha256) {
         this.deviceId = deviceId;
         this.secretSha256 = secretSha256.clone();
-        this.network = network;
     }
 
     public UUID deviceId() {
@@ -25,9 +20,5 @@ public final class DeviceCredentialAuthentication extends BaseAuthenticationRequ
 
     public byte[] secretSha256() {
         return secretSha256.clone();
-    }
-
-    public String network() {
-        return network;
     }
 }

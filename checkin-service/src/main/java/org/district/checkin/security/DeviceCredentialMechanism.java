@@ -41,10 +41,7 @@ public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
         }
         return DeviceCredential.parse(header.substring(PREFIX.length()).trim())
                 .map(p -> identities
-                        .authenticate(new DeviceCredentialAuthentication(
-                                p.deviceId(),
-                                p.secretSha256(),
-                                ClientNetwork.of(context.request().remoteAddress())))
+                        .authenticate(new DeviceCredentialAuthentication(p.deviceId(), p.secretSha256()))
                         // A secret that does not match: the answer a malformed credential gets, on every endpoint.
                         .onFailure(AuthenticationFailedException.class)
                         .transform(e -> notAccepted()))
@@ -76,6 +73,11 @@ public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
         return DEFAULT_PRIORITY;
     }
 
+    /**
+     * The refusal of a device credential that is malformed, wrong, replaced or revoked: one answer for all, so it tells
+     * a caller nothing about which. An answer of the HTTP layer (a 401 with the Device challenge), given here for a
+     * malformed credential and by the check-in route for one the writer did not accept.
+     */
     /** The 401 for a check-in that names no device at all: devices sign in with their credential, nothing else. */
     public static ProblemException missing() {
         return new ProblemException(
@@ -84,14 +86,9 @@ public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
                 "Sign-in required",
                 "Send the device's enrolment credential: Authorization: Device dc1.<device id>.<secret>.",
                 null,
-                Map.of("WWW-Authenticate", SCHEME));
+                java.util.Map.of("WWW-Authenticate", SCHEME));
     }
 
-    /**
-     * The refusal of a device credential that is malformed, wrong, replaced or revoked: one answer for all, so it tells
-     * a caller nothing about which. An answer of the HTTP layer (a 401 with the Device challenge), given here for a
-     * malformed credential and by the check-in route for one the writer did not accept.
-     */
     public static ProblemException notAccepted() {
         return new ProblemException(
                 401,

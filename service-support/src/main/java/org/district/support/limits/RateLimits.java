@@ -61,24 +61,7 @@ public class RateLimits {
             return OptionalLong.empty();
         }
         String key = caller.toLowerCase(Locale.ROOT);
-        return counted(name, limit.shared() ? shared().take(name, key, limit) : takeHere(name, key, limit));
-    }
-
-    /**
-     * Whether {@code caller} has spent its allowance under the limit {@code name}, without taking from it: empty when
-     * it has not, or the whole seconds to wait until it has a request again. For a limit that counts failures (refused
-     * credentials, say): ask before the work a failure would cost, {@link #take} once the request has failed.
-     */
-    public OptionalLong spent(String name, String caller) {
-        RateLimitSettings.Limit limit = settings.limits().get(name);
-        if (limit == null || caller == null) {
-            return OptionalLong.empty();
-        }
-        String key = caller.toLowerCase(Locale.ROOT);
-        return counted(name, limit.shared() ? shared().peek(name, key, limit) : peekHere(name, key, limit));
-    }
-
-    private OptionalLong counted(String name, OptionalLong wait) {
+        OptionalLong wait = limit.shared() ? shared().take(name, key, limit) : takeHere(name, key, limit);
         if (wait.isPresent()) {
             refusals.computeIfAbsent(
                             name,
@@ -93,19 +76,6 @@ public class RateLimits {
         return wait;
     }
 
-    /** Reads this replica's own bucket of the caller; a caller without a bucket has its whole allowance. */
-    private OptionalLong peekHere(String name, String caller, RateLimitSettings.Limit limit) {
-        Bucket bucket = buckets.get(name + '\u0000' + caller);
-        if (bucket == null) {
-            return OptionalLong.empty();
-        }
-        double perNano = limit.perMinute() / 60e9;
-        synchronized (bucket) {
-            bucket.refill(clock.getAsLong(), perNano);
-            return bucket.tokens >= 1 ? OptionalLong.empty() : OptionalLong.of(bucket.waitSeconds(perNano));
-        }
-    }
-
     /** Takes from this replica's own bucket of the caller. */
     private OptionalLong takeHere(String name, String caller, RateLimitSettings.Limit limit) {
         long now = clock.getAsLong();
@@ -118,7 +88,8 @@ public class RateLimits {
                 bucket.tokens -= 1;
                 return OptionalLong.empty();
             }
-            return OptionalLong.of(bucket.waitSeconds(perNano));
+            double seconds = (1 - bucket.tokens) / perNano / 1e9;
+            return OptionalLong.of(Math.max(1, (long) Math.ceil(seconds)));
         }
     }
 
@@ -172,12 +143,6 @@ public class RateLimits {
             this.limit = limit;
             this.tokens = limit.burst();
             this.updated = now;
-        }
-
-        /** The whole seconds until the bucket holds one token again, at least 1. */
-        long waitSeconds(double perNano) {
-            double seconds = (1 - tokens) / perNano / 1e9;
-            return Math.max(1, (long) Math.ceil(seconds));
         }
 
         void refill(long now, double perNano) {

@@ -37,11 +37,6 @@ public final class SharedBuckets {
             + " updated_at = now()"
             + " returning allowed, tokens";
 
-    /** Parameters: burst, tokens per second, name, caller. The tokens the bucket would hold now, nothing taken. */
-    private static final String PEEK =
-            "select least(?, tokens + greatest(0, extract(epoch from now() - updated_at)) * ?) from rate_limit_bucket"
-                    + " where name = ? and caller = ?";
-
     private static final String SWEEP =
             "delete from rate_limit_bucket where name = ?" + " and updated_at < now() - make_interval(secs => ?)";
 
@@ -81,32 +76,6 @@ public final class SharedBuckets {
             }
         } catch (SQLException e) {
             // The request is not refused for the limiter's own failure: the database's trouble shows in the request.
-            LOG.warnf(
-                    "The rate limit %s could not be read from the database (%s); the request is let through",
-                    name, e.getSQLState());
-            return OptionalLong.empty();
-        }
-    }
-
-    /**
-     * Reads the caller's bucket under the limit without taking from it: empty when a request may go ahead (a caller
-     * without a bucket has its whole allowance), or the whole seconds to wait.
-     */
-    public OptionalLong peek(String name, String caller, RateLimitSettings.Limit limit) {
-        double perSecond = limit.perMinute() / 60;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement peek = connection.prepareStatement(PEEK)) {
-            peek.setInt(1, limit.burst());
-            peek.setDouble(2, perSecond);
-            peek.setString(3, name);
-            peek.setString(4, caller);
-            try (ResultSet row = peek.executeQuery()) {
-                if (!row.next() || row.getDouble(1) >= 1) {
-                    return OptionalLong.empty();
-                }
-                return OptionalLong.of(Math.max(1, (long) Math.ceil((1 - row.getDouble(1)) / perSecond)));
-            }
-        } catch (SQLException e) {
             LOG.warnf(
                     "The rate limit %s could not be read from the database (%s); the request is let through",
                     name, e.getSQLState());

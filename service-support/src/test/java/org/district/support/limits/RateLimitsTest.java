@@ -82,26 +82,6 @@ class RateLimitsTest {
     }
 
     @Test
-    void askingWhetherACallerHasSpentItsAllowanceTakesNothing() {
-        RateLimits limits = limits(6, 2); // one every 10 s
-        for (int i = 0; i < 10; i++) {
-            assertThat(limits.spent("reports", "pat"))
-                    .as("a caller never counted")
-                    .isEmpty();
-        }
-        assertThat(limits.held()).as("asking keeps no bucket").isZero();
-        limits.take("reports", "pat");
-        assertThat(limits.spent("reports", "pat")).isEmpty();
-        limits.take("reports", "pat");
-        assertThat(limits.spent("reports", "pat")).hasValue(10);
-        assertThat(limits.spent("reports", "sam")).isEmpty();
-        now.addAndGet(10 * SECOND);
-        assertThat(limits.spent("reports", "pat")).as("a token came back").isEmpty();
-        assertThat(limits.take("reports", "pat")).isEmpty();
-        assertThat(limits.spent("reports", "pat")).hasValue(10);
-    }
-
-    @Test
     void bucketsThatFilledUpAgainAreDropped() {
         RateLimits limits = limits(60, 2);
         for (int i = 0; i < 1_000; i++) {
