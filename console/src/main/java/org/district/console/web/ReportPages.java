@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.district.console.api.InventoryApi;
 import org.district.console.api.LossReportApi;
 import org.district.console.api.Page;
@@ -46,6 +47,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ReportPages {
 
     static final List<String> KINDS = List.of("LOST", "STOLEN");
+
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** The form as the person filled it in: every value kept when it comes back with errors. */
     public static class ReportForm {
@@ -174,9 +178,7 @@ public class ReportPages {
                 errors.add(new FieldError(required[0], required[2]));
             }
         }
-        if (form.key == null || form.key.isBlank() || form.key.length() > 64) {
-            form.key = UUID.randomUUID().toString();
-        }
+        form.key = keyOf(form.key);
         if (errors.isEmpty()) {
             NewReport report = new NewReport(
                     device.assetTag(),
@@ -193,17 +195,42 @@ public class ReportPages {
                 return Response.seeOther(URI.create("/my-reports?filed=" + Links.encode(filed.reportNumber())))
                         .build();
             } catch (WebApplicationException e) {
-                Failures.Refusal refusal = Failures.refusedInput(e);
-                if (refusal.errors().isEmpty()) {
-                    errors.add(new FieldError("kind-lost", refusal.detail()));
-                }
-                for (FieldError error : refusal.errors()) {
-                    String[] field = FIELDS.getOrDefault(error.field(), new String[] {"kind-lost", "This report"});
-                    errors.add(new FieldError(field[0], field[1] + " " + error.message()));
-                }
+                errors.addAll(refused(e, form, words));
             }
         }
         return DevicePages.html(422, Templates.reportForm(pages.chrome("devices"), device, form, errors));
+    }
+
+    /**
+     * The key the form files its report with: the one the page was given (a UUID), or a new one when it came back
+     * missing or as something the page never holds (edited in the page).
+     */
+    static String keyOf(String sent) {
+        return sent != null && UUID_TEXT.matcher(sent).matches()
+                ? sent
+                : UUID.randomUUID().toString();
+    }
+
+    /**
+     * The loss-report service's refusal of the form, by the fields it names. A form whose key already filed another
+     * report (sent once, changed and sent again, or a key edited in the page) says so and gets a new key: with the old
+     * one every later send would be refused the same way, whatever the person corrected.
+     */
+    static List<FieldError> refused(WebApplicationException e, ReportForm form, Staff words) {
+        Failures.Refusal refusal = Failures.refusedInput(e);
+        if (refusal.is("idempotency-key-reused")) {
+            form.key = UUID.randomUUID().toString();
+            return List.of(new FieldError("kind-lost", words.filedFromThisFormBefore()));
+        }
+        if (refusal.errors().isEmpty()) {
+            return List.of(new FieldError("kind-lost", refusal.detail()));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (FieldError error : refusal.errors()) {
+            String[] field = FIELDS.getOrDefault(error.field(), new String[] {"kind-lost", "This report"});
+            errors.add(new FieldError(field[0], field[1] + " " + error.message()));
+        }
+        return errors;
     }
 
     @GET

@@ -172,6 +172,10 @@ public interface Staff {
     @Message("Enter a phone number IT can reach you on.")
     String enterPhone();
 
+    @Message("This form already filed a report with other details. Check My reports first: sending it again files a"
+            + " second report.")
+    String filedFromThisFormBefore();
+
     // ---------------------------------------------------------------- My reports and the police case number
 
     @Message("Report {number} is filed. District IT and your supervisor have been told.")
