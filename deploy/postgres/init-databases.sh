@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs once, when the PostgreSQL data volume is first initialised (docker-entrypoint-initdb.d): one login role and
-# one database per service, one for the console (its sign-in sessions) and one for the identity provider (Keycloak),
+# one database per service, one for the console (its sign-in sessions, uploads awaiting their save, people searches) and one for the identity provider (Keycloak),
 # each database owned by its role and closed to everyone else. Passwords come from the environment (.env), never from
 # this file. Schemas are created by each service's (and the console's) Flyway migrations and by Keycloak itself.
 # Keycloak's stays last: the compose health check waits for it.

@@ -309,14 +309,23 @@ class ConsoleIT {
             browser.find(By.id("confirm")).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=ASSIGNED"));
             assertThat(browser.find(By.id("holder")).getText()).contains(holderName);
-            // Found by its holder's name: one person matches, and their devices are listed.
+            // Found by its holder's name: one person matches, and their devices are listed. An address carrying the
+            // name (a bookmark) is sent on to one naming the kept search by its id.
             browser.open(system.consolePage("/devices?holder=Employee+" + holder.districtId()));
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("search="));
+            assertThat(browser.currentUrl()).doesNotContain("Employee").doesNotContain(holder.districtId());
             assertThat(browser.find(By.id("holder-found")).getText()).contains(holderName);
             assertThat(browser.find(By.id("devices")).getText()).contains(laptop.assetTag());
             String family = "Lee" + system.id("F").replace("-", "");
             registerPerson(system.id("E"), "Jordan", family);
             registerPerson(system.id("E"), "Jamie", family);
-            browser.open(system.consolePage("/devices?holder=" + family));
+            // Typed into the filter form: the name goes in the form's body, never into the list's address.
+            browser.open(system.consolePage("/devices"));
+            browser.fill("holder", family);
+            browser.find(By.cssSelector("form[role=search] button[type=submit]"))
+                    .click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("search="));
+            assertThat(browser.currentUrl()).as("the list's address").doesNotContain(family);
             assertThat(browser.find(By.id("holder-choices")).getText())
                     .as("several people match: each is offered")
                     .contains("Jordan " + family)
@@ -818,7 +827,27 @@ class ConsoleIT {
         String name = "Pat Employee " + leaving.districtId();
 
         try (Browser browser = new Browser(system, "console-hr", Browser.DESKTOP)) {
-            browser.signInToConsole("/people?q=" + leaving.districtId(), district.hrId, "HR");
+            // Searched by name: the page's address names the search by id, never by the name.
+            browser.signInToConsole("/people?search=" + UUID.randomUUID(), district.hrId, "HR");
+            assertThat(browser.find(By.id("search-ended")).getText())
+                    .as("a search id that is not this person's, or has expired")
+                    .contains("Search again");
+            browser.fill("q", name);
+            browser.find(By.cssSelector("form[role=search] button[type=submit]"))
+                    .click();
+            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/people?search="));
+            String searched = browser.currentUrl();
+            assertThat(searched).doesNotContain("Employee").doesNotContain(leaving.districtId());
+            assertThat(browser.find(By.id("q")).getAttribute("value")).isEqualTo(name);
+            try (Browser other = new Browser(system, "console-hr-search-of-another", Browser.DESKTOP)) {
+                other.signInToConsole(searched.substring(searched.indexOf("/people")), district.itId, "IT_ADMIN");
+                assertThat(other.find(By.id("search-ended")).getText())
+                        .as("another person opening HR's search address")
+                        .contains("Search again");
+                assertThat(other.driver().findElements(By.id("people"))).isEmpty();
+                assertThat(other.find(By.id("q")).getAttribute("value")).isEmpty();
+                Axe.assertAccessible(other, "console-people-search-ended");
+            }
             browser.find(By.linkText(name)).click();
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/people/" + leaving.id()));
             assertThat(browser.find(By.id("aup")).getText()).startsWith("Acknowledged");

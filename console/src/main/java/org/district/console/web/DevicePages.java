@@ -70,7 +70,8 @@ public class DevicePages {
             String ownership,
             String holder,
             String sensitive,
-            String sort) {
+            String sort,
+            String search) {
 
         /** The columns the list sorts by, as the inventory names them; a leading - sorts descending. */
         static final List<String> SORTS = List.of("assetTag", "device", "type", "status", "school", "holder");
@@ -92,7 +93,12 @@ public class DevicePages {
 
         /** The same filters for the devices of one holder. */
         public Filters withHolder(String districtId) {
-            return new Filters(q, status, type, school, ownership, districtId, sensitive, sort);
+            return new Filters(q, status, type, school, ownership, districtId, sensitive, sort, null);
+        }
+
+        /** The same filters with the holder's text named by the id of the search that keeps it ({@link Searches}). */
+        Filters withSearch(String id) {
+            return new Filters(q, status, type, school, ownership, holder, sensitive, sort, id);
         }
 
         /**
@@ -130,8 +136,11 @@ public class DevicePages {
                     school,
                     "ownership",
                     ownership,
+                    // What was typed to find the holder, a name or an email, stays out of the address.
                     "holder",
-                    holder,
+                    search == null ? holder : null,
+                    "search",
+                    search,
                     "sensitive",
                     sensitive,
                     "sort",
@@ -156,7 +165,8 @@ public class DevicePages {
                 boolean firstPage,
                 List<FieldError> errors,
                 boolean everything,
-                Holders.Found holders);
+                Holders.Found holders,
+                boolean searchEnded);
 
         static native TemplateInstance overdue(
                 Chrome chrome, String school, Page<OverdueDevice> devices, String cursor);
@@ -209,6 +219,12 @@ public class DevicePages {
     Holders holders;
 
     @Inject
+    Searches searches;
+
+    /** The page a kept holder search belongs to. */
+    private static final String DEVICES = "devices";
+
+    @Inject
     Together together;
 
     /**
@@ -238,29 +254,30 @@ public class DevicePages {
             @QueryParam("sensitive") String sensitive,
             @QueryParam("checkin") String checkinState,
             @QueryParam("sort") String sort,
+            @QueryParam("search") String search,
             @QueryParam("cursor") String cursor) {
-        // Overdue and not compliant are what check-ins know: their lists, for the same school.
-        String state = choice(checkinState, List.of("overdue", "non-compliant"));
-        if (state != null && pages.seesEverything()) {
-            return Response.seeOther(
-                            URI.create(Links.of("/devices/" + state, Links.parameters("school", blank(school)))))
+        Response checkInList = checkInList(checkinState, school);
+        if (checkInList != null) {
+            return checkInList;
+        }
+        Filters asked = filters(q, status, type, school, ownership, holder, sensitive, sort);
+        if (asked.holder() != null) {
+            // A holder typed into the address (a bookmark, a link): the same list, by the kept search's id.
+            return Response.seeOther(URI.create("/devices" + kept(asked).query(blank(cursor))))
                     .build();
         }
-        Filters filters = new Filters(
-                blank(q),
-                choice(status, DeviceForms.STATUSES),
-                choice(type, DeviceForms.TYPES),
-                blank(school),
-                choice(ownership, DeviceForms.OWNERSHIPS),
-                pages.seesEverything() ? blank(holder) : null,
-                pages.seesEverything() ? choice(sensitive, List.of("true")) : null,
-                pages.seesEverything() ? Filters.sort(sort) : null);
+        Searches.Kept holderSearch = pages.seesEverything() ? searches.of(DEVICES, search) : Searches.Kept.NONE;
+        Filters filters = holderSearch.text() == null
+                ? asked
+                : filters(q, status, type, school, ownership, holderSearch.text(), sensitive, sort)
+                        .withSearch(blank(search));
         List<FieldError> errors = List.of();
         Page<Device> page = new Page<>(List.of(), PAGE_SIZE, null);
         Holders.Found holders = Holders.Found.NONE;
         try {
             holders = this.holders.find(filters.holder());
-            if (holders.districtId() != null || filters.holder() == null) {
+            // An ended search lists nothing: every device the other filters match would read as the holder's.
+            if (!holderSearch.ended() && (holders.districtId() != null || filters.holder() == null)) {
                 page = inventory.devices(
                         filters.q(),
                         filters.status(),
@@ -290,7 +307,69 @@ public class DevicePages {
                 blank(cursor) == null,
                 errors,
                 pages.seesEverything(),
-                holders));
+                holders,
+                holderSearch.ended()));
+    }
+
+    /** The filter form, posted so that the holder's text is kept and the list's address names it by id. */
+    @POST
+    @Path("/devices")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
+    public Response filter(
+            @FormParam("q") String q,
+            @FormParam("status") String status,
+            @FormParam("type") String type,
+            @FormParam("school") String school,
+            @FormParam("ownership") String ownership,
+            @FormParam("holder") String holder,
+            @FormParam("sensitive") String sensitive,
+            @FormParam("checkin") String checkinState,
+            @FormParam("sort") String sort) {
+        Response checkInList = checkInList(checkinState, school);
+        if (checkInList != null) {
+            return checkInList;
+        }
+        return Response.seeOther(URI.create("/devices"
+                        + kept(filters(q, status, type, school, ownership, holder, sensitive, sort))
+                                .query(null)))
+                .build();
+    }
+
+    /** Overdue and not compliant are what check-ins know: their lists, for the same school; null for neither. */
+    private Response checkInList(String checkinState, String school) {
+        String state = choice(checkinState, List.of("overdue", "non-compliant"));
+        if (state == null || !pages.seesEverything()) {
+            return null;
+        }
+        return Response.seeOther(URI.create(Links.of("/devices/" + state, Links.parameters("school", blank(school)))))
+                .build();
+    }
+
+    /** The list's filters as asked; a holder and a sort only for those who see every device. */
+    private Filters filters(
+            String q,
+            String status,
+            String type,
+            String school,
+            String ownership,
+            String holder,
+            String sensitive,
+            String sort) {
+        return new Filters(
+                blank(q),
+                choice(status, DeviceForms.STATUSES),
+                choice(type, DeviceForms.TYPES),
+                blank(school),
+                choice(ownership, DeviceForms.OWNERSHIPS),
+                pages.seesEverything() ? blank(holder) : null,
+                pages.seesEverything() ? choice(sensitive, List.of("true")) : null,
+                pages.seesEverything() ? Filters.sort(sort) : null,
+                null);
+    }
+
+    /** The filters with their holder's text kept, named by the search's id. */
+    private Filters kept(Filters filters) {
+        return filters.holder() == null ? filters : filters.withSearch(searches.keep(DEVICES, filters.holder()));
     }
 
     /**
@@ -310,21 +389,25 @@ public class DevicePages {
             @QueryParam("ownership") String ownership,
             @QueryParam("holder") String holder,
             @QueryParam("sensitive") String sensitive,
-            @QueryParam("sort") String sort) {
+            @QueryParam("sort") String sort,
+            @QueryParam("search") String search) {
         String text = blank(q);
-        Holders.Found holders = this.holders.find(blank(holder));
-        if ((text != null && text.length() < 3) || (blank(holder) != null && holders.districtId() == null)) {
-            // The list says why (the same filters, the inventory's own message, or the people the holder may be).
+        if (blank(holder) != null) {
+            // A holder typed into the address (an older bookmark): the same export, by the kept search's id.
+            throw new WebApplicationException(Response.seeOther(URI.create("/devices/export.csv"
+                            + kept(filters(q, status, type, school, ownership, holder, sensitive, sort))
+                                    .query(null)))
+                    .build());
+        }
+        Searches.Kept kept = searches.of(DEVICES, search);
+        String who = kept.text();
+        Holders.Found holders = this.holders.find(who);
+        if (kept.ended() || (text != null && text.length() < 3) || (who != null && holders.districtId() == null)) {
+            // The list says why (the search ended, the inventory's own message, or the people the holder may be),
+            // rather than a file of every device the other filters match.
             throw new WebApplicationException(Response.seeOther(URI.create("/devices"
-                            + new Filters(
-                                            text,
-                                            status,
-                                            type,
-                                            school,
-                                            ownership,
-                                            blank(holder),
-                                            sensitive,
-                                            Filters.sort(sort))
+                            + filters(q, status, type, school, ownership, null, sensitive, sort)
+                                    .withSearch(blank(search))
                                     .query(null)))
                     .build());
         }

@@ -62,7 +62,8 @@ public class PeoplePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance people(Chrome chrome, String q, Page<Person> people, List<FieldError> errors);
+        static native TemplateInstance people(
+                Chrome chrome, String q, String search, boolean ended, Page<Person> people, List<FieldError> errors);
 
         static native TemplateInstance person(
                 Chrome chrome,
@@ -96,15 +97,35 @@ public class PeoplePages {
     @RestClient
     CheckInApi checkin;
 
+    @Inject
+    Searches searches;
+
+    /** The page a kept search belongs to. */
+    private static final String PEOPLE = "people";
+
+    /**
+     * The people found by a search. The search's text (a name, an email) is never part of the address: the page names
+     * it by the id of the signed-in person's kept search ({@link Searches}); an address with the text itself is sent on
+     * to one with its id.
+     */
     @GET
     @Path("/people")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
-    public Response people(@QueryParam("q") String q, @QueryParam("cursor") String cursor) {
-        String text = DevicePages.blank(q);
+    public Response people(
+            @QueryParam("q") String q, @QueryParam("search") String search, @QueryParam("cursor") String cursor) {
+        String typed = DevicePages.blank(q);
+        if (typed != null) {
+            return searched(typed);
+        }
+        Searches.Kept kept = searches.of(PEOPLE, search);
+        String text = kept.text();
         List<FieldError> errors = List.of();
-        Page<Person> page;
+        Page<Person> page = new Page<>(List.of(), DevicePages.PAGE_SIZE, null);
         try {
-            page = inventory.people(text, null, null, DevicePages.blank(cursor), DevicePages.PAGE_SIZE);
+            // An ended search lists no one: everyone, on whatever page its cursor named, would read as its results.
+            if (!kept.ended()) {
+                page = inventory.people(text, null, null, DevicePages.blank(cursor), DevicePages.PAGE_SIZE);
+            }
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() != 400) {
                 throw e;
@@ -114,7 +135,22 @@ public class PeoplePages {
                     .toList();
             page = new Page<>(List.of(), DevicePages.PAGE_SIZE, null);
         }
-        return DevicePages.html(Templates.people(pages.chrome("people"), text, page, errors));
+        return DevicePages.html(Templates.people(
+                pages.chrome("people"), text, text == null ? null : search, kept.ended(), page, errors));
+    }
+
+    /** The search form: its text is kept, and the page shows what it finds under the kept search's id. */
+    @POST
+    @Path("/people")
+    @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
+    public Response search(@FormParam("q") String q) {
+        String typed = DevicePages.blank(q);
+        return typed == null ? Response.seeOther(URI.create("/people")).build() : searched(typed);
+    }
+
+    private Response searched(String text) {
+        return Response.seeOther(URI.create("/people?search=" + Links.encode(searches.keep(PEOPLE, text))))
+                .build();
     }
 
     @GET

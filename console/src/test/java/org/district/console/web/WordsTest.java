@@ -42,6 +42,22 @@ class WordsTest {
     }
 
     @Test
+    void aDeviceListsLinksNameTheHoldersSearchByIdNeverByWhatWasTyped() {
+        DevicePages.Filters typed =
+                new DevicePages.Filters(null, "ASSIGNED", null, null, null, "Pat Lee", null, "holder", null);
+        assertThat(typed.query(null)).contains("holder=Pat+Lee");
+        DevicePages.Filters kept = typed.withSearch("5d0c7f3e-2b1a-4c9d-8e7f-6a5b4c3d2e1f");
+        assertThat(kept.query("QVNTRVQtMDE"))
+                .isEqualTo("?status=ASSIGNED&search=5d0c7f3e-2b1a-4c9d-8e7f-6a5b4c3d2e1f"
+                        + "&sort=holder&cursor=QVNTRVQtMDE");
+        assertThat(kept.sortedBy("status")).doesNotContain("Pat").contains("search=");
+        assertThat(kept.withHolder("E10234").query(null))
+                .as("a chosen holder's district id, which the list keeps again")
+                .contains("holder=E10234")
+                .doesNotContain("search=");
+    }
+
+    @Test
     void aFormsMessagesAreListedInTheOrderOfItsFields() {
         List<Failures.FieldError> sorted = RegistrationPages.inFormOrder(List.of(
                 new Failures.FieldError("acquiredOn", "Date acquired must not be null."),
