@@ -89,16 +89,9 @@ public class PendingImports {
     /** Files nobody saved are deleted once their hour is over (any replica may run this; each row goes once). */
     @Scheduled(every = "10m", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteExpired() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement(
-                        "delete from pending_import where created_at <= now() - make_interval(secs => ?)")) {
-            delete.setDouble(1, LIFETIME.toSeconds());
-            int gone = delete.executeUpdate();
-            if (gone > 0) {
-                LOG.infof("Deleted %d uploaded files that were never imported", gone);
-            }
-        } catch (SQLException e) {
-            LOG.warnf("Could not delete expired uploads: %s", e.getMessage());
+        int gone = Expiry.deleteOlderThan(dataSource, "pending_import", LIFETIME);
+        if (gone > 0) {
+            LOG.infof("Deleted %d uploaded files that were never imported", gone);
         }
     }
 

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * The text people type to find people (a name, a district id, an email), kept in the console's database so that a
@@ -21,8 +20,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class SavedSearches {
-
-    private static final Logger LOG = Logger.getLogger(SavedSearches.class);
 
     /** How long a search can be paged through and returned to: a working day. */
     public static final Duration LIFETIME = Duration.ofHours(12);
@@ -75,13 +72,6 @@ public class SavedSearches {
     /** Searches past their lifetime are deleted (any replica may run this; each row goes once). */
     @Scheduled(every = "30m", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteExpired() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement(
-                        "delete from saved_search where created_at <= now() - make_interval(secs => ?)")) {
-            delete.setDouble(1, LIFETIME.toSeconds());
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            LOG.warnf("Could not delete expired searches: %s", e.getSQLState());
-        }
+        Expiry.deleteOlderThan(dataSource, "saved_search", LIFETIME);
     }
 }

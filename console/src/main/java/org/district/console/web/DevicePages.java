@@ -8,6 +8,7 @@ import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
@@ -260,7 +262,7 @@ public class DevicePages {
         if (checkInList != null) {
             return checkInList;
         }
-        Filters asked = filters(q, status, type, school, ownership, holder, sensitive, sort);
+        Filters asked = checked(new Filters(q, status, type, school, ownership, holder, sensitive, sort, null));
         if (asked.holder() != null) {
             // A holder typed into the address (a bookmark, a link): the same list, by the kept search's id.
             return Response.seeOther(URI.create("/devices" + kept(asked).query(blank(cursor))))
@@ -269,7 +271,7 @@ public class DevicePages {
         Searches.Kept holderSearch = pages.seesEverything() ? searches.of(DEVICES, search) : Searches.Kept.NONE;
         Filters filters = holderSearch.text() == null
                 ? asked
-                : filters(q, status, type, school, ownership, holderSearch.text(), sensitive, sort)
+                : checked(new Filters(q, status, type, school, ownership, holderSearch.text(), sensitive, sort, null))
                         .withSearch(blank(search));
         List<FieldError> errors = List.of();
         Page<Device> page = new Page<>(List.of(), PAGE_SIZE, null);
@@ -314,24 +316,24 @@ public class DevicePages {
     /** The filter form, posted so that the holder's text is kept and the list's address names it by id. */
     @POST
     @Path("/devices")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
-    public Response filter(
-            @FormParam("q") String q,
-            @FormParam("status") String status,
-            @FormParam("type") String type,
-            @FormParam("school") String school,
-            @FormParam("ownership") String ownership,
-            @FormParam("holder") String holder,
-            @FormParam("sensitive") String sensitive,
-            @FormParam("checkin") String checkinState,
-            @FormParam("sort") String sort) {
-        Response checkInList = checkInList(checkinState, school);
+    public Response filter(MultivaluedMap<String, String> form) {
+        Response checkInList = checkInList(form.getFirst("checkin"), form.getFirst("school"));
         if (checkInList != null) {
             return checkInList;
         }
-        return Response.seeOther(URI.create("/devices"
-                        + kept(filters(q, status, type, school, ownership, holder, sensitive, sort))
-                                .query(null)))
+        Filters asked = checked(new Filters(
+                form.getFirst("q"),
+                form.getFirst("status"),
+                form.getFirst("type"),
+                form.getFirst("school"),
+                form.getFirst("ownership"),
+                form.getFirst("holder"),
+                form.getFirst("sensitive"),
+                form.getFirst("sort"),
+                null));
+        return Response.seeOther(URI.create("/devices" + kept(asked).query(null)))
                 .build();
     }
 
@@ -345,25 +347,18 @@ public class DevicePages {
                 .build();
     }
 
-    /** The list's filters as asked; a holder and a sort only for those who see every device. */
-    private Filters filters(
-            String q,
-            String status,
-            String type,
-            String school,
-            String ownership,
-            String holder,
-            String sensitive,
-            String sort) {
+    /** The list's filters as asked, checked; a holder, sensitivity and a sort only for those who see every device. */
+    private Filters checked(Filters asked) {
+        boolean everything = pages.seesEverything();
         return new Filters(
-                blank(q),
-                choice(status, DeviceForms.STATUSES),
-                choice(type, DeviceForms.TYPES),
-                blank(school),
-                choice(ownership, DeviceForms.OWNERSHIPS),
-                pages.seesEverything() ? blank(holder) : null,
-                pages.seesEverything() ? choice(sensitive, List.of("true")) : null,
-                pages.seesEverything() ? Filters.sort(sort) : null,
+                blank(asked.q()),
+                choice(asked.status(), DeviceForms.STATUSES),
+                choice(asked.type(), DeviceForms.TYPES),
+                blank(asked.school()),
+                choice(asked.ownership(), DeviceForms.OWNERSHIPS),
+                everything ? blank(asked.holder()) : null,
+                everything ? choice(asked.sensitive(), List.of("true")) : null,
+                everything ? Filters.sort(asked.sort()) : null,
                 null);
     }
 
@@ -395,7 +390,8 @@ public class DevicePages {
         if (blank(holder) != null) {
             // A holder typed into the address (an older bookmark): the same export, by the kept search's id.
             throw new WebApplicationException(Response.seeOther(URI.create("/devices/export.csv"
-                            + kept(filters(q, status, type, school, ownership, holder, sensitive, sort))
+                            + kept(checked(new Filters(
+                                            q, status, type, school, ownership, holder, sensitive, sort, null)))
                                     .query(null)))
                     .build());
         }
@@ -406,7 +402,7 @@ public class DevicePages {
             // The list says why (the search ended, the inventory's own message, or the people the holder may be),
             // rather than a file of every device the other filters match.
             throw new WebApplicationException(Response.seeOther(URI.create("/devices"
-                            + filters(q, status, type, school, ownership, null, sensitive, sort)
+                            + checked(new Filters(q, status, type, school, ownership, null, sensitive, sort, null))
                                     .withSearch(blank(search))
                                     .query(null)))
                     .build());
