@@ -331,9 +331,21 @@ class ConsoleIT {
                     .contains("Jordan " + family)
                     .contains("Jamie " + family);
             Axe.assertAccessible(browser, "console-devices-holder-choices-desktop");
-            browser.find(By.linkText("Jamie " + family)).click();
+            // Chosen by a posted form too: the list's address never names the person, not even by district id.
+            browser.find(By.xpath("//button[normalize-space()='Jamie " + family + "']"))
+                    .click();
+            await().atMost(PAGE).until(() -> browser.driver()
+                    .findElements(By.id("holder-choices"))
+                    .isEmpty());
+            assertThat(browser.currentUrl()).contains("search=").doesNotContain(family);
             assertThat(browser.find(By.id("holder-found")).getText()).contains("Jamie " + family);
             assertThat(browser.find(By.id("no-devices")).getText()).contains("No device matches");
+            // A search id that is not this person's, or has expired: no devices, no export of everything.
+            browser.open(system.consolePage("/devices?search=" + UUID.randomUUID()));
+            assertThat(browser.find(By.id("search-ended")).getText()).contains("Search again");
+            assertThat(browser.driver().findElements(By.id("devices"))).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("a[download]")))
+                    .isEmpty();
             browser.open(system.consolePage("/devices/" + laptop.id()));
             await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("/devices/" + laptop.id()));
             assertThat(moveButtons(browser))

@@ -42,7 +42,11 @@ public class SavedSearches {
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, owner);
             insert.setString(3, page);
-            insert.setString(4, terms.length() > MAX_LENGTH ? terms.substring(0, MAX_LENGTH) : terms);
+            insert.setString(
+                    4,
+                    terms.codePointCount(0, terms.length()) > MAX_LENGTH
+                            ? terms.substring(0, terms.offsetByCodePoints(0, MAX_LENGTH))
+                            : terms);
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 return rs.getObject(1, UUID.class);

@@ -93,11 +93,6 @@ public class DevicePages {
             return Links.of("", parameters(cursor, sort));
         }
 
-        /** The same filters for the devices of one holder. */
-        public Filters withHolder(String districtId) {
-            return new Filters(q, status, type, school, ownership, districtId, sensitive, sort, null);
-        }
-
         /** The same filters with the holder's text named by the id of the search that keeps it ({@link Searches}). */
         Filters withSearch(String id) {
             return new Filters(q, status, type, school, ownership, holder, sensitive, sort, id);
@@ -269,10 +264,11 @@ public class DevicePages {
                     .build();
         }
         Searches.Kept holderSearch = pages.seesEverything() ? searches.of(DEVICES, search) : Searches.Kept.NONE;
-        Filters filters = holderSearch.text() == null
-                ? asked
-                : checked(new Filters(q, status, type, school, ownership, holderSearch.text(), sensitive, sort, null))
-                        .withSearch(blank(search));
+        // An ended search keeps its id, so that this page's export and paging links lead back to its notice.
+        Filters filters = holderSearch.text() != null
+                ? checked(new Filters(q, status, type, school, ownership, holderSearch.text(), sensitive, sort, null))
+                        .withSearch(blank(search))
+                : holderSearch.ended() ? asked.withSearch(blank(search)) : asked;
         List<FieldError> errors = List.of();
         Page<Device> page = new Page<>(List.of(), PAGE_SIZE, null);
         Holders.Found holders = Holders.Found.NONE;
@@ -356,7 +352,7 @@ public class DevicePages {
                 choice(asked.type(), DeviceForms.TYPES),
                 blank(asked.school()),
                 choice(asked.ownership(), DeviceForms.OWNERSHIPS),
-                everything ? blank(asked.holder()) : null,
+                everything ? Searches.text(asked.holder()) : null,
                 everything ? choice(asked.sensitive(), List.of("true")) : null,
                 everything ? Filters.sort(asked.sort()) : null,
                 null);

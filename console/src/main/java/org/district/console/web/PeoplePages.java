@@ -113,7 +113,7 @@ public class PeoplePages {
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
     public Response people(
             @QueryParam("q") String q, @QueryParam("search") String search, @QueryParam("cursor") String cursor) {
-        String typed = DevicePages.blank(q);
+        String typed = Searches.text(q);
         if (typed != null) {
             return searched(typed);
         }
@@ -144,7 +144,7 @@ public class PeoplePages {
     @Path("/people")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
     public Response search(@FormParam("q") String q) {
-        String typed = DevicePages.blank(q);
+        String typed = Searches.text(q);
         return typed == null ? Response.seeOther(URI.create("/people")).build() : searched(typed);
     }
 

@@ -28,7 +28,13 @@ public class Searches {
 
     /** The id of the signed-in person's search of the page; null for no text. */
     String keep(String page, String text) {
-        return text == null ? null : saved.save(pages.districtId(), page, text).toString();
+        String kept = text(text);
+        return kept == null ? null : saved.save(pages.districtId(), page, kept).toString();
+    }
+
+    /** Search text as typed, or null when there is none: trimmed, without NULs (no name holds one; text cannot). */
+    static String text(String typed) {
+        return typed == null ? null : DevicePages.blank(typed.replace("\u0000", ""));
     }
 
     /** The text of the signed-in person's search of the page the id names. */

@@ -51,10 +51,13 @@ class WordsTest {
                 .isEqualTo("?status=ASSIGNED&search=5d0c7f3e-2b1a-4c9d-8e7f-6a5b4c3d2e1f"
                         + "&sort=holder&cursor=QVNTRVQtMDE");
         assertThat(kept.sortedBy("status")).doesNotContain("Pat").contains("search=");
-        assertThat(kept.withHolder("E10234").query(null))
-                .as("a chosen holder's district id, which the list keeps again")
-                .contains("holder=E10234")
-                .doesNotContain("search=");
+    }
+
+    @Test
+    void searchTextIsTrimmedAndHoldsNoNul() {
+        assertThat(Searches.text("  Pat\u0000 Lee ")).isEqualTo("Pat Lee");
+        assertThat(Searches.text("\u0000 ")).isNull();
+        assertThat(Searches.text(null)).isNull();
     }
 
     @Test
