@@ -93,9 +93,12 @@ public class DevicePages {
             return Links.of("", parameters(cursor, sort));
         }
 
-        /** The same filters with the holder's text named by the id of the search that keeps it ({@link Searches}). */
-        Filters withSearch(String id) {
-            return new Filters(q, status, type, school, ownership, holder, sensitive, sort, id);
+        /**
+         * The same filters for a holder's text named by the id of the search that keeps it ({@link Searches}); a null
+         * holder with an id is a search that ended.
+         */
+        Filters withSearch(String holderText, String id) {
+            return new Filters(q, status, type, school, ownership, holderText, sensitive, sort, id);
         }
 
         /**
@@ -265,10 +268,8 @@ public class DevicePages {
         }
         Searches.Kept holderSearch = pages.seesEverything() ? searches.of(DEVICES, search) : Searches.Kept.NONE;
         // An ended search keeps its id, so that this page's export and paging links lead back to its notice.
-        Filters filters = holderSearch.text() != null
-                ? checked(new Filters(q, status, type, school, ownership, holderSearch.text(), sensitive, sort, null))
-                        .withSearch(blank(search))
-                : holderSearch.ended() ? asked.withSearch(blank(search)) : asked;
+        Filters filters =
+                Searches.Kept.NONE.equals(holderSearch) ? asked : asked.withSearch(holderSearch.text(), blank(search));
         List<FieldError> errors = List.of();
         Page<Device> page = new Page<>(List.of(), PAGE_SIZE, null);
         Holders.Found holders = Holders.Found.NONE;
@@ -360,7 +361,9 @@ public class DevicePages {
 
     /** The filters with their holder's text kept, named by the search's id. */
     private Filters kept(Filters filters) {
-        return filters.holder() == null ? filters : filters.withSearch(searches.keep(DEVICES, filters.holder()));
+        return filters.holder() == null
+                ? filters
+                : filters.withSearch(filters.holder(), searches.keep(DEVICES, filters.holder()));
     }
 
     /**
@@ -399,7 +402,7 @@ public class DevicePages {
             // rather than a file of every device the other filters match.
             throw new WebApplicationException(Response.seeOther(URI.create("/devices"
                             + checked(new Filters(q, status, type, school, ownership, null, sensitive, sort, null))
-                                    .withSearch(blank(search))
+                                    .withSearch(null, blank(search))
                                     .query(null)))
                     .build());
         }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 /** How the loss-report form words the loss-report service's refusals, and when it needs a new key. */
 class ReportFormTest {
 
+    private static final String KEY = "9b1f3c2e-0d4a-4e8b-a7c6-5f2d1e0b9a83";
+
     /** The English words, as the pages show them (no placeholders in the ones used here). */
     private static final Staff WORDS = (Staff) Proxy.newProxyInstance(
             Staff.class.getClassLoader(),
@@ -21,8 +23,7 @@ class ReportFormTest {
 
     @Test
     void aKeyThatAlreadyFiledAnotherReportIsReplacedSoTheFormCanBeSentAgain() {
-        ReportPages.ReportForm form = new ReportPages.ReportForm();
-        form.key = "9b1f3c2e-0d4a-4e8b-a7c6-5f2d1e0b9a83";
+        ReportPages.ReportForm form = formWithKey();
         List<FieldError> errors = ReportPages.refused(
                 refused(
                         422,
@@ -35,14 +36,13 @@ class ReportFormTest {
         assertThat(errors).containsExactly(new FieldError("kind-lost", WORDS.filedFromThisFormBefore()));
         assertThat(form.key)
                 .as("a new key: the old one would be refused again whatever the person corrects")
-                .isNotEqualTo("9b1f3c2e-0d4a-4e8b-a7c6-5f2d1e0b9a83")
+                .isNotEqualTo(KEY)
                 .matches("[0-9a-f-]{36}");
     }
 
     @Test
     void aRefusedFieldIsNamedByItsLabelAndTheKeyIsKept() {
-        ReportPages.ReportForm form = new ReportPages.ReportForm();
-        form.key = "9b1f3c2e-0d4a-4e8b-a7c6-5f2d1e0b9a83";
+        ReportPages.ReportForm form = formWithKey();
         List<FieldError> errors = ReportPages.refused(
                 refused(
                         400,
@@ -53,13 +53,12 @@ class ReportFormTest {
         assertThat(errors).containsExactly(new FieldError("contactPhone", "Your phone number must be a phone number."));
         assertThat(form.key)
                 .as("nothing was filed: sending the corrected form again is still the same report")
-                .isEqualTo("9b1f3c2e-0d4a-4e8b-a7c6-5f2d1e0b9a83");
+                .isEqualTo(KEY);
     }
 
     @Test
     void theFormKeepsItsOwnKeyAndReplacesAnyOther() {
-        assertThat(ReportPages.keyOf("9b1f3c2e-0d4a-4e8b-a7c6-5f2d1e0b9a83"))
-                .isEqualTo("9b1f3c2e-0d4a-4e8b-a7c6-5f2d1e0b9a83");
+        assertThat(ReportPages.keyOf(KEY)).isEqualTo(KEY);
         for (String edited :
                 new String[] {null, "", "my-key", "9B1F3C2E-0D4A-4E8B-A7C6-5F2D1E0B9A83 ", "x".repeat(200)}) {
             assertThat(ReportPages.keyOf(edited))
@@ -67,6 +66,13 @@ class ReportFormTest {
                     .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
                     .isNotEqualTo(edited);
         }
+    }
+
+    /** A form as the page gave it, with its own key. */
+    private static ReportPages.ReportForm formWithKey() {
+        ReportPages.ReportForm form = new ReportPages.ReportForm();
+        form.key = KEY;
+        return form;
     }
 
     private static WebApplicationException refused(int status, String problem) {

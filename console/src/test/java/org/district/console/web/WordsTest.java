@@ -46,7 +46,7 @@ class WordsTest {
         DevicePages.Filters typed =
                 new DevicePages.Filters(null, "ASSIGNED", null, null, null, "Pat Lee", null, "holder", null);
         assertThat(typed.query(null)).contains("holder=Pat+Lee");
-        DevicePages.Filters kept = typed.withSearch("5d0c7f3e-2b1a-4c9d-8e7f-6a5b4c3d2e1f");
+        DevicePages.Filters kept = typed.withSearch(typed.holder(), "5d0c7f3e-2b1a-4c9d-8e7f-6a5b4c3d2e1f");
         assertThat(kept.query("QVNTRVQtMDE"))
                 .isEqualTo("?status=ASSIGNED&search=5d0c7f3e-2b1a-4c9d-8e7f-6a5b4c3d2e1f"
                         + "&sort=holder&cursor=QVNTRVQtMDE");
