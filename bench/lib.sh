@@ -126,14 +126,27 @@ build_bench() {
 }
 
 # settle [seconds]: before a scenario, waits (at most that long, default 180 s) until no autovacuum worker is running
-# on the server, so the vacuum owed by the previous scenario's writes is not measured as this scenario's latency.
+# on the server, then has the server write every dirty page out (a checkpoint), so neither the vacuum owed by the
+# previous scenario's writes nor their write-back (spread over minutes by PostgreSQL's checkpoints otherwise) is
+# measured as this scenario's latency. Says how much the checkpoint wrote and how long it took.
 settle() {
-  local limit="${1:-180}"
+  local limit="${1:-180}" written t0 t1
   local sql="select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'"
   if wait_for "$limit" "autovacuum to finish" bash -c \
       "[ \"\$(PGPASSWORD='$DB_PASSWORD' psql -h '$DB_HOST' -p '$DB_PORT' -U '$DB_USER' -d postgres -X -At -c \"$sql\")\" = 0 ]"; then
     info "Database server quiet (no autovacuum running)"
   else
     warn "autovacuum still running after ${limit} s; measuring anyway"
+  fi
+  written="select buffers_checkpoint from pg_stat_bgwriter"
+  local before after
+  before="$(PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -X -At -c "$written")"
+  t0=$(date +%s%N)
+  if bash "$ROOT/scripts/postgres.sh" checkpoint >/dev/null 2>&1; then
+    t1=$(date +%s%N)
+    after="$(PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -X -At -c "$written")"
+    info "Checkpoint before measuring: $(( (after - before) * 8 / 1024 )) MiB of dirty pages written in $(( (t1 - t0) / 1000000 )) ms"
+  else
+    warn "could not run a checkpoint (needs a database superuser); dirty pages may be written during the measurement"
   fi
 }

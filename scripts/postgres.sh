@@ -130,10 +130,14 @@ case "${1:-ensure}" in
     ensure
     tune
     ;;
+  checkpoint)
+    # Writes every dirty page out now (benchmarks run it before measuring, see bench/lib.sh settle). Needs a superuser.
+    admin_psql -d postgres -c "checkpoint"
+    ;;
   status)
     if ready; then echo "PostgreSQL: up on $DB_HOST:$DB_PORT"; else echo "PostgreSQL: down"; exit 1; fi
     ;;
   *)
-    die "usage: $0 ensure|tune|status"
+    die "usage: $0 ensure|tune|checkpoint|status"
     ;;
 esac
