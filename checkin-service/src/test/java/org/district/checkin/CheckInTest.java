@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -14,6 +15,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -328,6 +330,28 @@ class CheckInTest {
                     // A rejected location is never echoed back.
                     .body("detail", not(containsString("95")));
         }
+        // Several values that cannot be read: one answer names each, as the REST endpoints' answers do. (Another
+        // laptop sends these: each device's check-ins are limited, refused ones too.)
+        Feed.Device another = db.known(Feed.laptop("LINCOLN-HS"));
+        Api.device(another.id())
+                .body(with(with(Api.checkIn(), "os", 5), "network", 5))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("os", "network"));
+        // A body of a hundred thousand empty commands is one error, however many entries it holds.
+        List<Map<String, Object>> empties = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            empties.add(Map.of());
+        }
+        Api.device(another.id())
+                .body(with(Api.checkIn(), "completedCommands", empties))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("completedCommands")));
         Api.device(laptop.id())
                 .body("{\"os\": ")
                 .post("/api/v1/checkins")

@@ -1,6 +1,7 @@
 package org.district.checkin.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.AuthenticationFailedException;
@@ -18,6 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -32,6 +34,7 @@ import org.district.checkin.service.CheckInRules;
 import org.district.checkin.service.CheckInWriter;
 import org.district.support.domain.DomainException;
 import org.district.support.domain.Failures;
+import org.district.support.domain.FieldViolation;
 import org.district.support.domain.InvalidException;
 import org.district.support.domain.NotPermittedException;
 import org.district.support.domain.UnavailableException;
@@ -44,6 +47,7 @@ import org.district.support.security.Caller;
 import org.district.support.time.DistrictClock;
 import org.district.support.web.Correlation;
 import org.district.support.web.HttpSettings;
+import org.district.support.web.WholeBodyCheck;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -86,6 +90,10 @@ public class CheckInRoute {
 
     @Inject
     ObjectMapper mapper;
+
+    /** Bean Validation, for naming every bad field of a body that cannot be read. */
+    @Inject
+    Validator validator;
 
     @Inject
     RateLimits limits;
@@ -240,6 +248,12 @@ public class CheckInRoute {
             body = bytes == null || bytes.length() == 0
                     ? null
                     : mapper.readValue(bytes.getBytes(), CheckInRequest.class);
+        } catch (JsonMappingException e) {
+            // Read again field by field, as the REST layer does: one answer names every field that cannot be read.
+            List<FieldViolation> all = new WholeBodyCheck(mapper, validator)
+                    .check(bytes.getBytes(), mapper.constructType(CheckInRequest.class));
+            fail(rc, correlation, all.size() <= 1 ? ProblemMappers.jsonProblem(e) : ProblemMappers.invalid(all));
+            return;
         } catch (JsonProcessingException e) {
             fail(rc, correlation, ProblemMappers.jsonProblem(e));
             return;

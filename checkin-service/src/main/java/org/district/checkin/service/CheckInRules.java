@@ -75,7 +75,9 @@ public final class CheckInRules {
         List<CheckInRequest.CompletedCommand> completed = body.completedCommands();
         if (completed != null) {
             if (completed.size() > 20) {
+                // Its entries are not read one by one: a body can hold hundreds of thousands.
                 errors.add(new FieldViolation("completedCommands", "size must be between 0 and 20"));
+                completed = List.of();
             }
             for (int i = 0; i < completed.size(); i++) {
                 CheckInRequest.CompletedCommand command = completed.get(i);

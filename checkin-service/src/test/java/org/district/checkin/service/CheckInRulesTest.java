@@ -193,6 +193,18 @@ class CheckInRulesTest {
     }
 
     @Test
+    void aListOfTooManyCompletedCommandsIsOneErrorWhateverItsEntriesHold() {
+        List<CheckInRequest.CompletedCommand> empties = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            empties.add(i % 2 == 0 ? null : new CheckInRequest.CompletedCommand(null, null, null));
+        }
+        assertThatThrownBy(() -> CheckInRules.validate(commands(empties), TODAY))
+                .isInstanceOfSatisfying(InvalidException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field)
+                        .containsExactly("completedCommands"));
+    }
+
+    @Test
     void aFieldRefusedByItsDeclaredConstraintDoesNotHideAnotherFieldsRule() {
         CheckInRequest body = with(
                 valid(),

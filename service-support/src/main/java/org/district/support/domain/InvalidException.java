@@ -5,6 +5,9 @@ import java.util.List;
 /** What was sent breaks the district's rules; every field that does is named, each with its reason. */
 public final class InvalidException extends DomainException {
 
+    /** The most fields one answer names; a body with more wrong is told so, with the first of them listed. */
+    public static final int LISTED_AT_MOST = 100;
+
     private final List<FieldViolation> violations;
 
     public InvalidException(List<FieldViolation> violations) {
@@ -29,6 +32,10 @@ public final class InvalidException extends DomainException {
     private static String summary(List<FieldViolation> violations) {
         if (violations.isEmpty()) {
             return "The request is not valid.";
+        }
+        if (violations.size() > LISTED_AT_MOST) {
+            return "More than " + LISTED_AT_MOST + " fields are not valid; errors lists the first " + LISTED_AT_MOST
+                    + ".";
         }
         return violations.size() == 1
                 ? violations.get(0).field() + ": " + violations.get(0).message()

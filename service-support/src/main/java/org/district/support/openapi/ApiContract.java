@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.district.support.domain.InvalidException;
 import org.district.support.limits.RateLimited;
 import org.district.support.problem.Problem;
 import org.district.support.web.SecretAnswer;
@@ -678,7 +679,10 @@ public class ApiContract implements OASFilter {
                         "errors",
                         OASFactory.createSchema()
                                 .addType(Schema.SchemaType.ARRAY)
-                                .description("Every field that is wrong (absent when the problem is not about fields)")
+                                .description("Every field that is wrong (absent when the problem is not about"
+                                        + " fields); when more than " + InvalidException.LISTED_AT_MOST + " are, the"
+                                        + " first " + InvalidException.LISTED_AT_MOST + " and a detail saying so")
+                                .maxItems(InvalidException.LISTED_AT_MOST)
                                 .items(OASFactory.createSchema().ref(SCHEMAS + FIELD_VIOLATION)))
                 .addProperty(
                         "correlationId",

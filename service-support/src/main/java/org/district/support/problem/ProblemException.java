@@ -3,6 +3,7 @@ package org.district.support.problem;
 import java.util.List;
 import java.util.Map;
 import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
 
 /**
  * An answer of the HTTP layer itself (sign-in missing, body too large, method not allowed, an unexpected error),
@@ -28,7 +29,14 @@ public class ProblemException extends RuntimeException {
         this.status = status;
         this.slug = slug;
         this.title = title;
-        this.errors = errors == null ? List.of() : List.copyOf(errors);
+        // However many fields a body gets wrong, one answer lists a bounded number (its detail says there are more):
+        // a 1 MiB body of empty list entries would otherwise make an answer of tens of megabytes.
+        this.errors = errors == null
+                ? List.of()
+                : List.copyOf(
+                        errors.size() > InvalidException.LISTED_AT_MOST
+                                ? errors.subList(0, InvalidException.LISTED_AT_MOST)
+                                : errors);
         this.headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.district.support.domain.FieldViolation;
+import org.district.support.domain.InvalidException;
 import org.district.support.domain.Violations;
 import org.district.support.problem.ProblemException;
 import org.district.support.problem.ProblemMappers;
@@ -49,6 +51,15 @@ public class WholeBodyCheck implements ReaderInterceptor {
     @Inject
     Validator validator;
 
+    /** For the REST layer, which injects the fields. */
+    public WholeBodyCheck() {}
+
+    /** For a route that reads its body itself (the check-in route): the same check, with these. */
+    public WholeBodyCheck(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
@@ -71,7 +82,7 @@ public class WholeBodyCheck implements ReaderInterceptor {
     }
 
     /** Every bad field of {@code body} read as {@code type}; empty when it cannot tell more than Jackson did. */
-    List<FieldViolation> check(byte[] body, JavaType type) {
+    public List<FieldViolation> check(byte[] body, JavaType type) {
         JsonNode tree;
         try {
             tree = mapper.readTree(body);
@@ -97,7 +108,7 @@ public class WholeBodyCheck implements ReaderInterceptor {
                 && type.isCollectionLikeType()
                 && type.getContentType() != null
                 && type.getContentType().getRawClass().isRecord()) {
-            for (int i = 0; i < node.size(); i++) {
+            for (int i = 0; i < node.size() && !full(errors); i++) {
                 check(node.get(i), type.getContentType(), path + "[" + i + "]", errors);
             }
             if (errors.size() > before) {
@@ -124,20 +135,27 @@ public class WholeBodyCheck implements ReaderInterceptor {
         for (BeanPropertyDefinition property : description.findProperties()) {
             known.add(property.getName());
             JsonNode value = node.get(property.getName());
+            Size size = value != null && value.isArray() ? declaredSize(type.getRawClass(), property) : null;
+            if (size != null && value.size() > size.max()) {
+                // Neither read nor validated entry by entry: a body can hold hundreds of thousands of them, each an
+                // error of its own. The record is built without the list, so Bean Validation does not walk it either.
+                errors.put(join(path, property.getName()), "size must be between " + size.min() + " and " + size.max());
+                continue;
+            }
             if (value != null && !value.isNull()) {
                 values.put(
                         property.getInternalName(),
                         check(value, property.getPrimaryType(), join(path, property.getName()), errors));
             }
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext() && !full(errors); ) {
             String name = names.next();
             if (!known.contains(name)) {
                 errors.put(join(path, name), "is not a known field.");
             }
         }
         Object record = construct(type.getRawClass(), values);
-        if (record != null) {
+        if (record != null && !full(errors)) {
             for (FieldViolation v : Violations.of(validator.validate(record))) {
                 String field = join(path, v.field());
                 // A value that could not be read is reported once, as unreadable, not also as missing.
@@ -145,6 +163,27 @@ public class WholeBodyCheck implements ReaderInterceptor {
             }
         }
         return errors.size() == before ? record : null;
+    }
+
+    /**
+     * Whether more fields are wrong than one answer lists: reading stops there (one more than it lists, so the answer
+     * says there are more), however many entries or unknown fields the rest of the body holds.
+     */
+    private static boolean full(Map<String, String> errors) {
+        return errors.size() > InvalidException.LISTED_AT_MOST;
+    }
+
+    /** The {@code @Size} declared on the record's component behind the property, or null. */
+    private static Size declaredSize(Class<?> record, BeanPropertyDefinition property) {
+        if (!record.isRecord()) {
+            return null;
+        }
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (component.getName().equals(property.getInternalName())) {
+                return component.getAccessor().getAnnotation(Size.class);
+            }
+        }
+        return null;
     }
 
     /** The record with the values that could be read (nulls, or zeros, for the rest); null if it refuses them. */

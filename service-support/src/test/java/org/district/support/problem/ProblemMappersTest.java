@@ -130,6 +130,18 @@ class ProblemMappersTest {
         assertThat(invalid.errors()).extracting(FieldViolation::field).containsExactly("type", "make");
         assertThat(invalid.getMessage()).isEqualTo("2 fields are not valid; see errors.");
 
+        List<FieldViolation> thousands = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            thousands.add(new FieldViolation("completedCommands[" + i + "].id", "must not be null"));
+        }
+        ProblemException tooMany = ProblemMappers.problemFor(new InvalidException(thousands));
+        assertThat(tooMany.errors())
+                .as("one answer lists a bounded number of fields")
+                .hasSize(InvalidException.LISTED_AT_MOST)
+                .first()
+                .isEqualTo(thousands.get(0));
+        assertThat(tooMany.getMessage()).isEqualTo("More than 100 fields are not valid; errors lists the first 100.");
+
         assertThat(ProblemMappers.problemFor(StaleVersionException.of("device", 3, 2))
                         .status())
                 .isEqualTo(412);
