@@ -72,7 +72,7 @@ class IntuneTest {
         // On the district's books for two months, silent in Intune for forty days.
         Feed.Device silent = db.known(Feed.laptop(school)
                 .registeredAt(Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS)));
-        // Holds sensitive data and is not encrypted; Intune knows it by its asset tag as the device's name.
+        // Holds sensitive data and is not encrypted.
         Feed.Device unencrypted = db.known(Feed.laptop(school).sensitive());
         Feed.Device noncompliant = db.known(Feed.laptop(school));
         String unknownSerial = Feed.unique("INTUNE-ONLY");
@@ -92,11 +92,13 @@ class IntuneTest {
                                         "compliant",
                                         "managed",
                                         "[]"),
-                                // No serial number reported: matched by its name, the asset tag in lower case.
+                                // Its serial number in lower case, named by its asset tag: matched by the serial number
+                                // whatever the case. (A name alone never matches a device inventory has a serial
+                                // number for: see MdmMatchTest.)
                                 device(
                                         "i-" + unencrypted.id(),
                                         unencrypted.assetTag().toLowerCase(),
-                                        "",
+                                        "sn-" + unencrypted.assetTag().toLowerCase(),
                                         recent,
                                         false,
                                         "compliant",
@@ -312,6 +314,67 @@ class IntuneTest {
     }
 
     @Test
+    void aLaptopThatTwoIntuneEntriesClaimIsSentNoCommandThroughIntune() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        String real = "i-" + laptop.id();
+        String impostor = "i-vm-" + laptop.id();
+        Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        // A virtual machine enrolled in Intune reports the laptop's serial number under a name of its own.
+        String vm =
+                device(impostor, "DESKTOP-VM1", "SN-" + laptop.assetTag(), synced, true, "compliant", "managed", "[]");
+        String both = IntuneServer.page(List.of(device(real, laptop, synced, "[]", "managed"), vm), null);
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES)).willReturn(okJson(both)));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+
+        Feed.Device stolen = db.known(laptop.withStatus(DeviceStatus.STOLEN));
+        Feed.lossReported(stolen, LossKind.STOLEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count(
+                                "select count(*) from device_command where device_id = ? and status = 'PENDING'"
+                                        + " and type = 'LOCK'",
+                                stolen.id())
+                        == 1);
+
+        server.resetAll();
+        token("token-two-claims");
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES)).willReturn(okJson(both)));
+        readAs(real, device(real, laptop, synced, "[]", "managed"));
+        readAs(impostor, vm);
+        for (String id : List.of(real, impostor)) {
+            server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/remoteLock"))
+                    .willReturn(aResponse().withStatus(204)));
+        }
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        for (String id : List.of(real, impostor)) {
+            server.verify(0, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/remoteLock")));
+        }
+        assertThat(command(stolen, "LOCK"))
+                .as("the LOCK waits for the laptop's agent, or for one of the two entries to go quiet")
+                .isEqualTo("PENDING");
+
+        // The other entry has not synced for a month (as a re-enrolled laptop's old entry): the LOCK goes through the
+        // entry that syncs, and only through it.
+        server.resetAll();
+        token("token-one-quiet");
+        Instant month = synced.minus(30, ChronoUnit.DAYS);
+        String quiet =
+                device(impostor, "DESKTOP-VM1", "SN-" + laptop.assetTag(), month, true, "compliant", "managed", "[]");
+        String fresh = device(real, laptop, synced.plusSeconds(60), "[]", "managed");
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .willReturn(okJson(IntuneServer.page(List.of(fresh, quiet), null))));
+        readAs(real, fresh);
+        readAs(impostor, quiet);
+        for (String id : List.of(real, impostor)) {
+            server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/remoteLock"))
+                    .willReturn(aResponse().withStatus(204)));
+        }
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + real + "/remoteLock")));
+        server.verify(0, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + impostor + "/remoteLock")));
+        assertThat(command(stolen, "LOCK")).isEqualTo("DELIVERED");
+    }
+
+    @Test
     void throttlingExpiredTokensVanishedDevicesAndALinkAwayFromGraph() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
         String id = "i-" + laptop.id();
@@ -391,6 +454,18 @@ class IntuneTest {
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.FAILED);
         assertThat(db.text("select error from mdm_sync_run where id > ? and provider = 'INTUNE'", before))
                 .contains("does not lead to Microsoft Graph");
+
+        // A listing that does not end (its next page is the page itself) fails the run instead of holding the sync.
+        server.resetAll();
+        token("token-loop");
+        String again = IntuneServer.base() + IntuneServer.DEVICES + "?$skiptoken=again";
+        server.stubFor(
+                get(urlPathEqualTo(IntuneServer.DEVICES)).willReturn(okJson(IntuneServer.page(List.of(), again))));
+        long beforeLoop = db.count("select coalesce(max(id), 0) from mdm_sync_run");
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.FAILED);
+        assertThat(db.text("select error from mdm_sync_run where id > ? and provider = 'INTUNE'", beforeLoop))
+                .contains("the listing did not end after 2 pages");
+        server.verify(2, getRequestedFor(urlPathEqualTo(IntuneServer.DEVICES)));
 
         // A refused sign-in fails the run with the identity platform's error code, never the secret; the devices'
         // own check-ins go on.

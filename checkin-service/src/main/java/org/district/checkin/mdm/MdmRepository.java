@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -200,10 +201,18 @@ public class MdmRepository {
         return sent;
     }
 
+    /** How long an entry of a manager has not synced before another entry of the same device outweighs it. */
+    static final Duration STALE_ENTRY = Duration.ofDays(7);
+
     /**
      * Claims the PENDING commands of these types for the devices this manager lists: they become DELIVERED (sent
      * through the manager) in this transaction, so a command is sent once however many replicas run. A WIPE is claimed
      * only for a district-owned device (it is refused for others when issued; this holds whatever changed since).
+     * Where two of this manager's listed entries are matched to one device, the command goes through the entry that
+     * synced last, and only when every other one has not synced for {@link #STALE_ENTRY} (a re-enrolment whose old
+     * entry the manager still lists). While two of them sync (an entry reporting another device's serial number), it
+     * could reach the wrong one: nothing is claimed, and the command waits for the device's agent or for one entry to
+     * go quiet or vanish.
      */
     public List<ManagedCommand> claimCommands(CheckInSource provider, Collection<DeviceCommand.Type> types, Instant now)
             throws SQLException {
@@ -217,11 +226,16 @@ public class MdmRepository {
                         + " where m.provider = ? and m.device_id = c.device_id and m.vanished_at is null"
                         + " and c.type = any(?) and c.status = 'PENDING'"
                         + " and (c.type <> 'WIPE' or d.ownership = 'DISTRICT')"
+                        + " and not exists (select 1 from mdm_device o where o.provider = m.provider"
+                        + " and o.device_id = m.device_id and o.provider_device_id <> m.provider_device_id"
+                        + " and o.vanished_at is null and o.last_sync_at is not null and (m.last_sync_at is null"
+                        + " or o.last_sync_at >= m.last_sync_at or o.last_sync_at > ?))"
                         + " returning c.id, c.type, c.device_id, m.provider_device_id")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, provider.name());
             ps.setArray(
                     3, c.createArrayOf("text", types.stream().map(Enum::name).toArray()));
+            ps.setTimestamp(4, Timestamp.from(now.minus(STALE_ENTRY)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new ManagedCommand(

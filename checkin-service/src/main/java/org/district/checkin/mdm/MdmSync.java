@@ -128,7 +128,17 @@ public class MdmSync {
         Counts counts = new Counts();
         try {
             String token = null;
+            Set<String> tokens = new HashSet<>();
             do {
+                // A manager whose listing does not end (a page token given twice, or more pages than any district
+                // has devices for) would hold the sync and its lock for ever: the run fails, and the next one starts
+                // again.
+                if (counts.pages >= MAX_PAGES || (token != null && !tokens.add(token))) {
+                    throw new ProviderException(
+                            "the listing did not end after " + counts.pages + " pages (a page token came twice, or"
+                                    + " more than " + MAX_PAGES + " pages)",
+                            false);
+                }
                 MdmProvider.DevicePage page = provider.list(since, token);
                 counts.pages++;
                 counts.seen += page.devices().size();
@@ -249,11 +259,11 @@ public class MdmSync {
     /**
      * Each listed device's inventory device, by provider device id. The serial number decides first, then the asset
      * tag. Where the manager's asset tag is a name the device's own user can set ({@code tagSetByDistrict} false:
-     * Intune's is the computer's name), it matches only a device whose serial number does not contradict it: a
-     * listed device with a serial number that inventory's device of that tag does not carry is left unmatched,
-     * listed for IT as unknown. And a tag never matches a device that a listed device's serial number matched, nor
-     * one that two tags claim. So no device can take over another's check-ins or receive its LOCK or WIPE by taking
-     * its name.
+     * Intune's is the computer's name), it matches only a device inventory holds no serial number for: a device with
+     * a serial number on record is matched by that number or not at all, so a listed device that withholds its serial
+     * number (or reports another) and takes the name is left unmatched, listed for IT as unknown. And a tag never
+     * matches a device that a listed device's serial number matched, nor one that two tags claim. So no device can
+     * take over another's check-ins or receive its LOCK or WIPE by taking its name.
      */
     static Map<String, UUID> matchAll(
             List<MdmDeviceReport> list, MdmRepository.Matches found, boolean tagSetByDistrict) {
@@ -268,8 +278,7 @@ public class MdmSync {
             }
             UUID named =
                     d.assetTag() == null ? null : found.byTag().get(d.assetTag().toUpperCase(Locale.ROOT));
-            if (named != null
-                    && (tagSetByDistrict || serial == null || !found.serialOf().containsKey(named))) {
+            if (named != null && (tagSetByDistrict || !found.serialOf().containsKey(named))) {
                 byTag.put(d.providerDeviceId(), named);
             }
         }
@@ -285,6 +294,9 @@ public class MdmSync {
         });
         return matched;
     }
+
+    /** The most pages one sync reads: 2,000,000 devices at Google Admin's 200 a page, more at Graph's. */
+    static final int MAX_PAGES = 10_000;
 
     /** How much earlier than our sending a manager's action may say it started (the two clocks differ). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);

@@ -83,13 +83,25 @@ public final class Untrusted {
         }
         try {
             Instant t = OffsetDateTime.parse(value).toInstant();
-            return t.isBefore(NEVER) ? null : t;
+            return t.isBefore(NEVER) || t.isAfter(LAST) ? null : t;
         } catch (DateTimeParseException e) {
             return null;
         }
     }
 
+    /** A time given as milliseconds since the epoch (digits only), or null; the same bounds as {@link #time}. */
+    public static Instant epochMillis(String value) {
+        if (value == null || !value.matches("[0-9]{1,15}")) {
+            return null;
+        }
+        Instant t = Instant.ofEpochMilli(Long.parseLong(value));
+        return t.isBefore(NEVER) || t.isAfter(LAST) ? null : t;
+    }
+
     private static final Instant NEVER = Instant.parse("1990-01-01T00:00:00Z");
+
+    /** A four-digit year at most, as the managers' own formats have them ("+10000-01-01T00:00:00Z" parses too). */
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** A manager's message for a log or a sync run's record: one line of printable text, at most {@code max} long. */
     public static String message(String value, int max) {

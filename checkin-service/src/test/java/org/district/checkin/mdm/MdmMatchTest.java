@@ -48,6 +48,16 @@ class MdmMatchTest {
     }
 
     @Test
+    void aListedDeviceThatWithholdsItsSerialNumberCannotTakeTheNameOfADeviceWithOne() {
+        // A personally enrolled device reporting no serial number, renamed to a district laptop's asset tag.
+        assertThat(MdmSync.matchAll(List.of(listed("serial-withheld", null, "LHS-0001")), INVENTORY, false))
+                .isEmpty();
+        assertThat(MdmSync.matchAll(List.of(listed("serial-withheld", null, "LHS-0001")), INVENTORY, true))
+                .as("unless the district wrote the tag in the manager")
+                .containsExactlyEntriesOf(Map.of("serial-withheld", LAPTOP));
+    }
+
+    @Test
     void anAssetTagTheDistrictWroteMatchesWhereTheSerialNumbersDiffer() {
         // Google Admin's annotated asset id is the district's own record, as trusted as inventory's serial.
         assertThat(MdmSync.matchAll(List.of(listed("chromebook", "SN-999", "LHS-0001")), INVENTORY, true))

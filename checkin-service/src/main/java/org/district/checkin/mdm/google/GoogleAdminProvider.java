@@ -260,13 +260,9 @@ public class GoogleAdminProvider extends SignedInProvider {
         if (through != null) {
             return through.atZone(ZoneOffset.UTC).toLocalDate();
         }
-        String expiration = node.path("autoUpdateExpiration").asText(null);
-        if (expiration != null && expiration.matches("[0-9]{1,15}")) {
-            return Instant.ofEpochMilli(Long.parseLong(expiration))
-                    .atZone(ZoneOffset.UTC)
-                    .toLocalDate();
-        }
-        return null;
+        Instant expiration =
+                Untrusted.epochMillis(node.path("autoUpdateExpiration").asText(null));
+        return expiration == null ? null : expiration.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private String devicesUrl() throws ProviderException {
