@@ -22,8 +22,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.checkin.service.PersonalDeviceAccess;
 import org.district.contracts.EventHeaders;
 import org.district.contracts.Topics;
+import org.district.contracts.checkin.LostDeviceSeen;
 import org.district.contracts.checkin.PersonalDeviceAccessRemoved;
 import org.district.contracts.checkin.PersonalDeviceAccessRemoved.Reason;
+import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.PersonalAccessStatus;
 import org.district.contracts.lossreport.LossKind;
 import org.district.testing.KafkaProbe;
@@ -161,6 +163,41 @@ class PersonalDeviceTest {
                                 + " where device_id = ?",
                         consenting.id()))
                 .isEqualTo("CANCELLED:system:personal-device-policy");
+    }
+
+    @Test
+    void aLostPersonalDevicesLocationIsKeptOnlyWithItsOwnersConsent() {
+        Feed.Person owner = db.known(Feed.person("LINCOLN-HS"));
+        Feed.Device withoutConsent = db.known(Feed.laptop("LINCOLN-HS")
+                .personal()
+                .assignedTo(owner, Instant.now())
+                .approved(false));
+        Feed.Device consenting = db.known(Feed.laptop("LINCOLN-HS")
+                .personal()
+                .assignedTo(owner, Instant.now())
+                .approved(true));
+        for (Feed.Device d : List.of(withoutConsent, consenting)) {
+            Api.credential(d.id());
+            db.known(d.withStatus(DeviceStatus.LOST));
+            // Whatever the agent sends (a changed one may send a position it was never asked for).
+            Api.device(d.id())
+                    .body(Api.withLocation(Api.checkIn()))
+                    .post("/api/v1/checkins")
+                    .then()
+                    .statusCode(200);
+        }
+        assertThat(db.count("select count(*) from device_location where device_id = ?", withoutConsent.id()))
+                .as("the owner did not consent to the district locating it")
+                .isZero();
+        assertThat(db.count("select count(*) from device_location where device_id = ?", consenting.id()))
+                .isEqualTo(1);
+        // Nor does IT's alert give the address the check-in came from, which places the device as well.
+        String sql = "select payload::text from outbox_event where record_key = ? and event_type = ?";
+        assertThat(db.text(sql, withoutConsent.id().toString(), LostDeviceSeen.TYPE))
+                .doesNotContain("127.0.0.1")
+                .doesNotContain("0:0:0:0:0:0:0:1");
+        assertThat(db.text(sql, consenting.id().toString(), LostDeviceSeen.TYPE))
+                .containsAnyOf("127.0.0.1", "0:0:0:0:0:0:0:1");
     }
 
     @Test

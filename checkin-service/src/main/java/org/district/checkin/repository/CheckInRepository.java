@@ -33,17 +33,26 @@ import org.district.contracts.inventory.DeviceType;
 @ApplicationScoped
 public class CheckInRepository {
 
+    /**
+     * Whether the district may lock and locate the device {@code d}: its own, or a personal device while approved and
+     * with its owner's consent (docs/personal-devices.md). The same rule as commands are issued by.
+     */
+    static final String MAY_LOCK_AND_LOCATE = "d.ownership = 'DISTRICT' or (d.personal_access = 'APPROVED'"
+            + " and d.access_removed_at is null and d.lock_and_locate_consent)";
+
     /** Locks the batch's devices in id order, so concurrent writers (threads or replicas) never deadlock. */
     private static final String LOCK_DEVICES =
             """
             select d.id, d.status, d.type, d.sensitive_data, d.lost_alerted_at, \
             d.departure_alerted_at, t.person_id, t.due_on, d.credential_sha256, exists(select 1 from device_command c \
             where c.device_id = d.id and c.status in ('PENDING', 'DELIVERED')) as open_commands, \
-            d.compliant, d.compliance_issues, d.overdue_since is not null as overdue \
+            d.compliant, d.compliance_issues, d.overdue_since is not null as overdue, \
+            (%s) as may_lock_and_locate \
             from device d left join lateral (select r.person_id, r.due_on from return_task r \
             where r.device_id = d.id and r.status in ('OPEN', 'OVERDUE') and r.reason = 'DEPARTURE' \
             order by r.due_on limit 1) t on true \
-            where d.id = any(?) order by d.id for update of d""";
+            where d.id = any(?) order by d.id for update of d"""
+                    .formatted(MAY_LOCK_AND_LOCATE);
 
     /**
      * Only unindexed columns change, except due_on (at most once a day), compliant and noncompliant_since (when the
@@ -116,7 +125,8 @@ public class CheckInRepository {
      * Sends a missing device's LOCK again when its check-in does not say the lock is in force: its latest LOCK, if done
      * (not cancelled by a recovery, and no other LOCK open), becomes PENDING with a new nonce. So does one its agent
      * reported REFUSED or FAILED: a thief's agent cannot end the lock by saying no. (A device manager's FAILED stays:
-     * the manager, not the device, refused it, and IT sees why in the sync.)
+     * the manager, not the device, refused it, and IT sees why in the sync.) Only where the district may still lock the
+     * device: not a personal device whose approval ended or whose owner did not consent.
      */
     private static final String REOPEN_LOCKS =
             """
@@ -124,9 +134,11 @@ public class CheckInRepository {
             nonce = replace(gen_random_uuid()::text, '-', '') \
             where c.device_id = any(?) and c.type = 'LOCK' \
             and (c.status = 'DONE' or (c.status in ('REFUSED', 'FAILED') and c.device_id = any(?))) \
+            and exists (select 1 from device d where d.id = c.device_id and (%s)) \
             and c.id = (select l.id from device_command l where l.device_id = c.device_id and l.type = 'LOCK' \
             order by l.created_at desc, l.id desc limit 1) \
-            returning c.device_id""";
+            returning c.device_id"""
+                    .formatted(MAY_LOCK_AND_LOCATE);
 
     /** Open commands of the batch's devices; those not sent before are marked DELIVERED by the same statement. */
     private static final String DELIVER_COMMANDS =
@@ -153,7 +165,8 @@ public class CheckInRepository {
             boolean openCommands,
             Boolean compliant,
             String complianceIssues,
-            boolean overdue) {
+            boolean overdue,
+            boolean mayLockAndLocate) {
 
         public boolean missing() {
             return status == DeviceStatus.LOST || status == DeviceStatus.STOLEN;
@@ -270,7 +283,8 @@ public class CheckInRepository {
                                     rs.getBoolean(10),
                                     rs.getObject(11, Boolean.class),
                                     rs.getString(12),
-                                    rs.getBoolean(13)));
+                                    rs.getBoolean(13),
+                                    rs.getBoolean(14)));
                 }
             }
         }

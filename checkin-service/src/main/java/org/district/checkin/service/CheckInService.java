@@ -156,7 +156,8 @@ public class CheckInService {
 
         @Override
         public boolean keepsLocation() {
-            return device.missing() && body().location() != null;
+            // Only where the district may locate the device: a personal device's owner may not have consented to it.
+            return device.missing() && device.mayLockAndLocate() && body().location() != null;
         }
 
         @Override
@@ -357,7 +358,9 @@ public class CheckInService {
                     body.network().site(),
                     body.network().ipAddress(),
                     a.keepsLocation() && body.location() != null,
-                    literalAddress(a.pending().observedAddress()));
+                    // The address the check-in came from places the device too: not for a personal device whose
+                    // owner did not consent to the district locating it.
+                    a.device().mayLockAndLocate() ? literalAddress(a.pending().observedAddress()) : null);
         }
         if (departed) {
             events.seenAfterDeparture(
