@@ -90,6 +90,11 @@ public class Inventory {
     }
 
     public void publishPerson(Person p, long version) {
+        publishPerson(p, version, true);
+    }
+
+    /** Publishes this version of the person, still with the district ({@code active}) or departed. */
+    public void publishPerson(Person p, long version, boolean active) {
         PersonSnapshot s = new PersonSnapshot(
                 p.id(),
                 version,
@@ -101,7 +106,7 @@ public class Inventory {
                 p.kind(),
                 p.school(),
                 p.supervisorId(),
-                true,
+                active,
                 null,
                 LocalDate.now().minusDays(10),
                 Instant.now());
@@ -176,6 +181,15 @@ public class Inventory {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> QuarkusTransaction.requiringNew().call(() -> devices.findByIdOptional(d.id())
+                        .map(k -> k.version >= version)
+                        .orElse(false)));
+    }
+
+    /** Waits until the read model holds this version of the person. */
+    public void awaitPersonVersion(Person p, long version) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> people.findByIdOptional(p.id())
                         .map(k -> k.version >= version)
                         .orElse(false)));
     }

@@ -16,11 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,14 +35,11 @@ import java.util.stream.Collectors;
  */
 public class MailAndWebhook implements QuarkusTestResourceLifecycleManager {
 
-    /** Put this in a report's text to make the IT webhook answer 500 for it. */
-    public static final String FAIL = "WEBHOOK-FAIL";
+    /** Webhook requests that mention the key (an asset tag, as alert subjects carry) get this answer's status. */
+    private static final Map<String, Integer> ANSWERS = new ConcurrentHashMap<>();
 
-    /** Put this in a report's text to make the IT webhook answer 410 Gone for it (a permanent refusal). */
-    public static final String GONE = "WEBHOOK-GONE";
-
-    /** Put this in a report's text to make the IT webhook hang for it. */
-    public static final String HANG = "WEBHOOK-HANG";
+    /** Webhook requests that mention one of these are held until {@link #releaseHanging()}. */
+    private static final Set<String> HANGING = ConcurrentHashMap.newKeySet();
 
     private static GreenMail smtp;
     private static HttpServer webhook;
@@ -65,12 +65,12 @@ public class MailAndWebhook implements QuarkusTestResourceLifecycleManager {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             WEBHOOK_REQUESTS.add(new Received(System.nanoTime(), body));
-            int status = 204;
-            if (body.contains(FAIL)) {
-                status = 500;
-            } else if (body.contains(GONE)) {
-                status = 410;
-            } else if (body.contains(HANG)) {
+            int status = ANSWERS.entrySet().stream()
+                    .filter(answer -> mentions(body, answer.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(204);
+            if (HANGING.stream().anyMatch(text -> mentions(body, text))) {
                 try {
                     hanging.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -102,12 +102,29 @@ public class MailAndWebhook implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Whether the body holds the text as a whole word: TAG-R-7 is not mentioned by a request about TAG-R-70. */
+    private static boolean mentions(String body, String text) {
+        return Pattern.compile("(?<![\\p{Alnum}-])" + Pattern.quote(text) + "(?![\\p{Alnum}-])")
+                .matcher(body)
+                .find();
+    }
+
+    /** The webhook answers requests that mention the text (say, a device's asset tag) with this status. */
+    public static void answer(String text, int status) {
+        ANSWERS.put(text, status);
+    }
+
+    /** The webhook holds requests that mention the text until {@link #releaseHanging()}. */
+    public static void hangOn(String text) {
+        HANGING.add(text);
+    }
+
     /** Lets every held webhook request answer. */
     public static void releaseHanging() {
         hanging.countDown();
     }
 
-    /** Holds webhook requests that mention {@link #HANG} again. */
+    /** Holds webhook requests that mention a {@link #hangOn} text again. */
     public static void holdHanging() {
         hanging = new CountDownLatch(1);
     }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,7 +90,7 @@ class NotificationTest {
     String bootstrap;
 
     @Test
-    void bothNotifiersSendExactlyOneMessageToEachRecipientOfAReport() {
+    void bothNotifiersSendExactlyOneMessageToEachRecipientOfAReport() throws Exception {
         Person boss = inventory.employee(null);
         Person pat = inventory.employee(boss);
         Device laptop = inventory.laptop(pat, true);
@@ -135,6 +136,17 @@ class NotificationTest {
                 .doesNotContain("555 0100");
         Email reminder = MailAndWebhook.emailsTo(pat.email(), number).get(0);
         assertThat(reminder.subject()).contains("police case number");
+        // IT's chat channel gets the subject line and the link: not the reporter's phone nor their own words.
+        String chat = mapper.readTree(
+                        MailAndWebhook.webhookRequestsContaining(number).get(0).body())
+                .path("text")
+                .asText();
+        assertThat(chat)
+                .contains(number)
+                .contains(laptop.assetTag())
+                .contains("Open the report: http://localhost:8084/loss-reports/" + id)
+                .doesNotContain("555 0100")
+                .doesNotContain("Library, second floor");
 
         // Deterministic Message-IDs: one per (event, recipient), the same on every attempt.
         String eventId = eventIdOf(id, "LossReported");
@@ -291,9 +303,60 @@ class NotificationTest {
     }
 
     @Test
+    void theHoldersSupervisorIsToldNeverTheReportersNorOneWhoHasLeft() {
+        Person itsBoss = inventory.employee(null);
+        Person itAdmin = inventory.employee(itsBoss);
+        Person leftBoss = inventory.employee(null);
+        Person pat = inventory.employee(leftBoss);
+        Device spare = inventory.laptop(null, false);
+        Device patsLaptop = inventory.laptop(pat, false);
+        inventory.publishPerson(leftBoss, 2, false);
+        inventory.awaitKnown(itsBoss, itAdmin, pat);
+        inventory.awaitPersonVersion(leftBoss, 2);
+        inventory.awaitKnown(spare, patsLaptop);
+
+        Map<String, String> numbers = new LinkedHashMap<>();
+        for (Device d : List.of(spare, patsLaptop)) {
+            var created = TestApi.as(itAdmin.districtId(), "IT_ADMIN")
+                    .body(Api.lost(d))
+                    .post(REPORTS)
+                    .then()
+                    .statusCode(201)
+                    .extract();
+            numbers.put(created.path("id"), created.path("reportNumber"));
+        }
+        numbers.forEach((id, number) -> {
+            await().atMost(WAIT)
+                    .until(() -> MailAndWebhook.emailsTo(IT_ALERTS, number).size() == 1);
+            UUID eventId = UUID.fromString(eventIdOf(id, "LossReported"));
+            await().atMost(WAIT).until(() -> processed(eventId) == 2);
+            assertThat(notificationsOf(eventId))
+                    .as("IT's two addresses and its chat channel, no one else")
+                    .isEqualTo(3);
+            assertThat(MailAndWebhook.emailsTo(itsBoss.email(), number))
+                    .as("the reporter's supervisor is not the holder's")
+                    .isEmpty();
+            assertThat(MailAndWebhook.emailsTo(leftBoss.email(), number))
+                    .as("a supervisor who has left")
+                    .isEmpty();
+            assertThat(MailAndWebhook.emailsAbout(number)).hasSize(2);
+        });
+        List<String> ids = List.copyOf(numbers.keySet());
+        assertThat(MailAndWebhook.emailsTo(IT_ALERTS, numbers.get(ids.get(0)))
+                        .get(0)
+                        .body())
+                .contains("nobody else was told: the device is not assigned to anyone on record");
+        assertThat(MailAndWebhook.emailsTo(IT_ALERTS, numbers.get(ids.get(1)))
+                        .get(0)
+                        .body())
+                .contains("nobody else was told: supervisor Pat Example (" + leftBoss.districtId()
+                        + ") has left the district");
+    }
+
+    @Test
     void aFailingWebhookIsRetriedWithBackoffThenMarkedFailedAndDeadLettered() throws Exception {
         try (KafkaProbe deadLetters = KafkaProbe.fromNow(bootstrap, Topics.NOTIFICATIONS_DEAD_LETTER)) {
-            Filed filed = fileLoss("The chat channel is broken for this one: " + MailAndWebhook.FAIL);
+            Filed filed = fileLoss(500);
             String id = filed.id();
             String number = filed.number();
 
@@ -339,7 +402,7 @@ class NotificationTest {
     @Test
     void aWebhookThatRefusesForGoodIsMarkedFailedAfterOneAttempt() throws Exception {
         try (KafkaProbe deadLetters = KafkaProbe.fromNow(bootstrap, Topics.NOTIFICATIONS_DEAD_LETTER)) {
-            Filed filed = fileLoss("The chat channel was removed: " + MailAndWebhook.GONE);
+            Filed filed = fileLoss(410);
             String id = filed.id();
             String number = filed.number();
 
@@ -368,7 +431,7 @@ class NotificationTest {
         inventory.awaitKnown(pat);
         inventory.awaitKnown(laptop);
         Map<String, Object> body = Api.lost(laptop);
-        body.put("circumstances", "Slow chat today: " + MailAndWebhook.HANG);
+        MailAndWebhook.hangOn(laptop.assetTag());
 
         MailAndWebhook.holdHanging();
         try {
@@ -685,15 +748,19 @@ class NotificationTest {
     private record Filed(String id, String number) {}
 
     /** A new staff member reports their new laptop lost with these circumstances (which steer the test webhook). */
-    private Filed fileLoss(String circumstances) {
+    /** A loss report whose message to IT's chat webhook is answered with this status. */
+    private Filed fileLoss(int webhookStatus) {
         Person pat = inventory.employee(null);
         Device laptop = inventory.laptop(pat, false);
         inventory.awaitKnown(pat);
         inventory.awaitKnown(laptop);
-        Map<String, Object> body = Api.lost(laptop);
-        body.put("circumstances", circumstances);
-        var created =
-                Api.staff(pat).body(body).post(REPORTS).then().statusCode(201).extract();
+        MailAndWebhook.answer(laptop.assetTag(), webhookStatus);
+        var created = Api.staff(pat)
+                .body(Api.lost(laptop))
+                .post(REPORTS)
+                .then()
+                .statusCode(201)
+                .extract();
         return new Filed(created.path("id"), created.path("reportNumber"));
     }
 

@@ -330,6 +330,35 @@ class ReportApiTest {
     }
 
     @Test
+    void anItAdminsSupervisorDoesNotReadTheReportsItFilesForOthersDevices() {
+        Person itsBoss = inventory.employee(null);
+        Person itAdmin = inventory.employee(itsBoss);
+        Person student = inventory.student("LINCOLN-HS");
+        Device studentsLaptop = inventory.laptop(student, false);
+        Device unassigned = inventory.laptop(null, false);
+        inventory.awaitKnown(itsBoss, itAdmin, student);
+        inventory.awaitKnown(studentsLaptop, unassigned);
+
+        List<String> filed = new ArrayList<>();
+        for (Device d : List.of(studentsLaptop, unassigned)) {
+            filed.add(TestApi.as(itAdmin.districtId(), "IT_ADMIN")
+                    .body(Api.lost(d))
+                    .post(REPORTS)
+                    .then()
+                    .statusCode(201)
+                    .body("reportedBy", equalTo(itAdmin.districtId()))
+                    .extract()
+                    .path("id"));
+        }
+        // The reporter's supervisor is nobody's supervisor here: not the student's, and the spare has no holder.
+        for (String id : filed) {
+            Api.supervisor(itsBoss).get(REPORTS + "/" + id).then().statusCode(404);
+        }
+        Api.supervisor(itsBoss).get(REPORTS).then().statusCode(200).body("items.id", not(hasItem(filed.get(0))));
+        Api.supervisor(itsBoss).get(REPORTS).then().statusCode(200).body("items.id", not(hasItem(filed.get(1))));
+    }
+
+    @Test
     void aSupervisorReportsAndReadsTheirPeoplesDevicesOnlyAndDoesNotSeeTheirPhone() {
         Person boss = inventory.employee(null);
         Person otherBoss = inventory.employee(null);

@@ -47,6 +47,11 @@ public class KnownPerson {
 
     public Instant updatedAt;
 
+    /** Whether they have left the district by {@code today}: set inactive, or past their last working day. */
+    public boolean leftBy(LocalDate today) {
+        return !active || (departedOn != null && departedOn.isBefore(today));
+    }
+
     /** "Pat Teacher (E1001)". */
     public String displayName() {
         String name = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).trim();

@@ -218,11 +218,13 @@ public class NotificationRoutes {
     private void lossReportedToSupervisor(Cause c) {
         LossReported e = c.data(LossReported.class);
         Messages.ReportFacts f = facts(e, false);
-        KnownPerson holder = f.holder() != null ? f.holder() : f.reporter();
-        SupervisorRoute route = recipients.routeFor(holder, e.school());
+        // The holder's supervisor, as IT's message for the same event says: never the reporter's (IT filing a report
+        // for an unassigned device must not tell IT's own manager about it).
+        SupervisorRoute route = recipients.routeFor(f.holder(), e.school());
         if (!route.found()) {
-            // IT's message for this event carries the same finding, so the report is never left unannounced.
-            LOG.infof("Report %s: %s; IT was told instead", e.reportNumber(), route.missing());
+            // IT's message for this event carries the reason, so the report is never left unannounced. The log names
+            // no one: the reason holds people's names.
+            LOG.infof("Report %s: no supervisor or school contact to tell; IT was told why", e.reportNumber());
             return;
         }
         Message message = messages.lossReportedToSupervisor(f, route.who());

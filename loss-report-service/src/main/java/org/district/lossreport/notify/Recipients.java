@@ -9,6 +9,7 @@ import org.district.contracts.inventory.PersonKind;
 import org.district.lossreport.config.NotifySettings;
 import org.district.lossreport.entity.KnownPerson;
 import org.district.lossreport.repository.KnownPersonRepository;
+import org.district.support.time.DistrictClock;
 
 /** Who is told: IT's addresses and webhook from configuration, supervisors and school contacts from the read model. */
 @ApplicationScoped
@@ -22,6 +23,9 @@ public class Recipients {
 
     @Inject
     KnownPersonRepository people;
+
+    @Inject
+    DistrictClock clock;
 
     public List<String> itEmails() {
         return settings.itEmails().stream()
@@ -52,18 +56,22 @@ public class Recipients {
             return SupervisorRoute.none(holder.displayName() + " has no supervisor on record");
         }
         KnownPerson boss = supervisor.get();
+        if (boss.leftBy(clock.today())) {
+            return SupervisorRoute.none("supervisor " + boss.displayName() + " has left the district");
+        }
         if (boss.email == null || boss.email.isBlank()) {
             return SupervisorRoute.none("supervisor " + boss.displayName() + " has no email address on record");
         }
         return SupervisorRoute.to(boss.email, "supervisor " + boss.displayName());
     }
 
-    /** The supervisor of a person, with an email address, if any. */
+    /** The supervisor of a person, still with the district (not past their last working day), with an email address. */
     public Optional<KnownPerson> supervisorOf(KnownPerson person) {
         if (person == null) {
             return Optional.empty();
         }
-        return people.find(person.supervisorId).filter(p -> p.email != null && !p.email.isBlank());
+        return people.find(person.supervisorId)
+                .filter(p -> !p.leftBy(clock.today()) && p.email != null && !p.email.isBlank());
     }
 
     private Optional<String> schoolContact(String school) {

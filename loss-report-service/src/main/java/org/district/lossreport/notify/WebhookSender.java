@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +20,11 @@ import org.district.lossreport.repository.Delivery;
 
 /**
  * Posts notifications to IT's chat channel incoming webhook as JSON ({@code text} is what chat tools display), with
- * connect and answer timeouts. Any answer but 2xx is a failure to retry. The webhook carries what IT's alerts say
- * (device, place, report), so it is sent over TLS only: the service refuses to start with a plain {@code http://}
- * address, unless it names this host itself (a relay beside the service).
+ * connect and answer timeouts. Any answer but 2xx is a failure to retry. The webhook carries the subject line of IT's
+ * alerts (report number, device, school; for an overdue return, the holder's name) and the report's link, never their
+ * body ({@link #chatText}); it is still sent
+ * over TLS only: the service refuses to start with a plain {@code http://} address, unless it names this host itself
+ * (a relay beside the service).
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -63,7 +66,7 @@ public class WebhookSender {
     public void send(Delivery d) throws IOException, InterruptedException {
         URI url = urlOf(d.recipient());
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("text", d.subject() + "\n\n" + d.body());
+        payload.put("text", chatText(d.subject(), d.link()));
         payload.put("subject", d.subject());
         payload.put("link", d.link());
         payload.put("eventId", d.eventId().toString());
@@ -77,12 +80,13 @@ public class WebhookSender {
                 .header("X-District-Notification-Id", d.id().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(payload)))
                 .build();
-        HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
+        // The request's timeout ends with the answer's headers; its body could then trickle for ever (or be huge) and
+        // hold a delivery slot past the row's lease. The status says all the worker needs: the body is never read.
+        HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
         int status = response.statusCode();
         if (status / 100 != 2) {
-            String body = response.body() == null ? "" : response.body();
-            String message = "webhook answered HTTP " + status
-                    + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(200, body.length())));
+            String message = "webhook answered HTTP " + status;
             // A 4xx says the request itself is refused (gone, forbidden, malformed): sending it again cannot help,
             // except after 408 (timeout) and 429 (slow down). 5xx and everything else may pass on a later attempt.
             if (status / 100 == 4 && status != 408 && status != 429) {
@@ -90,6 +94,17 @@ public class WebhookSender {
             }
             throw new IOException(message);
         }
+    }
+
+    /**
+     * What the chat channel shows: the message's subject line and the link to the report, never the email's body. The
+     * body holds the reporter's phone and their own words, which stay behind the console's sign-in instead of in a
+     * third party's chat history, and whose text could otherwise carry chat markup (a mention of the whole channel, a
+     * disguised link). The three characters chat tools read as markup ({@code & < >}) are escaped, as Slack asks.
+     */
+    static String chatText(String subject, String link) {
+        String text = link == null ? subject : subject + "\nOpen the report: " + link;
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private URI urlOf(String recipient) throws IOException {

@@ -91,7 +91,6 @@ public class LossReportRepository implements PanacheRepositoryBase<LossReport, U
             params.and("me", filter.visibleTo());
             if (filter.supervisorId() != null) {
                 who.add("holderId in (select p.id from KnownPerson p where p.supervisorId = :boss)");
-                who.add("reporterId in (select p.id from KnownPerson p where p.supervisorId = :boss)");
                 params.and("boss", filter.supervisorId());
             }
             q.append(" and (").append(String.join(" or ", who)).append(")");

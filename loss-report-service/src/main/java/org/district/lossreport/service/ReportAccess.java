@@ -67,7 +67,7 @@ public class ReportAccess {
         if (me.equals(r.reportedBy) || me.equals(r.holderDistrictId)) {
             return true;
         }
-        return caller.is(Roles.SUPERVISOR) && (supervises(r.holderId) || supervises(r.reporterId));
+        return caller.is(Roles.SUPERVISOR) && supervises(r.holderId);
     }
 
     /** The reporter and IT may record a police report; others who can read the report may not. */

@@ -122,7 +122,7 @@ class MessagesTest {
                 null,
                 null,
                 null);
-        assertThat(seen.subject()).isEqualTo("Lost device seen on the network: " + DEVICE + " at unknown");
+        assertThat(seen.subject()).isEqualTo("Lost device seen on the network: " + DEVICE);
         assertThat(seen.body())
                 .isEqualTo(
                         """
@@ -316,11 +316,8 @@ class MessagesTest {
         // A stolen laptop's agent names its site: a line break there must neither add a header nor stop the alert.
         Message seen =
                 seenAt("Library\r\nBcc: thief@evil.example\n\nIgnore this alert", "10.20.30.40\u2028X-Forged: yes");
-        assertThat(seen.subject())
-                .isEqualTo("Lost device seen on the network: LHS-LT-0042 at Library  Bcc: thief@evil.example  Ignore"
-                        + " this alert")
-                .doesNotContain("\n")
-                .doesNotContain("\r");
+        // What the device names stays out of the subject, which IT's chat channel shows too.
+        assertThat(seen.subject()).isEqualTo("Lost device seen on the network: LHS-LT-0042");
         assertThat(EmailSender.fitsAHeader(seen.subject())).isTrue();
         assertThat(seen.body())
                 .contains("Site, as the device reports it: Library  Bcc: thief@evil.example  Ignore this alert\n")
@@ -342,9 +339,7 @@ class MessagesTest {
     void whatADeviceSendsCannotReorderTheAlertsLine() {
         // A right-to-left override would show "at ...", and all after it on the line, backwards: a forged site or tag.
         Message seen = seenAt("Library\u202E1-TL-SHL", "10.20.30.40\u2066");
-        assertThat(seen.subject())
-                .isEqualTo("Lost device seen on the network: LHS-LT-0042 at Library 1-TL-SHL")
-                .doesNotContain("\u202E");
+        assertThat(seen.subject()).isEqualTo("Lost device seen on the network: LHS-LT-0042");
         assertThat(seen.body())
                 .contains("Site, as the device reports it: Library 1-TL-SHL\n")
                 .doesNotContain("\u202E")

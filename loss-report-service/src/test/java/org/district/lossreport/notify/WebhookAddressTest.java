@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** Alerts reach IT's chat webhook over TLS only. */
+/** Alerts reach IT's chat webhook over TLS only, as a subject line and a link that chat tools cannot read as markup. */
 class WebhookAddressTest {
 
     @Test
@@ -34,5 +34,17 @@ class WebhookAddressTest {
                 .isEmpty();
         assertThat(WebhookSender.refusal(URI.create("http://localhost:9000/hook")))
                 .isEmpty();
+    }
+
+    @Test
+    void theChatTextIsTheSubjectAndTheLinkWithMarkupEscaped() {
+        String text = WebhookSender.chatText(
+                "[LR-2026-000123] LOST: <!channel> Dell & co <https://evil.example|Open>",
+                "https://console.district.example/loss-reports/7");
+        assertThat(text)
+                .isEqualTo("[LR-2026-000123] LOST: &lt;!channel&gt; Dell &amp; co &lt;https://evil.example|Open&gt;\n"
+                        + "Open the report: https://console.district.example/loss-reports/7");
+        assertThat(WebhookSender.chatText("Device LHS-0042 used after its holder left", null))
+                .isEqualTo("Device LHS-0042 used after its holder left");
     }
 }
