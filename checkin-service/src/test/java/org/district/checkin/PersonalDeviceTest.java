@@ -135,14 +135,8 @@ class PersonalDeviceTest {
     @Test
     void aLossReportQueuesLockAndLocateForAPersonalDeviceOnlyWithTheOwnersConsent() {
         Feed.Person owner = db.known(Feed.person("LINCOLN-HS"));
-        Feed.Device withoutConsent = db.known(Feed.laptop("LINCOLN-HS")
-                .personal()
-                .assignedTo(owner, Instant.now())
-                .approved(false));
-        Feed.Device consenting = db.known(Feed.laptop("LINCOLN-HS")
-                .personal()
-                .assignedTo(owner, Instant.now())
-                .approved(true));
+        Feed.Device withoutConsent = approvedPersonal(owner, false);
+        Feed.Device consenting = approvedPersonal(owner, true);
 
         UUID refused = Feed.lossReported(withoutConsent, LossKind.STOLEN);
         UUID queued = Feed.lossReported(consenting, LossKind.LOST);
@@ -168,14 +162,8 @@ class PersonalDeviceTest {
     @Test
     void aLostPersonalDevicesLocationIsKeptOnlyWithItsOwnersConsent() {
         Feed.Person owner = db.known(Feed.person("LINCOLN-HS"));
-        Feed.Device withoutConsent = db.known(Feed.laptop("LINCOLN-HS")
-                .personal()
-                .assignedTo(owner, Instant.now())
-                .approved(false));
-        Feed.Device consenting = db.known(Feed.laptop("LINCOLN-HS")
-                .personal()
-                .assignedTo(owner, Instant.now())
-                .approved(true));
+        Feed.Device withoutConsent = approvedPersonal(owner, false);
+        Feed.Device consenting = approvedPersonal(owner, true);
         for (Feed.Device d : List.of(withoutConsent, consenting)) {
             Api.credential(d.id());
             db.known(d.withStatus(DeviceStatus.LOST));
@@ -375,6 +363,14 @@ class PersonalDeviceTest {
     }
 
     /** Moves the device's non-compliance {@code days} back, and its approval {@code approvedDays} further. */
+    /** A personal laptop of the owner, approved, with or without the owner's consent to locking and locating it. */
+    private Feed.Device approvedPersonal(Feed.Person owner, boolean lockAndLocateConsent) {
+        return db.known(Feed.laptop("LINCOLN-HS")
+                .personal()
+                .assignedTo(owner, Instant.now())
+                .approved(lockAndLocateConsent));
+    }
+
     private void age(UUID device, int days, int approvedDays) {
         db.execute(
                 "update device set noncompliant_since = noncompliant_since - make_interval(days => ?),"
