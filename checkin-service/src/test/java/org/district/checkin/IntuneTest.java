@@ -234,14 +234,7 @@ class IntuneTest {
         listOnly(device(id, laptop, synced, "[" + oldLock + "]", "managed"));
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
 
-        Feed.Device stolen = db.known(laptop.withStatus(DeviceStatus.STOLEN));
-        Feed.lossReported(stolen, LossKind.STOLEN);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> db.count(
-                                "select count(*) from device_command where device_id = ? and status = 'PENDING'"
-                                        + " and type in ('LOCK', 'LOCATE')",
-                                stolen.id())
-                        == 2);
+        Feed.Device stolen = reportStolen(laptop);
 
         // Within one sync: remoteLock and locateDevice through Graph. This laptop cannot be located (Intune refuses),
         // and until Intune reports the new lock, the old one ends nothing.
@@ -326,14 +319,7 @@ class IntuneTest {
         server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES)).willReturn(okJson(both)));
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
 
-        Feed.Device stolen = db.known(laptop.withStatus(DeviceStatus.STOLEN));
-        Feed.lossReported(stolen, LossKind.STOLEN);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> db.count(
-                                "select count(*) from device_command where device_id = ? and status = 'PENDING'"
-                                        + " and type = 'LOCK'",
-                                stolen.id())
-                        == 1);
+        Feed.Device stolen = reportStolen(laptop);
 
         server.resetAll();
         token("token-two-claims");
@@ -492,6 +478,19 @@ class IntuneTest {
 
     private String command(Feed.Device d, String type) {
         return db.text("select status from device_command where device_id = ? and type = ?", d.id(), type);
+    }
+
+    /** The laptop reported stolen, once its LOCK and LOCATE wait to be sent. */
+    private Feed.Device reportStolen(Feed.Device laptop) {
+        Feed.Device stolen = db.known(laptop.withStatus(DeviceStatus.STOLEN));
+        Feed.lossReported(stolen, LossKind.STOLEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count(
+                                "select count(*) from device_command where device_id = ? and status = 'PENDING'"
+                                        + " and type in ('LOCK', 'LOCATE')",
+                                stolen.id())
+                        == 2);
+        return stolen;
     }
 
     /** Every run so far counts as two days old: the next is a full listing. */

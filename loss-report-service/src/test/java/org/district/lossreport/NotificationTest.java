@@ -747,8 +747,7 @@ class NotificationTest {
     /** A filed report: its id and its number. */
     private record Filed(String id, String number) {}
 
-    /** A new staff member reports their new laptop lost with these circumstances (which steer the test webhook). */
-    /** A loss report whose message to IT's chat webhook is answered with this status. */
+    /** A new staff member reports their new laptop lost; IT's chat webhook answers its message with this status. */
     private Filed fileLoss(int webhookStatus) {
         Person pat = inventory.employee(null);
         Device laptop = inventory.laptop(pat, false);
