@@ -235,6 +235,21 @@ class EnrolmentTest {
         refused.contentType("application/problem+json")
                 .body("type", equalTo("urn:district:problem:too-many-requests"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        // Counted before the body is read: beyond the allowance, a body of many unknown fields (or none that is JSON
+        // at all) is not parsed or checked, only refused.
+        Map<String, Object> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 500; i++) {
+            many.put("field" + i, i);
+        }
+        for (Object body : List.of(many, "not json at all")) {
+            RestAssured.given()
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/v1/enrolments")
+                    .then()
+                    .statusCode(429)
+                    .body("errors", org.hamcrest.Matchers.nullValue());
+        }
         // Not behind a configured proxy, a forwarding header is the sender's word and changes nothing.
         RestAssured.given()
                 .contentType(ContentType.JSON)

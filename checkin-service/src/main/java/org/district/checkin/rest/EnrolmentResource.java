@@ -1,6 +1,5 @@
 package org.district.checkin.rest;
 
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.InetAddress;
@@ -19,7 +17,6 @@ import java.util.Arrays;
 import org.district.checkin.service.CheckInRules;
 import org.district.checkin.service.EnrolmentRequest;
 import org.district.checkin.service.EnrolmentService;
-import org.district.support.limits.RateLimits;
 import org.district.support.web.SecretAnswer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,9 +36,6 @@ public class EnrolmentResource {
 
     @Inject
     EnrolmentService enrolments;
-
-    @Inject
-    RateLimits limits;
 
     /**
      * The network an enrolment attempt is counted under: an IPv4 address, or an IPv6 address's /64 (one home or
@@ -104,8 +98,8 @@ public class EnrolmentResource {
             responseCode = "429",
             description = "Too many enrolment attempts from this network address; try again after Retry-After")
     @SecretAnswer
-    public Response enrol(@Valid @NotNull EnrolmentRequest request, @Context HttpServerRequest http) {
-        limits.takeOrRefuse(LIMIT, network(http.remoteAddress()), "enrolment attempts");
+    public Response enrol(@Valid @NotNull EnrolmentRequest request) {
+        // The caller's network was counted before the body was read (EnrolmentLimitFilter).
         return Response.status(Response.Status.CREATED)
                 .entity(IssuedDeviceCredentialView.of(enrolments.enrol(request.code())))
                 .build();

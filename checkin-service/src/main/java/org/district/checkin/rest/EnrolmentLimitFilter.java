@@ -1,0 +1,28 @@
+package org.district.checkin.rest;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
+import org.district.support.limits.RateLimits;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Counts an attempt to exchange an enrolment code against the caller's network ({@link EnrolmentResource#network}) as
+ * soon as the request is matched, before its body is read or checked: beyond the allowance the answer is 429 whatever
+ * the body holds, so a guesser cannot make the service parse body after body.
+ */
+public class EnrolmentLimitFilter {
+
+    @Inject
+    RateLimits limits;
+
+    @ServerRequestFilter
+    public void limit(ResourceInfo resource, HttpServerRequest http) {
+        Method method = resource.getResourceMethod();
+        if (method != null && method.getDeclaringClass() == EnrolmentResource.class) {
+            limits.takeOrRefuse(
+                    EnrolmentResource.LIMIT, EnrolmentResource.network(http.remoteAddress()), "enrolment attempts");
+        }
+    }
+}
