@@ -337,6 +337,9 @@ class IntuneTest {
         assertThat(command(stolen, "LOCK"))
                 .as("the LOCK waits for the laptop's agent, or for one of the two entries to go quiet")
                 .isEqualTo("PENDING");
+        assertThat(db.count("select commands_held from mdm_sync_run order by id desc limit 1"))
+                .as("the run tells IT of the LOCK and the LOCATE it could not send")
+                .isEqualTo(2);
 
         // The other entry has not synced for a month (as a re-enrolled laptop's old entry): the LOCK goes through the
         // entry that syncs, and only through it.
@@ -358,6 +361,33 @@ class IntuneTest {
         server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + real + "/remoteLock")));
         server.verify(0, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + impostor + "/remoteLock")));
         assertThat(command(stolen, "LOCK")).isEqualTo("DELIVERED");
+        assertThat(db.count("select commands_held from mdm_sync_run order by id desc limit 1"))
+                .isZero();
+
+        // The quiet entry comes back saying a remote lock is done on it: it was not sent the LOCK, so its word ends
+        // nothing; only the entry the LOCK went through can end it.
+        server.resetAll();
+        token("token-quiet-says-locked");
+        String lockedNow = "[" + action("remoteLock", "done", Instant.now()) + "]";
+        String claims = device(
+                impostor, "DESKTOP-VM1", "SN-" + laptop.assetTag(), month, true, "compliant", "managed", lockedNow);
+        String notYet = device(real, laptop, synced.plusSeconds(120), "[]", "managed");
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .willReturn(okJson(IntuneServer.page(List.of(notYet, claims), null))));
+        readAs(real, notYet);
+        readAs(impostor, claims);
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        assertThat(command(stolen, "LOCK")).isEqualTo("DELIVERED");
+
+        server.resetAll();
+        token("token-locked-through-real");
+        String locked = device(real, laptop, synced.plusSeconds(180), lockedNow, "managed");
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .willReturn(okJson(IntuneServer.page(List.of(locked, claims), null))));
+        readAs(real, locked);
+        readAs(impostor, claims);
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        assertThat(command(stolen, "LOCK")).isEqualTo("DONE");
     }
 
     @Test

@@ -1353,6 +1353,8 @@ class ConsoleIT {
             Instant googleGood = now.minus(Duration.ofMinutes(13));
             Instant googleFailed = now.minus(Duration.ofMinutes(5));
             syncRun("INTUNE", "FULL", "SUCCEEDED", intuneGood, intuneGood.plusSeconds(90), 240, 236, 1, 0, null);
+            // It could not send one command: two of its entries, both syncing, report the same laptop.
+            system.checkinDb.execute("update mdm_sync_run set commands_held = 1 where provider = 'INTUNE'");
             syncRun(
                     "GOOGLE_ADMIN",
                     "INCREMENTAL",
@@ -1396,6 +1398,11 @@ class ConsoleIT {
                     .contains("2 hours ago")
                     .contains(Browser.consoleTime(intuneGood.plusSeconds(90)));
             assertThat(browser.find(By.id("manager-INTUNE-stale")).getText()).contains("No good sync for over an hour");
+            assertThat(browser.find(By.id("manager-INTUNE-held")).getText())
+                    .startsWith("1 command not sent by the last good sync")
+                    .contains("Remove the wrong entry from Intune");
+            assertThat(browser.driver().findElements(By.id("manager-GOOGLE_ADMIN-held")))
+                    .isEmpty();
             assertThat(browser.driver().findElements(By.id("manager-INTUNE-failed")))
                     .isEmpty();
             List<WebElement> runs = browser.driver().findElements(By.cssSelector("#sync-runs tbody tr"));
@@ -1406,7 +1413,8 @@ class ConsoleIT {
                     .contains("Google Admin: gave up after 6 tries (HTTP 503)");
             assertThat(runs.get(2).getText())
                     .startsWith("Intune Full Succeeded " + Browser.consoleTime(intuneGood))
-                    .contains(Browser.consoleTime(intuneGood.plusSeconds(90)));
+                    .contains(Browser.consoleTime(intuneGood.plusSeconds(90)))
+                    .contains("1 held");
             String unknown = browser.find(By.id("unknown-devices")).getText();
             assertThat(unknown)
                     .contains(chromebookSerial)

@@ -69,6 +69,9 @@ public class MdmRepository {
     /** A command sent through a manager: the command, its type, its device, and the manager's id of the device. */
     public record ManagedCommand(UUID commandId, DeviceCommand.Type type, UUID deviceId, String providerDeviceId) {}
 
+    /** A command the manager could not be given: the entries of its device that all sync. */
+    public record HeldCommand(UUID commandId, DeviceCommand.Type type, UUID deviceId, List<String> entries) {}
+
     /** A command sent (through the manager or to the device's agent) that waits for the manager to report its end. */
     public record DeliveredCommand(UUID commandId, DeviceCommand.Type type, String nonce, Instant deliveredAt) {}
 
@@ -99,6 +102,7 @@ public class MdmRepository {
             int unknownDevices,
             int vanished,
             int commandsSent,
+            int commandsHeld,
             int errors,
             String error) {}
 
@@ -177,19 +181,26 @@ public class MdmRepository {
         return listed;
     }
 
-    /** The commands sent to these devices that wait for their end, by device. */
-    public Map<UUID, List<DeliveredCommand>> deliveredCommands(Collection<UUID> deviceIds) throws SQLException {
-        Map<UUID, List<DeliveredCommand>> sent = new HashMap<>();
-        if (deviceIds.isEmpty()) {
+    /**
+     * The commands sent through these entries of the manager that wait for their end, by the manager's id of the device.
+     * Only the entry a command was sent through can end it: another entry matched to the same device reports another
+     * machine's actions.
+     */
+    public Map<String, List<DeliveredCommand>> deliveredCommands(CheckInSource provider, Collection<String> entries)
+            throws SQLException {
+        Map<String, List<DeliveredCommand>> sent = new HashMap<>();
+        if (entries.isEmpty()) {
             return sent;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select id, device_id, type, nonce, delivered_at"
-                        + " from device_command where device_id = any(?) and status = 'DELIVERED'")) {
-            ps.setArray(1, c.createArrayOf("uuid", deviceIds.toArray()));
+                PreparedStatement ps = c.prepareStatement("select id, sent_via_device_id, type, nonce, delivered_at"
+                        + " from device_command where sent_via_provider = ? and sent_via_device_id = any(?)"
+                        + " and status = 'DELIVERED'")) {
+            ps.setString(1, provider.name());
+            ps.setArray(2, c.createArrayOf("text", entries.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sent.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
+                    sent.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
                             .add(new DeliveredCommand(
                                     rs.getObject(1, UUID.class),
                                     DeviceCommand.Type.valueOf(rs.getString(3)),
@@ -222,7 +233,8 @@ public class MdmRepository {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("update device_command c set status = 'DELIVERED',"
-                        + " delivered_at = ? from mdm_device m join device d on d.id = m.device_id"
+                        + " delivered_at = ?, sent_via_provider = m.provider, sent_via_device_id = m.provider_device_id"
+                        + " from mdm_device m join device d on d.id = m.device_id"
                         + " where m.provider = ? and m.device_id = c.device_id and m.vanished_at is null"
                         + " and c.type = any(?) and c.status = 'PENDING'"
                         + " and (c.type <> 'WIPE' or d.ownership = 'DISTRICT')"
@@ -249,10 +261,46 @@ public class MdmRepository {
         return rows;
     }
 
+    /**
+     * The commands of these types a sync could not send just now, though the manager lists their device: two of its
+     * entries that both sync are matched to it (see {@link #claimCommands}). Read in the claim's transaction, right
+     * after it, so IT sees in the run what waits for them to remove the wrong entry.
+     */
+    public List<HeldCommand> heldCommands(CheckInSource provider, Collection<DeviceCommand.Type> types)
+            throws SQLException {
+        List<HeldCommand> rows = new ArrayList<>();
+        if (types.isEmpty()) {
+            return rows;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select c.id, c.type, c.device_id,"
+                        + " array_agg(m.provider_device_id order by m.provider_device_id)"
+                        + " from device_command c join device d on d.id = c.device_id"
+                        + " join mdm_device m on m.provider = ? and m.device_id = c.device_id and m.vanished_at is null"
+                        + " where c.type = any(?) and c.status = 'PENDING'"
+                        + " and (c.type <> 'WIPE' or d.ownership = 'DISTRICT')"
+                        + " group by c.id, c.type, c.device_id order by c.device_id, c.type")) {
+            ps.setString(1, provider.name());
+            ps.setArray(
+                    2, c.createArrayOf("text", types.stream().map(Enum::name).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new HeldCommand(
+                            rs.getObject(1, UUID.class),
+                            DeviceCommand.Type.valueOf(rs.getString(2)),
+                            rs.getObject(3, UUID.class),
+                            List.of((String[]) rs.getArray(4).getArray())));
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Back to PENDING (the manager could not be reached): sent again at the next sync. */
     public void unclaim(Collection<UUID> commandIds) throws SQLException {
         update(
-                "update device_command set status = 'PENDING', delivered_at = null where id = any(?)"
+                "update device_command set status = 'PENDING', delivered_at = null, sent_via_provider = null,"
+                        + " sent_via_device_id = null where id = any(?)"
                         + " and status = 'DELIVERED'",
                 (Object) uuids(commandIds));
     }
@@ -299,12 +347,13 @@ public class MdmRepository {
                 texts(providerDeviceIds));
     }
 
-    /** The devices of this manager with a command of these types that waits for the manager to report its end. */
+    /** The entries of this manager a command of these types was sent through that waits for its end. */
     public List<String> awaitingCommands(CheckInSource provider, Collection<DeviceCommand.Type> types)
             throws SQLException {
         return texts(
                 "select distinct m.provider_device_id from mdm_device m join device_command c"
-                        + " on c.device_id = m.device_id and c.type = any(?) and c.status = 'DELIVERED'"
+                        + " on c.sent_via_provider = m.provider and c.sent_via_device_id = m.provider_device_id"
+                        + " and c.type = any(?) and c.status = 'DELIVERED'"
                         + " where m.provider = ? and m.vanished_at is null order by m.provider_device_id",
                 texts(types.stream().map(Enum::name).toList()),
                 provider.name());
@@ -356,13 +405,15 @@ public class MdmRepository {
             throws SQLException {
         update(
                 "update mdm_sync_run set pages = ?, devices_seen = ?, check_ins = ?, unknown_devices = ?, vanished = ?,"
-                        + " commands_sent = ?, errors = ?, status = ?, finished_at = ?, error = ? where id = ?",
+                        + " commands_sent = ?, commands_held = ?, errors = ?, status = ?, finished_at = ?, error = ?"
+                        + " where id = ?",
                 counts.pages,
                 counts.seen,
                 counts.checkIns,
                 counts.unknown,
                 counts.vanished,
                 counts.commands,
+                counts.held,
                 counts.errors,
                 status,
                 finishedAt == null ? null : Timestamp.from(finishedAt),
@@ -402,8 +453,8 @@ public class MdmRepository {
         List<SyncRun> runs = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select id, provider, kind, status, started_at, finished_at,"
-                        + " since, pages, devices_seen, check_ins, unknown_devices, vanished, commands_sent, errors, error"
-                        + " from mdm_sync_run where (?::text is null or provider = ?) and (?::int8 is null or id < ?)"
+                        + " since, pages, devices_seen, check_ins, unknown_devices, vanished, commands_sent, commands_held,"
+                        + " errors, error from mdm_sync_run where (?::text is null or provider = ?) and (?::int8 is null or id < ?)"
                         + " order by id desc limit ?")) {
             String p = provider == null ? null : provider.name();
             ps.setString(1, p);
@@ -428,7 +479,8 @@ public class MdmRepository {
                             rs.getInt(12),
                             rs.getInt(13),
                             rs.getInt(14),
-                            rs.getString(15)));
+                            rs.getInt(15),
+                            rs.getString(16)));
                 }
             }
         }

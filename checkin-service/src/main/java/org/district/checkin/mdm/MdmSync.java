@@ -37,9 +37,10 @@ import org.jboss.logging.Logger;
  * by page (only those that reported since the last good sync, when the manager can, and every device once a
  * {@code full-every}), match each to inventory by serial number or asset tag, store what was listed (unknown devices
  * are kept for IT, never created), write a check-in for each matched device with news (it reported again, its status
- * changed, it was just matched), then send the commands waiting for the devices (of the types the manager carries) through it, ask for their state
- * again so the commands follow what the manager reports, and enable again the devices recovered. Every run is recorded
- * in {@code mdm_sync_run}, and nothing it does touches the agents' check-in route.
+ * changed, it was just matched), then send the commands waiting for the devices (of the types the manager carries)
+ * through it (holding, and counting for IT, those of a device two syncing entries claim), ask for their state again
+ * so the commands follow what the manager reports, and enable again the devices recovered. Every run is recorded in
+ * {@code mdm_sync_run}, and nothing it does touches the agents' check-in route.
  */
 @ApplicationScoped
 public class MdmSync {
@@ -77,6 +78,7 @@ public class MdmSync {
         int unknown;
         int vanished;
         int commands;
+        int held;
         int errors;
     }
 
@@ -215,19 +217,19 @@ public class MdmSync {
             }
         }
         Instant now = clock.now();
-        record Stored(List<MdmRepository.Listed> listed, Map<UUID, List<MdmRepository.DeliveredCommand>> delivered) {}
+        record Stored(List<MdmRepository.Listed> listed, Map<String, List<MdmRepository.DeliveredCommand>> delivered) {}
         Stored stored = tx(() -> {
             Map<String, UUID> matched =
                     matchAll(list, repository.match(serials, tags), provider.assetTagSetByDistrict());
             List<MdmRepository.Listed> listed = repository.upsert(source, runId, list, matched, now);
-            Set<UUID> acted = new HashSet<>();
+            Set<String> acted = new HashSet<>();
             for (MdmRepository.Listed l : listed) {
                 if (l.deviceId() != null
                         && !devices.get(l.providerDeviceId()).actions().isEmpty()) {
-                    acted.add(l.deviceId());
+                    acted.add(l.providerDeviceId());
                 }
             }
-            return new Stored(listed, repository.deliveredCommands(acted));
+            return new Stored(listed, repository.deliveredCommands(source, acted));
         });
         List<ReportedCheckIn> checkIns = new ArrayList<>();
         for (MdmRepository.Listed l : stored.listed()) {
@@ -240,7 +242,7 @@ public class MdmSync {
                 continue;
             }
             List<CheckInRequest.CompletedCommand> completed =
-                    completed(d, stored.delivered().getOrDefault(l.deviceId(), List.of()));
+                    completed(d, stored.delivered().getOrDefault(l.providerDeviceId(), List.of()));
             boolean news = l.firstSeen()
                     || !l.deviceId().equals(l.previousDeviceId())
                     || l.previousLastSync() == null
@@ -302,9 +304,9 @@ public class MdmSync {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     /**
-     * The sent commands whose end the manager reports, as the device's agent would confirm them: DONE (a LOCK only
-     * while the manager has the device locked) or FAILED. An action the manager started before the command was sent is
-     * an earlier one, and ends nothing.
+     * The commands sent through this entry whose end the manager reports, as the device's agent would confirm them: DONE
+     * (a LOCK only while the manager has the device locked) or FAILED. An action the manager started before the command
+     * was sent is an earlier one, and ends nothing.
      */
     static List<CheckInRequest.CompletedCommand> completed(
             MdmDeviceReport d, List<MdmRepository.DeliveredCommand> delivered) {
@@ -362,7 +364,17 @@ public class MdmSync {
         CheckInSource source = provider.source();
         Set<DeviceCommand.Type> types = provider.commandTypes();
         Set<String> ask = new TreeSet<>();
-        List<MdmRepository.ManagedCommand> claimed = tx(() -> repository.claimCommands(source, types, clock.now()));
+        record Claim(List<MdmRepository.ManagedCommand> claimed, List<MdmRepository.HeldCommand> held) {}
+        Claim claim = tx(() -> new Claim(
+                repository.claimCommands(source, types, clock.now()), repository.heldCommands(source, types)));
+        List<MdmRepository.ManagedCommand> claimed = claim.claimed();
+        counts.held = claim.held().size();
+        for (MdmRepository.HeldCommand h : claim.held()) {
+            LOG.warnf(
+                    "%s: the %s %s of device %s not sent: its entries %s both sync; it waits for the device's agent,"
+                            + " or for IT to remove the wrong entry from %s",
+                    source, h.type(), h.commandId(), h.deviceId(), String.join(", ", h.entries()), source);
+        }
         int max = Math.max(1, provider.maxDevicesPerAction());
         Map<DeviceCommand.Type, List<MdmRepository.ManagedCommand>> byType = new EnumMap<>(DeviceCommand.Type.class);
         claimed.forEach(

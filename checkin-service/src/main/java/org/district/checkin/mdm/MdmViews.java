@@ -60,6 +60,16 @@ final class MdmViews {
                             example = "1")
                     int commandsSent,
             @Schema(
+                            description = "Commands not sent because two of the manager's entries, both still syncing,"
+                                    + " report the same device (one reports another machine's serial number, or a"
+                                    + " re-enrolment's old entry still syncs): they wait for the device's agent, or for"
+                                    + " IT to remove the wrong entry from the manager (the check-in service's log names"
+                                    + " the entries)",
+                            required = true,
+                            minimum = "0",
+                            example = "0")
+                    int commandsHeld,
+            @Schema(
                             description = "Entries, commands and requests that failed (a malformed device, a refused"
                                     + " command, a page that could not be had)",
                             required = true,
@@ -87,6 +97,7 @@ final class MdmViews {
                     r.unknownDevices(),
                     r.vanished(),
                     r.commandsSent(),
+                    r.commandsHeld(),
                     r.errors(),
                     r.error());
         }

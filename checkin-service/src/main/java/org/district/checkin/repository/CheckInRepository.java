@@ -131,7 +131,7 @@ public class CheckInRepository {
     private static final String REOPEN_LOCKS =
             """
             update device_command c set status = 'PENDING', done_at = null, delivered_at = null, \
-            nonce = replace(gen_random_uuid()::text, '-', '') \
+            sent_via_provider = null, sent_via_device_id = null, nonce = replace(gen_random_uuid()::text, '-', '') \
             where c.device_id = any(?) and c.type = 'LOCK' \
             and (c.status = 'DONE' or (c.status in ('REFUSED', 'FAILED') and c.device_id = any(?))) \
             and exists (select 1 from device d where d.id = c.device_id and (%s)) \

@@ -516,6 +516,7 @@ public final class Views {
             int unknownDevices,
             int vanished,
             int commandsSent,
+            int commandsHeld,
             int errors,
             String error) {
 

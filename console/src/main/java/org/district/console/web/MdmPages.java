@@ -76,9 +76,14 @@ public class MdmPages {
             return latest == null;
         }
 
+        /** Commands its last good sync could not send: two of its entries, both syncing, report one device. */
+        public int held() {
+            return lastGood == null ? 0 : lastGood.commandsHeld();
+        }
+
         /** The manager needs IT's attention. */
         public boolean attention() {
-            return failing || stale;
+            return failing || stale || held() > 0;
         }
 
         /** When the last good sync ended (when it started, should it have no end). */

@@ -67,6 +67,28 @@ class MdmPagesTest {
     }
 
     @Test
+    void commandsTheLastGoodSyncHeldNeedIt() {
+        MdmPages.Manager held = MdmPages.summary(
+                "INTUNE",
+                List.of(
+                        run(21, "FAILED", NOW.minus(Duration.ofMinutes(2)), 0, "Intune: HTTP 503"),
+                        run(20, "SUCCEEDED", NOW.minus(Duration.ofMinutes(17)), 2, null),
+                        run(19, "SUCCEEDED", NOW.minus(Duration.ofMinutes(32)), 0, null)),
+                NOW);
+        assertThat(held.held()).as("the last good sync's, not a failed one's").isEqualTo(2);
+        assertThat(held.attention()).isTrue();
+
+        MdmPages.Manager sentSince = MdmPages.summary(
+                "INTUNE",
+                List.of(
+                        run(23, "SUCCEEDED", NOW.minus(Duration.ofMinutes(2)), 0, null),
+                        run(22, "SUCCEEDED", NOW.minus(Duration.ofMinutes(17)), 1, null)),
+                NOW);
+        assertThat(sentSince.held()).isZero();
+        assertThat(sentSince.attention()).isFalse();
+    }
+
+    @Test
     void aManagerWithNoSyncIsNeitherFailingNorLate() {
         MdmPages.Manager none = MdmPages.summary("INTUNE", List.of(), NOW);
         assertThat(none.neverSynced()).isTrue();
@@ -97,13 +119,15 @@ class MdmPagesTest {
                 "{\"items\":[{\"id\":412,\"provider\":\"GOOGLE_ADMIN\",\"kind\":\"INCREMENTAL\",\"status\":\"FAILED\","
                         + "\"startedAt\":\"2026-09-14T13:30:00Z\",\"finishedAt\":\"2026-09-14T13:31:12Z\","
                         + "\"since\":\"2026-09-14T13:05:00Z\",\"pages\":3,\"devicesSeen\":512,\"checkIns\":498,"
-                        + "\"unknownDevices\":2,\"vanished\":1,\"commandsSent\":1,\"errors\":4,"
+                        + "\"unknownDevices\":2,\"vanished\":1,\"commandsSent\":1,\"commandsHeld\":2,"
+                        + "\"errors\":4,"
                         + "\"error\":\"Google Admin: gave up after 6 tries (HTTP 503)\"}],\"limit\":100,"
                         + "\"nextCursor\":\"NDEy\"}",
                 JSON.getTypeFactory().constructParametricType(Page.class, SyncRun.class));
         SyncRun run = runs.items().get(0);
         assertThat(run.failed()).isTrue();
         assertThat(run.devicesSeen()).isEqualTo(512);
+        assertThat(run.commandsHeld()).isEqualTo(2);
         assertThat(run.finishedAt()).isEqualTo(Instant.parse("2026-09-14T13:31:12Z"));
         assertThat(run.error()).contains("HTTP 503");
         assertThat(runs.hasNext()).isTrue();
@@ -120,9 +144,28 @@ class MdmPagesTest {
     }
 
     private static SyncRun run(long id, String status, Instant startedAt, String error) {
+        return run(id, status, startedAt, 0, error);
+    }
+
+    private static SyncRun run(long id, String status, Instant startedAt, int held, String error) {
         Instant finished = "RUNNING".equals(status) ? null : startedAt.plusSeconds(60);
         return new SyncRun(
-                id, "GOOGLE_ADMIN", "INCREMENTAL", status, startedAt, finished, null, 1, 10, 9, 1, 0, 0, 0, error);
+                id,
+                "GOOGLE_ADMIN",
+                "INCREMENTAL",
+                status,
+                startedAt,
+                finished,
+                null,
+                1,
+                10,
+                9,
+                1,
+                0,
+                0,
+                held,
+                0,
+                error);
     }
 
     private static UnknownDevice unknown(String provider, String serialNumber, String assetTag) {
