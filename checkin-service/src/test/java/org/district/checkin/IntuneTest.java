@@ -391,6 +391,65 @@ class IntuneTest {
     }
 
     @Test
+    void aLockSentThroughAnEntryThatVanishesIsSentAgainThroughTheLaptopsNewEntry() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        String old = "i-old-" + laptop.id();
+        String renewed = "i-new-" + laptop.id();
+        Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        listOnly(device(old, laptop, synced, "[]", "managed"));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        Feed.Device stolen = reportStolen(laptop);
+
+        server.resetAll();
+        token("token-old-entry");
+        listOnly(device(old, laptop, synced, "[]", "managed"));
+        readAs(old, device(old, laptop, synced, "[]", "managed"));
+        acceptsActions(old);
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + old + "/remoteLock")));
+        assertThat(command(stolen, "LOCK")).isEqualTo("DELIVERED");
+
+        // The laptop is enrolled again: Intune's full listing has its new entry only. The old entry can end nothing
+        // any more, so the LOCK and the LOCATE are sent again, through the new one.
+        server.resetAll();
+        token("token-new-entry");
+        String enrolledAgain = device(renewed, laptop, synced.plusSeconds(300), "[]", "managed");
+        listOnly(enrolledAgain);
+        readAs(renewed, enrolledAgain);
+        acceptsActions(renewed);
+        fullSyncDue();
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + renewed + "/remoteLock")));
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + renewed + "/locateDevice")));
+        assertThat(db.text(
+                        "select status || ' ' || sent_via_device_id from device_command where device_id = ?"
+                                + " and type = 'LOCK'",
+                        stolen.id()))
+                .isEqualTo("DELIVERED " + renewed);
+
+        server.resetAll();
+        token("token-new-entry-locked");
+        String locked = device(
+                renewed,
+                laptop,
+                synced.plusSeconds(360),
+                "[" + action("remoteLock", "done", Instant.now()) + "]",
+                "managed");
+        listOnly(locked);
+        readAs(renewed, locked);
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        assertThat(command(stolen, "LOCK")).isEqualTo("DONE");
+    }
+
+    /** Graph takes a remote lock and a locate for the device (204). */
+    private void acceptsActions(String id) {
+        for (String action : List.of("remoteLock", "locateDevice")) {
+            server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/" + action))
+                    .willReturn(aResponse().withStatus(204)));
+        }
+    }
+
+    @Test
     void throttlingExpiredTokensVanishedDevicesAndALinkAwayFromGraph() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
         String id = "i-" + laptop.id();

@@ -72,7 +72,7 @@ public class MdmRepository {
     /** A command the manager could not be given: the entries of its device that all sync. */
     public record HeldCommand(UUID commandId, DeviceCommand.Type type, UUID deviceId, List<String> entries) {}
 
-    /** A command sent (through the manager or to the device's agent) that waits for the manager to report its end. */
+    /** A command sent through one of the manager's entries that waits for the entry to report its end. */
     public record DeliveredCommand(UUID commandId, DeviceCommand.Type type, String nonce, Instant deliveredAt) {}
 
     /** A device a manager lists that inventory does not know. */
@@ -193,9 +193,11 @@ public class MdmRepository {
             return sent;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select id, sent_via_device_id, type, nonce, delivered_at"
-                        + " from device_command where sent_via_provider = ? and sent_via_device_id = any(?)"
-                        + " and status = 'DELIVERED'")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "select c.id, c.sent_via_device_id, c.type, c.nonce,"
+                                + " c.delivered_at from device_command c join mdm_device m on m.provider = c.sent_via_provider"
+                                + " and m.provider_device_id = c.sent_via_device_id and m.device_id = c.device_id"
+                                + " where c.sent_via_provider = ? and c.sent_via_device_id = any(?) and c.status = 'DELIVERED'")) {
             ps.setString(1, provider.name());
             ps.setArray(2, c.createArrayOf("text", entries.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -279,7 +281,7 @@ public class MdmRepository {
                         + " join mdm_device m on m.provider = ? and m.device_id = c.device_id and m.vanished_at is null"
                         + " where c.type = any(?) and c.status = 'PENDING'"
                         + " and (c.type <> 'WIPE' or d.ownership = 'DISTRICT')"
-                        + " group by c.id, c.type, c.device_id order by c.device_id, c.type")) {
+                        + " group by c.id, c.type, c.device_id having count(*) > 1 order by c.device_id, c.type")) {
             ps.setString(1, provider.name());
             ps.setArray(
                     2, c.createArrayOf("text", types.stream().map(Enum::name).toArray()));
@@ -294,6 +296,22 @@ public class MdmRepository {
             }
         }
         return rows;
+    }
+
+    /**
+     * The commands sent through an entry of this manager that no longer stands for their device (it vanished from the
+     * manager, or now reports another device or none) go back to PENDING with a new nonce: no entry could end them,
+     * and the device's agent or the entry that now stands for the device is sent them again. Run before a claim.
+     */
+    public int releaseOrphaned(CheckInSource provider) throws SQLException {
+        return update(
+                "update device_command c set status = 'PENDING', delivered_at = null, sent_via_provider = null,"
+                        + " sent_via_device_id = null, nonce = replace(gen_random_uuid()::text, '-', '')"
+                        + " where c.status = 'DELIVERED' and c.sent_via_provider = ? and not exists (select 1"
+                        + " from mdm_device m where m.provider = c.sent_via_provider"
+                        + " and m.provider_device_id = c.sent_via_device_id and m.device_id = c.device_id"
+                        + " and m.vanished_at is null)",
+                provider.name());
     }
 
     /** Back to PENDING (the manager could not be reached): sent again at the next sync. */
@@ -353,7 +371,7 @@ public class MdmRepository {
         return texts(
                 "select distinct m.provider_device_id from mdm_device m join device_command c"
                         + " on c.sent_via_provider = m.provider and c.sent_via_device_id = m.provider_device_id"
-                        + " and c.type = any(?) and c.status = 'DELIVERED'"
+                        + " and c.device_id = m.device_id and c.type = any(?) and c.status = 'DELIVERED'"
                         + " where m.provider = ? and m.vanished_at is null order by m.provider_device_id",
                 texts(types.stream().map(Enum::name).toList()),
                 provider.name());

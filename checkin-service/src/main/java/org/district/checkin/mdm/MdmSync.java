@@ -365,6 +365,12 @@ public class MdmSync {
         Set<DeviceCommand.Type> types = provider.commandTypes();
         Set<String> ask = new TreeSet<>();
         record Claim(List<MdmRepository.ManagedCommand> claimed, List<MdmRepository.HeldCommand> held) {}
+        int released = tx(() -> repository.releaseOrphaned(source));
+        if (released > 0) {
+            LOG.infof(
+                    "%s: %d commands sent through entries that vanished or now report another device are sent again",
+                    source, released);
+        }
         Claim claim = tx(() -> new Claim(
                 repository.claimCommands(source, types, clock.now()), repository.heldCommands(source, types)));
         List<MdmRepository.ManagedCommand> claimed = claim.claimed();

@@ -8,9 +8,10 @@ import org.district.support.limits.RateLimits;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Counts an attempt to exchange an enrolment code against the caller's network ({@link EnrolmentResource#network}) as
- * soon as the request is matched, before its body is read or checked: beyond the allowance the answer is 429 whatever
- * the body holds, so a guesser cannot make the service parse body after body.
+ * Counts an attempt to exchange an enrolment code (the endpoint marked {@link EnrolmentResource.CodeExchange}) against
+ * the caller's network ({@link EnrolmentResource#network}) as soon as the request is matched, before its body is read
+ * or checked: beyond the allowance the answer is 429 whatever the body holds, so a guesser cannot make the service
+ * parse body after body.
  */
 public class EnrolmentLimitFilter {
 
@@ -20,7 +21,7 @@ public class EnrolmentLimitFilter {
     @ServerRequestFilter
     public void limit(ResourceInfo resource, HttpServerRequest http) {
         Method method = resource.getResourceMethod();
-        if (method != null && method.getDeclaringClass() == EnrolmentResource.class) {
+        if (method != null && method.isAnnotationPresent(EnrolmentResource.CodeExchange.class)) {
             limits.takeOrRefuse(
                     EnrolmentResource.LIMIT, EnrolmentResource.network(http.remoteAddress()), "enrolment attempts");
         }

@@ -11,6 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -33,6 +37,11 @@ public class EnrolmentResource {
 
     /** The rate limit of code exchanges, per network address (the caller has no identity yet). */
     static final String LIMIT = "enrolments";
+
+    /** The endpoint where a code is exchanged: each call is counted against the caller's network. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface CodeExchange {}
 
     @Inject
     EnrolmentService enrolments;
@@ -98,6 +107,7 @@ public class EnrolmentResource {
             responseCode = "429",
             description = "Too many enrolment attempts from this network address; try again after Retry-After")
     @SecretAnswer
+    @CodeExchange
     public Response enrol(@Valid @NotNull EnrolmentRequest request) {
         // The caller's network was counted before the body was read (EnrolmentLimitFilter).
         return Response.status(Response.Status.CREATED)
