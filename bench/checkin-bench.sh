@@ -32,6 +32,9 @@ bash scripts/kafka.sh start bench
 start_identity_provider
 build_bench checkin-service
 trap 'stop_sampling checkin-bench; stop_service checkin-bench' EXIT
+# Statements of the benchmark's database that take over 100 ms go to PostgreSQL's server log with their time, to be
+# laid beside a missed step's slow windows (each step prints when its slowest requests were due, in UTC).
+bash scripts/postgres.sh log-slow "$DB" 100ms || warn "cannot log the benchmark database's slow statements"
 # The read model is seeded directly; the service must not also rebuild it from the bench broker's snapshot topics.
 start_service checkin-bench checkin-service/target/quarkus-app/quarkus-run.jar "$PORT" 1g \
   DB_NAME="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9392 DISTRICT_CHECKIN_CONSUMERS_ENABLED=false

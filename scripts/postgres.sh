@@ -134,10 +134,16 @@ case "${1:-ensure}" in
     # Writes every dirty page out now (benchmarks run it before measuring, see bench/lib.sh settle). Needs a superuser.
     admin_psql -d postgres -c "checkpoint"
     ;;
+  log-slow)
+    # Logs the statements of one database that take longer than the given time, with their time, to the server's log
+    # (benchmarks set it on their own databases). Needs a superuser.
+    [ -n "${2:-}" ] && [ -n "${3:-}" ] || die "usage: $0 log-slow DATABASE DURATION (e.g. 100ms)"
+    admin_psql -d postgres -c "alter database \"$2\" set log_min_duration_statement = '$3'"
+    ;;
   status)
     if ready; then echo "PostgreSQL: up on $DB_HOST:$DB_PORT"; else echo "PostgreSQL: down"; exit 1; fi
     ;;
   *)
-    die "usage: $0 ensure|tune|checkpoint|status"
+    die "usage: $0 ensure|tune|checkpoint|log-slow|status"
     ;;
 esac

@@ -13,12 +13,16 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -32,7 +36,23 @@ public final class ConstantRateLoad {
 
     /** What one run measured. */
     public record Result(
-            String name, double targetRate, double achievedRate, long requests, long errors, Histogram latencyMicros) {
+            String name,
+            double targetRate,
+            double achievedRate,
+            long requests,
+            long errors,
+            Histogram latencyMicros,
+            Timeline timeline) {
+
+        public Result(
+                String name,
+                double targetRate,
+                double achievedRate,
+                long requests,
+                long errors,
+                Histogram latencyMicros) {
+            this(name, targetRate, achievedRate, requests, errors, latencyMicros, null);
+        }
 
         public double p(double percentile) {
             return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
@@ -45,18 +65,61 @@ public final class ConstantRateLoad {
 
         public String summary() {
             return String.format(
-                    "%-34s rate %7.1f/s (target %6.0f) n=%d errors=%d p50=%.2fms p90=%.2fms p99=%.2fms p99.9=%.2fms"
-                            + " max=%.2fms",
-                    name,
-                    achievedRate,
-                    targetRate,
-                    requests,
-                    errors,
-                    p(50),
-                    p(90),
-                    p(99),
-                    p(99.9),
-                    latencyMicros.getMaxValue() / 1000.0);
+                            "%-34s rate %7.1f/s (target %6.0f) n=%d errors=%d p50=%.2fms p90=%.2fms p99=%.2fms p99.9=%.2fms"
+                                    + " max=%.2fms",
+                            name,
+                            achievedRate,
+                            targetRate,
+                            requests,
+                            errors,
+                            p(50),
+                            p(90),
+                            p(99),
+                            p(99.9),
+                            latencyMicros.getMaxValue() / 1000.0)
+                    + (timeline == null ? "" : "; " + timeline.describe());
+        }
+    }
+
+    /**
+     * When the slow requests were due: the longest latency of the requests due in each 100 ms of the measured phase,
+     * and the wall-clock time the phase started, so that a miss can be laid beside the service's GC log and the
+     * database's log (both in wall-clock time) instead of guessed at.
+     */
+    public record Timeline(Instant started, long[] maxMicrosPerWindow) {
+
+        static final long WINDOW_MILLIS = 100;
+
+        /** The windows whose slowest request took over 100 ms, and the slowest of all with its wall-clock time. */
+        public String describe() {
+            int worst = -1;
+            int slow = 0;
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < maxMicrosPerWindow.length; i++) {
+                if (maxMicrosPerWindow[i] > 100_000) {
+                    slow++;
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+                if (worst < 0 || maxMicrosPerWindow[i] > maxMicrosPerWindow[worst]) {
+                    worst = i;
+                }
+            }
+            if (worst < 0) {
+                return "no timeline";
+            }
+            DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.S").withZone(ZoneOffset.UTC);
+            String worstAt = time.format(started.plusMillis(worst * WINDOW_MILLIS));
+            return slow == 0
+                    ? String.format("no 100 ms window over 100 ms (slowest due at %s UTC)", worstAt)
+                    : String.format(
+                            "%d windows of 100 ms over 100 ms, due from %s to %s UTC; slowest due at %s UTC, %.0f ms",
+                            slow,
+                            time.format(started.plusMillis(first * WINDOW_MILLIS)),
+                            time.format(started.plusMillis(last * WINDOW_MILLIS)),
+                            worstAt,
+                            maxMicrosPerWindow[worst] / 1000.0);
         }
     }
 
@@ -159,16 +222,29 @@ public final class ConstantRateLoad {
             ResponseListener listener,
             Runnable beforeMeasuring)
             throws InterruptedException {
-        runPhase(rate, warmup, calls, expectedStatus, null, null, 0);
+        runPhase(rate, warmup, calls, expectedStatus, null, null, 0, null, null);
         if (beforeMeasuring != null) {
             beforeMeasuring.run();
         }
         Recorder recorder = new Recorder(3);
         long offset = (long) (warmup.toNanos() / (1e9 / rate));
-        long[] counts = runPhase(rate, duration, calls, expectedStatus, recorder, listener, offset);
+        AtomicLongArray windows = new AtomicLongArray((int) (duration.toMillis() / Timeline.WINDOW_MILLIS) + 1);
+        Instant[] started = new Instant[1];
+        long[] counts = runPhase(rate, duration, calls, expectedStatus, recorder, listener, offset, windows, started);
         Histogram histogram = recorder.getIntervalHistogram();
         double seconds = duration.toNanos() / 1e9;
-        return new Result(name, rate, counts[0] / seconds, counts[0], counts[1], histogram);
+        long[] maxPerWindow = new long[windows.length()];
+        for (int i = 0; i < maxPerWindow.length; i++) {
+            maxPerWindow[i] = windows.get(i);
+        }
+        return new Result(
+                name,
+                rate,
+                counts[0] / seconds,
+                counts[0],
+                counts[1],
+                histogram,
+                new Timeline(started[0], maxPerWindow));
     }
 
     /**
@@ -185,7 +261,9 @@ public final class ConstantRateLoad {
             int expectedStatus,
             Recorder recorder,
             ResponseListener listener,
-            long firstIndex)
+            long firstIndex,
+            AtomicLongArray windows,
+            Instant[] started)
             throws InterruptedException {
         long intervalNanos = (long) (1e9 / rate);
         long total = duration.toNanos() / intervalNanos;
@@ -195,6 +273,9 @@ public final class ConstantRateLoad {
         CountDownLatch finished = new CountDownLatch(1);
         long[] next = {0};
         long start = System.nanoTime();
+        if (started != null) {
+            started[0] = Instant.now();
+        }
         VERTX.setPeriodic(1, 1, timer -> {
             long now = System.nanoTime();
             while (next[0] < total && start + next[0] * intervalNanos - now <= 0 && inFlight.get() < maxInFlight) {
@@ -216,7 +297,13 @@ public final class ConstantRateLoad {
                         errors.incrementAndGet();
                     }
                     if (recorder != null) {
-                        recorder.recordValue(Math.max(1, (completed - due) / 1000));
+                        long micros = Math.max(1, (completed - due) / 1000);
+                        recorder.recordValue(micros);
+                        if (windows != null) {
+                            int w = (int) Math.min(
+                                    windows.length() - 1, (due - start) / (Timeline.WINDOW_MILLIS * 1_000_000));
+                            windows.accumulateAndGet(w, micros, Math::max);
+                        }
                     }
                     done.incrementAndGet();
                     inFlight.decrementAndGet();
