@@ -556,6 +556,17 @@ class ChargesTest {
                                 .then()
                                 .extract()
                                 .path("assetTag")));
+
+        // HR reads the person's history for their record's changes; what the person owes is IT's (and the person's
+        // own): HR's answer leaves the charges out.
+        List<String> asHr = TestApi.as(Api.unique("HR"), "HR")
+                .get("/api/v1/people/" + pat.id() + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("action");
+        assertThat(asHr).isNotEmpty().noneMatch(action -> action.startsWith("CHARGE_"));
     }
 
     private static Map<String, Object> entry(List<Map<String, Object>> history, String action) {

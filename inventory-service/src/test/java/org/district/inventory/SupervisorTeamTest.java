@@ -12,9 +12,9 @@ import org.district.testing.TestApi;
 import org.junit.jupiter.api.Test;
 
 /**
- * A supervisor's view of devices: their own and those held by the people they supervise, each naming its holder, with
- * nothing of the acquisition or notes; another team's devices do not exist for them, and a staff member still sees only
- * their own.
+ * A supervisor's view of devices: their own and the district devices held by the people they supervise, each naming
+ * its holder, with nothing of the acquisition or notes; another team's devices and a team member's personal device do
+ * not exist for them, and a staff member still sees only their own.
  */
 @QuarkusTest
 class SupervisorTeamTest {
@@ -35,6 +35,9 @@ class SupervisorTeamTest {
         Api.assign(bossesLaptop, boss);
         Api.assign(reportsLaptop, report);
         Api.assign(outsidersLaptop, outsider);
+        // The report's own phone, registered as a personal device: theirs, not their supervisor's to see.
+        String reportsPhone = Api.registerPersonal(report);
+        Api.it().get("/api/v1/devices/" + reportsPhone).then().body("assignee.districtId", equalTo(report));
 
         List<String> listed = TestApi.as(boss, "SUPERVISOR")
                 .queryParam("limit", 200)
@@ -56,6 +59,10 @@ class SupervisorTeamTest {
                 .body("notes", nullValue());
         TestApi.as(boss, "SUPERVISOR")
                 .get("/api/v1/devices/" + outsidersLaptop)
+                .then()
+                .statusCode(404);
+        TestApi.as(boss, "SUPERVISOR")
+                .get("/api/v1/devices/" + reportsPhone)
                 .then()
                 .statusCode(404);
         TestApi.as(boss, "SUPERVISOR")
@@ -86,5 +93,20 @@ class SupervisorTeamTest {
                 .then()
                 .statusCode(200)
                 .body("assignee", nullValue());
+        TestApi.as(report, "STAFF")
+                .get("/api/v1/devices/" + reportsPhone)
+                .then()
+                .statusCode(200);
+        // Whether a device holds sensitive data is IT's to know: a holder's filter by it is ignored (the laptop holds
+        // some, and is listed all the same).
+        List<String> notSensitive = TestApi.as(report, "STAFF")
+                .queryParam("sensitive", "false")
+                .queryParam("limit", 200)
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
+        assertThat(notSensitive).containsExactlyInAnyOrder(reportsLaptop, reportsPhone);
     }
 }

@@ -130,7 +130,19 @@ public class Inventory {
         return d;
     }
 
+    /** A phone the person registered as their own (a personal device, assigned to them). */
+    public Device personalPhone(Person owner) {
+        Device d = new Device(
+                UUID.randomUUID(), unique("TAG"), unique("SN"), owner.school(), owner.id(), owner.districtId());
+        publishDevice(d, DeviceStatus.ASSIGNED, false, 1, Ownership.PERSONAL);
+        return d;
+    }
+
     public void publishDevice(Device d, DeviceStatus status, boolean sensitive, long version) {
+        publishDevice(d, status, sensitive, version, Ownership.DISTRICT);
+    }
+
+    private void publishDevice(Device d, DeviceStatus status, boolean sensitive, long version, Ownership ownership) {
         DeviceSnapshot s = new DeviceSnapshot(
                 d.id(),
                 version,
@@ -141,7 +153,7 @@ public class Inventory {
                 "Dell",
                 "Latitude 5440",
                 d.school(),
-                Ownership.DISTRICT,
+                ownership,
                 status,
                 sensitive,
                 d.holderId(),

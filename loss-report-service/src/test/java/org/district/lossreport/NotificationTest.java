@@ -354,6 +354,34 @@ class NotificationTest {
     }
 
     @Test
+    void aLostPersonalDeviceIsToldToItAloneNotToItsOwnersSupervisor() {
+        Person boss = inventory.employee(null);
+        Person pat = inventory.employee(boss);
+        Device phone = inventory.personalPhone(pat);
+        inventory.awaitKnown(boss, pat);
+        inventory.awaitKnown(phone);
+
+        var created = Api.staff(pat)
+                .body(Api.lost(phone))
+                .post(REPORTS)
+                .then()
+                .statusCode(201)
+                .extract();
+        String number = created.path("reportNumber");
+        await().atMost(WAIT)
+                .until(() -> MailAndWebhook.emailsTo(IT_ALERTS, number).size() == 1);
+        UUID eventId = UUID.fromString(eventIdOf(created.path("id"), "LossReported"));
+        await().atMost(WAIT).until(() -> processed(eventId) == 2);
+        assertThat(MailAndWebhook.emailsTo(boss.email(), number))
+                .as("the owner's supervisor")
+                .isEmpty();
+        assertThat(MailAndWebhook.emailsTo(IT_ALERTS, number).get(0).body())
+                .contains("nobody else was told: it is the holder's personal device, which only its owner and IT"
+                        + " hear of.")
+                .doesNotContain("Please tell the school");
+    }
+
+    @Test
     void aFailingWebhookIsRetriedWithBackoffThenMarkedFailedAndDeadLettered() throws Exception {
         try (KafkaProbe deadLetters = KafkaProbe.fromNow(bootstrap, Topics.NOTIFICATIONS_DEAD_LETTER)) {
             Filed filed = fileLoss(500);

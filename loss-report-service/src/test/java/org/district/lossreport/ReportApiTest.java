@@ -411,6 +411,29 @@ class ReportApiTest {
     }
 
     @Test
+    void aSupervisorNeitherReportsNorReadsOfTheirPersonsPersonalDevice() {
+        Person boss = inventory.employee(null);
+        Person pat = inventory.employee(boss);
+        Device phone = inventory.personalPhone(pat);
+        inventory.awaitKnown(boss, pat);
+        inventory.awaitKnown(phone);
+
+        // Pat's own phone is Pat's and IT's business: to Pat's supervisor it does not exist.
+        Api.supervisor(boss).body(Api.lost(phone)).post(REPORTS).then().statusCode(404);
+        String patsReport = Api.staff(pat)
+                .body(Api.lost(phone))
+                .post(REPORTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Api.supervisor(boss).get(REPORTS + "/" + patsReport).then().statusCode(404);
+        Api.supervisor(boss).get(REPORTS).then().statusCode(200).body("items.id", not(hasItem(patsReport)));
+        Api.staff(pat).get(REPORTS + "/" + patsReport).then().statusCode(200);
+        Api.it().get(REPORTS + "/" + patsReport).then().statusCode(200);
+    }
+
+    @Test
     void badInputIsAnsweredWithProblemDetailsNamingTheFieldAndNothingIsStored() {
         Person pat = inventory.employee(null);
         Device laptop = inventory.laptop(pat, false);

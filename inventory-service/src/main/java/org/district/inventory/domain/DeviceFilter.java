@@ -9,7 +9,8 @@ import org.district.contracts.inventory.Ownership;
 /**
  * Filters of the device search; null means "any".
  *
- * @param teamOf a supervisor's person id: only devices held by them or by the people they supervise
+ * @param teamOf a supervisor's person id: only devices held by them, or district devices held by the people they
+ *     supervise
  * @param sensitive only devices that hold sensitive data (true) or that do not (false)
  */
 public record DeviceFilter(
@@ -27,8 +28,16 @@ public record DeviceFilter(
         return new DeviceFilter(statuses, type, school, ownership, personId, text, null, sensitive);
     }
 
-    /** The same filter restricted to a supervisor's devices and their team's (what a supervisor may see). */
+    /**
+     * The same filter restricted to a supervisor's devices and their team's district devices (what a supervisor may
+     * see: a team member's personal device is not theirs to see).
+     */
     public DeviceFilter onlyTeamOf(UUID supervisorId) {
         return new DeviceFilter(statuses, type, school, ownership, assigneeId, text, supervisorId, sensitive);
+    }
+
+    /** The same filter without the sensitive-data filter (for callers who may not learn which devices hold some). */
+    public DeviceFilter withoutSensitiveFilter() {
+        return new DeviceFilter(statuses, type, school, ownership, assigneeId, text, teamOf, null);
     }
 }

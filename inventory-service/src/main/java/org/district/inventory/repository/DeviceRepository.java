@@ -91,8 +91,8 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
         }
         if (filter.teamOf() != null) {
             // person_supervisor_idx finds the team.
-            where.append(
-                    " and (d.assignee_id = ? or d.assignee_id in (select p.id from person p where p.supervisor_id = ?))");
+            where.append(" and (d.assignee_id = ? or (d.ownership <> 'PERSONAL'"
+                    + " and d.assignee_id in (select p.id from person p where p.supervisor_id = ?)))");
             params.add(filter.teamOf());
             params.add(filter.teamOf());
         }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.inventory.entity.DeviceHistoryEntry;
@@ -41,19 +42,31 @@ public class HistoryRepository {
         return page(DeviceHistoryEntry.class, deviceId, beforeId, limit);
     }
 
-    /** Up to {@code limit + 1} entries of the person's history older than {@code beforeId} (all when null). */
-    public List<PersonHistoryEntry> forPerson(UUID personId, Long beforeId, int limit) {
-        return page(PersonHistoryEntry.class, personId, beforeId, limit);
+    /**
+     * Up to {@code limit + 1} entries of the person's history older than {@code beforeId} (all when null), leaving out
+     * the entries of these actions (none when empty).
+     */
+    public List<PersonHistoryEntry> forPerson(UUID personId, Long beforeId, int limit, Set<String> leftOut) {
+        return page(PersonHistoryEntry.class, personId, beforeId, limit, leftOut);
     }
 
     private <E extends HistoryEntry> List<E> page(Class<E> type, UUID recordId, Long beforeId, int limit) {
+        return page(type, recordId, beforeId, limit, Set.of());
+    }
+
+    private <E extends HistoryEntry> List<E> page(
+            Class<E> type, UUID recordId, Long beforeId, int limit, Set<String> leftOut) {
         TypedQuery<E> query = em.createQuery(
                 "from " + type.getSimpleName() + " h where h.recordId = :record"
-                        + (beforeId == null ? "" : " and h.id < :before") + " order by h.id desc",
+                        + (beforeId == null ? "" : " and h.id < :before")
+                        + (leftOut.isEmpty() ? "" : " and h.action not in :leftOut") + " order by h.id desc",
                 type);
         query.setParameter("record", recordId);
         if (beforeId != null) {
             query.setParameter("before", beforeId);
+        }
+        if (!leftOut.isEmpty()) {
+            query.setParameter("leftOut", leftOut);
         }
         return query.setMaxResults(limit + 1).getResultList();
     }

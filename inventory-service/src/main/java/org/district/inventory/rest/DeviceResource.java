@@ -22,6 +22,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.district.contracts.inventory.Ownership;
 import org.district.inventory.domain.DeviceFilter;
 import org.district.inventory.domain.DeviceOrder;
 import org.district.inventory.entity.Device;
@@ -360,7 +361,9 @@ public class DeviceResource {
         if (d.assignee != null && d.assignee.districtId.equalsIgnoreCase(caller.subject())) {
             return d;
         }
-        if (d.assignee != null && caller.is(Roles.SUPERVISOR)) {
+        // A supervisor sees their team's district devices; a team member's personal device is its owner's (and its
+        // approvers' and IT's), never their supervisor's.
+        if (d.assignee != null && d.ownership != Ownership.PERSONAL && caller.is(Roles.SUPERVISOR)) {
             Optional<Person> me = people.findByDistrictId(caller.subject());
             if (me.isPresent() && people.supervises(me.get().id, d.assignee.id)) {
                 return d;
@@ -371,8 +374,9 @@ public class DeviceResource {
     }
 
     /**
-     * The search filter, narrowed to the caller's own devices (a supervisor's: also their team's) unless they see
-     * everything; empty if nothing matches.
+     * The search filter, narrowed to the caller's own devices (a supervisor's: also their team's district devices)
+     * unless they see everything; empty if nothing matches. Whether a device holds sensitive data is IT's and the
+     * auditors' to know: anyone else's {@code sensitive} filter is ignored.
      */
     private Optional<DeviceFilter> filter(DeviceSearch search) {
         DeviceFilter filter = search.filter();
@@ -389,6 +393,7 @@ public class DeviceResource {
         if (caller.seesEverything()) {
             return Optional.of(filter);
         }
+        filter = filter.withoutSensitiveFilter();
         Optional<Person> me = people.findByDistrictId(caller.subject());
         if (me.isEmpty()) {
             return Optional.empty();
@@ -396,8 +401,10 @@ public class DeviceResource {
         UUID self = me.get().id;
         boolean supervisor = caller.is(Roles.SUPERVISOR);
         if (assigneeId != null && !assigneeId.equals(self)) {
-            // A supervisor may list one of their team's devices; anyone else only their own.
-            return supervisor && people.supervises(self, assigneeId) ? Optional.of(filter) : Optional.empty();
+            // A supervisor may list one of their team's district devices; anyone else only their own.
+            return supervisor && people.supervises(self, assigneeId)
+                    ? Optional.of(filter.onlyTeamOf(self))
+                    : Optional.empty();
         }
         return Optional.of(supervisor && assigneeId == null ? filter.onlyTeamOf(self) : filter.onlyAssignedTo(self));
     }

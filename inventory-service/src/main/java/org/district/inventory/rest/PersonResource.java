@@ -336,10 +336,11 @@ public class PersonResource {
             operationId = "listPersonHistory",
             summary = "A person record's history, newest first",
             description = "IT staff and HR. Every change to the record (the latest 500 at most), newest first: who,"
-                    + " when, what, from and to.")
+                    + " when, what, from and to. What the person was charged, paid and waived is IT's: HR's answer"
+                    + " leaves those entries out.")
     @APIResponse(responseCode = "200", description = "The changes (possibly none)")
     public List<HistoryEntryView> history(@PathParam("id") String id) {
-        return people.history(Params.pathId("person", id)).stream()
+        return people.history(Params.pathId("person", id), caller.is(Roles.IT_ADMIN)).stream()
                 .map(HistoryEntryView::of)
                 .toList();
     }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.district.contracts.inventory.ChargeStatus;
 import org.district.inventory.domain.ChargeFilter;
@@ -45,6 +46,9 @@ public class ChargeService {
 
     static final String PAYMENT = "CHARGE_PAYMENT_RECORDED";
     static final String WAIVER = "CHARGE_WAIVER_RECORDED";
+
+    /** The history entries a charge writes: what a person owes, for IT's eyes (and the person's own charges view). */
+    static final Set<String> ACTIONS = Set.of(CHARGED, PAYMENT, WAIVER);
 
     @Inject
     ChargeRepository charges;

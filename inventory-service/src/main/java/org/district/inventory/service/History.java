@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.inventory.domain.FieldChange;
@@ -60,8 +61,8 @@ public class History {
 
     /** Up to {@code limit + 1} entries of a person's history, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PersonHistoryEntry> ofPerson(UUID personId, int limit) {
-        return repository.forPerson(personId, null, limit);
+    public List<PersonHistoryEntry> ofPerson(UUID personId, int limit, boolean withCharges) {
+        return repository.forPerson(personId, null, limit, withCharges ? Set.of() : ChargeService.ACTIONS);
     }
 
     /** The status a device left when it last moved into {@code status}; empty if it never did. */

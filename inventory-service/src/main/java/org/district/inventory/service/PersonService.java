@@ -96,9 +96,9 @@ public class PersonService {
 
     /** The person record's history, newest first (at most the latest {@value #HISTORY_SHOWN} changes and one more). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PersonHistoryEntry> history(UUID id) {
+    public List<PersonHistoryEntry> history(UUID id, boolean withCharges) {
         get(id);
-        List<PersonHistoryEntry> entries = history.ofPerson(id, HISTORY_SHOWN);
+        List<PersonHistoryEntry> entries = history.ofPerson(id, HISTORY_SHOWN, withCharges);
         // The repository reads one entry more than asked (for pages that say whether more follow); this list does not.
         return entries.size() > HISTORY_SHOWN ? entries.subList(0, HISTORY_SHOWN) : entries;
     }

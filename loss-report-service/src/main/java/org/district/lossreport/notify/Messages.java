@@ -15,6 +15,7 @@ import org.district.contracts.checkin.ReturnReason;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
 import org.district.contracts.checkin.ReturnTaskReminder;
+import org.district.contracts.inventory.Ownership;
 import org.district.contracts.inventory.PersonalDeviceDecision;
 import org.district.contracts.inventory.PersonalDeviceStep;
 import org.district.contracts.lossreport.LossKind;
@@ -46,7 +47,7 @@ public class Messages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance lossReportedToIt(
-                ReportText r, String phone, boolean sensitiveData, boolean told, String supervisor);
+                ReportText r, String phone, boolean sensitiveData, boolean told, String supervisor, boolean personal);
 
         static native TemplateInstance lossReportedToSupervisor(ReportText r, String holder, String who);
 
@@ -140,7 +141,8 @@ public class Messages {
                 OneLine.of(f.contactPhone()),
                 f.device() != null && f.device().sensitiveData,
                 route.found(),
-                OneLine.of(route.found() ? route.who() : route.missing())));
+                OneLine.of(route.found() ? route.who() : route.missing()),
+                f.device() != null && f.device().ownership == Ownership.PERSONAL));
     }
 
     /** To the holder's supervisor or school contact, {@code who} they are to the holder. */

@@ -18,6 +18,7 @@ import org.district.contracts.checkin.LostDeviceSeen;
 import org.district.contracts.checkin.ReturnTaskOpened;
 import org.district.contracts.checkin.ReturnTaskOverdue;
 import org.district.contracts.checkin.ReturnTaskReminder;
+import org.district.contracts.inventory.Ownership;
 import org.district.contracts.inventory.PersonalDeviceDecision;
 import org.district.contracts.lossreport.LossReportRecovered;
 import org.district.contracts.lossreport.LossReportWrittenOff;
@@ -173,7 +174,7 @@ public class NotificationRoutes {
     private void lossReportedToIt(Cause c) {
         LossReported e = c.data(LossReported.class);
         Messages.ReportFacts f = facts(e, true);
-        SupervisorRoute route = recipients.routeFor(f.holder(), e.school());
+        SupervisorRoute route = supervisorRoute(f, e.school());
         toIt(c, e.reportId(), e.deviceId(), messages.lossReportedToIt(f, route), f.link());
     }
 
@@ -220,7 +221,7 @@ public class NotificationRoutes {
         Messages.ReportFacts f = facts(e, false);
         // The holder's supervisor, as IT's message for the same event says: never the reporter's (IT filing a report
         // for an unassigned device must not tell IT's own manager about it).
-        SupervisorRoute route = recipients.routeFor(f.holder(), e.school());
+        SupervisorRoute route = supervisorRoute(f, e.school());
         if (!route.found()) {
             // IT's message for this event carries the reason, so the report is never left unannounced. The log names
             // no one: the reason holds people's names.
@@ -229,6 +230,17 @@ public class NotificationRoutes {
         }
         Message message = messages.lossReportedToSupervisor(f, route.who());
         email(c, e.reportId(), e.deviceId(), route.email(), message, f.link());
+    }
+
+    /**
+     * Who besides IT hears of a report: the holder's supervisor or school contact, unless the device is the holder's
+     * own (a personal device is its owner's and IT's business, not their supervisor's).
+     */
+    private SupervisorRoute supervisorRoute(Messages.ReportFacts f, String school) {
+        if (f.device() != null && f.device().ownership == Ownership.PERSONAL) {
+            return SupervisorRoute.none("it is the holder's personal device, which only its owner and IT hear of");
+        }
+        return recipients.routeFor(f.holder(), school);
     }
 
     private void returnTaskOpenedToPersonAndSupervisor(Cause c) {

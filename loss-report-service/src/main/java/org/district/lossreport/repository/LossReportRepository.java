@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.district.contracts.inventory.Ownership;
 import org.district.lossreport.entity.LossReport;
 import org.district.lossreport.entity.LossReportEntry;
 import org.district.support.sql.QueryTexts;
@@ -90,8 +91,11 @@ public class LossReportRepository implements PanacheRepositoryBase<LossReport, U
             who.add("holderDistrictId = :me");
             params.and("me", filter.visibleTo());
             if (filter.supervisorId() != null) {
-                who.add("holderId in (select p.id from KnownPerson p where p.supervisorId = :boss)");
-                params.and("boss", filter.supervisorId());
+                // Their people's district devices: a team member's personal device is not their supervisor's concern.
+                who.add("(holderId in (select p.id from KnownPerson p where p.supervisorId = :boss)"
+                        + " and (deviceId is null or deviceId not in"
+                        + " (select d.id from KnownDevice d where d.ownership = :personal)))");
+                params.and("boss", filter.supervisorId()).and("personal", Ownership.PERSONAL);
             }
             q.append(" and (").append(String.join(" or ", who)).append(")");
         }

@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.district.contracts.inventory.Ownership;
 import org.district.lossreport.entity.KnownDevice;
 import org.district.lossreport.entity.KnownPerson;
 import org.district.lossreport.entity.LossReport;
+import org.district.lossreport.repository.KnownDeviceRepository;
 import org.district.lossreport.repository.KnownPersonRepository;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
@@ -15,7 +17,8 @@ import org.district.support.security.Roles;
 /**
  * Who may report which device and read which report, decided from the caller's token and this service's read model
  * only. Staff: devices they hold and reports they filed or whose device they hold. Supervisors: the same, plus those of
- * the people they supervise. IT: everything; auditors: read everything.
+ * the district devices of the people they supervise (a personal device is its owner's). IT: everything; auditors: read
+ * everything.
  */
 @ApplicationScoped
 public class ReportAccess {
@@ -25,6 +28,9 @@ public class ReportAccess {
 
     @Inject
     KnownPersonRepository people;
+
+    @Inject
+    KnownDeviceRepository devices;
 
     public boolean seesEverything() {
         return caller.seesEverything();
@@ -53,7 +59,8 @@ public class ReportAccess {
         if ((caller.is(Roles.STAFF) || caller.is(Roles.SUPERVISOR)) && me.equals(d.assigneeDistrictId)) {
             return true;
         }
-        return caller.is(Roles.SUPERVISOR) && supervises(d.assigneeId);
+        // A team member's personal device is its owner's and IT's: their supervisor neither sees nor reports it.
+        return caller.is(Roles.SUPERVISOR) && d.ownership != Ownership.PERSONAL && supervises(d.assigneeId);
     }
 
     public boolean mayRead(LossReport r) {
@@ -67,7 +74,13 @@ public class ReportAccess {
         if (me.equals(r.reportedBy) || me.equals(r.holderDistrictId)) {
             return true;
         }
-        return caller.is(Roles.SUPERVISOR) && supervises(r.holderId);
+        return caller.is(Roles.SUPERVISOR) && supervises(r.holderId) && !personal(r.deviceId);
+    }
+
+    /** Whether the device is someone's personal device (as far as the read model knows). */
+    private boolean personal(UUID deviceId) {
+        KnownDevice d = deviceId == null ? null : devices.findById(deviceId);
+        return d != null && d.ownership == Ownership.PERSONAL;
     }
 
     /** The reporter and IT may record a police report; others who can read the report may not. */
