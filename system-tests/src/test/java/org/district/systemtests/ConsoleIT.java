@@ -514,6 +514,31 @@ class ConsoleIT {
                     .contains(reportsLaptop.assetTag());
             browser.open(system.consolePage("/devices/" + outsidersLaptop.id()));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not found");
+
+            // Their person's own report: the supervisor reads it, but adding the police case number is the
+            // reporter's (and IT's), so it is not offered, and its form is not there for them.
+            awaitKnownToLossReports(reportsLaptop, report);
+            Http.Reply filed = Http.post(
+                    system.lossReport("/api/v1/loss-reports"),
+                    report.staffToken(),
+                    Http.JSON
+                            .createObjectNode()
+                            .put("assetTag", reportsLaptop.assetTag())
+                            .put("kind", "STOLEN")
+                            .put(
+                                    "lastSeenAt",
+                                    Instant.now().minus(2, ChronoUnit.HOURS).toString())
+                            .put("lastSeenLocation", "Bus 12")
+                            .put("circumstances", "Taken from a bag.")
+                            .put("contactPhone", "+1 555 0100"));
+            assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+            browser.open(system.consolePage("/my-reports"));
+            assertThat(browser.find(By.id("my-reports")).getText()).contains(reportsLaptop.assetTag());
+            assertThat(browser.driver().findElements(By.partialLinkText("Add the police case number")))
+                    .isEmpty();
+            browser.open(
+                    system.consolePage("/my-reports/" + filed.json().get("id").asText() + "/police"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not found");
         }
     }
 

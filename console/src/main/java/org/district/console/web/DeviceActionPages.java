@@ -126,8 +126,10 @@ public class DeviceActionPages {
         if (errors.isEmpty()) {
             try {
                 send(deviceId, move, form, cost, due);
-                LOG.infof("Moved device %s: %s to %s", deviceId, move.operation(), move.status());
-                return Response.seeOther(URI.create("/devices/" + deviceId + "?moved=" + move.status()))
+                // The form's "to" is the browser's word: only a known status goes into the log and the address.
+                String moved = DevicePages.choice(move.status(), DeviceForms.STATUSES);
+                LOG.infof("Moved device %s: %s to %s", deviceId, move.operation(), moved);
+                return Response.seeOther(URI.create("/devices/" + deviceId + (moved == null ? "" : "?moved=" + moved)))
                         .build();
             } catch (WebApplicationException e) {
                 String fallback =

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,8 +23,11 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.district.console.api.InventoryApi;
 import org.district.console.api.LossReportApi;
 import org.district.console.api.Page;
@@ -95,7 +99,7 @@ public class ReportPages {
                 Chrome chrome, Device device, ReportForm form, List<FieldError> errors);
 
         static native TemplateInstance myReports(
-                Chrome chrome, Page<LossReport> reports, String filed, String recorded);
+                Chrome chrome, Page<LossReport> reports, String filed, String recorded, Set<UUID> policeRecordable);
 
         static native TemplateInstance policeForm(
                 Chrome chrome, LossReport report, String agency, String caseNumber, List<FieldError> errors);
@@ -242,8 +246,24 @@ public class ReportPages {
             @QueryParam("recorded") String recorded) {
         Page<LossReport> reports =
                 lossReports.reports(null, null, null, DevicePages.blank(cursor), DevicePages.PAGE_SIZE);
+        Set<UUID> recordable = reports.items().stream()
+                .filter(this::mayRecordPolice)
+                .map(LossReport::id)
+                .collect(Collectors.toSet());
         return DevicePages.html(Templates.myReports(
-                pages.chrome("my-reports"), reports, Notices.reportNumber(filed), Notices.reportNumber(recorded)));
+                pages.chrome("my-reports"),
+                reports,
+                Notices.reportNumber(filed),
+                Notices.reportNumber(recorded),
+                recordable));
+    }
+
+    /**
+     * Whether the signed-in person may add the police case number: the reporter and IT, as the loss-report service
+     * decides (a supervisor reading their person's report is not offered a form the service would refuse).
+     */
+    private boolean mayRecordPolice(LossReport report) {
+        return pages.is(Roles.IT_ADMIN) || Objects.equals(pages.districtId(), report.reportedBy());
     }
 
     @GET
@@ -251,6 +271,9 @@ public class ReportPages {
     @RolesAllowed({Roles.STAFF, Roles.SUPERVISOR, Roles.IT_ADMIN})
     public Response policeForm(@PathParam("id") String id) {
         LossReport report = lossReports.report(DevicePages.uuid(id));
+        if (!mayRecordPolice(report)) {
+            throw new NotFoundException();
+        }
         String agency = report.police() == null ? null : report.police().agency();
         return DevicePages.html(Templates.policeForm(pages.chrome("my-reports"), report, agency, null, List.of()));
     }
