@@ -101,10 +101,10 @@ public class DeviceService {
         return devices.overdueCounts(filter);
     }
 
-    /** How many devices are overdue today, district-wide. */
-    @Transactional
+    /** How many devices are overdue today, district-wide (for background jobs: see the repository's method). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long overdueTotal() {
-        return total(devices.overdueCounts(allOverdue(null)));
+        return devices.overdueTotalInBackground(allOverdue(null));
     }
 
     /** Non-compliant devices in id order after {@code afterId}; one more than the limit. */
