@@ -525,6 +525,7 @@ class ConsoleIT {
                             .createObjectNode()
                             .put("assetTag", reportsLaptop.assetTag())
                             .put("kind", "STOLEN")
+                            .put("policeNotified", false)
                             .put(
                                     "lastSeenAt",
                                     Instant.now().minus(2, ChronoUnit.HOURS).toString())
