@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.district.support.paging.Cursors;
 import org.district.testing.TestApi;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +110,40 @@ class SupervisorTeamTest {
                 .extract()
                 .path("items.id");
         assertThat(notSensitive).containsExactlyInAnyOrder(reportsLaptop, reportsPhone);
+
+        // A page cursor names the last device of a page; a made-up one naming another's device continues nothing (its
+        // values are never compared with the holder's: this one sorts before all of theirs), while one naming their
+        // own continues after it.
+        String othersTag = "AAA-" + Api.unique("TAG");
+        String othersDevice = Api.it()
+                .body(Api.purchasedLaptop(othersTag, false))
+                .post("/api/v1/devices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Api.assign(othersDevice, outsider);
+        TestApi.as(report, "STAFF")
+                .queryParam("sort", "status")
+                .queryParam("cursor", Cursors.encode("status", othersTag))
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
+        List<Map<String, Object>> byStatus = TestApi.as(report, "STAFF")
+                .queryParam("sort", "status")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
+        assertThat(byStatus).hasSize(2);
+        TestApi.as(report, "STAFF")
+                .queryParam("sort", "status")
+                .queryParam("cursor", Cursors.encode("status", byStatus.get(0).get("assetTag")))
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(byStatus.get(1).get("id"))));
     }
 }

@@ -112,6 +112,7 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             String after = order.descending() ? " < " : " > ";
             if (order.key().columns().isEmpty()) {
                 where.append(" and d.asset_tag").append(after).append("?");
+                params.add(afterAssetTag);
             } else {
                 String columns = String.join(", ", order.key().columns());
                 where.append(" and (")
@@ -122,9 +123,21 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                         .append(after)
                         .append("(select ")
                         .append(columns)
-                        .append(", asset_tag from device where asset_tag = ?)");
+                        .append(", asset_tag from device v where v.asset_tag = ?");
+                params.add(afterAssetTag);
+                // The cursor names a device the caller may see, or none: its values are never another's to compare.
+                if (filter.assigneeId() != null) {
+                    where.append(" and v.assignee_id = ?");
+                    params.add(filter.assigneeId());
+                }
+                if (filter.teamOf() != null) {
+                    where.append(" and (v.assignee_id = ? or (v.ownership <> 'PERSONAL'"
+                            + " and v.assignee_id in (select p.id from person p where p.supervisor_id = ?)))");
+                    params.add(filter.teamOf());
+                    params.add(filter.teamOf());
+                }
+                where.append(")");
             }
-            params.add(afterAssetTag);
         }
         String page = "select d.id from device d" + where + " order by " + orderBy + " limit ?";
         List<Object> pageParams = new ArrayList<>(params);
