@@ -192,25 +192,23 @@ public class MdmRepository {
         if (entries.isEmpty()) {
             return sent;
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select c.id, c.sent_via_device_id, c.type, c.nonce,"
-                                + " c.delivered_at from device_command c join mdm_device m on m.provider = c.sent_via_provider"
+        rows(
+                        "select c.id, c.sent_via_device_id, c.type, c.nonce, c.delivered_at from device_command c"
+                                + " join mdm_device m on m.provider = c.sent_via_provider"
                                 + " and m.provider_device_id = c.sent_via_device_id and m.device_id = c.device_id"
-                                + " where c.sent_via_provider = ? and c.sent_via_device_id = any(?) and c.status = 'DELIVERED'")) {
-            ps.setString(1, provider.name());
-            ps.setArray(2, c.createArrayOf("text", entries.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sent.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                            .add(new DeliveredCommand(
-                                    rs.getObject(1, UUID.class),
-                                    DeviceCommand.Type.valueOf(rs.getString(3)),
-                                    rs.getString(4),
-                                    instant(rs.getTimestamp(5))));
-                }
-            }
-        }
+                                + " where c.sent_via_provider = ? and c.sent_via_device_id = any(?)"
+                                + " and c.status = 'DELIVERED'",
+                        rs -> Map.entry(
+                                rs.getString(2),
+                                new DeliveredCommand(
+                                        rs.getObject(1, UUID.class),
+                                        DeviceCommand.Type.valueOf(rs.getString(3)),
+                                        rs.getString(4),
+                                        instant(rs.getTimestamp(5)))),
+                        provider.name(),
+                        texts(entries))
+                .forEach(e ->
+                        sent.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return sent;
     }
 
@@ -229,12 +227,11 @@ public class MdmRepository {
      */
     public List<ManagedCommand> claimCommands(CheckInSource provider, Collection<DeviceCommand.Type> types, Instant now)
             throws SQLException {
-        List<ManagedCommand> rows = new ArrayList<>();
         if (types.isEmpty()) {
-            return rows;
+            return List.of();
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("update device_command c set status = 'DELIVERED',"
+        return rows(
+                "update device_command c set status = 'DELIVERED',"
                         + " delivered_at = ?, sent_via_provider = m.provider, sent_via_device_id = m.provider_device_id"
                         + " from mdm_device m join device d on d.id = m.device_id"
                         + " where m.provider = ? and m.device_id = c.device_id and m.vanished_at is null"
@@ -244,23 +241,16 @@ public class MdmRepository {
                         + " and o.device_id = m.device_id and o.provider_device_id <> m.provider_device_id"
                         + " and o.vanished_at is null and o.last_sync_at is not null and (m.last_sync_at is null"
                         + " or o.last_sync_at >= m.last_sync_at or o.last_sync_at > ?))"
-                        + " returning c.id, c.type, c.device_id, m.provider_device_id")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setString(2, provider.name());
-            ps.setArray(
-                    3, c.createArrayOf("text", types.stream().map(Enum::name).toArray()));
-            ps.setTimestamp(4, Timestamp.from(now.minus(STALE_ENTRY)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new ManagedCommand(
-                            rs.getObject(1, UUID.class),
-                            DeviceCommand.Type.valueOf(rs.getString(2)),
-                            rs.getObject(3, UUID.class),
-                            rs.getString(4)));
-                }
-            }
-        }
-        return rows;
+                        + " returning c.id, c.type, c.device_id, m.provider_device_id",
+                rs -> new ManagedCommand(
+                        rs.getObject(1, UUID.class),
+                        DeviceCommand.Type.valueOf(rs.getString(2)),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4)),
+                Timestamp.from(now),
+                provider.name(),
+                typeNames(types),
+                Timestamp.from(now.minus(STALE_ENTRY)));
     }
 
     /**
@@ -270,32 +260,23 @@ public class MdmRepository {
      */
     public List<HeldCommand> heldCommands(CheckInSource provider, Collection<DeviceCommand.Type> types)
             throws SQLException {
-        List<HeldCommand> rows = new ArrayList<>();
         if (types.isEmpty()) {
-            return rows;
+            return List.of();
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select c.id, c.type, c.device_id,"
-                        + " array_agg(m.provider_device_id order by m.provider_device_id)"
+        return rows(
+                "select c.id, c.type, c.device_id, array_agg(m.provider_device_id order by m.provider_device_id)"
                         + " from device_command c join device d on d.id = c.device_id"
                         + " join mdm_device m on m.provider = ? and m.device_id = c.device_id and m.vanished_at is null"
                         + " where c.type = any(?) and c.status = 'PENDING'"
                         + " and (c.type <> 'WIPE' or d.ownership = 'DISTRICT')"
-                        + " group by c.id, c.type, c.device_id having count(*) > 1 order by c.device_id, c.type")) {
-            ps.setString(1, provider.name());
-            ps.setArray(
-                    2, c.createArrayOf("text", types.stream().map(Enum::name).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new HeldCommand(
-                            rs.getObject(1, UUID.class),
-                            DeviceCommand.Type.valueOf(rs.getString(2)),
-                            rs.getObject(3, UUID.class),
-                            List.of((String[]) rs.getArray(4).getArray())));
-                }
-            }
-        }
-        return rows;
+                        + " group by c.id, c.type, c.device_id having count(*) > 1 order by c.device_id, c.type",
+                rs -> new HeldCommand(
+                        rs.getObject(1, UUID.class),
+                        DeviceCommand.Type.valueOf(rs.getString(2)),
+                        rs.getObject(3, UUID.class),
+                        List.of((String[]) rs.getArray(4).getArray())),
+                provider.name(),
+                typeNames(types));
     }
 
     /**
@@ -373,7 +354,7 @@ public class MdmRepository {
                         + " on c.sent_via_provider = m.provider and c.sent_via_device_id = m.provider_device_id"
                         + " and c.device_id = m.device_id and c.type = any(?) and c.status = 'DELIVERED'"
                         + " where m.provider = ? and m.vanished_at is null order by m.provider_device_id",
-                texts(types.stream().map(Enum::name).toList()),
+                typeNames(types),
                 provider.name());
     }
 
@@ -556,6 +537,31 @@ public class MdmRepository {
             }
         }
         return rows;
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows a statement answers (a query, or a change that returns rows), each read by {@code row}. */
+    private <T> List<T> rows(String sql, Row<T> row, Object... params) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String[] typeNames(Collection<DeviceCommand.Type> types) {
+        return types.stream().map(Enum::name).toArray(String[]::new);
     }
 
     private int update(String sql, Object... params) throws SQLException {
