@@ -123,13 +123,15 @@ class SupervisorTeamTest {
                 .extract()
                 .path("id");
         Api.assign(othersDevice, outsider);
-        TestApi.as(report, "STAFF")
-                .queryParam("sort", "status")
-                .queryParam("cursor", Cursors.encode("status", othersTag))
-                .get("/api/v1/devices")
-                .then()
-                .statusCode(200)
-                .body("items", empty());
+        for (String[] caller : List.of(new String[] {report, "STAFF"}, new String[] {boss, "SUPERVISOR"})) {
+            TestApi.as(caller[0], caller[1])
+                    .queryParam("sort", "status")
+                    .queryParam("cursor", Cursors.encode("status", othersTag))
+                    .get("/api/v1/devices")
+                    .then()
+                    .statusCode(200)
+                    .body("items", empty());
+        }
         List<Map<String, Object>> byStatus = TestApi.as(report, "STAFF")
                 .queryParam("sort", "status")
                 .get("/api/v1/devices")

@@ -376,6 +376,7 @@ class NotificationTest {
                 .as("the owner's supervisor")
                 .isEmpty();
         assertThat(MailAndWebhook.emailsTo(IT_ALERTS, number).get(0).body())
+                .contains("A personal device was reported lost.")
                 .contains("nobody else was told: it is the holder's personal device, which only its owner and IT"
                         + " hear of.")
                 .doesNotContain("Please tell the school");

@@ -23,7 +23,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -36,6 +35,7 @@ import org.district.console.api.Views.LossReport;
 import org.district.console.api.Views.NewReport;
 import org.district.console.api.Views.PoliceReport;
 import org.district.console.web.Failures.FieldError;
+import org.district.contracts.DistrictIds;
 import org.district.support.security.Roles;
 import org.district.support.time.DistrictClock;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -263,7 +263,7 @@ public class ReportPages {
      * decides (a supervisor reading their person's report is not offered a form the service would refuse).
      */
     private boolean mayRecordPolice(LossReport report) {
-        return pages.is(Roles.IT_ADMIN) || Objects.equals(pages.districtId(), report.reportedBy());
+        return pages.is(Roles.IT_ADMIN) || DistrictIds.same(pages.districtId(), report.reportedBy());
     }
 
     @GET

@@ -125,12 +125,13 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                         .append(columns)
                         .append(", asset_tag from device v where v.asset_tag = ?");
                 params.add(afterAssetTag);
-                // The cursor names a device the caller may see, or none: its values are never another's to compare.
-                if (filter.assigneeId() != null) {
+                // For a caller who does not see everything, the cursor names a device they may see, or none: its
+                // values are never another's to compare. (IT's cursor continues whatever became of its device.)
+                if (filter.narrowed() && filter.assigneeId() != null) {
                     where.append(" and v.assignee_id = ?");
                     params.add(filter.assigneeId());
                 }
-                if (filter.teamOf() != null) {
+                if (filter.narrowed() && filter.teamOf() != null) {
                     where.append(" and (v.assignee_id = ? or (v.ownership <> 'PERSONAL'"
                             + " and v.assignee_id in (select p.id from person p where p.supervisor_id = ?)))");
                     params.add(filter.teamOf());

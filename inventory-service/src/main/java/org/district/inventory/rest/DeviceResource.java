@@ -70,7 +70,7 @@ import org.jboss.logging.Logger;
         name = "Devices",
         description = "The device registry: IT staff register, change, assign and take back devices and move them"
                 + " through their lifecycle; IT and auditors read everything; anyone else sees only the devices they"
-                + " hold (a supervisor: also their team's).")
+                + " hold (a supervisor: also their team's district devices).")
 @PathId(value = "The device's id", example = ApiExamples.DEVICE_ID)
 public class DeviceResource {
 
@@ -100,9 +100,9 @@ public class DeviceResource {
             operationId = "searchDevices",
             summary = "Search devices",
             description = "Filters combine with AND; sensitive=true (or false) keeps the devices that hold sensitive"
-                    + " data (or that do not). Ordered by sort (asset tag by default; ties in asset-tag order), in pages of limit (1 to 200, 50 by default): pass"
+                    + " data (or that do not), for IT staff and auditors (ignored for anyone else). Ordered by sort (asset tag by default; ties in asset-tag order), in pages of limit (1 to 200, 50 by default): pass"
                     + " a page's nextCursor as cursor for the next one. IT staff and auditors search every device; a"
-                    + " supervisor sees the devices of their team and their own; anyone else only the devices assigned"
+                    + " supervisor sees their team's district devices and their own; anyone else only the devices assigned"
                     + " to them (an assignee they may not see gives an empty page).")
     @Paged(
             name = "DevicePage",
@@ -245,8 +245,8 @@ public class DeviceResource {
             operationId = "getDevice",
             summary = "Read a device",
             description = "IT staff and auditors read every device with every field; anyone else only a device they"
-                    + " hold (a supervisor: also one their team holds), in the holder's view. Any other device answers"
-                    + " 404, as if it did not exist.")
+                    + " hold (a supervisor: also a district device their team holds), in the holder's view. Any other"
+                    + " device answers 404, as if it did not exist.")
     @APIResponse(
             responseCode = "200",
             description = "The device",
@@ -393,7 +393,7 @@ public class DeviceResource {
         if (caller.seesEverything()) {
             return Optional.of(filter);
         }
-        filter = filter.withoutSensitiveFilter();
+        filter = filter.withoutSensitiveFilter().narrowedToCaller();
         Optional<Person> me = people.findByDistrictId(caller.subject());
         if (me.isEmpty()) {
             return Optional.empty();

@@ -58,7 +58,8 @@ public class DeviceSearch extends SchoolSearch {
     @QueryParam("sensitive")
     @Parameter(
             description = "true for the devices that hold sensitive data, false for those that do not (also 1/0,"
-                    + " yes/no); absent for all",
+                    + " yes/no); absent for all. For IT staff and auditors: ignored for anyone else, who does not see"
+                    + " which devices hold some",
             example = "true",
             schema = @Schema(type = SchemaType.BOOLEAN))
     String sensitive;
@@ -104,7 +105,8 @@ public class DeviceSearch extends SchoolSearch {
                 null,
                 check.get(() -> Params.searchText("q", text, 100)),
                 null,
-                check.get(() -> Requests.optionalFlag("sensitive", sensitive)));
+                check.get(() -> Requests.optionalFlag("sensitive", sensitive)),
+                false);
         check.get(this::assignee);
         order = check.get(() -> DeviceOrder.parse("sort", sort));
         check.done();

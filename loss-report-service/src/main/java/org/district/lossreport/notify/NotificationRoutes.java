@@ -225,7 +225,9 @@ public class NotificationRoutes {
         if (!route.found()) {
             // IT's message for this event carries the reason, so the report is never left unannounced. The log names
             // no one: the reason holds people's names.
-            LOG.infof("Report %s: no supervisor or school contact to tell; IT was told why", e.reportNumber());
+            LOG.infof(
+                    "Report %s: no supervisor or school contact to tell (or a personal device); IT was told why",
+                    e.reportNumber());
             return;
         }
         Message message = messages.lossReportedToSupervisor(f, route.who());
