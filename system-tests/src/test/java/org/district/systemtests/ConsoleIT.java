@@ -537,6 +537,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("my-reports")).getText()).contains(reportsLaptop.assetTag());
             assertThat(browser.driver().findElements(By.partialLinkText("Add the police case number")))
                     .isEmpty();
+            Axe.assertAccessible(browser, "console-supervisor-reports-phone");
             browser.open(
                     system.consolePage("/my-reports/" + filed.json().get("id").asText() + "/police"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not found");

@@ -81,21 +81,11 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             where.append(" and d.ownership = ?");
             params.add(filter.ownership().name());
         }
-        if (filter.assigneeId() != null) {
-            where.append(" and d.assignee_id = ?");
-            params.add(filter.assigneeId());
-        }
         if (filter.sensitive() != null) {
             where.append(" and d.sensitive_data = ?");
             params.add(filter.sensitive());
         }
-        if (filter.teamOf() != null) {
-            // person_supervisor_idx finds the team.
-            where.append(" and (d.assignee_id = ? or (d.ownership <> 'PERSONAL'"
-                    + " and d.assignee_id in (select p.id from person p where p.supervisor_id = ?)))");
-            params.add(filter.teamOf());
-            params.add(filter.teamOf());
-        }
+        holders("d", filter, where, params);
         if (filter.text() != null) {
             // Matches the trigram index device_text_idx.
             where.append(" and (d.asset_tag || ' ' || d.serial_number || ' ' || d.make || ' ' || d.model) ilike ?");
@@ -127,15 +117,8 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                 params.add(afterAssetTag);
                 // For a caller who does not see everything, the cursor names a device they may see, or none: its
                 // values are never another's to compare. (IT's cursor continues whatever became of its device.)
-                if (filter.narrowed() && filter.assigneeId() != null) {
-                    where.append(" and v.assignee_id = ?");
-                    params.add(filter.assigneeId());
-                }
-                if (filter.narrowed() && filter.teamOf() != null) {
-                    where.append(" and (v.assignee_id = ? or (v.ownership <> 'PERSONAL'"
-                            + " and v.assignee_id in (select p.id from person p where p.supervisor_id = ?)))");
-                    params.add(filter.teamOf());
-                    params.add(filter.teamOf());
+                if (filter.narrowed()) {
+                    holders("v", filter, where, params);
                 }
                 where.append(")");
             }
@@ -205,6 +188,25 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             query.setParameter(i + 1, params.get(i));
         }
         return query;
+    }
+
+    /**
+     * The filter's holder conditions on the device aliased {@code alias}: one holder, and a supervisor's team (their own
+     * devices and the district devices of the people they supervise; person_supervisor_idx finds the team).
+     */
+    private static void holders(String alias, DeviceFilter filter, StringBuilder where, List<Object> params) {
+        if (filter.assigneeId() != null) {
+            where.append(" and ").append(alias).append(".assignee_id = ?");
+            params.add(filter.assigneeId());
+        }
+        if (filter.teamOf() != null) {
+            where.append(String.format(
+                    " and (%1$s.assignee_id = ? or (%1$s.ownership <> 'PERSONAL'"
+                            + " and %1$s.assignee_id in (select p.id from person p where p.supervisor_id = ?)))",
+                    alias));
+            params.add(filter.teamOf());
+            params.add(filter.teamOf());
+        }
     }
 
     static String escapeLike(String text) {
