@@ -137,7 +137,7 @@ class ConsoleIT {
 
             browser.find(By.id("reason")).sendKeys("Overdue and not answering");
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?sent=LOCK"));
+            browser.awaitElement("command-sent");
             assertThat(browser.find(By.id("command-sent")).getText()).contains("Lock sent");
             String commandsTable = browser.find(By.id("commands")).getText();
             assertThat(commandsTable)
@@ -307,7 +307,7 @@ class ConsoleIT {
             Axe.assertAccessible(browser, "console-assign-error-desktop");
             browser.fill("personDistrictId", holder.districtId());
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=ASSIGNED"));
+            browser.awaitElement("device-moved");
             assertThat(browser.find(By.id("holder")).getText()).contains(holderName);
             // Found by its holder's name: one person matches, and their devices are listed. An address carrying the
             // name (a bookmark) is sent on to one naming the kept search by its id.
@@ -358,7 +358,7 @@ class ConsoleIT {
                     .contains(laptop.assetTag())
                     .contains(holderName);
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=QUARANTINED"));
+            browser.awaitElement("device-moved");
             assertThat(browser.find(By.tagName("h1")).getText()).contains("Quarantined");
             assertThat(moveButtons(browser))
                     .contains("Record sanitization")
@@ -383,8 +383,23 @@ class ConsoleIT {
 
             browser.find(By.id("revoke-credential")).click();
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?revoked=1"));
+            browser.awaitElement("credential-revoked");
             assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
+            // The confirmation is shown once: a reload shows the device without it.
+            browser.driver().navigate().refresh();
+            assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
+            assertThat(browser.driver().findElements(By.id("credential-revoked")))
+                    .isEmpty();
+            // A link cannot make the page confirm what did not happen: a wipe sent, a move, a registration.
+            browser.open(system.consolePage("/devices/" + laptop.id()
+                    + "?sent=WIPE&revoked=1&moved=LOST&registered=1&replacement=" + laptop.id()));
+            assertThat(browser.find(By.id("credential-status")).getText()).startsWith("None");
+            for (String notice : List.of(
+                    "command-sent", "credential-revoked", "device-moved", "device-registered", "replacement-issued")) {
+                assertThat(browser.driver().findElements(By.id(notice)))
+                        .as(notice)
+                        .isEmpty();
+            }
 
             // A POST that carries no form carries no form token either: refused, even from the console's own page.
             for (String init : new String[] {
@@ -420,7 +435,7 @@ class ConsoleIT {
             assertThat(browser.driver().getPageSource()).doesNotContain(code);
             browser.find(By.id("revoke-credential")).click();
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?revoked=1"));
+            browser.awaitElement("credential-revoked");
 
             // Sanitized, back in stock, then lost: each move's own fields, with the inventory's messages.
             browser.find(By.id("move-sanitize-in_stock")).click();
@@ -428,14 +443,14 @@ class ConsoleIT {
             browser.awaitErrorSummary("How it was sanitized must not be blank.");
             browser.fill("method", "NIST 800-88 purge");
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=IN_STOCK"));
+            browser.awaitElement("device-moved");
             browser.find(By.id("move-change_status-lost")).click();
             Axe.assertAccessible(browser, "console-move-confirm-desktop");
             browser.find(By.id("confirm")).click();
             browser.awaitErrorSummary("Reason must not be blank.");
             browser.fill("reason", "Left on the bus");
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=LOST"));
+            browser.awaitElement("device-moved");
             assertThat(browser.find(By.tagName("h1")).getText()).contains("Lost");
             assertThat(browser.find(By.id("history")).getText()).contains("Left on the bus");
 
@@ -479,7 +494,7 @@ class ConsoleIT {
             new Actions(browser.driver()).sendKeys("Keyboard only").perform();
             tabTo(browser, e -> "confirm".equals(e.getAttribute("id")), "the confirmation");
             new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
-            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?sent=LOCK"));
+            browser.awaitElement("command-sent");
         }
         JsonNode sent = commands(laptop);
         assertThat(sent).hasSize(1);
@@ -779,7 +794,7 @@ class ConsoleIT {
             browser.find(By.id("circumstances")).sendKeys("Left in my bag on the bus.");
             browser.find(By.id("contactPhone")).sendKeys("+1 555 0100");
             browser.find(By.id("file-report")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/my-reports?filed="));
+            browser.awaitElement("report-filed");
             assertThat(browser.find(By.id("report-filed")).getText()).contains("is filed");
             String reports = browser.find(By.id("my-reports")).getText();
             assertThat(reports).contains(laptop.assetTag()).contains("Stolen").contains("case number is still needed");
@@ -798,14 +813,13 @@ class ConsoleIT {
             browser.find(By.id("policeAgency")).sendKeys("Metro Police");
             browser.find(By.id("policeCaseNumber")).sendKeys("2026-118822");
             browser.find(By.id("record-police")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().contains("/my-reports?recorded="));
+            browser.awaitElement("police-recorded");
             assertThat(browser.find(By.id("my-reports")).getText()).contains("Police case 2026-118822");
             Axe.assertAccessible(browser, "console-case-number-phone");
 
-            // A link with made-up text where the report number goes: the page, without a notice in the district's
-            // voice.
-            browser.open(system.consolePage(
-                    "/my-reports?filed=Call%20IT%20at%20555-0100&recorded=Your%20account%20is%20locked"));
+            // A link with a report number, or made-up text, where the notices' values once went: the page, without a
+            // notice in the district's voice.
+            browser.open(system.consolePage("/my-reports?filed=LR-2026-000042&recorded=Call%20IT%20at%20555-0100"));
             assertThat(browser.find(By.id("my-reports")).getText()).contains(laptop.assetTag());
             assertThat(browser.driver().findElements(By.id("report-filed"))).isEmpty();
             assertThat(browser.driver().findElements(By.id("police-recorded"))).isEmpty();
@@ -845,7 +859,7 @@ class ConsoleIT {
             browser.find(By.id("costOwed")).clear();
             browser.find(By.id("costOwed")).sendKeys("250.00");
             browser.find(By.id("write-off")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?done=written-off"));
+            browser.awaitElement("report-done");
             assertThat(browser.find(By.tagName("h1")).getText()).contains("Written off");
             assertThat(browser.driver().findElements(By.id("write-off")))
                     .as("a closed report has no action")
@@ -901,7 +915,7 @@ class ConsoleIT {
             assertThat(browser.find(By.id("lastWorkingDay")).getAttribute("value"))
                     .isEqualTo(DistrictSystem.today().toString());
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().contains("?opened="));
+            browser.awaitElement("offboarded");
             assertThat(browser.find(By.id("offboarded")).getText()).contains("One return task is open");
             assertThat(browser.find(By.id("tasks")).getText())
                     .contains(laptop.assetTag())
@@ -919,7 +933,7 @@ class ConsoleIT {
             Axe.assertAccessible(browser, "console-receive-confirm-it");
             browser.find(By.id("note")).sendKeys("Charger missing");
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().contains("received="));
+            browser.awaitElement("task-received");
             assertThat(browser.find(By.id("task-received")).getText()).contains(laptop.assetTag());
         }
         JsonNode tasks = Http.get(
@@ -988,7 +1002,7 @@ class ConsoleIT {
             Axe.assertAccessible(browser, "console-assign-loaner-error-desktop");
             browser.setDate("dueOn", dueOn);
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().endsWith("?moved=ASSIGNED"));
+            browser.awaitElement("device-moved");
             assertThat(browser.find(By.id("due-back")).getText())
                     .isEqualTo("Due back on " + Browser.consoleDate(dueOn));
             assertThat(browser.find(By.id("assignments")).getText())
@@ -1053,7 +1067,7 @@ class ConsoleIT {
             browser.setDate("dueOn", today.plusDays(7));
             browser.fill("note", "Until the laptop is found");
             browser.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().contains("?replacement="));
+            browser.awaitElement("replacement-issued");
             assertThat(browser.find(By.id("replacement-issued")).getText())
                     .contains(spare.assetTag())
                     .contains(holderName)
@@ -1134,7 +1148,7 @@ class ConsoleIT {
             browser.fill("amount", "120.00");
             browser.fill("description", "Cracked screen, replaced by the repair depot");
             browser.find(By.id("save-charge")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=charge"));
+            browser.awaitElement("charge-recorded");
             assertThat(browser.find(By.id("charge-recorded")).getText())
                     .contains("$120.00")
                     .contains(holderName);
@@ -1150,7 +1164,7 @@ class ConsoleIT {
             browser.setDate("paidOn", paidOn);
             browser.fill("reference", receipt);
             browser.find(By.id("record-payment")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=payment"));
+            browser.awaitElement("payment-recorded");
             assertThat(browser.find(By.id("payment-recorded")).getText()).contains("$70.00 is still outstanding");
             assertThat(browser.find(By.id("payments")).getText())
                     .contains("$50.00")
@@ -1170,7 +1184,7 @@ class ConsoleIT {
             browser.fill("waiverAmount", "70.00");
             browser.fill("waiverReason", "Hardship, approved by the principal");
             browser.find(By.id("record-waiver")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().contains("?recorded=waiver"));
+            browser.awaitElement("waiver-recorded");
             assertThat(browser.find(By.tagName("h1")).getText()).contains("Settled");
             assertThat(browser.find(By.id("outstanding")).getText()).isEqualTo("$0.00");
             assertThat(browser.find(By.id("waivers")).getText())

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.LocalDate;
 import org.district.systemtests.District.Device;
 import org.district.systemtests.District.Person;
@@ -23,8 +22,6 @@ import org.openqa.selenium.By;
 @ExtendWith(SystemExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeavingDateConsoleIT {
-
-    private static final Duration PAGE = Browser.PAGE;
 
     private DistrictSystem system;
     private District district;
@@ -65,7 +62,7 @@ class LeavingDateConsoleIT {
 
             browser.setDate("leavingDate", leavingOn);
             browser.find(By.id("save-leaving-date")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().contains("leavingDate=set"));
+            browser.awaitElement("leaving-date-saved");
             assertThat(browser.find(By.id("leaving-date-saved")).getText())
                     .isEqualTo("Leaving date set to " + Browser.consoleDate(leavingOn)
                             + "; return tasks open for that day.");
@@ -94,7 +91,7 @@ class LeavingDateConsoleIT {
         try (Browser browser = new Browser(system, "console-leaving-date-clear-hr", Browser.PHONE)) {
             browser.signInToConsole("/people/" + leaving.id(), district.hrId, "HR");
             browser.find(By.id("clear-leaving-date")).click();
-            await().atMost(PAGE).until(() -> browser.currentUrl().contains("leavingDate=cleared"));
+            browser.awaitElement("leaving-date-cleared");
             assertThat(browser.find(By.id("leaving-date-cleared")).getText()).startsWith("Leaving date cleared.");
             assertThat(browser.driver().findElements(By.id("leaving"))).isEmpty();
             assertThat(browser.find(By.id("leavingDate")).getAttribute("value")).isEmpty();

@@ -98,7 +98,7 @@ class PersonalDevicesConsoleIT {
             owner.fill("purpose", "Two-factor sign-in and the attendance app in class.");
             owner.find(By.id("lockAndLocateConsent")).click();
             owner.find(By.id("register-device")).click();
-            await().atMost(PAGE).until(() -> owner.currentUrl().contains("/personal-devices?registered="));
+            owner.awaitElement("personal-device-done");
             assertThat(owner.find(By.id("personal-device-done")).getText()).contains("is registered as your device");
             String card = owner.find(By.id("personal-devices")).getText();
             assertThat(card).contains("Samsung Galaxy S24").contains(serial).contains("Waiting for a decision");
@@ -195,7 +195,7 @@ class PersonalDevicesConsoleIT {
             assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
             principal.open(system.consolePage("/personal-devices/" + deviceId));
             principal.find(By.id("approve")).click();
-            await().atMost(PAGE).until(() -> principal.currentUrl().endsWith("?done=approved"));
+            principal.awaitElement("personal-device-done");
             assertThat(principal.find(By.id("personal-device-done")).getText()).contains("Approved until");
             assertThat(principal.find(By.id("access")).getText()).isEqualTo("Approved");
             assertThat(principal.driver().findElements(By.id("approve")))
@@ -254,7 +254,7 @@ class PersonalDevicesConsoleIT {
 
             it.fill("reason", reason);
             it.find(By.id("confirm")).click();
-            await().atMost(PAGE).until(() -> it.currentUrl().endsWith("?done=removed"));
+            it.awaitElement("personal-device-done");
             assertThat(it.find(By.id("access")).getText()).isEqualTo("Access removed");
             assertThat(it.find(By.id("access-reason")).getText()).contains(reason);
             Axe.assertAccessible(it, "console-personal-device-removed-desktop");
@@ -301,7 +301,7 @@ class PersonalDevicesConsoleIT {
 
             owner.open(system.consolePage("/personal-devices"));
             owner.find(By.id("ask-again-" + assetTag)).click();
-            await().atMost(PAGE).until(() -> owner.currentUrl().contains("/personal-devices?asked="));
+            owner.awaitElement("personal-device-done");
             assertThat(owner.find(By.id("personal-device-done")).getText()).contains("You asked again for " + assetTag);
             assertThat(owner.find(By.id("personal-device-" + assetTag)).getText())
                     .contains("Waiting for a decision");

@@ -237,8 +237,7 @@ class StoriesIT {
             browser.screenshot("story2-report-loss-form");
             browser.find(By.id("file-report")).click();
 
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> browser.currentUrl().contains("/my-reports?filed="));
+            browser.awaitElement("report-filed");
             assertThat(browser.find(By.id("report-filed")).getText()).contains("is filed");
             assertThat(browser.find(By.id("my-reports")).getText())
                     .contains(laptop.assetTag())

@@ -142,6 +142,9 @@ public class ChargePages {
             Map.of("personId", "person", "reason", "reason-damage", "deviceId", "amount");
 
     @Inject
+    Flash flash;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -238,11 +241,11 @@ public class ChargePages {
     @GET
     @Path("/devices/charges/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR})
-    public Response charge(@PathParam("id") String id, @QueryParam("recorded") String recorded) {
+    public Response charge(@PathParam("id") String id) {
         Charge charge = inventory.charge(DevicePages.uuid(id));
         return DevicePages.html(page(
                 charge,
-                DevicePages.choice(recorded, List.of("charge", "payment", "waiver")),
+                DevicePages.choice(flash.take("recorded"), List.of("charge", "payment", "waiver")),
                 paymentForm(Map.of()),
                 Form.empty(Map.of()),
                 List.of()));
@@ -272,7 +275,7 @@ public class ChargePages {
                 inventory.pay(
                         chargeId, new NewPayment(sum, day, DevicePages.blank(reference), DevicePages.blank(note)));
                 LOG.infof("Recorded a payment on charge %s", chargeId);
-                return Response.seeOther(URI.create("/devices/charges/" + chargeId + "?recorded=payment"))
+                return Flash.seeOther("/devices/charges/" + chargeId, "recorded", "payment")
                         .build();
             } catch (WebApplicationException e) {
                 errors.addAll(refused(e, "amount", PAYMENT_LABELS, Map.of()));
@@ -313,7 +316,7 @@ public class ChargePages {
             try {
                 inventory.waive(chargeId, new NewWaiver(sum, why));
                 LOG.infof("Recorded a waiver on charge %s", chargeId);
-                return Response.seeOther(URI.create("/devices/charges/" + chargeId + "?recorded=waiver"))
+                return Flash.seeOther("/devices/charges/" + chargeId, "recorded", "waiver")
                         .build();
             } catch (WebApplicationException e) {
                 errors.addAll(refused(e, "waiverAmount", WAIVER_LABELS, WAIVER_FIELDS));
@@ -405,7 +408,7 @@ public class ChargePages {
             try {
                 Charge charge = inventory.charge(new NewCharge(who.id(), deviceId, why, sum, what));
                 LOG.infof("Recorded charge %s for device %s", charge.id(), deviceId);
-                return Response.seeOther(URI.create("/devices/charges/" + charge.id() + "?recorded=charge"))
+                return Flash.seeOther("/devices/charges/" + charge.id(), "recorded", "charge")
                         .build();
             } catch (WebApplicationException e) {
                 errors.addAll(refused(e, "amount", CHARGE_LABELS, CHARGE_FIELDS));

@@ -129,7 +129,9 @@ public class DeviceActionPages {
                 // The form's "to" is the browser's word: only a known status goes into the log and the address.
                 String moved = DevicePages.choice(move.status(), DeviceForms.STATUSES);
                 LOG.infof("Moved device %s: %s to %s", deviceId, move.operation(), moved);
-                return Response.seeOther(URI.create("/devices/" + deviceId + (moved == null ? "" : "?moved=" + moved)))
+                return (moved == null
+                                ? Response.seeOther(URI.create("/devices/" + deviceId))
+                                : Flash.seeOther("/devices/" + deviceId, "moved", moved))
                         .build();
             } catch (WebApplicationException e) {
                 String fallback =
@@ -233,8 +235,7 @@ public class DeviceActionPages {
         UUID deviceId = DevicePages.uuid(id);
         checkin.revokeCredential(deviceId);
         LOG.infof("Revoked the credential of device %s", deviceId);
-        return Response.seeOther(URI.create("/devices/" + deviceId + "?revoked=1"))
-                .build();
+        return Flash.seeOther("/devices/" + deviceId, "revoked", "1").build();
     }
 
     // ---------------------------------------------------------------- where a lost device was seen

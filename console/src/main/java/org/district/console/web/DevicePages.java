@@ -195,6 +195,9 @@ public class DevicePages {
     }
 
     @Inject
+    Flash flash;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -452,13 +455,8 @@ public class DevicePages {
     @GET
     @Path("/devices/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF})
-    public Response device(
-            @PathParam("id") String id,
-            @QueryParam("sent") String sent,
-            @QueryParam("registered") String registered,
-            @QueryParam("moved") String moved,
-            @QueryParam("revoked") String revoked,
-            @QueryParam("replacement") String replacementId) {
+    public Response device(@PathParam("id") String id) {
+        String replacementId = flash.take("replacement");
         UUID deviceId = uuid(id);
         boolean everything = pages.seesEverything();
         boolean acts = pages.acts();
@@ -524,11 +522,11 @@ public class DevicePages {
                 everything ? commands.get() : List.of(),
                 everything,
                 acts,
-                choice(sent, DeviceForms.COMMANDS),
-                registered != null,
+                choice(flash.take("sent"), DeviceForms.COMMANDS),
+                flash.take("registered") != null,
                 extras,
-                choice(moved, DeviceForms.STATUSES),
-                revoked != null,
+                choice(flash.take("moved"), DeviceForms.STATUSES),
+                flash.take("revoked") != null,
                 replacement,
                 charges == null ? ChargePages.Summary.NONE : charges.get()));
     }
@@ -595,8 +593,7 @@ public class DevicePages {
                         deviceId,
                         new CommandRequest(command, null, why, command.equals("WIPE") ? confirmTag.trim() : null));
                 LOG.infof("Sent %s to device %s", command, deviceId);
-                return Response.seeOther(URI.create("/devices/" + deviceId + "?sent=" + command))
-                        .build();
+                return Flash.seeOther("/devices/" + deviceId, "sent", command).build();
             } catch (WebApplicationException e) {
                 Failures.Refusal refusal = Failures.refusedInput(e);
                 errors.add(new FieldError("type", refusal.detail()));
@@ -620,7 +617,7 @@ public class DevicePages {
                 .build();
     }
 
-    /** The id, or none when the value is absent or not an id (a notice's parameter, never worth a 404). */
+    /** The id, or none when the value is absent or not an id (a notice's value, never worth a 404). */
     private static UUID uuidOrNull(String id) {
         try {
             return blank(id) == null ? null : UUID.fromString(id.trim());

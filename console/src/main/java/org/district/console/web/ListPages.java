@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.district.console.api.CheckInApi;
@@ -57,6 +56,9 @@ public class ListPages {
     }
 
     @Inject
+    Flash flash;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -86,8 +88,7 @@ public class ListPages {
     public Response returnTasks(
             @QueryParam("status") String status,
             @QueryParam("school") String school,
-            @QueryParam("cursor") String cursor,
-            @QueryParam("received") String received) {
+            @QueryParam("cursor") String cursor) {
         String chosen = DevicePages.choice(status, TASK_STATUSES);
         String statuses = chosen == null ? "OPEN,OVERDUE" : chosen;
         String after = DevicePages.blank(cursor);
@@ -100,7 +101,7 @@ public class ListPages {
                 tasks,
                 after,
                 pages.acts(),
-                Notices.assetTag(received)));
+                Notices.assetTag(flash.take("received"))));
     }
 
     @GET
@@ -143,8 +144,7 @@ public class ListPages {
                             task,
                             List.of(new FieldError("note", Failures.refusal(e).detail()))));
         }
-        return Response.seeOther(URI.create("/return-tasks?received=" + Links.encode(task.assetTag())))
-                .build();
+        return Flash.seeOther("/return-tasks", "received", task.assetTag()).build();
     }
 
     @GET

@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -110,7 +109,7 @@ public class LoanPages {
             try {
                 Device replacement = inventory.replace(lostId, new Replacement(tag, due, DevicePages.blank(note)));
                 LOG.infof("Issued device %s as a replacement for device %s", replacement.id(), lostId);
-                return Response.seeOther(URI.create("/devices/" + lostId + "?replacement=" + replacement.id()))
+                return Flash.seeOther("/devices/" + lostId, "replacement", replacement.id())
                         .build();
             } catch (WebApplicationException e) {
                 errors.addAll(inFormOrder(Failures.fieldErrors(e, "assetTag", LABELS, API_FIELDS)));

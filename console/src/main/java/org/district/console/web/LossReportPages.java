@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -54,6 +53,9 @@ public class LossReportPages {
     }
 
     @Inject
+    Flash flash;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -75,10 +77,10 @@ public class LossReportPages {
     @GET
     @Path("/loss-reports/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.AUDITOR, Roles.HR, Roles.SUPERVISOR, Roles.STAFF, Roles.PRINCIPAL})
-    public Response report(@PathParam("id") String id, @QueryParam("done") String done) {
+    public Response report(@PathParam("id") String id) {
         UUID reportId = DevicePages.uuid(id);
         if (pages.seesEverything()) {
-            return DevicePages.html(page(reportId, null, null, List.of(), DevicePages.blank(done)));
+            return DevicePages.html(page(reportId, null, null, List.of(), DevicePages.blank(flash.take("done"))));
         }
         LossReport report = lossReports.report(reportId);
         String me = pages.districtId();
@@ -96,7 +98,7 @@ public class LossReportPages {
         UUID reportId = DevicePages.uuid(id);
         try {
             lossReports.recover(reportId, new Recovery(DevicePages.blank(note)));
-            return Response.seeOther(URI.create("/loss-reports/" + reportId + "?done=recovered"))
+            return Flash.seeOther("/loss-reports/" + reportId, "done", "recovered")
                     .build();
         } catch (WebApplicationException e) {
             return refused(reportId, e, "note", note, null);
@@ -132,7 +134,7 @@ public class LossReportPages {
         }
         try {
             lossReports.writeOff(reportId, new WriteOff(owed, DevicePages.blank(note)));
-            return Response.seeOther(URI.create("/loss-reports/" + reportId + "?done=written-off"))
+            return Flash.seeOther("/loss-reports/" + reportId, "done", "written-off")
                     .build();
         } catch (WebApplicationException e) {
             return refused(reportId, e, "costOwed", note, cost);

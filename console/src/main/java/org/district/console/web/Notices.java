@@ -3,9 +3,10 @@ package org.district.console.web;
 import java.util.regex.Pattern;
 
 /**
- * What a page repeats from its own address in a notice ("LR-2026-000042 is filed", "LHS-0042 is marked as received"):
- * only a value of the form the redirect that led there puts in, or nothing. Anyone can send a link to the console with
- * any text in its query, and the page shows its notices in the district's own voice.
+ * What a page repeats from its notice ("LR-2026-000042 is filed", "LHS-0042 is marked as received"): only a value of
+ * the form the redirect that led there puts in, or nothing. The notice comes from the console's own cookie
+ * ({@link Flash}), never from the address; its text is checked all the same, as the page shows it in the district's
+ * own voice.
  */
 final class Notices {
 

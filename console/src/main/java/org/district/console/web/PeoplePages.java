@@ -84,6 +84,9 @@ public class PeoplePages {
     }
 
     @Inject
+    Flash flash;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -156,15 +159,17 @@ public class PeoplePages {
     @GET
     @Path("/people/{id}")
     @RolesAllowed({Roles.IT_ADMIN, Roles.HR})
-    public Response person(
-            @PathParam("id") String id,
-            @QueryParam("opened") Integer opened,
-            @QueryParam("registered") String registered,
-            @QueryParam("leavingDate") String leavingSaved) {
+    public Response person(@PathParam("id") String id) {
         UUID personId = DevicePages.uuid(id);
         Person person = inventory.person(personId);
-        String saved = "set".equals(leavingSaved) || "cleared".equals(leavingSaved) ? leavingSaved : null;
-        return personPage(200, person, leavingForm(person), opened, registered != null, saved);
+        String saved = DevicePages.choice(flash.take(LEAVING_DATE), List.of("set", "cleared"));
+        return personPage(
+                200,
+                person,
+                leavingForm(person),
+                opened(flash.take("opened")),
+                flash.take("registered") != null,
+                saved);
     }
 
     /**
@@ -192,8 +197,7 @@ public class PeoplePages {
             try {
                 inventory.updatePerson(personId, withLeavingDate(person, day));
                 LOG.infof("Leaving date of person %s %s", personId, day == null ? "cleared" : "set to " + day);
-                return Response.seeOther(
-                                URI.create("/people/" + personId + "?leavingDate=" + (day == null ? "cleared" : "set")))
+                return Flash.seeOther("/people/" + personId, LEAVING_DATE, day == null ? "cleared" : "set")
                         .build();
             } catch (WebApplicationException e) {
                 errors.addAll(Failures.fieldErrors(e, LEAVING_DATE, LEAVING_LABELS, LEAVING_API_FIELDS));
@@ -235,6 +239,15 @@ public class PeoplePages {
                 LEAVING_DATE,
                 person.departedOn() == null ? null : person.departedOn().toString());
         return Form.empty(values);
+    }
+
+    /** How many return tasks the offboarding just opened, as its notice says. */
+    private static Integer opened(String notice) {
+        try {
+            return notice == null ? null : Integer.valueOf(notice);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
@@ -303,7 +316,7 @@ public class PeoplePages {
         if (problem == null) {
             try {
                 OffboardingResult result = checkin.offboard(new Offboarding(personId, day));
-                return Response.seeOther(URI.create("/people/" + personId + "?opened=" + result.tasksOpened()))
+                return Flash.seeOther("/people/" + personId, "opened", result.tasksOpened())
                         .build();
             } catch (WebApplicationException e) {
                 problem = Failures.refusedInput(e).detail();

@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,6 +158,9 @@ public class PersonalDevicePages {
             List.of("type", "make", "model", "serialNumber", "purpose", "lockAndLocateConsent");
 
     @Inject
+    Flash flash;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -179,7 +181,9 @@ public class PersonalDevicePages {
     @GET
     @Path("/personal-devices")
     @RolesAllowed({Roles.STAFF, Roles.SUPERVISOR, Roles.PRINCIPAL, Roles.HR, Roles.IT_ADMIN})
-    public Response mine(@QueryParam("registered") String registered, @QueryParam("asked") String asked) {
+    public Response mine() {
+        String registered = flash.take("registered");
+        String asked = flash.take("asked");
         String me = pages.districtId();
         List<PersonalDevice> own = new ArrayList<>();
         String cursor = null;
@@ -245,7 +249,7 @@ public class PersonalDevicePages {
                         DevicePages.blank(fields.purpose),
                         fields.consents()));
                 LOG.infof("Registered personal device %s for its owner", device.id());
-                return Response.seeOther(URI.create("/personal-devices?registered=" + device.id()))
+                return Flash.seeOther("/personal-devices", "registered", device.id())
                         .build();
             } catch (WebApplicationException e) {
                 errors.addAll(refused(e, words));
@@ -266,10 +270,9 @@ public class PersonalDevicePages {
         try {
             inventory.renewPersonalDevice(deviceId, new PersonalDeviceRenewal(DevicePages.blank(purpose)));
             LOG.infof("Asked again for personal device %s", deviceId);
-            return Response.seeOther(URI.create(
-                            "list".equals(from)
-                                    ? "/personal-devices?asked=" + deviceId
-                                    : "/personal-devices/" + deviceId + "?done=asked"))
+            return ("list".equals(from)
+                            ? Flash.seeOther("/personal-devices", "asked", deviceId)
+                            : Flash.seeOther("/personal-devices/" + deviceId, "done", "asked"))
                     .build();
         } catch (WebApplicationException e) {
             Failures.Refusal refusal = Failures.refusedInput(e);
@@ -316,9 +319,10 @@ public class PersonalDevicePages {
     @GET
     @Path("/personal-devices/{id}")
     @RolesAllowed({Roles.STAFF, Roles.SUPERVISOR, Roles.PRINCIPAL, Roles.HR, Roles.IT_ADMIN, Roles.AUDITOR})
-    public Response device(@PathParam("id") String id, @QueryParam("done") String done) {
+    public Response device(@PathParam("id") String id) {
         UUID deviceId = DevicePages.uuid(id);
-        return DevicePages.html(page(deviceId, DevicePages.choice(done, DONE), Form.empty(Map.of()), false));
+        return DevicePages.html(
+                page(deviceId, DevicePages.choice(flash.take("done"), DONE), Form.empty(Map.of()), false));
     }
 
     @POST
@@ -349,8 +353,7 @@ public class PersonalDevicePages {
             try {
                 inventory.decidePersonalDevice(deviceId, new PersonalDeviceDecision(choice, why));
                 LOG.infof("Decided %s on personal device %s", choice, deviceId);
-                return Response.seeOther(URI.create(
-                                "/personal-devices/" + deviceId + "?done=" + (refuse ? "refused" : "approved")))
+                return Flash.seeOther("/personal-devices/" + deviceId, "done", refuse ? "refused" : "approved")
                         .build();
             } catch (WebApplicationException e) {
                 Failures.Refusal refusal = Failures.refusedInput(e);
@@ -396,7 +399,7 @@ public class PersonalDevicePages {
             try {
                 inventory.removePersonalDevice(deviceId, new PersonalDeviceRemoval(why));
                 LOG.infof("Removed the access of personal device %s", deviceId);
-                return Response.seeOther(URI.create("/personal-devices/" + deviceId + "?done=removed"))
+                return Flash.seeOther("/personal-devices/" + deviceId, "done", "removed")
                         .build();
             } catch (WebApplicationException e) {
                 Failures.Refusal refusal = Failures.refusedInput(e);

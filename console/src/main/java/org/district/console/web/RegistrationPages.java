@@ -14,7 +14,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -301,7 +300,7 @@ public class RegistrationPages {
                         warrantyEnd,
                         blank(fields.notes),
                         personal ? blank(fields.ownerDistrictId) : null));
-                return Response.seeOther(URI.create("/devices/" + device.id() + "?registered=1"))
+                return Flash.seeOther("/devices/" + device.id(), "registered", "1")
                         .build();
             } catch (WebApplicationException e) {
                 errors.addAll(refused(e, "assetTag"));
@@ -338,7 +337,7 @@ public class RegistrationPages {
                         true,
                         null,
                         aup));
-                return Response.seeOther(URI.create("/people/" + person.id() + "?registered=1"))
+                return Flash.seeOther("/people/" + person.id(), "registered", "1")
                         .build();
             } catch (WebApplicationException e) {
                 errors.addAll(refused(e, "districtId"));

@@ -117,6 +117,9 @@ public class ReportPages {
             "policeCaseNumber", new String[] {"policeCaseNumber", "The case number"});
 
     @Inject
+    Flash flash;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -196,7 +199,7 @@ public class ReportPages {
                     form.police() ? DevicePages.blank(form.policeCaseNumber) : null);
             try {
                 LossReport filed = lossReports.file(form.key, report);
-                return Response.seeOther(URI.create("/my-reports?filed=" + Links.encode(filed.reportNumber())))
+                return Flash.seeOther("/my-reports", "filed", filed.reportNumber())
                         .build();
             } catch (WebApplicationException e) {
                 errors.addAll(refused(e, form, words));
@@ -240,10 +243,7 @@ public class ReportPages {
     @GET
     @Path("/my-reports")
     @RolesAllowed({Roles.STAFF, Roles.SUPERVISOR})
-    public Response myReports(
-            @QueryParam("cursor") String cursor,
-            @QueryParam("filed") String filed,
-            @QueryParam("recorded") String recorded) {
+    public Response myReports(@QueryParam("cursor") String cursor) {
         Page<LossReport> reports =
                 lossReports.reports(null, null, null, DevicePages.blank(cursor), DevicePages.PAGE_SIZE);
         Set<UUID> recordable = reports.items().stream()
@@ -253,8 +253,8 @@ public class ReportPages {
         return DevicePages.html(Templates.myReports(
                 pages.chrome("my-reports"),
                 reports,
-                Notices.reportNumber(filed),
-                Notices.reportNumber(recorded),
+                Notices.reportNumber(flash.take("filed")),
+                Notices.reportNumber(flash.take("recorded")),
                 recordable));
     }
 
@@ -291,10 +291,9 @@ public class ReportPages {
         try {
             lossReports.policeReport(
                     reportId, new PoliceReport(DevicePages.blank(agency), DevicePages.blank(caseNumber)));
-            return Response.seeOther(URI.create(
-                            pages.seesEverything()
-                                    ? "/loss-reports/" + reportId
-                                    : "/my-reports?recorded=" + Links.encode(report.reportNumber())))
+            return (pages.seesEverything()
+                            ? Response.seeOther(URI.create("/loss-reports/" + reportId))
+                            : Flash.seeOther("/my-reports", "recorded", report.reportNumber()))
                     .build();
         } catch (WebApplicationException e) {
             Failures.Refusal refusal = Failures.refusedInput(e);
