@@ -234,6 +234,8 @@ class IntuneTest {
         listOnly(device(id, laptop, synced, "[" + oldLock + "]", "managed"));
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
 
+        // The laptop also runs the district's agent.
+        Api.credential(laptop.id());
         Feed.Device stolen = reportStolen(laptop);
 
         // Within one sync: remoteLock and locateDevice through Graph. This laptop cannot be located (Intune refuses),
@@ -289,6 +291,24 @@ class IntuneTest {
                         "select provider_status from mdm_device where provider = 'INTUNE' and provider_device_id = ?",
                         id))
                 .isEqualTo("WIPE_PENDING");
+
+        // The laptop's own agent (in a thief's hands) is not told of the WIPE Intune carries, and cannot end it by
+        // saying it refused it, even holding its id and nonce: only Intune's report ends it.
+        String wipeId =
+                db.text("select id::text from device_command where device_id = ? and type = 'WIPE'", stolen.id());
+        String wipeNonce = db.text("select nonce from device_command where id = ?::uuid", wipeId);
+        Api.device(laptop.id())
+                .body(Api.locked(Api.checkIn(), true))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands.type", not(hasItem("WIPE")));
+        Api.device(laptop.id())
+                .body(Api.locked(Api.completing(Api.checkIn(), wipeId, wipeNonce, "REFUSED"), true))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        assertThat(command(stolen, "WIPE")).isEqualTo("DELIVERED");
 
         server.resetAll();
         token("token-wiped");

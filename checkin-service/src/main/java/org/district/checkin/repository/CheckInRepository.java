@@ -103,14 +103,18 @@ public class CheckInRepository {
 
     /**
      * A delivered command ends as its own device reports it with the nonce it was sent: DONE (a LOCK only when the same
-     * check-in also says the lock is in force), REFUSED or FAILED.
+     * check-in also says the lock is in force), REFUSED or FAILED. A command sent through a device manager ends only by
+     * that manager's report (org.district.checkin.mdm hands in only the commands sent through the reporting entry),
+     * never by what the device's agent says of it.
      */
     private static final String COMPLETE_COMMANDS =
             """
             with done as (update device_command c set status = u.result, done_at = ? \
-            from unnest(?::uuid[], ?::uuid[], ?::text[], ?::bool[], ?::text[]) as u(id, device_id, nonce, locked, result) \
+            from unnest(?::uuid[], ?::uuid[], ?::text[], ?::bool[], ?::text[], ?::bool[]) \
+            as u(id, device_id, nonce, locked, result, from_agent) \
             where c.id = u.id and c.device_id = u.device_id and c.nonce = u.nonce and c.status = 'DELIVERED' \
             and (c.type <> 'LOCK' or u.locked or u.result <> 'DONE') \
+            and (not u.from_agent or c.sent_via_provider is null) \
             returning c.id, c.device_id, c.type, c.status, c.done_at), \
             ranked as (select done.*, row_number() over (partition by done.device_id order by done.id) as n, \
             count(*) over (partition by done.device_id) as k from done), \
@@ -140,13 +144,17 @@ public class CheckInRepository {
             returning c.device_id"""
                     .formatted(MAY_LOCK_AND_LOCATE);
 
-    /** Open commands of the batch's devices; those not sent before are marked DELIVERED by the same statement. */
+    /**
+     * Open commands of the batch's devices for their agents; those not sent before are marked DELIVERED by the same
+     * statement. A command a device manager carries is not the agent's: it is neither shown to it nor ended by it.
+     */
     private static final String DELIVER_COMMANDS =
             """
             with sent as (update device_command set status = 'DELIVERED', \
             delivered_at = ? where device_id = any(?) and status = 'PENDING' returning id) \
             select id, device_id, type, message, nonce from device_command \
-            where device_id = any(?) and status in ('PENDING', 'DELIVERED') order by created_at, id""";
+            where device_id = any(?) and status in ('PENDING', 'DELIVERED') and sent_via_provider is null \
+            order by created_at, id""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -223,6 +231,9 @@ public class CheckInRepository {
 
         /** The commands the device reports done, each with the nonce it was sent; empty for none. */
         List<Completion> completedCommands();
+
+        /** Whether the check-in is the device's agent's (not a device manager's report of the device). */
+        boolean fromAgent();
 
         /** Whether the device says the district's lock is in force on it now. */
         boolean locked();
@@ -380,6 +391,7 @@ public class CheckInRepository {
         List<Object> nonces = new ArrayList<>();
         List<Object> locked = new ArrayList<>();
         List<Object> results = new ArrayList<>();
+        List<Object> fromAgents = new ArrayList<>();
         for (Written w : accepted) {
             for (Completion command : new LinkedHashSet<>(w.completedCommands())) {
                 commandIds.add(command.id());
@@ -387,6 +399,7 @@ public class CheckInRepository {
                 nonces.add(command.nonce());
                 locked.add(w.locked());
                 results.add(command.result());
+                fromAgents.add(w.fromAgent());
             }
         }
         if (commandIds.isEmpty()) {
@@ -401,6 +414,7 @@ public class CheckInRepository {
             ps.setArray(4, c.createArrayOf("text", nonces.toArray()));
             ps.setArray(5, c.createArrayOf("bool", locked.toArray()));
             ps.setArray(6, c.createArrayOf("text", results.toArray()));
+            ps.setArray(7, c.createArrayOf("bool", fromAgents.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     completed.add(new CompletedCommand(

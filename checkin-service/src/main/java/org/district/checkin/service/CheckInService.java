@@ -176,6 +176,11 @@ public class CheckInService {
         }
 
         @Override
+        public boolean fromAgent() {
+            return pending.fromAgent();
+        }
+
+        @Override
         public List<CheckInRepository.Completion> completedCommands() {
             List<CheckInRequest.CompletedCommand> done = body().completedCommands();
             return done == null
