@@ -111,7 +111,7 @@ public class EnrolmentResource {
     public Response enrol(@Valid @NotNull EnrolmentRequest request) {
         // The caller's network was counted before the body was read (EnrolmentLimitFilter).
         return Response.status(Response.Status.CREATED)
-                .entity(IssuedDeviceCredentialView.of(enrolments.enrol(request.code())))
+                .entity(IssuedDeviceCredentialView.forDevice(enrolments.enrol(request.code())))
                 .build();
     }
 }

@@ -1,11 +1,16 @@
 package org.district.checkin.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import org.district.checkin.service.DeviceCredentialService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A newly issued device credential; {@code credential} is the only copy of the secret. */
+/**
+ * A newly issued device credential; {@code credential} is the only copy of the secret. IT's answer names who issued it;
+ * a device enrolling by code is not told who made the code (a district id is not the device's to know).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A newly issued device credential; this answer holds the only copy of the secret")
 public record IssuedDeviceCredentialView(
         @Schema(description = "The device", required = true, example = "3f9c1e52-7a4b-4d2e-9b61-0c8a5e7d2f14")
@@ -21,13 +26,19 @@ public record IssuedDeviceCredentialView(
         @Schema(description = "When it was issued", required = true, example = "2026-09-14T13:30:00Z") Instant issuedAt,
         @Schema(
                         description =
-                                "Who issued it (role:district id); for an enrolment by code, whoever created the code",
-                        required = true,
+                                "Who issued it (role:district id), in IT's answer; absent in a device's answer to its"
+                                        + " enrolment by code",
                         example = "IT_ADMIN:E10482")
                 String issuedBy) {
 
+    /** IT's answer, naming who issued it. */
     static IssuedDeviceCredentialView of(DeviceCredentialService.Issued issued) {
         return new IssuedDeviceCredentialView(
                 issued.deviceId(), issued.credential(), issued.issuedAt(), issued.issuedBy());
+    }
+
+    /** The enrolling device's answer: its credential, without who made the code. */
+    static IssuedDeviceCredentialView forDevice(DeviceCredentialService.Issued issued) {
+        return new IssuedDeviceCredentialView(issued.deviceId(), issued.credential(), issued.issuedAt(), null);
     }
 }
