@@ -327,6 +327,27 @@ class IntuneTest {
     }
 
     @Test
+    void aComputerEnrolledAsSomeonesOwnCannotClaimADistrictLaptopBySerialNumber() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        String real = "i-" + laptop.id();
+        String own = "i-own-" + laptop.id();
+        Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        // Enrolled by its user as their own device (Intune's managedDeviceOwnerType), reporting the laptop's serial.
+        String vm = device(own, "DESKTOP-HOME1", "SN-" + laptop.assetTag(), synced, true, "compliant", "managed", "[]")
+                .replace("\"managedDeviceOwnerType\": \"company\"", "\"managedDeviceOwnerType\": \"personal\"");
+        assertThat(vm).contains("\"managedDeviceOwnerType\": \"personal\"");
+        String both = IntuneServer.page(List.of(device(real, laptop, synced, "[]", "managed"), vm), null);
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES)).willReturn(okJson(both)));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        String matchedTo = "select coalesce(device_id::text, 'unknown') from mdm_device where provider = 'INTUNE'"
+                + " and provider_device_id = ?";
+        assertThat(db.text(matchedTo, own)).isEqualTo("unknown");
+        assertThat(db.text(matchedTo, real)).isEqualTo(laptop.id().toString());
+        server.verify(getRequestedFor(urlPathEqualTo(IntuneServer.DEVICES))
+                .withQueryParam("$select", containing("managedDeviceOwnerType")));
+    }
+
+    @Test
     void aLaptopThatTwoIntuneEntriesClaimIsSentNoCommandThroughIntune() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
         String real = "i-" + laptop.id();

@@ -10,6 +10,8 @@ import org.district.checkin.entity.DeviceCommand;
  * length and known characters, and what the manager did not say (or said in a form not accepted) is null.
  *
  * @param providerDeviceId the manager's own id of the device (how commands name it)
+ * @param personal whether the manager has the device as its user's own (Intune's {@code managedDeviceOwnerType}
+ *     personal): such an entry is never matched to a district-owned device
  * @param status the manager's status of the device (Google Admin: ACTIVE, DISABLED, ...; Intune: its management state,
  *     MANAGED, WIPE_PENDING, ...)
  * @param locked whether the district's lock is in force: the manager has the device disabled or locked
@@ -27,6 +29,7 @@ import org.district.checkin.entity.DeviceCommand;
  */
 public record MdmDeviceReport(
         String providerDeviceId,
+        boolean personal,
         String serialNumber,
         String assetTag,
         String status,

@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.district.checkin.domain.CheckInSource;
 import org.district.checkin.entity.DeviceCommand;
@@ -29,7 +31,7 @@ public class MdmRepository {
 
     private static final String MATCH =
             """
-            select id, upper(serial_number), upper(asset_tag) from device \
+            select id, upper(serial_number), upper(asset_tag), ownership = 'PERSONAL' from device \
             where upper(serial_number) = any(?) or upper(asset_tag) = any(?)""";
 
     /** Upserts a page of listed devices; answers each with what was stored before (the CTEs see the old rows). */
@@ -107,16 +109,19 @@ public class MdmRepository {
             String error) {}
 
     /**
-     * Inventory devices found by serial number and by asset tag (upper case), and the serial number inventory knows
-     * for each device found (absent when it knows none).
+     * Inventory devices found by serial number and by asset tag (upper case), the serial number inventory knows for
+     * each device found (absent when it knows none), and those of them that are personal devices (registered by their
+     * owners), not the district's.
      */
-    public record Matches(Map<String, UUID> bySerial, Map<String, UUID> byTag, Map<UUID, String> serialOf) {}
+    public record Matches(
+            Map<String, UUID> bySerial, Map<String, UUID> byTag, Map<UUID, String> serialOf, Set<UUID> personal) {}
 
     /** The inventory devices with these serial numbers or asset tags (upper case). */
     public Matches match(Collection<String> serials, Collection<String> tags) throws SQLException {
         Map<String, UUID> bySerial = new HashMap<>();
         Map<String, UUID> byTag = new HashMap<>();
         Map<UUID, String> serialOf = new HashMap<>();
+        Set<UUID> personal = new HashSet<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(MATCH)) {
             ps.setArray(1, c.createArrayOf("text", serials.toArray()));
@@ -129,10 +134,13 @@ public class MdmRepository {
                         serialOf.put(id, rs.getString(2));
                     }
                     byTag.putIfAbsent(rs.getString(3), id);
+                    if (rs.getBoolean(4)) {
+                        personal.add(id);
+                    }
                 }
             }
         }
-        return new Matches(bySerial, byTag, serialOf);
+        return new Matches(bySerial, byTag, serialOf, personal);
     }
 
     /** Stores a page of a manager's devices (no id twice), each with its inventory device or none. */

@@ -265,7 +265,9 @@ public class MdmSync {
      * a serial number on record is matched by that number or not at all, so a listed device that withholds its serial
      * number (or reports another) and takes the name is left unmatched, listed for IT as unknown. And a tag never
      * matches a device that a listed device's serial number matched, nor one that two tags claim. So no device can
-     * take over another's check-ins or receive its LOCK or WIPE by taking its name.
+     * take over another's check-ins or receive its LOCK or WIPE by taking its name. And an entry the manager has as its
+     * user's own device ({@link MdmDeviceReport#personal()}) matches only a personal device: a computer someone enrolled
+     * as theirs, reporting a district laptop's serial number, is listed as unknown.
      */
     static Map<String, UUID> matchAll(
             List<MdmDeviceReport> list, MdmRepository.Matches found, boolean tagSetByDistrict) {
@@ -274,12 +276,18 @@ public class MdmSync {
         for (MdmDeviceReport d : list) {
             String serial = d.serialNumber() == null ? null : d.serialNumber().toUpperCase(Locale.ROOT);
             UUID id = serial == null ? null : found.bySerial().get(serial);
+            if (id != null && d.personal() && !found.personal().contains(id)) {
+                continue;
+            }
             if (id != null) {
                 bySerial.put(d.providerDeviceId(), id);
                 continue;
             }
             UUID named =
                     d.assetTag() == null ? null : found.byTag().get(d.assetTag().toUpperCase(Locale.ROOT));
+            if (named != null && d.personal() && !found.personal().contains(named)) {
+                continue;
+            }
             if (named != null && (tagSetByDistrict || !found.serialOf().containsKey(named))) {
                 byTag.put(d.providerDeviceId(), named);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,14 @@ class MdmMatchTest {
     private static final UUID NO_SERIAL_KNOWN = UUID.randomUUID();
 
     /** Inventory: LAPTOP (tag LHS-0001, serial SN-1) and NO_SERIAL_KNOWN (tag LHS-0002, no serial recorded). */
+    private static final UUID OWN_PHONE = UUID.randomUUID();
+
+    /** And OWN_PHONE (tag P-0003, serial SN-3), a staff member's own, registered as a personal device. */
     private static final MdmRepository.Matches INVENTORY = new MdmRepository.Matches(
-            Map.of("SN-1", LAPTOP), Map.of("LHS-0001", LAPTOP, "LHS-0002", NO_SERIAL_KNOWN), Map.of(LAPTOP, "SN-1"));
+            Map.of("SN-1", LAPTOP, "SN-3", OWN_PHONE),
+            Map.of("LHS-0001", LAPTOP, "LHS-0002", NO_SERIAL_KNOWN, "P-0003", OWN_PHONE),
+            Map.of(LAPTOP, "SN-1", OWN_PHONE, "SN-3"),
+            Set.of(OWN_PHONE));
 
     @Test
     void theSerialNumberDecidesFirstAndANameOnlyWhereNoSerialContradictsIt() {
@@ -64,9 +71,33 @@ class MdmMatchTest {
                 .containsExactlyEntriesOf(Map.of("chromebook", LAPTOP));
     }
 
+    @Test
+    void anEntryEnrolledAsSomeonesOwnMatchesOnlyAPersonalDevice() {
+        // A computer enrolled in Intune as its user's own (a VM, say) reporting a district laptop's serial number, or
+        // named after one with no serial on record: neither is the district's device.
+        assertThat(MdmSync.matchAll(
+                        List.of(
+                                listedAsOwn("vm-with-laptops-serial", "SN-1", null),
+                                listedAsOwn("vm-named-like-a-laptop", null, "LHS-0002"),
+                                listedAsOwn("staff-phone", "sn-3", null)),
+                        INVENTORY,
+                        false))
+                .containsExactlyEntriesOf(Map.of("staff-phone", OWN_PHONE));
+        assertThat(MdmSync.matchAll(List.of(listed("company-entry", "SN-1", null)), INVENTORY, false))
+                .containsExactlyEntriesOf(Map.of("company-entry", LAPTOP));
+    }
+
+    private static MdmDeviceReport listedAsOwn(String id, String serial, String tag) {
+        return report(id, true, serial, tag);
+    }
+
     private static MdmDeviceReport listed(String id, String serial, String tag) {
+        return report(id, false, serial, tag);
+    }
+
+    private static MdmDeviceReport report(String id, boolean personal, String serial, String tag) {
         return new MdmDeviceReport(
-                id, serial, tag, null, false, null, null, null, null, null, null, false, null, null, null, null, null,
-                null, Map.of());
+                id, personal, serial, tag, null, false, null, null, null, null, null, null, false, null, null, null,
+                null, null, null, Map.of());
     }
 }

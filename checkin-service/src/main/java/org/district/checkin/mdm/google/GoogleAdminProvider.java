@@ -229,6 +229,7 @@ public class GoogleAdminProvider extends SignedInProvider {
         }
         return new MdmDeviceReport(
                 id,
+                false,
                 Untrusted.serial(node.path("serialNumber").asText(null)),
                 Untrusted.assetTag(node.path("annotatedAssetId").asText(null)),
                 status,

@@ -46,7 +46,7 @@ public class IntuneProvider extends SignedInProvider {
 
     /** The fields asked for: what a check-in, matching and the commands need. No user, no email, no phone number. */
     static final String DEVICE_FIELDS = "id,deviceName,serialNumber,operatingSystem,osVersion,lastSyncDateTime,"
-            + "isEncrypted,complianceState,managementState,deviceActionResults";
+            + "isEncrypted,complianceState,managementState,deviceActionResults,managedDeviceOwnerType";
 
     static final String DEVICES_PATH = "/v1.0/deviceManagement/managedDevices";
 
@@ -241,6 +241,9 @@ public class IntuneProvider extends SignedInProvider {
         JsonNode encrypted = node.path("isEncrypted");
         return new MdmDeviceReport(
                 id,
+                // Whoever enrols a device as their own in Intune says what its serial number is: never a district
+                // device's entry (MdmSync.matchAll).
+                "personal".equals(node.path("managedDeviceOwnerType").asText(null)),
                 Untrusted.serial(node.path("serialNumber").asText(null)),
                 Untrusted.assetTag(node.path("deviceName").asText(null)),
                 Untrusted.status(upperSnake(node.path("managementState").asText(null))),
