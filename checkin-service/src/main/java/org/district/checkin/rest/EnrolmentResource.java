@@ -1,6 +1,5 @@
 package org.district.checkin.rest;
 
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,10 +14,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
-import org.district.checkin.service.CheckInRules;
 import org.district.checkin.service.EnrolmentRequest;
 import org.district.checkin.service.EnrolmentService;
 import org.district.support.web.SecretAnswer;
@@ -45,32 +40,6 @@ public class EnrolmentResource {
 
     @Inject
     EnrolmentService enrolments;
-
-    /**
-     * The network an enrolment attempt is counted under: an IPv4 address, or an IPv6 address's /64 (one home or
-     * school network is given a whole /64, so its hosts could otherwise pick a new address for every guess). An address
-     * that is not a literal one (a forwarded header the proxy filled oddly) is counted under one shared name, never
-     * under none: a caller without a name would not be limited at all.
-     */
-    static String network(SocketAddress from) {
-        String host = from == null ? null : from.hostAddress();
-        if (host == null || !CheckInRules.isIpAddress(host)) {
-            return "unparsed-address";
-        }
-        if (host.indexOf(':') < 0) {
-            return host;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(host).getAddress();
-            if (bytes.length == 4) {
-                return InetAddress.getByAddress(bytes).getHostAddress();
-            }
-            Arrays.fill(bytes, 8, 16, (byte) 0);
-            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
-        } catch (UnknownHostException e) {
-            return "unparsed-address";
-        }
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
