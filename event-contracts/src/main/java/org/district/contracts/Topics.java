@@ -1,6 +1,25 @@
 package org.district.contracts;
 
 import java.util.List;
+import java.util.Map;
+import org.district.contracts.checkin.DeviceCheckInState;
+import org.district.contracts.checkin.DeviceReturned;
+import org.district.contracts.checkin.DeviceSeenAfterDeparture;
+import org.district.contracts.checkin.LostDeviceSeen;
+import org.district.contracts.checkin.PersonalDeviceAccessRemoved;
+import org.district.contracts.checkin.ReturnTaskOpened;
+import org.district.contracts.checkin.ReturnTaskOverdue;
+import org.district.contracts.checkin.ReturnTaskReminder;
+import org.district.contracts.hr.OffboardingRequested;
+import org.district.contracts.inventory.ChargeSnapshot;
+import org.district.contracts.inventory.DeviceSnapshot;
+import org.district.contracts.inventory.PersonSnapshot;
+import org.district.contracts.inventory.PersonalDeviceDecision;
+import org.district.contracts.lossreport.LossReportRecovered;
+import org.district.contracts.lossreport.LossReportUpdated;
+import org.district.contracts.lossreport.LossReportWrittenOff;
+import org.district.contracts.lossreport.LossReported;
+import org.district.contracts.lossreport.NotificationDeadLettered;
 
 /**
  * Kafka topic names, their keys and their retention, in one place so every service agrees.
@@ -70,6 +89,40 @@ public final class Topics {
             new TopicSpec(DEVICE_STATE, 6, true),
             new TopicSpec(PERSONAL_DEVICE_ACCESS, 6, false),
             new TopicSpec(OFFBOARDINGS, 3, false));
+
+    /**
+     * The one topic each event type is published on. Each topic is written by one service's Kafka user alone (the
+     * brokers' ACLs), so an event of a known type read from any other topic was not published by its owner: a
+     * service holding another's credentials could otherwise forge, say, a LossReported on its own topic.
+     */
+    private static final Map<String, String> TOPIC_OF = Map.ofEntries(
+            Map.entry(DeviceSnapshot.TYPE, DEVICES),
+            Map.entry(PersonSnapshot.TYPE, PEOPLE),
+            Map.entry(ChargeSnapshot.TYPE, CHARGES),
+            Map.entry(PersonalDeviceDecision.TYPE, PERSONAL_DEVICES),
+            Map.entry(LossReported.TYPE, LOSS_REPORTS),
+            Map.entry(LossReportUpdated.TYPE, LOSS_REPORTS),
+            Map.entry(LossReportRecovered.TYPE, LOSS_REPORTS),
+            Map.entry(LossReportWrittenOff.TYPE, LOSS_REPORTS),
+            Map.entry(NotificationDeadLettered.TYPE, NOTIFICATIONS_DEAD_LETTER),
+            Map.entry(ReturnTaskOpened.TYPE, RETURN_TASKS),
+            Map.entry(ReturnTaskReminder.TYPE, RETURN_TASKS),
+            Map.entry(ReturnTaskOverdue.TYPE, RETURN_TASKS),
+            Map.entry(DeviceReturned.TYPE, RETURN_TASKS),
+            Map.entry(LostDeviceSeen.TYPE, DEVICE_ALERTS),
+            Map.entry(DeviceSeenAfterDeparture.TYPE, DEVICE_ALERTS),
+            Map.entry(DeviceCheckInState.TYPE, DEVICE_STATE),
+            Map.entry(PersonalDeviceAccessRemoved.TYPE, PERSONAL_DEVICE_ACCESS),
+            Map.entry(OffboardingRequested.TYPE, OFFBOARDINGS));
+
+    /**
+     * Whether an event of this type may come from this topic: its own topic for a known type; any topic for a type
+     * this system does not know (consumers pass over those).
+     */
+    public static boolean mayCarry(String topic, String eventType) {
+        String own = eventType == null ? null : TOPIC_OF.get(eventType);
+        return own == null || own.equals(topic);
+    }
 
     private Topics() {}
 }

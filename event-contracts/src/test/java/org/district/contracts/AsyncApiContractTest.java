@@ -110,6 +110,25 @@ class AsyncApiContractTest {
     }
 
     @Test
+    void consumersAcceptEachEventOnlyFromTheChannelItIsDocumentedOn() {
+        Map<String, String> channelOf = new HashMap<>();
+        channelsByAddress()
+                .forEach((address, channel) ->
+                        channel.path("messages").properties().forEach(entry -> channelOf.put(entry.getKey(), address)));
+        assertThat(channelOf).isNotEmpty();
+        channelOf.forEach((type, address) -> {
+            for (Topics.TopicSpec topic : Topics.ALL) {
+                assertThat(Topics.mayCarry(topic.name(), type))
+                        .as(type + " on " + topic.name())
+                        .isEqualTo(topic.name().equals(address));
+            }
+        });
+        assertThat(Topics.mayCarry(Topics.RETURN_TASKS, "SomethingNew"))
+                .as("a type this system does not know is passed over by the consumers, not refused here")
+                .isTrue();
+    }
+
+    @Test
     void everyOperationUsesMessagesOfItsChannelAndEveryChannelHasAProducer() {
         Set<String> sentOn = new HashSet<>();
         DOCUMENT.root().path("operations").properties().forEach(entry -> {

@@ -360,6 +360,31 @@ class LifecycleEventsTest {
     }
 
     @Test
+    void aLossReportOnAnotherServicesTopicIsForgedAndChangesNothing() {
+        // Whoever holds the check-in service's Kafka credentials can write its topics, which inventory also reads: a
+        // LossReported there (and a write-off naming its cost) is not the loss report service's.
+        String device = Api.registerLaptop(false);
+        UUID forged = send(
+                Topics.RETURN_TASKS, device, LossReported.TYPE, "LossReport", lossReported(device, LossKind.STOLEN));
+        UUID valid = reportLoss(device, LossKind.LOST);
+
+        // The two topics are read in no set order: wait for both, then see what each did.
+        awaitStatus(device, "LOST");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(Db.count(
+                        ds,
+                        "select count(*) from consumer_dead_letter where consumer = ? and record_key = ?"
+                                + " and error like '%never writes to%'",
+                        consumer,
+                        device))
+                .as("kept for IT, with why")
+                .isEqualTo(1));
+        assertThat(processed(forged)).as("the forged event is not applied").isZero();
+        assertThat(entriesFor(device, forged)).isEmpty();
+        assertThat(Api.statusOf(device)).as("not reclassified stolen").isEqualTo("LOST");
+        assertThat(processed(valid)).isEqualTo(1);
+    }
+
+    @Test
     void eventsThatNoLongerFitAreRecordedAndDoNotBlockLaterOnes() {
         String device = Api.registerLaptop(false);
         UUID unknownDevice = UUID.randomUUID();

@@ -33,6 +33,7 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.district.contracts.EventHeaders;
+import org.district.contracts.Topics;
 import org.district.support.domain.Failures;
 import org.district.support.kafka.KafkaClients;
 import org.district.support.kafka.KafkaSettings;
@@ -420,6 +421,11 @@ public class EventConsumers {
             String type = header(record, EventHeaders.EVENT_TYPE);
             if (type == null) {
                 type = root.path("eventType").asText(null);
+            }
+            if (!Topics.mayCarry(record.topic(), type)) {
+                // Only its owner's topic carries an event of this type: one read elsewhere was forged.
+                throw new UnreadableEventException(
+                        "A " + type + " event on " + record.topic() + ", which its publisher never writes to", null);
             }
             String correlation = header(record, EventHeaders.CORRELATION_ID);
             if (correlation == null) {
