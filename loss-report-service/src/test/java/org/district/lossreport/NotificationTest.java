@@ -124,6 +124,7 @@ class NotificationTest {
                 .contains(pat.districtId())
                 .contains("Metro Police")
                 .contains("case number still owed")
+                .contains("What happened: Left it on a table")
                 .contains("+1 555 0100")
                 .contains("Sensitive data")
                 .contains("told supervisor")
@@ -133,7 +134,11 @@ class NotificationTest {
                 .contains("A device held by Pat Example (" + pat.districtId() + ") was reported stolen")
                 .contains("Library, second floor")
                 .contains("http://localhost:8084/loss-reports/" + id)
-                .doesNotContain("555 0100");
+                .doesNotContain("555 0100")
+                .as("not the reporter's own account, nor the police case: the report's page has them")
+                .doesNotContain("Left it on a table")
+                .doesNotContain("What happened")
+                .doesNotContain("Metro Police");
         Email reminder = MailAndWebhook.emailsTo(pat.email(), number).get(0);
         assertThat(reminder.subject()).contains("police case number");
         // IT's chat channel gets the subject line and the link: not the reporter's phone nor their own words.

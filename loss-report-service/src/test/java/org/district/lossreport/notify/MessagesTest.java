@@ -68,7 +68,7 @@ class MessagesTest {
     }
 
     @Test
-    void aSupervisorHearsWhatIsKnownWithoutTheReportersPhone() {
+    void aSupervisorHearsWhatWasLostAndWhereWithoutTheReportersPhoneOrAccount() {
         Message m = messages.lossReportedToSupervisor(
                 new Messages.ReportFacts(theft(), null, null, null, null, "http://localhost:8084/loss-reports/1"),
                 "the school office of LINCOLN-HS");
@@ -85,8 +85,6 @@ class MessagesTest {
                         School: LINCOLN-HS
                         Reported by: E1001, 2026-03-02 15:00 (UTC)
                         Last seen: 2026-03-02 14:30 (UTC) at Bus stop
-                        What happened: Taken from bag
-                        Police: notified (Metro Police); case number still owed
 
                         Follow the report: http://localhost:8084/loss-reports/1
                         """);
