@@ -333,11 +333,7 @@ class IntuneTest {
         String own = "i-own-" + laptop.id();
         Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
         // Enrolled by its user as their own device (Intune's managedDeviceOwnerType), reporting the laptop's serial.
-        String vm = device(own, "DESKTOP-HOME1", "SN-" + laptop.assetTag(), synced, true, "compliant", "managed", "[]")
-                .replace("\"managedDeviceOwnerType\": \"company\"", "\"managedDeviceOwnerType\": \"personal\"");
-        assertThat(vm).contains("\"managedDeviceOwnerType\": \"personal\"");
-        String both = IntuneServer.page(List.of(device(real, laptop, synced, "[]", "managed"), vm), null);
-        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES)).willReturn(okJson(both)));
+        listedWithAnotherReportingItsSerial(laptop, real, own, "DESKTOP-HOME1", "personal", synced);
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
         String matchedTo = "select coalesce(device_id::text, 'unknown') from mdm_device where provider = 'INTUNE'"
                 + " and provider_device_id = ?";
@@ -354,10 +350,8 @@ class IntuneTest {
         String impostor = "i-vm-" + laptop.id();
         Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
         // A virtual machine enrolled in Intune reports the laptop's serial number under a name of its own.
-        String vm =
-                device(impostor, "DESKTOP-VM1", "SN-" + laptop.assetTag(), synced, true, "compliant", "managed", "[]");
+        String vm = listedWithAnotherReportingItsSerial(laptop, real, impostor, "DESKTOP-VM1", "company", synced);
         String both = IntuneServer.page(List.of(device(real, laptop, synced, "[]", "managed"), vm), null);
-        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES)).willReturn(okJson(both)));
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
 
         Feed.Device stolen = reportStolen(laptop);
@@ -480,6 +474,20 @@ class IntuneTest {
         readAs(renewed, locked);
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
         assertThat(command(stolen, "LOCK")).isEqualTo("DONE");
+    }
+
+    /**
+     * Intune lists the laptop's own entry and another computer, enrolled as {@code ownerType} ("company" or
+     * "personal"), that reports the laptop's serial number under a name of its own; that computer's entry.
+     */
+    private String listedWithAnotherReportingItsSerial(
+            Feed.Device laptop, String real, String other, String otherName, String ownerType, Instant synced) {
+        String copy = device(other, otherName, "SN-" + laptop.assetTag(), synced, true, "compliant", "managed", "[]")
+                .replace(
+                        "\"managedDeviceOwnerType\": \"company\"", "\"managedDeviceOwnerType\": \"" + ownerType + "\"");
+        String both = IntuneServer.page(List.of(device(real, laptop, synced, "[]", "managed"), copy), null);
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES)).willReturn(okJson(both)));
+        return copy;
     }
 
     /** Graph takes a remote lock and a locate for the device (204). */
