@@ -165,8 +165,7 @@ public class CheckInRoute {
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     @APIResponse(
             responseCode = "429",
-            description = "This device checked in too often, or its network address presented too many device"
-                    + " credentials that do not match; check in again after Retry-After")
+            description = "This device checked in too often; check in again after Retry-After")
     @APIResponse(
             responseCode = "503",
             description = "Busy (more check-ins than the service can write, or not confirmed in time) or the database"

@@ -7,12 +7,11 @@ import java.util.Arrays;
 import org.district.checkin.service.CheckInRules;
 
 /**
- * The network a device's request is counted under by the limits that protect what a caller without a valid credential
- * can reach (enrolment codes, credential checks): an IPv4 address, or an IPv6 address's /64 (one home or school network
- * is given a whole /64, so its hosts could otherwise pick a new address for every guess). An address that is not a
- * literal one (a forwarded header the proxy filled oddly) is counted under one shared name, never under none: a caller
- * without a name would not be limited at all. Behind the ingress the address is the client's as the ingress forwards
- * it (see application.properties).
+ * The network a request without a device credential yet (an enrolment code's exchange) is counted under: an IPv4
+ * address, or an IPv6 address's /64 (one home or school network is given a whole /64, so its hosts could otherwise
+ * pick a new address for every guess). An address that is not a literal one (a forwarded header the proxy filled
+ * oddly) is counted under one shared name, never under none: a caller without a name would not be limited at all.
+ * Behind the ingress the address is the client's as the ingress forwards it (see application.properties).
  */
 public final class CallerNetwork {
 

@@ -3,24 +3,15 @@ package org.district.checkin.security;
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 import java.util.UUID;
 
-/**
- * A device credential as presented, for authentication: the device it names, the SHA-256 of its secret, and the
- * network it came from ({@link CallerNetwork}).
- */
+/** A device credential as presented, for authentication: the device it names and the SHA-256 of its secret. */
 public final class DeviceCredentialAuthentication extends BaseAuthenticationRequest {
 
     private final UUID deviceId;
     private final byte[] secretSha256;
-    private final String network;
 
-    public DeviceCredentialAuthentication(UUID deviceId, byte[] secretSha256, String network) {
+    public DeviceCredentialAuthentication(UUID deviceId, byte[] secretSha256) {
         this.deviceId = deviceId;
         this.secretSha256 = secretSha256.clone();
-        this.network = network;
-    }
-
-    public String network() {
-        return network;
     }
 
     public UUID deviceId() {

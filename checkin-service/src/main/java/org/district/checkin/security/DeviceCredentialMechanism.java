@@ -41,10 +41,7 @@ public class DeviceCredentialMechanism implements HttpAuthenticationMechanism {
         }
         return DeviceCredential.parse(header.substring(PREFIX.length()).trim())
                 .map(p -> identities
-                        .authenticate(new DeviceCredentialAuthentication(
-                                p.deviceId(),
-                                p.secretSha256(),
-                                CallerNetwork.of(context.request().remoteAddress())))
+                        .authenticate(new DeviceCredentialAuthentication(p.deviceId(), p.secretSha256()))
                         // A secret that does not match: the answer a malformed credential gets, on every endpoint.
                         .onFailure(AuthenticationFailedException.class)
                         .transform(e -> notAccepted()))

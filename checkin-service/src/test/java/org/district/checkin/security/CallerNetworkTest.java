@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.Test;
 
-/** What the limits per network address (enrolment, credential checks) count a request under. */
+/** What enrolment's limit per network address counts an attempt under. */
 class CallerNetworkTest {
 
     @Test

@@ -63,48 +63,17 @@ public class RateLimits {
         String key = caller.toLowerCase(Locale.ROOT);
         OptionalLong wait = limit.shared() ? shared().take(name, key, limit) : takeHere(name, key, limit);
         if (wait.isPresent()) {
-            refused(name);
+            refusals.computeIfAbsent(
+                            name,
+                            n -> Meters.counter(
+                                    registry,
+                                    "district.rate.limited",
+                                    "Requests refused because their caller exceeded a rate limit",
+                                    "limit",
+                                    n))
+                    .increment();
         }
         return wait;
-    }
-
-    /**
-     * The seconds a request of {@code caller} under the limit {@code name} would be told to wait now, without taking
-     * one: empty when it may go ahead. For a limit that counts only some requests (those that fail), checked before
-     * the work and taken after it. Only limits kept in memory are looked at; a shared one (its buckets in the
-     * database) answers empty rather than cost a statement.
-     */
-    public OptionalLong waiting(String name, String caller) {
-        RateLimitSettings.Limit limit = settings.limits().get(name);
-        if (limit == null || caller == null || limit.shared()) {
-            return OptionalLong.empty();
-        }
-        Bucket bucket = buckets.get(name + '\u0000' + caller.toLowerCase(Locale.ROOT));
-        if (bucket == null) {
-            return OptionalLong.empty();
-        }
-        long now = clock.getAsLong();
-        double perNano = limit.perMinute() / 60e9;
-        synchronized (bucket) {
-            bucket.refill(now, perNano);
-            if (bucket.tokens >= 1) {
-                return OptionalLong.empty();
-            }
-            refused(name);
-            return OptionalLong.of(bucket.wait(perNano));
-        }
-    }
-
-    private void refused(String name) {
-        refusals.computeIfAbsent(
-                        name,
-                        n -> Meters.counter(
-                                registry,
-                                "district.rate.limited",
-                                "Requests refused because their caller exceeded a rate limit",
-                                "limit",
-                                n))
-                .increment();
     }
 
     /** Takes from this replica's own bucket of the caller. */
@@ -119,7 +88,8 @@ public class RateLimits {
                 bucket.tokens -= 1;
                 return OptionalLong.empty();
             }
-            return OptionalLong.of(bucket.wait(perNano));
+            double seconds = (1 - bucket.tokens) / perNano / 1e9;
+            return OptionalLong.of(Math.max(1, (long) Math.ceil(seconds)));
         }
     }
 
@@ -173,12 +143,6 @@ public class RateLimits {
             this.limit = limit;
             this.tokens = limit.burst();
             this.updated = now;
-        }
-
-        /** The whole seconds, at least one, until a token is back. */
-        long wait(double perNano) {
-            double seconds = (1 - tokens) / perNano / 1e9;
-            return Math.max(1, (long) Math.ceil(seconds));
         }
 
         void refill(long now, double perNano) {

@@ -59,24 +59,6 @@ class RateLimitsTest {
     }
 
     @Test
-    void aLimitCanBeLookedAtBeforeTheWorkAndTakenOnlyWhenItFails() {
-        RateLimits limits = limits(6, 2); // one every 10 s
-        assertThat(limits.waiting("reports", "pat")).as("no bucket yet").isEmpty();
-        assertThat(limits.take("reports", "pat")).isEmpty();
-        for (int i = 0; i < 5; i++) {
-            assertThat(limits.waiting("reports", "pat"))
-                    .as("looking takes nothing")
-                    .isEmpty();
-        }
-        assertThat(limits.take("reports", "pat")).isEmpty();
-        assertThat(limits.waiting("reports", "pat")).hasValue(10);
-        assertThat(limits.waiting("reports", "sam")).isEmpty();
-        now.addAndGet(10 * SECOND);
-        assertThat(limits.waiting("reports", "pat")).isEmpty();
-        assertThat(limits.waiting("imports", "pat")).as("a limit not set").isEmpty();
-    }
-
-    @Test
     void callersHaveTheirOwnAllowanceAndUnnamedLimitsDoNotApply() {
         RateLimits limits = limits(6, 1);
         assertThat(limits.take("reports", "pat")).isEmpty();
