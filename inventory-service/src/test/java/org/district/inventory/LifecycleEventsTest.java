@@ -382,6 +382,9 @@ class LifecycleEventsTest {
         assertThat(entriesFor(device, forged)).isEmpty();
         assertThat(Api.statusOf(device)).as("not reclassified stolen").isEqualTo("LOST");
         assertThat(processed(valid)).isEqualTo(1);
+        // Monitoring sees it too.
+        assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+                .containsPattern("district_consumer_events_total\\{[^}]*outcome=\"dead_lettered\"[^}]*} [1-9]");
     }
 
     @Test

@@ -277,6 +277,11 @@ public class MdmSync {
             String serial = d.serialNumber() == null ? null : d.serialNumber().toUpperCase(Locale.ROOT);
             UUID id = serial == null ? null : found.bySerial().get(serial);
             if (id != null && d.personal() && !found.personal().contains(id)) {
+                LOG.warnf(
+                        "Device manager entry %s is enrolled as its user's own but reports the serial number of district"
+                                + " device %s: not matched (listed as unknown). If it is the district's, mark it"
+                                + " corporate in the device manager.",
+                        d.providerDeviceId(), id);
                 continue;
             }
             if (id != null) {
