@@ -53,7 +53,8 @@ public class DeviceStateRepository {
 
     /**
      * Marks overdue (from the day after its due-by day) up to {@code limit} devices the overdue list holds that are not
-     * marked yet, most overdue first, skipping rows another transaction holds; their states after the change.
+     * marked yet, most overdue first, skipping rows another transaction holds; their states after the change. It reads
+     * the index of the devices not marked yet (device_overdue_unmarked_idx, V14), not the whole overdue range.
      */
     public List<StateRow> claimOverdueStarted(OverdueFilter filter, int limit) throws SQLException {
         List<Object> params = new ArrayList<>();
