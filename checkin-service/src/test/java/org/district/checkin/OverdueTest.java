@@ -194,6 +194,23 @@ class OverdueTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
+        // Every bad parameter of one request is named, the page's and the filters' alike.
+        Api.it()
+                .queryParam("limit", "5000")
+                .queryParam("cursor", "%%%")
+                .queryParam("type", "TOASTER")
+                .queryParam("status", "RETIRED")
+                .get("/api/v1/devices/overdue")
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("type", "status", "limit", "cursor"));
+        Api.it()
+                .queryParam("limit", "0")
+                .queryParam("type", "TOASTER")
+                .get("/api/v1/compliance")
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("type", "limit"));
         Api.it()
                 .queryParam("cursor", "%%%")
                 .get("/api/v1/devices/overdue")

@@ -337,6 +337,22 @@ class DeviceRegistryTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
+        // Every bad parameter of one request is named, the page's and the filters' alike.
+        Api.it()
+                .queryParam("limit", "100000")
+                .queryParam("status", "MISSING")
+                .queryParam("sort", "colour")
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("status", "sort", "limit"));
+        Api.it()
+                .queryParam("limit", "-1")
+                .queryParam("kind", "ALIEN")
+                .get("/api/v1/people")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("kind", "limit"));
     }
 
     @Test

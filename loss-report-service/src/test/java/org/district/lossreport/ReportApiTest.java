@@ -772,6 +772,23 @@ class ReportApiTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
         Api.it().queryParam("limit", 0).get(REPORTS).then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        // A bad page and bad filters in one request: every one of them is named, the page's as well.
+        Api.it()
+                .queryParam("limit", 0)
+                .queryParam("cursor", "%%%")
+                .queryParam("kind", "MISPLACED")
+                .queryParam("from", "soon")
+                .get(REPORTS)
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("kind", "from", "limit", "cursor"));
+        Api.it()
+                .queryParam("limit", 500)
+                .queryParam("status", "LOST")
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("status", "limit"));
         Api.it().get(REPORTS + "/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
         Api.it().get(REPORTS + "/" + UUID.randomUUID()).then().statusCode(404);
         TestApi.as("HR-1", "HR").get(REPORTS).then().statusCode(403);

@@ -17,6 +17,7 @@ import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -56,8 +57,9 @@ public class MdmResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = MdmViews.SyncRunView.class)))
     public PageView<MdmViews.SyncRunView> runs(@BeanParam ProviderParam provider, @BeanParam PageParams page) {
-        CheckInSource source = provider.source();
-        int size = page.size();
+        ParamCheck check = new ParamCheck();
+        CheckInSource source = check.get(provider::source);
+        int size = page.size(check);
         return PageView.of(
                 read(() -> repository.runs(source, page.afterNumber(), size)),
                 size,
@@ -90,8 +92,9 @@ public class MdmResource {
                                             type = SchemaType.ARRAY,
                                             implementation = MdmViews.UnknownDeviceView.class)))
     public PageView<MdmViews.UnknownDeviceView> unknown(@BeanParam ProviderParam provider, @BeanParam PageParams page) {
-        CheckInSource source = provider.source();
-        int size = page.size();
+        ParamCheck check = new ParamCheck();
+        CheckInSource source = check.get(provider::source);
+        int size = page.size(check);
         Cursors.Position after = Cursors.decode(page.cursor(), 2);
         return PageView.of(
                 read(() -> repository.unknown(

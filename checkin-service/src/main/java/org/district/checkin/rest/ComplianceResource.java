@@ -15,6 +15,7 @@ import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -77,9 +78,10 @@ public class ComplianceResource {
                     @QueryParam("type")
                     String type,
             @BeanParam PageParams page) {
-        int size = page.size();
-        String schoolCode = Params.text("school", school, 40);
-        DeviceType deviceType = Params.enumValue("type", type, DeviceType.class);
+        ParamCheck check = new ParamCheck();
+        String schoolCode = check.get(() -> Params.text("school", school, 40));
+        DeviceType deviceType = check.get(() -> Params.enumValue("type", type, DeviceType.class));
+        int size = page.size(check);
         return PageView.of(
                 devices.nonCompliant(schoolCode, deviceType, page.afterId(), size),
                 size,

@@ -34,6 +34,7 @@ import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -117,8 +118,9 @@ public class DeviceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = OverdueDeviceView.class)))
     public PageView<OverdueDeviceView> overdue(@BeanParam OverdueParams filters, @BeanParam PageParams page) {
-        int size = page.size();
-        OverdueFilter filter = filters.filter(devices);
+        ParamCheck check = new ParamCheck();
+        OverdueFilter filter = check.get(() -> filters.filter(devices));
+        int size = page.size(check);
         Cursors.Position after = page.after(2);
         List<Device> rows =
                 devices.overdue(filter, after == null ? null : after.date(0), after == null ? null : after.id(1), size);

@@ -8,12 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.district.checkin.service.LocationService;
 import org.district.support.openapi.Paged;
 import org.district.support.paging.Cursors;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -58,9 +60,11 @@ public class LocationReadResource {
                     @QueryParam("device")
                     String device,
             @BeanParam PageParams page) {
-        int size = page.size();
+        ParamCheck check = new ParamCheck();
+        UUID deviceId = check.get(() -> Params.uuid("device", device));
+        int size = page.size(check);
         return PageView.of(
-                locations.reads(Params.uuid("device", device), page.afterNumber(), size),
+                locations.reads(deviceId, page.afterNumber(), size),
                 size,
                 LocationReadView::of,
                 r -> Cursors.encode(r.id));

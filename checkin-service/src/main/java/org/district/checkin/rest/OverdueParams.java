@@ -5,6 +5,7 @@ import org.district.checkin.domain.OverdueFilter;
 import org.district.checkin.service.DeviceService;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.contracts.inventory.DeviceType;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,9 +55,12 @@ public class OverdueParams {
 
     /** The filter they ask for; a parameter that is not valid is refused (400) naming it. */
     OverdueFilter filter(DeviceService devices) {
-        String schoolCode = Params.text("school", school, 40);
-        DeviceType deviceType = Params.enumValue("type", type, DeviceType.class);
-        var statuses = devices.trackedStatuses(Params.enumValue("status", status, DeviceStatus.class));
-        return devices.overdueFilter(schoolCode, deviceType, Params.text("assignee", assignee, 40), statuses);
+        ParamCheck check = new ParamCheck();
+        String schoolCode = check.get(() -> Params.text("school", school, 40));
+        DeviceType deviceType = check.get(() -> Params.enumValue("type", type, DeviceType.class));
+        var statuses = check.get(() -> devices.trackedStatuses(Params.enumValue("status", status, DeviceStatus.class)));
+        String assigneeText = check.get(() -> Params.text("assignee", assignee, 40));
+        check.done();
+        return devices.overdueFilter(schoolCode, deviceType, assigneeText, statuses);
     }
 }

@@ -21,6 +21,7 @@ import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -70,8 +71,9 @@ public class ReturnTaskResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = ReturnTaskView.class)))
     public PageView<ReturnTaskView> search(@BeanParam ReturnTaskSearch search, @BeanParam PageParams page) {
-        int size = page.size();
-        ReturnTaskFilter filter = search.filter();
+        ParamCheck check = new ParamCheck();
+        ReturnTaskFilter filter = check.get(search::filter);
+        int size = page.size(check);
         Cursors.Position after = page.after(2);
         return PageView.of(
                 tasks.search(filter, after == null ? null : after.date(0), after == null ? null : after.id(1), size),

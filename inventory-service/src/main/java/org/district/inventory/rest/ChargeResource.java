@@ -37,6 +37,7 @@ import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -94,9 +95,11 @@ public class ChargeResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = ChargeView.class)))
     public PageView<ChargeView> list(@BeanParam ChargeSearch search, @BeanParam PageParams page) {
-        int size = page.size();
+        ParamCheck check = new ParamCheck();
+        ChargeFilter parsed = check.get(search::filter);
+        int size = page.size(check);
         Cursors.Position after = page.after(2);
-        Optional<ChargeFilter> filter = visibleFilter(search.filter());
+        Optional<ChargeFilter> filter = visibleFilter(parsed);
         if (filter.isEmpty()) {
             return PageView.empty(size);
         }

@@ -47,6 +47,7 @@ import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -116,8 +117,10 @@ public class DeviceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = DeviceView.class)))
     public PageView<DeviceView> search(@BeanParam DeviceSearch search, @BeanParam PageParams page) {
-        int size = page.size();
-        Optional<DeviceFilter> filter = filter(search);
+        ParamCheck check = new ParamCheck();
+        DeviceFilter parsed = check.get(search::filter);
+        int size = page.size(check);
+        Optional<DeviceFilter> filter = visible(parsed, search.assignee());
         if (filter.isEmpty()) {
             return PageView.empty(size);
         }
@@ -173,7 +176,7 @@ public class DeviceResource {
                     + "CDW Government,PO-2025-00117,649.00,2025-08-15,,2028-08-15,,,ASSIGNED,E10234,"
                     + "2025-08-20T14:05:00Z,," + ApiExamples.DEVICE_ID + "\n")
     public Response export(@BeanParam DeviceSearch search) {
-        Optional<DeviceFilter> filter = filter(search);
+        Optional<DeviceFilter> filter = visible(search.filter(), search.assignee());
         return CsvDownload.byFirstCell(
                 "devices.csv",
                 DeviceColumns.HEADER,
@@ -374,14 +377,12 @@ public class DeviceResource {
     }
 
     /**
-     * The search filter, narrowed to the caller's own devices (a supervisor's: also their team's district devices)
+     * The search's filter, narrowed to the caller's own devices (a supervisor's: also their team's district devices)
      * unless they see everything; empty if nothing matches. Whether a device holds sensitive data is IT's and the
      * auditors' to know: anyone else's {@code sensitive} filter is ignored.
      */
-    private Optional<DeviceFilter> filter(DeviceSearch search) {
-        DeviceFilter filter = search.filter();
+    private Optional<DeviceFilter> visible(DeviceFilter filter, String assigneeText) {
         UUID assigneeId = null;
-        String assigneeText = search.assignee();
         if (assigneeText != null) {
             Optional<UUID> resolved = resolvePerson(assigneeText);
             if (resolved.isEmpty()) {

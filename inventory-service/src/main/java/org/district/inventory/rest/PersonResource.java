@@ -118,11 +118,10 @@ public class PersonResource {
                             schema = @Schema(type = SchemaType.STRING, minLength = 3, maxLength = 100))
                     String text,
             @BeanParam PageParams page) {
-        int size = page.size();
         ParamCheck check = new ParamCheck();
         PersonSearch.Filter filter = search.filter(check);
         String q = check.get(() -> Params.searchText("q", text, 100));
-        check.done();
+        int size = page.size(check);
         List<Person> rows = people.search(filter.school(), filter.kind(), filter.active(), q, page.afterText(), size);
         return PageView.of(rows, size, this::view, p -> Cursors.encode(p.districtId));
     }

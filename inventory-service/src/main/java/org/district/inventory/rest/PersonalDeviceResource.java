@@ -39,6 +39,7 @@ import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Caller;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -140,9 +141,10 @@ public class PersonalDeviceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = PersonalDeviceView.class)))
     public PageView<PersonalDeviceView> list(@BeanParam PersonalDeviceSearch search, @BeanParam PageParams page) {
-        int size = page.size();
+        ParamCheck check = new ParamCheck();
+        PersonalDeviceFilter filter = check.get(search::filter);
+        int size = page.size(check);
         Cursors.Position after = page.after(2);
-        PersonalDeviceFilter filter = search.filter();
         PersonalDeviceFilter reaching;
         if (caller.seesEverything()) {
             reaching = filter.reaching(true, null, null);

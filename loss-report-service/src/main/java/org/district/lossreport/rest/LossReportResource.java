@@ -22,6 +22,7 @@ import org.district.lossreport.service.LossReportService;
 import org.district.lossreport.service.PoliceReportRequest;
 import org.district.lossreport.service.RecoveryRequest;
 import org.district.lossreport.service.ReportAccess;
+import org.district.lossreport.service.ReportQuery;
 import org.district.lossreport.service.ReportRequest;
 import org.district.lossreport.service.ReportUpdateRequest;
 import org.district.lossreport.service.Submission;
@@ -32,6 +33,7 @@ import org.district.support.openapi.PathId;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -168,8 +170,10 @@ public class LossReportResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = LossReportView.class)))
     public PageView<LossReportView> list(@BeanParam ReportSearch search, @BeanParam PageParams page) {
-        int size = page.size();
-        return reports.search(search.query(), page.cursor(), size).map(r -> view(r, null));
+        ParamCheck check = new ParamCheck();
+        ReportQuery query = check.get(search::query);
+        int size = page.size(check);
+        return reports.search(query, page.cursor(), size).map(r -> view(r, null));
     }
 
     @GET

@@ -8,12 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.district.lossreport.domain.DeliveryStatus;
 import org.district.lossreport.service.NotificationService;
 import org.district.support.openapi.Paged;
 import org.district.support.paging.PageParams;
 import org.district.support.paging.PageView;
 import org.district.support.security.Roles;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -71,13 +73,10 @@ public class NotificationResource {
                     @QueryParam("status")
                     String status,
             @BeanParam PageParams page) {
-        int size = page.size();
-        return notifications
-                .search(
-                        Params.uuid("reportId", reportId),
-                        Params.enumValue("status", status, DeliveryStatus.class),
-                        page.cursor(),
-                        size)
-                .map(NotificationView::of);
+        ParamCheck check = new ParamCheck();
+        UUID report = check.get(() -> Params.uuid("reportId", reportId));
+        DeliveryStatus deliveryStatus = check.get(() -> Params.enumValue("status", status, DeliveryStatus.class));
+        int size = page.size(check);
+        return notifications.search(report, deliveryStatus, page.cursor(), size).map(NotificationView::of);
     }
 }

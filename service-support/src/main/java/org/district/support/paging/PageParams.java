@@ -2,6 +2,7 @@ package org.district.support.paging;
 
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import org.district.support.web.ParamCheck;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -24,9 +25,24 @@ public class PageParams {
     @Schema(maxLength = 200, pattern = "^[A-Za-z0-9_-]+$")
     String cursor;
 
-    /** The page size; refused (400) when out of range. */
+    /**
+     * The page size. A limit out of range and a cursor that is no cursor at all are refused together (400 naming
+     * both).
+     */
     public int size() {
-        return Cursors.limit(limit);
+        return size(new ParamCheck());
+    }
+
+    /**
+     * The page size, once the list's own parameters read into {@code check} (its filters, its order) and this page's
+     * limit and cursor are all good: otherwise one 400 names every bad parameter of the request, not only the first
+     * one read. A cursor is only checked to be one here; its parts are read when the list starts after it.
+     */
+    public int size(ParamCheck check) {
+        Integer size = check.get(() -> Cursors.limit(limit));
+        check.get(() -> Cursors.decode(cursor, 1));
+        check.done();
+        return size;
     }
 
     /** The cursor as sent (null for the first page), for a service that reads the position itself. */
