@@ -38,6 +38,10 @@ select md5('device-' || i)::uuid, 1, 'BN-' || lpad(i::text, 7, '0'),
        case when i % 50 = 0 then current_date - 385
             when i % 10 = 3 then current_date - (i % 30) end
 from generate_series(1, :devices) i;
+-- The number of devices marked overdue that the service keeps (overdue_tally, V15), as it would have kept it.
+update overdue_tally set marked = case when slot = 0 then (select count(*) from device where overdue_since is not null)
+                                      else 0 end,
+                         counted_at = case when slot = 0 then now() end;
 commit;
 analyze device;
 \endif

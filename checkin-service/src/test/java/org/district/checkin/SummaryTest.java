@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.district.checkin.service.DailyCounts;
+import org.district.checkin.service.DeviceStateService;
 import org.district.contracts.inventory.DeviceStatus;
 import org.district.support.time.DistrictClock;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class SummaryTest {
 
     @Inject
     DailyCounts dailyCounts;
+
+    @Inject
+    DeviceStateService states;
 
     @Inject
     DistrictClock clock;
@@ -122,6 +126,8 @@ class SummaryTest {
                     .statusCode(200);
         }
         db.known(Feed.laptop(school).registeredAt(daysAgo(40)));
+        // The charts count the devices the overdue job has marked.
+        states.updateOverdue();
 
         assertThat(dailyCounts.count())
                 .as("the one replica here takes the count")

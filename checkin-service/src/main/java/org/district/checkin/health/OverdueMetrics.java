@@ -6,15 +6,16 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.district.checkin.service.DeviceService;
+import org.district.checkin.service.DeviceStateService;
 import org.district.support.metrics.Meters;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes the number of devices overdue for check-in as the gauge {@code district.checkin.overdue.devices}, so
- * monitoring can alert on it. Counted on a schedule (each replica reports the same district-wide number), not on every
- * scrape, because the count reads the overdue index.
+ * monitoring can alert on it: the devices the overdue job has marked (their published check-in state), read from the
+ * tally the marking keeps on a schedule (each replica reports the same district-wide number).
  */
 @ApplicationScoped
 public class OverdueMetrics {
@@ -25,7 +26,7 @@ public class OverdueMetrics {
     MeterRegistry registry;
 
     @Inject
-    DeviceService devices;
+    DeviceStateService states;
 
     private final AtomicLong overdueDevices = new AtomicLong(-1);
 
@@ -41,8 +42,8 @@ public class OverdueMetrics {
     @Scheduled(every = "${district.overdue.metric-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
-            overdueDevices.set(devices.overdueTotal());
-        } catch (RuntimeException e) {
+            overdueDevices.set(states.overdueMarked());
+        } catch (SQLException | RuntimeException e) {
             LOG.debugf("Could not count overdue devices: %s", e.getMessage());
         }
     }

@@ -60,7 +60,8 @@ public class CheckInRepository {
      * a compliant one clears it) and overdue_since (when an overdue device checks in), so the update stays HOT. An
      * older check-in never overwrites a newer one written by another replica. The device's check-in state version goes
      * up by the changes the writer found against the locking read (a new verdict, the end of the overdue state); only
-     * the rows of those come back.
+     * the rows of those come back. The devices whose overdue state ends are taken from the overdue tally in the same
+     * statement.
      */
     private static final String UPDATE_STATE =
             """
@@ -84,7 +85,9 @@ public class CheckInRepository {
             where d.id = u.id and (d.last_seen_at is null or d.last_seen_at <= u.seen_at) \
             returning u.compliance_changed, u.ends_overdue, """
                     + " " + DeviceStateRepository.STATE_COLUMNS
-                    + ") select * from w where w.compliance_changed or w.ends_overdue";
+                    + "), "
+                    + OverdueTallyRepository.tallied("w where w.ends_overdue", "-")
+                    + " select * from w where w.compliance_changed or w.ends_overdue";
 
     private static final String INSERT_HISTORY =
             """

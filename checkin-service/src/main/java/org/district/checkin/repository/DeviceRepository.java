@@ -64,24 +64,6 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
     }
 
     /**
-     * How many devices the filter's overdue list holds, counted by this connection's own process. The count is a
-     * background job's (the overdue gauge, the daily counts) and reads every overdue device; run by PostgreSQL's
-     * parallel workers it took both cores of a small machine from the check-ins for a third of a second each minute,
-     * so parallel workers are refused for the rest of the calling transaction.
-     */
-    public long overdueTotalInBackground(OverdueFilter filter) {
-        getEntityManager()
-                .createNativeQuery("set local max_parallel_workers_per_gather = 0")
-                .executeUpdate();
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select count(*) from device d where ");
-        overdueWhere(sql, params, filter);
-        return ((Number) bind(getEntityManager().createNativeQuery(sql.toString()), params)
-                        .getSingleResult())
-                .longValue();
-    }
-
-    /**
      * The overdue list's condition on {@code device d}, with its parameters: also what the overdue job marks and
      * unmarks devices by (DeviceStateRepository), so the published overdue state follows the list exactly.
      */

@@ -54,16 +54,20 @@ public class DeviceStateRepository {
     /**
      * Marks overdue (from the day after its due-by day) up to {@code limit} devices the overdue list holds that are not
      * marked yet, most overdue first, skipping rows another transaction holds; their states after the change. It reads
-     * the index of the devices not marked yet (device_overdue_unmarked_idx, V14), not the whole overdue range.
+     * the index of the devices not marked yet (device_overdue_unmarked_idx, V14), not the whole overdue range. The
+     * same statement adds them to the overdue tally.
      */
     public List<StateRow> claimOverdueStarted(OverdueFilter filter, int limit) throws SQLException {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("with due as (select d.id from device d where ");
         DeviceRepository.overdueWhere(sql, params, filter);
-        sql.append(" and d.overdue_since is null order by d.due_on, d.id limit ? for update of d skip locked)")
-                .append(" update device d set overdue_since = d.due_on + 1, state_version = d.state_version + 1")
-                .append(" from due where d.id = due.id returning ")
-                .append(STATE_COLUMNS);
+        sql.append(" and d.overdue_since is null order by d.due_on, d.id limit ? for update of d skip locked),")
+                .append(" changed as (update device d set overdue_since = d.due_on + 1,")
+                .append(" state_version = d.state_version + 1 from due where d.id = due.id returning ")
+                .append(STATE_COLUMNS)
+                .append("), ")
+                .append(OverdueTallyRepository.tallied("changed", "+"))
+                .append(" select * from changed");
         params.add(limit);
         return run(sql.toString(), params);
     }
@@ -71,7 +75,7 @@ public class DeviceStateRepository {
     /**
      * Ends the overdue state of up to {@code limit} marked devices the overdue list no longer holds (retired, written
      * off, lost, stolen, with IT, or due again), of those {@code ids} only when not null, skipping rows another
-     * transaction holds; their states after the change.
+     * transaction holds; their states after the change. The same statement takes them from the overdue tally.
      */
     public List<StateRow> claimOverdueEnded(OverdueFilter filter, Collection<UUID> ids, int limit) throws SQLException {
         List<Object> params = new ArrayList<>();
@@ -83,10 +87,13 @@ public class DeviceStateRepository {
             sql.append(" and d.id = any(?)");
             params.add(ids);
         }
-        sql.append(" order by d.id limit ? for update of d skip locked)")
-                .append(" update device d set overdue_since = null, state_version = d.state_version + 1")
+        sql.append(" order by d.id limit ? for update of d skip locked),")
+                .append(" changed as (update device d set overdue_since = null, state_version = d.state_version + 1")
                 .append(" from ended where d.id = ended.id returning ")
-                .append(STATE_COLUMNS);
+                .append(STATE_COLUMNS)
+                .append("), ")
+                .append(OverdueTallyRepository.tallied("changed", "-"))
+                .append(" select * from changed");
         params.add(limit);
         return run(sql.toString(), params);
     }

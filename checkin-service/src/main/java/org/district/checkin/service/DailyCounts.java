@@ -27,7 +27,7 @@ public class DailyCounts {
     DailyCountRepository counts;
 
     @Inject
-    DeviceService devices;
+    DeviceStateService states;
 
     @Inject
     DistrictClock clock;
@@ -46,7 +46,7 @@ public class DailyCounts {
 
     /** Counts today's check-ins and overdue devices now (and yesterday's check-ins again); false when another replica is. */
     public boolean count() throws SQLException {
-        long overdue = devices.overdueTotal();
+        long overdue = states.overdueMarked();
         return counts.record(clock.today(), clock.zone(), overdue, clock.now());
     }
 

@@ -101,12 +101,6 @@ public class DeviceService {
         return devices.overdueCounts(filter);
     }
 
-    /** How many devices are overdue today, district-wide (for background jobs: see the repository's method). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long overdueTotal() {
-        return devices.overdueTotalInBackground(allOverdue(null));
-    }
-
     /** Non-compliant devices in id order after {@code afterId}; one more than the limit. */
     public List<Device> nonCompliant(String school, DeviceType type, UUID afterId, int limit) {
         return devices.nonCompliant(school, type, afterId, limit);

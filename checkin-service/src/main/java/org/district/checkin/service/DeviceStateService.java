@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.district.checkin.domain.OverdueFilter;
 import org.district.checkin.repository.DeviceStateRepository;
 import org.district.checkin.repository.DeviceStateRepository.StateRow;
+import org.district.checkin.repository.OverdueTallyRepository;
 import org.district.contracts.checkin.DeviceCheckInState;
 import org.district.contracts.checkin.DeviceCheckInState.Change;
 import org.district.contracts.checkin.DeviceCheckInState.LastCommand;
@@ -39,6 +41,9 @@ public class DeviceStateService {
 
     @Inject
     DeviceService devices;
+
+    @Inject
+    OverdueTallyRepository tally;
 
     @Inject
     CheckInEvents events;
@@ -69,6 +74,19 @@ public class DeviceStateService {
             LOG.infof("Overdue for check-in: %d devices started, %d ended", started, ended);
         }
         return started + ended;
+    }
+
+    /** How many devices are marked overdue, district-wide, as the marking keeps the number (no device is read). */
+    public long overdueMarked() throws SQLException {
+        return tally.total();
+    }
+
+    /**
+     * Makes the number of devices marked overdue again from the devices once a day (one replica; the marking waits for
+     * about a second at 1,000,000 devices). Returns whether this replica made it.
+     */
+    public boolean recountOverdue(Duration every) throws SQLException {
+        return tally.recount(every);
     }
 
     /**
