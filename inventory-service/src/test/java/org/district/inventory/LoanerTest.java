@@ -90,6 +90,15 @@ class LoanerTest {
         // Taken back: no longer a loan, and the due date leaves the device.
         Api.it().post(DEVICES + device + "/return").then().statusCode(200).body("assignmentDueOn", nullValue());
         Api.auditor().get("/api/v1/loans").then().body("deviceId", not(hasItem(device)));
+
+        // Every bad parameter is named in one answer.
+        Api.auditor()
+                .queryParam("overdue", "perhaps")
+                .queryParam("limit", "0")
+                .get("/api/v1/loans")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("overdue", "limit"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.district.inventory.service.DeviceService;
 import org.district.support.paging.Cursors;
 import org.district.support.security.Roles;
 import org.district.support.time.DistrictClock;
+import org.district.support.web.ParamCheck;
 import org.district.support.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -66,10 +67,13 @@ public class LoanResource {
                                             maximum = "200",
                                             defaultValue = "50"))
                     String limit) {
-        boolean overdueOnly =
-                Params.enumValue("overdue", overdue == null ? null : overdue.toUpperCase(), Flag.class) == Flag.TRUE;
-        String schoolCode = Params.text("school", school, 40);
-        int size = Cursors.limit(limit);
+        ParamCheck check = new ParamCheck();
+        Flag overdueFlag = check.get(
+                () -> Params.enumValue("overdue", overdue == null ? null : overdue.toUpperCase(), Flag.class));
+        String schoolCode = check.get(() -> Params.text("school", school, 40));
+        Integer size = check.get(() -> Cursors.limit(limit));
+        check.done();
+        boolean overdueOnly = overdueFlag == Flag.TRUE;
         LocalDate today = clock.today();
         return devices.loans(overdueOnly, schoolCode, size).stream()
                 .map(a -> LoanView.of(a, today))
