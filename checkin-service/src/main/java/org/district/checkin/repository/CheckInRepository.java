@@ -60,8 +60,7 @@ public class CheckInRepository {
      * a compliant one clears it) and overdue_since (when an overdue device checks in), so the update stays HOT. An
      * older check-in never overwrites a newer one written by another replica. The device's check-in state version goes
      * up by the changes the writer found against the locking read (a new verdict, the end of the overdue state); only
-     * the rows of those come back. The devices whose overdue state ends are taken from the overdue tally in the same
-     * statement.
+     * the rows of those come back.
      */
     private static final String UPDATE_STATE =
             """
@@ -85,9 +84,15 @@ public class CheckInRepository {
             where d.id = u.id and (d.last_seen_at is null or d.last_seen_at <= u.seen_at) \
             returning u.compliance_changed, u.ends_overdue, """
                     + " " + DeviceStateRepository.STATE_COLUMNS
-                    + "), "
-                    + OverdueTallyRepository.tallied("w where w.ends_overdue", "-")
-                    + " select * from w where w.compliance_changed or w.ends_overdue";
+                    + ") select * from w where w.compliance_changed or w.ends_overdue";
+
+    /**
+     * {@link #UPDATE_STATE} for a batch in which an overdue device checks in: the devices whose overdue state ends are
+     * taken from the overdue tally in the same statement. Other batches do not touch the tally.
+     */
+    private static final String UPDATE_STATE_ENDING_OVERDUE = UPDATE_STATE.replace(
+            ") select * from w where",
+            "), " + OverdueTallyRepository.tallied("w where w.ends_overdue", "-") + " select * from w where");
 
     private static final String INSERT_HISTORY =
             """
@@ -313,8 +318,9 @@ public class CheckInRepository {
             Collection<? extends Written> latest, Map<UUID, Instant> lostAlerts, Map<UUID, Instant> departureAlerts)
             throws SQLException {
         List<StateChange> changes = new ArrayList<>();
+        boolean endingOverdue = latest.stream().anyMatch(Written::endsOverdue);
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(UPDATE_STATE)) {
+                PreparedStatement ps = c.prepareStatement(endingOverdue ? UPDATE_STATE_ENDING_OVERDUE : UPDATE_STATE)) {
             checkInColumns(new ColumnBinder<Written>(c, ps, latest))
                     .text(Written::dueOn)
                     .next("bool", Written::missing)

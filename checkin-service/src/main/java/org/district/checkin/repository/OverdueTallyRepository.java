@@ -21,6 +21,12 @@ public class OverdueTallyRepository {
     /** The advisory lock that lets one replica make the total again at a time. */
     static final long LOCK = 0x636b696e74616c6cL;
 
+    /** How long the recount waits for the table before it leaves the count to the next round. */
+    static final String LOCK_WAIT = "500ms";
+
+    /** PostgreSQL's lock_not_available: the lock was not had within the lock timeout. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -47,9 +53,11 @@ public class OverdueTallyRepository {
     /**
      * Makes the total again from the devices themselves when it was last made longer than {@code every} ago, so that a
      * change that bypassed the tally (a replica of an older version during an upgrade, a hand edit of the database) does
-     * not stay in it. Holds the table for the count (about a second at 1,000,000 devices): the statements that mark or
-     * unmark devices wait for it, so no change falls between the count and the total. One replica at a time; returns
-     * whether this one made it.
+     * not stay in it. Holds the table for the count (about a second at 1,000,000 devices), so no change falls between
+     * the count and the total: the statements that would change the tally meanwhile wait for it (the overdue job's, the
+     * read model's, and a check-in batch in which an overdue device checks in; other check-ins do not touch it). It
+     * waits at most {@value #LOCK_WAIT} for the table itself (for the transactions already holding it to end), else
+     * leaves the count to the next round. One replica at a time; returns whether this one made it.
      */
     public boolean recount(Duration every) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -58,14 +66,22 @@ public class OverdueTallyRepository {
                 boolean due = AdvisoryLocks.tryForTransaction(c, LOCK) && recountDue(c, every);
                 if (due) {
                     st.execute("set local max_parallel_workers_per_gather = 0");
+                    st.execute("set local lock_timeout = '" + LOCK_WAIT + "'");
                     st.execute("lock table overdue_tally in exclusive mode");
+                    st.execute("set local lock_timeout = 0");
                     st.executeUpdate("update overdue_tally set marked = case when slot = 0 then (select count(*)"
                             + " from device where overdue_since is not null) else 0 end,"
                             + " counted_at = case when slot = 0 then now() end");
                 }
                 c.commit();
                 return due;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                c.rollback();
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
