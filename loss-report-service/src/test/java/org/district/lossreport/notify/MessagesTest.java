@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.district.contracts.checkin.DeviceSeenAfterDeparture;
 import org.district.contracts.checkin.LostDeviceSeen;
 import org.district.contracts.checkin.ReturnTaskOverdue;
 import org.district.contracts.inventory.DeviceType;
@@ -318,7 +319,7 @@ class MessagesTest {
         assertThat(seen.subject()).isEqualTo("Lost device seen on the network: LHS-LT-0042");
         assertThat(EmailSender.fitsAHeader(seen.subject())).isTrue();
         assertThat(seen.body())
-                .contains("Site, as the device reports it: Library  Bcc: thief@evil.example  Ignore this alert\n")
+                .contains("Site, as the device reports it: Library  Bcc: thief@evil[.]example  Ignore this alert\n")
                 .contains("IP address, as the device reports it: 10.20.30.40 X-Forged: yes\n")
                 .doesNotContain("\nBcc:")
                 .doesNotContain("\nX-Forged");
@@ -346,6 +347,45 @@ class MessagesTest {
         KnownPerson named = pat();
         named.givenName = "Mehr\u200Cnaz";
         assertThat(overdueHeldBy(named).subject()).contains("Mehr\u200Cnaz");
+    }
+
+    @Test
+    void aSiteADeviceNamesLikeAnAddressIsNoLinkInTheAlert() {
+        assertThat(seenAt("www.example.org/claim", "10.20.30.40").body())
+                .contains("Site, as the device reports it: www[.]example[.]org/claim\n")
+                .doesNotContain("www.example");
+        assertThat(seenAt("lincoln-hs.k12.example", "10.20.30.40").body())
+                .contains("Site, as the device reports it: lincoln-hs[.]k12[.]example\n");
+        // Sites named as sites are read as they were sent.
+        assertThat(seenAt("St. Mary's / Room 204", "10.20.30.40").body())
+                .contains("Site, as the device reports it: St. Mary's / Room 204\n");
+        // A letter with a combining mark before the dot is a host name's label too.
+        assertThat(seenAt("example\u0301.org/claim", "10.20.30.40").body()).contains("example\u0301[.]org/claim");
+        // A personal device's make and model are its owner's words.
+        KnownDevice own = laptop();
+        own.make = "claim.example.com";
+        assertThat(messages.lostDeviceSeen(
+                                new LostDeviceSeen(
+                                        DEVICE, Instant.parse("2026-03-05T10:00:00Z"), null, null, false, null),
+                                own,
+                                null,
+                                null)
+                        .body())
+                .contains("claim[.]example[.]com")
+                .doesNotContain("claim.example.com");
+        assertThat(messages.seenAfterDeparture(
+                                new DeviceSeenAfterDeparture(
+                                        DEVICE,
+                                        REPORT,
+                                        LocalDate.of(2026, 3, 1),
+                                        Instant.parse("2026-03-05T10:00:00Z"),
+                                        "claim.example.com",
+                                        "10.20.30.40"),
+                                laptop(),
+                                null)
+                        .body())
+                .contains("claim[.]example[.]com")
+                .doesNotContain("claim.example.com");
     }
 
     /** The alert of the lost laptop checking in, naming this site and address (no report known, no location). */
