@@ -273,6 +273,15 @@ class IntuneTest {
                 .post("/api/v1/devices/" + laptop.id() + "/commands")
                 .then()
                 .statusCode(201);
+        // The laptop's agent checks in before the next sync: the WIPE waits for Intune, which carries it whatever the
+        // agent would answer (a thief's agent would refuse it, and a refusal ends a WIPE).
+        Api.device(laptop.id())
+                .body(Api.locked(Api.checkIn(), true))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands.type", not(hasItem("WIPE")));
+        assertThat(command(stolen, "WIPE")).isEqualTo("PENDING");
         server.resetAll();
         token("token-wipe");
         String pending = "[" + locked + "," + action("wipe", "pending", Instant.now()) + "]";
@@ -324,6 +333,41 @@ class IntuneTest {
                                 + " and disabled_by_district",
                         id))
                 .isZero();
+    }
+
+    @Test
+    void aWipeWaitsForIntuneOnlyWhileTheLaptopStillReportsToIt() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        String id = "i-" + laptop.id();
+        listOnly(device(id, laptop, Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS), "[]", "managed"));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        Api.credential(laptop.id());
+        Api.it()
+                .body(Map.of("type", "WIPE", "reason", "Holds records", "confirmAssetTag", laptop.assetTag()))
+                .post("/api/v1/devices/" + laptop.id() + "/commands")
+                .then()
+                .statusCode(201);
+
+        // It reported to Intune ten minutes ago: its agent is not handed the WIPE, which waits for Intune's sync.
+        Api.device(laptop.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        assertThat(command(laptop, "WIPE")).isEqualTo("PENDING");
+
+        // Intune last heard from it two days ago (its management removed): its agent is the only way left to reach it.
+        db.execute(
+                "update mdm_device set last_sync_at = now() - interval '2 days'"
+                        + " where provider = 'INTUNE' and provider_device_id = ?",
+                id);
+        Api.device(laptop.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands.type", hasItem("WIPE"));
+        assertThat(command(laptop, "WIPE")).isEqualTo("DELIVERED");
     }
 
     @Test

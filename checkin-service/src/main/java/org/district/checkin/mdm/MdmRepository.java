@@ -230,8 +230,9 @@ public class MdmRepository {
      * Where two of this manager's listed entries are matched to one device, the command goes through the entry that
      * synced last, and only when every other one has not synced for {@link #STALE_ENTRY} (a re-enrolment whose old
      * entry the manager still lists). While two of them sync (an entry reporting another device's serial number), it
-     * could reach the wrong one: nothing is claimed, and the command waits for the device's agent or for one entry to
-     * go quiet or vanish.
+     * could reach the wrong one: nothing is claimed, and the command waits for one entry to go quiet or vanish (a LOCK
+     * or LOCATE goes to the device's agent meanwhile; a WIPE does not while the device reports to the manager, see
+     * CheckInRepository's delivery).
      */
     public List<ManagedCommand> claimCommands(CheckInSource provider, Collection<DeviceCommand.Type> types, Instant now)
             throws SQLException {

@@ -267,7 +267,9 @@ public class DeviceResource {
             summary = "Send a command to a device",
             description = "For IT. LOCK (with the district's return message unless a message is given), WIPE (district"
                     + " devices only) or LOCATE (to a personal device only while it is approved and its owner"
-                    + " consented to locking and locating at approval). Delivered with the device's next check-in; one"
+                    + " consented to locking and locating at approval). Delivered with the device's next check-in, or"
+                    + " through the device manager that lists it (Google Admin, Intune) at its next sync; a WIPE of a"
+                    + " device that reports to Intune waits for Intune, whose wipe the device's agent cannot refuse. One"
                     + " open (PENDING or DELIVERED) command of each type per device, so sending the same type again is"
                     + " refused (409) rather than repeated. 404 for a device this service does not know.")
     @RequestBody(
@@ -278,7 +280,7 @@ public class DeviceResource {
                             schema = @Schema(implementation = CommandRequest.class)))
     @APIResponse(
             responseCode = "201",
-            description = "Issued; PENDING until the device's next check-in",
+            description = "Issued; PENDING until it is delivered",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,

@@ -1,6 +1,7 @@
 package org.district.checkin.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -21,6 +22,8 @@ import org.district.checkin.domain.CheckInSource;
 import org.district.checkin.domain.ComplianceEvaluator;
 import org.district.checkin.domain.ComplianceIssue;
 import org.district.checkin.domain.DeviceCredential;
+import org.district.checkin.entity.DeviceCommand;
+import org.district.checkin.mdm.MdmProvider;
 import org.district.checkin.repository.CheckInRepository;
 import org.district.checkin.repository.CheckInRepository.LockedDevice;
 import org.district.checkin.repository.DeviceStateRepository;
@@ -59,6 +62,9 @@ public class CheckInService {
 
     @Inject
     CheckInEvents events;
+
+    @Inject
+    Instance<MdmProvider> managers;
 
     /** The result for one check-in: the reply, or the refusal. */
     public record Outcome(CheckInReply reply, DomainException refusal) {}
@@ -297,7 +303,7 @@ public class CheckInService {
                 .forEach(a -> withCommands.add(a.device().id()));
         Map<UUID, List<CheckInReply.Command>> commands = withCommands.isEmpty()
                 ? Map.of()
-                : checkIns.deliverCommands(withCommands, now, CheckInReply.Command::new);
+                : checkIns.deliverCommands(withCommands, now, wipeCarriers(), CheckInReply.Command::new);
 
         for (Accepted a : latest.values()) {
             raiseAlerts(a, lostAlerts.containsKey(a.deviceId()), departureAlerts.containsKey(a.deviceId()));
@@ -435,5 +441,16 @@ public class CheckInService {
         return ConflictException.of(
                 "device-out-of-service",
                 "Device " + id + " is " + status + " and no longer in service; it may not check in. Return it to IT.");
+    }
+
+    /** The enabled device managers that carry WIPEs: a WIPE of a device one of them lists is theirs to send. */
+    private List<String> wipeCarriers() {
+        List<String> carriers = new ArrayList<>(2);
+        for (MdmProvider manager : managers) {
+            if (manager.enabled() && manager.commandTypes().contains(DeviceCommand.Type.WIPE)) {
+                carriers.add(manager.source().name());
+            }
+        }
+        return carriers;
     }
 }
