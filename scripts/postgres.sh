@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL runs on $DB_HOST:$DB_PORT and holds the project's role and databases.
 #   scripts/postgres.sh ensure     start (or install, when root on Debian/Ubuntu) and create role + databases
-#   scripts/postgres.sh tune       ensure, then give the server the benchmarks' memory settings (see below), restarting it
+#   scripts/postgres.sh tune       ensure, then give the server the benchmarks' memory and WAL settings (see below)
 #   scripts/postgres.sh status
 # Works whether local connections use trust or password (scram) authentication: the role gets a password.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -117,9 +117,28 @@ tune() {
         warn "Cannot change this server's settings; give it shared_buffers >= $buffers and max_wal_size >= $wal"
       fi
     fi
+    wal_settings
   fi
   info "PostgreSQL settings: shared_buffers $(PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" \
-    -d postgres -X -At -c "select current_setting('shared_buffers') || ', max_wal_size ' || current_setting('max_wal_size')")"
+    -d postgres -X -At -c "select current_setting('shared_buffers') || ', max_wal_size ' || current_setting('max_wal_size')
+      || ', checkpoint_timeout ' || current_setting('checkpoint_timeout')
+      || ', wal_compression ' || current_setting('wal_compression')")"
+}
+
+# After each checkpoint starts, the first change to every page writes the whole page into the WAL: with check-ins
+# spread over 1,000,000 devices, seconds of 8 kB images per check-in, which is when the check-in benchmarks' slowest
+# windows fell (docs/benchmarks.md). Compressed images (lz4, or PostgreSQL's own where it lacks lz4) and a checkpoint
+# every 15 minutes rather than 5 make those bursts smaller and rarer; both take effect on a reload. PG_WAL_COMPRESSION
+# and PG_CHECKPOINT_TIMEOUT choose other values.
+wal_settings() {
+  local compression="${PG_WAL_COMPRESSION:-lz4}" timeout="${PG_CHECKPOINT_TIMEOUT:-15min}"
+  is_local_host && as_root true 2>/dev/null || {
+    warn "Cannot change this server's settings; consider wal_compression = $compression, checkpoint_timeout = $timeout"
+    return 0
+  }
+  admin_psql -d postgres -c "alter system set wal_compression = '$compression'" >/dev/null 2>&1 \
+    || admin_psql -d postgres -c "alter system set wal_compression = 'on'" >/dev/null
+  admin_psql -d postgres -c "alter system set checkpoint_timeout = '$timeout'" -c "select pg_reload_conf()" >/dev/null
 }
 
 case "${1:-ensure}" in

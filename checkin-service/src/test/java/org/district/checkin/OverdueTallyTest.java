@@ -68,6 +68,25 @@ class OverdueTallyTest {
     }
 
     @Test
+    void aDeviceThatLeftTheListUnnoticedIsUnmarkedByTheSweepAlone() throws Exception {
+        Feed.Device desktop =
+                db.known(Feed.device(DeviceType.DESKTOP, Feed.unique("TALLY")).registeredAt(daysAgo(10)));
+        states.updateOverdue(false);
+        assertThat(marked(desktop.id())).isTrue();
+        long before = states.overdueMarked();
+
+        // Out of service without the read model's update (as a row it found locked would be).
+        db.execute("update device set status = 'RETIRED' where id = ?", desktop.id());
+        states.updateOverdue(false);
+        assertThat(marked(desktop.id())).as("a round that only marks").isTrue();
+
+        states.updateOverdue(true);
+        assertThat(marked(desktop.id())).as("a round that also sweeps").isFalse();
+        assertThat(states.overdueMarked()).isEqualTo(before - 1);
+        assertThat(drift()).isZero();
+    }
+
+    @Test
     void aNumberThatWentWrongIsMadeRightOnceADay() throws Exception {
         states.recountOverdue(Duration.ZERO);
         // A change that bypassed the statements that keep the number (an older replica, a hand edit).

@@ -58,6 +58,16 @@ public class DeviceStateService {
      * transition is raised once. Returns how many devices changed.
      */
     public int updateOverdue() {
+        return updateOverdue(true);
+    }
+
+    /**
+     * The overdue job's round: marks the devices that became overdue, and unmarks those no longer overdue when
+     * {@code sweep}. Most leave the overdue list in a statement that unmarks them there and then (their check-in, the
+     * read model's update that retires or reassigns them); the sweep finds the rest (a row the read model found locked,
+     * a changed setting), and reads every marked device to do so, so the job sweeps less often than it marks.
+     */
+    public int updateOverdue(boolean sweep) {
         int started = 0;
         int ended = 0;
         int n;
@@ -65,11 +75,12 @@ public class DeviceStateService {
             n = QuarkusTransaction.requiringNew().call(() -> raise(states.claimOverdueStarted(filter(), CHUNK), true));
             started += n;
         } while (n == CHUNK);
-        do {
+        while (sweep) {
             n = QuarkusTransaction.requiringNew()
                     .call(() -> raise(states.claimOverdueEnded(filter(), null, CHUNK), false));
             ended += n;
-        } while (n == CHUNK);
+            sweep = n == CHUNK;
+        }
         if (started + ended > 0) {
             LOG.infof("Overdue for check-in: %d devices started, %d ended", started, ended);
         }

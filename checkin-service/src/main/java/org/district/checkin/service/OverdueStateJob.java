@@ -5,12 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
  * Raises the overdue transitions of the devices' check-in state (checkin.device-state.v1). Every replica schedules it;
- * SKIP LOCKED shares the rows and each transition is raised once. Once a day one replica also makes the number of
- * devices marked overdue again from the devices.
+ * SKIP LOCKED shares the rows and each transition is raised once. Each round marks the devices that became overdue;
+ * once an hour it also sweeps for marked devices that left the overdue list unnoticed, and once a day one replica makes
+ * the number of devices marked overdue again from the devices.
  */
 @ApplicationScoped
 public class OverdueStateJob {
@@ -19,6 +21,15 @@ public class OverdueStateJob {
 
     /** How often the number of devices marked overdue is made again from the devices. */
     static final Duration RECOUNT_EVERY = Duration.ofDays(1);
+
+    /**
+     * How often this replica also unmarks the marked devices that left the overdue list without being unmarked then:
+     * the sweep reads every marked device (1.2 to 1.6 s at 1,000,000 devices, 100,000 overdue, during ingestion).
+     */
+    static final Duration SWEEP_EVERY = Duration.ofHours(1);
+
+    /** When this replica last swept; null before its first round, which sweeps. */
+    private volatile Instant swept;
 
     @Inject
     DeviceStateService states;
@@ -29,7 +40,12 @@ public class OverdueStateJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
-            states.updateOverdue();
+            Instant now = Instant.now();
+            boolean sweep = swept == null || !now.isBefore(swept.plus(SWEEP_EVERY));
+            states.updateOverdue(sweep);
+            if (sweep) {
+                swept = now;
+            }
             if (states.recountOverdue(RECOUNT_EVERY)) {
                 LOG.infof("Devices marked overdue counted again: %d", states.overdueMarked());
             }
