@@ -31,7 +31,7 @@ bash scripts/postgres.sh tune
 bash scripts/kafka.sh start bench
 start_identity_provider
 build_bench checkin-service
-trap 'stop_sampling checkin-bench; stop_service checkin-bench' EXIT
+trap 'stop_sampling checkin-bench; stop_wal_sampling checkin-bench; stop_service checkin-bench' EXIT
 # Statements of the benchmark's database that take over 100 ms go to PostgreSQL's server log with their time, to be
 # laid beside a missed step's slow windows (each step prints when its slowest requests were due, in UTC).
 bash scripts/postgres.sh log-slow "$DB" 100ms || warn "cannot log the benchmark database's slow statements"
@@ -47,6 +47,7 @@ info "Seeding $DEVICES devices and the baseline tables (once)"
   credential_issued_at = now(), credential_issued_by = 'bench' where credential_sha256 is null"
 "${PSQL[@]}" -c "vacuum analyze device" -c "vacuum analyze hb_state"
 settle
+sample_wal checkin-bench "$DB"
 
 info "Baseline: pgbench, 8 clients, single-row heartbeat transactions, ${BASELINE_SECONDS:-30} s"
 BUSY_BEFORE="$(cpu_busy_us)"
