@@ -83,7 +83,10 @@ sample_rss() {
   echo $! >"$RUN_DIR/$1.sampler.pid"
 }
 
-stop_sampling() { kill "$(cat "$RUN_DIR/$1.sampler.pid" 2>/dev/null)" 2>/dev/null || true; }
+stop_sampling() {
+  kill "$(cat "$RUN_DIR/$1.sampler.pid" 2>/dev/null)" 2>/dev/null || true
+  rm -f "$RUN_DIR/$1.sampler.pid"
+}
 
 # sample_wal <name> <database>: in the background, once a second, the server's WAL so far (time, records, full page
 # images, bytes; pg_stat_wal) into $BENCH_OUT/<name>.wal.txt, so a step's slow windows can be laid beside the full
@@ -94,13 +97,16 @@ sample_wal() {
   ( while true; do
       PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$2" -X -At -F ' ' -c \
         "select to_char(clock_timestamp() at time zone 'UTC', 'HH24:MI:SS'), wal_records, wal_fpi, wal_bytes
-         from pg_stat_wal" >>"$out" 2>/dev/null
+         from pg_stat_wal" >>"$out" 2>/dev/null || true
       sleep 1
     done ) &
   echo $! >"$RUN_DIR/$1.wal-sampler.pid"
 }
 
-stop_wal_sampling() { kill "$(cat "$RUN_DIR/$1.wal-sampler.pid" 2>/dev/null)" 2>/dev/null || true; }
+stop_wal_sampling() {
+  kill "$(cat "$RUN_DIR/$1.wal-sampler.pid" 2>/dev/null)" 2>/dev/null || true
+  rm -f "$RUN_DIR/$1.wal-sampler.pid"
+}
 
 # cpu_busy_us: busy CPU time of the whole machine so far, in microseconds (user, nice, system, irq and softirq of
 # /proc/stat's first line; not idle, iowait or steal). The difference of two readings is what ran in between.

@@ -128,17 +128,25 @@ tune() {
 # After each checkpoint starts, the first change to every page writes the whole page into the WAL: with check-ins
 # spread over 1,000,000 devices, seconds of 8 kB images per check-in, which is when the check-in benchmarks' slowest
 # windows fell (docs/benchmarks.md). Compressed images (lz4, or PostgreSQL's own where it lacks lz4) and a checkpoint
-# every 15 minutes rather than 5 make those bursts smaller and rarer; both take effect on a reload. PG_WAL_COMPRESSION
-# and PG_CHECKPOINT_TIMEOUT choose other values.
+# every 15 minutes rather than 5 make those bursts smaller and rarer; both take effect on a reload. The timeout is
+# raised, never lowered. PG_WAL_COMPRESSION and PG_CHECKPOINT_TIMEOUT choose other values.
 wal_settings() {
-  local compression="${PG_WAL_COMPRESSION:-lz4}" timeout="${PG_CHECKPOINT_TIMEOUT:-15min}"
-  is_local_host && as_root true 2>/dev/null || {
-    warn "Cannot change this server's settings; consider wal_compression = $compression, checkpoint_timeout = $timeout"
+  local compression="${PG_WAL_COMPRESSION:-lz4}" timeout="${PG_CHECKPOINT_TIMEOUT:-15min}" want_timeout
+  if ! { is_local_host && command -v pg_lsclusters >/dev/null 2>&1 && as_root true 2>/dev/null; }; then
+    warn "Cannot change this server's settings; consider wal_compression = $compression, checkpoint_timeout >= $timeout"
     return 0
-  }
+  fi
   admin_psql -d postgres -c "alter system set wal_compression = '$compression'" >/dev/null 2>&1 \
-    || admin_psql -d postgres -c "alter system set wal_compression = 'on'" >/dev/null
-  admin_psql -d postgres -c "alter system set checkpoint_timeout = '$timeout'" -c "select pg_reload_conf()" >/dev/null
+    || admin_psql -d postgres -c "alter system set wal_compression = 'on'" >/dev/null 2>&1 \
+    || warn "Could not set wal_compression"
+  want_timeout="$(PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -X -At \
+    -c "select extract(epoch from interval '$timeout')::int > setting::int from pg_settings
+        where name = 'checkpoint_timeout'")"
+  if [ "$want_timeout" = t ]; then
+    admin_psql -d postgres -c "alter system set checkpoint_timeout = '$timeout'" >/dev/null \
+      || warn "Could not set checkpoint_timeout"
+  fi
+  admin_psql -d postgres -c "select pg_reload_conf()" >/dev/null || warn "Could not reload PostgreSQL's settings"
 }
 
 case "${1:-ensure}" in

@@ -336,7 +336,7 @@ class IntuneTest {
     }
 
     @Test
-    void aWipeWaitsForIntuneOnlyWhileTheLaptopStillReportsToIt() {
+    void aWipeWaitsForIntuneOnlyWhileTheLaptopStillReportsToItThroughOneEntry() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
         String id = "i-" + laptop.id();
         listOnly(device(id, laptop, Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS), "[]", "managed"));
@@ -368,6 +368,32 @@ class IntuneTest {
                 .statusCode(200)
                 .body("commands.type", hasItem("WIPE"));
         assertThat(command(laptop, "WIPE")).isEqualTo("DELIVERED");
+
+        // Two entries of Intune claim another laptop, both syncing: the sync sends through neither, so its agent does.
+        Feed.Device claimed = db.known(Feed.laptop("LINCOLN-HS"));
+        String first = "i-" + claimed.id();
+        listOnly(device(
+                first, claimed, Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS), "[]", "managed"));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        db.execute(
+                "insert into mdm_device (provider, provider_device_id, serial_number, device_id, last_sync_at,"
+                        + " first_seen_at, last_listed_at) select provider, provider_device_id || '-second',"
+                        + " serial_number, device_id, now(), now(), now() from mdm_device"
+                        + " where provider = 'INTUNE' and provider_device_id = ?",
+                first);
+        Api.credential(claimed.id());
+        Api.it()
+                .body(Map.of("type", "WIPE", "reason", "Holds records", "confirmAssetTag", claimed.assetTag()))
+                .post("/api/v1/devices/" + claimed.id() + "/commands")
+                .then()
+                .statusCode(201);
+        Api.device(claimed.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands.type", hasItem("WIPE"));
+        assertThat(command(claimed, "WIPE")).isEqualTo("DELIVERED");
     }
 
     @Test

@@ -221,7 +221,7 @@ public class MdmRepository {
     }
 
     /** How long an entry of a manager has not synced before another entry of the same device outweighs it. */
-    static final Duration STALE_ENTRY = Duration.ofDays(7);
+    public static final Duration STALE_ENTRY = Duration.ofDays(7);
 
     /**
      * Claims the PENDING commands of these types for the devices this manager lists: they become DELIVERED (sent
@@ -231,8 +231,8 @@ public class MdmRepository {
      * synced last, and only when every other one has not synced for {@link #STALE_ENTRY} (a re-enrolment whose old
      * entry the manager still lists). While two of them sync (an entry reporting another device's serial number), it
      * could reach the wrong one: nothing is claimed, and the command waits for one entry to go quiet or vanish (a LOCK
-     * or LOCATE goes to the device's agent meanwhile; a WIPE does not while the device reports to the manager, see
-     * CheckInRepository's delivery).
+     * or LOCATE goes to the device's agent meanwhile, and so does a WIPE: CheckInRepository's delivery holds a WIPE back
+     * only for an entry this claim would send it through).
      */
     public List<ManagedCommand> claimCommands(CheckInSource provider, Collection<DeviceCommand.Type> types, Instant now)
             throws SQLException {

@@ -390,8 +390,8 @@ public class MdmSync {
         counts.held = claim.held().size();
         for (MdmRepository.HeldCommand h : claim.held()) {
             LOG.warnf(
-                    "%s: the %s %s of device %s not sent: its entries %s both sync; it waits for IT to remove the wrong"
-                            + " entry from %s (a LOCK or LOCATE also goes to the device's agent if it runs one)",
+                    "%s: the %s %s of device %s not sent: its entries %s both sync; it waits for the device's agent,"
+                            + " or for IT to remove the wrong entry from %s",
                     source, h.type(), h.commandId(), h.deviceId(), String.join(", ", h.entries()), source);
         }
         int max = Math.max(1, provider.maxDevicesPerAction());

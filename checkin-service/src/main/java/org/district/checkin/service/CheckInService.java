@@ -24,6 +24,7 @@ import org.district.checkin.domain.ComplianceIssue;
 import org.district.checkin.domain.DeviceCredential;
 import org.district.checkin.entity.DeviceCommand;
 import org.district.checkin.mdm.MdmProvider;
+import org.district.checkin.mdm.MdmRepository;
 import org.district.checkin.repository.CheckInRepository;
 import org.district.checkin.repository.CheckInRepository.LockedDevice;
 import org.district.checkin.repository.DeviceStateRepository;
@@ -303,7 +304,12 @@ public class CheckInService {
                 .forEach(a -> withCommands.add(a.device().id()));
         Map<UUID, List<CheckInReply.Command>> commands = withCommands.isEmpty()
                 ? Map.of()
-                : checkIns.deliverCommands(withCommands, now, wipeCarriers(), CheckInReply.Command::new);
+                : checkIns.deliverCommands(
+                        withCommands,
+                        now,
+                        wipeCarriers(),
+                        now.minus(MdmRepository.STALE_ENTRY),
+                        CheckInReply.Command::new);
 
         for (Accepted a : latest.values()) {
             raiseAlerts(a, lostAlerts.containsKey(a.deviceId()), departureAlerts.containsKey(a.deviceId()));

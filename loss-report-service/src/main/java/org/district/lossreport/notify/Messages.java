@@ -384,11 +384,12 @@ public class Messages {
     }
 
     private static String deviceLine(String tag, KnownDevice device) {
-        return OneLine.of(device == null ? tag : device(tag, noLink(device.description())));
+        return OneLine.of(device == null ? tag : device(tag, device.description()));
     }
 
+    /** The asset tag, and the make, model and type when known (a personal device's as its owner typed them: no link). */
     private static String device(String tag, String description) {
-        return description == null || description.isBlank() ? tag : tag + ", " + description;
+        return description == null || description.isBlank() ? tag : tag + ", " + noLink(description);
     }
 
     private static String tag(LossReport r, KnownDevice d, String fallback) {
@@ -415,9 +416,12 @@ public class Messages {
         return value == null || value.isBlank() ? otherwise : value;
     }
 
-    /** A dot between two letters, marks or digits: where a host name's labels meet. */
+    /**
+     * A dot after a letter, mark or digit and before a letter or mark: where a host name's labels meet (a version such
+     * as 13.5 is no host name, and stays).
+     */
     private static final java.util.regex.Pattern LABEL_DOT =
-            java.util.regex.Pattern.compile("(?<=[\\p{L}\\p{M}\\p{N}])\\.(?=[\\p{L}\\p{M}\\p{N}])");
+            java.util.regex.Pattern.compile("(?<=[\\p{L}\\p{M}\\p{N}])\\.(?=[\\p{L}\\p{M}])");
 
     /**
      * Text that someone outside IT chose (the site a device names, a personal device's make and model as its owner

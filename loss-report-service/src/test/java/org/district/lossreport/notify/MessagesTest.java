@@ -361,9 +361,10 @@ class MessagesTest {
                 .contains("Site, as the device reports it: St. Mary's / Room 204\n");
         // A letter with a combining mark before the dot is a host name's label too.
         assertThat(seenAt("example\u0301.org/claim", "10.20.30.40").body()).contains("example\u0301[.]org/claim");
-        // A personal device's make and model are its owner's words.
+        // A personal device's make and model are its owner's words; a model's version number stays as it is.
         KnownDevice own = laptop();
         own.make = "claim.example.com";
+        own.model = "Surface Laptop 13.5";
         assertThat(messages.lostDeviceSeen(
                                 new LostDeviceSeen(
                                         DEVICE, Instant.parse("2026-03-05T10:00:00Z"), null, null, false, null),
@@ -371,7 +372,7 @@ class MessagesTest {
                                 null,
                                 null)
                         .body())
-                .contains("claim[.]example[.]com")
+                .contains("claim[.]example[.]com Surface Laptop 13.5")
                 .doesNotContain("claim.example.com");
         assertThat(messages.seenAfterDeparture(
                                 new DeviceSeenAfterDeparture(
