@@ -275,12 +275,7 @@ class IntuneTest {
                 .statusCode(201);
         // The laptop's agent checks in before the next sync: the WIPE waits for Intune, which carries it whatever the
         // agent would answer (a thief's agent would refuse it, and a refusal ends a WIPE).
-        Api.device(laptop.id())
-                .body(Api.locked(Api.checkIn(), true))
-                .post("/api/v1/checkins")
-                .then()
-                .statusCode(200)
-                .body("commands.type", not(hasItem("WIPE")));
+        notHandedTheWipe(laptop);
         assertThat(command(stolen, "WIPE")).isEqualTo("PENDING");
         server.resetAll();
         token("token-wipe");
@@ -306,12 +301,7 @@ class IntuneTest {
         String wipeId =
                 db.text("select id::text from device_command where device_id = ? and type = 'WIPE'", stolen.id());
         String wipeNonce = db.text("select nonce from device_command where id = ?::uuid", wipeId);
-        Api.device(laptop.id())
-                .body(Api.locked(Api.checkIn(), true))
-                .post("/api/v1/checkins")
-                .then()
-                .statusCode(200)
-                .body("commands.type", not(hasItem("WIPE")));
+        notHandedTheWipe(laptop);
         Api.device(laptop.id())
                 .body(Api.locked(Api.completing(Api.checkIn(), wipeId, wipeNonce, "REFUSED"), true))
                 .post("/api/v1/checkins")
@@ -337,17 +327,7 @@ class IntuneTest {
 
     @Test
     void aWipeWaitsForIntuneOnlyWhileTheLaptopStillReportsToItThroughOneEntry() {
-        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
-        String id = "i-" + laptop.id();
-        listOnly(device(id, laptop, Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS), "[]", "managed"));
-        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
-        Api.credential(laptop.id());
-        Api.it()
-                .body(Map.of("type", "WIPE", "reason", "Holds records", "confirmAssetTag", laptop.assetTag()))
-                .post("/api/v1/devices/" + laptop.id() + "/commands")
-                .then()
-                .statusCode(201);
-
+        Feed.Device laptop = syncedWithAWipe();
         // It reported to Intune ten minutes ago: its agent is not handed the WIPE, which waits for Intune's sync.
         Api.device(laptop.id())
                 .body(Api.checkIn())
@@ -360,40 +340,58 @@ class IntuneTest {
         db.execute(
                 "update mdm_device set last_sync_at = now() - interval '2 days'"
                         + " where provider = 'INTUNE' and provider_device_id = ?",
-                id);
+                "i-" + laptop.id());
+        assertThat(handedTheWipe(laptop)).isEqualTo("DELIVERED");
+
+        // Two entries of Intune claim another laptop, both syncing: the sync sends through neither, so its agent does.
+        Feed.Device claimed = syncedWithAWipe();
+        db.execute(
+                "insert into mdm_device (provider, provider_device_id, serial_number, device_id, last_sync_at,"
+                        + " first_seen_at, last_listed_at) select provider, provider_device_id || '-second',"
+                        + " serial_number, device_id, now(), now(), now() from mdm_device"
+                        + " where provider = 'INTUNE' and provider_device_id = ?",
+                "i-" + claimed.id());
+        assertThat(handedTheWipe(claimed)).isEqualTo("DELIVERED");
+    }
+
+    /** A laptop Intune lists (reported ten minutes ago), enrolled with the district's agent too, and IT's WIPE of it. */
+    private Feed.Device syncedWithAWipe() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        listOnly(device(
+                "i-" + laptop.id(),
+                laptop,
+                Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS),
+                "[]",
+                "managed"));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        Api.credential(laptop.id());
+        Api.it()
+                .body(Map.of("type", "WIPE", "reason", "Holds records", "confirmAssetTag", laptop.assetTag()))
+                .post("/api/v1/devices/" + laptop.id() + "/commands")
+                .then()
+                .statusCode(201);
+        return laptop;
+    }
+
+    /** The laptop's agent checks in, saying it is locked, and is not handed the WIPE. */
+    private static void notHandedTheWipe(Feed.Device laptop) {
+        Api.device(laptop.id())
+                .body(Api.locked(Api.checkIn(), true))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands.type", not(hasItem("WIPE")));
+    }
+
+    /** The laptop's agent checks in and is handed the WIPE; the WIPE's status after. */
+    private String handedTheWipe(Feed.Device laptop) {
         Api.device(laptop.id())
                 .body(Api.checkIn())
                 .post("/api/v1/checkins")
                 .then()
                 .statusCode(200)
                 .body("commands.type", hasItem("WIPE"));
-        assertThat(command(laptop, "WIPE")).isEqualTo("DELIVERED");
-
-        // Two entries of Intune claim another laptop, both syncing: the sync sends through neither, so its agent does.
-        Feed.Device claimed = db.known(Feed.laptop("LINCOLN-HS"));
-        String first = "i-" + claimed.id();
-        listOnly(device(
-                first, claimed, Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS), "[]", "managed"));
-        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
-        db.execute(
-                "insert into mdm_device (provider, provider_device_id, serial_number, device_id, last_sync_at,"
-                        + " first_seen_at, last_listed_at) select provider, provider_device_id || '-second',"
-                        + " serial_number, device_id, now(), now(), now() from mdm_device"
-                        + " where provider = 'INTUNE' and provider_device_id = ?",
-                first);
-        Api.credential(claimed.id());
-        Api.it()
-                .body(Map.of("type", "WIPE", "reason", "Holds records", "confirmAssetTag", claimed.assetTag()))
-                .post("/api/v1/devices/" + claimed.id() + "/commands")
-                .then()
-                .statusCode(201);
-        Api.device(claimed.id())
-                .body(Api.checkIn())
-                .post("/api/v1/checkins")
-                .then()
-                .statusCode(200)
-                .body("commands.type", hasItem("WIPE"));
-        assertThat(command(claimed, "WIPE")).isEqualTo("DELIVERED");
+        return command(laptop, "WIPE");
     }
 
     @Test
