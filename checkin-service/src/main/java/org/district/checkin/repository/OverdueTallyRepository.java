@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.district.support.sql.AdvisoryLocks;
+import org.jboss.logging.Logger;
 
 /**
  * How many devices are marked overdue ({@code overdue_tally}, V15): kept by the statements that mark and unmark them,
@@ -20,6 +21,8 @@ public class OverdueTallyRepository {
 
     /** The advisory lock that lets one replica make the total again at a time. */
     static final long LOCK = 0x636b696e74616c6cL;
+
+    private static final Logger LOG = Logger.getLogger(OverdueTallyRepository.class);
 
     /** How long the recount waits for the table before it leaves the count to the next round. */
     static final String LOCK_WAIT = "500ms";
@@ -78,6 +81,10 @@ public class OverdueTallyRepository {
             } catch (SQLException e) {
                 c.rollback();
                 if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    LOG.infof(
+                            "Devices marked overdue not counted again: the tally was busy for %s; retrying at the"
+                                    + " overdue job's next round",
+                            LOCK_WAIT);
                     return false;
                 }
                 throw e;
