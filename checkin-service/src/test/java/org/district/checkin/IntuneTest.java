@@ -326,7 +326,7 @@ class IntuneTest {
     }
 
     @Test
-    void aWipeWaitsForIntuneOnlyWhileTheLaptopStillReportsToItThroughOneEntry() {
+    void aWipeWaitsForIntuneOnlyWhileItsSyncsSucceedAndTheLaptopStillReportsToItThroughOneEntry() {
         Feed.Device laptop = syncedWithAWipe();
         // It reported to Intune ten minutes ago: its agent is not handed the WIPE, which waits for Intune's sync.
         Api.device(laptop.id())
@@ -336,12 +336,23 @@ class IntuneTest {
                 .statusCode(200);
         assertThat(command(laptop, "WIPE")).isEqualTo("PENDING");
 
-        // Intune last heard from it two days ago (its management removed): its agent is the only way left to reach it.
+        // No sync of Intune has succeeded for longer than three of its rounds (a day each here; Graph unreachable, its
+        // credentials expired): Intune carries nothing meanwhile, so the agent is handed the WIPE.
+        syncsAgo("4 days");
+        try {
+            assertThat(handedTheWipe(laptop)).isEqualTo("DELIVERED");
+        } finally {
+            syncsAgo("-4 days");
+        }
+
+        // Intune last heard from another laptop two days ago (its management removed), though its syncs succeed: its
+        // agent is the only way left to reach it.
+        Feed.Device quiet = syncedWithAWipe();
         db.execute(
                 "update mdm_device set last_sync_at = now() - interval '2 days'"
                         + " where provider = 'INTUNE' and provider_device_id = ?",
-                "i-" + laptop.id());
-        assertThat(handedTheWipe(laptop)).isEqualTo("DELIVERED");
+                "i-" + quiet.id());
+        assertThat(handedTheWipe(quiet)).isEqualTo("DELIVERED");
 
         // Two entries of Intune claim another laptop, both syncing: the sync sends through neither, so its agent does.
         Feed.Device claimed = syncedWithAWipe();
@@ -354,6 +365,42 @@ class IntuneTest {
         assertThat(handedTheWipe(claimed)).isEqualTo("DELIVERED");
     }
 
+    @Test
+    void aWipeHandedToTheAgentBeforeIntuneListedTheLaptopIsSentThroughIntuneInstead() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        enrolledWithAWipe(laptop);
+        // Intune does not list the laptop yet: its agent is the only way to reach it, and is handed the WIPE.
+        assertThat(handedTheWipe(laptop)).isEqualTo("DELIVERED");
+        String wipeId =
+                db.text("select id::text from device_command where device_id = ? and type = 'WIPE'", laptop.id());
+        String agentNonce = db.text("select nonce from device_command where id = ?::uuid", wipeId);
+
+        // Then Intune lists it, reported to ten minutes ago: the WIPE goes through Intune, once.
+        String id = "i-" + laptop.id();
+        Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        listOnly(device(id, laptop, synced, "[]", "managed"));
+        readAs(id, device(id, laptop, synced, "[" + action("wipe", "pending", Instant.now()) + "]", "wipePending"));
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe"))
+                .willReturn(aResponse().withStatus(204)));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe")));
+        assertThat(db.text("select sent_via_provider from device_command where id = ?::uuid", wipeId))
+                .isEqualTo("INTUNE");
+        assertThat(command(laptop, "WIPE")).isEqualTo("DELIVERED");
+
+        // The agent (perhaps a thief's) is no longer handed it, and its REFUSED, with the nonce it was given, ends
+        // nothing: only Intune's report ends it.
+        notHandedTheWipe(laptop);
+        Api.device(laptop.id())
+                .body(Api.completing(Api.checkIn(), wipeId, agentNonce, "REFUSED"))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        assertThat(command(laptop, "WIPE")).isEqualTo("DELIVERED");
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe")));
+    }
+
     /** A laptop Intune lists (reported ten minutes ago), enrolled with the district's agent too, and IT's WIPE of it. */
     private Feed.Device syncedWithAWipe() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
@@ -364,13 +411,18 @@ class IntuneTest {
                 "[]",
                 "managed"));
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        enrolledWithAWipe(laptop);
+        return laptop;
+    }
+
+    /** The laptop enrolled with the district's agent, and IT's WIPE of it. */
+    private static void enrolledWithAWipe(Feed.Device laptop) {
         Api.credential(laptop.id());
         Api.it()
                 .body(Map.of("type", "WIPE", "reason", "Holds records", "confirmAssetTag", laptop.assetTag()))
                 .post("/api/v1/devices/" + laptop.id() + "/commands")
                 .then()
                 .statusCode(201);
-        return laptop;
     }
 
     /** The laptop's agent checks in, saying it is locked, and is not handed the WIPE. */
@@ -697,6 +749,15 @@ class IntuneTest {
                                 stolen.id())
                         == 2);
         return stolen;
+    }
+
+    /** Every run of Intune so far moved back in time by this interval (a negative one moves it forward again). */
+    private void syncsAgo(String interval) {
+        db.execute(
+                "update mdm_sync_run set started_at = started_at - ?::interval,"
+                        + " finished_at = finished_at - ?::interval where provider = 'INTUNE'",
+                interval,
+                interval);
     }
 
     /** Every run so far counts as two days old: the next is a full listing. */

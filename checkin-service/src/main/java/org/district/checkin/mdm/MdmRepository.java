@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.district.checkin.domain.CheckInSource;
 import org.district.checkin.entity.DeviceCommand;
+import org.district.checkin.repository.CheckInRepository;
 
 /**
  * The device managers' tables: the devices each lists ({@code mdm_device}), matched to inventory or not, and the record
@@ -222,6 +223,24 @@ public class MdmRepository {
 
     /** How long an entry of a manager has not synced before another entry of the same device outweighs it. */
     public static final Duration STALE_ENTRY = Duration.ofDays(7);
+
+    /**
+     * The WIPEs handed to a device's agent (DELIVERED, not confirmed) before this manager, which carries WIPEs, listed
+     * the device as {@link CheckInRepository#wipeGoesThroughManager} says go back to PENDING with a new nonce, for the
+     * claim that follows in the same transaction to send them through the manager: the agent, which may be a thief's,
+     * can then neither refuse nor confirm them. Returns the devices whose WIPE was taken over.
+     */
+    public List<UUID> takeOverAgentWipes(CheckInSource provider, Instant now) throws SQLException {
+        return rows(
+                "update device_command c set status = 'PENDING', delivered_at = null,"
+                        + " nonce = replace(gen_random_uuid()::text, '-', '') where c.type = 'WIPE'"
+                        + " and c.status = 'DELIVERED' and c.sent_via_provider is null and "
+                        + CheckInRepository.wipeGoesThroughManager("") + " returning c.device_id",
+                rs -> rs.getObject(1, UUID.class),
+                texts(List.of(provider.name())),
+                Timestamp.from(now.minus(CheckInRepository.WIPE_WAITS_FOR_MANAGER)),
+                Timestamp.from(now.minus(STALE_ENTRY)));
+    }
 
     /**
      * Claims the PENDING commands of these types for the devices this manager lists: they become DELIVERED (sent

@@ -377,7 +377,10 @@ public class MdmSync {
         CheckInSource source = provider.source();
         Set<DeviceCommand.Type> types = provider.commandTypes();
         Set<String> ask = new TreeSet<>();
-        record Claim(List<MdmRepository.ManagedCommand> claimed, List<MdmRepository.HeldCommand> held) {}
+        record Claim(
+                List<UUID> wipesTakenOver,
+                List<MdmRepository.ManagedCommand> claimed,
+                List<MdmRepository.HeldCommand> held) {}
         int released = tx(() -> repository.releaseOrphaned(source));
         if (released > 0) {
             LOG.infof(
@@ -385,7 +388,16 @@ public class MdmSync {
                     source, released);
         }
         Claim claim = tx(() -> new Claim(
-                repository.claimCommands(source, types, clock.now()), repository.heldCommands(source, types)));
+                types.contains(DeviceCommand.Type.WIPE)
+                        ? repository.takeOverAgentWipes(source, clock.now())
+                        : List.of(),
+                repository.claimCommands(source, types, clock.now()),
+                repository.heldCommands(source, types)));
+        for (UUID device : claim.wipesTakenOver()) {
+            LOG.infof(
+                    "%s: the WIPE of device %s, handed to its agent before %s listed it, is sent through %s instead",
+                    source, device, source, source);
+        }
         List<MdmRepository.ManagedCommand> claimed = claim.claimed();
         counts.held = claim.held().size();
         for (MdmRepository.HeldCommand h : claim.held()) {

@@ -153,34 +153,59 @@ public class CheckInRepository {
             returning c.device_id"""
                     .formatted(MAY_LOCK_AND_LOCATE);
 
-    /** How recently a device must have reported to a manager that carries WIPEs for its WIPE to wait for it. */
+    /** How recently a device must have reported to a manager that carries WIPEs for its WIPE to be that manager's. */
     public static final Duration WIPE_WAITS_FOR_MANAGER = Duration.ofDays(1);
+
+    /**
+     * Whether the WIPE {@code c} (a device_command) is a manager's to send rather than the device's agent's: one of the
+     * managers named (a text array, the first parameter) lists the district device through an entry not vanished from
+     * it, that reported to it after the second parameter, and that its sync would send the WIPE through (no other live
+     * entry of the device that synced as lately, or after the third parameter: the sync's own rule in {@code
+     * MdmRepository.claimCommands}); {@code more} adds a condition on that entry, {@code m}. An agent's REFUSED ends a
+     * WIPE, and a stolen laptop's agent is the thief's.
+     */
+    public static String wipeGoesThroughManager(String more) {
+        return """
+                exists (select 1 from mdm_device m join device d on d.id = m.device_id \
+                where m.device_id = c.device_id and m.vanished_at is null and d.ownership = 'DISTRICT' \
+                and m.provider = any(?) and m.last_sync_at > ? \
+                and not exists (select 1 from mdm_device o where o.provider = m.provider \
+                and o.device_id = m.device_id and o.provider_device_id <> m.provider_device_id \
+                and o.vanished_at is null and o.last_sync_at is not null \
+                and (o.last_sync_at >= m.last_sync_at or o.last_sync_at > ?))%s)"""
+                .formatted(more);
+    }
+
+    /**
+     * The condition, for {@link #wipeGoesThroughManager}, that a sync of the entry's manager succeeded after a moment
+     * (a parameter): while its syncs fail, the manager carries nothing.
+     */
+    public static final String MANAGER_SYNCED =
+            " and exists (select 1 from mdm_sync_run r where r.provider = m.provider and r.status = 'SUCCEEDED'"
+                    + " and r.finished_at > ?)";
 
     /**
      * Open commands of the batch's devices for their agents; those not sent before are marked DELIVERED by the same
      * statement. A command a device manager carries is not the agent's: it is neither shown to it nor ended by it. Nor
      * is a WIPE not sent yet of a district device that a manager carrying WIPEs lists (one of the providers named, not
-     * vanished from it) through an entry that reported to that manager within {@link #WIPE_WAITS_FOR_MANAGER} and that
-     * the manager's sync would send it through (no other live entry of the device that synced as lately, or after
-     * {@code staleEntry}: the sync's own rule): it waits for that sync, for an agent may answer a WIPE
-     * REFUSED, which ends it, and a stolen laptop's agent is the thief's. A device that stopped reporting to its
-     * manager (its management removed, the manager's syncs failing), or that two entries claim, is handed its WIPE by
-     * its agent, the only way left to reach it.
+     * vanished from it) through an entry that reported to that manager within {@link
+     * #WIPE_WAITS_FOR_MANAGER} and that the manager's sync would send it through (no other live entry of
+     * the device that synced as lately, or after {@code staleEntry}: the sync's own rule), while that manager's syncs
+     * succeed (one since {@code managerSynced}): it waits for that sync, for an agent may answer a WIPE REFUSED, which
+     * ends it, and a stolen laptop's agent is the thief's. A device that stopped reporting to its manager (its
+     * management removed), that two entries claim, or whose manager the syncs cannot reach, is handed its WIPE by its
+     * agent, the only way left to reach it.
      */
     private static final String DELIVER_COMMANDS =
             """
             with sent as (update device_command c set status = 'DELIVERED', \
             delivered_at = ? where c.device_id = any(?) and c.status = 'PENDING' \
-            and not (c.type = 'WIPE' and exists (select 1 from mdm_device m join device d on d.id = m.device_id \
-            where m.device_id = c.device_id and m.vanished_at is null and d.ownership = 'DISTRICT' \
-            and m.provider = any(?) and m.last_sync_at > ? \
-            and not exists (select 1 from mdm_device o where o.provider = m.provider and o.device_id = m.device_id \
-            and o.provider_device_id <> m.provider_device_id and o.vanished_at is null and o.last_sync_at is not null \
-            and (o.last_sync_at >= m.last_sync_at or o.last_sync_at > ?)))) returning c.id) \
+            and not (c.type = 'WIPE' and %s) returning c.id) \
             select id, device_id, type, message, nonce from device_command \
             where device_id = any(?) and ((status = 'DELIVERED' and sent_via_provider is null) \
             or id in (select id from sent)) \
-            order by created_at, id""";
+            order by created_at, id"""
+                    .formatted(wipeGoesThroughManager(MANAGER_SYNCED));
 
     @Inject
     AgroalDataSource dataSource;
@@ -480,13 +505,15 @@ public class CheckInRepository {
     /**
      * The open commands of the devices for their agents, oldest first, marking DELIVERED those not sent before; a WIPE
      * that one of the {@code wipeCarriers} (device managers, by name) would send waits for it, by the managers' rule
-     * that an entry not synced since {@code staleEntry} no longer stands in another's way.
+     * that an entry not synced since {@code staleEntry} no longer stands in another's way, while a sync of that manager
+     * succeeded after {@code managerSynced}.
      */
     public <C> Map<UUID, List<C>> deliverCommands(
             Set<UUID> devices,
             Instant now,
             Collection<String> wipeCarriers,
             Instant staleEntry,
+            Instant managerSynced,
             CommandReader<C> reader)
             throws SQLException {
         Map<UUID, List<C>> commands = new HashMap<>();
@@ -498,7 +525,8 @@ public class CheckInRepository {
             ps.setArray(3, c.createArrayOf("text", wipeCarriers.toArray()));
             ps.setObject(4, now.minus(WIPE_WAITS_FOR_MANAGER).atOffset(ZoneOffset.UTC));
             ps.setObject(5, staleEntry.atOffset(ZoneOffset.UTC));
-            ps.setArray(6, ids);
+            ps.setObject(6, managerSynced.atOffset(ZoneOffset.UTC));
+            ps.setArray(7, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     commands.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())

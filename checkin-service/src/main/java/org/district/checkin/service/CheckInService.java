@@ -25,6 +25,7 @@ import org.district.checkin.domain.DeviceCredential;
 import org.district.checkin.entity.DeviceCommand;
 import org.district.checkin.mdm.MdmProvider;
 import org.district.checkin.mdm.MdmRepository;
+import org.district.checkin.mdm.MdmSettings;
 import org.district.checkin.repository.CheckInRepository;
 import org.district.checkin.repository.CheckInRepository.LockedDevice;
 import org.district.checkin.repository.DeviceStateRepository;
@@ -66,6 +67,9 @@ public class CheckInService {
 
     @Inject
     Instance<MdmProvider> managers;
+
+    @Inject
+    MdmSettings mdmSettings;
 
     /** The result for one check-in: the reply, or the refusal. */
     public record Outcome(CheckInReply reply, DomainException refusal) {}
@@ -309,6 +313,7 @@ public class CheckInService {
                         now,
                         wipeCarriers(),
                         now.minus(MdmRepository.STALE_ENTRY),
+                        now.minus(mdmSettings.wipeWaitsForSyncWithin()),
                         CheckInReply.Command::new);
 
         for (Accepted a : latest.values()) {
