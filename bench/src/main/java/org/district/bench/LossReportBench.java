@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -24,17 +25,32 @@ import org.HdrHistogram.Histogram;
  */
 public final class LossReportBench {
 
+    /** The p99 from a report's 201 to both its emails that a step must hold. */
+    static final double TARGET_P99_MS = 1000;
+
+    /** How long the benchmark waits, after a step, for the emails of its measured reports. */
+    static final Duration MAIL_WAIT = Duration.ofSeconds(60);
+
+    /** The raw SMTP baseline's warm-up: the sink and a socket need seconds, not the service's minutes. */
+    static final Duration BASELINE_WARMUP = Duration.ofSeconds(10);
+
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = Args.parse(args);
         String base = opts.getOrDefault("base", "http://127.0.0.1:8092");
         String jdbc = opts.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/lossreport_bench");
         int smtpPort = Integer.parseInt(opts.getOrDefault("smtp-port", "2525"));
-        double rate = Double.parseDouble(opts.getOrDefault("rate", "50"));
+        List<Double> rates = rates(opts.getOrDefault("rates", opts.getOrDefault("rate", "50")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "10")));
+        Duration stepWarmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("step-warmup", "30")));
         Duration duration = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("duration", "60")));
         String itEmail = opts.getOrDefault("it-email", "it-bench@district.example");
 
-        int reports = (int) (rate * (warmup.toSeconds() + duration.toSeconds()) * 1.1) + 10;
+        // One seed for the whole ladder, each step taking the laptops after the last step's: a report per laptop.
+        int reports = 10;
+        for (int s = 0; s < rates.size(); s++) {
+            Duration w = s == 0 ? warmup : stepWarmup;
+            reports += (int) (rates.get(s) * (w.toSeconds() + duration.toSeconds()) * 1.1) + 10;
+        }
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         List<LossReportReadModel.Holder> holders;
         try (Connection c = DriverManager.getConnection(
@@ -43,107 +59,224 @@ public final class LossReportBench {
                 System.getenv().getOrDefault("DB_PASSWORD", "district-dev-only"))) {
             holders = LossReportReadModel.seed(c, "B", run, reports);
         }
-        List<String> tags = new ArrayList<>();
-        holders.forEach(h -> tags.add(h.assetTag()));
-        ObjectMapper json = new ObjectMapper();
+        CpuMeter meter = new CpuMeter(Long.parseLong(opts.getOrDefault("service-pid", "0")));
+        List<Step> steps = new ArrayList<>();
         try (BearerTokens staff = BearerTokens.of("STAFF", LossReportReadModel.staff(holders));
                 SmtpSink sink = new SmtpSink(smtpPort)) {
-            ConstantRateLoad load = new ConstantRateLoad(256);
-            // Baseline: a raw SMTP transaction at the same rate, timed like everything else (from when it was due).
-            ConstantRateLoad.Result baseline = smtpBaseline(smtpPort, rate, warmup, duration);
-
-            Map<String, Long> createdAt = new ConcurrentHashMap<>();
-            CpuMeter meter = new CpuMeter(Long.parseLong(opts.getOrDefault("service-pid", "0")));
-            CpuMeter.Sample[] cpuBefore = new CpuMeter.Sample[1];
-            long[] compilersBefore = new long[1];
-            ConstantRateLoad.Result posts = load.runCalls(
-                    "POST /api/v1/loss-reports",
-                    rate,
-                    warmup,
-                    duration,
-                    i -> ConstantRateLoad.Call.of(
-                            report(base, staff.header(holders.get((int) i).districtId()), tags.get((int) i))),
-                    201,
-                    (i, status, body, at) -> {
-                        if (status == 201) {
-                            try {
-                                JsonNode node = json.readTree(body);
-                                createdAt.put(node.path("id").asText(), at);
-                            } catch (Exception e) {
-                                System.err.println("unreadable 201 body: " + e.getMessage());
-                            }
-                        }
-                    },
-                    () -> {
-                        cpuBefore[0] = meter.sample();
-                        compilersBefore[0] = meter.serviceCompilers();
-                    });
-            CpuMeter.Sample cpu = meter.sample().minus(cpuBefore[0]);
-            long compilers = meter.serviceCompilers() - compilersBefore[0];
-            System.out.println(posts.summary());
-
-            // Wait (bounded) for both emails of every measured report.
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            Map<String, long[]> mails = new HashMap<>();
-            while (System.nanoTime() < deadline) {
-                mails = lastMailPerReport(sink, itEmail, createdAt);
-                long complete = mails.values().stream()
-                        .filter(t -> t[0] > 0 && t[1] > 0)
-                        .count();
-                if (complete >= createdAt.size()) {
+            int offset = 0;
+            for (int s = 0; s < rates.size(); s++) {
+                double rate = rates.get(s);
+                Duration w = s == 0 ? warmup : stepWarmup;
+                System.out.printf(
+                        "%n--- step %d: %.0f reports/s (%d s warm-up, %d s measured)%n",
+                        s + 1, rate, w.toSeconds(), duration.toSeconds());
+                Step step = step(
+                        base,
+                        smtpPort,
+                        itEmail,
+                        staff,
+                        holders.subList(offset, holders.size()),
+                        sink,
+                        meter,
+                        rate,
+                        w,
+                        duration);
+                offset += step.laptopsUsed();
+                steps.add(step);
+                // Indented: the summary at the end repeats these, and bench/run-all.sh reads the summary's lines.
+                System.out.println("  " + step.row());
+                System.out.println("  " + step.cpuLine());
+                if (!step.held()) {
+                    // The deliveries a missed step left queued would be measured by the next one: the ladder stops.
                     break;
                 }
-                Thread.sleep(200);
             }
-            Histogram endToEnd = new Histogram(3);
-            long missing = 0;
-            for (Map.Entry<String, Long> report : createdAt.entrySet()) {
-                long[] t = mails.get(report.getKey());
-                if (t == null || t[0] == 0 || t[1] == 0) {
-                    missing++;
-                    continue;
-                }
-                long bothAccepted = Math.max(t[0], t[1]);
-                endToEnd.recordValue(Math.max(1, (bothAccepted - report.getValue()) / 1000));
-            }
-            double p50 = endToEnd.getValueAtPercentile(50) / 1000.0;
-            double p99 = endToEnd.getValueAtPercentile(99) / 1000.0;
             System.out.println();
-            System.out.println(
-                    "| scenario | rate (req/s) | p50 ms | p99 ms | p99.9 ms | errors / missing | baseline p99 ms"
-                            + " | p99 ratio | target p99 | met |");
-            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
-            System.out.printf(
+            System.out.print(sink.turns());
+        }
+        printTable(steps);
+        System.exit(0);
+    }
+
+    /** A step of the ladder: its reports, their emails, the raw SMTP baseline at its rate, and its CPU. */
+    record Step(
+            double rate,
+            ConstantRateLoad.Result posts,
+            Histogram endToEnd,
+            long missing,
+            ConstantRateLoad.Result baseline,
+            CpuMeter.Sample cpu,
+            double compilerShare,
+            int laptopsUsed) {
+
+        double p99() {
+            return endToEnd.getValueAtPercentile(99) / 1000.0;
+        }
+
+        boolean held() {
+            return missing == 0 && posts.errors() == 0 && endToEnd.getTotalCount() > 0 && p99() <= TARGET_P99_MS;
+        }
+
+        String row() {
+            double p99 = p99();
+            return String.format(
                     "| lossreport 201 -> both emails accepted by SMTP | %.0f | %.1f | %.1f | %.1f | %d / %d |"
-                            + " %.2f | %.0fx | < 1000 ms (stretch 100 ms) | %s |%n",
+                            + " %.2f | %.0fx | <= 1000 ms (stretch 100 ms) | %s |",
                     posts.achievedRate(),
-                    p50,
+                    endToEnd.getValueAtPercentile(50) / 1000.0,
                     p99,
                     endToEnd.getValueAtPercentile(99.9) / 1000.0,
                     posts.errors(),
                     missing,
                     baseline.p(99),
                     p99 / Math.max(0.001, baseline.p(99)),
-                    p99 < 1000 && missing == 0 && posts.errors() == 0
-                            ? (p99 <= 100 ? "yes (stretch too)" : "yes")
-                            : "NO");
-            System.out.printf(
-                    "| lossreport POST /api/v1/loss-reports (the 201 itself) | %.0f | %.1f | %.1f | %.1f | %d |"
-                            + " | | | |%n",
-                    posts.achievedRate(), posts.p(50), posts.p(99), posts.p(99.9), posts.errors());
-            System.out.println();
-            // What a report costs in CPU during the measured phase (the deliveries it started run on into the wait
-            // above and are mostly counted), and how much of the service's share its JIT compilers took: a share that
-            // does not fall towards zero means the service was still warming up while measured.
-            System.out.println(
-                    "CPU per report in the measured phase, us: machine (service / generator / PostgreSQL / Kafka) "
-                            + cpu.per(posts.requests()).cell() + "; the service's JIT compilers "
-                            + String.format("%.0f %%", 100.0 * compilers / Math.max(1, cpu.service()))
-                            + " of the service's CPU");
-            System.out.println();
-            System.out.print(sink.turns());
+                    held() ? (p99 <= 100 ? "yes (stretch too)" : "yes") : "NO");
         }
-        System.exit(0);
+
+        String postsRow() {
+            return String.format(
+                    "| lossreport POST /api/v1/loss-reports (the 201 itself) | %.0f | %.1f | %.1f | %.1f | %d |"
+                            + " | | | |",
+                    posts.achievedRate(), posts.p(50), posts.p(99), posts.p(99.9), posts.errors());
+        }
+
+        // What a report costs in CPU during the measured phase (the deliveries it started run on into the wait for
+        // the emails and are mostly counted), and how much of the service's share its JIT compilers took: a share
+        // that does not fall towards zero means the service was still warming up while measured.
+        String cpuLine() {
+            return String.format(
+                    "CPU per report at %.0f/s in the measured phase, us: machine (service / generator / PostgreSQL /"
+                            + " Kafka) %s; the service's JIT compilers %.0f %% of the service's CPU%s",
+                    rate,
+                    cpu.per(posts.requests()).cell(),
+                    100 * compilerShare,
+                    missing == 0
+                            ? ""
+                            : " (the " + missing + " reports' emails still queued at the end are not counted)");
+        }
+    }
+
+    static Step step(
+            String base,
+            int smtpPort,
+            String itEmail,
+            BearerTokens staff,
+            List<LossReportReadModel.Holder> holders,
+            SmtpSink sink,
+            CpuMeter meter,
+            double rate,
+            Duration warmup,
+            Duration duration)
+            throws Exception {
+        // Baseline: a raw SMTP transaction at the same rate, timed like everything else (from when it was due).
+        ConstantRateLoad.Result baseline = smtpBaseline(smtpPort, rate, BASELINE_WARMUP, duration);
+        ObjectMapper json = new ObjectMapper();
+        ConstantRateLoad load = new ConstantRateLoad(256);
+        Map<String, Long> createdAt = new ConcurrentHashMap<>();
+        AtomicInteger used = new AtomicInteger();
+        CpuMeter.Sample[] cpuBefore = new CpuMeter.Sample[1];
+        long[] compilersBefore = new long[1];
+        ConstantRateLoad.Result posts = load.runCalls(
+                "POST /api/v1/loss-reports at " + Math.round(rate) + "/s",
+                rate,
+                warmup,
+                duration,
+                i -> {
+                    used.accumulateAndGet((int) i + 1, Math::max);
+                    LossReportReadModel.Holder h = holders.get((int) i);
+                    return ConstantRateLoad.Call.of(report(base, staff.header(h.districtId()), h.assetTag()));
+                },
+                201,
+                (i, status, body, at) -> {
+                    if (status == 201) {
+                        try {
+                            JsonNode node = json.readTree(body);
+                            createdAt.put(node.path("id").asText(), at);
+                        } catch (Exception e) {
+                            System.err.println("unreadable 201 body: " + e.getMessage());
+                        }
+                    }
+                },
+                () -> {
+                    cpuBefore[0] = meter.sample();
+                    compilersBefore[0] = meter.serviceCompilers();
+                });
+        System.out.println(posts.summary());
+
+        // Wait (bounded) for both emails of every measured report; the CPU they cost is counted until they are in.
+        long deadline = System.nanoTime() + MAIL_WAIT.toNanos();
+        Map<String, long[]> mails = new HashMap<>();
+        while (System.nanoTime() < deadline) {
+            mails = lastMailPerReport(sink, itEmail, createdAt);
+            long complete =
+                    mails.values().stream().filter(t -> t[0] > 0 && t[1] > 0).count();
+            if (complete >= createdAt.size()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        CpuMeter.Sample cpu = meter.sample().minus(cpuBefore[0]);
+        long compilers = meter.serviceCompilers() - compilersBefore[0];
+        Histogram endToEnd = new Histogram(3);
+        long missing = 0;
+        for (Map.Entry<String, Long> report : createdAt.entrySet()) {
+            long[] t = mails.get(report.getKey());
+            if (t == null || t[0] == 0 || t[1] == 0) {
+                missing++;
+                continue;
+            }
+            long bothAccepted = Math.max(t[0], t[1]);
+            endToEnd.recordValue(Math.max(1, (bothAccepted - report.getValue()) / 1000));
+        }
+        return new Step(
+                rate,
+                posts,
+                endToEnd,
+                missing,
+                baseline,
+                cpu,
+                (double) compilers / Math.max(1, cpu.service()),
+                used.get());
+    }
+
+    static void printTable(List<Step> steps) {
+        System.out.println();
+        System.out.println("| scenario | rate (req/s) | p50 ms | p99 ms | p99.9 ms | errors / missing | baseline p99 ms"
+                + " | p99 ratio | target p99 | met |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+        for (Step step : steps) {
+            System.out.println(step.row());
+            System.out.println(step.postsRow());
+        }
+        Step highest = null;
+        for (Step step : steps) {
+            if (step.held()) {
+                highest = step;
+            }
+        }
+        if (steps.size() > 1) {
+            System.out.printf(
+                    "| lossreport highest rate held with 201 -> both emails p99 <= 1000 ms | %s | | %s | | | | |"
+                            + " >= 200/s | %s |%n",
+                    highest == null ? "none" : String.format("%.0f", highest.rate()),
+                    highest == null ? "" : String.format("%.1f", highest.p99()),
+                    highest != null && highest.rate() >= 200 ? "yes" : "NO");
+        }
+        System.out.println();
+        steps.forEach(step -> System.out.println(step.cpuLine()));
+    }
+
+    static List<Double> rates(String spec) {
+        List<Double> rates = new ArrayList<>();
+        for (String part : spec.split("[,\\s]+")) {
+            if (!part.isBlank()) {
+                rates.add(Double.parseDouble(part));
+            }
+        }
+        if (rates.isEmpty()) {
+            throw new IllegalArgumentException("no rate in '" + spec + "'");
+        }
+        return rates;
     }
 
     /** For each report: when the IT email and when the supervisor email were accepted (0 if not yet). */
