@@ -340,6 +340,19 @@ class CheckInTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("os", "network"));
+        // A value that cannot be read beside a value the check-in's rules refuse (a patch date in the future): one
+        // answer names both, not the first alone.
+        Feed.Device third = db.known(Feed.laptop("LINCOLN-HS"));
+        Api.device(third.id())
+                .body(with(
+                        with(Api.checkIn(), "diskEncryption", "sometimes"),
+                        "lastPatchDate",
+                        LocalDate.now().plusDays(30).toString()))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("diskEncryption", "lastPatchDate")));
         // A body of a hundred thousand empty commands is one error, however many entries it holds.
         List<Map<String, Object>> empties = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {

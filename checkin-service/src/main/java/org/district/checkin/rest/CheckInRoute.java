@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -249,9 +250,15 @@ public class CheckInRoute {
                     ? null
                     : mapper.readValue(bytes.getBytes(), CheckInRequest.class);
         } catch (JsonMappingException e) {
-            // Read again field by field, as the REST layer does: one answer names every field that cannot be read.
-            List<FieldViolation> all = new WholeBodyCheck(mapper, validator)
-                    .check(bytes.getBytes(), mapper.constructType(CheckInRequest.class));
+            // Read again field by field, as the REST layer does: one answer names every field that cannot be read,
+            // and what the check-in's own rules find in the rest (a patch date in the future beside an unreadable
+            // value).
+            WholeBodyCheck.Reading reading = new WholeBodyCheck(mapper, validator)
+                    .read(bytes.getBytes(), mapper.constructType(CheckInRequest.class));
+            List<FieldViolation> all = new ArrayList<>(reading.errors());
+            if (reading.value() instanceof CheckInRequest readable) {
+                all.addAll(CheckInRules.besides(readable, clock.today(), reading.errors()));
+            }
             fail(rc, correlation, all.size() <= 1 ? ProblemMappers.jsonProblem(e) : ProblemMappers.invalid(all));
             return;
         } catch (JsonProcessingException e) {

@@ -46,6 +46,21 @@ public final class CheckInRules {
         }
     }
 
+    /**
+     * What these rules find in a body that could be read only in part, besides the fields already named ({@code
+     * named}: those that could not be read, and what Bean Validation found), ordered by field.
+     */
+    public static List<FieldViolation> besides(CheckInRequest readable, LocalDate today, List<FieldViolation> named) {
+        Set<String> fields = new HashSet<>();
+        named.forEach(v -> fields.add(v.field()));
+        List<FieldViolation> errors = new ArrayList<>(0);
+        declared(errors, readable);
+        rules(errors, readable, today);
+        errors.removeIf(v -> fields.contains(v.field()));
+        errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
+        return errors;
+    }
+
     /** The constraints {@link CheckInRequest} declares with its annotations, with their messages. */
     static void declared(List<FieldViolation> errors, CheckInRequest body) {
         CheckInRequest.Os os = body.os();

@@ -83,20 +83,35 @@ public class WholeBodyCheck implements ReaderInterceptor {
 
     /** Every bad field of {@code body} read as {@code type}; empty when it cannot tell more than Jackson did. */
     public List<FieldViolation> check(byte[] body, JavaType type) {
+        return read(body, type).errors();
+    }
+
+    /**
+     * What could be read of a body: the record with the values that could be read (null where a value could not be, or
+     * null itself when the body is no record), and every bad field, ordered by name.
+     */
+    public record Reading(Object value, List<FieldViolation> errors) {}
+
+    /** Reads {@code body} as {@code type} field by field: what {@link #check(byte[], JavaType)} names, and the rest. */
+    public Reading read(byte[] body, JavaType type) {
         JsonNode tree;
         try {
             tree = mapper.readTree(body);
         } catch (IOException e) {
-            return List.of();
+            return new Reading(null, List.of());
         }
         Map<String, String> errors = new TreeMap<>();
-        check(tree, type, "", errors);
+        Object value = check(tree, type, "", errors);
         List<FieldViolation> all = new ArrayList<>();
         errors.forEach((field, message) -> all.add(new FieldViolation(field, message)));
-        return all;
+        return new Reading(value, all);
     }
 
-    /** Reads {@code node} as {@code type}, recording what is wrong under {@code path}; the value, or null. */
+    /**
+     * Reads {@code node} as {@code type}, recording what is wrong under {@code path}; the value, or null. A record is
+     * built from what could be read of it even when some of it could not, so that its holder is not also told it is
+     * missing.
+     */
     private Object check(JsonNode node, JavaType type, String path, Map<String, String> errors) {
         Class<?> raw = type.getRawClass();
         if (node != null && node.isObject() && raw.isRecord()) {
@@ -131,7 +146,6 @@ public class WholeBodyCheck implements ReaderInterceptor {
         BeanDescription description = mapper.getDeserializationConfig().introspect(type);
         Map<String, Object> values = new TreeMap<>();
         Set<String> known = new LinkedHashSet<>();
-        int before = errors.size();
         for (BeanPropertyDefinition property : description.findProperties()) {
             known.add(property.getName());
             JsonNode value = node.get(property.getName());
@@ -162,7 +176,7 @@ public class WholeBodyCheck implements ReaderInterceptor {
                 errors.putIfAbsent(field, v.message());
             }
         }
-        return errors.size() == before ? record : null;
+        return record;
     }
 
     /**

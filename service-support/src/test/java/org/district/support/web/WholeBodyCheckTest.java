@@ -30,6 +30,10 @@ class WholeBodyCheckTest {
             List<@Valid Entry> entries,
             @Size(max = 20) List<@NotNull @Valid Entry> few) {}
 
+    record Inner(@NotBlank String label, Integer count) {}
+
+    record Outer(@NotNull @Valid Inner inner, @NotBlank String name) {}
+
     private static ValidatorFactory factory;
     private static WholeBodyCheck check;
 
@@ -58,6 +62,18 @@ class WholeBodyCheckTest {
         assertThat(read("{\"name\":\" \",\"count\":\"many\",\"colour\":1,\"entries\":[{\"id\":\"a\"}]}"))
                 .extracting(FieldViolation::field)
                 .containsExactly("colour", "count", "entries[0].nonce", "name");
+    }
+
+    @Test
+    void aRecordPartlyUnreadableIsNamedByItsBadFieldsNotAlsoAsMissing() {
+        WholeBodyCheck.Reading reading = check.read(
+                "{\"inner\":{\"label\":\" \",\"count\":\"many\"}}".getBytes(StandardCharsets.UTF_8),
+                check.mapper.constructType(Outer.class));
+        assertThat(reading.errors())
+                .extracting(FieldViolation::field)
+                .containsExactly("inner.count", "inner.label", "name");
+        // What could be read is there for the caller's own rules.
+        assertThat(reading.value()).isEqualTo(new Outer(new Inner(" ", null), null));
     }
 
     @Test
