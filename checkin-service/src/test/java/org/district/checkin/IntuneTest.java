@@ -376,12 +376,7 @@ class IntuneTest {
         String agentNonce = db.text("select nonce from device_command where id = ?::uuid", wipeId);
 
         // Then Intune lists it, reported to ten minutes ago: the WIPE goes through Intune, once.
-        String id = "i-" + laptop.id();
-        Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
-        listOnly(device(id, laptop, synced, "[]", "managed"));
-        readAs(id, device(id, laptop, synced, "[" + action("wipe", "pending", Instant.now()) + "]", "wipePending"));
-        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe"))
-                .willReturn(aResponse().withStatus(204)));
+        String id = listedTakingAWipe(laptop);
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
         server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe")));
         assertThat(db.text("select sent_via_provider from device_command where id = ?::uuid", wipeId))
@@ -391,14 +386,81 @@ class IntuneTest {
         // The agent (perhaps a thief's) is no longer handed it, and its REFUSED, with the nonce it was given, ends
         // nothing: only Intune's report ends it.
         notHandedTheWipe(laptop);
-        Api.device(laptop.id())
-                .body(Api.completing(Api.checkIn(), wipeId, agentNonce, "REFUSED"))
-                .post("/api/v1/checkins")
-                .then()
-                .statusCode(200);
+        agentRefuses(laptop, wipeId, agentNonce);
         assertThat(command(laptop, "WIPE")).isEqualTo("DELIVERED");
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
         server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe")));
+    }
+
+    @Test
+    void aStolenLaptopsWipeItsAgentRefusedGoesThroughIntuneOnceIntuneListsIt() {
+        // Stolen, running the district's agent, not (yet) in Intune: the agent is handed the WIPE and refuses it, as a
+        // thief's agent would; a refusal ends a WIPE.
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
+        enrolledWithAWipe(laptop);
+        String wipeId =
+                db.text("select id::text from device_command where device_id = ? and type = 'WIPE'", laptop.id());
+        Api.device(laptop.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        String agentNonce = db.text("select nonce from device_command where id = ?::uuid", wipeId);
+        agentRefuses(laptop, wipeId, agentNonce);
+        assertThat(command(laptop, "WIPE")).isEqualTo("REFUSED");
+
+        // Intune then lists it: the refused WIPE is Intune's to send, whatever the agent said.
+        String id = listedTakingAWipe(laptop);
+        acceptsActions(id);
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe")));
+        assertThat(command(laptop, "WIPE")).isEqualTo("DELIVERED");
+        assertThat(db.text("select sent_via_provider from device_command where id = ?::uuid", wipeId))
+                .isEqualTo("INTUNE");
+    }
+
+    @Test
+    void aWipeIntuneCannotBeSentThreeTimesIsLeftToTheAgent() {
+        Feed.Device laptop = syncedWithAWipe();
+        String id = "i-" + laptop.id();
+        Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        // Intune lists the laptop, but its wipe action keeps answering 503: the WIPE goes back to waiting each time.
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe"))
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+        for (int failed = 1; failed <= 3; failed++) {
+            listOnly(device(id, laptop, synced, "[]", "managed"));
+            assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+            assertThat(command(laptop, "WIPE")).isEqualTo("PENDING");
+            if (failed < 3) {
+                notHandedTheWipe(laptop);
+            }
+        }
+        // Three failed sends: the agent is the way left to the laptop.
+        assertThat(handedTheWipe(laptop)).isEqualTo("DELIVERED");
+        assertThat(db.text(
+                        "select sent_via_provider from device_command where device_id = ? and type = 'WIPE'",
+                        laptop.id()))
+                .isNull();
+    }
+
+    /** Intune now lists the laptop (it reported ten minutes ago), takes a wipe of it and then reports it pending. */
+    private String listedTakingAWipe(Feed.Device laptop) {
+        String id = "i-" + laptop.id();
+        Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        listOnly(device(id, laptop, synced, "[]", "managed"));
+        readAs(id, device(id, laptop, synced, "[" + action("wipe", "pending", Instant.now()) + "]", "wipePending"));
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe"))
+                .willReturn(aResponse().withStatus(204)));
+        return id;
+    }
+
+    /** The laptop's agent reports the command REFUSED, with this nonce (answered 200). */
+    private static void agentRefuses(Feed.Device laptop, String commandId, String nonce) {
+        Api.device(laptop.id())
+                .body(Api.completing(Api.checkIn(), commandId, nonce, "REFUSED"))
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
     }
 
     /** A laptop Intune lists (reported ten minutes ago), enrolled with the district's agent too, and IT's WIPE of it. */

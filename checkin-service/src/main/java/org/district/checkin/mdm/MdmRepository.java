@@ -225,18 +225,29 @@ public class MdmRepository {
     public static final Duration STALE_ENTRY = Duration.ofDays(7);
 
     /**
-     * The WIPEs handed to a device's agent (DELIVERED, not confirmed) before this manager, which carries WIPEs, listed
-     * the device as {@link CheckInRepository#wipeGoesThroughManager} says go back to PENDING with a new nonce, for the
-     * claim that follows in the same transaction to send them through the manager: the agent, which may be a thief's,
-     * can then neither refuse nor confirm them. Returns the devices whose WIPE was taken over.
+     * The WIPEs a device's agent was handed before this manager, which carries WIPEs, could take them (it did not list
+     * the device yet, or its syncs failed) go back to PENDING with a new nonce when the manager lists the device as
+     * {@link CheckInRepository#wipeGoesThroughManager} says, for the claim that follows in the same transaction to send
+     * them through the manager: the agent, which may be a thief's, can then neither refuse nor confirm them. So does
+     * the latest WIPE of a LOST or STOLEN device that its agent refused (or failed) within {@link
+     * CheckInRepository#WIPE_WAITS_FOR_MANAGER}, while no other WIPE of it is open: an agent's refusal ends a WIPE,
+     * and a thief's agent would refuse. Not a WIPE the manager could not be sent {@link
+     * CheckInRepository#MANAGER_FAILURES_BEFORE_AGENT} times. Returns the devices whose WIPE was taken over.
      */
     public List<UUID> takeOverAgentWipes(CheckInSource provider, Instant now) throws SQLException {
         return rows(
-                "update device_command c set status = 'PENDING', delivered_at = null,"
+                "update device_command c set status = 'PENDING', delivered_at = null, done_at = null,"
                         + " nonce = replace(gen_random_uuid()::text, '-', '') where c.type = 'WIPE'"
-                        + " and c.status = 'DELIVERED' and c.sent_via_provider is null and "
-                        + CheckInRepository.wipeGoesThroughManager("") + " returning c.device_id",
+                        + " and c.sent_via_provider is null and c.manager_failures < "
+                        + CheckInRepository.MANAGER_FAILURES_BEFORE_AGENT
+                        + " and (c.status = 'DELIVERED' or (c.status in ('REFUSED', 'FAILED') and c.done_at > ?"
+                        + " and exists (select 1 from device x where x.id = c.device_id"
+                        + " and x.status in ('LOST', 'STOLEN'))"
+                        + " and c.id = (select l.id from device_command l where l.device_id = c.device_id"
+                        + " and l.type = 'WIPE' order by l.created_at desc, l.id desc limit 1)))"
+                        + " and " + CheckInRepository.wipeGoesThroughManager("") + " returning c.device_id",
                 rs -> rs.getObject(1, UUID.class),
+                Timestamp.from(now.minus(CheckInRepository.WIPE_WAITS_FOR_MANAGER)),
                 texts(List.of(provider.name())),
                 Timestamp.from(now.minus(CheckInRepository.WIPE_WAITS_FOR_MANAGER)),
                 Timestamp.from(now.minus(STALE_ENTRY)));
@@ -323,12 +334,15 @@ public class MdmRepository {
                 provider.name());
     }
 
-    /** Back to PENDING (the manager could not be reached): sent again at the next sync. */
+    /**
+     * Back to PENDING (the manager could not be reached, or answered an error): sent again at the next sync, the failure
+     * counted ({@link CheckInRepository#MANAGER_FAILURES_BEFORE_AGENT}).
+     */
     public void unclaim(Collection<UUID> commandIds) throws SQLException {
         update(
                 "update device_command set status = 'PENDING', delivered_at = null, sent_via_provider = null,"
-                        + " sent_via_device_id = null where id = any(?)"
-                        + " and status = 'DELIVERED'",
+                        + " sent_via_device_id = null, manager_failures = least(manager_failures + 1, 1000)"
+                        + " where id = any(?) and status = 'DELIVERED'",
                 (Object) uuids(commandIds));
     }
 

@@ -395,8 +395,8 @@ public class MdmSync {
                 repository.heldCommands(source, types)));
         for (UUID device : claim.wipesTakenOver()) {
             LOG.infof(
-                    "%s: the WIPE of device %s, handed to its agent before %s listed it, is sent through %s instead",
-                    source, device, source, source);
+                    "%s: the WIPE of device %s, which its agent was handed or refused, is sent through %s instead",
+                    source, device, source);
         }
         List<MdmRepository.ManagedCommand> claimed = claim.claimed();
         counts.held = claim.held().size();

@@ -157,6 +157,13 @@ public class CheckInRepository {
     public static final Duration WIPE_WAITS_FOR_MANAGER = Duration.ofDays(1);
 
     /**
+     * How many times a manager may fail to be sent a WIPE (an error or no answer, not a refusal) before the WIPE is left
+     * to the device's agent: a manager whose listing works but whose WIPE action keeps failing would otherwise hold it
+     * back for as long as the device reports to it.
+     */
+    public static final int MANAGER_FAILURES_BEFORE_AGENT = 3;
+
+    /**
      * Whether the WIPE {@code c} (a device_command) is a manager's to send rather than the device's agent's: one of the
      * managers named (a text array, the first parameter) lists the district device through an entry not vanished from
      * it, that reported to it after the second parameter, and that its sync would send the WIPE through (no other live
@@ -191,7 +198,8 @@ public class CheckInRepository {
      * vanished from it) through an entry that reported to that manager within {@link
      * #WIPE_WAITS_FOR_MANAGER} and that the manager's sync would send it through (no other live entry of
      * the device that synced as lately, or after {@code staleEntry}: the sync's own rule), while that manager's syncs
-     * succeed (one since {@code managerSynced}): it waits for that sync, for an agent may answer a WIPE REFUSED, which
+     * succeed (one since {@code managerSynced}) and it could be sent the WIPE ({@link #MANAGER_FAILURES_BEFORE_AGENT}):
+     * it waits for that sync, for an agent may answer a WIPE REFUSED, which
      * ends it, and a stolen laptop's agent is the thief's. A device that stopped reporting to its manager (its
      * management removed), that two entries claim, or whose manager the syncs cannot reach, is handed its WIPE by its
      * agent, the only way left to reach it.
@@ -200,12 +208,12 @@ public class CheckInRepository {
             """
             with sent as (update device_command c set status = 'DELIVERED', \
             delivered_at = ? where c.device_id = any(?) and c.status = 'PENDING' \
-            and not (c.type = 'WIPE' and %s) returning c.id) \
+            and not (c.type = 'WIPE' and c.manager_failures < %d and %s) returning c.id) \
             select id, device_id, type, message, nonce from device_command \
             where device_id = any(?) and ((status = 'DELIVERED' and sent_via_provider is null) \
             or id in (select id from sent)) \
             order by created_at, id"""
-                    .formatted(wipeGoesThroughManager(MANAGER_SYNCED));
+                    .formatted(MANAGER_FAILURES_BEFORE_AGENT, wipeGoesThroughManager(MANAGER_SYNCED));
 
     @Inject
     AgroalDataSource dataSource;
