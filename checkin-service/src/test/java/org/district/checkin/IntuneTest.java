@@ -246,11 +246,7 @@ class IntuneTest {
         readAs(id, device(id, laptop, synced, "[" + oldLock + "]", "managed"));
         server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/remoteLock"))
                 .willReturn(aResponse().withStatus(204)));
-        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/locateDevice"))
-                .willReturn(aResponse()
-                        .withStatus(400)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(IntuneServer.file("error-400-not-supported.json", Map.of()))));
+        notSupported(id, "locateDevice");
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
         server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/remoteLock")));
         server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/locateDevice")));
@@ -443,6 +439,20 @@ class IntuneTest {
                 .isNull();
     }
 
+    @Test
+    void aWipeSentAgainAfterIntuneRefusedOneGoesToTheAgent() {
+        Feed.Device laptop = syncedWithAWipe();
+        String id = "i-" + laptop.id();
+        listOnly(device(id, laptop, Instant.now().minusSeconds(600), "[]", "managed"));
+        notSupported(id, "wipe");
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        assertThat(command(laptop, "WIPE")).isEqualTo("FAILED");
+
+        // IT sends the WIPE again: Intune would refuse it again, so it does not wait for Intune; the agent takes it.
+        wipeFromIt(laptop);
+        assertThat(handedTheWipe(laptop)).isEqualTo("DELIVERED");
+    }
+
     /** Intune now lists the laptop (it reported ten minutes ago), takes a wipe of it and then reports it pending. */
     private String listedTakingAWipe(Feed.Device laptop) {
         String id = "i-" + laptop.id();
@@ -480,6 +490,11 @@ class IntuneTest {
     /** The laptop enrolled with the district's agent, and IT's WIPE of it. */
     private static void enrolledWithAWipe(Feed.Device laptop) {
         Api.credential(laptop.id());
+        wipeFromIt(laptop);
+    }
+
+    /** IT's WIPE of the laptop, its asset tag typed again as confirmation. */
+    private static void wipeFromIt(Feed.Device laptop) {
         Api.it()
                 .body(Map.of("type", "WIPE", "reason", "Holds records", "confirmAssetTag", laptop.assetTag()))
                 .post("/api/v1/devices/" + laptop.id() + "/commands")
@@ -497,7 +512,7 @@ class IntuneTest {
                 .body("commands.type", not(hasItem("WIPE")));
     }
 
-    /** The laptop's agent checks in and is handed the WIPE; the WIPE's status after. */
+    /** The laptop's agent checks in and is handed the WIPE; the status of its latest WIPE after. */
     private String handedTheWipe(Feed.Device laptop) {
         Api.device(laptop.id())
                 .body(Api.checkIn())
@@ -672,6 +687,15 @@ class IntuneTest {
         return copy;
     }
 
+    /** Graph answers this action on the device that the device does not support it (400, as Graph words it). */
+    private void notSupported(String id, String action) {
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/" + action))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(IntuneServer.file("error-400-not-supported.json", Map.of()))));
+    }
+
     /** Graph takes a remote lock and a locate for the device (204). */
     private void acceptsActions(String id) {
         for (String action : List.of("remoteLock", "locateDevice")) {
@@ -797,7 +821,11 @@ class IntuneTest {
     }
 
     private String command(Feed.Device d, String type) {
-        return db.text("select status from device_command where device_id = ? and type = ?", d.id(), type);
+        return db.text(
+                "select status from device_command where device_id = ? and type = ?"
+                        + " order by created_at desc, id desc limit 1",
+                d.id(),
+                type);
     }
 
     /** The laptop reported stolen, once its LOCK and LOCATE wait to be sent. */

@@ -168,8 +168,10 @@ public class CheckInRepository {
      * managers named (a text array, the first parameter) lists the district device through an entry not vanished from
      * it, that reported to it after the second parameter, and that its sync would send the WIPE through (no other live
      * entry of the device that synced as lately, or after the third parameter: the sync's own rule in {@code
-     * MdmRepository.claimCommands}); {@code more} adds a condition on that entry, {@code m}. An agent's REFUSED ends a
-     * WIPE, and a stolen laptop's agent is the thief's.
+     * MdmRepository.claimCommands}), and that manager has not refused a WIPE of the device since the day before this
+     * one was sent (its refusal is for the device, not the moment: a WIPE sent again would be refused again); {@code
+     * more} adds a condition on that entry, {@code m}. An agent's REFUSED ends a WIPE, and a stolen laptop's agent is
+     * the thief's.
      */
     public static String wipeGoesThroughManager(String more) {
         return """
@@ -179,7 +181,10 @@ public class CheckInRepository {
                 and not exists (select 1 from mdm_device o where o.provider = m.provider \
                 and o.device_id = m.device_id and o.provider_device_id <> m.provider_device_id \
                 and o.vanished_at is null and o.last_sync_at is not null \
-                and (o.last_sync_at >= m.last_sync_at or o.last_sync_at > ?))%s)"""
+                and (o.last_sync_at >= m.last_sync_at or o.last_sync_at > ?)) \
+                and not exists (select 1 from device_command f where f.device_id = c.device_id and f.type = 'WIPE' \
+                and f.status = 'FAILED' and f.sent_via_provider = m.provider \
+                and f.done_at > c.created_at - interval '1 day')%s)"""
                 .formatted(more);
     }
 
