@@ -416,6 +416,32 @@ class IntuneTest {
     }
 
     @Test
+    void aWipeAnAgentRefusedIsNotTakenUpAgainOnceTheLaptopWasFoundAndLostAgain() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
+        enrolledWithAWipe(laptop);
+        String wipeId =
+                db.text("select id::text from device_command where device_id = ? and type = 'WIPE'", laptop.id());
+        Api.device(laptop.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200);
+        agentRefuses(laptop, wipeId, db.text("select nonce from device_command where id = ?::uuid", wipeId));
+        // Found the same afternoon, and reported lost again the next morning: the refused WIPE was for the first loss.
+        Feed.Device found = db.known(laptop.withStatus(DeviceStatus.RECOVERED));
+        Feed.recovered(found);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        db.count("select count(*) from device where id = ? and recovered_at is not null", laptop.id())
+                                == 1);
+        db.known(found.withStatus(DeviceStatus.LOST));
+        String id = listedTakingAWipe(laptop);
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(0, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe")));
+        assertThat(command(laptop, "WIPE")).isEqualTo("REFUSED");
+    }
+
+    @Test
     void aWipeIntuneCannotBeSentThreeTimesIsLeftToTheAgent() {
         Feed.Device laptop = syncedWithAWipe();
         String id = "i-" + laptop.id();
@@ -431,7 +457,13 @@ class IntuneTest {
                 notHandedTheWipe(laptop);
             }
         }
-        // Three failed sends: the agent is the way left to the laptop.
+        // Three failed sends: the agent is the way left to the laptop. Intune's next sync no longer tries, even once
+        // its wipe action answers again, so the WIPE does not go on bouncing between the two.
+        server.resetRequests();
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe"))
+                .willReturn(aResponse().withStatus(204)));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(0, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe")));
         assertThat(handedTheWipe(laptop)).isEqualTo("DELIVERED");
         assertThat(db.text(
                         "select sent_via_provider from device_command where device_id = ? and type = 'WIPE'",
@@ -448,8 +480,13 @@ class IntuneTest {
         assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
         assertThat(command(laptop, "WIPE")).isEqualTo("FAILED");
 
-        // IT sends the WIPE again: Intune would refuse it again, so it does not wait for Intune; the agent takes it.
+        // IT sends the WIPE again: Intune would refuse it again, so neither Intune's next sync takes it nor does it
+        // wait
+        // for Intune; the agent takes it.
         wipeFromIt(laptop);
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(1, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe")));
+        assertThat(command(laptop, "WIPE")).isEqualTo("PENDING");
         assertThat(handedTheWipe(laptop)).isEqualTo("DELIVERED");
     }
 

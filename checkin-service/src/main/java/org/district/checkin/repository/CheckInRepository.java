@@ -182,11 +182,20 @@ public class CheckInRepository {
                 and o.device_id = m.device_id and o.provider_device_id <> m.provider_device_id \
                 and o.vanished_at is null and o.last_sync_at is not null \
                 and (o.last_sync_at >= m.last_sync_at or o.last_sync_at > ?)) \
-                and not exists (select 1 from device_command f where f.device_id = c.device_id and f.type = 'WIPE' \
-                and f.status = 'FAILED' and f.sent_via_provider = m.provider \
-                and f.done_at > c.created_at - interval '1 day')%s)"""
-                .formatted(more);
+                and %s%s)"""
+                .formatted(MANAGER_MAY_TAKE_WIPE, more);
     }
+
+    /**
+     * Whether the manager of entry {@code m} may still be sent the WIPE {@code c}: it has not failed to take it {@link
+     * #MANAGER_FAILURES_BEFORE_AGENT} times (an error or no answer), and has not refused a WIPE of the device since the
+     * day before this one was sent (its refusal is for the device, not the moment). Otherwise the WIPE is the agent's:
+     * neither held back from it, nor claimed by the manager's sync, nor taken over from it.
+     */
+    public static final String MANAGER_MAY_TAKE_WIPE = "c.manager_failures < " + MANAGER_FAILURES_BEFORE_AGENT
+            + " and not exists (select 1 from device_command f where f.device_id = c.device_id and f.type = 'WIPE'"
+            + " and f.status = 'FAILED' and f.sent_via_provider = m.provider"
+            + " and f.done_at > c.created_at - interval '1 day')";
 
     /**
      * The condition, for {@link #wipeGoesThroughManager}, that a sync of the entry's manager succeeded after a moment
@@ -213,12 +222,12 @@ public class CheckInRepository {
             """
             with sent as (update device_command c set status = 'DELIVERED', \
             delivered_at = ? where c.device_id = any(?) and c.status = 'PENDING' \
-            and not (c.type = 'WIPE' and c.manager_failures < %d and %s) returning c.id) \
+            and not (c.type = 'WIPE' and %s) returning c.id) \
             select id, device_id, type, message, nonce from device_command \
             where device_id = any(?) and ((status = 'DELIVERED' and sent_via_provider is null) \
             or id in (select id from sent)) \
             order by created_at, id"""
-                    .formatted(MANAGER_FAILURES_BEFORE_AGENT, wipeGoesThroughManager(MANAGER_SYNCED));
+                    .formatted(wipeGoesThroughManager(MANAGER_SYNCED));
 
     @Inject
     AgroalDataSource dataSource;

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -256,8 +257,11 @@ public class CheckInRoute {
             WholeBodyCheck.Reading reading = new WholeBodyCheck(mapper, validator)
                     .read(bytes.getBytes(), mapper.constructType(CheckInRequest.class));
             List<FieldViolation> all = new ArrayList<>(reading.errors());
-            if (reading.value() instanceof CheckInRequest readable) {
+            // Only when the field-by-field reading found what Jackson did: a body Jackson refused for a reason the
+            // reading cannot see (a key given twice) is answered with Jackson's own words, not the rules' alone.
+            if (!all.isEmpty() && reading.value() instanceof CheckInRequest readable) {
                 all.addAll(CheckInRules.besides(readable, clock.today(), reading.errors()));
+                all.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
             }
             fail(rc, correlation, all.size() <= 1 ? ProblemMappers.jsonProblem(e) : ProblemMappers.invalid(all));
             return;
