@@ -393,17 +393,7 @@ class IntuneTest {
         // Stolen, running the district's agent, not (yet) in Intune: the agent is handed the WIPE and refuses it, as a
         // thief's agent would; a refusal ends a WIPE.
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
-        enrolledWithAWipe(laptop);
-        String wipeId =
-                db.text("select id::text from device_command where device_id = ? and type = 'WIPE'", laptop.id());
-        Api.device(laptop.id())
-                .body(Api.checkIn())
-                .post("/api/v1/checkins")
-                .then()
-                .statusCode(200);
-        String agentNonce = db.text("select nonce from device_command where id = ?::uuid", wipeId);
-        agentRefuses(laptop, wipeId, agentNonce);
-        assertThat(command(laptop, "WIPE")).isEqualTo("REFUSED");
+        String wipeId = wipeTheAgentRefused(laptop);
 
         // Intune then lists it: the refused WIPE is Intune's to send, whatever the agent said.
         String id = listedTakingAWipe(laptop);
@@ -418,15 +408,7 @@ class IntuneTest {
     @Test
     void aWipeAnAgentRefusedIsNotTakenUpAgainOnceTheLaptopWasFoundAndLostAgain() {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
-        enrolledWithAWipe(laptop);
-        String wipeId =
-                db.text("select id::text from device_command where device_id = ? and type = 'WIPE'", laptop.id());
-        Api.device(laptop.id())
-                .body(Api.checkIn())
-                .post("/api/v1/checkins")
-                .then()
-                .statusCode(200);
-        agentRefuses(laptop, wipeId, db.text("select nonce from device_command where id = ?::uuid", wipeId));
+        wipeTheAgentRefused(laptop);
         // Found the same afternoon, and reported lost again the next morning: the refused WIPE was for the first loss.
         Feed.Device found = db.known(laptop.withStatus(DeviceStatus.RECOVERED));
         Feed.recovered(found);
@@ -499,6 +481,17 @@ class IntuneTest {
         server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe"))
                 .willReturn(aResponse().withStatus(204)));
         return id;
+    }
+
+    /** IT's WIPE of the laptop, handed to its agent, which refuses it (as a thief's would); the WIPE's id. */
+    private String wipeTheAgentRefused(Feed.Device laptop) {
+        enrolledWithAWipe(laptop);
+        String wipeId =
+                db.text("select id::text from device_command where device_id = ? and type = 'WIPE'", laptop.id());
+        assertThat(handedTheWipe(laptop)).isEqualTo("DELIVERED");
+        agentRefuses(laptop, wipeId, db.text("select nonce from device_command where id = ?::uuid", wipeId));
+        assertThat(command(laptop, "WIPE")).isEqualTo("REFUSED");
+        return wipeId;
     }
 
     /** The laptop's agent reports the command REFUSED, with this nonce (answered 200). */
