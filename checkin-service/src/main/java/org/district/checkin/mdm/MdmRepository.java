@@ -231,8 +231,8 @@ public class MdmRepository {
      * them through the manager: the agent, which may be a thief's, can then neither refuse nor confirm them. So does
      * the latest WIPE of a LOST or STOLEN device that its agent refused (or failed) within {@link
      * CheckInRepository#WIPE_WAITS_FOR_MANAGER}, while no other WIPE of it is open: an agent's refusal ends a WIPE,
-     * and a thief's agent would refuse; not if the device was found since that WIPE was sent (a later loss is IT's to
-     * decide again). Not a WIPE the manager may no longer take ({@link CheckInRepository#MANAGER_MAY_TAKE_WIPE}).
+     * and a thief's agent would refuse; only a WIPE sent during the device's current loss (one sent before it, or
+     * during an earlier loss, is not IT's decision about this one). Not a WIPE the manager may no longer take ({@link CheckInRepository#MANAGER_MAY_TAKE_WIPE}).
      * Returns the devices whose WIPE was taken over.
      */
     public List<UUID> takeOverAgentWipes(CheckInSource provider, Instant now) throws SQLException {
@@ -242,8 +242,7 @@ public class MdmRepository {
                         + " and c.sent_via_provider is null"
                         + " and (c.status = 'DELIVERED' or (c.status in ('REFUSED', 'FAILED') and c.done_at > ?"
                         + " and exists (select 1 from device x where x.id = c.device_id"
-                        + " and x.status in ('LOST', 'STOLEN')"
-                        + " and (x.recovered_at is null or x.recovered_at < c.created_at))"
+                        + " and x.status in ('LOST', 'STOLEN') and x.missing_since <= c.created_at)"
                         + " and c.id = (select l.id from device_command l where l.device_id = c.device_id"
                         + " and l.type = 'WIPE' order by l.created_at desc, l.id desc limit 1)))"
                         + " and " + CheckInRepository.wipeGoesThroughManager("") + " returning c.device_id",
@@ -276,8 +275,8 @@ public class MdmRepository {
                         + " from mdm_device m join device d on d.id = m.device_id"
                         + " where m.provider = ? and m.device_id = c.device_id and m.vanished_at is null"
                         + " and c.type = any(?) and c.status = 'PENDING'"
-                        + " and (c.type <> 'WIPE' or (d.ownership = 'DISTRICT' and "
-                        + CheckInRepository.MANAGER_MAY_TAKE_WIPE + "))"
+                        + " and (c.type <> 'WIPE' or (d.ownership = 'DISTRICT' and (d.credential_sha256 is null or "
+                        + CheckInRepository.MANAGER_MAY_TAKE_WIPE + ")))"
                         + " and not exists (select 1 from mdm_device o where o.provider = m.provider"
                         + " and o.device_id = m.device_id and o.provider_device_id <> m.provider_device_id"
                         + " and o.vanished_at is null and o.last_sync_at is not null and (m.last_sync_at is null"
@@ -309,8 +308,8 @@ public class MdmRepository {
                         + " from device_command c join device d on d.id = c.device_id"
                         + " join mdm_device m on m.provider = ? and m.device_id = c.device_id and m.vanished_at is null"
                         + " where c.type = any(?) and c.status = 'PENDING'"
-                        + " and (c.type <> 'WIPE' or (d.ownership = 'DISTRICT' and "
-                        + CheckInRepository.MANAGER_MAY_TAKE_WIPE + "))"
+                        + " and (c.type <> 'WIPE' or (d.ownership = 'DISTRICT' and (d.credential_sha256 is null or "
+                        + CheckInRepository.MANAGER_MAY_TAKE_WIPE + ")))"
                         + " group by c.id, c.type, c.device_id having count(*) > 1 order by c.device_id, c.type",
                 rs -> new HeldCommand(
                         rs.getObject(1, UUID.class),
@@ -350,10 +349,15 @@ public class MdmRepository {
                 (Object) uuids(commandIds));
     }
 
-    /** The manager refused the command for the device: FAILED, as a device's agent would report it. */
+    /**
+     * The manager refused the command for the device as it was sent: FAILED, as a device's agent would report it, the
+     * refusal recorded ({@link CheckInRepository#MANAGER_MAY_TAKE_WIPE}).
+     */
     public void failed(UUID commandId, Instant now) throws SQLException {
         update(
-                "update device_command set status = 'FAILED', done_at = ? where id = ? and status = 'DELIVERED'",
+                "update device_command set status = 'FAILED', done_at = ?, manager_refused_at = ? where id = ?"
+                        + " and status = 'DELIVERED'",
+                Timestamp.from(now),
                 Timestamp.from(now),
                 commandId);
     }

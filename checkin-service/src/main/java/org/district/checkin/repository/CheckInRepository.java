@@ -188,14 +188,15 @@ public class CheckInRepository {
 
     /**
      * Whether the manager of entry {@code m} may still be sent the WIPE {@code c}: it has not failed to take it {@link
-     * #MANAGER_FAILURES_BEFORE_AGENT} times (an error or no answer), and has not refused a WIPE of the device since the
-     * day before this one was sent (its refusal is for the device, not the moment). Otherwise the WIPE is the agent's:
-     * neither held back from it, nor claimed by the manager's sync, nor taken over from it.
+     * #MANAGER_FAILURES_BEFORE_AGENT} times (an error or no answer), and has not refused a WIPE of the device as it was
+     * sent since the day before this one was sent (its refusal is for the device, not the moment; a failure the device
+     * reported later is not one). Otherwise the WIPE is the agent's: neither held back from it nor taken over from it,
+     * and not claimed by the manager's sync where the device has an agent (where it has none, the sync keeps trying:
+     * the manager is the only way).
      */
     public static final String MANAGER_MAY_TAKE_WIPE = "c.manager_failures < " + MANAGER_FAILURES_BEFORE_AGENT
             + " and not exists (select 1 from device_command f where f.device_id = c.device_id and f.type = 'WIPE'"
-            + " and f.status = 'FAILED' and f.sent_via_provider = m.provider"
-            + " and f.done_at > c.created_at - interval '1 day')";
+            + " and f.sent_via_provider = m.provider and f.manager_refused_at > c.created_at - interval '1 day')";
 
     /**
      * The condition, for {@link #wipeGoesThroughManager}, that a sync of the entry's manager succeeded after a moment

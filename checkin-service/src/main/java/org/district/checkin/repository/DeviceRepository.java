@@ -196,16 +196,11 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                 > 0;
     }
 
-    /**
-     * Forgets when a found device was last seen and alerted about as lost, and records when it was found (no WIPE sent
-     * before then is taken up again by a device manager).
-     */
-    public void clearLostMarks(UUID id, Instant recoveredAt) {
+    /** Forgets when a found device was last seen and alerted about as lost. */
+    public void clearLostMarks(UUID id) {
         getEntityManager()
-                .createNativeQuery("update device set lost_seen_at = null, lost_alerted_at = null, recovered_at = ?2"
-                        + " where id = ?1")
+                .createNativeQuery("update device set lost_seen_at = null, lost_alerted_at = null where id = ?1")
                 .setParameter(1, id)
-                .setParameter(2, recoveredAt)
                 .executeUpdate();
     }
 

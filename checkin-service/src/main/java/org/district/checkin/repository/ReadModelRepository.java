@@ -90,6 +90,16 @@ public class ReadModelRepository {
             delete from device_location l using device d \
             where l.device_id = d.id and d.id = any(?) and d.status not in ('LOST', 'STOLEN')""";
 
+    /**
+     * When the device's current loss began: set from the snapshot's time when it becomes LOST or STOLEN (kept from one
+     * to the other), cleared when it is anything else, whichever way it was found (a report closed as recovered, or
+     * IT's move in inventory).
+     */
+    private static final String MISSING_SINCE =
+            """
+            update device set missing_since = case when status in ('LOST', 'STOLEN') then updated_at end \
+            where id = any(?) and (missing_since is null) = (status in ('LOST', 'STOLEN'))""";
+
     private static final String CLEAR_LOST_MARKS =
             """
             update device set lost_seen_at = null, lost_alerted_at = null \
@@ -175,6 +185,10 @@ public class ReadModelRepository {
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(CLEAR_LOST_MARKS)) {
+                ps.setArray(1, ids);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(MISSING_SINCE)) {
                 ps.setArray(1, ids);
                 ps.executeUpdate();
             }

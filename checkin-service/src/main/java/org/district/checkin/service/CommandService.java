@@ -179,7 +179,7 @@ public class CommandService {
         }
         int cancelled = commands.cancelOpen(deviceId, "recovery:" + recordedBy, now);
         int purged = locations.purge(deviceId);
-        devices.clearLostMarks(deviceId, now);
+        devices.clearLostMarks(deviceId);
         LOG.infof("Device %s recovered: %d commands cancelled, %d locations purged", deviceId, cancelled, purged);
     }
 }
