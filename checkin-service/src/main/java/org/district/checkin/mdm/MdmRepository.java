@@ -256,7 +256,9 @@ public class MdmRepository {
     /**
      * Claims the PENDING commands of these types for the devices this manager lists: they become DELIVERED (sent
      * through the manager) in this transaction, so a command is sent once however many replicas run. A WIPE is claimed
-     * only for a district-owned device (it is refused for others when issued; this holds whatever changed since).
+     * only for a district-owned device (it is refused for others when issued; this holds whatever changed since), and,
+     * where the device runs the district's agent, only while the manager may still take it ({@link
+     * CheckInRepository#MANAGER_MAY_TAKE_WIPE}); without an agent the manager is the only way, and keeps trying.
      * Where two of this manager's listed entries are matched to one device, the command goes through the entry that
      * synced last, and only when every other one has not synced for {@link #STALE_ENTRY} (a re-enrolment whose old
      * entry the manager still lists). While two of them sync (an entry reporting another device's serial number), it

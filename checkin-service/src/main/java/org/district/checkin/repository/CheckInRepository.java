@@ -168,8 +168,7 @@ public class CheckInRepository {
      * managers named (a text array, the first parameter) lists the district device through an entry not vanished from
      * it, that reported to it after the second parameter, and that its sync would send the WIPE through (no other live
      * entry of the device that synced as lately, or after the third parameter: the sync's own rule in {@code
-     * MdmRepository.claimCommands}), and that manager has not refused a WIPE of the device since the day before this
-     * one was sent (its refusal is for the device, not the moment: a WIPE sent again would be refused again); {@code
+     * MdmRepository.claimCommands}), and that manager may still take the WIPE ({@link #MANAGER_MAY_TAKE_WIPE}); {@code
      * more} adds a condition on that entry, {@code m}. An agent's REFUSED ends a WIPE, and a stolen laptop's agent is
      * the thief's.
      */
@@ -213,8 +212,8 @@ public class CheckInRepository {
      * vanished from it) through an entry that reported to that manager within {@link
      * #WIPE_WAITS_FOR_MANAGER} and that the manager's sync would send it through (no other live entry of
      * the device that synced as lately, or after {@code staleEntry}: the sync's own rule), while that manager's syncs
-     * succeed (one since {@code managerSynced}) and it could be sent the WIPE ({@link #MANAGER_FAILURES_BEFORE_AGENT}):
-     * it waits for that sync, for an agent may answer a WIPE REFUSED, which
+     * succeed (one since {@code managerSynced}) and it may still take the WIPE ({@link #MANAGER_MAY_TAKE_WIPE}): it
+     * waits for that sync, for an agent may answer a WIPE REFUSED, which
      * ends it, and a stolen laptop's agent is the thief's. A device that stopped reporting to its manager (its
      * management removed), that two entries claim, or whose manager the syncs cannot reach, is handed its WIPE by its
      * agent, the only way left to reach it.
