@@ -232,7 +232,8 @@ public class MdmRepository {
      * the latest WIPE of a LOST or STOLEN device that its agent refused (or failed) within {@link
      * CheckInRepository#WIPE_WAITS_FOR_MANAGER}, while no other WIPE of it is open: an agent's refusal ends a WIPE,
      * and a thief's agent would refuse; only a WIPE sent during the device's current loss (one sent before it, or
-     * during an earlier loss, is not IT's decision about this one). Not a WIPE the manager may no longer take ({@link CheckInRepository#MANAGER_MAY_TAKE_WIPE}).
+     * during an earlier loss, is not IT's decision about this one). Not a WIPE the manager may no longer take ({@link
+     * CheckInRepository#MANAGER_MAY_TAKE_WIPE}).
      * Returns the devices whose WIPE was taken over.
      */
     public List<UUID> takeOverAgentWipes(CheckInSource provider, Instant now) throws SQLException {

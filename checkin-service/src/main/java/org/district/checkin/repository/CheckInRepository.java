@@ -157,9 +157,9 @@ public class CheckInRepository {
     public static final Duration WIPE_WAITS_FOR_MANAGER = Duration.ofDays(1);
 
     /**
-     * How many times a manager may fail to be sent a WIPE (an error or no answer, not a refusal) before the WIPE is left
-     * to the device's agent: a manager whose listing works but whose WIPE action keeps failing would otherwise hold it
-     * back for as long as the device reports to it.
+     * How many times a manager may fail to be sent a WIPE (an error or no answer, not a refusal) before the WIPE is
+     * left to the device's agent: a manager whose listing works but whose WIPE action keeps failing would otherwise
+     * hold it back for as long as the device reports to it.
      */
     public static final int MANAGER_FAILURES_BEFORE_AGENT = 3;
 
