@@ -274,8 +274,8 @@ class GoogleAdminTest {
                 .isEqualTo(2);
     }
 
-    @Test
-    void aStolenChromebookIsDisabledWithinOneSyncAndEnabledAgainOnRecovery() throws Exception {
+    /** A Chromebook Google lists, reported stolen, and disabled by the next sync (asserted on the way). */
+    private Disabled aStolenChromebookDisabled() throws Exception {
         Feed.Device chromebook = db.known(Feed.device(DeviceType.CHROMEBOOK, "LINCOLN-HS"));
         String gid = "gid-" + chromebook.id();
         Instant synced = Instant.now().minusSeconds(600);
@@ -312,6 +312,38 @@ class GoogleAdminTest {
                 .statusCode(200)
                 .body("find { it.type == 'LOCK' }.status", equalTo("DONE"));
 
+        return new Disabled(stolen, gid, synced);
+    }
+
+    private record Disabled(Feed.Device stolen, String gid, Instant synced) {}
+
+    @Test
+    void aChromebookItFindsInInventoryAloneIsEnabledAgain() throws Exception {
+        Disabled disabled = aStolenChromebookDisabled();
+        // IT moves it out of STOLEN in inventory; no loss report is closed, so no recovery event comes.
+        Feed.Device found = db.known(disabled.stolen().withStatus(DeviceStatus.RECOVERED));
+        assertThat(db.count("select count(*) from mdm_device where device_id = ? and reenable_requested", found.id()))
+                .isEqualTo(1);
+        server.resetAll();
+        token("token-found-in-inventory");
+        listOnly(device(disabled.gid(), found, "DISABLED", disabled.synced()));
+        batchChangeStatus(disabled.gid());
+        readAs(disabled.gid(), device(disabled.gid(), found, "ACTIVE", disabled.synced()));
+        assertThat(sync.run(google)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        server.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
+                        .withRequestBody(containing("\"" + disabled.gid() + "\""))
+                        .withRequestBody(containing("CHANGE_CHROME_OS_DEVICE_STATUS_ACTION_REENABLE")));
+    }
+
+    @Test
+    void aStolenChromebookIsDisabledWithinOneSyncAndEnabledAgainOnRecovery() throws Exception {
+        Disabled disabled = aStolenChromebookDisabled();
+        Feed.Device stolen = disabled.stolen();
+        String gid = disabled.gid();
+        Instant synced = disabled.synced();
+        Feed.Device chromebook = stolen;
         // Found: inventory moves it on, the loss report is closed as recovered, and the next sync enables it again.
         Feed.Device found = db.known(stolen.withStatus(DeviceStatus.RECOVERED));
         Feed.recovered(found);

@@ -306,6 +306,51 @@ class LostDeviceTest {
                 .isZero();
     }
 
+    @Test
+    void aDeviceItFindsInInventoryAloneHasItsLockAndWipeCancelled() {
+        // A stolen laptop with its loss's LOCK and LOCATE and IT's WIPE queued, the LOCK already sent to its agent.
+        SentLock sent = stolenWithItsLockSent();
+        Feed.Device stolen = sent.device();
+        wiped(stolen);
+        // The same for one IT writes off instead: the district gave it up, and its WIPE still waits for it.
+        Feed.Device gone = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
+        Feed.lossReported(gone, LossKind.STOLEN);
+        wiped(gone);
+
+        // IT marks the first found in inventory, and writes the second off; no loss report is closed (no event).
+        db.known(stolen.withStatus(DeviceStatus.RECOVERED));
+        db.known(gone.withStatus(DeviceStatus.WRITTEN_OFF));
+
+        assertThat(db.count(
+                        "select count(*) from device_command where device_id = ? and status = 'CANCELLED'"
+                                + " and cancelled_by = 'recovery:inventory'",
+                        stolen.id()))
+                .isEqualTo(3);
+        Api.device(stolen.id())
+                .body(Api.checkIn())
+                .post("/api/v1/checkins")
+                .then()
+                .statusCode(200)
+                .body("commands", hasSize(0))
+                .body("reportedMissing", equalTo(false));
+        assertThat(db.count(
+                        "select count(*) from device_command where device_id = ? and type = 'WIPE'"
+                                + " and status = 'PENDING'",
+                        gone.id()))
+                .isEqualTo(1);
+    }
+
+    /** IT queues a WIPE of the device once its loss's LOCK and LOCATE are queued. */
+    private void wiped(Feed.Device device) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from device_command where device_id = ?", device.id()) == 2);
+        Api.it()
+                .body(java.util.Map.of("type", "WIPE", "confirmAssetTag", device.assetTag()))
+                .post("/api/v1/devices/" + device.id() + "/commands")
+                .then()
+                .statusCode(201);
+    }
+
     /** A stolen laptop, and the LOCK its loss queued as its first check-in's answer carried it. */
     private record SentLock(Feed.Device device, String id, String nonce) {}
 

@@ -91,6 +91,26 @@ public class ReadModelRepository {
             where l.device_id = d.id and d.id = any(?) and d.status not in ('LOST', 'STOLEN')""";
 
     /**
+     * A device that was missing and is now anything but LOST, STOLEN or WRITTEN_OFF was found, whichever way: a report
+     * closed as recovered, or IT's own move in inventory (which publishes no recovery event). Its open commands are
+     * cancelled, as the recovery event cancels them, so that a LOCK or WIPE queued while it was missing never reaches
+     * a device back in the district's hands. Runs before {@link #MISSING_SINCE} clears the mark it reads. A written-off
+     * device keeps them: the district gave it up, and a WIPE still protects its data should it connect.
+     */
+    private static final String CANCEL_FOUND_COMMANDS =
+            """
+            update device_command c set status = 'CANCELLED', cancelled_at = ?, cancelled_by = 'recovery:inventory' \
+            from device d where c.device_id = d.id and d.id = any(?) and c.status in ('PENDING', 'DELIVERED') \
+            and d.missing_since is not null and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF')""";
+
+    /** The same devices: a device manager that disabled one for the district enables it again at its next sync. */
+    private static final String REENABLE_FOUND =
+            """
+            update mdm_device m set reenable_requested = true from device d \
+            where m.device_id = d.id and d.id = any(?) and m.disabled_by_district and not m.reenable_requested \
+            and d.missing_since is not null and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF')""";
+
+    /**
      * When the device's current loss began: set from the snapshot's time when it becomes LOST or STOLEN (kept from one
      * to the other), cleared when it is anything else, whichever way it was found (a report closed as recovered, or
      * IT's move in inventory).
@@ -130,7 +150,8 @@ public class ReadModelRepository {
 
     /**
      * Upserts the snapshots (one per device, in id order: the order the check-in writer locks devices in, so the two
-     * never deadlock), then purges the locations and lost marks of devices no longer missing and closes the return
+     * never deadlock), then purges the locations and lost marks of devices no longer missing, cancels the open commands
+     * of those found (and has their device managers enable them again), and closes the return
      * tasks of devices no longer with the person. A snapshot without an update time counts as updated {@code now};
      * {@code dueOn} gives the due date a new or newly assigned device starts from. Returns the check-in states of the
      * devices whose compliance verdict this changed (a device never seen that holds sensitive data, or no longer).
@@ -185,6 +206,15 @@ public class ReadModelRepository {
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(CLEAR_LOST_MARKS)) {
+                ps.setArray(1, ids);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(CANCEL_FOUND_COMMANDS)) {
+                ps.setObject(1, now.atOffset(ZoneOffset.UTC));
+                ps.setArray(2, ids);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(REENABLE_FOUND)) {
                 ps.setArray(1, ids);
                 ps.executeUpdate();
             }
