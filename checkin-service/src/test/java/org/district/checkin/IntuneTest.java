@@ -470,6 +470,68 @@ class IntuneTest {
         assertThat(handedTheWipe(laptop)).isEqualTo("DELIVERED");
     }
 
+    @Test
+    void aSendThatFailsPartWayKeepsWhatIntuneTookAndCountsTheFailureOnlyForItsOwnDevice() {
+        // Three stolen laptops Intune lists; their LOCKs go device by device, in the order of their Intune ids.
+        Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Feed.Device> byId = new java.util.TreeMap<>();
+        for (int i = 0; i < 3; i++) {
+            Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+            byId.put("i-" + laptop.id(), laptop);
+        }
+        server.stubFor(get(urlPathEqualTo(IntuneServer.DEVICES))
+                .willReturn(okJson(IntuneServer.page(
+                        byId.entrySet().stream()
+                                .map(e -> device(e.getKey(), e.getValue(), synced, "[]", "managed"))
+                                .toList(),
+                        null))));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        List<String> ids = List.copyOf(byId.keySet());
+        ids.forEach(this::acceptsActions);
+        // The second one's remote lock stays unavailable through every retry.
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + ids.get(1) + "/remoteLock"))
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+        byId.values().forEach(this::reportStolen);
+
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+
+        // The first was taken by Intune before the failure: it stays sent, not sent again at the next sync.
+        assertThat(lockSent(byId.get(ids.get(0)))).isEqualTo("DELIVERED/0");
+        // The second's own request failed: back to waiting, the failure counted.
+        assertThat(lockSent(byId.get(ids.get(1)))).isEqualTo("PENDING/1");
+        // The third was never tried: back to waiting, no failure counted against it.
+        server.verify(0, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + ids.get(2) + "/remoteLock")));
+        assertThat(lockSent(byId.get(ids.get(2)))).isEqualTo("PENDING/0");
+    }
+
+    @Test
+    void aWipeIntuneAnswersForbiddenIsNotItsRefusalOfTheLaptop() {
+        Feed.Device laptop = syncedWithAWipe();
+        String id = "i-" + laptop.id();
+        listOnly(device(id, laptop, Instant.now().minusSeconds(600), "[]", "managed"));
+        // The district's app lacks the permission for wipes: a configuration to fix, not a laptop Intune cannot wipe.
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"code\": \"Forbidden\", \"message\": \"Application is not"
+                                + " authorized to perform this operation.\"}}")));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        assertThat(command(laptop, "WIPE")).isEqualTo("PENDING");
+        assertThat(db.count(
+                        "select count(*) from device_command where device_id = ? and type = 'WIPE'"
+                                + " and manager_failures = 1 and manager_refused_at is null",
+                        laptop.id()))
+                .isEqualTo(1);
+    }
+
+    /** The status of the laptop's LOCK, and how many of Intune's sends of it failed: "DELIVERED/0". */
+    private String lockSent(Feed.Device laptop) {
+        return db.text(
+                "select status || '/' || manager_failures from device_command where device_id = ? and type = 'LOCK'",
+                laptop.id());
+    }
+
     /** Intune now lists the laptop (it reported ten minutes ago), takes a wipe of it and then reports it pending. */
     private String listedTakingAWipe(Feed.Device laptop) {
         String id = "i-" + laptop.id();

@@ -340,16 +340,17 @@ public class MdmRepository {
     }
 
     /**
-     * Back to PENDING (the manager could not be reached, or answered an error): sent again at the next sync, the failure
-     * counted ({@link CheckInRepository#MANAGER_FAILURES_BEFORE_AGENT}; only a WIPE's count is read). A failure of one
-     * device's request can put back the chunk it was sent in, so the others' counts may include a send never tried.
+     * Back to PENDING: sent again at the next sync. {@code failed}: the manager could not be reached, or answered an
+     * error, for these commands' own request, which counts ({@link CheckInRepository#MANAGER_FAILURES_BEFORE_AGENT};
+     * only a WIPE's count is read); otherwise they were never tried (a failure before their turn) and nothing counts.
      */
-    public void unclaim(Collection<UUID> commandIds) throws SQLException {
+    public void unclaim(Collection<UUID> commandIds, boolean failed) throws SQLException {
         update(
                 "update device_command set status = 'PENDING', delivered_at = null, sent_via_provider = null,"
-                        + " sent_via_device_id = null, manager_failures = least(manager_failures + 1, 1000)"
+                        + " sent_via_device_id = null, manager_failures = least(manager_failures + ?, 1000)"
                         + " where id = any(?) and status = 'DELIVERED'",
-                (Object) uuids(commandIds));
+                failed ? 1 : 0,
+                uuids(commandIds));
     }
 
     /**

@@ -463,7 +463,9 @@ public class MdmSync {
 
     /**
      * Sends one chunk of claimed commands of a type; answers the devices the manager took them for. A device the
-     * manager refused has its command FAILED; when the manager cannot be reached, the chunk goes back to PENDING.
+     * manager refused has its command FAILED. When the manager cannot be reached, or fails part-way through a chunk
+     * it is sent device by device, what it answered before stands and the rest goes back to PENDING, the failure
+     * counted only for the commands whose own request failed (not for those never tried).
      */
     private List<String> send(
             MdmProvider provider, DeviceCommand.Type type, List<MdmRepository.ManagedCommand> chunk, Counts counts)
@@ -472,44 +474,56 @@ public class MdmSync {
         List<String> ids = chunk.stream()
                 .map(MdmRepository.ManagedCommand::providerDeviceId)
                 .distinct()
+                .sorted()
                 .toList();
+        Map<String, String> answers;
+        ProviderException failure = null;
         try {
-            Map<String, String> answers = provider.send(type, ids);
-            List<String> done = new ArrayList<>();
-            for (MdmRepository.ManagedCommand c : chunk) {
-                String refusal = answers.containsKey(c.providerDeviceId())
-                        ? answers.get(c.providerDeviceId())
-                        : "no answer for the device";
-                if (refusal == null) {
-                    done.add(c.providerDeviceId());
-                    counts.commands++;
-                } else {
-                    counts.errors++;
-                    LOG.warnf("%s refused the %s %s: %s", source, type, c.commandId(), refusal);
-                    tx(() -> {
-                        repository.failed(c.commandId(), clock.now());
-                        return null;
-                    });
-                }
+            answers = provider.send(type, ids);
+        } catch (ProviderException e) {
+            failure = e;
+            answers = e.answeredBefore();
+            counts.errors++;
+            LOG.warnf("%s: %s commands not sent, sent again at the next sync (%s)", source, type, e.getMessage());
+        }
+        List<String> done = new ArrayList<>();
+        List<UUID> failed = new ArrayList<>();
+        List<UUID> untried = new ArrayList<>();
+        for (MdmRepository.ManagedCommand c : chunk) {
+            if (!answers.containsKey(c.providerDeviceId()) && failure != null) {
+                boolean own = failure.failedOn() == null || failure.failedOn().equals(c.providerDeviceId());
+                (own ? failed : untried).add(c.commandId());
+                continue;
             }
-            if (type == DeviceCommand.Type.LOCK && provider.lockPersists()) {
+            String refusal = answers.containsKey(c.providerDeviceId())
+                    ? answers.get(c.providerDeviceId())
+                    : "no answer for the device";
+            if (refusal == null) {
+                done.add(c.providerDeviceId());
+                counts.commands++;
+            } else {
+                counts.errors++;
+                LOG.warnf("%s refused the %s %s: %s", source, type, c.commandId(), refusal);
                 tx(() -> {
-                    repository.disabledByDistrict(source, done);
+                    repository.failed(c.commandId(), clock.now());
                     return null;
                 });
             }
-            return done;
-        } catch (ProviderException e) {
-            counts.errors++;
-            LOG.warnf("%s: %s commands not sent, sent again at the next sync (%s)", source, type, e.getMessage());
-            List<UUID> back =
-                    chunk.stream().map(MdmRepository.ManagedCommand::commandId).toList();
+        }
+        if (type == DeviceCommand.Type.LOCK && provider.lockPersists() && !done.isEmpty()) {
             tx(() -> {
-                repository.unclaim(back);
+                repository.disabledByDistrict(source, done);
                 return null;
             });
-            return List.of();
         }
+        if (!failed.isEmpty() || !untried.isEmpty()) {
+            tx(() -> {
+                repository.unclaim(failed, true);
+                repository.unclaim(untried, false);
+                return null;
+            });
+        }
+        return done;
     }
 
     private static <T> T tx(Callable<T> work) {

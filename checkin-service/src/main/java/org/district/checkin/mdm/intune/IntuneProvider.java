@@ -183,7 +183,10 @@ public class IntuneProvider extends SignedInProvider {
 
     /**
      * One action per device: remoteLock, wipe (a full wipe: neither enrolment data nor user data kept) or locateDevice.
-     * Graph answers 204 when it took the action; a 4xx (the device does not support it, or is gone) is its refusal.
+     * Graph answers 204 when it took the action; a 4xx (the device does not support it, or is gone) is its refusal,
+     * except 401 and 403: the district's sign-in or the app's permission for the action is wrong, which is no answer
+     * about the device (the command is sent again at the next sync). Throttling and unavailability are retried first
+     * ({@link ProviderHttp}). A failure part-way says which devices were answered before it.
      */
     @Override
     public Map<String, String> send(DeviceCommand.Type type, List<String> providerDeviceIds) throws ProviderException {
@@ -198,19 +201,26 @@ public class IntuneProvider extends SignedInProvider {
             HttpRequest.BodyPublisher body = type == DeviceCommand.Type.WIPE
                     ? HttpRequest.BodyPublishers.ofString("{\"keepEnrollmentData\":false,\"keepUserData\":false}")
                     : HttpRequest.BodyPublishers.noBody();
-            HttpResponse<byte[]> response = http().send(
-                            HttpRequest.newBuilder(URI.create(graph() + DEVICES_PATH + "/" + encode(id) + "/" + action))
-                                    .POST(body)
-                                    .header("Content-Type", "application/json")
-                                    .header("Accept", "application/json"));
-            int status = response.statusCode();
-            if (status / 100 == 2) {
-                answers.put(providerDeviceId, null);
-            } else if (status / 100 == 4) {
+            try {
+                HttpResponse<byte[]> response = http().send(HttpRequest.newBuilder(
+                                URI.create(graph() + DEVICES_PATH + "/" + encode(id) + "/" + action))
+                        .POST(body)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json"));
+                int status = response.statusCode();
                 String reason = ProviderHttp.errorMessage(response);
-                answers.put(providerDeviceId, "Intune answered " + status + (reason == null ? "" : ": " + reason));
-            } else {
-                throw new ProviderException("Intune answered " + status + " to " + action, true);
+                String answer = "Intune answered " + status + (reason == null ? "" : ": " + reason);
+                if (status / 100 == 2) {
+                    answers.put(providerDeviceId, null);
+                } else if (status == 401 || status == 403) {
+                    throw new ProviderException(answer + " to " + action, false);
+                } else if (status / 100 == 4) {
+                    answers.put(providerDeviceId, answer);
+                } else {
+                    throw new ProviderException(answer + " to " + action, true);
+                }
+            } catch (ProviderException e) {
+                throw e.partway(answers, providerDeviceId);
             }
         }
         return answers;
