@@ -274,6 +274,50 @@ class GoogleAdminTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void aChromebookFoundWhileItsDisableIsOnItsWayIsEnabledAgain() throws Exception {
+        Feed.Device chromebook = db.known(Feed.device(DeviceType.CHROMEBOOK, "LINCOLN-HS"));
+        String gid = "gid-" + chromebook.id();
+        Instant synced = Instant.now().minusSeconds(600);
+        listOnly(device(gid, chromebook, "ACTIVE", synced));
+        assertThat(sync.run(google)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        Feed.Device stolen = db.known(chromebook.withStatus(DeviceStatus.STOLEN));
+        Feed.lossReported(stolen, LossKind.STOLEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count(
+                                "select count(*) from device_command where device_id = ? and type = 'LOCK'"
+                                        + " and status = 'PENDING'",
+                                stolen.id())
+                        == 1);
+
+        // Google takes five seconds to answer the disable; meanwhile IT records the Chromebook found.
+        server.stubFor(post(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
+                .willReturn(okJson(GoogleAdminServer.file("batch-change-status.json", Map.of("deviceId", gid)))
+                        .withFixedDelay(5_000)));
+        readAs(gid, device(gid, chromebook, "DISABLED", synced));
+        CompletableFuture<MdmSync.Result> running = CompletableFuture.supplyAsync(() -> sync.run(google));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !server.findAll(
+                        postRequestedFor(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus")))
+                .isEmpty());
+        Feed.Device found = db.known(stolen.withStatus(DeviceStatus.RECOVERED));
+        assertThat(db.text("select status from device_command where device_id = ? and type = 'LOCK'", found.id()))
+                .isEqualTo("CANCELLED");
+        assertThat(running.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(MdmSync.Result.SUCCEEDED);
+
+        // Google disabled it after all: the sync enables it again (the same sync, once its commands are sent), as it
+        // does any found Chromebook the district disabled.
+        server.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
+                        .withRequestBody(containing("\"" + gid + "\""))
+                        .withRequestBody(containing("CHANGE_CHROME_OS_DEVICE_STATUS_ACTION_REENABLE")));
+        assertThat(db.count(
+                        "select count(*) from mdm_device where device_id = ? and not disabled_by_district"
+                                + " and not reenable_requested",
+                        found.id()))
+                .isEqualTo(1);
+    }
+
     /** A Chromebook Google lists, reported stolen, and disabled by the next sync (asserted on the way). */
     private Disabled aStolenChromebookDisabled() throws Exception {
         Feed.Device chromebook = db.known(Feed.device(DeviceType.CHROMEBOOK, "LINCOLN-HS"));

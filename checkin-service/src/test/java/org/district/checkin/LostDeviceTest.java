@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -338,6 +339,38 @@ class LostDeviceTest {
                                 + " and status = 'PENDING'",
                         gone.id()))
                 .isEqualTo(1);
+
+        // Months later the written-off one turns up and IT records it found: its loss is over after all.
+        Feed.Device turnedUp =
+                db.known(gone.withStatus(DeviceStatus.WRITTEN_OFF).withStatus(DeviceStatus.RECOVERED));
+        assertThat(db.count(
+                        "select count(*) from device_command where device_id = ?"
+                                + " and status in ('PENDING', 'DELIVERED')",
+                        turnedUp.id()))
+                .isZero();
+    }
+
+    @Test
+    void aWipeItSendsAfterTheLaptopWasFoundOutlivesTheLagOfTheReadModel() {
+        Feed.Device stolen = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
+        Feed.lossReported(stolen, LossKind.STOLEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from device_command where device_id = ?", stolen.id()) == 2);
+        // IT records it found in inventory; before that snapshot is read here, IT sends a WIPE to sanitize it.
+        Feed.Device found = stolen.withStatus(DeviceStatus.RECOVERED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(found.updatedAt()));
+        Api.it()
+                .body(java.util.Map.of("type", "WIPE", "confirmAssetTag", found.assetTag()))
+                .post("/api/v1/devices/" + found.id() + "/commands")
+                .then()
+                .statusCode(201);
+        db.known(found);
+        // The loss's LOCK and LOCATE end; the WIPE, a decision made after the laptop was found, stays.
+        assertThat(db.text(
+                        "select string_agg(type || ' ' || status, ', ' order by type) from device_command"
+                                + " where device_id = ?",
+                        found.id()))
+                .isEqualTo("LOCATE CANCELLED, LOCK CANCELLED, WIPE PENDING");
     }
 
     /** IT queues a WIPE of the device once its loss's LOCK and LOCATE are queued. */

@@ -60,6 +60,31 @@ class ReadModelTest {
     }
 
     @Test
+    void aLossAndItsEndReadInOneBatchStillCancelTheLossesCommands() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        Feed.lossReported(laptop, org.district.contracts.lossreport.LossKind.STOLEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from device_command where device_id = ?", laptop.id()) == 2);
+
+        // The consumer lagged: inventory's STOLEN and RECOVERED snapshots arrive in one poll, and only the latest is
+        // written, so the device never shows as missing here.
+        Feed.Device stolen = laptop.withStatus(DeviceStatus.STOLEN);
+        Feed.Device found = stolen.withStatus(DeviceStatus.RECOVERED);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                updates.devices(List.of(Feed.snapshot(stolen), Feed.snapshot(found)));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(db.status(laptop.id())).isEqualTo("RECOVERED");
+        assertThat(db.count(
+                        "select count(*) from device_command where device_id = ? and status = 'CANCELLED'",
+                        laptop.id()))
+                .isEqualTo(2);
+    }
+
+    @Test
     void aReturnTaskClosesWhenInventoryTakesTheDeviceBackDirectly() {
         String school = Feed.unique("SCHOOL");
         Feed.Person leaving = db.known(Feed.person(school));

@@ -340,17 +340,15 @@ public class MdmRepository {
     }
 
     /**
-     * Back to PENDING: sent again at the next sync. {@code failed}: the manager could not be reached, or answered an
-     * error, for these commands' own request, which counts ({@link CheckInRepository#MANAGER_FAILURES_BEFORE_AGENT};
-     * only a WIPE's count is read); otherwise they were never tried (a failure before their turn) and nothing counts.
+     * Back to PENDING (the manager could not be reached, or answered an error): sent again at the next sync, the failure
+     * counted ({@link CheckInRepository#MANAGER_FAILURES_BEFORE_AGENT}; only a WIPE's count is read).
      */
-    public void unclaim(Collection<UUID> commandIds, boolean failed) throws SQLException {
+    public void unclaim(Collection<UUID> commandIds) throws SQLException {
         update(
                 "update device_command set status = 'PENDING', delivered_at = null, sent_via_provider = null,"
-                        + " sent_via_device_id = null, manager_failures = least(manager_failures + ?, 1000)"
+                        + " sent_via_device_id = null, manager_failures = least(manager_failures + 1, 1000)"
                         + " where id = any(?) and status = 'DELIVERED'",
-                failed ? 1 : 0,
-                uuids(commandIds));
+                (Object) uuids(commandIds));
     }
 
     /**
@@ -366,13 +364,17 @@ public class MdmRepository {
                 commandId);
     }
 
-    /** The district disabled these devices through the manager (so a recovery enables them again). */
-    public void disabledByDistrict(CheckInSource provider, Collection<String> providerDeviceIds) throws SQLException {
+    /**
+     * The district disabled the devices of these LOCKs through the manager they were sent through (so a recovery
+     * enables them again). A LOCK a recovery cancelled while it was being sent leaves its device to be enabled again at
+     * the next sync: the recovery asked for it before the device counted as disabled.
+     */
+    public void disabledByDistrict(Collection<UUID> lockIds) throws SQLException {
         update(
-                "update mdm_device set disabled_by_district = true, reenable_requested = false"
-                        + " where provider = ? and provider_device_id = any(?)",
-                provider.name(),
-                texts(providerDeviceIds));
+                "update mdm_device m set disabled_by_district = true, reenable_requested = (c.status = 'CANCELLED')"
+                        + " from device_command c where c.id = any(?) and m.provider = c.sent_via_provider"
+                        + " and m.provider_device_id = c.sent_via_device_id",
+                (Object) uuids(lockIds));
     }
 
     /** A recovery: the devices the district disabled through a manager are to be enabled again. */

@@ -464,8 +464,9 @@ public class MdmSync {
     /**
      * Sends one chunk of claimed commands of a type; answers the devices the manager took them for. A device the
      * manager refused has its command FAILED. When the manager cannot be reached, or fails part-way through a chunk
-     * it is sent device by device, what it answered before stands and the rest goes back to PENDING, the failure
-     * counted only for the commands whose own request failed (not for those never tried).
+     * it is sent device by device, what it answered before stands, and the rest goes back to PENDING with the failure
+     * counted: the manager did not take them at this sync, and one that fails for every device (a permission the
+     * district's app lacks) hands them all to their agents after the same number of syncs.
      */
     private List<String> send(
             MdmProvider provider, DeviceCommand.Type type, List<MdmRepository.ManagedCommand> chunk, Counts counts)
@@ -487,12 +488,11 @@ public class MdmSync {
             LOG.warnf("%s: %s commands not sent, sent again at the next sync (%s)", source, type, e.getMessage());
         }
         List<String> done = new ArrayList<>();
-        List<UUID> failed = new ArrayList<>();
-        List<UUID> untried = new ArrayList<>();
+        List<UUID> back = new ArrayList<>();
+        List<UUID> taken = new ArrayList<>();
         for (MdmRepository.ManagedCommand c : chunk) {
             if (!answers.containsKey(c.providerDeviceId()) && failure != null) {
-                boolean own = failure.failedOn() == null || failure.failedOn().equals(c.providerDeviceId());
-                (own ? failed : untried).add(c.commandId());
+                back.add(c.commandId());
                 continue;
             }
             String refusal = answers.containsKey(c.providerDeviceId())
@@ -500,6 +500,7 @@ public class MdmSync {
                     : "no answer for the device";
             if (refusal == null) {
                 done.add(c.providerDeviceId());
+                taken.add(c.commandId());
                 counts.commands++;
             } else {
                 counts.errors++;
@@ -510,16 +511,15 @@ public class MdmSync {
                 });
             }
         }
-        if (type == DeviceCommand.Type.LOCK && provider.lockPersists() && !done.isEmpty()) {
+        if (type == DeviceCommand.Type.LOCK && provider.lockPersists() && !taken.isEmpty()) {
             tx(() -> {
-                repository.disabledByDistrict(source, done);
+                repository.disabledByDistrict(taken);
                 return null;
             });
         }
-        if (!failed.isEmpty() || !untried.isEmpty()) {
+        if (!back.isEmpty()) {
             tx(() -> {
-                repository.unclaim(failed, true);
-                repository.unclaim(untried, false);
+                repository.unclaim(back);
                 return null;
             });
         }

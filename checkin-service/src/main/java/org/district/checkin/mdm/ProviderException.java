@@ -15,28 +15,23 @@ public class ProviderException extends Exception {
 
     private final Map<String, String> answeredBefore;
 
-    private final String failedOn;
-
     public ProviderException(String message, boolean transientFailure) {
-        this(message, transientFailure, Map.of(), null);
+        this(message, transientFailure, Map.of());
     }
 
-    private ProviderException(
-            String message, boolean transientFailure, Map<String, String> answeredBefore, String failedOn) {
+    private ProviderException(String message, boolean transientFailure, Map<String, String> answeredBefore) {
         super(message);
         this.transientFailure = transientFailure;
         // Null values stand for the devices the manager took the command for: no Map.copyOf.
         this.answeredBefore = Collections.unmodifiableMap(new LinkedHashMap<>(answeredBefore));
-        this.failedOn = failedOn;
     }
 
     /**
      * The same failure, met part-way through a command sent device by device: the manager's answers for the devices
-     * before it (null where it took the command, else its refusal), and the device whose request failed; the devices
-     * after it were not tried.
+     * before it (null where it took the command, else its refusal); the rest were not taken.
      */
-    public ProviderException partway(Map<String, String> answered, String failedOn) {
-        ProviderException partway = new ProviderException(getMessage(), transientFailure, answered, failedOn);
+    public ProviderException partway(Map<String, String> answered) {
+        ProviderException partway = new ProviderException(getMessage(), transientFailure, answered);
         partway.initCause(this);
         return partway;
     }
@@ -48,13 +43,5 @@ public class ProviderException extends Exception {
     /** The answers the manager gave before the failure (none when it was met at once, or by a whole batch). */
     public Map<String, String> answeredBefore() {
         return answeredBefore;
-    }
-
-    /**
-     * The device whose own request failed, when the command was sent device by device; null when the failure was the
-     * whole chunk's (one request for all, or none sent).
-     */
-    public String failedOn() {
-        return failedOn;
     }
 }

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import org.district.contracts.inventory.DeviceSnapshot;
 import org.district.contracts.inventory.Ownership;
@@ -92,33 +93,38 @@ public class ReadModelRepository {
 
     /**
      * A device that was missing and is now anything but LOST, STOLEN or WRITTEN_OFF was found, whichever way: a report
-     * closed as recovered, or IT's own move in inventory (which publishes no recovery event). Its open commands are
+     * closed as recovered, or IT's own move in inventory (which publishes no recovery event), even months after a
+     * write-off. "Was missing": its current loss is marked ({@link #MISSING_SINCE}, read before that statement moves
+     * it), or a snapshot of this batch showed it LOST or STOLEN (the batch keeps only each device's latest, so a loss
+     * and its end read together would leave no mark). Its open commands created until the snapshot's time are
      * cancelled, as the recovery event cancels them, so that a LOCK or WIPE queued while it was missing never reaches
-     * a device back in the district's hands. Runs before {@link #MISSING_SINCE} clears the mark it reads. A written-off
+     * a device back in the district's hands; one IT issued after that (a WIPE to sanitize it) stays. A written-off
      * device keeps them: the district gave it up, and a WIPE still protects its data should it connect.
      */
     private static final String CANCEL_FOUND_COMMANDS =
             """
             update device_command c set status = 'CANCELLED', cancelled_at = ?, cancelled_by = 'recovery:inventory' \
             from device d where c.device_id = d.id and d.id = any(?) and c.status in ('PENDING', 'DELIVERED') \
-            and d.missing_since is not null and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF')""";
+            and (d.missing_since is not null or d.id = any(?)) and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF') \
+            and c.created_at <= d.updated_at""";
 
     /** The same devices: a device manager that disabled one for the district enables it again at its next sync. */
     private static final String REENABLE_FOUND =
             """
             update mdm_device m set reenable_requested = true from device d \
             where m.device_id = d.id and d.id = any(?) and m.disabled_by_district and not m.reenable_requested \
-            and d.missing_since is not null and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF')""";
+            and (d.missing_since is not null or d.id = any(?)) and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF')""";
 
     /**
      * When the device's current loss began: set from the snapshot's time when it becomes LOST or STOLEN (kept from one
-     * to the other), cleared when it is anything else, whichever way it was found (a report closed as recovered, or
-     * IT's move in inventory).
+     * to the other, and through a write-off, so that finding it later still ends the loss), cleared when it is anything
+     * else, whichever way it was found (a report closed as recovered, or IT's move in inventory).
      */
     private static final String MISSING_SINCE =
             """
             update device set missing_since = case when status in ('LOST', 'STOLEN') then updated_at end \
-            where id = any(?) and (missing_since is null) = (status in ('LOST', 'STOLEN'))""";
+            where id = any(?) and ((missing_since is null and status in ('LOST', 'STOLEN')) \
+            or (missing_since is not null and status not in ('LOST', 'STOLEN', 'WRITTEN_OFF')))""";
 
     private static final String CLEAR_LOST_MARKS =
             """
@@ -152,12 +158,16 @@ public class ReadModelRepository {
      * Upserts the snapshots (one per device, in id order: the order the check-in writer locks devices in, so the two
      * never deadlock), then purges the locations and lost marks of devices no longer missing, cancels the open commands
      * of those found (and has their device managers enable them again), and closes the return
-     * tasks of devices no longer with the person. A snapshot without an update time counts as updated {@code now};
+     * tasks of devices no longer with the person. {@code missingInBatch}: the devices a snapshot of the batch showed
+     * LOST or STOLEN, besides those given. A snapshot without an update time counts as updated {@code now};
      * {@code dueOn} gives the due date a new or newly assigned device starts from. Returns the check-in states of the
      * devices whose compliance verdict this changed (a device never seen that holds sensitive data, or no longer).
      */
     public List<DeviceStateRepository.StateRow> upsertDevices(
-            Collection<DeviceSnapshot> snapshots, Instant now, Function<DeviceSnapshot, LocalDate> dueOn)
+            Collection<DeviceSnapshot> snapshots,
+            Collection<UUID> missingInBatch,
+            Instant now,
+            Function<DeviceSnapshot, LocalDate> dueOn)
             throws SQLException {
         List<DeviceStateRepository.StateRow> verdicts = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
@@ -209,13 +219,16 @@ public class ReadModelRepository {
                 ps.setArray(1, ids);
                 ps.executeUpdate();
             }
+            Array wereMissing = c.createArrayOf("uuid", missingInBatch.toArray());
             try (PreparedStatement ps = c.prepareStatement(CANCEL_FOUND_COMMANDS)) {
                 ps.setObject(1, now.atOffset(ZoneOffset.UTC));
                 ps.setArray(2, ids);
+                ps.setArray(3, wereMissing);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(REENABLE_FOUND)) {
                 ps.setArray(1, ids);
+                ps.setArray(2, wereMissing);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(MISSING_SINCE)) {

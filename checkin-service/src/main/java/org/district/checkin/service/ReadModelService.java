@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import org.district.checkin.config.OverdueSettings;
 import org.district.checkin.entity.Device;
 import org.district.checkin.entity.Person;
@@ -75,10 +77,17 @@ public class ReadModelService {
             return;
         }
         Instant now = clock.now();
-        List<DeviceStateRepository.StateRow> verdicts = readModel.upsertDevices(latest.values(), now, s -> {
-            Instant clockStart = s.assignedAt() != null ? s.assignedAt() : s.updatedAt() == null ? now : s.updatedAt();
-            return clock.dayOf(clockStart).plusDays(overdue.graceDays(s.type()));
-        });
+        // Devices the batch shows missing at some point, though its latest snapshot may already show them found.
+        Set<UUID> missingInBatch = snapshots.stream()
+                .filter(s -> s.id() != null && (s.status() == DeviceStatus.LOST || s.status() == DeviceStatus.STOLEN))
+                .map(DeviceSnapshot::id)
+                .collect(Collectors.toSet());
+        List<DeviceStateRepository.StateRow> verdicts =
+                readModel.upsertDevices(latest.values(), missingInBatch, now, s -> {
+                    Instant clockStart =
+                            s.assignedAt() != null ? s.assignedAt() : s.updatedAt() == null ? now : s.updatedAt();
+                    return clock.dayOf(clockStart).plusDays(overdue.graceDays(s.type()));
+                });
         // The devices' check-in state (checkin.device-state.v1): a verdict the snapshot changed, and the end of the
         // overdue state of devices it moved out of the overdue list (retired, lost, with IT, assigned anew).
         deviceStates.complianceChanged(verdicts);

@@ -220,7 +220,7 @@ public class IntuneProvider extends SignedInProvider {
                     throw new ProviderException(answer + " to " + action, true);
                 }
             } catch (ProviderException e) {
-                throw e.partway(answers, providerDeviceId);
+                throw e.partway(answers);
             }
         }
         return answers;
