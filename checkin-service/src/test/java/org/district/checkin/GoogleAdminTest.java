@@ -290,10 +290,10 @@ class GoogleAdminTest {
                                 stolen.id())
                         == 1);
 
-        // Google takes five seconds to answer the disable; meanwhile IT records the Chromebook found.
+        // Google takes ten seconds to answer the disable; meanwhile IT records the Chromebook found.
         server.stubFor(post(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
                 .willReturn(okJson(GoogleAdminServer.file("batch-change-status.json", Map.of("deviceId", gid)))
-                        .withFixedDelay(5_000)));
+                        .withFixedDelay(10_000)));
         readAs(gid, device(gid, chromebook, "DISABLED", synced));
         CompletableFuture<MdmSync.Result> running = CompletableFuture.supplyAsync(() -> sync.run(google));
         await().atMost(Duration.ofSeconds(30)).until(() -> !server.findAll(
@@ -302,6 +302,9 @@ class GoogleAdminTest {
         Feed.Device found = db.known(stolen.withStatus(DeviceStatus.RECOVERED));
         assertThat(db.text("select status from device_command where device_id = ? and type = 'LOCK'", found.id()))
                 .isEqualTo("CANCELLED");
+        assertThat(running)
+                .as("the disable is still on its way when the Chromebook is found")
+                .isNotDone();
         assertThat(running.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(MdmSync.Result.SUCCEEDED);
 
         // Google disabled it after all: the sync enables it again (the same sync, once its commands are sent), as it

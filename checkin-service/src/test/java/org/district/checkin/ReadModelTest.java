@@ -85,6 +85,30 @@ class ReadModelTest {
     }
 
     @Test
+    void aRedeliveredLossDoesNotCancelWhatItSendsToTheFoundDevice() {
+        Feed.Device stolen = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
+        Feed.Device found = db.known(stolen.withStatus(DeviceStatus.RECOVERED));
+        Api.it()
+                .body(Map.of("type", "WIPE", "confirmAssetTag", found.assetTag()))
+                .post("/api/v1/devices/" + found.id() + "/commands")
+                .then()
+                .statusCode(201);
+
+        // A replay of the topic brings the old STOLEN snapshot again, in one batch with a newer one.
+        Feed.Device inStock = found.withStatus(DeviceStatus.IN_STOCK);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                updates.devices(List.of(Feed.snapshot(stolen), Feed.snapshot(inStock)));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(db.status(found.id())).isEqualTo("IN_STOCK");
+        assertThat(db.text("select status from device_command where device_id = ? and type = 'WIPE'", found.id()))
+                .isEqualTo("PENDING");
+    }
+
+    @Test
     void aReturnTaskClosesWhenInventoryTakesTheDeviceBackDirectly() {
         String school = Feed.unique("SCHOOL");
         Feed.Person leaving = db.known(Feed.person(school));

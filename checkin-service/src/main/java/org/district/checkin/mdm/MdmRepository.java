@@ -370,10 +370,13 @@ public class MdmRepository {
      * the next sync: the recovery asked for it before the device counted as disabled.
      */
     public void disabledByDistrict(Collection<UUID> lockIds) throws SQLException {
+        // The LOCKs locked first: a recovery cancelling one now commits before they are read, or waits for this.
         update(
-                "update mdm_device m set disabled_by_district = true, reenable_requested = (c.status = 'CANCELLED')"
-                        + " from device_command c where c.id = any(?) and m.provider = c.sent_via_provider"
-                        + " and m.provider_device_id = c.sent_via_device_id",
+                "with locks as (select id, status, sent_via_provider, sent_via_device_id from device_command"
+                        + " where id = any(?) for update)"
+                        + " update mdm_device m set disabled_by_district = true,"
+                        + " reenable_requested = (c.status = 'CANCELLED') from locks c"
+                        + " where m.provider = c.sent_via_provider and m.provider_device_id = c.sent_via_device_id",
                 (Object) uuids(lockIds));
     }
 

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.district.contracts.inventory.DeviceSnapshot;
@@ -92,28 +93,46 @@ public class ReadModelRepository {
             where l.device_id = d.id and d.id = any(?) and d.status not in ('LOST', 'STOLEN')""";
 
     /**
-     * A device that was missing and is now anything but LOST, STOLEN or WRITTEN_OFF was found, whichever way: a report
-     * closed as recovered, or IT's own move in inventory (which publishes no recovery event), even months after a
-     * write-off. "Was missing": its current loss is marked ({@link #MISSING_SINCE}, read before that statement moves
-     * it), or a snapshot of this batch showed it LOST or STOLEN (the batch keeps only each device's latest, so a loss
-     * and its end read together would leave no mark). Its open commands created until the snapshot's time are
-     * cancelled, as the recovery event cancels them, so that a LOCK or WIPE queued while it was missing never reaches
-     * a device back in the district's hands; one IT issued after that (a WIPE to sanitize it) stays. A written-off
-     * device keeps them: the district gave it up, and a WIPE still protects its data should it connect.
+     * A device that was missing and is now anything but LOST, STOLEN, WRITTEN_OFF or RETIRED was found, whichever way:
+     * a report closed as recovered, or IT's own move in inventory (which publishes no recovery event), even months
+     * after a write-off (a written-off device that is deregistered, RETIRED, was not found). "Was missing": its current
+     * loss is marked ({@link #MISSING_SINCE}, read before that statement moves it), or a snapshot of this batch newer
+     * than the one stored showed it LOST or STOLEN ({@link #NEWLY_MISSING}: the batch keeps only each device's latest,
+     * so a loss and its end read together would leave no mark; a redelivered old one says nothing new). Its open
+     * commands are cancelled, as the recovery event cancels them, so that a LOCK or WIPE queued while it was missing
+     * never reaches a device back in the district's hands: every command a loss report queued, and those IT issued up
+     * to the snapshot's time; one IT issued after that (a WIPE to sanitize it, sent before this snapshot was read
+     * here) stays. A written-off device keeps them: the district gave it up, and a WIPE still protects its data should
+     * it connect.
      */
     private static final String CANCEL_FOUND_COMMANDS =
             """
             update device_command c set status = 'CANCELLED', cancelled_at = ?, cancelled_by = 'recovery:inventory' \
             from device d where c.device_id = d.id and d.id = any(?) and c.status in ('PENDING', 'DELIVERED') \
-            and (d.missing_since is not null or d.id = any(?)) and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF') \
-            and c.created_at <= d.updated_at""";
+            and (d.missing_since is not null or d.id = any(?)) \
+            and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF', 'RETIRED') \
+            and (c.created_at <= d.updated_at or c.issued_by like 'loss-report:%')""";
 
-    /** The same devices: a device manager that disabled one for the district enables it again at its next sync. */
+    /**
+     * The same devices: a device manager that disabled one for the district enables it again at its next sync. Runs
+     * after {@link #CANCEL_FOUND_COMMANDS}, whose locks on the commands order it after a sync's record of a disable
+     * it was sending ({@code MdmRepository.disabledByDistrict}).
+     */
     private static final String REENABLE_FOUND =
             """
             update mdm_device m set reenable_requested = true from device d \
             where m.device_id = d.id and d.id = any(?) and m.disabled_by_district and not m.reenable_requested \
-            and (d.missing_since is not null or d.id = any(?)) and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF')""";
+            and (d.missing_since is not null or d.id = any(?)) \
+            and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF', 'RETIRED')""";
+
+    /**
+     * Of the devices and versions given (each device's highest LOST or STOLEN snapshot in a batch), those whose
+     * snapshot is newer than the one stored: read before the batch is written.
+     */
+    private static final String NEWLY_MISSING =
+            """
+            select b.id from unnest(?::uuid[], ?::int8[]) as b(id, version) \
+            where not exists (select 1 from device d where d.id = b.id and d.version >= b.version)""";
 
     /**
      * When the device's current loss began: set from the snapshot's time when it becomes LOST or STOLEN (kept from one
@@ -159,18 +178,33 @@ public class ReadModelRepository {
      * never deadlock), then purges the locations and lost marks of devices no longer missing, cancels the open commands
      * of those found (and has their device managers enable them again), and closes the return
      * tasks of devices no longer with the person. {@code missingInBatch}: the devices a snapshot of the batch showed
-     * LOST or STOLEN, besides those given. A snapshot without an update time counts as updated {@code now};
+     * LOST or STOLEN, each with the highest such version. A snapshot without an update time counts as updated
+     * {@code now};
      * {@code dueOn} gives the due date a new or newly assigned device starts from. Returns the check-in states of the
      * devices whose compliance verdict this changed (a device never seen that holds sensitive data, or no longer).
      */
     public List<DeviceStateRepository.StateRow> upsertDevices(
             Collection<DeviceSnapshot> snapshots,
-            Collection<UUID> missingInBatch,
+            Map<UUID, Long> missingInBatch,
             Instant now,
             Function<DeviceSnapshot, LocalDate> dueOn)
             throws SQLException {
         List<DeviceStateRepository.StateRow> verdicts = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
+            List<UUID> newlyMissing = new ArrayList<>();
+            if (!missingInBatch.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(NEWLY_MISSING)) {
+                    ps.setArray(
+                            1, c.createArrayOf("uuid", missingInBatch.keySet().toArray()));
+                    ps.setArray(
+                            2, c.createArrayOf("int8", missingInBatch.values().toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            newlyMissing.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement(UPSERT_DEVICES)) {
                 new ColumnBinder<DeviceSnapshot>(c, ps, snapshots)
                         .next("uuid", DeviceSnapshot::id)
@@ -219,7 +253,7 @@ public class ReadModelRepository {
                 ps.setArray(1, ids);
                 ps.executeUpdate();
             }
-            Array wereMissing = c.createArrayOf("uuid", missingInBatch.toArray());
+            Array wereMissing = c.createArrayOf("uuid", newlyMissing.toArray());
             try (PreparedStatement ps = c.prepareStatement(CANCEL_FOUND_COMMANDS)) {
                 ps.setObject(1, now.atOffset(ZoneOffset.UTC));
                 ps.setArray(2, ids);

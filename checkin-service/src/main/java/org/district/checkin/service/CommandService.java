@@ -172,12 +172,14 @@ public class CommandService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recovered(UUID deviceId, String recordedBy) {
         Instant now = clock.now();
+        // Cancelling first locks the commands, so a sync recording a disable it was sending (the LOCK being cancelled
+        // here) commits before the re-enable is asked for, and is seen by it.
+        int cancelled = commands.cancelOpen(deviceId, "recovery:" + recordedBy, now);
         try {
             mdmDevices.requestReenable(deviceId);
         } catch (SQLException e) {
             throw new IllegalStateException("Recovery of " + deviceId + " not recorded for the device managers", e);
         }
-        int cancelled = commands.cancelOpen(deviceId, "recovery:" + recordedBy, now);
         int purged = locations.purge(deviceId);
         devices.clearLostMarks(deviceId);
         LOG.infof("Device %s recovered: %d commands cancelled, %d locations purged", deviceId, cancelled, purged);

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -77,11 +76,11 @@ public class ReadModelService {
             return;
         }
         Instant now = clock.now();
-        // Devices the batch shows missing at some point, though its latest snapshot may already show them found.
-        Set<UUID> missingInBatch = snapshots.stream()
+        // Devices the batch shows missing at some point (the highest such version of each), though its latest
+        // snapshot may already show them found.
+        Map<UUID, Long> missingInBatch = snapshots.stream()
                 .filter(s -> s.id() != null && (s.status() == DeviceStatus.LOST || s.status() == DeviceStatus.STOLEN))
-                .map(DeviceSnapshot::id)
-                .collect(Collectors.toSet());
+                .collect(Collectors.toMap(DeviceSnapshot::id, DeviceSnapshot::version, Math::max));
         List<DeviceStateRepository.StateRow> verdicts =
                 readModel.upsertDevices(latest.values(), missingInBatch, now, s -> {
                     Instant clockStart =
