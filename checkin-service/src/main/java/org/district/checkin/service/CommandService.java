@@ -172,8 +172,11 @@ public class CommandService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recovered(UUID deviceId, String recordedBy) {
         Instant now = clock.now();
-        // Cancelling first locks the commands, so a sync recording a disable it was sending (the LOCK being cancelled
-        // here) commits before the re-enable is asked for, and is seen by it.
+        // The device's row first, then its commands: the order the read model's writes and the check-in writer take
+        // them in, so a recovery and a snapshot of the same device never deadlock.
+        devices.clearLostMarks(deviceId);
+        // Cancelling before the re-enable locks the commands, so a sync recording a disable it was sending (the LOCK
+        // being cancelled here) commits before the re-enable is asked for, and is seen by it.
         int cancelled = commands.cancelOpen(deviceId, "recovery:" + recordedBy, now);
         try {
             mdmDevices.requestReenable(deviceId);
@@ -181,7 +184,6 @@ public class CommandService {
             throw new IllegalStateException("Recovery of " + deviceId + " not recorded for the device managers", e);
         }
         int purged = locations.purge(deviceId);
-        devices.clearLostMarks(deviceId);
         LOG.infof("Device %s recovered: %d commands cancelled, %d locations purged", deviceId, cancelled, purged);
     }
 }
