@@ -276,19 +276,11 @@ class GoogleAdminTest {
 
     @Test
     void aChromebookFoundWhileItsDisableIsOnItsWayIsEnabledAgain() throws Exception {
-        Feed.Device chromebook = db.known(Feed.device(DeviceType.CHROMEBOOK, "LINCOLN-HS"));
-        String gid = "gid-" + chromebook.id();
-        Instant synced = Instant.now().minusSeconds(600);
-        listOnly(device(gid, chromebook, "ACTIVE", synced));
-        assertThat(sync.run(google)).isEqualTo(MdmSync.Result.SUCCEEDED);
-        Feed.Device stolen = db.known(chromebook.withStatus(DeviceStatus.STOLEN));
-        Feed.lossReported(stolen, LossKind.STOLEN);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> db.count(
-                                "select count(*) from device_command where device_id = ? and type = 'LOCK'"
-                                        + " and status = 'PENDING'",
-                                stolen.id())
-                        == 1);
+        Disabled listed = aStolenChromebookListed();
+        Feed.Device stolen = listed.stolen();
+        Feed.Device chromebook = stolen;
+        String gid = listed.gid();
+        Instant synced = listed.synced();
 
         // Google takes ten seconds to answer the disable; meanwhile IT records the Chromebook found.
         server.stubFor(post(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
@@ -309,11 +301,7 @@ class GoogleAdminTest {
 
         // Google disabled it after all: the sync enables it again (the same sync, once its commands are sent), as it
         // does any found Chromebook the district disabled.
-        server.verify(
-                1,
-                postRequestedFor(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
-                        .withRequestBody(containing("\"" + gid + "\""))
-                        .withRequestBody(containing("CHANGE_CHROME_OS_DEVICE_STATUS_ACTION_REENABLE")));
+        changedOnce(gid, "REENABLE");
         assertThat(db.count(
                         "select count(*) from mdm_device where device_id = ? and not disabled_by_district"
                                 + " and not reenable_requested",
@@ -321,8 +309,8 @@ class GoogleAdminTest {
                 .isEqualTo(1);
     }
 
-    /** A Chromebook Google lists, reported stolen, and disabled by the next sync (asserted on the way). */
-    private Disabled aStolenChromebookDisabled() throws Exception {
+    /** A Chromebook Google lists (synced by one run), then reported stolen, its LOCK waiting for the next sync. */
+    private Disabled aStolenChromebookListed() {
         Feed.Device chromebook = db.known(Feed.device(DeviceType.CHROMEBOOK, "LINCOLN-HS"));
         String gid = "gid-" + chromebook.id();
         Instant synced = Instant.now().minusSeconds(600);
@@ -337,6 +325,16 @@ class GoogleAdminTest {
                                         + " and status = 'PENDING'",
                                 stolen.id())
                         == 1);
+        return new Disabled(stolen, gid, synced);
+    }
+
+    /** A Chromebook Google lists, reported stolen, and disabled by the next sync (asserted on the way). */
+    private Disabled aStolenChromebookDisabled() throws Exception {
+        Disabled listed = aStolenChromebookListed();
+        Feed.Device stolen = listed.stolen();
+        Feed.Device chromebook = stolen;
+        String gid = listed.gid();
+        Instant synced = listed.synced();
 
         server.resetAll();
         token("token-stolen");
@@ -345,11 +343,7 @@ class GoogleAdminTest {
         readAs(gid, device(gid, chromebook, "DISABLED", synced));
 
         assertThat(sync.run(google)).isEqualTo(MdmSync.Result.SUCCEEDED);
-        server.verify(
-                1,
-                postRequestedFor(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
-                        .withRequestBody(containing("\"" + gid + "\""))
-                        .withRequestBody(containing("CHANGE_CHROME_OS_DEVICE_STATUS_ACTION_DISABLE")));
+        changedOnce(gid, "DISABLE");
         // Google reports it disabled: the LOCK is done, as an agent's confirmation would make it.
         assertThat(db.text("select status from device_command where device_id = ? and type = 'LOCK'", stolen.id()))
                 .isEqualTo("DONE");
@@ -362,6 +356,16 @@ class GoogleAdminTest {
         return new Disabled(stolen, gid, synced);
     }
 
+    /** Google was asked once to change the Chromebook's status by this action (DISABLE, REENABLE). */
+    private void changedOnce(String gid, String action) {
+        server.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
+                        .withRequestBody(containing("\"" + gid + "\""))
+                        .withRequestBody(containing("CHANGE_CHROME_OS_DEVICE_STATUS_ACTION_" + action)));
+    }
+
+    /** A stolen Chromebook, its entry in Google Admin, and when it last synced there. */
     private record Disabled(Feed.Device stolen, String gid, Instant synced) {}
 
     @Test
@@ -377,11 +381,7 @@ class GoogleAdminTest {
         batchChangeStatus(disabled.gid());
         readAs(disabled.gid(), device(disabled.gid(), found, "ACTIVE", disabled.synced()));
         assertThat(sync.run(google)).isEqualTo(MdmSync.Result.SUCCEEDED);
-        server.verify(
-                1,
-                postRequestedFor(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
-                        .withRequestBody(containing("\"" + disabled.gid() + "\""))
-                        .withRequestBody(containing("CHANGE_CHROME_OS_DEVICE_STATUS_ACTION_REENABLE")));
+        changedOnce(disabled.gid(), "REENABLE");
     }
 
     @Test
@@ -405,11 +405,7 @@ class GoogleAdminTest {
         batchChangeStatus(gid);
         readAs(gid, device(gid, chromebook, "ACTIVE", synced));
         assertThat(sync.run(google)).isEqualTo(MdmSync.Result.SUCCEEDED);
-        server.verify(
-                1,
-                postRequestedFor(urlPathEqualTo(GoogleAdminServer.DEVICES + ":batchChangeStatus"))
-                        .withRequestBody(containing("\"" + gid + "\""))
-                        .withRequestBody(containing("CHANGE_CHROME_OS_DEVICE_STATUS_ACTION_REENABLE")));
+        changedOnce(gid, "REENABLE");
         assertThat(db.count(
                         "select count(*) from mdm_device where device_id = ? and not disabled_by_district"
                                 + " and not reenable_requested and provider_status = 'ACTIVE'",

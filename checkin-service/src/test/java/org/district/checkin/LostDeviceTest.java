@@ -137,9 +137,7 @@ class LostDeviceTest {
         Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
         try (KafkaProbe alerts = KafkaProbe.fromNow(Feed.BOOTSTRAP, Topics.DEVICE_ALERTS)) {
             Feed.Device lost = db.known(laptop.withStatus(DeviceStatus.STOLEN));
-            Feed.lossReported(lost, LossKind.STOLEN);
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> db.count("select count(*) from device_command where device_id = ?", lost.id()) == 2);
+            lossQueued(lost, LossKind.STOLEN);
             // The loss report is redelivered: still one LOCK and one LOCATE.
             Feed.lossReported(lost, LossKind.STOLEN);
 
@@ -261,9 +259,7 @@ class LostDeviceTest {
     @Test
     void recoveryPurgesLocationsAndCancelsCommands() {
         Feed.Device lost = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.LOST));
-        Feed.lossReported(lost, LossKind.LOST);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> db.count("select count(*) from device_command where device_id = ?", lost.id()) == 2);
+        lossQueued(lost, LossKind.LOST);
         Api.device(lost.id())
                 .body(Api.withLocation(Api.checkIn()))
                 .post("/api/v1/checkins")
@@ -309,13 +305,14 @@ class LostDeviceTest {
 
     @Test
     void aDeviceItFindsInInventoryAloneHasItsLockAndWipeCancelled() {
-        // A stolen laptop with its loss's LOCK and LOCATE and IT's WIPE queued, the LOCK already sent to its agent.
+        // A stolen laptop with its loss's LOCK and LOCATE and IT's WIPE queued, its LOCK and LOCATE already sent to its
+        // agent.
         SentLock sent = stolenWithItsLockSent();
         Feed.Device stolen = sent.device();
         wiped(stolen);
         // The same for one IT writes off instead: the district gave it up, and its WIPE still waits for it.
         Feed.Device gone = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
-        Feed.lossReported(gone, LossKind.STOLEN);
+        lossQueued(gone, LossKind.STOLEN);
         wiped(gone);
 
         // IT marks the first found in inventory, and writes the second off; no loss report is closed (no event).
@@ -342,10 +339,7 @@ class LostDeviceTest {
 
         // A personal device written off and then deregistered (RETIRED) was not found: its loss's commands stay.
         Feed.Device deregistered = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
-        Feed.lossReported(deregistered, LossKind.STOLEN);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() ->
-                        db.count("select count(*) from device_command where device_id = ?", deregistered.id()) == 2);
+        lossQueued(deregistered, LossKind.STOLEN);
         db.known(deregistered.withStatus(DeviceStatus.WRITTEN_OFF).withStatus(DeviceStatus.RETIRED));
         assertThat(db.count(
                         "select count(*) from device_command where device_id = ? and status = 'PENDING'",
@@ -369,9 +363,7 @@ class LostDeviceTest {
         // queues the loss's LOCK and LOCATE, and IT sends a WIPE to sanitize it.
         Feed.Device found = stolen.withStatus(DeviceStatus.RECOVERED);
         await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(found.updatedAt()));
-        Feed.lossReported(stolen, LossKind.STOLEN);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> db.count("select count(*) from device_command where device_id = ?", stolen.id()) == 2);
+        lossQueued(stolen, LossKind.STOLEN);
         Api.it()
                 .body(java.util.Map.of("type", "WIPE", "confirmAssetTag", found.assetTag()))
                 .post("/api/v1/devices/" + found.id() + "/commands")
@@ -387,10 +379,15 @@ class LostDeviceTest {
                 .isEqualTo("LOCATE CANCELLED, LOCK CANCELLED, WIPE PENDING");
     }
 
-    /** IT queues a WIPE of the device once its loss's LOCK and LOCATE are queued. */
-    private void wiped(Feed.Device device) {
+    /** A loss report of the device, once its LOCK and LOCATE are queued. */
+    private void lossQueued(Feed.Device device, LossKind kind) {
+        Feed.lossReported(device, kind);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> db.count("select count(*) from device_command where device_id = ?", device.id()) == 2);
+    }
+
+    /** IT queues a WIPE of the device (its asset tag typed again). */
+    private void wiped(Feed.Device device) {
         Api.it()
                 .body(java.util.Map.of("type", "WIPE", "confirmAssetTag", device.assetTag()))
                 .post("/api/v1/devices/" + device.id() + "/commands")

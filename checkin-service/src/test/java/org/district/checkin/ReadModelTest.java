@@ -36,26 +36,14 @@ class ReadModelTest {
         db.known(v2);
 
         // Redelivered or reordered snapshots (the same batch statement the consumer runs) change nothing.
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                updates.devices(List.of(Feed.snapshot(v1), Feed.snapshot(v0)));
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        apply(Feed.snapshot(v1), Feed.snapshot(v0));
         assertThat(db.status(v0.id())).isEqualTo("LOST");
         assertThat(db.count("select version from device where id = ?", v0.id())).isEqualTo(2);
 
         // Within one batch the highest version wins too.
         Feed.Device v3 = v2.withStatus(DeviceStatus.RECOVERED);
         Feed.Device v4 = v3.withStatus(DeviceStatus.QUARANTINED);
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                updates.devices(List.of(Feed.snapshot(v4), Feed.snapshot(v3)));
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        apply(Feed.snapshot(v4), Feed.snapshot(v3));
         assertThat(db.status(v0.id())).isEqualTo("QUARANTINED");
     }
 
@@ -70,13 +58,7 @@ class ReadModelTest {
         // written, so the device never shows as missing here.
         Feed.Device stolen = laptop.withStatus(DeviceStatus.STOLEN);
         Feed.Device found = stolen.withStatus(DeviceStatus.RECOVERED);
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                updates.devices(List.of(Feed.snapshot(stolen), Feed.snapshot(found)));
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        apply(Feed.snapshot(stolen), Feed.snapshot(found));
         assertThat(db.status(laptop.id())).isEqualTo("RECOVERED");
         assertThat(db.count(
                         "select count(*) from device_command where device_id = ? and status = 'CANCELLED'",
@@ -96,13 +78,7 @@ class ReadModelTest {
 
         // A replay of the topic brings the old STOLEN snapshot again, in one batch with a newer one.
         Feed.Device inStock = found.withStatus(DeviceStatus.IN_STOCK);
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                updates.devices(List.of(Feed.snapshot(stolen), Feed.snapshot(inStock)));
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        apply(Feed.snapshot(stolen), Feed.snapshot(inStock));
         assertThat(db.status(found.id())).isEqualTo("IN_STOCK");
         assertThat(db.text("select status from device_command where device_id = ? and type = 'WIPE'", found.id()))
                 .isEqualTo("PENDING");
@@ -158,5 +134,16 @@ class ReadModelTest {
                 .body("components.securitySchemes.'device-credential'.scheme", equalTo("Device"))
                 .body("paths.'/api/v1/checkins'.post.security[0].keySet()", contains("device-credential"))
                 .body("paths.'/api/v1/devices/overdue'.get.security[0].keySet()", contains("bearer"));
+    }
+
+    /** Writes these snapshots as one batch of the consumer, in a transaction of their own. */
+    private void apply(org.district.contracts.inventory.DeviceSnapshot... snapshots) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                updates.devices(List.of(snapshots));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
