@@ -506,6 +506,42 @@ class IntuneTest {
     }
 
     @Test
+    void aWipeClaimedBeforeTheLaptopWasFoundIsNotSentAfterIt() throws Exception {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        String id = "i-" + laptop.id();
+        Instant synced = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        listOnly(device(id, laptop, synced, "[]", "managed"));
+        assertThat(sync.run(intune)).isEqualTo(MdmSync.Result.SUCCEEDED);
+        // Stolen: the loss's LOCK and LOCATE, and IT's WIPE (the laptop runs no agent: Intune is its only way).
+        Feed.Device stolen = reportStolen(laptop);
+        wipeFromIt(stolen);
+
+        // One sync claims all three; Graph takes ten seconds over the remote lock, sent first. Meanwhile the laptop is
+        // found and its report closed as recovered.
+        acceptsActions(id);
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/remoteLock"))
+                .willReturn(aResponse().withStatus(204).withFixedDelay(10_000)));
+        server.stubFor(post(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe"))
+                .willReturn(aResponse().withStatus(204)));
+        java.util.concurrent.CompletableFuture<MdmSync.Result> running =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> sync.run(intune));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !server.findAll(
+                        postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/remoteLock")))
+                .isEmpty());
+        Feed.recovered(stolen);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(command(stolen, "WIPE")));
+        assertThat(running)
+                .as("the remote lock is still on its way when the laptop is found")
+                .isNotDone();
+        assertThat(running.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(MdmSync.Result.SUCCEEDED);
+
+        // The WIPE and LOCATE the sync had claimed are not sent: the laptop is back in the district's hands.
+        server.verify(0, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/wipe")));
+        server.verify(0, postRequestedFor(urlPathEqualTo(IntuneServer.DEVICES + "/" + id + "/locateDevice")));
+        assertThat(command(stolen, "WIPE")).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void aWipeIntuneAnswersForbiddenIsNotItsRefusalOfTheLaptop() {
         Feed.Device laptop = syncedWithAWipe();
         String id = "i-" + laptop.id();

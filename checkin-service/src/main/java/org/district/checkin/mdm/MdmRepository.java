@@ -352,6 +352,17 @@ public class MdmRepository {
     }
 
     /**
+     * Of these claimed commands, those still sent through a manager (DELIVERED): read right before a chunk is sent,
+     * so a command a recovery cancelled after the sync claimed it (earlier chunks can take minutes) is not sent.
+     */
+    public Set<UUID> stillClaimed(Collection<UUID> commandIds) throws SQLException {
+        return new HashSet<>(rows(
+                "select id from device_command where id = any(?) and status = 'DELIVERED'",
+                rs -> rs.getObject(1, UUID.class),
+                (Object) uuids(commandIds)));
+    }
+
+    /**
      * The manager refused the command for the device as it was sent: FAILED, as a device's agent would report it, the
      * refusal recorded ({@link CheckInRepository#MANAGER_MAY_TAKE_WIPE}).
      */

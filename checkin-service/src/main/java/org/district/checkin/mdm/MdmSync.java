@@ -466,12 +466,26 @@ public class MdmSync {
      * manager refused has its command FAILED. When the manager cannot be reached, or fails part-way through a chunk
      * it is sent device by device, what it answered before stands, and the rest goes back to PENDING with the failure
      * counted: the manager did not take them at this sync, and one that fails for every device (a permission the
-     * district's app lacks) hands them all to their agents after the same number of syncs.
+     * district's app lacks) hands them all to their agents after the same number of syncs. A command cancelled since
+     * the claim (a recovery) is not sent: the window between the check and the send is one statement's.
      */
     private List<String> send(
-            MdmProvider provider, DeviceCommand.Type type, List<MdmRepository.ManagedCommand> chunk, Counts counts)
+            MdmProvider provider, DeviceCommand.Type type, List<MdmRepository.ManagedCommand> claimed, Counts counts)
             throws InterruptedException {
         CheckInSource source = provider.source();
+        // A recovery may have cancelled some since the claim: those are not sent.
+        Set<UUID> live = tx(() -> repository.stillClaimed(
+                claimed.stream().map(MdmRepository.ManagedCommand::commandId).toList()));
+        List<MdmRepository.ManagedCommand> chunk =
+                claimed.stream().filter(c -> live.contains(c.commandId())).toList();
+        if (chunk.size() < claimed.size()) {
+            LOG.infof(
+                    "%s: %d %s commands cancelled since this sync claimed them, not sent",
+                    source, claimed.size() - chunk.size(), type);
+        }
+        if (chunk.isEmpty()) {
+            return List.of();
+        }
         List<String> ids = chunk.stream()
                 .map(MdmRepository.ManagedCommand::providerDeviceId)
                 .distinct()
