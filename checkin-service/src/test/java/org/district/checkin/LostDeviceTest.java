@@ -337,7 +337,8 @@ class LostDeviceTest {
                         gone.id()))
                 .isEqualTo(1);
 
-        // A personal device written off and then deregistered (RETIRED) was not found: its loss's commands stay.
+        // A device written off and then deregistered (RETIRED: inventory allows it for a personal device; the rule here
+        // does not look at ownership) was not found: its loss's commands stay.
         Feed.Device deregistered = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
         lossQueued(deregistered, LossKind.STOLEN);
         db.known(deregistered.withStatus(DeviceStatus.WRITTEN_OFF).withStatus(DeviceStatus.RETIRED));

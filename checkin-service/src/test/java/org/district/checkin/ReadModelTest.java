@@ -67,6 +67,28 @@ class ReadModelTest {
     }
 
     @Test
+    void aLossAndItsWriteOffReadInOneBatchStillEndWhenTheDeviceIsFound() {
+        Feed.Device laptop = db.known(Feed.laptop("LINCOLN-HS"));
+        Feed.lossReported(laptop, org.district.contracts.lossreport.LossKind.STOLEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from device_command where device_id = ?", laptop.id()) == 2);
+
+        // STOLEN and WRITTEN_OFF in one poll: the write-off keeps the loss's commands, and the loss's mark.
+        Feed.Device writtenOff = laptop.withStatus(DeviceStatus.STOLEN).withStatus(DeviceStatus.WRITTEN_OFF);
+        apply(Feed.snapshot(laptop.withStatus(DeviceStatus.STOLEN)), Feed.snapshot(writtenOff));
+        assertThat(db.count(
+                        "select count(*) from device_command where device_id = ? and status = 'PENDING'", laptop.id()))
+                .isEqualTo(2);
+
+        // Found after all: the loss's commands end.
+        apply(Feed.snapshot(writtenOff.withStatus(DeviceStatus.RECOVERED)));
+        assertThat(db.count(
+                        "select count(*) from device_command where device_id = ? and status = 'CANCELLED'",
+                        laptop.id()))
+                .isEqualTo(2);
+    }
+
+    @Test
     void aRedeliveredLossDoesNotCancelWhatItSendsToTheFoundDevice() {
         Feed.Device stolen = db.known(Feed.laptop("LINCOLN-HS").withStatus(DeviceStatus.STOLEN));
         Feed.Device found = db.known(stolen.withStatus(DeviceStatus.RECOVERED));

@@ -384,7 +384,7 @@ public class MdmRepository {
         // The LOCKs locked first: a recovery cancelling one now commits before they are read, or waits for this.
         update(
                 "with locks as (select id, status, sent_via_provider, sent_via_device_id from device_command"
-                        + " where id = any(?) for update)"
+                        + " where id = any(?) order by id for update)"
                         + " update mdm_device m set disabled_by_district = true,"
                         + " reenable_requested = (c.status = 'CANCELLED') from locks c"
                         + " where m.provider = c.sent_via_provider and m.provider_device_id = c.sent_via_device_id",

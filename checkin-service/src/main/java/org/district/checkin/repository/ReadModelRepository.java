@@ -47,6 +47,7 @@ public class ReadModelRepository {
             select * from unnest(?::uuid[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], \
             ?::bool[], ?::uuid[], ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], \
             ?::text[]::timestamptz[], ?::text[]::date[], ?::text[], ?::text[], ?::bool[], ?::text[]::timestamptz[]) \
+            order by 1 \
             on conflict (id) do update set version = excluded.version, asset_tag = excluded.asset_tag, \
             serial_number = excluded.serial_number, \
             type = excluded.type, school = excluded.school, ownership = excluded.ownership, \
@@ -136,13 +137,15 @@ public class ReadModelRepository {
 
     /**
      * When the device's current loss began: set from the snapshot's time when it becomes LOST or STOLEN (kept from one
-     * to the other, and through a write-off, so that finding it later still ends the loss), cleared when it is anything
-     * else, whichever way it was found (a report closed as recovered, or IT's move in inventory).
+     * to the other, and through a write-off, so that finding it later still ends the loss; set by a write-off whose
+     * loss came in the same batch), cleared when it is anything else, whichever way it was found (a report closed as
+     * recovered, or IT's move in inventory).
      */
     private static final String MISSING_SINCE =
             """
-            update device set missing_since = case when status in ('LOST', 'STOLEN') then updated_at end \
-            where id = any(?) and ((missing_since is null and status in ('LOST', 'STOLEN')) \
+            update device set missing_since = \
+            case when status in ('LOST', 'STOLEN', 'WRITTEN_OFF') then updated_at end where id = any(?) and ((missing_since is null \
+            and (status in ('LOST', 'STOLEN') or (status = 'WRITTEN_OFF' and id = any(?)))) \
             or (missing_since is not null and status not in ('LOST', 'STOLEN', 'WRITTEN_OFF')))""";
 
     private static final String CLEAR_LOST_MARKS =
@@ -174,8 +177,8 @@ public class ReadModelRepository {
     AgroalDataSource dataSource;
 
     /**
-     * Upserts the snapshots (one per device, in id order: the order the check-in writer locks devices in, so the two
-     * never deadlock), then purges the locations and lost marks of devices no longer missing, cancels the open commands
+     * Upserts the snapshots (one per device, in the database's id order, {@code order by 1}: the order the check-in
+     * writer locks devices in, so the two never deadlock; Java's UUID order differs, it compares signed), then purges the locations and lost marks of devices no longer missing, cancels the open commands
      * of those found (and has their device managers enable them again), and closes the return
      * tasks of devices no longer with the person. {@code missingInBatch}: the devices a snapshot of the batch showed
      * LOST or STOLEN, each with the highest such version. A snapshot without an update time counts as updated
@@ -267,6 +270,7 @@ public class ReadModelRepository {
             }
             try (PreparedStatement ps = c.prepareStatement(MISSING_SINCE)) {
                 ps.setArray(1, ids);
+                ps.setArray(2, wereMissing);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(CLOSE_STALE_TASKS)) {
