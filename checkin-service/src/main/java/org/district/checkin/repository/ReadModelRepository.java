@@ -144,7 +144,8 @@ public class ReadModelRepository {
     private static final String MISSING_SINCE =
             """
             update device set missing_since = \
-            case when status in ('LOST', 'STOLEN', 'WRITTEN_OFF') then updated_at end where id = any(?) and ((missing_since is null \
+            case when status in ('LOST', 'STOLEN', 'WRITTEN_OFF') then updated_at end \
+            where id = any(?) and ((missing_since is null \
             and (status in ('LOST', 'STOLEN') or (status = 'WRITTEN_OFF' and id = any(?)))) \
             or (missing_since is not null and status not in ('LOST', 'STOLEN', 'WRITTEN_OFF')))""";
 
@@ -178,11 +179,11 @@ public class ReadModelRepository {
 
     /**
      * Upserts the snapshots (one per device, in the database's id order, {@code order by 1}: the order the check-in
-     * writer locks devices in, so the two never deadlock; Java's UUID order differs, it compares signed), then purges the locations and lost marks of devices no longer missing, cancels the open commands
-     * of those found (and has their device managers enable them again), and closes the return
-     * tasks of devices no longer with the person. {@code missingInBatch}: the devices a snapshot of the batch showed
-     * LOST or STOLEN, each with the highest such version. A snapshot without an update time counts as updated
-     * {@code now};
+     * writer locks devices in, so the two never deadlock; Java's UUID order differs, it compares signed), then purges
+     * the locations and lost marks of devices no longer missing, cancels the open commands of those found (and has
+     * their device managers enable them again), and closes the return tasks of devices no longer with the person.
+     * {@code missingInBatch}: the devices a snapshot of the batch showed LOST or STOLEN, each with the highest such
+     * version. A snapshot without an update time counts as updated {@code now};
      * {@code dueOn} gives the due date a new or newly assigned device starts from. Returns the check-in states of the
      * devices whose compliance verdict this changed (a device never seen that holds sensitive data, or no longer).
      */
