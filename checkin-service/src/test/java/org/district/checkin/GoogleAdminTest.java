@@ -276,7 +276,7 @@ class GoogleAdminTest {
 
     @Test
     void aChromebookFoundWhileItsDisableIsOnItsWayIsEnabledAgain() throws Exception {
-        Disabled listed = aStolenChromebookListed();
+        StolenChromebook listed = aStolenChromebookListed();
         Feed.Device stolen = listed.stolen();
         Feed.Device chromebook = stolen;
         String gid = listed.gid();
@@ -310,7 +310,7 @@ class GoogleAdminTest {
     }
 
     /** A Chromebook Google lists (synced by one run), then reported stolen, its LOCK waiting for the next sync. */
-    private Disabled aStolenChromebookListed() {
+    private StolenChromebook aStolenChromebookListed() {
         Feed.Device chromebook = db.known(Feed.device(DeviceType.CHROMEBOOK, "LINCOLN-HS"));
         String gid = "gid-" + chromebook.id();
         Instant synced = Instant.now().minusSeconds(600);
@@ -325,12 +325,12 @@ class GoogleAdminTest {
                                         + " and status = 'PENDING'",
                                 stolen.id())
                         == 1);
-        return new Disabled(stolen, gid, synced);
+        return new StolenChromebook(stolen, gid, synced);
     }
 
     /** A Chromebook Google lists, reported stolen, and disabled by the next sync (asserted on the way). */
-    private Disabled aStolenChromebookDisabled() throws Exception {
-        Disabled listed = aStolenChromebookListed();
+    private StolenChromebook aStolenChromebookDisabled() throws Exception {
+        StolenChromebook listed = aStolenChromebookListed();
         Feed.Device stolen = listed.stolen();
         Feed.Device chromebook = stolen;
         String gid = listed.gid();
@@ -353,7 +353,7 @@ class GoogleAdminTest {
                 .statusCode(200)
                 .body("find { it.type == 'LOCK' }.status", equalTo("DONE"));
 
-        return new Disabled(stolen, gid, synced);
+        return new StolenChromebook(stolen, gid, synced);
     }
 
     /** Google was asked once to change the Chromebook's status by this action (DISABLE, REENABLE). */
@@ -366,11 +366,11 @@ class GoogleAdminTest {
     }
 
     /** A stolen Chromebook, its entry in Google Admin, and when it last synced there. */
-    private record Disabled(Feed.Device stolen, String gid, Instant synced) {}
+    private record StolenChromebook(Feed.Device stolen, String gid, Instant synced) {}
 
     @Test
     void aChromebookItFindsInInventoryAloneIsEnabledAgain() throws Exception {
-        Disabled disabled = aStolenChromebookDisabled();
+        StolenChromebook disabled = aStolenChromebookDisabled();
         // IT moves it out of STOLEN in inventory; no loss report is closed, so no recovery event comes.
         Feed.Device found = db.known(disabled.stolen().withStatus(DeviceStatus.RECOVERED));
         assertThat(db.count("select count(*) from mdm_device where device_id = ? and reenable_requested", found.id()))
@@ -386,7 +386,7 @@ class GoogleAdminTest {
 
     @Test
     void aStolenChromebookIsDisabledWithinOneSyncAndEnabledAgainOnRecovery() throws Exception {
-        Disabled disabled = aStolenChromebookDisabled();
+        StolenChromebook disabled = aStolenChromebookDisabled();
         Feed.Device stolen = disabled.stolen();
         String gid = disabled.gid();
         Instant synced = disabled.synced();

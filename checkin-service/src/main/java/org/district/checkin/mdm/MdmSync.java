@@ -505,13 +505,12 @@ public class MdmSync {
         List<UUID> back = new ArrayList<>();
         List<UUID> taken = new ArrayList<>();
         for (MdmRepository.ManagedCommand c : chunk) {
-            if (!answers.containsKey(c.providerDeviceId()) && failure != null) {
+            boolean answered = answers.containsKey(c.providerDeviceId());
+            if (!answered && failure != null) {
                 back.add(c.commandId());
                 continue;
             }
-            String refusal = answers.containsKey(c.providerDeviceId())
-                    ? answers.get(c.providerDeviceId())
-                    : "no answer for the device";
+            String refusal = answered ? answers.get(c.providerDeviceId()) : "no answer for the device";
             if (refusal == null) {
                 done.add(c.providerDeviceId());
                 taken.add(c.commandId());

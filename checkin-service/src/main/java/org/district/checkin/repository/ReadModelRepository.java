@@ -94,6 +94,13 @@ public class ReadModelRepository {
             where l.device_id = d.id and d.id = any(?) and d.status not in ('LOST', 'STOLEN')""";
 
     /**
+     * The condition on device {@code d} that it was missing and is found ({@link #CANCEL_FOUND_COMMANDS}); its
+     * parameter is the batch's newly missing devices.
+     */
+    private static final String FOUND = "(d.missing_since is not null or d.id = any(?))"
+            + " and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF', 'RETIRED')";
+
+    /**
      * A device that was missing and is now anything but LOST, STOLEN, WRITTEN_OFF or RETIRED was found, whichever way:
      * a report closed as recovered, or IT's own move in inventory (which publishes no recovery event), even months
      * after a write-off (a written-off device that is deregistered, RETIRED, was not found). "Was missing": its current
@@ -110,9 +117,9 @@ public class ReadModelRepository {
             """
             update device_command c set status = 'CANCELLED', cancelled_at = ?, cancelled_by = 'recovery:inventory' \
             from device d where c.device_id = d.id and d.id = any(?) and c.status in ('PENDING', 'DELIVERED') \
-            and (d.missing_since is not null or d.id = any(?)) \
-            and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF', 'RETIRED') \
-            and (c.created_at <= d.updated_at or c.issued_by like 'loss-report:%')""";
+            and\s"""
+                    + FOUND
+                    + " and (c.created_at <= d.updated_at or c.issued_by like 'loss-report:%')";
 
     /**
      * The same devices: a device manager that disabled one for the district enables it again at its next sync. Runs
@@ -123,8 +130,8 @@ public class ReadModelRepository {
             """
             update mdm_device m set reenable_requested = true from device d \
             where m.device_id = d.id and d.id = any(?) and m.disabled_by_district and not m.reenable_requested \
-            and (d.missing_since is not null or d.id = any(?)) \
-            and d.status not in ('LOST', 'STOLEN', 'WRITTEN_OFF', 'RETIRED')""";
+            and\s"""
+                    + FOUND;
 
     /**
      * Of the devices and versions given (each device's highest LOST or STOLEN snapshot in a batch), those whose
