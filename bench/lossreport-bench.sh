@@ -33,5 +33,5 @@ sample_rss lossreport-bench
 bench_java org.district.bench.LossReportBench \
   --base "http://127.0.0.1:$PORT" --jdbc "jdbc:postgresql://$DB_HOST:$DB_PORT/$DB" --smtp-port "$SMTP" \
   --service-pid "$(cat "$RUN_DIR/lossreport-bench.pid")" --rates "${RATE:-${RATES:-50 100 150 200 300 400}}" --warmup "${WARMUP:-90}" \
-  --step-warmup "${STEP_WARMUP:-30}" --duration "${DURATION:-60}" | tee "$BENCH_OUT/lossreport.txt"
+  --step-warmup "${STEP_WARMUP:-30}" --duration "${DURATION:-60}" --rest "${REST:-20}" | tee "$BENCH_OUT/lossreport.txt"
 stop_sampling lossreport-bench

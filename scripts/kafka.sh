@@ -219,7 +219,9 @@ start() {
   info "Starting Kafka ($INSTANCE) on 127.0.0.1:$PORT"
   touch "$LOG_FILE"
   LOG_OFFSET="$(stat -c %s "$LOG_FILE")"
-  nohup java -Xms128m -Xmx"${KAFKA_HEAP:-512m}" -XX:+UseG1GC \
+  # KAFKA_JVM_OPTS: more flags for the broker's JVM (a flight recording while a benchmark runs, for instance).
+  # shellcheck disable=SC2086
+  nohup java -Xms128m -Xmx"${KAFKA_HEAP:-512m}" -XX:+UseG1GC ${KAFKA_JVM_OPTS:-} \
     -Dlog4j2.configurationFile="$INSTANCE_DIR/log4j2.yaml" \
     -cp "$LIB_DIR/*" kafka.Kafka "$INSTANCE_DIR/server.properties" >>"$LOG_FILE" 2>&1 &
   echo $! >"$PID_FILE"

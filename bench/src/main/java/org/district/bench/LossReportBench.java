@@ -61,8 +61,17 @@ public final class LossReportBench {
         }
         CpuMeter meter = new CpuMeter(Long.parseLong(opts.getOrDefault("service-pid", "0")));
         List<Step> steps = new ArrayList<>();
+        Duration rest = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("rest", "20")));
         try (BearerTokens staff = BearerTokens.of("STAFF", LossReportReadModel.staff(holders));
                 SmtpSink sink = new SmtpSink(smtpPort)) {
+            // What the stack spends with no report arriving (pollers, heartbeats, timers): a share of each report's
+            // CPU below that does not grow with the rate.
+            if (!rest.isZero()) {
+                CpuMeter.Sample idle = meter.during(() -> pause(rest));
+                System.out.printf(
+                        "%nCPU at rest over %d s, us a second: machine (service / generator / PostgreSQL / Kafka) %s%n",
+                        rest.toSeconds(), idle.per(rest.toSeconds()).cell());
+            }
             int offset = 0;
             for (int s = 0; s < rates.size(); s++) {
                 double rate = rates.get(s);
@@ -264,6 +273,14 @@ public final class LossReportBench {
         }
         System.out.println();
         steps.forEach(step -> System.out.println(step.cpuLine()));
+    }
+
+    static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static List<Double> rates(String spec) {
