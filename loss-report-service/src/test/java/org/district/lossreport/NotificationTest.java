@@ -9,15 +9,12 @@ import static org.hamcrest.Matchers.everyItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +39,8 @@ import org.district.contracts.inventory.PersonKind;
 import org.district.lossreport.Inventory.Device;
 import org.district.lossreport.Inventory.Person;
 import org.district.lossreport.MailAndWebhook.Email;
-import org.district.lossreport.domain.Channel;
 import org.district.lossreport.messaging.ItNotifier;
 import org.district.lossreport.messaging.SupervisorNotifier;
-import org.district.lossreport.repository.Delivery;
-import org.district.lossreport.repository.NotificationRepository;
 import org.district.support.messaging.EventConsumers;
 import org.district.testing.KafkaProbe;
 import org.district.testing.TestApi;
@@ -91,9 +85,6 @@ class NotificationTest {
 
     @Inject
     MeterRegistry registry;
-
-    @Inject
-    NotificationRepository notificationRows;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -167,7 +158,7 @@ class NotificationTest {
         assertThat(toIt.messageId()).startsWith("<" + eventId + ".").endsWith("@lossreport.district.example>");
         assertThat(toBoss.messageId()).startsWith("<" + eventId + ".").isNotEqualTo(toIt.messageId());
 
-        // Marked SENT moments after the servers accepted them (the worker writes its marks together).
+        // Marked SENT right after the servers accepted them: moments after the emails arrived.
         await().atMost(WAIT).untilAsserted(() -> Api.it()
                 .queryParam("reportId", id)
                 .get("/api/v1/notifications")
@@ -784,73 +775,6 @@ class NotificationTest {
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> MailAndWebhook.emailsTo(recipient, subject).size() == 1);
-    }
-
-    @Test
-    void messagesAcceptedTogetherAreMarkedSentEachAtItsOwnMomentAndOneWhoseClaimRanOutIsLeftAlone() {
-        String subject = "Marks test " + UUID.randomUUID();
-        // Three claimed deliveries (due only after a lease far in the future, so the worker leaves them alone).
-        List<Delivery> claimed = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            UUID id = UUID.randomUUID();
-            UUID token = UUID.randomUUID();
-            db().execute(
-                            "insert into notification (id, event_id, event_type, consumer, recipient, channel, subject,"
-                                    + " body, status, attempts, next_attempt_at, claim_token, created_at, updated_at)"
-                                    + " values (?, ?, 'LossReported', 'it-notifier', ?, 'EMAIL', ?, 'body', 'PENDING',"
-                                    + " 1, now() + interval '1 hour', ?, now(), now())",
-                            id,
-                            UUID.randomUUID(),
-                            "marks-" + i + "@district.example",
-                            subject,
-                            token);
-            claimed.add(new Delivery(
-                    id, null, "LossReported", null, null, null, Channel.EMAIL, subject, "body", null, 1, token));
-        }
-        // The third one's claim ran out and another worker claimed it again: its mark must not land.
-        Delivery stale = claimed.get(2);
-        claimed.set(
-                2,
-                new Delivery(
-                        stale.id(),
-                        null,
-                        "LossReported",
-                        null,
-                        null,
-                        null,
-                        Channel.EMAIL,
-                        subject,
-                        "body",
-                        null,
-                        1,
-                        UUID.randomUUID()));
-        Instant first = Instant.parse("2026-03-02T10:15:30.123456Z");
-        Instant second = Instant.parse("2026-03-02T10:15:30.170001Z");
-
-        Map<UUID, Instant> marked = QuarkusTransaction.requiringNew()
-                .call(() -> notificationRows.markSent(claimed, List.of(first, second, second)));
-
-        assertThat(marked).containsOnlyKeys(claimed.get(0).id(), claimed.get(1).id());
-        List<Map<String, Object>> rows = db().rows(
-                        "select status, cast(sent_at as text) as sent_at, claim_token from notification where subject = ?"
-                                + " order by recipient",
-                        subject);
-        assertThat(rows).extracting(r -> r.get("status")).containsExactly("SENT", "SENT", "PENDING");
-        assertThat(db().count(
-                                "select count(*) from notification where id = ? and sent_at = ?",
-                                claimed.get(0).id(),
-                                Timestamp.from(first)))
-                .as("sent at the moment its server accepted it, not when the mark was written")
-                .isEqualTo(1);
-        assertThat(db().count(
-                                "select count(*) from notification where id = ? and sent_at = ?",
-                                claimed.get(1).id(),
-                                Timestamp.from(second)))
-                .isEqualTo(1);
-        assertThat(rows.get(0).get("claim_token")).isNull();
-        assertThat(rows.get(2).get("claim_token"))
-                .as("the other worker's claim stands")
-                .isNotNull();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -13,15 +13,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -46,28 +42,16 @@ import org.jboss.logging.Logger;
  * through the outbox, in the same transaction. A failure that no retry can fix (the mail server refuses the message or
  * recipient with a 5xx reply, the webhook answers a 4xx other than 408 or 429) fails the row at once, so IT sees it
  * minutes or hours sooner than after the whole backoff.
- *
- * <p>Messages the server accepted are marked SENT together: a recorder thread writes every mark that came in within
- * {@link #RECORD_WINDOW} of the first in one statement and one transaction, with each message's own moment of
- * acceptance (two transactions per report, one per email, were the largest share of the database's work for a loss
- * report; docs/benchmarks.md). A mark waiting there when the replica dies is lost like one that failed to commit: the
- * lease runs out and the message is sent again, with the same Message-ID.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int MAX_ERROR_LENGTH = 1000;
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"']+@[^\\s<>()\\[\\],;:\"']+");
-
-    /** How long the recorder gathers the marks of accepted messages before it writes them. */
-    static final Duration RECORD_WINDOW = Duration.ofMillis(50);
-
-    /** The least time between two claims while the last one did not fill its batch. */
+    /** The least time between two claims that take rows, unless the first filled its batch. */
     static final Duration CLAIM_GAP = Duration.ofMillis(50);
 
-    /** The most marks one statement writes. */
-    private static final int RECORD_BATCH = 500;
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"']+@[^\\s<>()\\[\\],;:\"']+");
 
     @Inject
     NotifySettings settings;
@@ -88,9 +72,6 @@ public class DeliveryWorker {
     MeterRegistry registry;
 
     private final Semaphore wakeUps = new Semaphore(0);
-    private final BlockingQueue<Accepted> accepted = new LinkedBlockingQueue<>();
-    private volatile boolean recording;
-    private Thread recorder;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private Semaphore slots;
@@ -128,10 +109,6 @@ public class DeliveryWorker {
             return t;
         });
         running = true;
-        recording = true;
-        recorder = new Thread(this::recordAccepted, "notification-recorder");
-        recorder.setDaemon(true);
-        recorder.start();
         dispatcher = new Thread(this::run, "notification-dispatcher");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -154,15 +131,6 @@ public class DeliveryWorker {
             pool.shutdown();
             try {
                 pool.awaitTermination(settings.smtpTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        // The marks of the messages accepted until now are written before the replica goes.
-        recording = false;
-        if (recorder != null) {
-            try {
-                recorder.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -191,11 +159,12 @@ public class DeliveryWorker {
     /**
      * Claims due deliveries in batches and hands them to the pool as its slots free. A batch is as many as the slots
      * take in two rounds: a busy dispatcher asks the database once per batch, not once per finished delivery (claiming
-     * one row per freed slot made the claim statement the limit, about a hundred deliveries a second). A claim that
-     * follows one that did not fill its batch waits until {@link #CLAIM_GAP} has passed since it: while reports keep
-     * coming, a claim takes the rows of several (otherwise each email was claimed alone, in a transaction of its own);
-     * a report after a quiet spell is claimed at once. A claimed row that waited here so long that its lease could run
-     * out during its attempt is left for the next claim.
+     * one row per freed slot made the claim statement the limit, about a hundred deliveries a second). While
+     * notifications keep coming, a claim waits until {@link #CLAIM_GAP} has passed since the last one that took rows,
+     * unless that one filled its batch: a claim then takes the rows of several reports (without it, each email was
+     * claimed alone, in a transaction of its own, followed by a look for the next due one; docs/benchmarks.md); the
+     * first after a quiet spell is immediate. A claimed row that waited here so long that its lease could run out
+     * during its attempt is left for the next claim.
      */
     private void run() {
         long backoff = 0;
@@ -211,10 +180,12 @@ public class DeliveryWorker {
                     if (!lastFull && gap > 0) {
                         TimeUnit.NANOSECONDS.sleep(gap);
                     }
-                    lastClaim = System.nanoTime();
                     List<Delivery> claimed = claim(batch);
-                    lastFull = claimed.size() == batch;
                     backoff = 0;
+                    if (!claimed.isEmpty()) {
+                        lastClaim = System.nanoTime();
+                        lastFull = claimed.size() == batch;
+                    }
                     if (claimed.isEmpty()) {
                         waitForWork(untilNextDue());
                         continue;
@@ -302,10 +273,6 @@ public class DeliveryWorker {
             permanent = isPermanent(e);
         }
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        if (error == null) {
-            accepted.add(new Accepted(d, Instant.now()));
-            return;
-        }
         String outcome = error;
         boolean hopeless = permanent;
         try {
@@ -335,71 +302,17 @@ public class DeliveryWorker {
         return false;
     }
 
-    /** A message its server accepted, waiting for the recorder to mark it SENT. */
-    private record Accepted(Delivery delivery, Instant at) {}
-
-    /**
-     * Writes the marks of accepted messages: waits for one, gathers those that come in within {@link
-     * #RECORD_WINDOW}, and marks them all in one transaction. Runs until the worker stops and nothing is left.
-     */
-    private void recordAccepted() {
-        List<Accepted> batch = new ArrayList<>();
-        while (recording || !accepted.isEmpty()) {
-            try {
-                Accepted first = accepted.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                long until = System.nanoTime() + RECORD_WINDOW.toNanos();
-                while (batch.size() < RECORD_BATCH) {
-                    long left = until - System.nanoTime();
-                    Accepted next = left > 0 && recording ? accepted.poll(left, TimeUnit.NANOSECONDS) : accepted.poll();
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
-                }
-            } catch (InterruptedException e) {
-                // Only the worker's own stop interrupts it (it does not): write what was gathered and what is left.
-                recording = false;
+    private void record(Delivery d, String error, boolean permanent) {
+        if (error == null) {
+            Optional<Instant> createdAt = notifications.markSent(d);
+            sent.increment();
+            if (createdAt.isEmpty()) {
+                LOG.infof("Notification %s was sent after its claim expired; another worker may send it again", d.id());
+            } else if (d.attempt() == 1) {
+                delay.record(Duration.between(createdAt.get(), Instant.now()));
             }
-            if (!batch.isEmpty()) {
-                markSent(batch);
-                batch.clear();
-            }
-        }
-    }
-
-    private void markSent(List<Accepted> batch) {
-        List<Delivery> deliveries = new ArrayList<>(batch.size());
-        List<Instant> times = new ArrayList<>(batch.size());
-        batch.forEach(a -> {
-            deliveries.add(a.delivery());
-            times.add(a.at());
-        });
-        Map<UUID, Instant> created;
-        try {
-            created = QuarkusTransaction.requiringNew().call(() -> notifications.markSent(deliveries, times));
-        } catch (RuntimeException e) {
-            // Their leases run out and the messages are sent again, with the same Message-IDs.
-            LOG.warnf("Could not record the delivery of %d notifications: %s", batch.size(), rootMessage(e));
             return;
         }
-        for (Accepted a : batch) {
-            sent.increment();
-            Instant createdAt = created.get(a.delivery().id());
-            if (createdAt == null) {
-                LOG.infof(
-                        "Notification %s was sent after its claim expired; another worker may send it again",
-                        a.delivery().id());
-            } else if (a.delivery().attempt() == 1) {
-                delay.record(Duration.between(createdAt, a.at()));
-            }
-        }
-    }
-
-    private void record(Delivery d, String error, boolean permanent) {
         String shortError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         if (d.attempt() < settings.maxAttempts() && !permanent) {
             double waitSeconds = backoffSeconds(d.attempt());

@@ -5,9 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.district.lossreport.domain.Channel;
@@ -34,10 +32,9 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
             + " where n.id = due.id"
             + " returning n.id, n.event_id, n.event_type, n.report_id, n.device_id, n.recipient, n.channel,"
             + " n.subject, n.body, n.link, n.attempts";
-    private static final String MARK_SENT = "update notification n set status = 'SENT', sent_at = s.sent_at,"
-            + " updated_at = now(), last_error = null, claim_token = null"
-            + " from unnest(cast(?1 as uuid[]), cast(?2 as uuid[]), cast(cast(?3 as text[]) as timestamptz[]))"
-            + " as s(id, token, sent_at) where n.id = s.id and n.claim_token = s.token returning n.id, n.created_at";
+    private static final String MARK_SENT = "update notification set status = 'SENT', sent_at = now(),"
+            + " updated_at = now(), last_error = null, claim_token = null where id = ?1 and claim_token = ?2"
+            + " returning created_at";
     private static final String MARK_RETRY = "update notification set status = 'RETRYING', last_error = ?3,"
             + " next_attempt_at = now() + make_interval(secs => ?4), updated_at = now(), claim_token = null"
             + " where id = ?1 and claim_token = ?2";
@@ -113,31 +110,15 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return out;
     }
 
-    /**
-     * Marks claimed deliveries SENT, each with the moment its server accepted it, in one statement; returns the
-     * creation time of each one marked. A delivery whose claim had already run out is left as it is (absent).
-     */
+    /** Marks a claimed delivery SENT; its creation time, or empty when the claim had already run out. */
     @SuppressWarnings("unchecked")
-    public Map<UUID, Instant> markSent(List<Delivery> deliveries, List<Instant> acceptedAt) {
-        UUID[] ids = new UUID[deliveries.size()];
-        UUID[] tokens = new UUID[deliveries.size()];
-        String[] times = new String[deliveries.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = deliveries.get(i).id();
-            tokens[i] = deliveries.get(i).claimToken();
-            times[i] = acceptedAt.get(i).toString();
-        }
-        List<Object[]> rows = getEntityManager()
+    public Optional<Instant> markSent(Delivery d) {
+        List<Object> createdAt = getEntityManager()
                 .createNativeQuery(MARK_SENT)
-                .setParameter(1, ids)
-                .setParameter(2, tokens)
-                .setParameter(3, times)
+                .setParameter(1, d.id())
+                .setParameter(2, d.claimToken())
                 .getResultList();
-        Map<UUID, Instant> created = new HashMap<>();
-        for (Object[] r : rows) {
-            created.put(NativeValues.uuid(r[0]), NativeValues.instant(r[1]));
-        }
-        return created;
+        return createdAt.stream().findFirst().map(NativeValues::instant);
     }
 
     /** Schedules another attempt of a claimed delivery after {@code waitSeconds}. */

@@ -49,9 +49,10 @@ import org.jboss.logging.Logger;
  * broker comes back while it is being sent) is aborted and sent again in order, and no consumer sees a later event of a
  * device before an earlier one. The rows are marked published only after the Kafka transaction committed; after a
  * crash between the two, the batch is sent again and consumers drop the duplicates by event id. While the broker is
- * down, events wait in the table and the relay backs off. While events keep coming, a batch that follows one that was
- * not full starts {@code district.outbox.batch-gap} after it at the earliest, so they share transactions
- * (docs/benchmarks.md: one transaction per event was most of what the broker spent on a loss report).
+ * down, events wait in the table and the relay backs off. While events keep coming, a batch that follows one that
+ * published some but was not full starts {@code district.outbox.batch-gap} after it at the earliest, so events
+ * committed close together share a Kafka transaction, each of which costs the broker several writes of its own
+ * (docs/benchmarks.md); the first after a quiet spell leaves at once.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -160,8 +161,12 @@ public class OutboxRelay {
                 if (!lastFull && gap > 0) {
                     TimeUnit.NANOSECONDS.sleep(gap);
                 }
-                lastBatch = System.nanoTime();
+                long started = System.nanoTime();
                 int count = publishBatch();
+                if (count > 0) {
+                    // Only batches that published count: a look that found nothing does not delay the next one.
+                    lastBatch = started;
+                }
                 lastFull = count >= settings.batchSize();
                 backoffMillis = 0;
                 refreshBacklog(false);

@@ -17,9 +17,9 @@ public interface OutboxSettings {
     Duration pollInterval();
 
     /**
-     * The least time between the starts of two relay batches while the last one was not full: events committed close
-     * together leave in one Kafka transaction (each costs the broker several writes of its own) instead of one each.
-     * A batch after a quiet spell starts at once; 0 turns it off.
+     * The least time between the starts of two relay batches that publish, unless the first was full: events committed
+     * close together leave in one Kafka transaction (each costs the broker several writes of its own) instead of one
+     * each. The first batch after a quiet spell starts at once; 0 turns it off.
      */
     @WithDefault("50ms")
     Duration batchGap();
