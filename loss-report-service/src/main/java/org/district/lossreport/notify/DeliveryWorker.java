@@ -179,6 +179,10 @@ public class DeliveryWorker {
                     long gap = lastClaim + CLAIM_GAP.toNanos() - System.nanoTime();
                     if (!lastFull && gap > 0) {
                         TimeUnit.NANOSECONDS.sleep(gap);
+                        if (!running) {
+                            // Stopping: rows claimed now would wait for their lease before another worker sent them.
+                            return;
+                        }
                     }
                     List<Delivery> claimed = claim(batch);
                     backoff = 0;

@@ -160,6 +160,9 @@ public class OutboxRelay {
                 long gap = lastBatch + gapNanos - System.nanoTime();
                 if (!lastFull && gap > 0) {
                     TimeUnit.NANOSECONDS.sleep(gap);
+                    if (!running) {
+                        return;
+                    }
                 }
                 long started = System.nanoTime();
                 int count = publishBatch();
