@@ -221,7 +221,6 @@ class EnrolmentTest {
                 .body("errors.field", hasItem("completedCommands[0].result"));
     }
 
-    /** Last: it spends this address's allowance of code exchanges. */
     /** Wrong codes from this address until one is refused with 429 (each before it a 400); that 429. */
     private ValidatableResponse allowanceSpent() {
         ValidatableResponse refused = null;
@@ -239,6 +238,7 @@ class EnrolmentTest {
         return refused;
     }
 
+    /** Last: it spends this address's allowance of code exchanges. */
     @Test
     @Order(Integer.MAX_VALUE)
     void guessingCodesFromOneAddressIsCutOffWithTooManyRequests() {

@@ -186,14 +186,12 @@ public class DeliveryWorker {
                     }
                     List<Delivery> claimed = claim(batch);
                     backoff = 0;
-                    if (!claimed.isEmpty()) {
-                        lastClaim = System.nanoTime();
-                        lastFull = claimed.size() == batch;
-                    }
                     if (claimed.isEmpty()) {
                         waitForWork(untilNextDue());
                         continue;
                     }
+                    lastClaim = System.nanoTime();
+                    lastFull = claimed.size() == batch;
                     long now = System.nanoTime();
                     claimed.forEach(d -> ready.add(new Claimed(d, now)));
                 }
